@@ -24,6 +24,7 @@ class FeedEntry:
     guid: str | None
     title: str | None
     published_at: str | None  # ISO 8601, UTC
+    link: str | None = None  # absolute link as the feed gave it: what is fetched
 
 
 @dataclass(frozen=True)

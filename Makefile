@@ -1,0 +1,35 @@
+# Two commands matter: `make run` (or `make demo`) and `make test`. Everything else is a helper.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell sha256sum requirements.lock | cut -c1-12)
+
+.PHONY: setup run demo test eval bench lock clean
+
+$(STAMP): requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+setup: $(STAMP) ## create .venv from the lock file (hash-checked)
+
+run: setup ## PostgreSQL + mail sink + Airflow standalone, polling config/feeds.yaml
+	$(BIN)/python scripts/launch.py
+
+demo: setup ## the same, polling the bundled sample web on 127.0.0.1
+	$(BIN)/python scripts/launch.py --demo
+
+test: setup ## the whole test suite
+	$(BIN)/python -m pytest
+
+eval: setup ## quality on the annotated dev set
+	$(BIN)/python -m pipeline eval --gold tests/data/dev --baseline tests/data/quality_baseline.json
+
+bench: setup ## speed figures (prints numbers; not a test)
+	$(BIN)/python bench/analysis_speed.py
+
+lock: ## re-resolve requirements.in into requirements.lock (needs uv)
+	uv pip compile requirements.in --generate-hashes --python-version 3.11 --python-platform x86_64-manylinux_2_28 -o requirements.lock
+
+clean:
+	rm -rf .data

@@ -1,0 +1,125 @@
+"""
+### news_monitor
+
+Polls the news feeds in `config/feeds.yaml` every 15 minutes, fetches new article pages,
+extracts their bodies, keeps the Idlib/Syria ceasefire stories, pulls out who said what and
+who accused whom of breaching which commitment, stores it all in PostgreSQL and emails an
+alert for every new claim.
+
+Stages (each idempotent; a failed feed, page or email is recorded in the `events` table and
+the run goes on): `prepare` → `poll_feeds` → `fetch_articles` → `analyze_articles` → `send_alerts`.
+Tasks pass counts and article ids through XCom, never article text.
+
+Settings: Connection `news_db` (the project's PostgreSQL), Connection `news_smtp` (alert mail;
+extras `disable_ssl`/`disable_tls`/`from_email` as in the SMTP provider), Variables
+`alert_recipients` (comma-separated), `feeds_path` (optional) and `allow_private_hosts`
+(only for the local sample web). Operators: see the `feed_health` view and the `events` table.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pendulum
+from airflow.sdk import dag, get_current_context, task
+
+DEFAULT_ARGS = {
+    "owner": "ceasefire-monitor",
+    "retries": 3,
+    "retry_delay": timedelta(seconds=30),
+    "retry_exponential_backoff": 2.0,
+    "max_retry_delay": timedelta(minutes=10),
+    "execution_timeout": timedelta(minutes=30),
+}
+
+
+def _settings():
+    """Build pipeline Settings from Airflow Connections and Variables (called inside tasks only)."""
+    from pathlib import Path
+
+    from airflow.sdk import Connection, Variable
+
+    from pipeline.config import DEFAULT_FEEDS, Settings, dsn_from_parts, parse_recipients, smtp_from_parts
+
+    db = Connection.get("news_db")
+    dsn = dsn_from_parts(db.host, db.port, db.login, db.password, db.schema, db.extra_dejson)
+    try:
+        mail = Connection.get("news_smtp")
+        smtp = smtp_from_parts(mail.host, mail.port, mail.login, mail.password, mail.extra_dejson)
+    except Exception:  # noqa: BLE001 - no SMTP connection configured: alerts stay queued in the outbox
+        smtp = None
+    settings = Settings(
+        database_url=dsn,
+        feeds_path=Path(Variable.get("feeds_path", default=str(DEFAULT_FEEDS))),
+        smtp=smtp,
+        alert_recipients=parse_recipients(Variable.get("alert_recipients", default="")),
+    )
+    if Variable.get("allow_private_hosts", default="false").lower() == "true":
+        settings = settings.with_fetch(allow_private_hosts=True)
+    return settings
+
+
+def _run_id() -> int:
+    context = get_current_context()
+    run_id = context["ti"].xcom_pull(task_ids="prepare", key="monitor_run_id")
+    if run_id is None:
+        raise RuntimeError("prepare did not record a run id")
+    return int(run_id)
+
+
+@dag(
+    dag_id="news_monitor",
+    schedule="*/15 * * * *",
+    start_date=pendulum.datetime(2026, 1, 1, tz="UTC"),
+    catchup=False,
+    max_active_runs=1,
+    dagrun_timeout=timedelta(minutes=60),
+    default_args=DEFAULT_ARGS,
+    tags=["ceasefire", "news", "monitor"],
+    doc_md=__doc__,
+)
+def news_monitor():
+    @task
+    def prepare() -> dict:
+        """Apply migrations, sync feeds and actors, open a run record."""
+        from pipeline import db, stages
+
+        settings = _settings()
+        counts = stages.prepare(settings)
+        with db.connection(settings.database_url) as conn:
+            run_id = db.start_run(conn, get_current_context()["run_id"])
+        get_current_context()["ti"].xcom_push(key="monitor_run_id", value=run_id)
+        return counts
+
+    @task
+    def poll_feeds(_: dict) -> dict:
+        """Conditional GET of every due feed; failures are recorded per feed."""
+        from pipeline import stages
+
+        return stages.poll_feeds(_settings(), _run_id())
+
+    @task
+    def fetch_articles(_: dict) -> dict:
+        """Fetch and extract pending pages; returns counts and the ids of new or changed articles."""
+        from pipeline import stages
+
+        return stages.fetch_articles(_settings(), _run_id())
+
+    @task
+    def analyze_articles(fetched: dict) -> dict:
+        """Relevance, statements, accusations and claims for every unanalysed article."""
+        from pipeline import stages
+
+        return stages.analyze_articles(_settings(), _run_id())
+
+    @task(retries=5)
+    def send_alerts(_: dict) -> dict:
+        """Drain the alert outbox; unsent alerts stay queued for the next run."""
+        from pipeline import stages
+
+        return stages.send_alerts(_settings(), _run_id())
+
+    send_alerts(analyze_articles(fetch_articles(poll_feeds(prepare()))))
+
+
+news_monitor()

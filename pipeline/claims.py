@@ -1,0 +1,143 @@
+"""Store an article's analysis in one transaction: statements, accusations, claims and the alert outbox."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+
+import psycopg2.extensions
+
+from pipeline.models import Accusation, Analysis
+
+Conn = psycopg2.extensions.connection
+
+CLAIM_WINDOW = timedelta(days=4)  # reports of the same claim this close together are one claim
+ATTRIBUTED_MODES = ("claim", "counter")  # narrative, hypothetical and denial rows never make claims
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """Counts of what saving one article's analysis wrote."""
+
+    statements: int = 0
+    accusations: int = 0
+    new_claims: int = 0
+    commitments: int = 0
+
+
+def save_analysis(
+    conn: Conn,
+    article_id: int,
+    analysis: Analysis,
+    analyzer_version: str,
+    rollup: Callable[[str], str],
+    recipients: tuple[str, ...],
+) -> SaveResult:
+    """Replace the article's analysis; new attributed claims get exactly one outbox row, in the same transaction."""
+    with conn.cursor() as cur:
+        cur.execute("SELECT outlet, COALESCE(published_at, fetched_at) FROM articles WHERE id = %s FOR UPDATE", (article_id,))
+        outlet, seen_at = cur.fetchone()
+        # Re-analysis replaces rows; claims (and their alerts) survive and are matched again below.
+        cur.execute("DELETE FROM accusations WHERE article_id = %s", (article_id,))
+        cur.execute("DELETE FROM statements WHERE article_id = %s", (article_id,))
+        cur.execute("DELETE FROM commitments WHERE article_id = %s", (article_id,))
+        relevance = analysis.relevance
+        cur.execute(
+            """UPDATE articles SET is_relevant = %s, idlib = %s, relevance_score = %s, relevance_evidence = %s,
+                 analyzed_at = now(), analyzer_version = %s WHERE id = %s""",
+            (relevance.relevant, relevance.idlib, relevance.score, json.dumps(list(relevance.evidence)),
+             analyzer_version, article_id),
+        )
+        statement_ids = _insert_statements(cur, article_id, analysis)
+        accusations = new_claims = 0
+        for accusation in _unique(analysis.accusations, rollup):
+            statement_id = statement_ids.get(accusation.statement_index) if accusation.statement_index is not None else None
+            claim_id, created = None, False
+            if accusation.mode in ATTRIBUTED_MODES:
+                claim_id, created = _match_claim(cur, accusation, rollup, article_id, outlet, seen_at)
+                new_claims += created
+            accusation_id = _insert_accusation(cur, article_id, statement_id, claim_id, accusation, rollup)
+            accusations += 1
+            if claim_id is not None and created:
+                cur.execute(
+                    """INSERT INTO alerts (claim_id, accusation_id, recipients, status) VALUES (%s, %s, %s, %s)
+                       ON CONFLICT (claim_id) DO NOTHING""",
+                    (claim_id, accusation_id, list(recipients), "pending" if recipients else "no_recipients"),
+                )
+        for c in analysis.commitments:
+            cur.execute(
+                """INSERT INTO commitments (article_id, actor, agreement, clause, kind, evidence, char_start, char_end)
+                   VALUES (%s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING""",
+                (article_id, c.actor, c.agreement, c.clause, c.kind, c.evidence, c.char_start, c.char_end),
+            )
+    conn.commit()
+    return SaveResult(len(statement_ids), accusations, new_claims, len(analysis.commitments))
+
+
+def _insert_statements(cur: psycopg2.extensions.cursor, article_id: int, analysis: Analysis) -> dict[int, int]:
+    ids: dict[int, int] = {}
+    for index, s in enumerate(analysis.statements):
+        cur.execute(
+            """INSERT INTO statements (article_id, kind, speaker, speaker_title, speaker_actor, quote, cue, char_start, char_end)
+               VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (article_id, char_start, char_end) DO NOTHING
+               RETURNING id""",
+            (article_id, s.kind, s.speaker, s.speaker_title, s.speaker_actor, s.quote, s.cue, s.char_start, s.char_end),
+        )
+        row = cur.fetchone()
+        if row:
+            ids[index] = row[0]
+    return ids
+
+
+def _unique(accusations: tuple[Accusation, ...], rollup: Callable[[str], str]) -> list[Accusation]:
+    # One row per (accuser, accused, breach, mode) and article: the most confident report of it.
+    best: dict[tuple[str, str, str, str], Accusation] = {}
+    for a in accusations:
+        key = (rollup(a.accuser), rollup(a.accused), a.breach_type, a.mode)
+        if key[0] == key[1]:
+            continue
+        if key not in best or a.confidence > best[key].confidence:
+            best[key] = a
+    return list(best.values())
+
+
+def _match_claim(cur, accusation: Accusation, rollup, article_id: int, outlet: str, seen_at) -> tuple[int, bool]:
+    accuser, accused = rollup(accusation.accuser), rollup(accusation.accused)
+    # Serialise claim matching per pair so two concurrent analysers cannot both create the claim.
+    cur.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"claim:{accuser}:{accused}:{accusation.breach_type}",))
+    cur.execute(
+        """SELECT id FROM claims WHERE accuser = %s AND accused = %s AND breach_type = %s
+             AND agreement IS NOT DISTINCT FROM %s AND %s BETWEEN first_seen - %s AND last_seen + %s
+           ORDER BY first_seen LIMIT 1""",
+        (accuser, accused, accusation.breach_type, accusation.agreement, seen_at, CLAIM_WINDOW, CLAIM_WINDOW),
+    )
+    row = cur.fetchone()
+    if row:
+        cur.execute(
+            """UPDATE claims SET last_seen = GREATEST(last_seen, %s),
+                 first_seen = LEAST(first_seen, %s),
+                 first_article_id = CASE WHEN %s < first_seen THEN %s ELSE first_article_id END,
+                 first_outlet = CASE WHEN %s < first_seen THEN %s ELSE first_outlet END
+               WHERE id = %s""",
+            (seen_at, seen_at, seen_at, article_id, seen_at, outlet, row[0]),
+        )
+        return row[0], False
+    cur.execute(
+        """INSERT INTO claims (accuser, accused, agreement, breach_type, first_article_id, first_outlet, first_seen, last_seen)
+           VALUES (%s, %s, %s, %s, %s, %s, %s, %s) RETURNING id""",
+        (accuser, accused, accusation.agreement, accusation.breach_type, article_id, outlet, seen_at, seen_at),
+    )
+    return cur.fetchone()[0], True
+
+
+def _insert_accusation(cur, article_id, statement_id, claim_id, a: Accusation, rollup) -> int:
+    cur.execute(
+        """INSERT INTO accusations (article_id, statement_id, claim_id, accuser, accused, accuser_actor, accused_actor,
+             agreement, breach_type, clause, mode, speaker, evidence, char_start, char_end, confidence)
+           VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id""",
+        (article_id, statement_id, claim_id, rollup(a.accuser), rollup(a.accused), a.accuser, a.accused, a.agreement,
+         a.breach_type, a.clause, a.mode, a.speaker, a.evidence, a.char_start, a.char_end, a.confidence),
+    )
+    return cur.fetchone()[0]

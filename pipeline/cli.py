@@ -1,0 +1,140 @@
+"""Command line: the pipeline's stages without Airflow, evaluation, and local dev servers."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from pathlib import Path
+
+from pipeline.config import ConfigError, settings_from_env
+
+SUMMARY_KEYS = (
+    ("feeds_polled", "feeds polled"),
+    ("feeds_failed", "feeds failed"),
+    ("feeds_unchanged", "feeds unchanged"),
+    ("new_items", "new feed items"),
+    ("articles_new_or_changed", "new articles"),
+    ("pages_failed", "pages failed"),
+    ("relevant", "relevant"),
+    ("statements", "statements"),
+    ("accusations", "accusations"),
+    ("new_claims", "new claims"),
+    ("alerts_sent", "alerts sent"),
+    ("alerts_failed", "alerts failed"),
+)
+
+
+def _settings(args: argparse.Namespace):
+    overrides = {}
+    if getattr(args, "feeds", None):
+        overrides["feeds_path"] = Path(args.feeds)
+    settings = settings_from_env(**overrides)
+    if getattr(args, "allow_private_hosts", False):
+        settings = settings.with_fetch(allow_private_hosts=True)
+    return settings
+
+
+def cmd_run_once(args: argparse.Namespace) -> int:
+    """Poll feeds, fetch, analyse, store and alert once."""
+    from pipeline.stages import run_once
+
+    summary = run_once(_settings(args))
+    if args.json:
+        print(json.dumps(summary, sort_keys=True))
+    else:
+        print(", ".join(f"{label}: {summary.get(key, 0)}" for key, label in SUMMARY_KEYS))
+    return 0
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    """Apply database migrations and sync feeds and actors."""
+    from pipeline.stages import prepare
+
+    print(json.dumps(prepare(_settings(args))))
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Run the analyzer on annotated articles and print precision/recall/F1."""
+    from pipeline.evaluation import main as eval_main
+
+    return eval_main(args.rest)
+
+
+def cmd_sample_web(args: argparse.Namespace) -> int:
+    """Serve the bundled sample web on 127.0.0.1 and write a feeds file pointing at it."""
+    from pipeline.sampleweb import SampleWeb, load_pages
+
+    web = SampleWeb(load_pages(), port=args.port).start()
+    path = web.write_feeds_yaml(Path(args.feeds_out))
+    print(f"sample web on {web.base_url}; feeds written to {path}", flush=True)
+    _wait_forever(web.stop)
+    return 0
+
+
+def cmd_mail_sink(args: argparse.Namespace) -> int:
+    """Run a local SMTP server that stores each message as an .eml file."""
+    from pipeline.mailsink import MailSink
+
+    sink = MailSink(Path(args.dir), port=args.port).start()
+    print(f"mail sink on 127.0.0.1:{sink.port}; messages in {args.dir}", flush=True)
+    _wait_forever(sink.stop)
+    return 0
+
+
+def _wait_forever(stop) -> None:
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__)
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run-once", help=cmd_run_once.__doc__)
+    run.add_argument("--feeds", help="feeds YAML (default: FEEDS_PATH or config/feeds.yaml)")
+    run.add_argument("--allow-private-hosts", action="store_true", help="allow feeds and pages on loopback/private addresses")
+    run.add_argument("--json", action="store_true", help="print the summary as JSON")
+    run.set_defaults(func=cmd_run_once)
+
+    migrate = sub.add_parser("migrate", help=cmd_migrate.__doc__)
+    migrate.add_argument("--feeds", help="feeds YAML to sync")
+    migrate.set_defaults(func=cmd_migrate)
+
+    evaluate = sub.add_parser("eval", help=cmd_eval.__doc__, add_help=False)
+    evaluate.add_argument("rest", nargs=argparse.REMAINDER)
+    evaluate.set_defaults(func=cmd_eval)
+
+    web = sub.add_parser("sample-web", help=cmd_sample_web.__doc__)
+    web.add_argument("--port", type=int, default=8765)
+    web.add_argument("--feeds-out", default=".data/sample-feeds.yaml")
+    web.set_defaults(func=cmd_sample_web)
+
+    sink = sub.add_parser("mail-sink", help=cmd_mail_sink.__doc__)
+    sink.add_argument("--port", type=int, default=1025)
+    sink.add_argument("--dir", default=".data/mail")
+    sink.set_defaults(func=cmd_mail_sink)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return args.func(args)
+    except ConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,84 @@
+"""Article body and metadata from a page, with trafilatura."""
+
+from __future__ import annotations
+
+import re
+import zlib
+
+import trafilatura
+from trafilatura.settings import use_config
+
+from pipeline.models import ExtractedArticle
+
+MIN_BODY_CHARS = 200  # below this the page is a stub, index or paywall, not an article
+MAX_TREE_SIZE = 200_000  # elements; hostile pages with huge DOMs are refused by trafilatura
+META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_\-:]+)", re.IGNORECASE)
+
+_CONFIG = use_config()
+_CONFIG.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # its signal-based timeout breaks in worker threads
+_CONFIG.set("DEFAULT", "MAX_TREE_SIZE", str(MAX_TREE_SIZE))
+
+
+class ExtractionError(ValueError):
+    """The page has no article body worth storing."""
+
+
+def decode_html(body: bytes, charset: str | None) -> str:
+    """Decode page bytes: HTTP charset first, then <meta charset>, then UTF-8 with replacement."""
+    candidates = [charset] if charset else []
+    match = META_CHARSET.search(body[:4096])
+    if match:
+        candidates.append(match.group(1).decode("ascii", "ignore"))
+    for name in candidates:
+        try:
+            return body.decode(name)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        return body.decode("cp1252", errors="replace")
+
+
+def _paragraphs(text: str) -> str:
+    # One blank line between paragraphs: statement offsets and quote spans rely on it.
+    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.splitlines()]
+    return "\n\n".join(line for line in lines if line)
+
+
+def extract_article(html: str, url: str | None = None) -> ExtractedArticle:
+    """Extract body text and metadata; raise ExtractionError when there is no article."""
+    document = trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        favor_precision=True,
+        config=_CONFIG,
+    )
+    if document is None:
+        raise ExtractionError("no article body found")
+    body = _paragraphs(document.text or "")
+    if document.title and body.startswith(document.title.strip() + "\n\n"):
+        body = body[len(document.title.strip()) + 2 :]  # the headline is stored as the title, not as body
+    if len(body) < MIN_BODY_CHARS:
+        raise ExtractionError(f"body too short ({len(body)} characters)")
+    return ExtractedArticle(
+        title=document.title or None,
+        body_text=body,
+        published_at=document.date or None,
+        language=document.language or None,
+        author=document.author or None,
+        sitename=document.sitename or None,
+    )
+
+
+def compress(raw: bytes) -> bytes:
+    """Compress raw HTML for storage."""
+    return zlib.compress(raw, 6)
+
+
+def decompress(stored: bytes) -> bytes:
+    """Inverse of compress."""
+    return zlib.decompress(stored)

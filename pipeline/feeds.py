@@ -1,0 +1,161 @@
+"""Feeds: the configured list, conditional polling, and parsing from bytes we fetched ourselves."""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import io
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import urljoin
+
+import feedparser
+import yaml
+
+from pipeline.fetch import FEED_TYPES, FetchError, HttpClient
+from pipeline.models import Feed, FeedEntry
+from pipeline.urls import InvalidURL, normalize_url
+
+MAX_ENTRIES = 500  # per feed per poll; a feed listing more is cut, not refused
+ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
+
+
+class FeedError(Exception):
+    """A feed body that cannot be used: not a feed, hostile, or broken; `kind` labels it."""
+
+    def __init__(self, kind: str, message: str):
+        super().__init__(f"{kind}: {message}")
+        self.kind = kind
+
+
+@dataclass(frozen=True)
+class FeedState:
+    """What the last successful poll left behind, for a conditional GET."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+    body_hash: str | None = None
+
+
+@dataclass(frozen=True)
+class PollResult:
+    """Outcome of polling one feed: entries when changed, validators to store, or the error."""
+
+    feed: Feed
+    status: str  # 'changed' | 'unchanged' | 'failed'
+    entries: tuple[FeedEntry, ...] = ()
+    etag: str | None = None
+    last_modified: str | None = None
+    body_hash: str | None = None
+    http_status: int | None = None
+    error_kind: str | None = None
+    error: str | None = None
+
+
+def load_feeds(path: Path) -> list[Feed]:
+    """Read config/feeds.yaml: a top-level `feeds:` list of {name, url, outlet}."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    items = data.get("feeds") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        raise ValueError(f"{path}: expected a top-level 'feeds:' list")
+    feeds, seen = [], set()
+    for index, item in enumerate(items):
+        missing = [k for k in ("name", "url", "outlet") if not (isinstance(item, dict) and item.get(k))]
+        if missing:
+            raise ValueError(f"{path}: feed #{index + 1} lacks {', '.join(missing)}")
+        if item["name"] in seen:
+            raise ValueError(f"{path}: feed name {item['name']!r} is used twice")
+        seen.add(item["name"])
+        feeds.append(Feed(name=item["name"], url=item["url"], outlet=item["outlet"], language=item.get("language", "en")))
+    return feeds
+
+
+def body_hash(body: bytes) -> str:
+    """SHA-256 of a body, hex."""
+    return hashlib.sha256(body).hexdigest()
+
+
+def _entry_time(entry: dict) -> str | None:
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        value = entry.get(key)
+        if value:
+            try:
+                stamp = calendar.timegm(value)
+                return datetime.fromtimestamp(stamp, tz=timezone.utc).isoformat()
+            except (OverflowError, ValueError, TypeError):
+                continue
+    return None
+
+
+def parse_feed(body: bytes, feed: Feed, base_url: str, content_type: str | None = None) -> list[FeedEntry]:
+    """Parse RSS/Atom bytes into entries with canonical links; raise FeedError for non-feeds and hostile XML."""
+    head = body[:65536]
+    if ENTITY_DECL.search(head):
+        raise FeedError("hostile-xml", "feed declares XML entities (refused: entity expansion)")
+    headers = {"content-location": base_url}
+    if content_type:
+        headers["content-type"] = content_type
+    parsed = feedparser.parse(io.BytesIO(body), response_headers=headers, resolve_relative_uris=False, sanitize_html=False)
+    version = parsed.get("version") or ""
+    if not version and not parsed.entries:
+        reason = parsed.get("bozo_exception")
+        raise FeedError("not-a-feed", f"no RSS/Atom found ({reason or 'unrecognised document'})")
+    entries: list[FeedEntry] = []
+    seen: set[str] = set()
+    for raw in parsed.entries[:MAX_ENTRIES]:
+        link = raw.get("link") or _guid_link(raw)
+        if not link:
+            continue
+        try:
+            url = normalize_url(link, base=base_url)
+        except InvalidURL:
+            continue
+        if url in seen:
+            continue
+        seen.add(url)
+        entries.append(
+            FeedEntry(
+                feed_name=feed.name,
+                url=url,
+                guid=(raw.get("id") or None),
+                title=(raw.get("title") or None),
+                published_at=_entry_time(raw),
+                link=urljoin(base_url, link.strip()),
+            )
+        )
+    return entries
+
+
+def _guid_link(entry: dict) -> str | None:
+    guid = entry.get("id") or ""
+    return guid if guid.startswith(("http://", "https://")) else None
+
+
+def poll_feed(client: HttpClient, feed: Feed, state: FeedState) -> PollResult:
+    """Conditional GET of one feed; never raises: failures come back as status 'failed'."""
+    headers = {"Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1"}
+    if state.etag:
+        headers["If-None-Match"] = state.etag
+    if state.last_modified:
+        headers["If-Modified-Since"] = state.last_modified
+    try:
+        response = client.get(feed.url, accept=FEED_TYPES, headers=headers)
+    except FetchError as exc:
+        return PollResult(feed, "failed", http_status=exc.status, error_kind=exc.kind, error=str(exc))
+    etag = response.headers.get("etag") or state.etag
+    last_modified = response.headers.get("last-modified") or state.last_modified
+    if response.status == 304:
+        return PollResult(feed, "unchanged", etag=etag, last_modified=last_modified, body_hash=state.body_hash, http_status=304)
+    digest = body_hash(response.body)
+    if digest == state.body_hash:
+        # Servers often send fresh validators for an identical body: the hash is what tells.
+        return PollResult(feed, "unchanged", etag=etag, last_modified=last_modified, body_hash=digest, http_status=response.status)
+    try:
+        entries = parse_feed(response.body, feed, response.url, response.headers.get("content-type"))
+    except FeedError as exc:
+        return PollResult(feed, "failed", http_status=response.status, error_kind=exc.kind, error=str(exc))
+    return PollResult(
+        feed, "changed", tuple(entries), etag=etag, last_modified=last_modified, body_hash=digest, http_status=response.status
+    )

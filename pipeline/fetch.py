@@ -1,0 +1,234 @@
+"""One HTTP client for feeds, pages and robots.txt: timeouts, size cap, address guard, politeness."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+import urllib.robotparser
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import TypeVar
+from urllib.parse import urljoin, urlsplit
+
+import requests
+
+from pipeline.addresses import refusal_reason
+from pipeline.config import FetchSettings
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+FEED_TYPES = ("xml", "rss", "atom", "text/plain", "text/html", "application/octet-stream")
+
+
+class FetchError(Exception):
+    """A request that did not produce a usable body; `kind` is a short stable label for operators."""
+
+    def __init__(self, kind: str, message: str, status: int | None = None):
+        super().__init__(f"{kind}: {message}")
+        self.kind = kind
+        self.status = status
+
+
+@dataclass(frozen=True)
+class Response:
+    """A completed response: final URL after redirects, status, lower-cased headers, body bytes."""
+
+    url: str
+    status: int
+    headers: dict[str, str] = field(default_factory=dict)
+    body: bytes = b""
+
+    @property
+    def content_type(self) -> str:
+        return self.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+
+    @property
+    def charset(self) -> str | None:
+        for part in self.headers.get("content-type", "").split(";")[1:]:
+            key, _, value = part.partition("=")
+            if key.strip().lower() == "charset" and value.strip():
+                return value.strip().strip('"')
+        return None
+
+
+class _HostGate:
+    """Caps concurrent requests to one host and spaces them by a delay."""
+
+    def __init__(self, concurrency: int, delay: float):
+        self._slots = threading.Semaphore(max(1, concurrency))
+        self._lock = threading.Lock()
+        self._next_at = 0.0
+        self._delay = delay
+
+    def __enter__(self) -> None:
+        self._slots.acquire()
+        with self._lock:
+            wait = self._next_at - time.monotonic()
+            self._next_at = max(time.monotonic(), self._next_at) + self._delay
+        if wait > 0:
+            time.sleep(wait)
+
+    def __exit__(self, *exc: object) -> None:
+        self._slots.release()
+
+
+class HttpClient:
+    """Fetches URLs under the limits in FetchSettings; thread-safe."""
+
+    def __init__(self, settings: FetchSettings, resolver: Callable[[str, int], list[str]] | None = None):
+        self.settings = settings
+        self._resolve = resolver or _resolve
+        self._session = requests.Session()
+        self._session.trust_env = False  # never route through an environment proxy
+        self._session.headers["User-Agent"] = settings.user_agent
+        adapter = requests.adapters.HTTPAdapter(pool_connections=64, pool_maxsize=64, max_retries=0)
+        self._session.mount("http://", adapter)
+        self._session.mount("https://", adapter)
+        self._gates: dict[str, _HostGate] = {}
+        self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
+        self._lock = threading.Lock()
+
+    def close(self) -> None:
+        self._session.close()
+
+    def __enter__(self) -> HttpClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def check_address(self, url: str) -> None:
+        """Refuse a URL whose host resolves to an address the settings do not allow."""
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise FetchError("invalid-url", f"not an http(s) URL: {url!r}")
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        try:
+            addresses = self._resolve(parts.hostname, port)
+        except OSError as exc:
+            raise FetchError("dns", f"{parts.hostname}: {exc}") from exc
+        for address in addresses:
+            reason = refusal_reason(address, self.settings.allow_private_hosts)
+            if reason:
+                raise FetchError("refused-address", f"{parts.hostname}: {reason}")
+
+    def get(
+        self,
+        url: str,
+        accept: tuple[str, ...] = HTML_TYPES,
+        headers: dict[str, str] | None = None,
+        check_robots: bool = True,
+    ) -> Response:
+        """GET with manual redirects (each hop address-checked); returns 2xx or 304, raises FetchError otherwise."""
+        current = url
+        for _hop in range(self.settings.max_redirects + 1):
+            self.check_address(current)
+            if check_robots and self.settings.respect_robots and not self.allowed_by_robots(current):
+                raise FetchError("robots", f"disallowed by robots.txt: {current}")
+            response = self._get_once(current, accept, headers or {})
+            if response.status in (301, 302, 303, 307, 308):
+                location = response.headers.get("location")
+                if not location:
+                    raise FetchError("http-status", f"redirect without Location from {current}", response.status)
+                current = urljoin(current, location)
+                continue
+            return response
+        raise FetchError("redirects", f"more than {self.settings.max_redirects} redirects from {url}")
+
+    def _gate(self, host: str) -> _HostGate:
+        with self._lock:
+            gate = self._gates.get(host)
+            if gate is None:
+                gate = _HostGate(self.settings.per_host_concurrency, self.settings.per_host_delay)
+                self._gates[host] = gate
+            return gate
+
+    def _get_once(self, url: str, accept: tuple[str, ...], headers: dict[str, str]) -> Response:
+        host = urlsplit(url).netloc
+        with self._gate(host):
+            try:
+                raw = self._session.get(
+                    url,
+                    headers=headers,
+                    stream=True,
+                    allow_redirects=False,
+                    timeout=(self.settings.connect_timeout, self.settings.read_timeout),
+                )
+            except requests.Timeout as exc:
+                raise FetchError("timeout", f"{url}: {exc}") from exc
+            except requests.RequestException as exc:
+                raise FetchError("connection", f"{url}: {exc}") from exc
+            with raw:
+                response = Response(url=url, status=raw.status_code, headers={k.lower(): v for k, v in raw.headers.items()})
+                if response.status in (301, 302, 303, 307, 308, 304):
+                    return response
+                if not 200 <= response.status < 300:
+                    raise FetchError("http-status", f"{url} answered HTTP {response.status}", response.status)
+                if response.content_type and not any(a in response.content_type for a in accept):
+                    raise FetchError("content-type", f"{url} is {response.content_type}, expected {', '.join(accept)}")
+                declared = raw.headers.get("content-length")
+                if declared and declared.isdigit() and int(declared) > self.settings.max_bytes:
+                    raise FetchError("too-large", f"{url} declares {declared} bytes (cap {self.settings.max_bytes})")
+                body = self._read_capped(raw, url)
+        return Response(url=url, status=response.status, headers=response.headers, body=body)
+
+    def _read_capped(self, raw: requests.Response, url: str) -> bytes:
+        # Counts decoded bytes, so a gzip bomb stops at the cap too; the read timeout bounds each chunk,
+        # the deadline bounds a server that drips one byte at a time.
+        deadline = time.monotonic() + self.settings.read_timeout * 2
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            for chunk in raw.iter_content(64 * 1024):
+                size += len(chunk)
+                if size > self.settings.max_bytes:
+                    raise FetchError("too-large", f"{url} is over {self.settings.max_bytes} bytes")
+                if time.monotonic() > deadline:
+                    raise FetchError("timeout", f"{url} took longer than {self.settings.read_timeout * 2:.0f}s to send")
+                chunks.append(chunk)
+        except requests.RequestException as exc:
+            raise FetchError("connection", f"{url}: {exc}") from exc
+        return b"".join(chunks)
+
+    def allowed_by_robots(self, url: str) -> bool:
+        """Whether robots.txt of the URL's host lets our User-Agent fetch it (cached per host)."""
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}"
+        with self._lock:
+            known = origin in self._robots
+            parser = self._robots.get(origin)
+        if not known:
+            parser = self._load_robots(origin)
+            with self._lock:
+                self._robots[origin] = parser
+        return parser is None or parser.can_fetch(self.settings.user_agent, url)
+
+    def _load_robots(self, origin: str) -> urllib.robotparser.RobotFileParser | None:
+        try:
+            response = self.get(origin + "/robots.txt", accept=("text/plain", "text/html", "octet-stream"), check_robots=False)
+        except FetchError as exc:
+            if exc.status in (401, 403):
+                parser = urllib.robotparser.RobotFileParser()
+                parser.disallow_all = True
+                return parser
+            return None  # no robots.txt (or unreachable): everything allowed
+        parser = urllib.robotparser.RobotFileParser()
+        parser.parse(response.body.decode("utf-8", "replace").splitlines())
+        return parser
+
+    def map(self, fn: Callable[[T], R], items: Iterable[T]) -> list[R]:
+        """Apply fn to items on the client's worker threads, keeping order; fn must not raise."""
+        items = list(items)
+        if len(items) <= 1:
+            return [fn(item) for item in items]
+        with ThreadPoolExecutor(max_workers=self.settings.workers) as pool:
+            return list(pool.map(fn, items))
+
+
+def _resolve(host: str, port: int) -> list[str]:
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return sorted({str(info[4][0]) for info in infos})

@@ -1,0 +1,184 @@
+"""Idempotent writes for feeds, feed items and articles, keyed on natural keys."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+import psycopg2.extensions
+import psycopg2.extras
+
+from pipeline.feeds import FeedState, PollResult
+from pipeline.models import Feed, FeedEntry
+
+Conn = psycopg2.extensions.connection
+
+DISABLE_AFTER_FAILURES = 10  # consecutive failed polls before a feed is switched off
+BACKOFF_BASE = timedelta(minutes=15)
+BACKOFF_MAX = timedelta(hours=24)
+MAX_ITEM_ATTEMPTS = 3
+
+
+@dataclass(frozen=True)
+class PendingItem:
+    """A feed item whose page is still to be fetched."""
+
+    id: int
+    url: str
+    link: str
+    feed_id: int
+    outlet: str
+    language: str
+    title: str | None
+    published_at: datetime | None
+
+
+def sync_feeds(conn: Conn, feeds: Iterable[Feed]) -> dict[str, int]:
+    """Upsert the configured feeds by name and return name -> id; feeds dropped from config are left as they are."""
+    ids: dict[str, int] = {}
+    with conn.cursor() as cur:
+        for feed in feeds:
+            cur.execute(
+                """INSERT INTO feeds (name, url, outlet, language) VALUES (%s, %s, %s, %s)
+                   ON CONFLICT (name) DO UPDATE SET
+                     outlet = EXCLUDED.outlet, language = EXCLUDED.language,
+                     -- a new URL is a new chance: clear the old failure record
+                     enabled = CASE WHEN feeds.url <> EXCLUDED.url THEN true ELSE feeds.enabled END,
+                     disabled_reason = CASE WHEN feeds.url <> EXCLUDED.url THEN NULL ELSE feeds.disabled_reason END,
+                     consecutive_failures = CASE WHEN feeds.url <> EXCLUDED.url THEN 0 ELSE feeds.consecutive_failures END,
+                     next_poll_at = CASE WHEN feeds.url <> EXCLUDED.url THEN NULL ELSE feeds.next_poll_at END,
+                     url = EXCLUDED.url
+                   RETURNING id""",
+                (feed.name, feed.url, feed.outlet, feed.language),
+            )
+            ids[feed.name] = cur.fetchone()[0]
+    conn.commit()
+    return ids
+
+
+def feeds_due(conn: Conn, names: Iterable[str], now: datetime) -> dict[str, tuple[int, FeedState]]:
+    """Enabled feeds among `names` whose backoff has expired, with their conditional-GET state."""
+    with conn.cursor() as cur:
+        cur.execute(
+            """SELECT name, id, etag, last_modified, body_hash FROM feeds
+               WHERE name = ANY(%s) AND enabled AND (next_poll_at IS NULL OR next_poll_at <= %s)""",
+            (list(names), now),
+        )
+        return {row[0]: (row[1], FeedState(row[2], row[3], row[4])) for row in cur.fetchall()}
+
+
+def record_poll(conn: Conn, feed_id: int, result: PollResult, now: datetime) -> int:
+    """Store a poll's outcome (health, validators, new items); return how many items were new."""
+    new_items = 0
+    with conn.cursor() as cur:
+        if result.status == "failed":
+            gone = result.http_status == 410
+            cur.execute(
+                """UPDATE feeds SET last_polled_at = %s, last_status = %s, last_error = %s,
+                     consecutive_failures = consecutive_failures + 1 WHERE id = %s RETURNING consecutive_failures""",
+                (now, result.http_status, result.error, feed_id),
+            )
+            failures = cur.fetchone()[0]
+            delay = min(BACKOFF_BASE * (2 ** (failures - 1)), BACKOFF_MAX)
+            disable = gone or failures >= DISABLE_AFTER_FAILURES
+            reason = "HTTP 410 Gone" if gone else f"{failures} consecutive failures" if disable else None
+            cur.execute(
+                "UPDATE feeds SET next_poll_at = %s, enabled = NOT %s, disabled_reason = COALESCE(%s, disabled_reason) WHERE id = %s",
+                (now + delay, disable, reason, feed_id),
+            )
+        else:
+            for entry in result.entries:
+                new_items += insert_item(cur, feed_id, entry)
+            cur.execute(
+                """UPDATE feeds SET last_polled_at = %s, last_success_at = %s, last_status = %s, last_error = NULL,
+                     consecutive_failures = 0, next_poll_at = NULL, etag = %s, last_modified = %s, body_hash = %s,
+                     items_seen = items_seen + %s WHERE id = %s""",
+                (now, now, result.http_status, result.etag, result.last_modified, result.body_hash, new_items, feed_id),
+            )
+    conn.commit()
+    return new_items
+
+
+def insert_item(cur: psycopg2.extensions.cursor, feed_id: int, entry: FeedEntry) -> int:
+    """Insert a feed item unless its canonical URL or its GUID in this feed is known; 1 if new."""
+    if entry.guid:
+        cur.execute("SELECT 1 FROM feed_items WHERE feed_id = %s AND guid = %s", (feed_id, entry.guid))
+        if cur.fetchone():
+            return 0
+    cur.execute(
+        """INSERT INTO feed_items (url, link, feed_id, guid, title, published_at)
+           VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (url) DO NOTHING""",
+        (entry.url, entry.link or entry.url, feed_id, entry.guid, entry.title, entry.published_at),
+    )
+    return cur.rowcount
+
+
+def pending_items(conn: Conn, limit: int) -> list[PendingItem]:
+    """Feed items still to be fetched, oldest first."""
+    with conn.cursor() as cur:
+        cur.execute(
+            """SELECT i.id, i.url, i.link, i.feed_id, f.outlet, f.language, i.title, i.published_at
+               FROM feed_items i JOIN feeds f ON f.id = i.feed_id
+               WHERE i.status = 'pending' ORDER BY i.id LIMIT %s""",
+            (limit,),
+        )
+        return [PendingItem(*row) for row in cur.fetchall()]
+
+
+def mark_item_failed(conn: Conn, item_id: int, error: str, final: bool) -> None:
+    """Count a failed fetch; after MAX_ITEM_ATTEMPTS (or a final error) the item stops being retried."""
+    with conn.cursor() as cur:
+        cur.execute(
+            """UPDATE feed_items SET attempts = attempts + 1, last_error = %s,
+                 status = CASE WHEN %s OR attempts + 1 >= %s THEN 'failed' ELSE 'pending' END WHERE id = %s""",
+            (error[:2000], final, MAX_ITEM_ATTEMPTS, item_id),
+        )
+    conn.commit()
+
+
+def upsert_article(
+    conn: Conn,
+    item: PendingItem,
+    final_url: str,
+    title: str | None,
+    published_at: str | datetime | None,
+    language: str | None,
+    body_text: str,
+    digest: str,
+    raw_html: bytes,
+) -> tuple[int, bool]:
+    """Store an article by canonical URL and link its item; return (id, needs_analysis).
+
+    A known URL with a new body is a correction: the row is updated, its revision counted and
+    its analysis redone; the same body again changes nothing.
+    """
+    with conn.cursor() as cur:
+        cur.execute("SELECT id, body_hash FROM articles WHERE url = %s FOR UPDATE", (item.url,))
+        row = cur.fetchone()
+        if row is None:
+            cur.execute(
+                """INSERT INTO articles (url, final_url, outlet, title, published_at, language, body_text, body_hash, raw_html)
+                   VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id""",
+                (item.url, final_url, item.outlet, title or item.title, published_at or item.published_at,
+                 language or item.language, body_text, digest, psycopg2.Binary(raw_html)),
+            )
+            article_id, changed = cur.fetchone()[0], True
+        elif row[1] != digest:
+            cur.execute(
+                """UPDATE articles SET body_text = %s, body_hash = %s, raw_html = %s, title = COALESCE(%s, title),
+                     fetched_at = now(), revision = revision + 1, analyzed_at = NULL WHERE id = %s""",
+                (body_text, digest, psycopg2.Binary(raw_html), title, row[0]),
+            )
+            article_id, changed = row[0], True
+        else:
+            article_id, changed = row[0], False
+        cur.execute("UPDATE feed_items SET status = 'fetched', article_id = %s, attempts = attempts + 1 WHERE id = %s",
+                    (article_id, item.id))
+    conn.commit()
+    return article_id, changed
+
+
+def utcnow() -> datetime:
+    """The current time, UTC-aware."""
+    return datetime.now(timezone.utc)

@@ -1,0 +1,86 @@
+"""Shared fixtures: a real PostgreSQL (embedded, or TEST_DATABASE_URL), the sample web, an SMTP sink."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+import psycopg2
+import pytest
+
+from pipeline import embedded_db
+from pipeline.config import Settings, SmtpSettings
+from pipeline.mailsink import MailSink
+from pipeline.sampleweb import Page, SampleWeb
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_DIR = ROOT.parent / "shared" / "seed"
+SEED_TEXT = SEED_DIR / "idlib_turkey_commitments.txt"
+
+
+@pytest.fixture(scope="session")
+def pg_server(tmp_path_factory) -> str:
+    """URL of a PostgreSQL server's maintenance database: TEST_DATABASE_URL if set, else an embedded one."""
+    url = os.environ.get("TEST_DATABASE_URL")
+    if url:
+        return url
+    return embedded_db.start(tmp_path_factory.mktemp("pg") / "data", cleanup="delete")
+
+
+@pytest.fixture
+def database_url(pg_server: str) -> str:
+    """A new, empty database for one test, dropped afterwards."""
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    admin = psycopg2.connect(pg_server)
+    admin.autocommit = True
+    with admin.cursor() as cur:
+        cur.execute(f'CREATE DATABASE "{name}"')
+    url = embedded_db.database_url(pg_server, name)
+    yield url
+    with admin.cursor() as cur:
+        cur.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()", (name,)
+        )
+        cur.execute(f'DROP DATABASE IF EXISTS "{name}"')
+    admin.close()
+
+
+@pytest.fixture
+def mail_sink(tmp_path: Path):
+    """A real SMTP server (aiosmtpd) on 127.0.0.1 that keeps what it receives."""
+    with MailSink(tmp_path / "mail") as sink:
+        yield sink
+
+
+def seed_page() -> Page:
+    """The seed article as a sample-web page (breadcrumb and 'Back to top' chrome dropped: the page adds its own)."""
+    lines = SEED_TEXT.read_text(encoding="utf-8").splitlines()
+    title = lines[2].strip()
+    body = [line.strip() for line in lines[3:] if line.strip() and line.strip() != "Back to top button"]
+    return Page(slug="idlib-commitments", title=title, outlet="Press TV", published="2020-05-14T09:30:00+00:00",
+                text="\n\n".join(body), feed="news")
+
+
+def unrelated_pages() -> list[Page]:
+    """The bundled sample web's articles that are not ceasefire stories."""
+    from pipeline.sampleweb import load_pages
+
+    return [Page(**{**p.__dict__, "feed": "news"}) for p in load_pages() if p.slug != "turkey-dragging-feet-idlib"]
+
+
+@pytest.fixture
+def seed_web():
+    """The seed article plus three unrelated articles, in one RSS feed on 127.0.0.1."""
+    if not SEED_TEXT.exists():
+        pytest.skip(f"seed article not found at {SEED_TEXT}")
+    with SampleWeb([seed_page(), *unrelated_pages()]) as web:
+        yield web
+
+
+def make_settings(database_url: str, feeds_path: Path, sink: MailSink | None, **fetch: object) -> Settings:
+    """Settings for a test run against local servers."""
+    smtp = SmtpSettings(host="127.0.0.1", port=sink.port) if sink else None
+    settings = Settings(database_url=database_url, feeds_path=feeds_path, smtp=smtp,
+                        alert_recipients=("analyst@example.org",))
+    return settings.with_fetch(allow_private_hosts=True, **fetch)

@@ -1,0 +1,123 @@
+"""Claims across outlets and the alert outbox, against a real PostgreSQL and a real SMTP server."""
+
+from __future__ import annotations
+
+import psycopg2
+import pytest
+
+from pipeline import db
+from pipeline.alerts import drain_outbox
+from pipeline.claims import save_analysis
+from pipeline.config import SmtpSettings
+from pipeline.models import Accusation, Analysis, Relevance, Statement
+
+
+def identity(actor: str) -> str:
+    return {"russia_mfa": "russia"}.get(actor, actor)
+
+
+def accusation(evidence: str, mode: str = "claim", accused: str = "turkey") -> Accusation:
+    return Accusation(accuser="russia_mfa", accused=accused, agreement="moscow_2020",
+                      breach_type="delayed_or_unfulfilled_commitments", evidence=evidence, char_start=0,
+                      char_end=len(evidence), confidence=0.9, mode=mode, speaker="Maria Zakharova", statement_index=0)
+
+
+def analysis(*accusations: Accusation) -> Analysis:
+    quote = Statement(kind="direct", speaker="Maria Zakharova", speaker_actor="russia_mfa",
+                      quote="Ankara is delaying", cue="said", char_start=0, char_end=18)
+    return Analysis(Relevance(True, True, 0.9, ("idlib",)), (quote,), accusations)
+
+
+@pytest.fixture
+def conn(database_url):
+    with db.connection(database_url) as connection:
+        db.migrate(connection)
+        yield connection
+
+
+def add_article(conn, url: str, outlet: str, published: str) -> int:
+    with conn.cursor() as cur:
+        cur.execute(
+            """INSERT INTO articles (url, outlet, title, published_at, body_text, body_hash)
+               VALUES (%s, %s, 'Title <b>bold</b>', %s, 'body', md5(%s)) RETURNING id""",
+            (url, outlet, published, url),
+        )
+        article_id = cur.fetchone()[0]
+    conn.commit()
+    return article_id
+
+
+def scalar(conn, sql: str, *args):
+    with conn.cursor() as cur:
+        cur.execute(sql, args)
+        value = cur.fetchone()[0]
+    conn.commit()
+    return value
+
+
+def test_same_claim_in_two_outlets_is_one_claim_with_two_reports_and_one_alert(conn):
+    later = add_article(conn, "https://b.example/2", "Outlet B", "2020-05-15T10:00:00Z")
+    earlier = add_article(conn, "https://a.example/1", "Outlet A", "2020-05-14T10:00:00Z")
+
+    first = save_analysis(conn, later, analysis(accusation("Ankara is delaying its commitments.")), "v1", identity, ("x@example.org",))
+    second = save_analysis(conn, earlier, analysis(accusation("Turkey drags its feet, Moscow says.")), "v1", identity, ("x@example.org",))
+
+    assert (first.new_claims, second.new_claims) == (1, 0)
+    assert scalar(conn, "SELECT count(*) FROM claims") == 1
+    assert scalar(conn, "SELECT count(*) FROM alerts") == 1
+    with conn.cursor() as cur:
+        cur.execute("SELECT reports, outlets, first_outlet FROM claim_reports")
+        assert cur.fetchone() == (2, 2, "Outlet A")
+        cur.execute("SELECT accuser, accused, agreement, accusations, articles, outlets FROM accusation_trends")
+        assert cur.fetchall() == [("russia", "turkey", "moscow_2020", 1, 2, 2)]
+
+
+def test_reanalysing_an_article_does_not_create_a_second_alert(conn):
+    article = add_article(conn, "https://a.example/1", "Outlet A", "2020-05-14T10:00:00Z")
+    save_analysis(conn, article, analysis(accusation("Ankara is delaying.")), "v1", identity, ("x@example.org",))
+    save_analysis(conn, article, analysis(accusation("Ankara is delaying.")), "v2", identity, ("x@example.org",))
+    assert scalar(conn, "SELECT count(*) FROM alerts") == 1
+    assert scalar(conn, "SELECT count(*) FROM accusations") == 1
+
+
+def test_narrative_hypothetical_and_denial_rows_are_stored_but_never_alert(conn):
+    article = add_article(conn, "https://a.example/1", "Outlet A", "2020-05-14T10:00:00Z")
+    saved = save_analysis(
+        conn, article,
+        analysis(accusation("told by the outlet", "narrative"), accusation("if Turkey fails", "hypothetical", "syria"),
+                 accusation("Ankara denied it", "denial", "armed_groups")),
+        "v1", identity, ("x@example.org",),
+    )
+    assert saved.accusations == 3 and saved.new_claims == 0
+    assert scalar(conn, "SELECT count(*) FROM alerts") == 0
+
+
+def test_failed_email_stays_queued_and_is_sent_once_on_the_next_run(conn, mail_sink):
+    article = add_article(conn, "https://a.example/<x>", "Outlet A", "2020-05-14T10:00:00Z")
+    save_analysis(conn, article, analysis(accusation("Ankara <script>alert(1)</script> is delaying.")), "v1", identity,
+                  ("x@example.org",))
+    unreachable = SmtpSettings(host="127.0.0.1", port=1)  # nothing listens on port 1
+
+    sent, failed, errors = drain_outbox(conn, unreachable, max_attempts=5)
+    assert (sent, failed) == (0, 1) and errors
+    assert scalar(conn, "SELECT status || ':' || attempts FROM alerts") == "pending:1"
+    assert scalar(conn, "SELECT last_error IS NOT NULL FROM alerts")
+
+    sent, failed, _ = drain_outbox(conn, SmtpSettings(host="127.0.0.1", port=mail_sink.port), max_attempts=5)
+    assert (sent, failed) == (1, 0)
+    assert drain_outbox(conn, SmtpSettings(host="127.0.0.1", port=mail_sink.port), max_attempts=5)[:2] == (0, 0)
+
+    messages = mail_sink.messages()
+    assert len(messages) == 1
+    html = next(p for p in messages[0].walk() if p.get_content_type() == "text/html").get_payload(decode=True).decode()
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "Title &lt;b&gt;bold&lt;/b&gt;" in html
+    assert messages[0]["Message-ID"].startswith("<alert-")
+
+
+def test_alert_gives_up_after_max_attempts_and_says_so(conn):
+    article = add_article(conn, "https://a.example/1", "Outlet A", "2020-05-14T10:00:00Z")
+    save_analysis(conn, article, analysis(accusation("Ankara is delaying.")), "v1", identity, ("x@example.org",))
+    for _ in range(2):
+        drain_outbox(conn, SmtpSettings(host="127.0.0.1", port=1), max_attempts=2)
+    assert scalar(conn, "SELECT status || ':' || attempts FROM alerts") == "failed:2"
