@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell sha256sum requirements.lock | cut -c1-12)
 
-.PHONY: setup run demo test eval bench lock clean
+.PHONY: setup run demo test eval bench lock psql clean
 
 $(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,9 @@ bench: setup ## speed figures (prints numbers; not a test)
 
 lock: ## re-resolve requirements.in into requirements.lock (needs uv)
 	uv pip compile requirements.in --generate-hashes --python-version 3.11 --python-platform x86_64-manylinux_2_28 -o requirements.lock
+
+psql: setup ## psql on the project database
+	$(BIN)/python -m pipeline psql
 
 clean:
 	rm -rf .data

