@@ -77,8 +77,8 @@ def body_hash(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()
 
 
-def _entry_time(entry: dict) -> str | None:
-    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+def _entry_time(entry: dict, keys: tuple[str, ...] = ("published_parsed", "updated_parsed", "created_parsed")) -> str | None:
+    for key in keys:
         value = entry.get(key)
         if value:
             try:
@@ -123,6 +123,7 @@ def parse_feed(body: bytes, feed: Feed, base_url: str, content_type: str | None 
                 title=(raw.get("title") or None),
                 published_at=_entry_time(raw),
                 link=urljoin(base_url, link.strip()),
+                updated_at=_entry_time(raw, ("updated_parsed", "published_parsed")),
             )
         )
     return entries

@@ -25,6 +25,7 @@ class FeedEntry:
     title: str | None
     published_at: str | None  # ISO 8601, UTC
     link: str | None = None  # absolute link as the feed gave it: what is fetched
+    updated_at: str | None = None  # the feed's own "updated" time: a later one means a corrected story
 
 
 @dataclass(frozen=True)

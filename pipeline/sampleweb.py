@@ -26,6 +26,7 @@ class Page:
     published: str  # ISO date or datetime
     text: str  # paragraphs separated by blank lines
     feed: str = "news"
+    updated: str | None = None  # set when the story was corrected
 
 
 # A handler returns (status, headers, body); tests install them to make a path misbehave.
@@ -80,10 +81,12 @@ def render_feed(name: str, pages: list[Page], base_url: str) -> str:
         items.append(
             f"<item><title>{html.escape(page.title)}</title><link>{html.escape(link)}</link>"
             f"<guid isPermaLink=\"false\">{html.escape(page.outlet)}-{html.escape(page.slug)}</guid>"
-            f"<pubDate>{format_datetime(_stamp(page.published))}</pubDate></item>"
+            f"<pubDate>{format_datetime(_stamp(page.published))}</pubDate>"
+            + (f"<atom:updated>{_stamp(page.updated).isoformat()}</atom:updated>" if page.updated else "")
+            + "</item>"
         )
     return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>'
+        '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel>'
         f"<title>{html.escape(name)}</title><link>{base_url}/</link><description>Sample feed</description>"
         + "".join(items)
         + "</channel></rss>"

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta, timezone
 import psycopg2.extensions
 import psycopg2.extras
 
+from pipeline.dedup import NEAR_DUPLICATE_BITS, bands, distance, simhash
 from pipeline.feeds import FeedState, PollResult
 from pipeline.models import Feed, FeedEntry
 
@@ -101,15 +102,19 @@ def record_poll(conn: Conn, feed_id: int, result: PollResult, now: datetime) -> 
 
 
 def insert_item(cur: psycopg2.extensions.cursor, feed_id: int, entry: FeedEntry) -> int:
-    """Insert a feed item unless its canonical URL or its GUID in this feed is known; 1 if new."""
+    """Insert a new feed item, or queue a known one again when the feed says it was updated; 1 if so."""
     if entry.guid:
-        cur.execute("SELECT 1 FROM feed_items WHERE feed_id = %s AND guid = %s", (feed_id, entry.guid))
+        # The same GUID under another URL is the same story re-linked (tracking, AMP, moved slug).
+        cur.execute("SELECT 1 FROM feed_items WHERE feed_id = %s AND guid = %s AND url <> %s", (feed_id, entry.guid, entry.url))
         if cur.fetchone():
             return 0
     cur.execute(
-        """INSERT INTO feed_items (url, link, feed_id, guid, title, published_at)
-           VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (url) DO NOTHING""",
-        (entry.url, entry.link or entry.url, feed_id, entry.guid, entry.title, entry.published_at),
+        """INSERT INTO feed_items (url, link, feed_id, guid, title, published_at, updated_at)
+           VALUES (%s, %s, %s, %s, %s, %s, %s)
+           ON CONFLICT (url) DO UPDATE SET updated_at = EXCLUDED.updated_at, title = EXCLUDED.title,
+             status = 'pending', attempts = 0, last_error = NULL
+           WHERE EXCLUDED.updated_at > feed_items.updated_at""",
+        (entry.url, entry.link or entry.url, feed_id, entry.guid, entry.title, entry.published_at, entry.updated_at),
     )
     return cur.rowcount
 
@@ -137,6 +142,18 @@ def mark_item_failed(conn: Conn, item_id: int, error: str, final: bool) -> None:
     conn.commit()
 
 
+def _same_story(cur: psycopg2.extensions.cursor, fingerprint: int) -> list[tuple[int, str, int | None]]:
+    """Articles whose SimHash is within NEAR_DUPLICATE_BITS: (id, outlet, story_id), nearest first."""
+    cur.execute("SELECT id, outlet, story_id, simhash FROM articles WHERE sim_bands && %s", (_band_keys(fingerprint),))
+    near = [(distance(fingerprint, row[3]), row[0], row[1], row[2]) for row in cur.fetchall() if row[3] is not None]
+    return [(article_id, outlet, story) for d, article_id, outlet, story in sorted(near) if d <= NEAR_DUPLICATE_BITS]
+
+
+def _band_keys(fingerprint: int) -> list[int]:
+    # Band position folded into the key so equal values in different bands do not match.
+    return [index * 65536 + value for index, value in enumerate(bands(fingerprint))]
+
+
 def upsert_article(
     conn: Conn,
     item: PendingItem,
@@ -148,27 +165,41 @@ def upsert_article(
     digest: str,
     raw_html: bytes,
 ) -> tuple[int, bool]:
-    """Store an article by canonical URL and link its item; return (id, needs_analysis).
+    """Store an article and link its feed item; return (id, needs_analysis).
 
-    A known URL with a new body is a correction: the row is updated, its revision counted and
-    its analysis redone; the same body again changes nothing.
+    The same body again changes nothing. A new body at a known URL, or a near-duplicate body
+    from the same outlet at another URL, is a correction: the row is updated, its revision
+    counted and its analysis redone. A near-duplicate from another outlet is stored as that
+    outlet's article and linked to the same story.
     """
+    fingerprint = simhash(body_text)
     with conn.cursor() as cur:
         cur.execute("SELECT id, body_hash FROM articles WHERE url = %s FOR UPDATE", (item.url,))
         row = cur.fetchone()
+        near = _same_story(cur, fingerprint)
+        if row is None:
+            same_outlet = [n for n in near if n[1] == item.outlet]
+            if same_outlet:
+                cur.execute("SELECT id, body_hash FROM articles WHERE id = %s FOR UPDATE", (same_outlet[0][0],))
+                row = cur.fetchone()
         if row is None:
             cur.execute(
-                """INSERT INTO articles (url, final_url, outlet, title, published_at, language, body_text, body_hash, raw_html)
-                   VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id""",
+                """INSERT INTO articles (url, final_url, outlet, title, published_at, language, body_text, body_hash,
+                     raw_html, simhash, sim_bands)
+                   VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id""",
                 (item.url, final_url, item.outlet, title or item.title, published_at or item.published_at,
-                 language or item.language, body_text, digest, psycopg2.Binary(raw_html)),
+                 language or item.language, body_text, digest, psycopg2.Binary(raw_html), fingerprint,
+                 _band_keys(fingerprint)),
             )
             article_id, changed = cur.fetchone()[0], True
+            story = next((n[2] or n[0] for n in near), article_id)
+            cur.execute("UPDATE articles SET story_id = %s WHERE id = %s", (story, article_id))
         elif row[1] != digest:
             cur.execute(
                 """UPDATE articles SET body_text = %s, body_hash = %s, raw_html = %s, title = COALESCE(%s, title),
-                     fetched_at = now(), revision = revision + 1, analyzed_at = NULL WHERE id = %s""",
-                (body_text, digest, psycopg2.Binary(raw_html), title, row[0]),
+                     simhash = %s, sim_bands = %s, fetched_at = now(), revision = revision + 1, analyzed_at = NULL
+                   WHERE id = %s""",
+                (body_text, digest, psycopg2.Binary(raw_html), title, fingerprint, _band_keys(fingerprint), row[0]),
             )
             article_id, changed = row[0], True
         else:
