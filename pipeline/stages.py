@@ -96,7 +96,7 @@ def fetch_articles(settings: Settings, run_id: int | None = None, limit: int = F
                 try:
                     page = extract_article(decode_html(raw, fetched.response.charset), fetched.response.url)
                 except ExtractionError as exc:
-                    kind, error = "extraction", f"{item.link}: {exc}"
+                    kind, error = "extraction", f"extraction: {item.link}: {exc}"
                 else:
                     article_id, changed = store.upsert_article(
                         conn, item, fetched.response.url, page.title, page.published_at, page.language,
