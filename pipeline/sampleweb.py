@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import threading
@@ -147,7 +148,10 @@ class SampleWeb:
             pages = self.feeds().get(path[len("/feeds/"):-len(".xml")])
             if pages is not None:
                 body = render_feed(path, pages, self.base_url).encode("utf-8")
-                return 200, {"Content-Type": "application/rss+xml; charset=utf-8"}, body
+                etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
+                if handler.headers.get("If-None-Match") == etag:
+                    return 304, {"ETag": etag}, b""
+                return 200, {"Content-Type": "application/rss+xml; charset=utf-8", "ETag": etag}, body
         if path.startswith("/articles/") and path.endswith(".html"):
             page = self.pages.get(path[len("/articles/"):-len(".html")])
             if page is not None:
