@@ -21,7 +21,7 @@ OTHER = "\n\n".join(f"Item {i}: the caf\u00e9 owners of Aleppo reopened their te
                     "and rising prices, and customers returned in numbers not seen for years." for i in range(5))
 THIRD = "\n\n".join(f"Note {i}: farmers in Hama province began the wheat harvest early this year because of the heat, "
                     "and the agriculture directorate promised fuel for the combines within days." for i in range(5))
-BAD = ["drip", "huge", "pdf", "bomb", "loop", "latin1", "arabic", "private", "missing", "empty"]
+BAD = ["drip", "huge", "pdf", "bomb", "loop", "latin1", "arabic", "private", "missing", "empty", "robots"]
 
 
 def _html(handler, charset="utf-8", text=TEXT):
@@ -59,7 +59,7 @@ ROUTES = {
 def web(tmp_path):
     good = Page("good", "Good story", "Outlet", "2020-06-01T10:00:00+00:00", TEXT)
     server = SampleWeb([good]).start()
-    links = [f"{server.base_url}/articles/{name}.html" for name in BAD]
+    links = [f"{server.base_url}/{'private' if name == 'robots' else 'articles'}/{name}.html" for name in BAD]
 
     def feed(handler):
         items = "".join(f"<item><title>{name}</title><link>{link}</link></item>" for name, link in zip(BAD, links))
@@ -86,23 +86,25 @@ def test_each_hostile_page_fails_alone_with_its_reason(database_url, web):
     from tests.conftest import make_settings
 
     settings = make_settings(database_url, feeds, None, read_timeout=2.0, max_bytes=5_000_000, max_redirects=3)
-    assert stages.poll_feeds(settings)["new_items"] == 11
+    assert stages.poll_feeds(settings)["new_items"] == 12
 
     counts = stages.fetch_articles(settings)
 
     with psycopg2.connect(database_url) as conn, conn.cursor() as cur:
-        cur.execute("SELECT split_part(url, '/articles/', 2), status, last_error FROM feed_items")
+        cur.execute("SELECT regexp_replace(url, '^.*/', ''), status, last_error FROM feed_items")
         items = {row[0].split("?")[0].removesuffix(".html"): row[1:] for row in cur.fetchall()}
         cur.execute("SELECT split_part(url, '/articles/', 2), title, body_text FROM articles")
         articles = {row[0].removesuffix(".html"): row[1:] for row in cur.fetchall()}
     assert set(articles) == {"good", "latin1", "arabic"}
-    assert counts["pages_fetched"] == 3 and counts["pages_failed"] == 8
+    assert counts["pages_fetched"] == 3 and counts["pages_failed"] == 9
     assert "Caf\u00e9 talks" in articles["latin1"][0]
     assert "\u0642\u0627\u0644" in articles["arabic"][1]
     expected = {"drip": "timeout", "huge": "too-large", "pdf": "content-type", "bomb": "too-large",
-                "loop": "redirects", "private": "refused-address", "missing": "HTTP 404", "empty": "extraction"}
+                "loop": "redirects", "private": "refused-address", "missing": "HTTP 404", "empty": "extraction",
+                "robots": "robots.txt"}
     for name, reason in expected.items():
         status, error = items[name]
         assert reason in (error or ""), (name, error)
     assert items["pdf"][0] == "failed" and items["private"][0] == "failed"
+    assert not any("/private/" in path for path in server.requests)  # robots.txt honoured: never requested
     assert items["drip"][0] == "pending"  # transient: retried next run, up to 3 attempts
