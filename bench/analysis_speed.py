@@ -50,9 +50,9 @@ def main() -> int:
     parser.add_argument("--relevant-share", type=float, default=0.05)
     args = parser.parse_args()
 
-    from pipeline.analysis import analyze
-    from pipeline.nlp import load_nlp
-    from pipeline.relevance import prefilter
+    from pipeline.analyzer.core import analyze
+    from pipeline.analyzer.model import load_nlp
+    from pipeline.analyzer.relevance import prefilter
 
     mix = load_mix(args.articles, args.relevant_share)
     started = time.perf_counter()

@@ -28,13 +28,13 @@ def _record(settings: Settings, run_id: int | None, counts: dict, finished: bool
 
 def prepare(settings: Settings) -> dict[str, int]:
     """Apply migrations and sync configured feeds and the actor gazetteer into the database."""
-    from pipeline.actors import actor_rows
+    from pipeline.analyzer.gazetteer import gazetteer
 
     with db.connection(settings.database_url) as conn:
         applied = db.migrate(conn)
         feeds = store.sync_feeds(conn, load_feeds(settings.feeds_path))
         with conn.cursor() as cur:
-            for actor_id, name, kind, parent in actor_rows():
+            for actor_id, name, kind, parent in gazetteer().rows():
                 cur.execute(
                     """INSERT INTO actors (id, name, kind, parent_id) VALUES (%s, %s, %s, %s)
                        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, parent_id = EXCLUDED.parent_id""",
@@ -116,8 +116,8 @@ def fetch_articles(settings: Settings, run_id: int | None = None, limit: int = F
 
 def analyze_articles(settings: Settings, run_id: int | None = None, limit: int = ANALYZE_BATCH) -> dict[str, int]:
     """Analyse every article not yet analysed (or analysed by an older analyzer) and store results with alerts."""
-    from pipeline.actors import rollup
-    from pipeline.analysis import ANALYZER_VERSION, analyze
+    from pipeline.analyzer.core import ANALYZER_VERSION, analyze
+    from pipeline.analyzer.gazetteer import gazetteer
     from pipeline.claims import save_analysis
 
     counts = {"articles_analyzed": 0, "relevant": 0, "statements": 0, "accusations": 0, "new_claims": 0, "analysis_failed": 0}
@@ -138,7 +138,7 @@ def analyze_articles(settings: Settings, run_id: int | None = None, limit: int =
                 counts["analysis_failed"] += 1
                 db.record_event(conn, run_id, "analyze", f"article {article_id}", type(exc).__name__, str(exc))
                 continue
-            saved = save_analysis(conn, article_id, analysis, ANALYZER_VERSION, rollup, settings.alert_recipients)
+            saved = save_analysis(conn, article_id, analysis, ANALYZER_VERSION, gazetteer().rollup, settings.alert_recipients)
             counts["articles_analyzed"] += 1
             counts["relevant"] += int(analysis.relevance.relevant)
             counts["statements"] += saved.statements

@@ -1,0 +1,1 @@
+"""Rule-based analysis of ceasefire stories on spaCy: relevance, statements, accusations, commitments."""

@@ -1,0 +1,227 @@
+"""Accusations: who says whom breached which commitment, from the parse, lexicons and the gazetteer.
+
+Breach types: ceasefire_violation, attack, delayed_or_unfulfilled_commitments,
+support_for_designated_groups, obstruction_of_patrols, failure_to_honor_deescalation, other.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.analyzer.agreements import agreement_in
+from pipeline.analyzer.gazetteer import gazetteer
+from pipeline.analyzer.speakers import SpeakerIndex
+from pipeline.analyzer.statements import CUES, _speaker_of
+from pipeline.models import Accusation, Statement
+
+ACCUSE = frozenset("accuse blame criticize criticise condemn charge slam denounce fault rebuke censure".split())
+BREACH = frozenset("violate breach flout break undermine sabotage obstruct delay fail renege ignore disregard "
+                   "shell attack bomb target stall hinder block wreck jeopardize jeopardise torpedo".split())
+COMPLY = frozenset("honor honour fulfil fulfill abide comply respect implement observe keep meet adhere "
+                   "withdraw separate uphold".split())
+BREACH_NOUNS = frozenset("violation violations breach breaches failure failures delay delays attack attacks "
+                         "shelling shellings provocation provocations non-compliance noncompliance".split())
+DENY = frozenset("deny reject dismiss refute rebuff".split())
+CONTEXT = re.compile(
+    r"cease-?fire|truce|agreement|deal|accord|commitments?|obligations?|memorandum|protocol|de-?escalation|"
+    r"understanding|patrols?|demilitari[sz]ed|pledges?|promises?|arrangements?|Sochi|Astana|March 5|5 March",
+    re.IGNORECASE)
+ATTACK_WORDS = re.compile(r"\b(?:attack|shell|bomb|strike|struck|raid|fire[sd]?|target|kill|assault|offensive)", re.I)
+HYPOTHETICAL_MARKS = frozenset("if unless whether should once".split())
+MODALS = frozenset("would could might may".split())
+
+
+def _actor_of_phrase(token) -> str | None:
+    """The actor a noun phrase names (from its left edge to its head, plus compounds)."""
+    phrase = token.doc[token.left_edge.i: token.i + 1].text
+    actor = gazetteer().resolve(phrase)
+    if actor is None and token.pos_ in ("PROPN", "NOUN"):
+        actor = gazetteer().resolve(token.doc[token.left_edge.i: token.right_edge.i + 1].text[:120])
+    return actor
+
+
+def _antecedent(token, exclude: set[str]) -> str | None:
+    """For its/it/they: the nearest actor named earlier in the sentence that is not the accuser."""
+    sent = token.sent
+    for ent in reversed([e for e in sent.ents if e.end <= token.i]):
+        actor = gazetteer().resolve(ent.text)
+        if actor and gazetteer().rollup(actor) not in exclude:
+            return actor
+    return None
+
+
+def _subject(token):
+    for child in token.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    # "failed to honour", "delaying to honor": the subject sits on the governing verb
+    if token.dep_ in ("xcomp", "conj") and token.head.pos_ in ("VERB", "AUX"):
+        return _subject(token.head)
+    return None
+
+
+def _owner(noun) -> object | None:
+    """Whose failure/violation: a possessive, or 'by X' / 'of X'."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    if noun.head.lemma_ in ("commit", "carry") and _subject(noun.head) is not None:
+        return _subject(noun.head)
+    return None
+
+
+def _resolve(token, exclude: set[str]) -> str | None:
+    if token is None:
+        return None
+    if token.pos_ == "PRON" or token.lower_ in ("its", "their"):
+        return _antecedent(token, exclude)
+    if token.lower_ == "latter":
+        return None
+    return _actor_of_phrase(token)
+
+
+def _negated(token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def _mode(token) -> str:
+    node = token
+    for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in node.children):
+            return "hypothetical"
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in node.children):
+            return "hypothetical"
+        if node.lemma_ in ("threaten", "warn") and node is not token and token.dep_ in ("xcomp", "ccomp"):
+            return "hypothetical"
+        if node.head is node:
+            break
+        node = node.head
+    return "claim"
+
+
+def _reporter(token, index: SpeakerIndex):
+    """Walk up from a trigger to a reporting verb and return its speaker."""
+    node = token
+    for _ in range(6):
+        if node is not token and node.lemma_.lower() in CUES | ACCUSE:
+            speaker = _speaker_of(node, index)
+            if speaker:
+                return speaker
+        if node.head is node:
+            break
+        node = node.head
+    for t in token.sent:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+            return _speaker_of(t, index)
+    return None
+
+
+def breach_type(sentence: str, trigger: str) -> str:
+    """Classify what is alleged from the trigger word and the sentence around it."""
+    s = sentence.lower()
+    if re.search(r"\b(?:support|arm|back|shelter|protect|cover|harbou?r)\w*\b.{0,60}\b(?:terrorist|hts|nusra|jihadist|extremist|militant)", s):
+        return "support_for_designated_groups"
+    if re.search(r"\b(?:obstruct|block|hinder|prevent|disrupt|sabotag)\w*\b.{0,60}\bpatrol", s) or (
+            "patrol" in s and trigger in ("obstruct", "block", "hinder", "attack", "target")):
+        return "obstruction_of_patrols"
+    if re.search(r"de-?escalation", s) and trigger in ("fail", "failure", "honor", "honour", "respect", "implement"):
+        return "failure_to_honor_deescalation"
+    if trigger in ("fail", "failure", "delay", "delays", "renege", "stall", "honor", "honour", "fulfil", "fulfill",
+                   "abide", "comply", "implement", "keep", "meet", "adhere", "withdraw", "separate", "uphold") or \
+            re.search(r"\b(?:commitments?|obligations?|promises?|pledges?)\b", s) and trigger not in ("shell", "attack", "bomb"):
+        return "delayed_or_unfulfilled_commitments"
+    if trigger in ("violate", "violation", "violations", "breach", "breaches", "flout", "break") or "violation" in s:
+        return "ceasefire_violation"
+    if trigger in ("shell", "attack", "bomb", "target", "attack", "attacks", "shelling") or ATTACK_WORDS.search(s):
+        return "attack"
+    return "other"
+
+
+def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, article_agreement: str | None) -> list[Accusation]:
+    """Accusations in a parsed article; claims are recorded as claims, never as facts."""
+    found: list[Accusation] = []
+    g = gazetteer()
+    for sent in doc.sents:
+        context = next((i for i, s in enumerate(statements)
+                        if s.kind == "direct" and s.char_start <= sent.start_char < s.char_end), None)
+        context = context if context is not None else next(
+            (i for i, s in enumerate(statements) if s.kind == "indirect" and s.char_start == sent.start_char), None)
+        scope = statements[context].quote if context is not None and statements[context].kind == "direct" else sent.text
+        if not (CONTEXT.search(sent.text) or CONTEXT.search(scope)):
+            continue
+        denied = any(t.lemma_.lower() in DENY for t in sent)
+        for token in sent:
+            lemma = token.lemma_.lower()
+            accuser_token = accused_token = None
+            trigger = None
+            if lemma in ACCUSE and token.pos_ == "VERB":
+                accuser_token = _subject(token)
+                objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+                accused_token = objects[0] if objects else None
+                trigger = lemma
+                for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "over")):
+                    for obj in prep.children:
+                        if obj.dep_ in ("pobj", "pcomp"):
+                            trigger = obj.lemma_.lower()
+            elif lemma in BREACH and token.pos_ in ("VERB", "AUX") and not _negated(token):
+                accused_token, trigger = _subject(token), lemma
+            elif lemma in COMPLY and token.pos_ == "VERB" and (
+                    _negated(token) or token.head.lemma_.lower() in ("fail", "delay", "refuse", "drag")):
+                accused_token, trigger = _subject(token), lemma
+            elif lemma in BREACH_NOUNS and token.pos_ == "NOUN":
+                accused_token, trigger = _owner(token), lemma
+            if trigger is None:
+                continue
+            accuser = None
+            if accuser_token is not None:
+                accuser = _resolve(accuser_token, set())
+                if accuser is None and accuser_token.pos_ == "PRON":
+                    speaker = index.last_speaker(accuser_token.idx)
+                    accuser = speaker.actor if speaker else None
+            if accuser is None:
+                reporter = _reporter(token, index)
+                if reporter:
+                    accuser = reporter.actor
+            if accuser is None and context is not None:
+                accuser = statements[context].speaker_actor
+            mode = "claim"
+            if accuser is None:
+                mode = "narrative"
+            accused = _resolve(accused_token, {g.rollup(accuser)} if accuser else set())
+            if accused is None or accuser is None:
+                continue
+            if g.rollup(accused) == g.rollup(accuser) or g.rollup(accused) not in _CANONICAL_SET:
+                continue
+            if denied:
+                mode = "denial"
+            elif _mode(token) == "hypothetical":
+                mode = "hypothetical"
+            agreement = agreement_in(sent.text) or agreement_in(scope) or article_agreement
+            confidence = 0.6 + (0.15 if lemma in ACCUSE else 0) + (0.1 if agreement_in(sent.text) else 0) + (
+                0.1 if context is not None else 0)
+            speaker = statements[context].speaker if context is not None else None
+            found.append(Accusation(
+                accuser=accuser, accused=accused, agreement=agreement, breach_type=breach_type(sent.text, trigger),
+                evidence=sent.text.strip(), char_start=sent.start_char, char_end=sent.end_char,
+                confidence=round(min(confidence, 0.95), 2), mode=mode, speaker=speaker, statement_index=context,
+            ))
+    return _best_per_pair(found)
+
+
+_CANONICAL_SET = frozenset(("russia", "turkey", "syria", "united_states", "iran", "armed_groups", "sdf", "isis", "un",
+                            "eu", "france", "germany", "uk", "israel"))
+
+
+def _best_per_pair(found: list[Accusation]) -> list[Accusation]:
+    g = gazetteer()
+    best: dict[tuple[str, str, str], Accusation] = {}
+    for a in found:
+        key = (g.rollup(a.accuser), g.rollup(a.accused), a.mode)
+        if key not in best or a.confidence > best[key].confidence:
+            best[key] = a
+    return list(best.values())

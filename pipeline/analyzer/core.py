@@ -1,0 +1,29 @@
+"""analyze(title, text): prefilter, then one parse shared by every extractor."""
+
+from __future__ import annotations
+
+from pipeline.analyzer.accusations import extract_accusations
+from pipeline.analyzer.agreements import article_agreement
+from pipeline.analyzer.commitments import extract_commitments
+from pipeline.analyzer.model import load_nlp
+from pipeline.analyzer.relevance import prefilter, score
+from pipeline.analyzer.statements import extract_statements
+from pipeline.models import Analysis, Relevance
+
+ANALYZER_VERSION = "rules-1"
+MAX_CHARS = 60_000  # longer bodies are cut: live blogs and digests, not articles
+
+
+def analyze(title: str | None, text: str) -> Analysis:
+    """Relevance for every article; statements, accusations and commitments for relevant ones."""
+    if not prefilter(title, text):
+        return Analysis(Relevance(False, False, 0.0, ("prefilter: no Syria place with a ceasefire term",)))
+    relevance = score(title, text)
+    if not relevance.relevant:
+        return Analysis(relevance)
+    doc = load_nlp()(text[:MAX_CHARS])
+    statements, index = extract_statements(doc)
+    agreement = article_agreement(text)
+    accusations = extract_accusations(doc, statements, index, agreement)
+    commitments = extract_commitments(doc, agreement)
+    return Analysis(relevance, tuple(statements), tuple(accusations), tuple(commitments))

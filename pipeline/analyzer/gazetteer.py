@@ -1,0 +1,128 @@
+"""The actor gazetteer: aliases and metonyms to actor ids, roll-up to canonical actors."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+CONFIG = Path(__file__).resolve().parents[2] / "config"
+CANONICAL = ("russia", "turkey", "syria", "united_states", "iran", "armed_groups", "sdf", "isis", "un", "eu",
+             "france", "germany", "uk", "israel")
+
+
+def fold(text: str) -> str:
+    """Strip accents and unify apostrophes and dashes, so Erdoğan matches Erdogan and Hay’at matches Hay'at."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2010", "-").replace("\u2013", "-")
+    text = text.replace("\u0131", "i").replace("\u0130", "I")
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One gazetteer entry."""
+
+    id: str
+    name: str
+    kind: str
+    parent: str | None
+    aliases: tuple[str, ...]
+    adjectives: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor alias found in a text."""
+
+    actor: str
+    start: int
+    end: int
+    text: str
+
+
+class Gazetteer:
+    """Looks actors up by alias; built once from config/gazetteer.yaml."""
+
+    def __init__(self, path: Path = CONFIG / "gazetteer.yaml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        self.actors = {
+            a["id"]: Actor(a["id"], a["name"], a["kind"], a.get("parent"), tuple(a.get("aliases", [])),
+                           tuple(a.get("adjectives", [])))
+            for a in data["actors"]
+        }
+        self.places = {k: tuple(v) for k, v in data.get("places", {}).items()}
+        exact, loose = {}, {}
+        for actor in self.actors.values():
+            for alias in (*actor.aliases, actor.name):
+                # Acronyms (US, IS, SAA) must keep their capitals: "us" and "is" are words.
+                target = exact if alias.isupper() or "." in alias else loose
+                target.setdefault(fold(alias) if target is exact else fold(alias).lower(), actor.id)
+            if actor.kind == "person":
+                # A known person's surname alone ("Lavrov said"), capitalised only: "Price" is also a word.
+                exact.setdefault(fold(actor.name).split()[-1], actor.id)
+        self._exact, self._loose = exact, loose
+        self._exact_re = _alternation(exact, flags=0)
+        self._loose_re = _alternation(loose, flags=re.IGNORECASE)
+        self._adjectives = {(fold(adj) if adj.isupper() else fold(adj).lower()): a.id
+                            for a in self.actors.values() for adj in a.adjectives}
+        for actor in self.actors.values():
+            for seen in self._chain(actor.id):
+                if seen not in self.actors:
+                    raise ValueError(f"gazetteer: {actor.id} rolls up to unknown actor {seen}")
+
+    def _chain(self, actor_id: str) -> list[str]:
+        chain, current = [], actor_id
+        while current is not None and current not in chain:
+            chain.append(current)
+            current = self.actors[current].parent if current in self.actors else None
+        return chain
+
+    def rollup(self, actor_id: str) -> str:
+        """The canonical actor an actor rolls up to (itself when canonical or unknown)."""
+        return self._chain(actor_id)[-1] if actor_id in self.actors else actor_id
+
+    def mentions(self, text: str) -> list[Mention]:
+        """All non-overlapping alias mentions in a text, longest first at each position."""
+        folded = fold(text)
+        found: list[Mention] = []
+        for pattern, table, lower in ((self._loose_re, self._loose, True), (self._exact_re, self._exact, False)):
+            for match in pattern.finditer(folded):
+                key = match.group(0).lower() if lower else match.group(0)
+                found.append(Mention(table[key], match.start(), match.end(), text[match.start():match.end()]))
+        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        kept: list[Mention] = []
+        for mention in found:
+            if not kept or mention.start >= kept[-1].end:
+                kept.append(mention)
+        return kept
+
+    def resolve(self, text: str) -> str | None:
+        """The actor a phrase names: its longest alias, else a nationality adjective; None if neither."""
+        mentions = self.mentions(text)
+        if mentions:
+            return max(mentions, key=lambda m: (m.end - m.start, -m.start)).actor
+        for word in re.findall(r"[\w.'-]+", fold(text)):
+            actor = self._adjectives.get(word) or self._adjectives.get(word.lower())
+            if actor:
+                return actor
+        return None
+
+    def rows(self) -> list[tuple[str, str, str, str | None]]:
+        """(id, name, kind, parent_id) for the actors table, parents first."""
+        ordered = sorted(self.actors.values(), key=lambda a: len(self._chain(a.id)))
+        return [(a.id, a.name, a.kind, a.parent) for a in ordered]
+
+
+def _alternation(table: dict[str, str], flags: int) -> re.Pattern[str]:
+    alternatives = sorted(table, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w-])", flags)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The project's gazetteer, loaded once per process."""
+    return Gazetteer()

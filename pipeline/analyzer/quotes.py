@@ -1,0 +1,102 @@
+"""Find quoted passages in a body: curly or straight quotes, split quotes, quotes running over paragraphs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+LONG_QUOTE = 6  # words: this long, quoted text is a quote wherever it stands
+SHORT_QUOTE = 2  # words: shorter quoted text ("stop") is a scare quote
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """Character span of a quote's content (marks excluded) and the paragraphs it covers."""
+
+    start: int
+    end: int
+    first_paragraph: int
+    last_paragraph: int
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph; paragraphs are separated by blank lines."""
+    spans, position = [], 0
+    for block in re.split(r"(\n\s*\n)", text):
+        if block.strip() and not re.fullmatch(r"\n\s*\n", block):
+            lead = len(block) - len(block.lstrip())
+            spans.append((position + lead, position + len(block.rstrip())))
+        position += len(block)
+    return spans
+
+
+def _is_open(text: str, i: int) -> bool:
+    char = text[i]
+    if char in "\u201c\u201e\u00ab":
+        return True
+    return char == '"' and (i == 0 or not text[i - 1].isalnum()) and i + 1 < len(text) and not text[i + 1].isspace()
+
+
+def _is_close(text: str, i: int) -> bool:
+    char = text[i]
+    if char in "\u201d\u00bb":
+        return True
+    return char == '"' and (i + 1 >= len(text) or not text[i + 1].isalnum())
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    """Quote spans in reading order; an unclosed quote continues into a next paragraph that opens with a quote."""
+    found: list[QuoteSpan] = []
+    carry: tuple[int, int] | None = None  # (start, first paragraph) of a quote running over paragraphs
+    for index, (p_start, p_end) in enumerate(paragraphs(text)):
+        opened: int | None = None
+        i = p_start
+        if carry and not _is_open(text, p_start):
+            found.append(_trim(text, carry[0], _previous_end(text, p_start), carry[1], index - 1))
+            carry = None
+        while i < p_end:
+            if opened is None and _is_open(text, i):
+                opened = i + 1
+                if carry and i == p_start:
+                    opened = None  # the continuation mark of a running quote
+                    i += 1
+                    continue
+            elif opened is not None and _is_close(text, i):
+                found.append(_trim(text, opened, i, index, index))
+                opened = None
+            elif opened is None and carry and _is_close(text, i):
+                found.append(_trim(text, carry[0], i, carry[1], index))
+                carry = None
+            i += 1
+        if opened is not None:
+            if carry:
+                found.append(_trim(text, carry[0], _previous_end(text, p_start), carry[1], index - 1))
+            carry = (opened, index)
+    if carry:
+        found.append(_trim(text, carry[0], len(text.rstrip()), carry[1], len(paragraphs(text)) - 1))
+    return [q for q in found if _is_statement(text, q)]
+
+
+def _is_statement(text: str, quote: QuoteSpan) -> bool:
+    # Between 2 and 6 words it is a statement only when it stands like one: it closes on
+    # punctuation ("…,” she said) or opens a sentence; mid-sentence it is a scare quote.
+    words = len(text[quote.start:quote.end].split())
+    if words >= LONG_QUOTE:
+        return True
+    if words < SHORT_QUOTE:
+        return False
+    after = text[quote.end:quote.end + 2]
+    before = text[:max(quote.start - 1, 0)].rstrip()
+    return bool(re.match(r"[,.?!]", after)) or not before or before[-1] in ".:!?\n"
+
+
+def _previous_end(text: str, paragraph_start: int) -> int:
+    return len(text[:paragraph_start].rstrip())
+
+
+def _trim(text: str, start: int, end: int, first: int, last: int) -> QuoteSpan:
+    while end > start and text[end - 1] in " ,\n":
+        end -= 1
+    while start < end and text[start] in " \n":
+        start += 1
+    return QuoteSpan(start, end, first, last)

@@ -1,0 +1,152 @@
+"""Who is speaking: people and institutions named in the article, titles, and resolution of she / the diplomat / surnames."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.analyzer.gazetteer import fold, gazetteer
+
+ROLE_NOUNS = frozenset(
+    "diplomat minister spokesman spokeswoman spokesperson official officials envoy president ambassador source "
+    "sources commander general representative deputy chief head adviser advisor negotiator lawmaker premier "
+    "secretary leader director analyst expert colonel officer lieutenant major admiral governor mayor".split()
+)
+INSTITUTION_NOUNS = frozenset("ministry statement agency army military department office government embassy "
+                              "committee council centre center command observatory presidency directorate".split())
+PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "institution", "we": "any", "i": "person"}
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker: display name, title, actor id, and whether it is a person."""
+
+    name: str
+    title: str | None
+    actor: str | None
+    is_person: bool
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """A person named in the text with the title written around the name."""
+
+    name: str
+    title: str | None
+    position: int
+
+
+class SpeakerIndex:
+    """People named in one article: fullest names, titles, and what was said last."""
+
+    def __init__(self, doc):
+        self.people: list[PersonMention] = []
+        self.full_names: dict[str, str] = {}
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or not ent.text[:1].isupper():
+                continue
+            name = _clean_name(ent.text)
+            if not name:
+                continue
+            self.people.append(PersonMention(name, title_of(ent), ent.start_char))
+            surname = fold(name).split()[-1].lower()
+            if len(name.split()) > len(self.full_names.get(surname, "").split()):
+                self.full_names[surname] = name
+        self.spoken: list[tuple[int, Speaker]] = []
+
+    def full_name(self, name: str) -> str:
+        """The fullest form of a name found anywhere in the article ("Zakharova" -> "Maria Zakharova")."""
+        surname = fold(name).split()[-1].lower()
+        return self.full_names.get(surname, name)
+
+    def title_for(self, name: str) -> str | None:
+        """The longest title written next to this person anywhere in the article."""
+        titles = [p.title for p in self.people if p.title and fold(p.name).split()[-1] == fold(name).split()[-1]]
+        return max(titles, key=len) if titles else None
+
+    def person(self, name: str) -> Speaker:
+        full = self.full_name(name)
+        title = self.title_for(full)
+        g = gazetteer()
+        actor = g.resolve(full)
+        if actor is None or g.actors[actor].kind != "person":
+            actor = g.resolve(title) if title else None
+        return Speaker(full, title, actor, True)
+
+    def remember(self, position: int, speaker: Speaker) -> None:
+        self.spoken.append((position, speaker))
+
+    def last_speaker(self, position: int, kind: str = "any") -> Speaker | None:
+        for at, speaker in reversed(self.spoken):
+            if at < position and (kind == "any" or speaker.is_person == (kind == "person")):
+                return speaker
+        return None
+
+    def by_role(self, role: str, position: int) -> Speaker | None:
+        """The latest person before `position` whose title has this role noun, else the last person speaker."""
+        for mention in reversed([p for p in self.people if p.position < position]):
+            if mention.title and role in mention.title.lower():
+                return self.person(mention.name)
+        last = self.last_speaker(position, "person")
+        if last:
+            return last
+        earlier = [p for p in self.people if p.position < position]
+        return self.person(earlier[-1].name) if earlier else None
+
+
+def _clean_name(text: str) -> str:
+    words = [w for w in text.replace("\u2019s", "").replace("'s", "").split() if w[:1].isupper() or w in ("al-", "bin")]
+    return " ".join(words).strip(" ,.")
+
+
+def title_of(ent) -> str | None:
+    """Title words before a name ("Russian Foreign Ministry spokeswoman") or in an apposition after it."""
+    doc, tokens = ent.doc, []
+    i = ent.start - 1
+    while i >= 0 and doc[i].dep_ in ("compound", "amod", "nmod", "poss", "case") and i < doc[i].head.i <= ent.root.i \
+            and doc[i].ent_type_ != "PERSON" and not doc[i].is_punct:
+        tokens.insert(0, doc[i])
+        i -= 1
+    if tokens:
+        return " ".join(t.text for t in tokens if t.dep_ != "case" and t.text not in ("'s", "\u2019s")).strip() or None
+    root = ent.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i > root.i:
+            words = [t.text for t in child.subtree if not t.is_punct][:8]
+            return " ".join(words) if words else None
+    return None
+
+
+def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
+    """Turn the subject of a cue verb into a speaker: a name, a pronoun, a role noun or an institution."""
+    lower = token.lower_
+    if token.pos_ == "PRON":
+        kind = PRONOUNS.get(lower)
+        return index.last_speaker(token.idx, kind) if kind else None
+    subtree = list(token.subtree)
+    span = token.doc[subtree[0].i: subtree[-1].i + 1]
+    people = [e for e in span.ents if e.label_ == "PERSON"]
+    if people:
+        return index.person(_clean_name(people[0].text) or people[0].text)
+    if token.ent_type_ == "PERSON":
+        return index.person(token.text)
+    g = gazetteer()
+    # Only the noun phrase before the verb: a relative clause must not lend its actors.
+    phrase = token.doc[token.left_edge.i: token.i + 1].text
+    actor = g.resolve(phrase)
+    if actor and g.actors[actor].kind == "person":
+        return index.person(g.actors[actor].name)
+    if lower in ROLE_NOUNS and not actor:
+        return index.by_role(lower, token.idx)
+    if actor:
+        return Speaker(_institution_name(phrase, actor), None, actor, False)
+    if lower in INSTITUTION_NOUNS:
+        return index.last_speaker(token.idx, "institution")
+    return None
+
+
+def _institution_name(phrase: str, actor: str) -> str:
+    words = phrase.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    name = " ".join(words)
+    return name if 0 < len(name) <= 80 else gazetteer().actors[actor].name

@@ -1,0 +1,136 @@
+"""Statements: direct quotes and reported speech, each with its speaker and cue."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.analyzer.quotes import QuoteSpan, find_quotes, paragraphs
+from pipeline.analyzer.speakers import Speaker, SpeakerIndex, resolve_subject
+from pipeline.models import Statement
+
+CUES = frozenset(
+    "say tell add point stress note warn state claim insist accuse write tweet declare explain emphasize emphasise "
+    "underline argue announce reiterate comment remark continue conclude assert charge allege urge complain maintain "
+    "observe acknowledge affirm confirm deny reply respond describe blame criticize criticise condemn demand "
+    "caution vow pledge suggest reveal recall highlight underscore".split()
+)
+REPORTING = frozenset("say tell claim insist accuse allege charge blame criticize criticise condemn deny warn state "
+                      "announce argue assert complain maintain report".split())
+MAX_CUE_DISTANCE = 250  # characters between a quote and the verb that attributes it
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """The cue verb (or 'according to') and the speaker it names."""
+
+    cue: str
+    speaker: Speaker | None
+    position: int
+
+
+def _cue_tokens(doc, start: int, end: int, quotes: list[QuoteSpan]):
+    """Cue verbs in [start, end) that stand outside every quote."""
+    inside = lambda idx: any(q.start <= idx < q.end for q in quotes)  # noqa: E731
+    for token in doc.char_span(start, end, alignment_mode="expand") or []:
+        if inside(token.idx):
+            continue
+        if token.lemma_.lower() in CUES and token.pos_ in ("VERB", "AUX", "NOUN"):
+            yield token
+        elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            yield token
+
+
+def _cue_text(token) -> str:
+    if token.lower_ == "according":
+        return "according to"
+    particles = [c.text for c in token.children if c.dep_ == "prt"]
+    return " ".join([token.text, *particles])
+
+
+def _speaker_of(token, index: SpeakerIndex) -> Speaker | None:
+    if token.lower_ == "according":
+        to = token.doc[token.i + 1]
+        objects = [c for c in to.children if c.dep_ == "pobj"]
+        return resolve_subject(objects[0], index) if objects else None
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        return resolve_subject(subjects[0], index)
+    # "…," said Zakharova: the parser often makes the inverted subject an object or attribute.
+    for child in token.children:
+        if child.dep_ in ("dobj", "attr", "npadvmod", "appos") and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN"):
+            return resolve_subject(child, index)
+    if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("PROPN", "NOUN"):
+        return resolve_subject(token.head, index)
+    return None
+
+
+def _attribute(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, index: SpeakerIndex) -> Attribution | None:
+    p_start, _ = spans[quote.first_paragraph]
+    _, p_end = spans[quote.last_paragraph]
+    candidates = []
+    for token in _cue_tokens(doc, p_start, p_end, quotes):
+        if token.idx >= quote.end:
+            distance = token.idx - quote.end
+        elif token.idx < quote.start:
+            distance = quote.start - token.idx + 40  # after the quote is the usual place: prefer it
+        else:
+            distance = 10_000
+        if distance <= MAX_CUE_DISTANCE:
+            candidates.append((distance, token))
+    for _distance, token in sorted(candidates, key=lambda c: c[0]):
+        speaker = _speaker_of(token, index)
+        if speaker:
+            return Attribution(_cue_text(token), speaker, token.idx)
+    return None
+
+
+def extract_statements(doc, index: SpeakerIndex | None = None) -> tuple[list[Statement], SpeakerIndex]:
+    """Direct quotes and indirect statements in the order they appear."""
+    text = doc.text
+    index = index or SpeakerIndex(doc)
+    spans = paragraphs(text)
+    quotes = find_quotes(text)
+    statements: list[Statement] = []
+    last_quote_paragraph, last_speaker = -10, None
+    quoted_sentences = set()
+    for quote in quotes:
+        attribution = _attribute(doc, quote, quotes, spans, index)
+        speaker, cue = (attribution.speaker, attribution.cue) if attribution else (None, None)
+        p_start, _ = spans[quote.first_paragraph]
+        if speaker is None and last_speaker and quote.first_paragraph - last_quote_paragraph <= 1 \
+                and text[p_start:quote.start].strip() in ("", "\u201c", '"'):
+            speaker = last_speaker  # a quote paragraph with no attribution continues the previous speaker
+        if speaker is None:
+            continue
+        index.remember(quote.start, speaker)
+        last_quote_paragraph, last_speaker = quote.last_paragraph, speaker
+        statements.append(Statement("direct", speaker.name, speaker.actor, text[quote.start:quote.end], cue,
+                                    quote.start, quote.end, speaker.title))
+        for sent in doc.char_span(quote.start, quote.end, alignment_mode="expand").sents:
+            quoted_sentences.add(sent.start)
+    statements += _indirect(doc, quotes, index, quoted_sentences)
+    statements.sort(key=lambda s: s.char_start)
+    return statements, index
+
+
+def _indirect(doc, quotes: list[QuoteSpan], index: SpeakerIndex, skip: set[int]) -> list[Statement]:
+    found = []
+    for sent in doc.sents:
+        if sent.start in skip or any(q.start < sent.end_char and sent.start_char < q.end for q in quotes):
+            continue
+        for token in sent:
+            is_according = token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to"
+            reported = token.lemma_.lower() in REPORTING and token.pos_ == "VERB" and any(
+                c.dep_ in ("ccomp", "xcomp", "prep", "dobj") for c in token.children)
+            if not (is_according or reported):
+                continue
+            speaker = _speaker_of(token, index)
+            if speaker is None:
+                continue
+            index.remember(sent.start_char, speaker)
+            text = sent.text.strip()
+            start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+            found.append(Statement("indirect", speaker.name, speaker.actor, text, _cue_text(token), start,
+                                   start + len(text), speaker.title))
+            break
+    return found
