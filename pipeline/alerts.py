@@ -56,7 +56,7 @@ def render(alert: AlertView, sender: str) -> EmailMessage:
     """Build the email (plain text and HTML, article text escaped) for one alert."""
     agreement = AGREEMENT_LABELS.get(alert.agreement or "", alert.agreement or "no agreement named")
     breach = BREACH_LABELS.get(alert.breach_type, alert.breach_type)
-    who = f"{alert.speaker} ({alert.accuser})" if alert.speaker else alert.accuser
+    who = f"{alert.speaker} ({alert.accuser})" if alert.speaker and alert.speaker != alert.accuser else alert.accuser
     subject = f"[ceasefire monitor] {alert.accuser} accuses {alert.accused}: {breach}"
     fields = [
         ("Accuser", who),

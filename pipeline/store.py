@@ -187,7 +187,7 @@ def upsert_article(
                 """INSERT INTO articles (url, final_url, outlet, title, published_at, language, body_text, body_hash,
                      raw_html, simhash, sim_bands)
                    VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id""",
-                (item.url, final_url, item.outlet, title or item.title, published_at or item.published_at,
+                (item.url, final_url, item.outlet, title or item.title, item.published_at or published_at,
                  language or item.language, body_text, digest, psycopg2.Binary(raw_html), fingerprint,
                  _band_keys(fingerprint)),
             )
