@@ -185,7 +185,8 @@ def main(argv: list[str] | None = None) -> int:
     from pipeline.analyzer.core import analyze
     from pipeline.analyzer.gazetteer import gazetteer
 
-    report = evaluate(load_gold(args.gold), analyze, gazetteer().rollup)
+    report = evaluate(load_gold(args.gold), lambda title, text: analyze(title, text, quotes_everywhere=True),
+                      gazetteer().rollup)
     print(json.dumps(report.metrics(), indent=2, sort_keys=True) if args.json else format_table(report))
     if args.verbose:
         print("\n".join(report.errors))

@@ -10,17 +10,23 @@ from pipeline.analyzer.relevance import prefilter, score
 from pipeline.analyzer.statements import extract_statements
 from pipeline.models import Analysis, Relevance
 
-ANALYZER_VERSION = "rules-1"
+ANALYZER_VERSION = "rules-2"
 MAX_CHARS = 60_000  # longer bodies are cut: live blogs and digests, not articles
 
 
-def analyze(title: str | None, text: str) -> Analysis:
-    """Relevance for every article; statements, accusations and commitments for relevant ones."""
-    if not prefilter(title, text):
-        return Analysis(Relevance(False, False, 0.0, ("prefilter: no Syria place with a ceasefire term",)))
-    relevance = score(title, text)
+def analyze(title: str | None, text: str, quotes_everywhere: bool = False) -> Analysis:
+    """Relevance for every article; statements, accusations and commitments for relevant ones.
+
+    The parser runs only on relevant articles, unless quotes_everywhere asks for the statements
+    of every article (the evaluation scores quotes in all articles).
+    """
+    relevance = score(title, text) if prefilter(title, text) else Relevance(
+        False, False, 0.0, ("prefilter: no Syria place with a ceasefire term",))
     if not relevance.relevant:
-        return Analysis(relevance)
+        if not quotes_everywhere:
+            return Analysis(relevance)
+        statements, _ = extract_statements(load_nlp()(text[:MAX_CHARS]))
+        return Analysis(relevance, tuple(statements))
     doc = load_nlp()(text[:MAX_CHARS])
     statements, index = extract_statements(doc)
     agreement = article_agreement(text)

@@ -13,8 +13,9 @@ CEASEFIRE = (
     r"(?:Russian-Turkish|Turkish-Russian) patrols?|patrols? (?:on|along) the M4|security corridor|"
     r"Sochi (?:memorandum|agreement|deal|accord)|Astana (?:format|process|talks|agreement|guarantors?)|"
     r"additional protocol|Moscow (?:protocol|agreement|deal)|(?:March 5|5 March)(?: deal| agreement| protocol)?|"
-    r"Peace Spring|guarantor (?:states|countries)|hostilities|violations? of the (?:agreement|deal|accord)|"
-    r"armistice|lull in fighting"
+    r"Peace Spring|guarantor (?:states|countries|powers)|guarantors?|hostilities|violations? of the (?:agreement|deal|accord)|"
+    r"armistice|lull in fighting|Sochi|Astana|memorandum|patrols?|safe zone|"
+    r"(?:Russian-Turkish|Turkish-Russian|Idlib) (?:agreements?|deals?|accords?|understandings?)|agreements? on Idlib"
 )
 # Conflicts that share the parties but are not Syria: their weight counts against a story.
 ELSEWHERE = (
@@ -45,31 +46,31 @@ def prefilter(title: str | None, text: str) -> bool:
 
 
 def score(title: str | None, text: str) -> Relevance:
-    """Score the story from where Syria places and ceasefire terms meet: title, lead, and how many paragraphs."""
+    """Score where Syria places and ceasefire terms meet: the title, the lead, and how many paragraphs."""
     syria, idlib, ceasefire, elsewhere = _patterns()
     title_f = fold(title or "")
     paragraphs = [fold(p) for p in text.split("\n\n") if p.strip()]
+    placed = [bool(syria.search(p)) for p in paragraphs]
     evidence: list[str] = []
-    both = [i for i, p in enumerate(paragraphs) if syria.search(p) and ceasefire.search(p)]
+    # A paragraph counts when it names a ceasefire term and a Syria place is in it or a neighbour.
+    hits = [i for i, p in enumerate(paragraphs)
+            if ceasefire.search(p) and any(placed[max(0, i - 1): i + 2])]
     value = 0.0
     if syria.search(title_f) and ceasefire.search(title_f):
         value += 0.45
         evidence.append("title: " + title_f[:120])
     elif syria.search(title_f) or ceasefire.search(title_f):
         value += 0.15
-    if any(i < 2 for i in both):
+    if any(i < 2 for i in hits):
         value += 0.2
         evidence.append("lead paragraph")
-    value += min(len(both), 4) * 0.15
-    ceasefire_hits = len(ceasefire.findall(text)) + len(ceasefire.findall(title_f))
+    value += min(len(hits), 4) * 0.15
     syria_hits = len(syria.findall(text)) + len(syria.findall(title_f))
     other_hits = len(elsewhere.findall(text)) + 2 * len(elsewhere.findall(title_f))
     if other_hits > syria_hits:
         value *= 0.3
         evidence.append(f"mostly about another conflict ({other_hits} mentions)")
-    if ceasefire_hits < 2:
-        value *= 0.5  # one passing mention of a truce is background, not the topic
-    evidence += sorted({m.group(0) for p in (paragraphs[i] for i in both) for m in ceasefire.finditer(p)})[:8]
+    evidence += sorted({m.group(0) for i in hits for m in ceasefire.finditer(paragraphs[i])})[:8]
     idlib_hits = len(idlib.findall(text)) + len(idlib.findall(title_f))
     value = round(min(value, 1.0), 3)
     relevant = value >= THRESHOLD
