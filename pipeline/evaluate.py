@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.analyzer.gazetteer import fold
 from pipeline.models import Analysis
 
 ATTRIBUTED = ("claim", "counter")
@@ -142,8 +143,8 @@ def _score_quotes(report: Report, rid: str, label: dict, analysis: Analysis) -> 
         used.add(match)
         report.quotes.tp += 1
         report.speaker_total += 1
-        surname = gold[match][1].split()[-1].lower() if gold[match][1] else ""
-        if surname and surname in (statement.speaker or "").lower():
+        surname = fold(gold[match][1].split()[-1]).lower() if gold[match][1] else ""
+        if surname and surname in fold(statement.speaker or "").lower():
             report.speaker_hits += 1
         else:
             report.errors.append(f"{rid} speaker: predicted {statement.speaker!r}, gold {gold[match][1]!r}")

@@ -24,7 +24,8 @@ BREACH_NOUNS = frozenset("violation violations breach breaches failure failures 
 DENY = frozenset("deny reject dismiss refute rebuff".split())
 CONTEXT = re.compile(
     r"cease-?fire|truce|agreement|deal|accord|commitments?|obligations?|memorandum|protocol|de-?escalation|"
-    r"understanding|patrols?|demilitari[sz]ed|pledges?|promises?|arrangements?|Sochi|Astana|March 5|5 March",
+    r"understanding|patrols?|demilitari[sz]ed|pledges?|promises?|arrangements?|Sochi|Astana|March 5|5 March|"
+    r"violations?|breach(?:es)?",
     re.IGNORECASE)
 ATTACK_WORDS = re.compile(r"\b(?:attack|shell|bomb|strike|struck|raid|fire[sd]?|target|kill|assault|offensive)", re.I)
 HYPOTHETICAL_MARKS = frozenset("if unless whether should once".split())
@@ -83,6 +84,20 @@ def _resolve(token, exclude: set[str]) -> str | None:
     if token.lower_ == "latter":
         return None
     return _actor_of_phrase(token)
+
+
+def _under_denial(token) -> bool:
+    """The trigger is what someone denies ("denied violating", "rejected claims that X breached")."""
+    node = token
+    for _ in range(6):
+        if node.head is node:
+            return False
+        if node.dep_ != "conj" and node.head.lemma_.lower() in DENY:
+            return True
+        if node.dep_ == "conj":
+            return False
+        node = node.head
+    return False
 
 
 def _negated(token) -> bool:
@@ -154,7 +169,6 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
         scope = statements[context].quote if context is not None and statements[context].kind == "direct" else sent.text
         if not (CONTEXT.search(sent.text) or CONTEXT.search(scope)):
             continue
-        denied = any(t.lemma_.lower() in DENY for t in sent)
         for token in sent:
             lemma = token.lemma_.lower()
             accuser_token = accused_token = None
@@ -192,25 +206,40 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
             mode = "claim"
             if accuser is None:
                 mode = "narrative"
-            accused = _resolve(accused_token, {g.rollup(accuser)} if accuser else set())
-            if accused is None or accuser is None:
-                continue
-            if g.rollup(accused) == g.rollup(accuser) or g.rollup(accused) not in _CANONICAL_SET:
-                continue
-            if denied:
-                mode = "denial"
-            elif _mode(token) == "hypothetical":
-                mode = "hypothetical"
-            agreement = agreement_in(sent.text) or agreement_in(scope) or article_agreement
-            confidence = 0.6 + (0.15 if lemma in ACCUSE else 0) + (0.1 if agreement_in(sent.text) else 0) + (
-                0.1 if context is not None else 0)
-            speaker = statements[context].speaker if context is not None else None
-            found.append(Accusation(
-                accuser=accuser, accused=accused, agreement=agreement, breach_type=breach_type(sent.text, trigger),
-                evidence=sent.text.strip(), char_start=sent.start_char, char_end=sent.end_char,
-                confidence=round(min(confidence, 0.95), 2), mode=mode, speaker=speaker, statement_index=context,
-            ))
+            targets = [accused_token, *_conjuncts(accused_token)] if accused_token is not None else []
+            for target in targets:
+                accused = _resolve(target, {g.rollup(accuser)} if accuser else set())
+                if accused is None or accuser is None:
+                    continue
+                if g.rollup(accused) == g.rollup(accuser) or g.rollup(accused) not in _CANONICAL_SET:
+                    continue
+                found.append(_accusation(sent, scope, token, lemma, trigger, accuser, accused, mode, context,
+                                         statements, article_agreement))
     return _best_per_pair(found)
+
+
+def _conjuncts(token) -> list:
+    """Y and Z in "accused X, Y and Z"."""
+    return [t for t in token.conjuncts if t.i > token.i]
+
+
+def _accusation(sent, scope, token, lemma, trigger, accuser, accused, mode, context, statements,
+                article_agreement) -> Accusation:
+    """Build one accusation record with its mode, agreement, breach type and confidence."""
+    if _under_denial(token):
+        mode = "denial"
+    elif _mode(token) == "hypothetical":
+        mode = "hypothetical"
+    sentence_agreement = agreement_in(sent.text)
+    agreement = sentence_agreement or agreement_in(scope) or article_agreement
+    confidence = 0.6 + (0.15 if lemma in ACCUSE else 0) + (0.1 if sentence_agreement else 0) + (
+        0.1 if context is not None else 0)
+    return Accusation(
+        accuser=accuser, accused=accused, agreement=agreement, breach_type=breach_type(sent.text, trigger),
+        evidence=sent.text.strip(), char_start=sent.start_char, char_end=sent.end_char,
+        confidence=round(min(confidence, 0.95), 2), mode=mode,
+        speaker=statements[context].speaker if context is not None else None, statement_index=context,
+    )
 
 
 _CANONICAL_SET = frozenset(("russia", "turkey", "syria", "united_states", "iran", "armed_groups", "sdf", "isis", "un",

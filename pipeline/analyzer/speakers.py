@@ -52,6 +52,7 @@ class SpeakerIndex:
             if len(name.split()) > len(self.full_names.get(surname, "").split()):
                 self.full_names[surname] = name
         self.spoken: list[tuple[int, Speaker]] = []
+        self.text = doc.text
 
     def full_name(self, name: str) -> str:
         """The fullest form of a name found anywhere in the article ("Zakharova" -> "Maria Zakharova")."""
@@ -79,6 +80,15 @@ class SpeakerIndex:
         for at, speaker in reversed(self.spoken):
             if at < position and (kind == "any" or speaker.is_person == (kind == "person")):
                 return speaker
+        return None
+
+    def last_institution(self, position: int, noun: str) -> Speaker | None:
+        """The latest institution named before `position` whose name has this noun ("the ministry")."""
+        g = gazetteer()
+        for mention in reversed(g.mentions(self.text[:position])):
+            actor = g.actors[mention.actor]
+            if actor.kind == "institution" and (noun in mention.text.lower() or noun in actor.name.lower()):
+                return Speaker(mention.text, None, actor.id, False)
         return None
 
     def by_role(self, role: str, position: int) -> Speaker | None:
@@ -109,6 +119,11 @@ def title_of(ent) -> str | None:
     if tokens:
         return " ".join(t.text for t in tokens if t.dep_ != "case" and t.text not in ("'s", "\u2019s")).strip() or None
     root = ent.root
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        head = root.head
+        words = [t.text for t in head.subtree if not t.is_punct and not (ent.start <= t.i < ent.end)][:14]
+        if words:
+            return " ".join(words)
     for child in root.children:
         if child.dep_ == "appos" and child.i > root.i:
             words = [t.text for t in child.subtree if not t.is_punct][:8]
@@ -121,7 +136,13 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     lower = token.lower_
     if token.pos_ == "PRON":
         kind = PRONOUNS.get(lower)
-        return index.last_speaker(token.idx, kind) if kind else None
+        if kind is None:
+            return None
+        found = index.last_speaker(token.idx, kind)
+        if found is None and kind in ("person", "any"):
+            earlier = [p for p in index.people if p.position < token.idx]
+            found = index.person(earlier[-1].name) if earlier else None
+        return found
     subtree = list(token.subtree)
     span = token.doc[subtree[0].i: subtree[-1].i + 1]
     people = [e for e in span.ents if e.label_ == "PERSON"]
@@ -140,7 +161,7 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     if actor:
         return Speaker(_institution_name(phrase, actor), None, actor, False)
     if lower in INSTITUTION_NOUNS:
-        return index.last_speaker(token.idx, "institution")
+        return index.last_speaker(token.idx, "institution") or index.last_institution(token.idx, lower)
     return None
 
 

@@ -10,9 +10,9 @@ from pipeline.models import Statement
 
 CUES = frozenset(
     "say tell add point stress note warn state claim insist accuse write tweet declare explain emphasize emphasise "
-    "underline argue announce reiterate comment remark continue conclude assert charge allege urge complain maintain "
+    "underline argue announce reiterate comment remark conclude assert charge allege urge complain maintain "
     "observe acknowledge affirm confirm deny reply respond describe blame criticize criticise condemn demand "
-    "caution vow pledge suggest reveal recall highlight underscore".split()
+    "caution vow pledge suggest reveal recall highlight underscore read".split()
 )
 REPORTING = frozenset("say tell claim insist accuse allege charge blame criticize criticise condemn deny warn state "
                       "announce argue assert complain maintain report".split())
