@@ -29,7 +29,7 @@ bench: setup ## speed figures (prints numbers; not a test)
 	$(BIN)/python bench/analysis_speed.py
 
 lock: ## re-resolve requirements.in into requirements.lock (needs uv)
-	uv pip compile requirements.in --generate-hashes --python-version 3.11 --python-platform x86_64-manylinux_2_28 -o requirements.lock
+	uv pip compile requirements.in --generate-hashes --python-version 3.11 --python-platform x86_64-manylinux_2_35 -o requirements.lock
 
 psql: setup ## psql on the project database
 	$(BIN)/python -m pipeline psql

@@ -22,6 +22,8 @@ COMPLY = frozenset("honor honour fulfil fulfill abide comply respect implement o
 BREACH_NOUNS = frozenset("violation violations breach breaches failure failures delay delays attack attacks "
                          "shelling shellings provocation provocations non-compliance noncompliance".split())
 DENY = frozenset("deny reject dismiss refute rebuff".split())
+CLAIM_NOUNS = frozenset("accusation accusations claim claims allegation allegations charge charges complaint "
+                        "complaints assessment assessments".split())
 CONTEXT = re.compile(
     r"cease-?fire|truce|agreement|deal|accord|commitments?|obligations?|memorandum|protocol|de-?escalation|"
     r"understanding|patrols?|demilitari[sz]ed|pledges?|promises?|arrangements?|Sochi|Astana|March 5|5 March|"
@@ -71,8 +73,24 @@ def _owner(noun) -> object | None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
-    if noun.head.lemma_ in ("commit", "carry") and _subject(noun.head) is not None:
+    # "X carried out / stepped up / intensified attacks": the doer is the verb's subject.
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and _subject(noun.head) is not None:
         return _subject(noun.head)
+    return None
+
+
+def _claimed_by(token):
+    """For a trigger inside "Turkish accusations that Russia failed…": the token naming who claims it."""
+    node = token
+    for _ in range(5):
+        if node.head is node:
+            return None
+        node = node.head
+        if node.lemma_.lower() in CLAIM_NOUNS and node.pos_ == "NOUN":
+            for child in node.children:
+                if child.dep_ in ("poss", "amod", "compound") and gazetteer().resolve(child.text):
+                    return child
+            return None
     return None
 
 
@@ -90,7 +108,7 @@ def _under_denial(token) -> bool:
     """The trigger is what someone denies ("denied violating", "rejected claims that X breached")."""
     node = token
     for _ in range(6):
-        if node.head is node:
+        if node.head is node or node.lemma_.lower() in CLAIM_NOUNS:
             return False
         if node.dep_ != "conj" and node.head.lemma_.lower() in DENY:
             return True
@@ -167,7 +185,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
         context = context if context is not None else next(
             (i for i, s in enumerate(statements) if s.kind == "indirect" and s.char_start == sent.start_char), None)
         scope = statements[context].quote if context is not None and statements[context].kind == "direct" else sent.text
-        if not (CONTEXT.search(sent.text) or CONTEXT.search(scope)):
+        paragraph = _paragraph_of(doc.text, sent.start_char)
+        if not (CONTEXT.search(sent.text) or CONTEXT.search(scope) or CONTEXT.search(paragraph)):
             continue
         for token in sent:
             lemma = token.lemma_.lower()
@@ -192,6 +211,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
             if trigger is None:
                 continue
             accuser = None
+            if accuser_token is None:
+                accuser_token = _claimed_by(token)
             if accuser_token is not None:
                 accuser = _resolve(accuser_token, set())
                 if accuser is None and accuser_token.pos_ == "PRON":
@@ -216,6 +237,12 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 found.append(_accusation(sent, scope, token, lemma, trigger, accuser, accused, mode, context,
                                          statements, article_agreement))
     return _best_per_pair(found)
+
+
+def _paragraph_of(text: str, position: int) -> str:
+    start = text.rfind("\n\n", 0, position)
+    end = text.find("\n\n", position)
+    return text[start + 2 if start >= 0 else 0: end if end >= 0 else len(text)]
 
 
 def _conjuncts(token) -> list:

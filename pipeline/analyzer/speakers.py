@@ -87,8 +87,9 @@ class SpeakerIndex:
         g = gazetteer()
         for mention in reversed(g.mentions(self.text[:position])):
             actor = g.actors[mention.actor]
-            if actor.kind == "institution" and (noun in mention.text.lower() or noun in actor.name.lower()):
-                return Speaker(mention.text, None, actor.id, False)
+            if actor.kind == "institution" and (noun == "statement" or noun in mention.text.lower()
+                                                or noun in actor.name.lower()):
+                return Speaker(actor.name, None, actor.id, False)
         return None
 
     def by_role(self, role: str, position: int) -> Speaker | None:
@@ -159,15 +160,8 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     if lower in ROLE_NOUNS and not actor:
         return index.by_role(lower, token.idx)
     if actor:
-        return Speaker(_institution_name(phrase, actor), None, actor, False)
+        # The gazetteer's name, not the mention: "the SDF" is the Syrian Democratic Forces.
+        return Speaker(g.actors[actor].name, None, actor, False)
     if lower in INSTITUTION_NOUNS:
         return index.last_speaker(token.idx, "institution") or index.last_institution(token.idx, lower)
     return None
-
-
-def _institution_name(phrase: str, actor: str) -> str:
-    words = phrase.split()
-    if words and words[0].lower() == "the":
-        words = words[1:]
-    name = " ".join(words)
-    return name if 0 < len(name) <= 80 else gazetteer().actors[actor].name

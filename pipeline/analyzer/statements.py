@@ -56,11 +56,15 @@ def _speaker_of(token, index: SpeakerIndex) -> Speaker | None:
     if subjects:
         return resolve_subject(subjects[0], index)
     # "…," said Zakharova: the parser often makes the inverted subject an object or attribute.
-    for child in token.children:
-        if child.dep_ in ("dobj", "attr", "npadvmod", "appos") and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN"):
-            return resolve_subject(child, index)
+    if token.lemma_.lower() in ("say", "tell", "add", "write", "state"):
+        for child in token.children:
+            if child.dep_ in ("dobj", "attr", "npadvmod", "appos") and child.ent_type_ == "PERSON":
+                return resolve_subject(child, index)
     if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("PROPN", "NOUN"):
         return resolve_subject(token.head, index)
+    # "…, saying Ankara had not…": a participle speaks with its clause's subject.
+    if token.dep_ in ("advcl", "conj", "xcomp") and token.head is not token and token.head.pos_ in ("VERB", "AUX"):
+        return _speaker_of(token.head, index)
     return None
 
 
