@@ -44,12 +44,15 @@ def _actor_of_phrase(token) -> str | None:
 
 
 def _antecedent(token, exclude: set[str]) -> str | None:
-    """For its/it/they: the nearest actor named earlier in the sentence that is not the accuser."""
-    sent = token.sent
-    for ent in reversed([e for e in sent.ents if e.end <= token.i]):
-        actor = gazetteer().resolve(ent.text)
-        if actor and gazetteer().rollup(actor) not in exclude:
-            return actor
+    """For its/it/they: the nearest actor named before, in this sentence or the two before it."""
+    start = token.sent.start
+    for _ in range(2):
+        if start > 0:
+            start = token.doc[start - 1].sent.start
+    g = gazetteer()
+    for mention in reversed(g.mentions(token.doc[start:token.i].text)):
+        if g.rollup(mention.actor) not in exclude and g.actors[mention.actor].kind != "person":
+            return mention.actor
     return None
 
 
@@ -98,6 +101,12 @@ def _resolve(token, exclude: set[str]) -> str | None:
     if token is None:
         return None
     if token.pos_ == "PRON" or token.lower_ in ("its", "their"):
+        # "Russia said it only targets…": a pronoun subject of reported speech is usually the reporter.
+        clause = token.head
+        if token.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp" and clause.head.lemma_.lower() in CUES:
+            reporter = _subject(clause.head)
+            if reporter is not None and reporter.pos_ != "PRON":
+                return _actor_of_phrase(reporter)
         return _antecedent(token, exclude)
     if token.lower_ == "latter":
         return None
@@ -110,9 +119,10 @@ def _under_denial(token) -> bool:
     for _ in range(6):
         if node.head is node or node.lemma_.lower() in CLAIM_NOUNS:
             return False
-        if node.dep_ != "conj" and node.head.lemma_.lower() in DENY:
-            return True
-        if node.dep_ == "conj":
+        if node.head.lemma_.lower() in DENY:
+            # What is denied is the object or complement ("denied violating"), not a clause beside it.
+            return node.dep_ in ("dobj", "ccomp", "xcomp", "pcomp", "pobj", "prep")
+        if node.dep_ in ("conj", "advcl"):
             return False
         node = node.head
     return False
@@ -203,6 +213,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                             trigger = obj.lemma_.lower()
             elif lemma in BREACH and token.pos_ in ("VERB", "AUX") and not _negated(token):
                 accused_token, trigger = _subject(token), lemma
+            elif lemma == "open" and any(c.lower_ == "fire" for c in token.children) and not _negated(token):
+                accused_token, trigger = _subject(token), "attack"
             elif lemma in COMPLY and token.pos_ == "VERB" and (
                     _negated(token) or token.head.lemma_.lower() in ("fail", "delay", "refuse", "drag")):
                 accused_token, trigger = _subject(token), lemma
@@ -210,6 +222,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 accused_token, trigger = _owner(token), lemma
             if trigger is None:
                 continue
+            if accused_token is not None and accused_token.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
+                continue  # "targets only militants who violate the truce" describes, it does not accuse
             accuser = None
             if accuser_token is None:
                 accuser_token = _claimed_by(token)
@@ -232,7 +246,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 accused = _resolve(target, {g.rollup(accuser)} if accuser else set())
                 if accused is None or accuser is None:
                     continue
-                if g.rollup(accused) == g.rollup(accuser) or g.rollup(accused) not in _CANONICAL_SET:
+                if g.rollup(accused) == g.rollup(accuser) or not {g.rollup(accused), g.rollup(accuser)} <= _CANONICAL_SET:
                     continue
                 found.append(_accusation(sent, scope, token, lemma, trigger, accuser, accused, mode, context,
                                          statements, article_agreement))

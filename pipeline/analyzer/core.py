@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pipeline.analyzer.accusations import extract_accusations
 from pipeline.analyzer.agreements import article_agreement
 from pipeline.analyzer.commitments import extract_commitments
@@ -10,8 +12,20 @@ from pipeline.analyzer.relevance import prefilter, score
 from pipeline.analyzer.statements import extract_statements
 from pipeline.models import Analysis, Relevance
 
-ANALYZER_VERSION = "rules-2"
+ANALYZER_VERSION = "rules-3"
 MAX_CHARS = 60_000  # longer bodies are cut: live blogs and digests, not articles
+# "MOSCOW, June 11. /TASS/.", "BEIRUT (AP) —", "Damascus, SANA -", "ERBIL, Kurdistan Region —"
+DATELINE = re.compile(
+    r"^\s*[A-Z][A-Za-z'.\-]+(?: [A-Z][A-Za-z'.\-]+){0,2}(?:,[^\n\u2014\u2013]{0,40}?)?(?:\s*\([A-Za-z .]{1,30}\))?"
+    r"\s*(?:--|-|\u2014|\u2013|\.\s*/[A-Z]+/\.)\s+")
+
+
+def _parse(text: str):
+    """Parse with the dateline blanked out (same length, so offsets still index the body)."""
+    match = DATELINE.match(text)
+    if match and len(match.group(0)) < 80:
+        text = " " * match.end() + text[match.end():]
+    return load_nlp()(text[:MAX_CHARS])
 
 
 def analyze(title: str | None, text: str, quotes_everywhere: bool = False) -> Analysis:
@@ -25,9 +39,9 @@ def analyze(title: str | None, text: str, quotes_everywhere: bool = False) -> An
     if not relevance.relevant:
         if not quotes_everywhere:
             return Analysis(relevance)
-        statements, _ = extract_statements(load_nlp()(text[:MAX_CHARS]))
+        statements, _ = extract_statements(_parse(text))
         return Analysis(relevance, tuple(statements))
-    doc = load_nlp()(text[:MAX_CHARS])
+    doc = _parse(text)
     statements, index = extract_statements(doc)
     agreement = article_agreement(text)
     accusations = extract_accusations(doc, statements, index, agreement)

@@ -110,26 +110,25 @@ def _clean_name(text: str) -> str:
 
 
 def title_of(ent) -> str | None:
-    """Title words before a name ("Russian Foreign Ministry spokeswoman") or in an apposition after it."""
+    """Title words before a name ("Russian Foreign Ministry spokeswoman") and any apposition around it."""
     doc, tokens = ent.doc, []
     i = ent.start - 1
     while i >= 0 and doc[i].dep_ in ("compound", "amod", "nmod", "poss", "case") and i < doc[i].head.i <= ent.root.i \
             and doc[i].ent_type_ != "PERSON" and not doc[i].is_punct:
         tokens.insert(0, doc[i])
         i -= 1
+    parts = []
     if tokens:
-        return " ".join(t.text for t in tokens if t.dep_ != "case" and t.text not in ("'s", "\u2019s")).strip() or None
+        parts.append(" ".join(t.text for t in tokens if t.dep_ != "case" and t.text not in ("'s", "\u2019s")).strip())
     root = ent.root
+    # "the head of the Russian centre, Rear Admiral X" and "X, the foreign ministry spokeswoman"
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-        head = root.head
-        words = [t.text for t in head.subtree if not t.is_punct and not (ent.start <= t.i < ent.end)][:14]
-        if words:
-            return " ".join(words)
+        parts.append(" ".join(t.text for t in root.head.subtree if not t.is_punct and not (ent.start <= t.i < ent.end))[:160])
     for child in root.children:
         if child.dep_ == "appos" and child.i > root.i:
-            words = [t.text for t in child.subtree if not t.is_punct][:8]
-            return " ".join(words) if words else None
-    return None
+            parts.append(" ".join(t.text for t in child.subtree if not t.is_punct)[:160])
+    parts = [p for p in parts if p]
+    return ", ".join(parts) if parts else None
 
 
 def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
@@ -158,6 +157,10 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     if actor and g.actors[actor].kind == "person":
         return index.person(g.actors[actor].name)
     if lower in ROLE_NOUNS and not actor:
+        # "an official source at the Foreign Ministry", "a spokesman for the SDF": the body speaks.
+        body = g.resolve(token.doc[token.left_edge.i: token.right_edge.i + 1].text[:200])
+        if body and g.actors[body].kind != "person":
+            return Speaker(g.actors[body].name, lower, body, False)
         return index.by_role(lower, token.idx)
     if actor:
         # The gazetteer's name, not the mention: "the SDF" is the Syrian Democratic Forces.
