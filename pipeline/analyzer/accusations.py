@@ -151,7 +151,7 @@ def _reporter(token, index: SpeakerIndex):
     """Walk up from a trigger to a reporting verb and return its speaker."""
     node = token
     for _ in range(6):
-        if node is not token and node.lemma_.lower() in CUES | ACCUSE:
+        if node is not token and node.lemma_.lower() in CUES | ACCUSE | DENY:
             speaker = _speaker_of(node, index)
             if speaker:
                 return speaker

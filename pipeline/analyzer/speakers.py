@@ -104,6 +104,11 @@ class SpeakerIndex:
         return self.person(earlier[-1].name) if earlier else None
 
 
+def _possessive(ent) -> bool:
+    doc = ent.doc
+    return ent.end < len(doc) and doc[ent.end].text in ("'s", "\u2019s", "'")
+
+
 def _clean_name(text: str) -> str:
     words = [w for w in text.replace("\u2019s", "").replace("'s", "").split() if w[:1].isupper() or w in ("al-", "bin")]
     return " ".join(words).strip(" ,.")
@@ -145,7 +150,9 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         return found
     subtree = list(token.subtree)
     span = token.doc[subtree[0].i: subtree[-1].i + 1]
-    people = [e for e in span.ents if e.label_ == "PERSON"]
+    # The name the subject itself is, not a possessive inside it ("Akar's counterpart Sergei Shoigu").
+    people = sorted((e for e in span.ents if e.label_ == "PERSON" and not _possessive(e)),
+                    key=lambda e: not (e.start <= token.i < e.end))
     if people:
         return index.person(_clean_name(people[0].text) or people[0].text)
     if token.ent_type_ == "PERSON":

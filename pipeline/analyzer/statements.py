@@ -16,6 +16,7 @@ CUES = frozenset(
 )
 REPORTING = frozenset("say tell claim insist accuse allege charge blame criticize criticise condemn deny warn state "
                       "announce argue assert complain maintain report".split())
+DENIALS = frozenset("deny reject dismiss refute rebuff".split())
 MAX_CUE_DISTANCE = 250  # characters between a quote and the verb that attributes it
 
 
@@ -52,7 +53,8 @@ def _speaker_of(token, index: SpeakerIndex) -> Speaker | None:
         to = token.doc[token.i + 1]
         objects = [c for c in to.children if c.dep_ == "pobj"]
         return resolve_subject(objects[0], index) if objects else None
-    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = sorted((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")),
+                      key=lambda c: c.ent_type_ != "PERSON")  # "counterpart Sergei Shoigu": the name
     if subjects:
         return resolve_subject(subjects[0], index)
     # "…," said Zakharova: the parser often makes the inverted subject an object or attribute.
@@ -63,7 +65,8 @@ def _speaker_of(token, index: SpeakerIndex) -> Speaker | None:
     if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("PROPN", "NOUN"):
         return resolve_subject(token.head, index)
     # "…, saying Ankara had not…": a participle speaks with its clause's subject.
-    if token.dep_ in ("advcl", "conj", "xcomp") and token.head is not token and token.head.pos_ in ("VERB", "AUX"):
+    if token.dep_ in ("advcl", "conj", "xcomp") and token.head is not token and \
+            token.head.lemma_.lower() in CUES | DENIALS:
         return _speaker_of(token.head, index)
     return None
 

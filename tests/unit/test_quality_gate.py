@@ -1,0 +1,29 @@
+"""The quality gate: the analyzer on the annotated dev set must not fall below the committed floors."""
+
+import json
+
+import pytest
+
+from pipeline.analyzer.core import analyze
+from pipeline.analyzer.gazetteer import gazetteer
+from pipeline.evaluate import check_baseline, evaluate, load_gold
+from tests.conftest import ROOT
+
+DEV = ROOT / "tests" / "data" / "dev"
+BASELINE = ROOT / "tests" / "data" / "quality_baseline.json"
+
+
+@pytest.fixture(scope="module")
+def report():
+    records = load_gold([DEV])
+    assert len(records) >= 60
+    return evaluate(records, lambda t, x: analyze(t, x, quotes_everywhere=True), gazetteer().rollup)
+
+
+def test_dev_set_metrics_stay_above_the_committed_floors(report):
+    assert check_baseline(report, json.loads(BASELINE.read_text())) == []
+
+
+def test_the_gate_fails_when_a_floor_is_raised_above_the_measured_value(report):
+    impossible = {"quote_f1": report.metrics()["quote_f1"] + 0.01}
+    assert check_baseline(report, impossible)
