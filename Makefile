@@ -27,6 +27,7 @@ eval: setup ## quality on the annotated dev set
 
 bench: setup ## speed figures (prints numbers; not a test)
 	$(BIN)/python bench/analysis_speed.py
+	$(BIN)/python bench/ingest.py --feeds 100
 
 lock: ## re-resolve requirements.in into requirements.lock (needs uv)
 	uv pip compile requirements.in --generate-hashes --python-version 3.11 --python-platform x86_64-manylinux_2_35 -o requirements.lock
