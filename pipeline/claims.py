@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 import psycopg2.extensions
+import psycopg2.extras
 
 from pipeline.models import Accusation, Analysis
 
@@ -74,6 +75,25 @@ def save_analysis(
             )
     conn.commit()
     return SaveResult(len(statement_ids), accusations, new_claims, len(analysis.commitments))
+
+
+def save_irrelevant(conn: Conn, results: list[tuple[int, Analysis]], analyzer_version: str) -> None:
+    """Record many not-relevant verdicts in one transaction (most articles are these)."""
+    if not results:
+        return
+    ids = [article_id for article_id, _ in results]
+    with conn.cursor() as cur:
+        for table in ("accusations", "statements", "commitments"):  # left by an earlier, relevant revision
+            cur.execute(f"DELETE FROM {table} WHERE article_id = ANY(%s)", (ids,))
+        psycopg2.extras.execute_values(
+            cur,
+            """UPDATE articles AS a SET is_relevant = v.relevant, idlib = v.idlib, relevance_score = v.score,
+                 relevance_evidence = v.evidence::jsonb, analyzed_at = now(), analyzer_version = v.version
+               FROM (VALUES %s) AS v(id, relevant, idlib, score, evidence, version) WHERE a.id = v.id""",
+            [(i, a.relevance.relevant, a.relevance.idlib, a.relevance.score, json.dumps(list(a.relevance.evidence)),
+              analyzer_version) for i, a in results],
+        )
+    conn.commit()
 
 
 def _insert_statements(cur: psycopg2.extensions.cursor, article_id: int, analysis: Analysis) -> dict[int, int]:

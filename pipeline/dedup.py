@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import re
 
+import numpy as np
+
 WORD = re.compile(r"\w+", re.UNICODE)
 SHINGLE = 3
 NEAR_DUPLICATE_BITS = 3  # Hamming distance at or under this is the same story
@@ -20,12 +22,14 @@ def _shingles(text: str) -> list[str]:
 
 def simhash(text: str) -> int:
     """A 64-bit SimHash of the text's 3-word shingles, as a signed int (PostgreSQL bigint)."""
-    weights = [0] * 64
-    for shingle in _shingles(text):
-        value = int.from_bytes(hashlib.blake2b(shingle.encode("utf-8"), digest_size=8).digest(), "big")
-        for bit in range(64):
-            weights[bit] += 1 if value >> bit & 1 else -1
-    unsigned = sum(1 << bit for bit in range(64) if weights[bit] > 0)
+    shingles = _shingles(text)
+    if not shingles:
+        return 0
+    digests = b"".join(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest() for s in shingles)
+    # One row of 64 bits per shingle (most significant first); a bit is set where most shingles set it.
+    bits = np.unpackbits(np.frombuffer(digests, dtype=np.uint8).reshape(len(shingles), 8), axis=1)
+    majority = (bits.sum(axis=0) * 2 > len(shingles)).astype(np.uint8)
+    unsigned = int.from_bytes(np.packbits(majority).tobytes(), "big")
     return unsigned - (1 << 64) if unsigned >= 1 << 63 else unsigned
 
 

@@ -6,7 +6,7 @@ import socket
 import threading
 import time
 import urllib.robotparser
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -220,13 +220,17 @@ class HttpClient:
         parser.parse(response.body.decode("utf-8", "replace").splitlines())
         return parser
 
-    def map(self, fn: Callable[[T], R], items: Iterable[T]) -> list[R]:
-        """Apply fn to items on the client's worker threads, keeping order; fn must not raise."""
+    def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        """Apply fn to items on the client's worker threads, yielding results in order as they come.
+
+        The caller works on each result while the threads fetch the rest; fn must not raise.
+        """
         items = list(items)
         if len(items) <= 1:
-            return [fn(item) for item in items]
+            yield from (fn(item) for item in items)
+            return
         with ThreadPoolExecutor(max_workers=self.settings.workers) as pool:
-            return list(pool.map(fn, items))
+            yield from pool.map(fn, items)
 
 
 def _resolve(host: str, port: int) -> list[str]:

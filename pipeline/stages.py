@@ -118,7 +118,7 @@ def analyze_articles(settings: Settings, run_id: int | None = None, limit: int =
     """Analyse every article not yet analysed (or analysed by an older analyzer) and store results with alerts."""
     from pipeline.analyzer.core import ANALYZER_VERSION, analyze
     from pipeline.analyzer.gazetteer import gazetteer
-    from pipeline.claims import save_analysis
+    from pipeline.claims import save_analysis, save_irrelevant
 
     counts = {"articles_analyzed": 0, "relevant": 0, "statements": 0, "accusations": 0, "new_claims": 0, "analysis_failed": 0}
     with db.connection(settings.database_url) as conn:
@@ -130,6 +130,7 @@ def analyze_articles(settings: Settings, run_id: int | None = None, limit: int =
             )
             rows = cur.fetchall()
         conn.commit()
+        irrelevant = []
         for article_id, title, body in rows:
             try:
                 analysis = analyze(title, body)
@@ -138,12 +139,19 @@ def analyze_articles(settings: Settings, run_id: int | None = None, limit: int =
                 counts["analysis_failed"] += 1
                 db.record_event(conn, run_id, "analyze", f"article {article_id}", type(exc).__name__, str(exc))
                 continue
-            saved = save_analysis(conn, article_id, analysis, ANALYZER_VERSION, gazetteer().rollup, settings.alert_recipients)
             counts["articles_analyzed"] += 1
-            counts["relevant"] += int(analysis.relevance.relevant)
+            if not analysis.relevance.relevant:
+                irrelevant.append((article_id, analysis))  # written in batches: most articles are these
+                if len(irrelevant) >= 200:
+                    save_irrelevant(conn, irrelevant, ANALYZER_VERSION)
+                    irrelevant = []
+                continue
+            saved = save_analysis(conn, article_id, analysis, ANALYZER_VERSION, gazetteer().rollup, settings.alert_recipients)
+            counts["relevant"] += 1
             counts["statements"] += saved.statements
             counts["accusations"] += saved.accusations
             counts["new_claims"] += saved.new_claims
+        save_irrelevant(conn, irrelevant, ANALYZER_VERSION)
     _record(settings, run_id, counts)
     return counts
 

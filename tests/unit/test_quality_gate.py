@@ -16,7 +16,7 @@ BASELINE = ROOT / "tests" / "data" / "quality_baseline.json"
 @pytest.fixture(scope="module")
 def report():
     records = load_gold([DEV])
-    assert len(records) >= 60
+    assert len(records) >= 90
     return evaluate(records, lambda t, x: analyze(t, x, quotes_everywhere=True), gazetteer().rollup)
 
 
