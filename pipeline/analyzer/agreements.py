@@ -1,4 +1,4 @@
-"""Which agreement a sentence or an article invokes, from the cue phrases in config/agreements.yaml."""
+"""Which agreement a sentence or an article invokes, from the cue phrases in config/agreement_cues.yaml."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import yaml
 
 from pipeline.analyzer.gazetteer import fold
 
-CONFIG = Path(__file__).resolve().parents[2] / "config" / "agreements.yaml"
+CONFIG = Path(__file__).resolve().parents[2] / "config" / "agreement_cues.yaml"
 
 
 @lru_cache(maxsize=1)

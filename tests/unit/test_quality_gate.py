@@ -9,13 +9,14 @@ from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.evaluate import check_baseline, evaluate, load_gold
 from tests.conftest import ROOT
 
-DEV = ROOT / "tests" / "data" / "dev"
+# The files the floors were measured on: a new annotated file joins the gate with a re-measured baseline.
+DEV_FILES = [ROOT / "tests" / "data" / "dev" / name for name in ("dev.jsonl", "part_b.jsonl")]
 BASELINE = ROOT / "tests" / "data" / "quality_baseline.json"
 
 
 @pytest.fixture(scope="module")
 def report():
-    records = load_gold([DEV])
+    records = load_gold(DEV_FILES)
     assert len(records) >= 90
     return evaluate(records, lambda t, x: analyze(t, x, quotes_everywhere=True), gazetteer().rollup)
 
