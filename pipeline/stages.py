@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass
 
@@ -138,6 +139,12 @@ def analyze_articles(settings: Settings, run_id: int | None = None, limit: int =
                 conn.rollback()
                 counts["analysis_failed"] += 1
                 db.record_event(conn, run_id, "analyze", f"article {article_id}", type(exc).__name__, str(exc))
+                # Not retried every run: the next analyzer version tries it again.
+                with conn.cursor() as cur:
+                    cur.execute("""UPDATE articles SET analyzed_at = now(), analyzer_version = %s, is_relevant = NULL,
+                                     relevance_evidence = %s WHERE id = %s""",
+                                (ANALYZER_VERSION, json.dumps([f"analysis failed: {type(exc).__name__}"]), article_id))
+                conn.commit()
                 continue
             counts["articles_analyzed"] += 1
             if not analysis.relevance.relevant:
