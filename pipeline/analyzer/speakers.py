@@ -44,7 +44,7 @@ class SpeakerIndex:
         for ent in doc.ents:
             if ent.label_ != "PERSON" or not ent.text[:1].isupper():
                 continue
-            name = _clean_name(ent.text)
+            name = _clean_name(full_span_text(ent))
             if not name:
                 continue
             self.people.append(PersonMention(name, title_of(ent), ent.start_char))
@@ -104,13 +104,32 @@ class SpeakerIndex:
         return self.person(earlier[-1].name) if earlier else None
 
 
+PARTICLES = frozenset("al el von van der de den bin ibn abu abd ul".split())
+
+
+def full_span_text(ent) -> str:
+    """A PERSON entity extended over name particles the model cuts off ("Raed" + "al-Saleh", "von der Mühll")."""
+    doc, end = ent.doc, ent.end
+    while end < len(doc):
+        token = doc[end]
+        joined = token.idx == doc[end - 1].idx + len(doc[end - 1].text)  # no space: "al" "-" "Saleh"
+        if token.lower_ in PARTICLES or (token.text == "-" and joined) or (
+                (joined or doc[end - 1].lower_ in PARTICLES or doc[end - 1].text == "-") and token.is_title):
+            end += 1
+            continue
+        break
+    while end > ent.end and (doc[end - 1].lower_ in PARTICLES or doc[end - 1].text == "-"):
+        end -= 1
+    return doc[ent.start:end].text
+
+
 def _possessive(ent) -> bool:
     doc = ent.doc
     return ent.end < len(doc) and doc[ent.end].text in ("'s", "\u2019s", "'")
 
 
 def _clean_name(text: str) -> str:
-    words = [w for w in text.replace("\u2019s", "").replace("'s", "").split() if w[:1].isupper() or w in ("al-", "bin")]
+    words = [w for w in text.replace("\u2019s", "").replace("'s", "").split() if w[:1].isupper() or w.lower().split("-")[0] in PARTICLES]
     return " ".join(words).strip(" ,.")
 
 
@@ -154,7 +173,7 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     people = sorted((e for e in span.ents if e.label_ == "PERSON" and not _possessive(e)),
                     key=lambda e: not (e.start <= token.i < e.end))
     if people:
-        return index.person(_clean_name(people[0].text) or people[0].text)
+        return index.person(_clean_name(full_span_text(people[0])) or people[0].text)
     if token.ent_type_ == "PERSON":
         return index.person(token.text)
     g = gazetteer()
@@ -169,6 +188,10 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         if body and g.actors[body].kind != "person":
             return Speaker(g.actors[body].name, lower, body, False)
         return index.by_role(lower, token.idx)
+    if actor and lower in ROLE_NOUNS:
+        # An unnamed person described by role: "a Turkish security source" speaks as that, for Turkey.
+        words = phrase.split()
+        return Speaker(" ".join(words[1:] if words[0].lower() in ("a", "an", "the", "one") else words), lower, actor, False)
     if actor:
         # The gazetteer's name, not the mention: "the SDF" is the Syrian Democratic Forces.
         return Speaker(g.actors[actor].name, None, actor, False)
