@@ -222,8 +222,9 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 accused_token, trigger = _owner(token), lemma
             if trigger is None:
                 continue
-            if accused_token is not None and accused_token.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
-                continue  # "targets only militants who violate the truce" describes, it does not accuse
+            if accused_token is not None and accused_token.lower_ in ("who", "that", "which") and token.dep_ == "relcl" \
+                    and accused_token.i > 0 and doc[accused_token.i - 1].text != ",":
+                continue  # "targets militants who violate the truce" describes; ", which violated" asserts
             accuser = None
             if accuser_token is None:
                 accuser_token = _claimed_by(token)
