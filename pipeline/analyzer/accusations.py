@@ -27,7 +27,7 @@ CLAIM_NOUNS = frozenset("accusation accusations claim claims allegation allegati
 CONTEXT = re.compile(
     r"cease-?fire|truce|agreement|deal|accord|commitments?|obligations?|memorandum|protocol|de-?escalation|"
     r"understanding|patrols?|demilitari[sz]ed|pledges?|promises?|arrangements?|Sochi|Astana|March 5|5 March|"
-    r"violations?|breach(?:es)?",
+    r"violations?|breach(?:es)?|guarantors?",
     re.IGNORECASE)
 ATTACK_WORDS = re.compile(r"\b(?:attack|shell|bomb|strike|struck|raid|fire[sd]?|target|kill|assault|offensive)", re.I)
 HYPOTHETICAL_MARKS = frozenset("if unless whether should once".split())
@@ -76,6 +76,13 @@ def _owner(noun) -> object | None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
+    # "X bears responsibility for the violations", "X is responsible for the attacks"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for":
+        holder = noun.head.head
+        if holder.lemma_ in ("responsibility", "responsible", "blame") and holder.head.pos_ in ("VERB", "AUX"):
+            subject = _subject(holder.head)
+            if subject is not None:
+                return subject
     # "X carried out / stepped up / intensified attacks": the doer is the verb's subject.
     if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and _subject(noun.head) is not None:
         return _subject(noun.head)
@@ -93,6 +100,10 @@ def _claimed_by(token):
             for child in node.children:
                 if child.dep_ in ("poss", "amod", "compound") and gazetteer().resolve(child.text):
                     return child
+                if child.dep_ == "prep" and child.lower_ in ("by", "from"):  # "claims by the Russian ministry"
+                    objects = [c for c in child.children if c.dep_ == "pobj"]
+                    if objects:
+                        return objects[0]
             return None
     return None
 
