@@ -84,8 +84,36 @@ def _owner(noun) -> object | None:
             if subject is not None:
                 return subject
     # "X carried out / stepped up / intensified attacks": the doer is the verb's subject.
-    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and _subject(noun.head) is not None:
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in PERPETRATE and _subject(noun.head) is not None:
         return _subject(noun.head)
+    return None
+
+
+PERPETRATE = frozenset("carry launch conduct step intensify continue commit stage mount escalate perpetrate "
+                       "resume renew increase".split())
+ATTACK_NOUNS = frozenset("attack attacks strike strikes airstrike airstrikes shelling bombing bombardment raid raids".split())
+
+
+def _doer_of_these(noun):
+    """For "These attacks are a violation…": whose attacks, from the attack noun of this or the previous sentence."""
+    head = noun.head
+    if noun.dep_ not in ("attr", "acomp") or head.lemma_ != "be":
+        return None
+    subject = _subject(head)
+    if subject is None or subject.lemma_.lower() not in ATTACK_NOUNS:
+        return None
+    candidates = [subject]
+    if any(c.lower_ in ("these", "this", "such", "the") for c in subject.children):
+        previous = noun.doc[noun.sent.start - 1].sent if noun.sent.start > 0 else None
+        candidates += [t for t in (previous or []) if t.lemma_.lower() in ATTACK_NOUNS]
+    for candidate in candidates:
+        owner = _owner(candidate) if candidate is not subject else None
+        if owner is not None:
+            return owner
+        # "Russian and Syrian government airstrikes": the first actor word before the noun (and its conjuncts).
+        for child in candidate.doc[candidate.left_edge.i: candidate.i]:
+            if child.dep_ in ("amod", "compound", "poss", "nmod") and gazetteer().resolve(child.text):
+                return child
     return None
 
 
@@ -230,7 +258,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                     _negated(token) or token.head.lemma_.lower() in ("fail", "delay", "refuse", "drag")):
                 accused_token, trigger = _subject(token), lemma
             elif lemma in BREACH_NOUNS and token.pos_ == "NOUN":
-                accused_token, trigger = _owner(token), lemma
+                accused_token, trigger = _owner(token) or _doer_of_these(token), lemma
             if trigger is None:
                 continue
             if accused_token is not None and accused_token.lower_ in ("who", "that", "which") and token.dep_ == "relcl" \
