@@ -39,12 +39,3 @@ def ensure_database(server_url: str, name: str) -> str:
     finally:
         conn.close()
     return database_url(server_url, name)
-
-
-def socket_dir(url: str) -> str | None:
-    """The Unix socket directory in an embedded-server URL (its `host` query parameter)."""
-    for pair in urlsplit(url).query.split("&"):
-        key, _, value = pair.partition("=")
-        if key == "host":
-            return value
-    return None

@@ -76,8 +76,3 @@ def normalize_url(url: str, base: str | None = None) -> str:
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)]
     query.sort()
     return urlunsplit((scheme, netloc, path, urlencode(query, doseq=True), ""))
-
-
-def host_of(url: str) -> str:
-    """The lower-cased host of a URL."""
-    return (urlsplit(url).hostname or "").lower()
