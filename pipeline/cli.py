@@ -59,7 +59,7 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     """Run the analyzer on annotated articles and print precision/recall/F1."""
-    from pipeline.evaluate import main as eval_main
+    from pipeline.evaluation import main as eval_main
 
     return eval_main(args.rest)
 

@@ -6,7 +6,7 @@ import pytest
 
 from pipeline.analyzer.core import analyze
 from pipeline.analyzer.gazetteer import gazetteer
-from pipeline.evaluate import check_baseline, evaluate, load_gold
+from pipeline.evaluation import check_baseline, evaluate, load_gold
 from tests.conftest import ROOT
 
 # The files the floors were measured on: a new annotated file joins the gate with a re-measured baseline.
