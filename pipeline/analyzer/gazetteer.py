@@ -63,7 +63,10 @@ class Gazetteer:
                 target.setdefault(fold(alias) if target is exact else fold(alias).lower(), actor.id)
             if actor.kind == "person":
                 # A known person's surname alone ("Lavrov said"), capitalised only: "Price" is also a word.
-                exact.setdefault(fold(actor.name).split()[-1], actor.id)
+                surname = fold(actor.name).split()[-1]
+                exact.setdefault(surname, actor.id)
+                # "Jaafari" for Bashar al-Jaafari: outlets drop the Arabic article as often as not.
+                exact.setdefault(re.sub(r"^(?:al|el)-(?=\w)", "", surname).capitalize(), actor.id)
         self._exact, self._loose = exact, loose
         self._exact_re = _alternation(exact, flags=0)
         self._loose_re = _alternation(loose, flags=re.IGNORECASE)

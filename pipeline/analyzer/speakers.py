@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass
 
 from pipeline.analyzer.gazetteer import fold, gazetteer
@@ -14,6 +16,14 @@ ROLE_NOUNS = frozenset(
 INSTITUTION_NOUNS = frozenset("ministry statement agency army military department office government embassy "
                               "committee council centre center command observatory presidency directorate".split())
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "institution", "we": "any", "i": "person"}
+# A PERSON entity in these places is a place the model mistook for a person ("in Nur-Sultan",
+# "the Kazakh capital, Nur-Sultan", "the towns of Fleifel and Al-Fatirah").
+LOCATIVE_PREPOSITIONS = frozenset("in near at around outside inside into towards toward across".split())
+PLACE_NOUNS = frozenset("capital city cities town towns village villages province provinces district districts region "
+                        "area areas countryside suburb suburbs neighbourhood neighborhood governorate camp crossing "
+                        "outskirts settlement settlements".split())
+# "Vice President Mike Pence" is not "the president"; "former minister" is not "the minister".
+LESSER_TITLES = frozenset("vice deputy former ex assistant acting".split())
 
 
 @dataclass(frozen=True)
@@ -42,26 +52,26 @@ class SpeakerIndex:
         self.people: list[PersonMention] = []
         self.full_names: dict[str, str] = {}
         for ent in doc.ents:
-            if ent.label_ != "PERSON" or not ent.text[:1].isupper():
+            if ent.label_ != "PERSON" or not ent.text[:1].isupper() or _is_place(ent):
                 continue
             name = _clean_name(full_span_text(ent))
             if not name:
                 continue
             self.people.append(PersonMention(name, title_of(ent), ent.start_char))
-            surname = fold(name).split()[-1].lower()
-            if len(name.split()) > len(self.full_names.get(surname, "").split()):
-                self.full_names[surname] = name
+            for surname in _surname_keys(name):
+                if len(name.split()) > len(self.full_names.get(surname, "").split()):
+                    self.full_names[surname] = name
         self.spoken: list[tuple[int, Speaker]] = []
         self.text = doc.text
 
     def full_name(self, name: str) -> str:
         """The fullest form of a name found anywhere in the article ("Zakharova" -> "Maria Zakharova")."""
-        surname = fold(name).split()[-1].lower()
-        return self.full_names.get(surname, name)
+        return self.full_names.get(_surname_keys(name)[0], name)
 
     def title_for(self, name: str) -> str | None:
         """The longest title written next to this person anywhere in the article."""
-        titles = [p.title for p in self.people if p.title and fold(p.name).split()[-1] == fold(name).split()[-1]]
+        key = _surname_keys(name)[-1]
+        titles = [p.title for p in self.people if p.title and _surname_keys(p.name)[-1] == key]
         return max(titles, key=len) if titles else None
 
     def person(self, name: str) -> Speaker:
@@ -74,11 +84,24 @@ class SpeakerIndex:
         return Speaker(full, title, actor, True)
 
     def remember(self, position: int, speaker: Speaker) -> None:
-        self.spoken.append((position, speaker))
+        # Kept in text order: reported speech and quotes are found in separate passes.
+        bisect.insort(self.spoken, (position, speaker), key=lambda item: item[0])
 
-    def last_speaker(self, position: int, kind: str = "any") -> Speaker | None:
+    def last_speaker(self, position: int, kind: str = "any", noun: str | None = None) -> Speaker | None:
+        """The latest speaker before `position`, of a kind (person, institution), whose name has a noun."""
         for at, speaker in reversed(self.spoken):
-            if at < position and (kind == "any" or speaker.is_person == (kind == "person")):
+            if at < position and (kind == "any" or speaker.is_person == (kind == "person")) and (
+                    noun is None or noun in speaker.name.lower()):
+                return speaker
+        return None
+
+    def by_actor(self, actor: str, position: int) -> Speaker | None:
+        """The latest person before `position` who belongs to this actor ("the Russian officer" -> Grinkevich)."""
+        g = gazetteer()
+        canonical = g.rollup(actor)
+        for mention in reversed([p for p in self.people if p.position < position]):
+            speaker = self.person(mention.name)
+            if speaker.actor and g.rollup(speaker.actor) == canonical:
                 return speaker
         return None
 
@@ -95,13 +118,53 @@ class SpeakerIndex:
     def by_role(self, role: str, position: int) -> Speaker | None:
         """The latest person before `position` whose title has this role noun, else the last person speaker."""
         for mention in reversed([p for p in self.people if p.position < position]):
-            if mention.title and role in mention.title.lower():
+            if _holds_role(self.title_for(mention.name), role):
                 return self.person(mention.name)
         last = self.last_speaker(position, "person")
         if last:
             return last
         earlier = [p for p in self.people if p.position < position]
         return self.person(earlier[-1].name) if earlier else None
+
+
+def _surname_keys(name: str) -> list[str]:
+    """Lookup keys for a surname: "al-Jaafari" is also written "Jaafari"."""
+    surname = fold(name).split()[-1].lower()
+    bare = re.sub(r"^(?:al|el|ad|as|ash|at|az)-(?=\w)", "", surname)
+    return [surname, bare] if bare != surname else [surname]
+
+
+def _holds_role(title: str | None, role: str) -> bool:
+    """Whether a title names this role itself, not a lesser one ("Vice President" is no "president")."""
+    words = (title or "").lower().replace(",", " ").split()
+    return any(word.rstrip("s") == role.rstrip("s") and (i == 0 or words[i - 1] not in LESSER_TITLES)
+               for i, word in enumerate(words))
+
+
+def is_misread_place(token) -> bool:
+    """Whether the PERSON entity this token is in stands where a place stands."""
+    return any(e.start <= token.i < e.end and e.label_ == "PERSON" and _is_place(e) for e in token.doc.ents)
+
+
+def _is_place(ent) -> bool:
+    """A PERSON entity standing where a place stands: after "in"/"near", or beside "capital"/"towns of"."""
+    doc = ent.doc
+    if ent.start > 0 and doc[ent.start - 1].lower_ in ROLE_NOUNS:
+        return False  # "… in Syria Rear Admiral Alexander Grinkevich": a title makes it a person
+    if ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN":
+        return True  # "the Sochi memorandum"
+    if ent.start > 1 and doc[ent.start - 1].text == "," and doc[ent.start - 2].lemma_.lower() in PLACE_NOUNS:
+        return True  # "the Kazakh capital, Nur-Sultan", however it was parsed
+    node = ent.root
+    for _ in range(4):
+        if node.dep_ == "pobj" and node.head.lower_ in LOCATIVE_PREPOSITIONS:
+            return True
+        if node.head is node or node.dep_ not in ("appos", "conj", "pobj", "prep", "compound"):
+            return False
+        node = node.head
+        if node.lemma_.lower() in PLACE_NOUNS:
+            return True
+    return False
 
 
 PARTICLES = frozenset("al el von van der de den bin ibn abu abd ul".split())
@@ -138,7 +201,8 @@ def title_of(ent) -> str | None:
     doc, tokens = ent.doc, []
     i = ent.start - 1
     while i >= 0 and doc[i].dep_ in ("compound", "amod", "nmod", "poss", "case") and i < doc[i].head.i <= ent.root.i \
-            and doc[i].ent_type_ != "PERSON" and not doc[i].is_punct:
+            and doc[i].ent_type_ != "PERSON" and not doc[i].is_punct \
+            and not (doc[i].ent_type_ == "GPE" and i > 0 and doc[i - 1].pos_ == "ADP"):  # "… in Syria Rear Admiral X"
         tokens.insert(0, doc[i])
         i -= 1
     parts = []
@@ -170,12 +234,12 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     subtree = list(token.subtree)
     span = token.doc[subtree[0].i: subtree[-1].i + 1]
     # The name the subject itself is, not a possessive inside it ("Akar's counterpart Sergei Shoigu").
-    people = sorted((e for e in span.ents if e.label_ == "PERSON" and not _possessive(e)),
+    people = sorted((e for e in span.ents if e.label_ == "PERSON" and not _possessive(e) and not _is_place(e)),
                     key=lambda e: not (e.start <= token.i < e.end))
     if people:
         return index.person(_clean_name(full_span_text(people[0])) or people[0].text)
     if token.ent_type_ == "PERSON":
-        return index.person(token.text)
+        return None if is_misread_place(token) else index.person(token.text)
     g = gazetteer()
     # Only the noun phrase before the verb: a relative clause must not lend its actors.
     phrase = token.doc[token.left_edge.i: token.i + 1].text
@@ -189,12 +253,29 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
             return Speaker(g.actors[body].name, lower, body, False)
         return index.by_role(lower, token.idx)
     if actor and lower in ROLE_NOUNS:
+        # "the Russian officer", "the Turkish leader": someone the article has already named.
+        # Not when an unnamed one was brought in first ("a Turkish official said… the Turkish official added").
+        introduced = re.search(rf"\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}{re.escape(lower)}\b", index.text[:token.idx], re.I)
+        if not introduced and any(c.lower_ in ("the", "this") for c in token.children if c.dep_ == "det"):
+            named = index.by_actor(actor, token.idx)
+            if named:
+                return named
         # An unnamed person described by role: "a Turkish security source" speaks as that, for Turkey.
         words = phrase.split()
         return Speaker(" ".join(words[1:] if words[0].lower() in ("a", "an", "the", "one") else words), lower, actor, False)
     if actor:
         # The gazetteer's name, not the mention: "the SDF" is the Syrian Democratic Forces.
         return Speaker(g.actors[actor].name, None, actor, False)
+    if lower == "statement":  # "the statement read": whoever issued it spoke last
+        return index.last_speaker(token.idx) or index.last_institution(token.idx, lower)
     if lower in INSTITUTION_NOUNS:
-        return index.last_speaker(token.idx, "institution") or index.last_institution(token.idx, lower)
+        # "the General Command of the Syrian Army": the body is named in full after the noun.
+        whole = token.doc[token.left_edge.i: token.right_edge.i + 1]
+        body = g.resolve(whole.text) if len(whole) <= 12 else None
+        if body and g.actors[body].kind != "person":
+            words = whole.text.split()
+            return Speaker(" ".join(words[1:] if words[0].lower() in ("a", "an", "the") else words), None, body, False)
+        # "the ministry said": the last ministry that spoke or was named, before any other body that spoke.
+        return index.last_speaker(token.idx, "institution", noun=lower) or index.last_institution(token.idx, lower) \
+            or index.last_speaker(token.idx, "institution")
     return None

@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.analyzer.quotes import QuoteSpan, find_quotes, paragraphs
-from pipeline.analyzer.speakers import Speaker, SpeakerIndex, resolve_subject
+from pipeline.analyzer.speakers import Speaker, SpeakerIndex, is_misread_place, resolve_subject
 from pipeline.models import Statement
 
 CUES = frozenset(
     "say tell add point stress note warn state claim insist accuse write tweet declare explain emphasize emphasise "
     "underline argue announce reiterate comment remark conclude assert charge allege urge complain maintain "
     "observe acknowledge affirm confirm deny reply respond describe blame criticize criticise condemn demand "
-    "caution vow pledge suggest reveal recall highlight underscore read".split()
+    "caution vow pledge suggest reveal recall highlight underscore read quote".split()
 )
 REPORTING = frozenset("say tell claim insist accuse allege charge blame criticize criticise condemn deny warn state "
                       "announce argue assert complain maintain report".split())
@@ -53,7 +53,7 @@ def _speaker_of(token, index: SpeakerIndex) -> Speaker | None:
         to = token.doc[token.i + 1]
         objects = [c for c in to.children if c.dep_ == "pobj"]
         return resolve_subject(objects[0], index) if objects else None
-    subjects = sorted((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")),
+    subjects = sorted((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and not is_misread_place(c)),
                       key=lambda c: c.ent_type_ != "PERSON")  # "counterpart Sergei Shoigu": the name
     if subjects:
         return resolve_subject(subjects[0], index)
@@ -64,10 +64,32 @@ def _speaker_of(token, index: SpeakerIndex) -> Speaker | None:
                 return resolve_subject(child, index)
     if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("PROPN", "NOUN"):
         return resolve_subject(token.head, index)
+    if token.dep_ == "ROOT" and token.i > 0:
+        return _speaker_before(token, index)
     # "…, saying Ankara had not…": a participle speaks with its clause's subject.
     if token.dep_ in ("advcl", "conj", "xcomp") and token.head is not token and \
             token.head.lemma_.lower() in CUES | DENIALS:
         return _speaker_of(token.head, index)
+    return None
+
+
+def _speaker_before(token, index: SpeakerIndex) -> Speaker | None:
+    """A subjectless "…, Rear Admiral Alexander Grinkevich said": the parser hung the speaker elsewhere.
+
+    The speaker is the name ending right before the verb, else the noun phrase back to the last comma.
+    """
+    doc = token.doc
+    for ent in doc.ents:
+        if ent.end == token.i and ent.label_ == "PERSON":
+            return resolve_subject(ent.root, index)
+    start = token.i - 1
+    while start > token.sent.start and doc[start - 1].text not in (",", "\u2014", "\u2013", "(", ";", ":", '"', "\u201d"):
+        start -= 1
+    if start >= token.i or doc[token.i - 1].is_punct:
+        return None
+    heads = [t for t in doc[start:token.i] if not (start <= t.head.i < token.i) or t.head is t]
+    if len(heads) == 1 and heads[0].pos_ in ("NOUN", "PROPN"):
+        return resolve_subject(heads[0], index)
     return None
 
 
@@ -97,33 +119,31 @@ def extract_statements(doc, index: SpeakerIndex | None = None) -> tuple[list[Sta
     index = index or SpeakerIndex(doc)
     spans = paragraphs(text)
     quotes = find_quotes(text)
-    statements: list[Statement] = []
+    # Reported speech first: "Putin said the deal… “I am convinced…,” he said" needs Putin remembered.
+    statements: list[Statement] = _indirect(doc, quotes, index)
     last_quote_paragraph, last_speaker = -10, None
-    quoted_sentences = set()
     for quote in quotes:
         attribution = _attribute(doc, quote, quotes, spans, index)
         speaker, cue = (attribution.speaker, attribution.cue) if attribution else (None, None)
         p_start, _ = spans[quote.first_paragraph]
-        if speaker is None and last_speaker and quote.first_paragraph - last_quote_paragraph <= 1 \
-                and text[p_start:quote.start].strip() in ("", "\u201c", '"'):
-            speaker = last_speaker  # a quote paragraph with no attribution continues the previous speaker
+        if speaker is None and last_speaker and (quote.first_paragraph == last_quote_paragraph or (
+                quote.first_paragraph - last_quote_paragraph == 1 and text[p_start:quote.start].strip() in ("", "\u201c", '"'))):
+            speaker = last_speaker  # a quote with no attribution continues the previous speaker
         if speaker is None:
             continue
         index.remember(quote.start, speaker)
         last_quote_paragraph, last_speaker = quote.last_paragraph, speaker
         statements.append(Statement("direct", speaker.name, speaker.actor, text[quote.start:quote.end], cue,
                                     quote.start, quote.end, speaker.title))
-        for sent in doc.char_span(quote.start, quote.end, alignment_mode="expand").sents:
-            quoted_sentences.add(sent.start)
-    statements += _indirect(doc, quotes, index, quoted_sentences)
     statements.sort(key=lambda s: s.char_start)
     return statements, index
 
 
-def _indirect(doc, quotes: list[QuoteSpan], index: SpeakerIndex, skip: set[int]) -> list[Statement]:
+def _indirect(doc, quotes: list[QuoteSpan], index: SpeakerIndex) -> list[Statement]:
+    """Reported speech in sentences that hold no quote: "X said that…", "according to X"."""
     found = []
     for sent in doc.sents:
-        if sent.start in skip or any(q.start < sent.end_char and sent.start_char < q.end for q in quotes):
+        if any(q.start < sent.end_char and sent.start_char < q.end for q in quotes):
             continue
         for token in sent:
             is_according = token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to"

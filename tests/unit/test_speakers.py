@@ -1,0 +1,63 @@
+"""Speaker resolution on sentences written for these tests: pronouns, roles, surnames, misparsed names."""
+
+import pytest
+
+from pipeline.analyzer.core import analyze
+
+
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    """(quote start, speaker) for each direct quote the analyzer finds."""
+    return [(s.quote[:20], s.speaker) for s in analyze("Idlib truce", text, quotes_everywhere=True).statements
+            if s.kind == "direct"]
+
+
+def test_a_pronoun_after_reported_speech_is_the_one_who_just_spoke():
+    text = ("\u201cThis is a fine day for the people of the region,\u201d Antonio Guterres said.\n\n"
+            "Mevlut Cavusoglu said he hoped the deal would hold. \u201cWe are proud of what was done here "
+            "today,\u201d he told the ceremony.")
+    assert speakers(text)[-1][1] == "Mevlut Cavusoglu"
+
+
+def test_the_national_role_noun_refers_back_to_the_named_official():
+    text = ("Syria's envoy to the United Nations, Bashar al-Jaafari, addressed the council on Thursday.\n\n"
+            "\u201cThose who weep for the terrorists of Idlib never mention the civilians they kill,\u201d "
+            "the Syrian diplomat told the council.")
+    assert speakers(text) == [("Those who weep for t", "Bashar al-Jaafari")]
+
+
+def test_an_unnamed_official_introduced_first_is_not_given_a_name():
+    text = ("Recep Tayyip Erdogan spoke in Ankara on Monday.\n\n"
+            "A Turkish official, speaking on condition of anonymity, described the talks as difficult.\n\n"
+            "\u201cThe other side has not kept a single promise made in Sochi,\u201d the Turkish official said.")
+    assert speakers(text)[-1][1] != "Recep Tayyip Erdogan"
+
+
+def test_a_surname_without_its_arabic_article_finds_the_full_name():
+    text = ("Bashar al-Jaafari spoke at the Security Council.\n\n"
+            "\u201cThe Turkish regime has not implemented any of its obligations,\u201d Jaafari said.")
+    assert speakers(text) == [("The Turkish regime h", "Bashar al-Jaafari")]
+
+
+@pytest.mark.parametrize("lead", [
+    "Speaking on the sidelines of the talks in the Kazakh capital, Nur-Sultan, on Wednesday, Alexander Lavrentiev "
+    "said the talks had been useful.",
+    "Alexander Lavrentiev visited the towns of Fleifel and Al-Fatirah on Wednesday.",
+])
+def test_a_place_the_model_tags_as_a_person_never_speaks(lead):
+    text = lead + "\n\n\u201cWe count on our Turkish partners to keep their word in Idlib,\u201d he said."
+    assert speakers(text) == [("We count on our Turk", "Alexander Lavrentiev")]
+
+
+def test_quoted_as_saying_attributes_both_quotes_of_the_paragraph():
+    text = ("\u201cDespite the Sochi memorandum, we see that the terrorists are still present in some areas,\u201d "
+            "Hulusi Akar was quoted as saying by the Anadolu news agency. \u201cWe are doing what is necessary "
+            "in this regard.\u201d")
+    assert [s for _, s in speakers(text)] == ["Hulusi Akar", "Hulusi Akar"]
+
+
+def test_the_ministry_is_the_ministry_named_before_not_the_last_body_that_spoke():
+    text = ("Russia's Defence Ministry accused Turkey on Wednesday of failing to clear militants from the "
+            "security corridor.\n\nAnkara rejected the claims, saying it had met its obligations.\n\n"
+            "\u201cTurkey has not fulfilled its obligations to ensure the security of the joint patrols,\u201d "
+            "the ministry said in a statement.")
+    assert speakers(text) == [("Turkey has not fulfi", "Russian Defence Ministry")]
