@@ -23,7 +23,7 @@ test: setup ## the whole test suite
 	$(BIN)/python -m pytest
 
 eval: setup ## quality on the annotated dev set
-	$(BIN)/python -m pipeline eval --gold tests/data/dev/dev.jsonl --gold tests/data/dev/part_b.jsonl --baseline tests/data/quality_baseline.json
+	$(BIN)/python -m pipeline eval --gold tests/data/dev --baseline tests/data/quality_baseline.json
 
 bench: setup ## speed figures (prints numbers; not a test)
 	$(BIN)/python bench/analysis_speed.py

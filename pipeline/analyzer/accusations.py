@@ -20,7 +20,16 @@ BREACH = frozenset("violate breach flout break undermine sabotage obstruct delay
 COMPLY = frozenset("honor honour fulfil fulfill abide comply respect implement observe keep meet adhere "
                    "withdraw separate uphold".split())
 BREACH_NOUNS = frozenset("violation violations breach breaches failure failures delay delays attack attacks "
-                         "shelling shellings provocation provocations non-compliance noncompliance".split())
+                         "shelling shellings provocation provocations non-compliance noncompliance contravention "
+                         "obstacle obstacles".split())
+# Nouns for what a party was bound to: "has not carried out its main obligation", "lived up to its promises".
+COMMITMENT_NOUNS = frozenset("obligation obligations commitment commitments promise promises pledge pledges "
+                             "undertaking undertakings duty duties responsibilities agreement agreements deal "
+                             "memorandum protocol terms part".split())
+# Nouns for an action whose doer is the accused: "the offensive by the regime is in breach of…".
+ACTION_NOUNS = frozenset("offensive operation operations attack attacks strike strikes airstrike airstrikes shelling "
+                         "bombing bombardment raid raids incursion advance presence action actions escalation "
+                         "deployment assault".split())
 DENY = frozenset("deny reject dismiss refute rebuff".split())
 CLAIM_NOUNS = frozenset("accusation accusations claim claims allegation allegations charge charges complaint "
                         "complaints assessment assessments".split())
@@ -83,6 +92,23 @@ def _owner(noun) -> object | None:
             subject = _subject(holder.head)
             if subject is not None:
                 return subject
+    # "militants were behind the attack"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "behind" and noun.head.head.lemma_ == "be":
+        return _subject(noun.head.head)
+    # "X opened fire in violation of…", "the offensive by the regime is in flagrant breach of…"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.lemma_.lower() in ("violation", "breach", "contravention"):
+        verb = noun.head.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        subject = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if subject is not None and subject.lemma_.lower() in ACTION_NOUNS:
+            return _owner(subject) or _actor_word_before(subject) or subject
+        return subject
+    # "the American forces were the main obstacle to…": an actor said to be the breach itself
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        subject = _subject(noun.head)
+        if subject is not None and subject.lemma_.lower() not in ACTION_NOUNS and _actor_of_phrase(subject):
+            return subject
     # "X carried out / stepped up / intensified attacks": the doer is the verb's subject.
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in PERPETRATE and _subject(noun.head) is not None:
         return _subject(noun.head)
@@ -92,6 +118,14 @@ def _owner(noun) -> object | None:
 PERPETRATE = frozenset("carry launch conduct step intensify continue commit stage mount escalate perpetrate "
                        "resume renew increase".split())
 ATTACK_NOUNS = frozenset("attack attacks strike strikes airstrike airstrikes shelling bombing bombardment raid raids".split())
+
+
+def _actor_word_before(noun):
+    """"Russian and Syrian government airstrikes": the first actor word before the noun."""
+    for child in noun.doc[noun.left_edge.i: noun.i]:
+        if child.dep_ in ("amod", "compound", "poss", "nmod") and gazetteer().resolve(child.text):
+            return child
+    return None
 
 
 def _doer_of_these(noun):
@@ -110,10 +144,9 @@ def _doer_of_these(noun):
         owner = _owner(candidate) if candidate is not subject else None
         if owner is not None:
             return owner
-        # "Russian and Syrian government airstrikes": the first actor word before the noun (and its conjuncts).
-        for child in candidate.doc[candidate.left_edge.i: candidate.i]:
-            if child.dep_ in ("amod", "compound", "poss", "nmod") and gazetteer().resolve(child.text):
-                return child
+        before = _actor_word_before(candidate)
+        if before is not None:
+            return before
     return None
 
 
@@ -168,7 +201,28 @@ def _under_denial(token) -> bool:
 
 
 def _negated(token) -> bool:
-    return any(c.dep_ == "neg" for c in token.children)
+    """Not done: "has not", "has yet to", "Neither Russia nor the US have"."""
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    if token.dep_ == "xcomp" and any(c.lower_ == "yet" for c in token.head.children):
+        return True
+    subject = _subject(token)
+    return subject is not None and any(c.lower_ == "neither" for c in subject.children)
+
+
+def _binds(token) -> bool:
+    """The verb's object is a commitment: "carried out its obligation", "lived up to its promises"."""
+    for child in token.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in COMMITMENT_NOUNS:
+            return True
+        if child.dep_ in ("prep", "prt"):
+            for grandchild in child.children:
+                if grandchild.dep_ in ("pobj", "prep"):
+                    target = grandchild if grandchild.dep_ == "pobj" else next(
+                        (g for g in grandchild.children if g.dep_ == "pobj"), None)
+                    if target is not None and target.lemma_.lower() in COMMITMENT_NOUNS:
+                        return True
+    return False
 
 
 def _mode(token) -> str:
@@ -254,20 +308,27 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 accused_token, trigger = _subject(token), lemma
             elif lemma == "open" and any(c.lower_ == "fire" for c in token.children) and not _negated(token):
                 accused_token, trigger = _subject(token), "attack"
-            elif lemma in COMPLY and token.pos_ == "VERB" and (
+            elif token.pos_ == "VERB" and (lemma in COMPLY or _binds(token)) and (
                     _negated(token) or token.head.lemma_.lower() in ("fail", "delay", "refuse", "drag")):
-                accused_token, trigger = _subject(token), lemma
+                accused_token, trigger = _subject(token), lemma if lemma in COMPLY else "fail"
             elif lemma in BREACH_NOUNS and token.pos_ == "NOUN":
                 accused_token, trigger = _owner(token) or _doer_of_these(token), lemma
             if trigger is None:
                 continue
-            if accused_token is not None and accused_token.lower_ in ("who", "that", "which") and token.dep_ == "relcl" \
+            if accused_token is not None and accused_token.lower_ in ("who", "that") and token.dep_ == "relcl" \
+                    and token.head.dep_ == "attr" and _subject(token.head.head) is not None \
+                    and _subject(token.head.head).lower_ == "it":
+                accused_token = token.head  # "It is the regime that has been violating the ceasefire"
+            elif accused_token is not None and accused_token.lower_ in ("who", "that", "which") and token.dep_ == "relcl" \
                     and accused_token.i > 0 and doc[accused_token.i - 1].text != ",":
                 continue  # "targets militants who violate the truce" describes; ", which violated" asserts
             accuser = None
             if accuser_token is None:
                 accuser_token = _claimed_by(token)
-            if accuser_token is not None:
+            if accuser_token is not None and accuser_token.lower_ in ("he", "she"):
+                speaker = index.last_speaker(accuser_token.idx, "person")
+                accuser = speaker.actor if speaker else None
+            elif accuser_token is not None:
                 accuser = _resolve(accuser_token, set())
                 if accuser is None and accuser_token.pos_ == "PRON":
                     speaker = index.last_speaker(accuser_token.idx)
@@ -282,8 +343,11 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
             if accuser is None:
                 mode = "narrative"
             targets = [accused_token, *_conjuncts(accused_token)] if accused_token is not None else []
-            for target in targets:
-                accused = _resolve(target, {g.rollup(accuser)} if accuser else set())
+            exclude = {g.rollup(accuser)} if accuser else set()
+            accused_ids = [_resolve(target, exclude) for target in targets]
+            if lemma in ACCUSE:
+                accused_ids += _named_between(token, exclude)
+            for accused in dict.fromkeys(accused_ids):
                 if accused is None or accuser is None:
                     continue
                 if g.rollup(accused) == g.rollup(accuser) or not {g.rollup(accused), g.rollup(accuser)} <= _CANONICAL_SET:
@@ -291,6 +355,24 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 found.append(_accusation(sent, scope, token, lemma, trigger, accuser, accused, mode, context,
                                          statements, article_agreement))
     return _best_per_pair(found)
+
+
+def _named_between(verb, exclude: set[str]) -> list[str]:
+    """Actors named between "accused" and its "of"/"for": "accused Turkey and allied Syrian factions of…"."""
+    doc, end = verb.doc, None
+    for token in doc[verb.i + 1: min(verb.i + 14, verb.sent.end)]:
+        if token.lower_ in ("of", "for", "over"):
+            end = token.i
+            break
+    if end is None:
+        return []
+    found = []
+    for part in re.split(r",|\band\b", doc[verb.i + 1: end].text):
+        part = re.sub(r"^\s*(?:its|their|his|her)\s+", "", part)
+        actor = gazetteer().resolve(part) if part.strip() else None
+        if actor and gazetteer().rollup(actor) not in exclude:
+            found.append(actor)
+    return found
 
 
 def _paragraph_of(text: str, position: int) -> str:

@@ -12,7 +12,7 @@ from pipeline.analyzer.relevance import prefilter, score
 from pipeline.analyzer.statements import extract_statements
 from pipeline.models import Analysis, Relevance
 
-ANALYZER_VERSION = "rules-6"
+ANALYZER_VERSION = "rules-7"
 MAX_CHARS = 60_000  # longer bodies are cut: live blogs and digests, not articles
 # "MOSCOW, June 11. /TASS/.", "BEIRUT (AP) —", "Damascus, SANA -", "ERBIL, Kurdistan Region —"
 DATELINE = re.compile(

@@ -206,6 +206,15 @@ def title_of(ent) -> str | None:
         tokens.insert(0, doc[i])
         i -= 1
     parts = []
+    # "Deputy Chief of the Russian Center for … in Syria Rear Admiral X": when the parse cuts the title
+    # short, the whole noun phrase back to the last comma is the title.
+    start = ent.start
+    while start > ent.sent.start and (doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "ADP", "CCONJ", "PART")
+                                      or doc[start - 1].dep_ == "amod") \
+            and doc[start - 1].ent_type_ != "PERSON" and doc[start - 1].lower_ not in ("by", "said", "to", "with"):
+        start -= 1
+    if ent.start - start > len(tokens) + 2 and ent.start - start <= 16 and (start == ent.sent.start or doc[start - 1].text == ","):
+        tokens = list(doc[start:ent.start])
     if tokens:
         parts.append(" ".join(t.text for t in tokens if t.dep_ != "case" and t.text not in ("'s", "\u2019s")).strip())
     root = ent.root

@@ -10,14 +10,14 @@ from pipeline.evaluation import check_baseline, evaluate, load_gold
 from tests.conftest import ROOT
 
 # The files the floors were measured on: a new annotated file joins the gate with a re-measured baseline.
-DEV_FILES = [ROOT / "tests" / "data" / "dev" / name for name in ("dev.jsonl", "part_b.jsonl")]
+DEV_FILES = ROOT / "tests" / "data" / "dev"  # every *.jsonl in it
 BASELINE = ROOT / "tests" / "data" / "quality_baseline.json"
 
 
 @pytest.fixture(scope="module")
 def report():
     records = load_gold(DEV_FILES)
-    assert len(records) >= 90
+    assert len(records) >= 120
     return evaluate(records, lambda t, x: analyze(t, x, quotes_everywhere=True), gazetteer().rollup)
 
 

@@ -1,0 +1,54 @@
+"""Accusation rules on sentences written for these tests (not taken from the dev set)."""
+
+import pytest
+
+from pipeline.analyzer.core import analyze
+from pipeline.analyzer.gazetteer import gazetteer
+
+LEAD = "Russia and Turkey agreed a ceasefire in Idlib under the Sochi memorandum.\n\n"
+
+
+def pairs(sentence: str) -> set[tuple[str, str, str]]:
+    g = gazetteer()
+    found = analyze("Idlib ceasefire", LEAD + sentence).accusations
+    return {(g.rollup(a.accuser), g.rollup(a.accused), a.breach_type) for a in found}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Ankara has still not carried out its main obligation under the Sochi deal, the Kremlin said on Monday.",
+     ("russia", "turkey", "delayed_or_unfulfilled_commitments")),
+    ("Damascus said on Friday that Ankara had not lived up to its promises under the memorandum.",
+     ("syria", "turkey", "delayed_or_unfulfilled_commitments")),
+    ("The Russian Foreign Ministry said that Turkey has yet to fulfil its commitment to separate the moderate "
+     "opposition from terrorists.", ("russia", "turkey", "delayed_or_unfulfilled_commitments")),
+    ("Neither Moscow nor Damascus has honoured the commitments made in Sochi, Turkish Defence Minister Hulusi "
+     "Akar said.", ("turkey", "russia", "delayed_or_unfulfilled_commitments")),
+])
+def test_unfulfilled_commitments_however_they_are_phrased(sentence, expected):
+    assert expected in pairs(sentence)
+
+
+def test_an_action_in_breach_of_an_agreement_is_charged_to_its_doer():
+    found = pairs("The French Foreign Ministry said the offensive by the regime is in flagrant breach of the "
+                  "de-escalation arrangements.")
+    assert ("france", "syria") in {(a, b) for a, b, _ in found}
+
+
+def test_a_cleft_sentence_names_the_accused():
+    found = pairs("\u201cIt is the regime that keeps violating the ceasefire every day,\u201d Ibrahim Kalin said.")
+    assert ("turkey", "syria") in {(a, b) for a, b, _ in found}
+
+
+def test_everyone_named_between_accused_and_of_is_accused():
+    found = pairs("The SDF accused Turkey and its allied Syrian factions of breaking the truce near Tal Tamr.")
+    assert {("sdf", "turkey"), ("sdf", "armed_groups")} <= {(a, b) for a, b, _ in found}
+
+
+def test_a_pronoun_accuser_is_the_person_who_spoke_last():
+    found = pairs("Turkish Defence Minister Hulusi Akar spoke to reporters on Sunday.\n\n"
+                  "He accused Damascus of shelling a Turkish observation post in breach of the memorandum.")
+    assert ("turkey", "syria") in {(a, b) for a, b, _ in found}
+
+
+def test_keeping_a_commitment_is_no_accusation():
+    assert not pairs("Ankara has carried out its obligations under the Sochi deal, the Kremlin said on Monday.")
