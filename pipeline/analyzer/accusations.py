@@ -31,6 +31,9 @@ ACTION_NOUNS = frozenset("offensive operation operations attack attacks strike s
                          "bombing bombardment raid raids incursion advance presence action actions escalation "
                          "deployment assault".split())
 DENY = frozenset("deny reject dismiss refute rebuff".split())
+# What one may be accused of that is a breach without a breach word: "accused Ankara of arming HTS".
+ACCUSE_CHARGES = frozenset("support supporting arm arming back backing shelter protect harbour harbor sponsor "
+                           "violating breaking failing delaying stalling obstructing sabotaging".split())
 CLAIM_NOUNS = frozenset("accusation accusations claim claims allegation allegations charge charges complaint "
                         "complaints assessment assessments".split())
 CONTEXT = re.compile(
@@ -59,9 +62,13 @@ def _antecedent(token, exclude: set[str]) -> str | None:
         if start > 0:
             start = token.doc[start - 1].sent.start
     g = gazetteer()
+    singular = token.lower_ in ("it", "its")
     for mention in reversed(g.mentions(token.doc[start:token.i].text)):
-        if g.rollup(mention.actor) not in exclude and g.actors[mention.actor].kind != "person":
-            return mention.actor
+        if g.rollup(mention.actor) in exclude or g.actors[mention.actor].kind == "person":
+            continue
+        if singular and mention.text.lower().endswith("s") and g.actors[mention.actor].kind == "armed_group":
+            continue  # "it" is not "the terrorists"
+        return mention.actor
     return None
 
 
@@ -232,6 +239,10 @@ def _mode(token) -> str:
             return "hypothetical"
         if any(c.dep_ == "aux" and c.lower_ in MODALS for c in node.children):
             return "hypothetical"
+        subject = _subject(node) if node.pos_ in ("VERB", "AUX") else None
+        if subject is not None and any(c.dep_ == "aux" and c.lower_ in ("should", "were", "had") and c.i < subject.i
+                                       for c in node.children):
+            return "hypothetical"  # "should the regime attack our soldiers…"
         if node.lemma_ in ("threaten", "warn") and node is not token and token.dep_ in ("xcomp", "ccomp"):
             return "hypothetical"
         if node.head is node:
@@ -300,10 +311,12 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
                 accused_token = objects[0] if objects else None
                 trigger = lemma
-                for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "over")):
-                    for obj in prep.children:
-                        if obj.dep_ in ("pobj", "pcomp"):
-                            trigger = obj.lemma_.lower()
+                charges = [obj for prep in token.children if prep.dep_ == "prep" and prep.i > token.i
+                           and prep.lower_ in ("for", "of", "over") for obj in prep.children if obj.dep_ in ("pobj", "pcomp")]
+                if charges:
+                    # "accused Washington of abandoning them" is a grievance, not a breach
+                    breaches = [c for c in charges if _is_breach(c)]
+                    trigger = breaches[0].lemma_.lower() if breaches else None
             elif lemma in BREACH and token.pos_ in ("VERB", "AUX") and not _negated(token):
                 accused_token, trigger = _subject(token), lemma
             elif lemma == "open" and any(c.lower_ == "fire" for c in token.children) and not _negated(token):
@@ -319,6 +332,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                     and token.head.dep_ == "attr" and _subject(token.head.head) is not None \
                     and _subject(token.head.head).lower_ == "it":
                 accused_token = token.head  # "It is the regime that has been violating the ceasefire"
+            elif accused_token is not None and accused_token.lower_ in ("who", "what", "whoever") and token.dep_ != "relcl":
+                continue  # "who respects the agreements and who violates them" names no one
             elif accused_token is not None and accused_token.lower_ in ("who", "that", "which") and token.dep_ == "relcl" \
                     and accused_token.i > 0 and doc[accused_token.i - 1].text != ",":
                 continue  # "targets militants who violate the truce" describes; ", which violated" asserts
@@ -373,6 +388,15 @@ def _named_between(verb, exclude: set[str]) -> list[str]:
         if actor and gazetteer().rollup(actor) not in exclude:
             found.append(actor)
     return found
+
+
+def _is_breach(charge) -> bool:
+    """What someone is accused of is a breach: a breach word, an attack, or a commitment not kept."""
+    lemma = charge.lemma_.lower()
+    if lemma in BREACH | BREACH_NOUNS | ACCUSE_CHARGES or ATTACK_WORDS.match(lemma):
+        return True
+    phrase = charge.doc[charge.left_edge.i: charge.right_edge.i + 1].text
+    return bool(CONTEXT.search(phrase) or ATTACK_WORDS.search(phrase))
 
 
 def _paragraph_of(text: str, position: int) -> str:

@@ -22,6 +22,9 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+BACKED = re.compile(r"\b([\w.]+)-(?:backed|supported|sponsored|allied)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Actor:
     """One gazetteer entry."""
@@ -55,6 +58,7 @@ class Gazetteer:
             for a in data["actors"]
         }
         self.places = {k: tuple(v) for k, v in data.get("places", {}).items()}
+        self.backed_by = dict(data.get("backed_by", {}))
         exact, loose = {}, {}
         for actor in self.actors.values():
             for alias in (*actor.aliases, actor.name):
@@ -105,6 +109,11 @@ class Gazetteer:
 
     def resolve(self, text: str) -> str | None:
         """The actor a phrase names: its longest alias, else a nationality adjective; None if neither."""
+        backed = BACKED.search(fold(text))
+        if backed:
+            sponsor = self.resolve(backed.group(1))
+            if sponsor and self.rollup(sponsor) in self.backed_by:
+                return self.backed_by[self.rollup(sponsor)]
         mentions = self.mentions(text)
         if mentions:
             return max(mentions, key=lambda m: (m.end - m.start, -m.start)).actor

@@ -228,6 +228,35 @@ def title_of(ent) -> str | None:
     return ", ".join(parts) if parts else None
 
 
+def _previous_subject_body(token) -> Speaker | None:
+    """The institution that is the subject of the sentence before this one, named as the article names it."""
+    doc, previous = token.doc, token.sent
+    for _ in range(3):  # back over the sentences of the quote itself
+        if previous.start == 0:
+            return None
+        previous = doc[previous.start - 1].sent
+        if not any(mark in previous.text for mark in ('"', "\u201c", "\u201d")):
+            break
+    else:
+        return None
+    subject = next((c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.ent_type_ == "PERSON":
+        return None
+    # The noun phrase up to a relative clause or apposition: "Russia's Centre for … in Syria, which is run by…"
+    words = []
+    for t in doc[subject.left_edge.i: subject.right_edge.i + 1]:
+        if t.i > subject.i and (t.text == "," or t.dep_ == "relcl"):
+            break
+        words.append(t.text_with_ws)
+    name = "".join(words).strip()
+    g = gazetteer()
+    actor = g.resolve(name) if len(words) <= 16 else None
+    if actor is None or g.actors[actor].kind == "person":
+        return None
+    name = name[4:] if name.lower().startswith("the ") else name
+    return Speaker(name or g.actors[actor].name, None, actor, False)
+
+
 def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     """Turn the subject of a cue verb into a speaker: a name, a pronoun, a role noun or an institution."""
     lower = token.lower_
@@ -235,6 +264,10 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         kind = PRONOUNS.get(lower)
         if kind is None:
             return None
+        if lower == "it":  # "Russia's Centre for Reconciliation … gave a different account. "…," it said."
+            found = _previous_subject_body(token)
+            if found:
+                return found
         found = index.last_speaker(token.idx, kind)
         if found is None and kind in ("person", "any"):
             earlier = [p for p in index.people if p.position < token.idx]

@@ -52,3 +52,32 @@ def test_a_pronoun_accuser_is_the_person_who_spoke_last():
 
 def test_keeping_a_commitment_is_no_accusation():
     assert not pairs("Ankara has carried out its obligations under the Sochi deal, the Kremlin said on Monday.")
+
+
+def test_proxies_are_named_by_their_backer():
+    g = gazetteer()
+    assert g.rollup(g.resolve("some of the Turkish-backed Syrian fighters")) == "armed_groups"
+    assert g.rollup(g.resolve("the US-backed Kurdish-led forces")) == "sdf"
+    assert g.rollup(g.resolve("Turkish troops")) == "turkey"
+
+
+def test_a_grievance_that_is_no_breach_is_not_an_accusation():
+    assert not pairs("Kurdish officials accused Washington of abandoning them by pulling troops back from the "
+                     "border this month.")
+
+
+def test_an_inverted_condition_is_hypothetical():
+    found = analyze("Idlib ceasefire", LEAD + "\u201cWe will respond with even greater force should the regime "
+                    "attack our soldiers in breach of the ceasefire,\u201d Recep Tayyip Erdogan said.").accusations
+    assert found and all(a.mode == "hypothetical" for a in found)
+
+
+def test_it_said_is_the_body_that_the_sentence_before_was_about():
+    text = (LEAD + "Turkey's defence ministry said on Saturday that regime forces had breached the truce.\n\n"
+            "Russia's Centre for Reconciliation of the Opposing Sides in Syria, which is run by the Russian defence "
+            "ministry, gave a different account.\n\n\u201cOver the past day, illegal armed groups violated the "
+            "ceasefire regime 12 times,\u201d it said in its daily bulletin.")
+    g = gazetteer()
+    analysis = analyze("Idlib ceasefire", text)
+    assert analysis.statements[-1].speaker.startswith("Russia's Centre for Reconciliation")
+    assert ("russia", "armed_groups") in {(g.rollup(a.accuser), g.rollup(a.accused)) for a in analysis.accusations}
