@@ -20,9 +20,13 @@ DATELINE = re.compile(
     r"\s*(?:--|-|\u2014|\u2013|\.\s*/[A-Z]+/\.)\s+")
 
 
+# "ANHA | AIN ISSA" on a line of its own: an agency slug, not a sentence
+SLUG_LINE = re.compile(r"^\s*[A-Z][A-Z0-9 .'&|/,\-]{1,60}\n")
+
+
 def _parse(text: str):
     """Parse with the dateline blanked out (same length, so offsets still index the body)."""
-    match = DATELINE.match(text)
+    match = SLUG_LINE.match(text) or DATELINE.match(text)
     if match and len(match.group(0)) < 80:
         text = " " * match.end() + text[match.end():]
     return load_nlp()(text[:MAX_CHARS])

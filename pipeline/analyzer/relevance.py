@@ -17,17 +17,23 @@ CEASEFIRE = (
     r"armistice|lull in fighting|Sochi|Astana|memorandum|patrols?|safe zone|"
     r"(?:Russian-Turkish|Turkish-Russian|Idlib) (?:agreements?|deals?|accords?|understandings?)|agreements? on Idlib"
 )
+# Compliance language without a ceasefire word ("have not kept their promises", "undertook to
+# neutralise the terrorists"): weaker evidence, counted at a lower weight.
+COMPLIANCE = (
+    r"commitments?|obligations?|promises?|promised|pledged?|undertook|undertaken|agreements?|deals?|accords?|"
+    r"understandings?|calm|withdrawal|disarm\w*|violat\w+|breach\w*|fail(?:ed|ure)? to (?:fulfil+|honou?r|implement|keep|meet)"
+)
 # Conflicts that share the parties but are not Syria: their weight counts against a story.
 ELSEWHERE = (
     r"Libya\w*|Tripoli|Haftar|Benghazi|Sirte|Karabakh|Azerbaijan\w*|Armenia\w*|Baku|Yerevan|Gaza\w*|Hamas|"
     r"Yemen\w*|Houthis?|Ukrain\w*|Kyiv|Kiev|Donbas\w*|grain (?:deal|corridor|initiative)|Black Sea|Lebanon|Hezbollah|"
     r"Iraq\w*|Kashmir|Sudan\w*"
 )
-THRESHOLD = 0.5
+THRESHOLD = 0.4
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], ...]:
     places = gazetteer().places
     def alternation(words):
         return "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))
@@ -35,19 +41,20 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     idlib = re.compile(r"(?<!\w)(?:" + alternation(places["idlib"]) + r")(?!\w)", re.IGNORECASE)
     ceasefire = re.compile(r"(?<!\w)(?:" + CEASEFIRE + r")(?!\w)", re.IGNORECASE)
     elsewhere = re.compile(r"(?<!\w)(?:" + ELSEWHERE + r")(?!\w)", re.IGNORECASE)
-    return syria, idlib, ceasefire, elsewhere
+    compliance = re.compile(r"(?<!\w)(?:" + COMPLIANCE + r")(?!\w)", re.IGNORECASE)
+    return syria, idlib, ceasefire, elsewhere, compliance
 
 
 def prefilter(title: str | None, text: str) -> bool:
     """Cheap test run on every article: a Syria place and a ceasefire term both appear somewhere."""
-    syria, _idlib, ceasefire, _ = _patterns()
+    syria, _idlib, ceasefire, _, _ = _patterns()
     whole = fold(f"{title or ''}\n{text}")
     return bool(syria.search(whole)) and bool(ceasefire.search(whole))
 
 
 def score(title: str | None, text: str) -> Relevance:
     """Score where Syria places and ceasefire terms meet: the title, the lead, and how many paragraphs."""
-    syria, idlib, ceasefire, elsewhere = _patterns()
+    syria, idlib, ceasefire, elsewhere, compliance = _patterns()
     title_f = fold(title or "")
     paragraphs = [fold(p) for p in text.split("\n\n") if p.strip()]
     placed = [bool(syria.search(p)) for p in paragraphs]
@@ -65,6 +72,15 @@ def score(title: str | None, text: str) -> Relevance:
         value += 0.2
         evidence.append("lead paragraph")
     value += min(len(hits), 4) * 0.15
+    # Only in a story that has a ceasefire term at all: compliance talk then counts, at a lower weight.
+    soft = [i for i, p in enumerate(paragraphs) if i not in hits and compliance.search(p)
+            and any(placed[max(0, i - 1): i + 2])] if hits else []
+    value += min(len(soft), 3) * 0.08
+    if soft:
+        evidence.append(f"compliance language in {len(soft)} paragraph(s)")
+    if hits and compliance.search(title_f) and not ceasefire.search(title_f):
+        value += 0.1  # "Erdogan says neither Russia nor US have kept promises…"
+        evidence.append("compliance language in the title")
     syria_hits = len(syria.findall(text)) + len(syria.findall(title_f))
     other_hits = len(elsewhere.findall(text)) + 2 * len(elsewhere.findall(title_f))
     if other_hits > syria_hits:

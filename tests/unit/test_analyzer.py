@@ -103,3 +103,17 @@ def test_an_institution_named_as_the_ministry_is_the_speaker():
     statements, _ = extract_statements(load_nlp()(text))
     direct = [s for s in statements if s.kind == "direct"]
     assert direct and direct[0].speaker == "Russian Defence Ministry"
+
+
+def test_a_story_told_in_compliance_words_is_relevant_but_a_deal_story_without_a_truce_is_not():
+    promises = ("Erdogan says Moscow has not kept its promises in northern Syria",
+                "Neither Russia nor the United States has kept its promise to remove Kurdish fighters from the "
+                "border strip in northern Syria, Turkish President Recep Tayyip Erdogan said.\n\n"
+                "Under the Sochi memorandum, Kurdish units were to withdraw 30 km from the border.\n\n"
+                "\u201cThey are still there,\u201d Erdogan said of the fighters near Tal Abyad, adding that the "
+                "commitments made to Ankara had not been fulfilled.")
+    oil = ("Syria and Iran sign oil agreement",
+           "Syria and Iran signed an agreement in Damascus on oil deliveries.\n\n"
+           "The deal commits Tehran to two tankers a month, officials said.\n\nSyria's economy has shrunk by half.")
+    assert score(*promises).relevant
+    assert not score(*oil).relevant
