@@ -91,6 +91,8 @@ class HttpClient:
         self._gates: dict[str, _HostGate] = {}
         self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
         self._lock = threading.Lock()
+        # (host, port) -> refusal reason or None, for the client's life (one stage run): one DNS lookup per host.
+        self._verdicts: dict[tuple[str, int], str | None] = {}
 
     def close(self) -> None:
         self._session.close()
@@ -107,14 +109,18 @@ class HttpClient:
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise FetchError("invalid-url", f"not an http(s) URL: {url!r}")
         port = parts.port or (443 if parts.scheme == "https" else 80)
-        try:
-            addresses = self._resolve(parts.hostname, port)
-        except OSError as exc:
-            raise FetchError("dns", f"{parts.hostname}: {exc}") from exc
-        for address in addresses:
-            reason = refusal_reason(address, self.settings.allow_private_hosts)
-            if reason:
-                raise FetchError("refused-address", f"{parts.hostname}: {reason}")
+        key = (parts.hostname, port)
+        reason = self._verdicts.get(key, False)
+        if reason is False:  # not yet resolved by this client: resolve once per host and port
+            try:
+                addresses = self._resolve(parts.hostname, port)
+            except OSError as exc:
+                raise FetchError("dns", f"{parts.hostname}: {exc}") from exc
+            reasons = (refusal_reason(address, self.settings.allow_private_hosts) for address in addresses)
+            reason = next((r for r in reasons if r), None)
+            self._verdicts[key] = reason
+        if reason:
+            raise FetchError("refused-address", f"{parts.hostname}: {reason}")
 
     def get(
         self,

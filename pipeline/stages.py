@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 import logging
+from collections import deque
+from concurrent.futures import BrokenExecutor, Future
 from dataclasses import dataclass
 
 from pipeline import db, store
 from pipeline.alerts import drain_outbox
 from pipeline.config import Settings
-from pipeline.extract import ExtractionError, compress, decode_html, extract_article
-from pipeline.feeds import body_hash, load_feeds, poll_feed
+from pipeline import workers
+from pipeline.extract import ExtractionError
+from pipeline.feeds import load_feeds, poll_feed
 from pipeline.fetch import HTML_TYPES, FetchError, HttpClient, Response
 from pipeline.store import PendingItem
 
@@ -18,6 +21,10 @@ log = logging.getLogger(__name__)
 
 FETCH_BATCH = 500  # pages per fetch stage; the rest wait for the next run
 ANALYZE_BATCH = 500
+WRITE_BATCH = 100  # articles stored per transaction
+EXTRACT_CHUNK = 8  # pages per extraction task sent to a worker process
+PARALLEL_MIN_PAGES = 50  # smaller fetch batches extract in-process: starting workers would cost more
+PARALLEL_MIN_PARSES = 40  # the same for articles that need the parser
 PERMANENT_FETCH_ERRORS = {"refused-address", "robots", "content-type", "too-large", "invalid-url", "extraction"}
 
 
@@ -83,42 +90,104 @@ def _fetch_one(client: HttpClient, item: PendingItem) -> _Fetched:
         return _Fetched(item, error_kind=exc.kind, error=str(exc))
 
 
+class _Chunk:
+    """Pages extracted together in one worker task."""
+
+    def __init__(self) -> None:
+        self.pages: list[tuple[bytes, str | None, str]] = []
+        self.future: Future | None = None
+
+    def submit(self, executor) -> None:
+        if self.pages and self.future is None:
+            self.future = workers.submit(executor, workers.prepare_pages, self.pages)
+
+    def results(self, executor) -> list:
+        self.submit(executor)
+        return _settle(self.future, executor, workers.prepare_pages, self.pages)
+
+
+def _settle(future: Future, executor, fn, *args):
+    """The future's result; when its worker process died, the pool is dropped and fn runs here instead."""
+    try:
+        return future.result()
+    except BrokenExecutor as exc:
+        log.warning("worker process lost (%s); running this one in-process", exc)
+        workers.discard(executor)
+        return fn(*args)
+
+
 def fetch_articles(settings: Settings, run_id: int | None = None, limit: int = FETCH_BATCH) -> dict:
-    """Fetch pending pages, extract bodies, store articles; return counts and the ids needing analysis."""
+    """Fetch pending pages, extract bodies, store articles; return counts and the ids needing analysis.
+
+    Threads fetch, worker processes extract (when the batch is big enough to pay for them), and
+    articles are stored in item order, WRITE_BATCH per transaction.
+    """
     counts = {"pages_fetched": 0, "pages_failed": 0, "articles_new_or_changed": 0}
     article_ids: list[int] = []
     with db.connection(settings.database_url) as conn, HttpClient(settings.fetch) as client:
         items = store.pending_items(conn, limit)
-        for fetched in client.map(lambda item: _fetch_one(client, item), items):
+        executor = workers.pool() if len(items) >= PARALLEL_MIN_PAGES else None
+        window = 8 * EXTRACT_CHUNK * workers.process_count()  # pages extracted ahead of the one being stored
+        in_flight: deque[tuple[_Fetched, _Chunk | None, int]] = deque()
+        chunk = _Chunk()
+        batch: list[store.NewArticle] = []
+
+        def flush() -> None:
+            for article_id, changed in store.upsert_articles(conn, batch):
+                if changed:
+                    counts["articles_new_or_changed"] += 1
+                    article_ids.append(article_id)
+            batch.clear()
+
+        def settle(fetched: _Fetched, job: _Chunk | None, index: int) -> None:
             item = fetched.item
             kind, error = fetched.error_kind, fetched.error
-            if fetched.response is not None:
-                raw = fetched.response.body
-                try:
-                    page = extract_article(decode_html(raw, fetched.response.charset), fetched.response.url)
-                except ExtractionError as exc:
-                    kind, error = "extraction", f"extraction: {item.link}: {exc}"
+            if job is not None:
+                prepared = job.results(executor)[index]
+                if isinstance(prepared, ExtractionError):
+                    kind, error = "extraction", f"extraction: {item.link}: {prepared}"
                 else:
-                    article_id, changed = store.upsert_article(
-                        conn, item, fetched.response.url, page.title, page.published_at, page.language,
-                        page.body_text, body_hash(page.body_text.encode("utf-8")), compress(raw),
-                    )
+                    page, response = prepared.page, fetched.response
+                    batch.append(store.NewArticle(item, response.url, page.title, page.published_at, page.language,
+                                                  page.body_text, prepared.digest, prepared.compressed,
+                                                  prepared.fingerprint))
                     counts["pages_fetched"] += 1
-                    if changed:
-                        counts["articles_new_or_changed"] += 1
-                        article_ids.append(article_id)
-                    continue
+                    if len(batch) >= WRITE_BATCH:
+                        flush()
+                    return
             counts["pages_failed"] += 1
             store.mark_item_failed(conn, item.id, error or "unknown error", final=kind in PERMANENT_FETCH_ERRORS)
             db.record_event(conn, run_id, "fetch", item.link, kind or "error", error or "")
+
+        def ready() -> bool:
+            _, job, _ = in_flight[0]
+            return job is None or (job.future is not None and job.future.done()) or len(in_flight) > window
+
+        for fetched in client.map(lambda item: _fetch_one(client, item), items):
+            if fetched.response is None:
+                in_flight.append((fetched, None, 0))
+            else:
+                response = fetched.response
+                in_flight.append((fetched, chunk, len(chunk.pages)))
+                chunk.pages.append((response.body, response.charset, response.url))
+                if len(chunk.pages) >= (EXTRACT_CHUNK if executor is not None else 1):
+                    chunk.submit(executor)
+                    chunk = _Chunk()
+            while in_flight and ready():
+                settle(*in_flight.popleft())
+        chunk.submit(executor)
+        while in_flight:
+            settle(*in_flight.popleft())
+        flush()
     _record(settings, run_id, counts)
     return {**counts, "article_ids": article_ids}
 
 
 def analyze_articles(settings: Settings, run_id: int | None = None, limit: int = ANALYZE_BATCH) -> dict[str, int]:
     """Analyse every article not yet analysed (or analysed by an older analyzer) and store results with alerts."""
-    from pipeline.analyzer.core import ANALYZER_VERSION, analyze
+    from pipeline.analyzer.core import ANALYZER_VERSION
     from pipeline.analyzer.gazetteer import gazetteer
+    from pipeline.analyzer.relevance import prefilter
     from pipeline.claims import save_analysis, save_irrelevant
 
     counts = {"articles_analyzed": 0, "relevant": 0, "statements": 0, "accusations": 0, "new_claims": 0, "analysis_failed": 0}
@@ -131,19 +200,27 @@ def analyze_articles(settings: Settings, run_id: int | None = None, limit: int =
             )
             rows = cur.fetchall()
         conn.commit()
+        # The cheap prefilter runs here; articles that pass it (and may need the parser) go to the
+        # worker processes when there are enough of them, and results are stored in id order.
+        passed = [prefilter(title, body) for _, title, body in rows]
+        executor = workers.pool() if sum(passed) >= PARALLEL_MIN_PARSES else None
+        futures = {index: workers.submit(executor, workers.analyze_safely, title, body, True)
+                   for index, (_, title, body) in enumerate(rows) if passed[index] and executor is not None}
         irrelevant = []
-        for article_id, title, body in rows:
-            try:
-                analysis = analyze(title, body)
-            except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch; it is recorded
+        for index, (article_id, title, body) in enumerate(rows):
+            if index in futures:
+                analysis = _settle(futures.pop(index), executor, workers.analyze_safely, title, body, True)
+            else:
+                analysis = workers.analyze_safely(title, body, passed[index])
+            if isinstance(analysis, workers.AnalysisFailure):
                 conn.rollback()
                 counts["analysis_failed"] += 1
-                db.record_event(conn, run_id, "analyze", f"article {article_id}", type(exc).__name__, str(exc))
+                db.record_event(conn, run_id, "analyze", f"article {article_id}", analysis.kind, analysis.message)
                 # Not retried every run: the next analyzer version tries it again.
                 with conn.cursor() as cur:
                     cur.execute("""UPDATE articles SET analyzed_at = now(), analyzer_version = %s, is_relevant = NULL,
                                      relevance_evidence = %s WHERE id = %s""",
-                                (ANALYZER_VERSION, json.dumps([f"analysis failed: {type(exc).__name__}"]), article_id))
+                                (ANALYZER_VERSION, json.dumps([f"analysis failed: {analysis.kind}"]), article_id))
                 conn.commit()
                 continue
             counts["articles_analyzed"] += 1

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 import psycopg2.extensions
 import psycopg2.extras
 
-from pipeline.dedup import NEAR_DUPLICATE_BITS, bands, distance, simhash
+from pipeline.dedup import NEAR_DUPLICATE_BITS, bands, simhash
 from pipeline.feeds import FeedState, PollResult
 from pipeline.models import Feed, FeedEntry
 
@@ -19,6 +19,7 @@ DISABLE_AFTER_FAILURES = 10  # consecutive failed polls before a feed is switche
 BACKOFF_BASE = timedelta(minutes=15)
 BACKOFF_MAX = timedelta(hours=24)
 MAX_ITEM_ATTEMPTS = 3
+_MASK = 2**64 - 1
 
 
 @dataclass(frozen=True)
@@ -142,16 +143,47 @@ def mark_item_failed(conn: Conn, item_id: int, error: str, final: bool) -> None:
     conn.commit()
 
 
-def _same_story(cur: psycopg2.extensions.cursor, fingerprint: int) -> list[tuple[int, str, int | None]]:
-    """Articles whose SimHash is within NEAR_DUPLICATE_BITS: (id, outlet, story_id), nearest first."""
-    cur.execute("SELECT id, outlet, story_id, simhash FROM articles WHERE sim_bands && %s", (_band_keys(fingerprint),))
-    near = [(distance(fingerprint, row[3]), row[0], row[1], row[2]) for row in cur.fetchall() if row[3] is not None]
-    return [(article_id, outlet, story) for d, article_id, outlet, story in sorted(near) if d <= NEAR_DUPLICATE_BITS]
-
-
 def _band_keys(fingerprint: int) -> list[int]:
     # Band position folded into the key so equal values in different bands do not match.
     return [index * 65536 + value for index, value in enumerate(bands(fingerprint))]
+
+
+@dataclass(frozen=True)
+class NewArticle:
+    """A fetched, extracted page to store for its feed item."""
+
+    item: PendingItem
+    final_url: str
+    title: str | None
+    published_at: str | datetime | None
+    language: str | None
+    body_text: str
+    digest: str  # body hash
+    raw_html: bytes  # compressed
+    fingerprint: int | None = None  # SimHash of body_text; computed here when not given
+
+
+class _NewId:
+    """The id of an article inserted by this batch, known once the batch allocates ids."""
+
+    value: int | None = None
+
+
+@dataclass(eq=False)
+class _Row:
+    """An article as the batch sees it: the database row with this batch's writes applied."""
+
+    id: int | _NewId
+    outlet: str
+    story_id: int | _NewId | None
+    simhash: int | None
+    body_hash: str
+    order: tuple[int, int]  # stored rows by id, then this batch's inserts in order (ids grow)
+    locked: bool = False
+
+
+def _id(value: int | _NewId | None) -> int | None:
+    return value.value if isinstance(value, _NewId) else value
 
 
 def upsert_article(
@@ -165,49 +197,108 @@ def upsert_article(
     digest: str,
     raw_html: bytes,
 ) -> tuple[int, bool]:
-    """Store an article and link its feed item; return (id, needs_analysis).
+    """Store one article; see upsert_articles."""
+    return upsert_articles(conn, [NewArticle(item, final_url, title, published_at, language, body_text, digest, raw_html)])[0]
+
+
+def upsert_articles(conn: Conn, articles: list[NewArticle]) -> list[tuple[int, bool]]:
+    """Store articles and link their feed items, in order and in one transaction; return (id, needs_analysis) each.
 
     The same body again changes nothing. A new body at a known URL, or a near-duplicate body
     from the same outlet at another URL, is a correction: the row is updated, its revision
     counted and its analysis redone. A near-duplicate from another outlet is stored as that
-    outlet's article and linked to the same story.
+    outlet's article and linked to the same story. Each article sees the ones before it in the
+    batch exactly as if they had been stored one by one; the lookups are made once per batch
+    and the writes sent in one round trip.
     """
-    fingerprint = simhash(body_text)
+    if not articles:
+        return []
+    prints = [a.fingerprint if a.fingerprint is not None else simhash(a.body_text) for a in articles]
     with conn.cursor() as cur:
-        cur.execute("SELECT id, body_hash FROM articles WHERE url = %s FOR UPDATE", (item.url,))
-        row = cur.fetchone()
-        near = _same_story(cur, fingerprint)
-        if row is None:
-            same_outlet = [n for n in near if n[1] == item.outlet]
-            if same_outlet:
-                cur.execute("SELECT id, body_hash FROM articles WHERE id = %s FOR UPDATE", (same_outlet[0][0],))
-                row = cur.fetchone()
-        if row is None:
-            cur.execute(
-                """INSERT INTO articles (url, final_url, outlet, title, published_at, language, body_text, body_hash,
-                     raw_html, simhash, sim_bands)
-                   VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id""",
-                (item.url, final_url, item.outlet, title or item.title, item.published_at or published_at,
-                 language or item.language, body_text, digest, psycopg2.Binary(raw_html), fingerprint,
-                 _band_keys(fingerprint)),
-            )
-            article_id, changed = cur.fetchone()[0], True
-            story = next((n[2] or n[0] for n in near), article_id)
-            cur.execute("UPDATE articles SET story_id = %s WHERE id = %s", (story, article_id))
-        elif row[1] != digest:
-            cur.execute(
-                """UPDATE articles SET body_text = %s, body_hash = %s, raw_html = %s, title = COALESCE(%s, title),
-                     simhash = %s, sim_bands = %s, fetched_at = now(), revision = revision + 1, analyzed_at = NULL
-                   WHERE id = %s""",
-                (body_text, digest, psycopg2.Binary(raw_html), title, fingerprint, _band_keys(fingerprint), row[0]),
-            )
-            article_id, changed = row[0], True
-        else:
-            article_id, changed = row[0], False
-        cur.execute("UPDATE feed_items SET status = 'fetched', article_id = %s, attempts = attempts + 1 WHERE id = %s",
-                    (article_id, item.id))
+        cur.execute(
+            """SELECT url, id, outlet, story_id, simhash, body_hash FROM articles WHERE url = ANY(%s)
+               ORDER BY id FOR UPDATE""",
+            ([a.item.url for a in articles],),
+        )
+        rows: dict[int | _NewId, _Row] = {}
+        by_url: dict[str, _Row] = {}
+        for url, article_id, outlet, story, fingerprint, digest in cur.fetchall():
+            by_url[url] = rows[article_id] = _Row(article_id, outlet, story, fingerprint, digest, (0, article_id), True)
+        # Every article within NEAR_DUPLICATE_BITS of a fingerprint shares one of its bands (pigeonhole).
+        keys = sorted({key for fingerprint in prints for key in _band_keys(fingerprint)})
+        cur.execute("SELECT id, outlet, story_id, simhash, body_hash FROM articles WHERE sim_bands && %s", (keys,))
+        for article_id, outlet, story, fingerprint, digest in cur.fetchall():
+            if article_id not in rows:
+                rows[article_id] = _Row(article_id, outlet, story, fingerprint, digest, (0, article_id))
+        candidates = [row for row in rows.values() if row.simhash is not None]
+
+        writes: list[tuple[str, NewArticle, int, _Row]] = []
+        results: list[tuple[_Row, bool]] = []
+        for position, (article, fingerprint) in enumerate(zip(articles, prints)):
+            item = article.item
+            # Nearest first, as distance() would order them; the filter is exact, so no band test is needed.
+            close = [(d, row.order, row) for row in candidates
+                     if (d := ((fingerprint ^ row.simhash) & _MASK).bit_count()) <= NEAR_DUPLICATE_BITS]
+            near = [row for _, _, row in sorted(close)]
+            row = by_url.get(item.url)
+            if row is None:
+                row = next((n for n in near if n.outlet == item.outlet), None)
+                if row is not None and not row.locked and not isinstance(row.id, _NewId):
+                    cur.execute("SELECT body_hash FROM articles WHERE id = %s FOR UPDATE", (row.id,))
+                    row.body_hash, row.locked = cur.fetchone()[0], True
+            if row is None:
+                row = _Row(_NewId(), item.outlet, None, fingerprint, article.digest, (1, position), True)
+                row.story_id = next((n.story_id or n.id for n in near), row.id)
+                by_url[item.url] = row
+                candidates.append(row)
+                writes.append(("insert", article, fingerprint, row))
+                changed = True
+            elif row.body_hash != article.digest:
+                if row.simhash is None:
+                    candidates.append(row)
+                row.body_hash, row.simhash = article.digest, fingerprint
+                writes.append(("update", article, fingerprint, row))
+                changed = True
+            else:
+                changed = False
+            writes.append(("link", article, fingerprint, row))
+            results.append((row, changed))
+
+        new_ids = [row.id for kind, _, _, row in writes if kind == "insert"]
+        if new_ids:
+            cur.execute("SELECT nextval(pg_get_serial_sequence('articles', 'id')) FROM generate_series(1, %s)",
+                        (len(new_ids),))
+            for new_id, value in zip(new_ids, sorted(r[0] for r in cur.fetchall())):
+                new_id.value = value
+        statements = []
+        for kind, article, fingerprint, row in writes:
+            if kind == "insert":
+                item = article.item
+                statements.append(cur.mogrify(
+                    """INSERT INTO articles (id, url, final_url, outlet, title, published_at, language, body_text,
+                         body_hash, raw_html, simhash, sim_bands, story_id)
+                       VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)""",
+                    (_id(row.id), item.url, article.final_url, item.outlet, article.title or item.title,
+                     item.published_at or article.published_at, article.language or item.language, article.body_text,
+                     article.digest, psycopg2.Binary(article.raw_html), fingerprint, _band_keys(fingerprint),
+                     _id(row.story_id)),
+                ))
+            elif kind == "update":
+                statements.append(cur.mogrify(
+                    """UPDATE articles SET body_text = %s, body_hash = %s, raw_html = %s, title = COALESCE(%s, title),
+                         simhash = %s, sim_bands = %s, fetched_at = now(), revision = revision + 1, analyzed_at = NULL
+                       WHERE id = %s""",
+                    (article.body_text, article.digest, psycopg2.Binary(article.raw_html), article.title, fingerprint,
+                     _band_keys(fingerprint), _id(row.id)),
+                ))
+            else:
+                statements.append(cur.mogrify(
+                    "UPDATE feed_items SET status = 'fetched', article_id = %s, attempts = attempts + 1 WHERE id = %s",
+                    (_id(row.id), article.item.id),
+                ))
+        cur.execute(b";\n".join(statements))
     conn.commit()
-    return article_id, changed
+    return [(_id(row.id), changed) for row, changed in results]
 
 
 def utcnow() -> datetime:

@@ -32,13 +32,15 @@ def _parse(text: str):
     return load_nlp()(text[:MAX_CHARS])
 
 
-def analyze(title: str | None, text: str, quotes_everywhere: bool = False) -> Analysis:
+def analyze(title: str | None, text: str, quotes_everywhere: bool = False, prefiltered: bool | None = None) -> Analysis:
     """Relevance for every article; statements, accusations and commitments for relevant ones.
 
     The parser runs only on relevant articles, unless quotes_everywhere asks for the statements
-    of every article (the evaluation scores quotes in all articles).
+    of every article (the evaluation scores quotes in all articles). `prefiltered` is
+    prefilter(title, text) when the caller has already computed it.
     """
-    relevance = score(title, text) if prefilter(title, text) else Relevance(
+    passed = prefilter(title, text) if prefiltered is None else prefiltered
+    relevance = score(title, text) if passed else Relevance(
         False, False, 0.0, ("prefilter: no Syria place with a ceasefire term",))
     if not relevance.relevant:
         if not quotes_everywhere:

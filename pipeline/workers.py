@@ -1,0 +1,137 @@
+"""CPU-bound work (page extraction, spaCy analysis) on worker processes, so a run uses every core.
+
+One pool per process, started on first use and reused by later stage calls (workers keep
+trafilatura and the spaCy model loaded). Workers come from a forkserver, never forked from a
+process that has fetch threads or database connections. Small batches stay in-process: starting
+workers costs more than they save. MONITOR_PROCESSES=0 (or 1) turns the pool off.
+"""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import logging
+import multiprocessing
+import os
+import threading
+from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass
+
+from pipeline.dedup import simhash
+from pipeline.extract import ExtractionError, compress, decode_html, extract_article
+from pipeline.models import Analysis, ExtractedArticle
+
+log = logging.getLogger(__name__)
+
+_lock = threading.Lock()
+_pool: ProcessPoolExecutor | None = None
+_failed = False
+
+
+def process_count() -> int:
+    """Worker processes to use: MONITOR_PROCESSES if set, else the CPUs this process may run on."""
+    configured = os.environ.get("MONITOR_PROCESSES", "").strip()
+    if configured.isdigit():
+        return int(configured)
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def pool() -> Executor | None:
+    """The shared worker pool, or None when there is a single CPU or processes cannot be started here."""
+    global _pool, _failed
+    with _lock:
+        if _pool is None and not _failed:
+            workers = process_count()
+            if workers < 2:
+                _failed = True
+                return None
+            try:
+                context = multiprocessing.get_context("forkserver")
+                context.set_forkserver_preload(["pipeline.workers"])
+                _pool = ProcessPoolExecutor(workers, mp_context=context)
+            except Exception as exc:  # noqa: BLE001 - e.g. a daemonic task process: run in-process instead
+                log.warning("no worker processes (%s); extraction and analysis run in-process", exc)
+                _failed = True
+        return _pool
+
+
+def discard(broken: Executor | None) -> None:
+    """Forget a pool whose worker died; the next pool() call starts a new one."""
+    global _pool
+    if broken is None:
+        return
+    with _lock:
+        if _pool is broken:
+            _pool = None
+    broken.shutdown(wait=False, cancel_futures=True)
+
+
+@atexit.register
+def _shutdown() -> None:
+    if _pool is not None:
+        _pool.shutdown(wait=True, cancel_futures=True)
+
+
+@dataclass(frozen=True)
+class PreparedPage:
+    """An extracted page with what storing it needs, computed where the extraction ran."""
+
+    page: ExtractedArticle
+    digest: str  # SHA-256 of the body text
+    fingerprint: int  # SimHash of the body text
+    compressed: bytes  # the raw page, compressed for storage
+
+
+def prepare_page(raw: bytes, charset: str | None, url: str) -> PreparedPage:
+    """Decode, extract, hash and compress one fetched page; raises ExtractionError like extract_article."""
+    page = extract_article(decode_html(raw, charset), url)
+    return PreparedPage(page, hashlib.sha256(page.body_text.encode("utf-8")).hexdigest(), simhash(page.body_text),
+                        compress(raw))
+
+
+def prepare_pages(pages: list[tuple[bytes, str | None, str]]) -> list[PreparedPage | ExtractionError]:
+    """prepare_page for several pages (one task per worker round trip); a page without an article gives its error."""
+    results: list[PreparedPage | ExtractionError] = []
+    for raw, charset, url in pages:
+        try:
+            results.append(prepare_page(raw, charset, url))
+        except ExtractionError as exc:
+            results.append(exc)
+    return results
+
+
+@dataclass(frozen=True)
+class AnalysisFailure:
+    """An exception from analyze(), carried back from a worker as data."""
+
+    kind: str
+    message: str
+
+
+def analyze_safely(title: str | None, text: str, prefiltered: bool | None = None) -> Analysis | AnalysisFailure:
+    """analyze(), with any exception returned as an AnalysisFailure (one bad article must not stop a batch)."""
+    from pipeline.analyzer.core import analyze
+
+    try:
+        return analyze(title, text, prefiltered=prefiltered)
+    except Exception as exc:  # noqa: BLE001 - recorded by the caller
+        return AnalysisFailure(type(exc).__name__, str(exc))
+
+
+def submit(executor: Executor | None, fn, *args) -> Future:
+    """Run fn on the executor, or here and now when there is none (the result is then already set)."""
+    if executor is not None:
+        try:
+            return executor.submit(fn, *args)
+        except (BrokenExecutor, RuntimeError) as exc:  # a worker died, or the pool was shut down
+            log.warning("worker pool unusable (%s); running in-process", exc)
+            discard(executor)
+    future: Future = Future()
+    try:
+        future.set_result(fn(*args))
+    except Exception as exc:  # noqa: BLE001 - delivered through the future, as from a worker
+        future.set_exception(exc)
+    return future
