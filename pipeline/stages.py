@@ -23,6 +23,7 @@ FETCH_BATCH = 500  # pages per fetch stage; the rest wait for the next run
 ANALYZE_BATCH = 500
 WRITE_BATCH = 100  # articles stored per transaction
 EXTRACT_CHUNK = 8  # pages per extraction task sent to a worker process
+ANALYZE_CHUNK = 8  # articles per analysis task (parsed together)
 PARALLEL_MIN_PAGES = 50  # smaller fetch batches extract in-process: starting workers would cost more
 PARALLEL_MIN_PARSES = 40  # the same for articles that need the parser
 PERMANENT_FETCH_ERRORS = {"refused-address", "robots", "content-type", "too-large", "invalid-url", "extraction"}
@@ -202,16 +203,22 @@ def analyze_articles(settings: Settings, run_id: int | None = None, limit: int =
         conn.commit()
         # The cheap prefilter runs here; articles that pass it (and may need the parser) go to the
         # worker processes when there are enough of them, and results are stored in id order.
-        passed = [prefilter(title, body) for _, title, body in rows]
-        executor = workers.pool() if sum(passed) >= PARALLEL_MIN_PARSES else None
-        futures = {index: workers.submit(executor, workers.analyze_safely, title, body, True)
-                   for index, (_, title, body) in enumerate(rows) if passed[index] and executor is not None}
+        passed = [index for index, (_, title, body) in enumerate(rows) if prefilter(title, body)]
+        executor = workers.pool() if len(passed) >= PARALLEL_MIN_PARSES else None
+        jobs: dict[int, tuple[list, Future, int]] = {}  # row index -> (chunk, its future, position in it)
+        if executor is not None:
+            for start in range(0, len(passed), ANALYZE_CHUNK):
+                part = passed[start:start + ANALYZE_CHUNK]
+                chunk = [(rows[index][1], rows[index][2]) for index in part]
+                future = workers.submit(executor, workers.analyze_batch, chunk)
+                jobs.update((index, (chunk, future, position)) for position, index in enumerate(part))
         irrelevant = []
         for index, (article_id, title, body) in enumerate(rows):
-            if index in futures:
-                analysis = _settle(futures.pop(index), executor, workers.analyze_safely, title, body, True)
+            if index in jobs:
+                chunk, future, position = jobs.pop(index)
+                analysis = _settle(future, executor, workers.analyze_batch, chunk)[position]
             else:
-                analysis = workers.analyze_safely(title, body, passed[index])
+                analysis = workers.analyze_safely(title, body)
             if isinstance(analysis, workers.AnalysisFailure):
                 conn.rollback()
                 counts["analysis_failed"] += 1

@@ -90,8 +90,7 @@ def record_poll(conn: Conn, feed_id: int, result: PollResult, now: datetime) -> 
                 (now + delay, disable, reason, feed_id),
             )
         else:
-            for entry in result.entries:
-                new_items += insert_item(cur, feed_id, entry)
+            new_items = insert_items(cur, feed_id, result.entries)
             cur.execute(
                 """UPDATE feeds SET last_polled_at = %s, last_success_at = %s, last_status = %s, last_error = NULL,
                      consecutive_failures = 0, next_poll_at = NULL, etag = %s, last_modified = %s, body_hash = %s,
@@ -102,6 +101,52 @@ def record_poll(conn: Conn, feed_id: int, result: PollResult, now: datetime) -> 
     return new_items
 
 
+_INSERT_ITEM = """INSERT INTO feed_items (url, link, feed_id, guid, title, published_at, updated_at)
+           VALUES (%s, %s, %s, %s, %s, %s, %s)
+           ON CONFLICT (url) DO UPDATE SET updated_at = EXCLUDED.updated_at, title = EXCLUDED.title,
+             status = 'pending', attempts = 0, last_error = NULL
+           WHERE EXCLUDED.updated_at > feed_items.updated_at"""
+
+
+def insert_items(cur: psycopg2.extensions.cursor, feed_id: int, entries: Iterable[FeedEntry]) -> int:
+    """insert_item for each entry in order; return how many were new or queued again.
+
+    One lookup finds which URLs and GUIDs are already known; entries new on both counts are
+    inserted together in one round trip, the others go through insert_item one by one.
+    """
+    entries = list(entries)
+    if not entries:
+        return 0
+    cur.execute(
+        "SELECT url, feed_id, guid FROM feed_items WHERE url = ANY(%s) OR (feed_id = %s AND guid = ANY(%s))",
+        ([e.url for e in entries], feed_id, [e.guid for e in entries if e.guid]),
+    )
+    known_urls: set[str] = set()
+    known_guids: set[str] = set()  # of this feed
+    for url, owner, guid in cur.fetchall():
+        known_urls.add(url)
+        if owner == feed_id and guid:
+            known_guids.add(guid)
+    pending: list[bytes] = []
+    count = 0
+    for entry in entries:
+        if entry.url not in known_urls and not (entry.guid and entry.guid in known_guids):
+            pending.append(cur.mogrify(_INSERT_ITEM, (entry.url, entry.link or entry.url, feed_id, entry.guid, entry.title,
+                                                      entry.published_at, entry.updated_at)))
+            known_urls.add(entry.url)
+            if entry.guid:
+                known_guids.add(entry.guid)
+            count += 1
+            continue
+        if pending:  # the entry's checks must see the inserts before it
+            cur.execute(b";\n".join(pending))
+            pending = []
+        count += insert_item(cur, feed_id, entry)  # changes no URL or GUID set: known URL, or GUID seen elsewhere
+    if pending:
+        cur.execute(b";\n".join(pending))
+    return count
+
+
 def insert_item(cur: psycopg2.extensions.cursor, feed_id: int, entry: FeedEntry) -> int:
     """Insert a new feed item, or queue a known one again when the feed says it was updated; 1 if so."""
     if entry.guid:
@@ -110,11 +155,7 @@ def insert_item(cur: psycopg2.extensions.cursor, feed_id: int, entry: FeedEntry)
         if cur.fetchone():
             return 0
     cur.execute(
-        """INSERT INTO feed_items (url, link, feed_id, guid, title, published_at, updated_at)
-           VALUES (%s, %s, %s, %s, %s, %s, %s)
-           ON CONFLICT (url) DO UPDATE SET updated_at = EXCLUDED.updated_at, title = EXCLUDED.title,
-             status = 'pending', attempts = 0, last_error = NULL
-           WHERE EXCLUDED.updated_at > feed_items.updated_at""",
+        _INSERT_ITEM,
         (entry.url, entry.link or entry.url, feed_id, entry.guid, entry.title, entry.published_at, entry.updated_at),
     )
     return cur.rowcount

@@ -111,14 +111,26 @@ class AnalysisFailure:
     message: str
 
 
-def analyze_safely(title: str | None, text: str, prefiltered: bool | None = None) -> Analysis | AnalysisFailure:
+def analyze_safely(title: str | None, text: str, prefiltered: bool | None = None, doc=None) -> Analysis | AnalysisFailure:
     """analyze(), with any exception returned as an AnalysisFailure (one bad article must not stop a batch)."""
     from pipeline.analyzer.core import analyze
 
     try:
-        return analyze(title, text, prefiltered=prefiltered)
+        return analyze(title, text, prefiltered=prefiltered, doc=doc)
     except Exception as exc:  # noqa: BLE001 - recorded by the caller
         return AnalysisFailure(type(exc).__name__, str(exc))
+
+
+def analyze_batch(articles: list[tuple[str | None, str]]) -> list[Analysis | AnalysisFailure]:
+    """analyze_safely for several (title, text), the relevant ones parsed together (parse_many)."""
+    from pipeline.analyzer.core import needs_parse, parse_many
+
+    try:
+        need = [index for index, (title, text) in enumerate(articles) if needs_parse(title, text)]
+        docs = dict(zip(need, parse_many([articles[index][1] for index in need])))
+    except Exception:  # noqa: BLE001 - one article spoils the batch: parse each alone, so only it fails
+        docs = {}
+    return [analyze_safely(title, text, None, docs.get(index)) for index, (title, text) in enumerate(articles)]
 
 
 def submit(executor: Executor | None, fn, *args) -> Future:

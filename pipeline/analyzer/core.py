@@ -24,20 +24,36 @@ DATELINE = re.compile(
 SLUG_LINE = re.compile(r"^\s*[A-Z][A-Z0-9 .'&|/,\-]{1,60}\n")
 
 
-def _parse(text: str):
-    """Parse with the dateline blanked out (same length, so offsets still index the body)."""
+def _prepare(text: str) -> str:
+    """The text the parser sees: the dateline blanked out (same length, so offsets still index the body), capped."""
     match = SLUG_LINE.match(text) or DATELINE.match(text)
     if match and len(match.group(0)) < 80:
         text = " " * match.end() + text[match.end():]
-    return load_nlp()(text[:MAX_CHARS])
+    return text[:MAX_CHARS]
 
 
-def analyze(title: str | None, text: str, quotes_everywhere: bool = False, prefiltered: bool | None = None) -> Analysis:
+def _parse(text: str):
+    return load_nlp()(_prepare(text))
+
+
+def parse_many(texts: list[str], batch_size: int = 16) -> list:
+    """Parses of several texts through nlp.pipe: the same Docs as one parse each, about 12% faster."""
+    return list(load_nlp().pipe([_prepare(text) for text in texts], batch_size=batch_size))
+
+
+def needs_parse(title: str | None, text: str) -> bool:
+    """Whether analyze() would parse this article (it is relevant)."""
+    return prefilter(title, text) and score(title, text).relevant
+
+
+def analyze(title: str | None, text: str, quotes_everywhere: bool = False, prefiltered: bool | None = None,
+            doc=None) -> Analysis:
     """Relevance for every article; statements, accusations and commitments for relevant ones.
 
     The parser runs only on relevant articles, unless quotes_everywhere asks for the statements
     of every article (the evaluation scores quotes in all articles). `prefiltered` is
-    prefilter(title, text) when the caller has already computed it.
+    prefilter(title, text) when the caller has already computed it; `doc` the text's parse when
+    the caller has made it (parse_many).
     """
     passed = prefilter(title, text) if prefiltered is None else prefiltered
     relevance = score(title, text) if passed else Relevance(
@@ -45,9 +61,9 @@ def analyze(title: str | None, text: str, quotes_everywhere: bool = False, prefi
     if not relevance.relevant:
         if not quotes_everywhere:
             return Analysis(relevance)
-        statements, _ = extract_statements(_parse(text))
+        statements, _ = extract_statements(doc if doc is not None else _parse(text))
         return Analysis(relevance, tuple(statements))
-    doc = _parse(text)
+    doc = doc if doc is not None else _parse(text)
     statements, index = extract_statements(doc)
     agreement = article_agreement(text)
     accusations = extract_accusations(doc, statements, index, agreement)

@@ -19,7 +19,15 @@ def fold(text: str) -> str:
     """Strip accents and unify apostrophes and dashes, so Erdoğan matches Erdogan and Hay’at matches Hay'at."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2010", "-").replace("\u2013", "-")
     text = text.replace("\u0131", "i").replace("\u0130", "I")
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    if text.isascii():  # NFKD leaves ASCII as it is, and it has no combining marks
+        return text
+    return unicodedata.normalize("NFKD", text).translate(_combining_marks())
+
+
+@lru_cache(maxsize=1)
+def _combining_marks() -> dict[int, None]:
+    """Every code point with a non-zero combining class, mapped to None (deleted by str.translate)."""
+    return dict.fromkeys(cp for cp in range(0x110000) if unicodedata.combining(chr(cp)))
 
 
 BACKED = re.compile(r"\b([\w.]+)-(?:backed|supported|sponsored|allied)\b", re.IGNORECASE)

@@ -10,6 +10,7 @@ import pytest
 from pipeline import db, embedded_db, stages, store
 from pipeline.extract import compress
 from pipeline.feeds import body_hash, load_feeds
+from pipeline.models import FeedEntry
 from pipeline.store import NewArticle, PendingItem
 from tests.conftest import make_settings
 from tests.integration.test_ingestion_dedup import WIRE
@@ -117,3 +118,31 @@ def test_worker_processes_give_the_in_process_result(database_url, second_databa
 
     assert parallel == in_process
     assert in_process[0]["articles_new_or_changed"] == 4 and in_process[0]["relevant"] == 1
+
+
+def test_items_inserted_together_count_and_land_as_one_by_one(database_url, second_database):
+    def entry(url, guid=None, updated=None):
+        return FeedEntry("f", f"http://news.test/{url}", guid, url.upper(), "2020-06-01T10:00:00+00:00",
+                         updated_at=updated)
+
+    first = [entry("a", "g1"), entry("b", "g2", "2020-06-01T12:00:00+00:00"), entry("c"), entry("a", "g1"), entry("a2", "g1"), entry("d", "g4")]
+    second = [entry("b", "g2", "2020-06-02T10:00:00+00:00"), entry("e", "g2"), entry("c"), entry("f", "g6"),
+              entry("f", "g6", "2020-06-03T10:00:00+00:00"), entry("d", "g4")]
+
+    def land(url, together):
+        counts = []
+        with db.connection(url) as conn:
+            db.migrate(conn)
+            with conn.cursor() as cur:
+                cur.execute("INSERT INTO feeds (id, name, url, outlet) VALUES (1, 'f', 'http://news.test/feed', 'X')")
+                for entries in (first, second):
+                    if together:
+                        counts.append(store.insert_items(cur, 1, entries))
+                    else:
+                        counts.append(sum(store.insert_item(cur, 1, e) for e in entries))
+                cur.execute("SELECT id, url, guid, title, updated_at, status FROM feed_items ORDER BY id")
+                return counts, cur.fetchall()
+
+    one_by_one = land(database_url, False)
+    assert land(second_database, True) == one_by_one
+    assert one_by_one[0] == [4, 2]
