@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -15,6 +16,11 @@ from pipeline.models import Accusation, Analysis
 Conn = psycopg2.extensions.connection
 
 CLAIM_WINDOW = timedelta(days=4)  # reports of the same claim this close together are one claim
+# Two reports restate one claim when their evidence shares this share of content words (Jaccard),
+# or when the same speaker makes both: wire copies and rewrites of one statement, not a new charge.
+EVIDENCE_OVERLAP = 0.3
+COMMON_WORDS = frozenset("that this with from have said says were their they them will would after under "
+                         "about also been into over than which while when what there these those".split())
 ATTRIBUTED_MODES = ("claim", "counter")  # narrative, hypothetical and denial rows never make claims
 
 
@@ -123,17 +129,42 @@ def _unique(accusations: tuple[Accusation, ...], rollup: Callable[[str], str]) -
     return list(best.values())
 
 
+def _words(text: str | None) -> set[str]:
+    """Content words of an evidence sentence, for comparing two reports of a claim."""
+    return {w for w in re.findall(r"[a-z][a-z'-]{3,}", (text or "").lower()) if w not in COMMON_WORDS}
+
+
+def similar_evidence(a: str | None, b: str | None) -> bool:
+    """Near-identical evidence: the content words of the two sentences overlap by EVIDENCE_OVERLAP (Jaccard)."""
+    words_a, words_b = _words(a), _words(b)
+    return bool(words_a and words_b) and len(words_a & words_b) / len(words_a | words_b) >= EVIDENCE_OVERLAP
+
+
+def _same_speaker(a: str | None, b: str | None) -> bool:
+    return bool(a and b) and a.split()[-1].lower() == b.split()[-1].lower()
+
+
+def _same_claim(cur, claim_id: int, first_article_id: int, accusation: Accusation, article_id: int) -> bool:
+    """A report belongs to a claim when it restates it: the same speaker or near-identical evidence."""
+    if first_article_id == article_id:
+        return True  # the article that opened the claim, analysed again
+    cur.execute("SELECT speaker, evidence FROM accusations WHERE claim_id = %s", (claim_id,))
+    reports = cur.fetchall()
+    return not reports or any(_same_speaker(speaker, accusation.speaker) or similar_evidence(evidence, accusation.evidence)
+                              for speaker, evidence in reports)
+
+
 def _match_claim(cur, accusation: Accusation, rollup, article_id: int, outlet: str, seen_at) -> tuple[int, bool]:
     accuser, accused = rollup(accusation.accuser), rollup(accusation.accused)
     # Serialise claim matching per pair so two concurrent analysers cannot both create the claim.
     cur.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"claim:{accuser}:{accused}:{accusation.breach_type}",))
     cur.execute(
-        """SELECT id FROM claims WHERE accuser = %s AND accused = %s AND breach_type = %s
+        """SELECT id, first_article_id FROM claims WHERE accuser = %s AND accused = %s AND breach_type = %s
              AND agreement IS NOT DISTINCT FROM %s AND %s BETWEEN first_seen - %s AND last_seen + %s
-           ORDER BY first_seen LIMIT 1""",
+           ORDER BY first_seen""",
         (accuser, accused, accusation.breach_type, accusation.agreement, seen_at, CLAIM_WINDOW, CLAIM_WINDOW),
     )
-    row = cur.fetchone()
+    row = next((r for r in cur.fetchall() if _same_claim(cur, r[0], r[1], accusation, article_id)), None)
     if row:
         cur.execute(
             """UPDATE claims SET last_seen = GREATEST(last_seen, %s),

@@ -121,3 +121,23 @@ def test_alert_gives_up_after_max_attempts_and_says_so(conn):
     for _ in range(2):
         drain_outbox(conn, SmtpSettings(host="127.0.0.1", port=1), max_attempts=2)
     assert scalar(conn, "SELECT status || ':' || attempts FROM alerts") == "failed:2"
+
+
+def test_a_new_charge_by_another_speaker_in_other_words_is_a_new_claim(conn):
+    first = add_article(conn, "https://a.example/1", "Outlet A", "2020-05-14T10:00:00Z")
+    second = add_article(conn, "https://b.example/2", "Outlet B", "2020-05-16T10:00:00Z")
+    copy = add_article(conn, "https://c.example/3", "Outlet C", "2020-05-16T12:00:00Z")
+    save_analysis(conn, first, analysis(accusation("Ankara is delaying the separation of the opposition from terrorists.")),
+                  "v1", identity, ("x@example.org",))
+    lavrov = Accusation(accuser="russia_mfa", accused="turkey", agreement="moscow_2020",
+                        breach_type="delayed_or_unfulfilled_commitments", speaker="Sergei Lavrov", statement_index=0,
+                        evidence="Lavrov said Turkish troops had not cleared the M4 corridor of militants.",
+                        char_start=0, char_end=70, confidence=0.9)
+    new = save_analysis(conn, second, analysis(lavrov), "v1", identity, ("x@example.org",))
+    # A rewrite of Lavrov's charge by a third outlet, with no speaker named, is the same claim.
+    rewrite = Accusation(**{**lavrov.__dict__, "speaker": None,
+                            "evidence": "Turkish troops have not cleared the M4 corridor of militants, Moscow said."})
+    again = save_analysis(conn, copy, analysis(rewrite), "v1", identity, ("x@example.org",))
+    assert (new.new_claims, again.new_claims) == (1, 0)
+    assert scalar(conn, "SELECT count(*) FROM claims") == 2
+    assert scalar(conn, "SELECT count(*) FROM alerts") == 2
