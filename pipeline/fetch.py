@@ -76,6 +76,46 @@ class _HostGate:
         self._slots.release()
 
 
+class RefusedPeer(OSError):
+    """The socket connected to an address the settings do not allow (DNS changed after the check)."""
+
+
+def _guarded(connection_cls: type, allow_private: bool) -> type:
+    """A urllib3 connection class that checks the address it actually connected to, before any byte is sent.
+
+    The name was checked before the request; this closes the gap where DNS answers differently the
+    second time (rebinding): whatever the resolver says, a refused peer gets no request.
+    """
+
+    class Guarded(connection_cls):
+        def _new_conn(self):
+            sock = super()._new_conn()
+            peer = sock.getpeername()[0]
+            reason = refusal_reason(peer, allow_private)
+            if reason:
+                sock.close()
+                raise RefusedPeer(f"refused-address: {self.host} connected to {peer}: {reason}")
+            return sock
+
+    return Guarded
+
+
+class _GuardedAdapter(requests.adapters.HTTPAdapter):
+    """An adapter whose connection pools use guarded connections."""
+
+    def __init__(self, allow_private: bool, **kwargs):
+        self._allow_private = allow_private
+        super().__init__(**kwargs)
+
+    def init_poolmanager(self, *args, **kwargs):
+        super().init_poolmanager(*args, **kwargs)
+        pools = {}
+        for scheme, pool_cls in self.poolmanager.pool_classes_by_scheme.items():
+            pools[scheme] = type(f"Guarded{pool_cls.__name__}", (pool_cls,),
+                                 {"ConnectionCls": _guarded(pool_cls.ConnectionCls, self._allow_private)})
+        self.poolmanager.pool_classes_by_scheme = pools
+
+
 class HttpClient:
     """Fetches URLs under the limits in FetchSettings; thread-safe."""
 
@@ -85,7 +125,7 @@ class HttpClient:
         self._session = requests.Session()
         self._session.trust_env = False  # never route through an environment proxy
         self._session.headers["User-Agent"] = settings.user_agent
-        adapter = requests.adapters.HTTPAdapter(pool_connections=64, pool_maxsize=64, max_retries=0)
+        adapter = _GuardedAdapter(settings.allow_private_hosts, pool_connections=64, pool_maxsize=64, max_retries=0)
         self._session.mount("http://", adapter)
         self._session.mount("https://", adapter)
         self._gates: dict[str, _HostGate] = {}
@@ -167,6 +207,8 @@ class HttpClient:
             except requests.Timeout as exc:
                 raise FetchError("timeout", f"{url}: {exc}") from exc
             except requests.RequestException as exc:
+                if "refused-address:" in str(exc):
+                    raise FetchError("refused-address", f"{url}: connected to a refused address") from exc
                 raise FetchError("connection", f"{url}: {exc}") from exc
             with raw:
                 response = Response(url=url, status=raw.status_code, headers={k.lower(): v for k, v in raw.headers.items()})
