@@ -72,6 +72,18 @@ def _antecedent(token, exclude: set[str]) -> str | None:
     return None
 
 
+def _doer(token):
+    """Who does the verb: the "by" agent of a passive ("was violated by the regime"), else the subject."""
+    for child in token.children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    if any(c.dep_ == "nsubjpass" for c in token.children):
+        return None  # "the truce was violated" names no one
+    return _subject(token)
+
+
 def _subject(token):
     for child in token.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
@@ -318,7 +330,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                     breaches = [c for c in charges if _is_breach(c)]
                     trigger = breaches[0].lemma_.lower() if breaches else None
             elif lemma in BREACH and token.pos_ in ("VERB", "AUX") and not _negated(token):
-                accused_token, trigger = _subject(token), lemma
+                accused_token, trigger = _doer(token), lemma
             elif lemma == "open" and any(c.lower_ == "fire" for c in token.children) and not _negated(token):
                 accused_token, trigger = _subject(token), "attack"
             elif token.pos_ == "VERB" and (lemma in COMPLY or _binds(token)) and (

@@ -81,3 +81,10 @@ def test_it_said_is_the_body_that_the_sentence_before_was_about():
     analysis = analyze("Idlib ceasefire", text)
     assert analysis.statements[-1].speaker.startswith("Russia's Centre for Reconciliation")
     assert ("russia", "armed_groups") in {(g.rollup(a.accuser), g.rollup(a.accused)) for a in analysis.accusations}
+
+
+def test_a_passive_breach_is_charged_to_its_agent_and_an_agentless_one_to_no_one():
+    assert ("turkey", "syria") in {(a, b) for a, b, _ in pairs(
+        "\u201cThe ceasefire in Idlib is being violated by the regime every day,\u201d said Ibrahim Kalin, the "
+        "Turkish presidential spokesman.")}
+    assert not pairs("Ibrahim Kalin said the Sochi memorandum had been breached many times.")
