@@ -31,6 +31,8 @@ ACTION_NOUNS = frozenset("offensive operation operations attack attacks strike s
                          "bombing bombardment raid raids incursion advance presence action actions escalation "
                          "deployment assault".split())
 DENY = frozenset("deny reject dismiss refute rebuff".split())
+# Things that attack, whose owner is the attacker: "Turkish drones struck…".
+ATTACKERS = frozenset("drone drones jet jets warplane warplanes aircraft artillery forces troops gunmen fighters".split())
 # What one may be accused of that is a breach without a breach word: "accused Ankara of arming HTS".
 ACCUSE_CHARGES = frozenset("support supporting arm arming back backing shelter protect harbour harbor sponsor "
                            "violating breaking failing delaying stalling obstructing sabotaging".split())
@@ -104,6 +106,24 @@ def _owner(noun) -> object | None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
+    # ", a clear breach of the October ceasefire": an appositive breach describes the clause's event
+    if noun.dep_ == "appos" and noun.lemma_.lower() in ("breach", "violation", "contravention"):
+        verb = noun.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in CUES:
+            doer = _doer(verb)
+            if doer is not None and doer.lemma_.lower() in ACTION_NOUNS | ATTACKERS:
+                return _owner(doer) or _actor_word_before(doer) or doer
+            return doer
+    # "Damascus holds Ankara responsible for the violations": the one held responsible
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lower_ == "responsible":
+        holder = noun.head.head
+        if holder.head.lemma_ in ("hold", "deem", "consider") and holder.dep_ in ("ccomp", "oprd", "xcomp", "acomp"):
+            held = next((c for c in holder.children if c.dep_ == "nsubj"), None) or next(
+                (c for c in holder.head.children if c.dep_ == "dobj"), None)
+            if held is not None:
+                return held
     # "X bears responsibility for the violations", "X is responsible for the attacks"
     if noun.dep_ == "pobj" and noun.head.lower_ == "for":
         holder = noun.head.head
@@ -267,7 +287,8 @@ def _reporter(token, index: SpeakerIndex):
     """Walk up from a trigger to a reporting verb and return its speaker."""
     node = token
     for _ in range(6):
-        if node is not token and node.lemma_.lower() in CUES | ACCUSE | DENY:
+        if node is not token and (node.lemma_.lower() in CUES | ACCUSE | DENY or (
+                node.lemma_ == "hold" and any(c.lower_ == "responsible" for c in node.children))):
             speaker = _speaker_of(node, index)
             if speaker:
                 return speaker

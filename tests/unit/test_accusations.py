@@ -88,3 +88,13 @@ def test_a_passive_breach_is_charged_to_its_agent_and_an_agentless_one_to_no_one
         "\u201cThe ceasefire in Idlib is being violated by the regime every day,\u201d said Ibrahim Kalin, the "
         "Turkish presidential spokesman.")}
     assert not pairs("Ibrahim Kalin said the Sochi memorandum had been breached many times.")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The SDF said Turkish drones struck a village near Qamishli, a clear breach of the October ceasefire.",
+     ("sdf", "turkey")),
+    ("Damascus holds Ankara responsible for the violations of the Sochi agreement in Idlib, SANA reported.",
+     ("syria", "turkey")),
+])
+def test_breaches_named_beside_the_event_or_held_against_someone(sentence, expected):
+    assert expected in {(a, b) for a, b, _ in pairs(sentence)}
