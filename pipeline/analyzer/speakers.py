@@ -281,7 +281,12 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     if people:
         return index.person(_clean_name(full_span_text(people[0])) or people[0].text)
     if token.ent_type_ == "PERSON":
-        return None if is_misread_place(token) else index.person(token.text)
+        if is_misread_place(token):
+            return None
+        # The whole name the token is part of: "al-Assad" may be split into "al", "-", "Assad".
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        name = _clean_name(full_span_text(ent)) if ent is not None else ""
+        return index.person(name or token.text) if (name or token.is_alpha) else None
     g = gazetteer()
     # Only the noun phrase before the verb: a relative clause must not lend its actors.
     phrase = token.doc[token.left_edge.i: token.i + 1].text

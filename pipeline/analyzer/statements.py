@@ -54,7 +54,7 @@ def _speaker_of(token, index: SpeakerIndex) -> Speaker | None:
         objects = [c for c in to.children if c.dep_ == "pobj"]
         return resolve_subject(objects[0], index) if objects else None
     subjects = sorted((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and not is_misread_place(c)),
-                      key=lambda c: c.ent_type_ != "PERSON")  # "counterpart Sergei Shoigu": the name
+                      key=lambda c: (c.ent_type_ != "PERSON", not c.is_alpha))  # "counterpart Sergei Shoigu": the name
     if subjects:
         return resolve_subject(subjects[0], index)
     # "…," said Zakharova: the parser often makes the inverted subject an object or attribute.

@@ -61,3 +61,9 @@ def test_the_ministry_is_the_ministry_named_before_not_the_last_body_that_spoke(
             "\u201cTurkey has not fulfilled its obligations to ensure the security of the joint patrols,\u201d "
             "the ministry said in a statement.")
     assert speakers(text) == [("Turkey has not fulfi", "Russian Defence Ministry")]
+
+
+def test_a_name_the_model_splits_at_its_hyphen_is_read_whole():
+    text = ("\u201cThere will be no return to the lines of 2018 in Idlib,\u201d Syrian President Bashar al-Assad "
+            "said in an interview with Russian media.")
+    assert speakers(text) == [("There will be no ret", "Bashar al-Assad")]
