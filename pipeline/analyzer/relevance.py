@@ -20,8 +20,8 @@ CEASEFIRE = (
 # Compliance language without a ceasefire word ("have not kept their promises", "undertook to
 # neutralise the terrorists"): weaker evidence, counted at a lower weight.
 COMPLIANCE = (
-    r"commitments?|obligations?|promises?|promised|pledged?|undertook|undertaken|agreements?|deals?|accords?|"
-    r"understandings?|calm|withdrawal|disarm\w*|violat\w+|breach\w*|fail(?:ed|ure)? to (?:fulfil+|honou?r|implement|keep|meet)"
+    r"commitments?|obligations?|promises?|promised|pledged?|undertook|undertaken|calm|disarm\w*|violat\w+|breach\w*|"
+    r"fail(?:ed|ure)? to (?:fulfil+|honou?r|implement|keep|meet)"
 )
 # Conflicts that share the parties but are not Syria: their weight counts against a story.
 ELSEWHERE = (
