@@ -20,7 +20,7 @@ CLAUSE_WORDS = re.compile(
 
 
 def extract_commitments(doc, article_agreement: str | None) -> list[Commitment]:
-    """One commitment per pledging verb whose clause names a ceasefire term."""
+    """One commitment per pledging verb and party, whose clause (after the verb) names a ceasefire term."""
     found = []
     g = gazetteer()
     for sent in doc.sents:
@@ -30,17 +30,34 @@ def extract_commitments(doc, article_agreement: str | None) -> list[Commitment]:
                 continue
             if token.lemma_.lower() == "reach" and not re.search(r"agreement|deal|accord", sent.text, re.I):
                 continue
-            clause_tokens = [t for c in token.children if c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "advcl")
-                             for t in c.subtree]
-            clause = " ".join(t.text for t in clause_tokens).strip()
+            # What follows the verb is what was promised; "Under the Sochi memorandum, …" before it is the frame.
+            parts = [c for c in token.children if c.i > token.i and c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "advcl")]
+            if not parts:
+                continue
+            start = min(t.left_edge.i for t in parts)
+            end = max(t.right_edge.i for t in parts) + 1
+            clause = doc[start:end].text.strip(" ,;")
             if not clause or not CLAUSE_WORDS.search(clause):
                 continue
-            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-            actor = None
-            if subjects:
-                s = subjects[0]
-                actor = g.resolve(doc[s.left_edge.i: s.right_edge.i + 1].text[:200])
-            found.append(Commitment(actor=actor, agreement=agreement_in(sent.text) or article_agreement,
-                                    clause=re.sub(r"\s+([,.;:])", r"\1", clause)[:300], kind=kind,
-                                    evidence=sent.text.strip(), char_start=sent.start_char, char_end=sent.end_char))
+            for actor in _parties(token, g) or [None]:
+                found.append(Commitment(actor=actor, agreement=agreement_in(sent.text) or article_agreement,
+                                        clause=clause[:300], kind=kind, evidence=sent.text.strip(),
+                                        char_start=sent.start_char, char_end=sent.end_char))
     return found
+
+
+def _parties(verb, g) -> list[str]:
+    """The actors who pledge: the subject and its conjuncts ("Turkey and Russia agreed…")."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ in ("xcomp", "conj"):
+        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return []
+    actors = []
+    for token in (subject, *subject.conjuncts):
+        # Only the token's own words, not its conjuncts': "Turkey and Russia" names two parties.
+        words = [t for t in token.subtree if t.i <= token.i or t.dep_ not in ("cc", "conj")]
+        actor = g.resolve(" ".join(t.text for t in words)[:200])
+        if actor and actor not in actors:
+            actors.append(actor)
+    return actors
