@@ -196,6 +196,8 @@ def _claimed_by(token):
         if node.head is node:
             return None
         node = node.head
+        if node.pos_ == "VERB" and node.lemma_.lower() in CUES:
+            return None  # "…, saying instead that Ankara failed": the sayer's claim, not the accusation's
         if node.lemma_.lower() in CLAIM_NOUNS and node.pos_ == "NOUN":
             for child in node.children:
                 if child.dep_ in ("poss", "amod", "compound") and gazetteer().resolve(child.text):
@@ -423,6 +425,18 @@ def _named_between(verb, exclude: set[str]) -> list[str]:
     return found
 
 
+def _denies_in_sentence(sent, accuser: str) -> bool:
+    """The accuser denies something in the same sentence: its accusation answers one against it."""
+    g = gazetteer()
+    for token in sent:
+        if token.lemma_.lower() in DENY and token.pos_ == "VERB":
+            subject = _subject(token)
+            actor = _actor_of_phrase(subject) if subject is not None and subject.pos_ != "PRON" else None
+            if actor and g.rollup(actor) == g.rollup(accuser):
+                return True
+    return False
+
+
 def _is_breach(charge) -> bool:
     """What someone is accused of is a breach: a breach word, an attack, or a commitment not kept."""
     lemma = charge.lemma_.lower()
@@ -450,6 +464,8 @@ def _accusation(sent, scope, token, lemma, trigger, accuser, accused, mode, cont
         mode = "denial"
     elif _mode(token) == "hypothetical":
         mode = "hypothetical"
+    elif mode == "claim" and _denies_in_sentence(sent, accuser):
+        mode = "counter"  # "Ankara denied violating the truce and accused the regime of…"
     sentence_agreement = agreement_in(sent.text)
     agreement = sentence_agreement or agreement_in(scope) or article_agreement
     confidence = 0.6 + (0.15 if lemma in ACCUSE else 0) + (0.1 if sentence_agreement else 0) + (

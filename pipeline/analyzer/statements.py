@@ -66,10 +66,16 @@ def _speaker_of(token, index: SpeakerIndex) -> Speaker | None:
         return resolve_subject(token.head, index)
     if token.dep_ == "ROOT" and token.i > 0:
         return _speaker_before(token, index)
-    # "…, saying Ankara had not…": a participle speaks with its clause's subject.
-    if token.dep_ in ("advcl", "conj", "xcomp") and token.head is not token and \
-            token.head.lemma_.lower() in CUES | DENIALS:
-        return _speaker_of(token.head, index)
+    # "…, saying Ankara had not…": a participle speaks with its clause's subject, even when the
+    # parser hangs it lower ("rejected accusations that jets had bombed…, saying instead…").
+    if token.dep_ in ("advcl", "conj", "xcomp"):
+        node = token.head
+        for _ in range(4):
+            if node.lemma_.lower() in CUES | DENIALS:
+                return _speaker_of(node, index)
+            if node.head is node:
+                break
+            node = node.head
     return None
 
 

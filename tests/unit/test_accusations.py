@@ -98,3 +98,21 @@ def test_a_passive_breach_is_charged_to_its_agent_and_an_agentless_one_to_no_one
 ])
 def test_breaches_named_beside_the_event_or_held_against_someone(sentence, expected):
     assert expected in {(a, b) for a, b, _ in pairs(sentence)}
+
+
+def test_a_denial_answered_with_an_accusation_is_a_counter_accusation():
+    analysis = analyze("Idlib ceasefire", LEAD + "Ankara denied violating the ceasefire and accused the regime of "
+                       "shelling its observation posts in Idlib, the Turkish Defence Ministry said.")
+    g = gazetteer()
+    modes = {(g.rollup(a.accuser), g.rollup(a.accused)): a.mode for a in analysis.accusations}
+    assert modes.get(("turkey", "syria")) == "counter"
+
+
+def test_a_claim_inside_rejected_accusations_stays_the_accusers_and_the_reply_is_the_rejecters():
+    found = analyze("Idlib ceasefire", LEAD + "Moscow rejected Turkish accusations that Russian jets had bombed "
+                    "civilians in breach of the truce, saying instead that Ankara had failed to separate moderate "
+                    "rebels from terrorists as agreed in Sochi.").accusations
+    g = gazetteer()
+    pairs_modes = {(g.rollup(a.accuser), g.rollup(a.accused), a.mode) for a in found}
+    assert ("turkey", "russia", "claim") in pairs_modes
+    assert ("russia", "turkey", "counter") in pairs_modes
