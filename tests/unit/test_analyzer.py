@@ -86,7 +86,7 @@ def test_speakers_named_by_role_pronoun_or_surname_resolve_to_the_full_name():
 def test_accusations_denials_and_hypotheticals_are_told_apart():
     found = accusations(IDLIB_STORY)
     assert ("turkey", "syria", "claim") in found
-    assert ("russia", "armed_groups", "claim") in found  # the counter-accusation
+    assert ("russia", "armed_groups", "counter") in found  # the counter-accusation
     assert ("russia", "syria", "claim") not in found and ("syria", "turkey", "claim") not in found
     assert not any(mode == "claim" and accused == "turkey" for _, accused, mode in found)  # "if Ankara fails" is hypothetical
 
