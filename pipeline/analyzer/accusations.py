@@ -44,6 +44,10 @@ CONTEXT = re.compile(
     r"violations?|breach(?:es)?|guarantors?",
     re.IGNORECASE)
 ATTACK_WORDS = re.compile(r"\b(?:attack|shell|bomb|strike|struck|raid|fire[sd]?|target|kill|assault|offensive)", re.I)
+# Words before a state's name that make it a place: "in northeast Syria", "across Turkey".
+PLACE_BEFORE = re.compile(r"\b(?:in|into|across|inside|near|throughout|within|north|south|east|west|northern|southern|"
+                          r"eastern|western|north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|"
+                          r"south-?west(?:ern)?)\s+(?:the\s+)?$", re.IGNORECASE)
 HYPOTHETICAL_MARKS = frozenset("if unless whether should once".split())
 MODALS = frozenset("would could might may".split())
 
@@ -57,6 +61,21 @@ def _actor_of_phrase(token) -> str | None:
     return actor
 
 
+def _resolve_all(token, exclude: set[str]) -> list[str]:
+    """Like _resolve, but "they" may stand for two parties named together ("The regime and the Russians… they")."""
+    first = _resolve(token, exclude)
+    if first is None or token.lower_ not in ("they", "their", "them"):
+        return [first] if first else []
+    g = gazetteer()
+    start = token.doc[max(token.sent.start - 1, 0)].sent.start
+    mentions = [m for m in g.referents(token.doc[start:token.i].text) if g.rollup(m.actor) not in exclude]
+    text = token.doc[start:token.i].text
+    for before, after in zip(mentions, mentions[1:]):
+        if after.actor == first and re.fullmatch(r"\s*,?\s*(?:and|&)\s+(?:the\s+)?", text[before.end:after.start], re.I):
+            return [before.actor, first]
+    return [first]
+
+
 def _antecedent(token, exclude: set[str]) -> str | None:
     """For its/it/they: the nearest actor named before, in this sentence or the two before it."""
     start = token.sent.start
@@ -65,9 +84,12 @@ def _antecedent(token, exclude: set[str]) -> str | None:
             start = token.doc[start - 1].sent.start
     g = gazetteer()
     singular = token.lower_ in ("it", "its")
-    for mention in reversed(g.mentions(token.doc[start:token.i].text)):
+    text = token.doc[start:token.i].text
+    for mention in reversed(g.referents(text)):
         if g.rollup(mention.actor) in exclude or g.actors[mention.actor].kind == "person":
             continue
+        if g.actors[mention.actor].kind == "state" and PLACE_BEFORE.search(text[:mention.start]):
+            continue  # "in northeast Syria" is where, not who
         if singular and mention.text.lower().endswith("s") and g.actors[mention.actor].kind == "armed_group":
             continue  # "it" is not "the terrorists"
         return mention.actor
@@ -218,7 +240,9 @@ def _resolve(token, exclude: set[str]) -> str | None:
         clause = token.head
         if token.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp" and clause.head.lemma_.lower() in CUES:
             reporter = _subject(clause.head)
-            if reporter is not None and reporter.pos_ != "PRON":
+            # …but "they" and "it" are never the person who reports ("Lavrov said they continue to shell…").
+            person = reporter is not None and (reporter.ent_type_ == "PERSON" or reporter.lower_ in ("he", "she"))
+            if reporter is not None and reporter.pos_ != "PRON" and not (person and token.lower_ in ("they", "it")):
                 return _actor_of_phrase(reporter)
         return _antecedent(token, exclude)
     if token.lower_ == "latter":
@@ -329,8 +353,9 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
     found: list[Accusation] = []
     g = gazetteer()
     for sent in doc.sents:
+        # The quote this sentence is in, or that is in it ('"…," Lavrov said, "they continue to shell…"').
         context = next((i for i, s in enumerate(statements)
-                        if s.kind == "direct" and s.char_start <= sent.start_char < s.char_end), None)
+                        if s.kind == "direct" and s.char_start < sent.end_char and sent.start_char < s.char_end), None)
         context = context if context is not None else next(
             (i for i, s in enumerate(statements) if s.kind == "indirect" and s.char_start == sent.start_char), None)
         scope = statements[context].quote if context is not None and statements[context].kind == "direct" else sent.text
@@ -394,9 +419,13 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 mode = "narrative"
             targets = [accused_token, *_conjuncts(accused_token)] if accused_token is not None else []
             exclude = {g.rollup(accuser)} if accuser else set()
-            accused_ids = [_resolve(target, exclude) for target in targets]
+            resolved = [(_resolve_all(target, exclude), target) for target in targets]
+            accused_ids = [actor for actors, _ in resolved for actor in actors]
+            targets = [target for actors, target in resolved for _ in actors]
             if lemma in ACCUSE:
                 accused_ids += _named_between(token, exclude)
+            accused_ids = [_as_the_speaker_means(a, t, accuser, doc) for a, t in
+                           zip(accused_ids, [*targets, *[None] * (len(accused_ids) - len(targets))])]
             for accused in dict.fromkeys(accused_ids):
                 if accused is None or accuser is None:
                     continue
@@ -405,6 +434,24 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 found.append(_accusation(sent, scope, token, lemma, trigger, accuser, accused, mode, context,
                                          statements, article_agreement))
     return _best_per_pair(found)
+
+
+def _as_the_speaker_means(accused: str | None, target, accuser: str | None, doc) -> str | None:
+    """Generic words whose referent depends on who speaks (config/gazetteer.yaml, speaker_usage).
+
+    Turkish officials call the YPG "terrorists": in a Turkish claim in an article about the YPG,
+    "the terrorists" are the SDF, not the Idlib armed groups.
+    """
+    if accused is None or accuser is None or target is None:
+        return accused
+    g = gazetteer()
+    phrase = target.doc[target.left_edge.i: target.i + 1].text.lower()
+    for usage in g.speaker_usage:
+        if g.rollup(accuser) == usage["speaker"] and accused == usage["instead_of"] \
+                and any(re.search(rf"\b{re.escape(w)}\b", phrase) for w in usage["words"]) \
+                and any(re.search(rf"\b{re.escape(w)}\b", doc.text) for w in usage["when_article_names"]):
+            return usage["means"]
+    return accused
 
 
 def _named_between(verb, exclude: set[str]) -> list[str]:
@@ -442,7 +489,14 @@ def _is_breach(charge) -> bool:
     lemma = charge.lemma_.lower()
     if lemma in BREACH | BREACH_NOUNS | ACCUSE_CHARGES or ATTACK_WORDS.match(lemma):
         return True
-    phrase = charge.doc[charge.left_edge.i: charge.right_edge.i + 1].text
+    # The charge's own words, two levels down, not a "by …" means or a clause hung on it
+    # ("abandoning them by pulling troops back, opening the way for the Turkish assault").
+    words, frontier = [charge], [charge]
+    for _ in range(2):
+        frontier = [c for t in frontier for c in t.children
+                    if c.dep_ not in ("advcl", "acl", "relcl", "conj") and not (c.dep_ == "prep" and c.lower_ == "by")]
+        words += frontier
+    phrase = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
     return bool(CONTEXT.search(phrase) or ATTACK_WORDS.search(phrase))
 
 

@@ -30,6 +30,12 @@ def _combining_marks() -> dict[int, None]:
     return dict.fromkeys(cp for cp in range(0x110000) if unicodedata.combining(chr(cp)))
 
 
+# Nouns that, after a nationality adjective, name a party: "the Russian occupation", "Turkish jets".
+GROUP_NOUNS = ("occupation", "forces", "force", "army", "troops", "soldiers", "side", "military", "regime",
+               "government", "authorities", "jets", "warplanes", "aircraft", "drones", "artillery", "militias")
+# An alias followed by these is part of an agreement's name, not an actor.
+AGREEMENT_AFTER = re.compile(r"\s*(?:agreements?|deals?|accords?|protocol|memorandum|talks|format|process|summit|"
+                             r"understandings?|arrangements?|ceasefire|truce)\b", re.IGNORECASE)
 BACKED = re.compile(r"\b([\w.]+)-(?:backed|supported|sponsored|allied)\b", re.IGNORECASE)
 
 
@@ -67,6 +73,7 @@ class Gazetteer:
         }
         self.places = {k: tuple(v) for k, v in data.get("places", {}).items()}
         self.backed_by = dict(data.get("backed_by", {}))
+        self.speaker_usage = list(data.get("speaker_usage", []))
         exact, loose = {}, {}
         for actor in self.actors.values():
             for alias in (*actor.aliases, actor.name):
@@ -84,6 +91,8 @@ class Gazetteer:
         self._loose_re = _alternation(loose, flags=re.IGNORECASE)
         self._adjectives = {(fold(adj) if adj.isupper() else fold(adj).lower()): a.id
                             for a in self.actors.values() for adj in a.adjectives}
+        adjectives = "|".join(re.escape(a) for a in sorted(self._adjectives, key=len, reverse=True))
+        self._adjective_phrase = re.compile(rf"\b({adjectives})\s+(?:{'|'.join(GROUP_NOUNS)})\b", re.IGNORECASE)
         for actor in self.actors.values():
             for seen in self._chain(actor.id):
                 if seen not in self.actors:
@@ -114,6 +123,20 @@ class Gazetteer:
             if not kept or mention.start >= kept[-1].end:
                 kept.append(mention)
         return kept
+
+    def referents(self, text: str) -> list[Mention]:
+        """What a pronoun can point back to: alias mentions and "the Russian occupation"-style phrases.
+
+        A city named inside an agreement's name ("the Moscow agreement", "Astana talks") is no actor.
+        """
+        found = [m for m in self.mentions(text) if not AGREEMENT_AFTER.match(text[m.end:])]
+        taken = [(m.start, m.end) for m in found]
+        for match in self._adjective_phrase.finditer(fold(text)):
+            word = match.group(1)
+            actor = self._adjectives.get(word) or self._adjectives.get(word.lower())
+            if actor and not any(a < match.end() and match.start() < b for a, b in taken):
+                found.append(Mention(actor, match.start(), match.end(), text[match.start():match.end()]))
+        return sorted(found, key=lambda m: m.start)
 
     def resolve(self, text: str) -> str | None:
         """The actor a phrase names: its longest alias, else a nationality adjective; None if neither."""

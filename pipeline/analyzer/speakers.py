@@ -13,7 +13,8 @@ ROLE_NOUNS = frozenset(
     "sources commander general representative deputy chief head adviser advisor negotiator lawmaker premier "
     "secretary leader director analyst expert colonel officer lieutenant major admiral governor mayor".split()
 )
-INSTITUTION_NOUNS = frozenset("ministry statement agency army military department office government embassy "
+DOCUMENT_NOUNS = frozenset("statement statements letter letters bulletin communique communiqué release".split())
+INSTITUTION_NOUNS = DOCUMENT_NOUNS | frozenset("ministry agency army military department office government embassy "
                               "committee council centre center command observatory presidency directorate".split())
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "institution", "we": "any", "i": "person"}
 # A PERSON entity in these places is a place the model mistook for a person ("in Nur-Sultan",
@@ -63,6 +64,8 @@ class SpeakerIndex:
                     self.full_names[surname] = name
         self.spoken: list[tuple[int, Speaker]] = []
         self.text = doc.text
+        self._written: dict[str, str] | None = None
+        self.organisations = [(e.start_char, re.sub(r"^the ", "", e.text, flags=re.I)) for e in doc.ents if e.label_ == "ORG"]
 
     def full_name(self, name: str) -> str:
         """The fullest form of a name found anywhere in the article ("Zakharova" -> "Maria Zakharova")."""
@@ -105,14 +108,39 @@ class SpeakerIndex:
                 return speaker
         return None
 
-    def last_institution(self, position: int, noun: str) -> Speaker | None:
-        """The latest institution named before `position` whose name has this noun ("the ministry")."""
+    def written_name(self, actor_id: str) -> str:
+        """An institution as the article names it at its fullest ("Ministry of Foreign Affairs and Expatriates")."""
         g = gazetteer()
+        actor = g.actors[actor_id]
+        if actor.kind not in ("institution", "organisation", "armed_group"):
+            return actor.name  # states keep their name: "Moscow" and "the Kremlin" are Russia
+        if self._written is None:
+            self._written = {}
+            for mention in g.mentions(self.text):
+                text = re.sub(r"^(?:the|a|an) ", "", mention.text, flags=re.I)
+                if len(text) > len(self._written.get(mention.actor, "")) and text[:1].isupper():
+                    self._written[mention.actor] = text
+        return self._written.get(actor_id, actor.name)
+
+    def last_institution(self, position: int, noun: str) -> Speaker | None:
+        """The latest body named before `position` whose name has this noun ("the ministry")."""
+        g = gazetteer()
+        candidates = []
+        for mention in g.mentions(self.text[:position]):
+            actor = g.actors[mention.actor]
+            if actor.kind == "institution" and (noun in DOCUMENT_NOUNS or noun in mention.text.lower()):
+                candidates.append((mention.start, Speaker(self.written_name(actor.id), None, actor.id, False)))
+        # Bodies the gazetteer does not know ("Iraq's Foreign Ministry"), named as written.
+        for start, name in self.organisations:
+            if start < position and noun in name.lower():
+                candidates.append((start, Speaker(name, None, g.resolve(name), False)))
+        if candidates:
+            return max(candidates, key=lambda c: c[0])[1]
+        # "the ministry" for a body named only by a metonym ("the Russian military")
         for mention in reversed(g.mentions(self.text[:position])):
             actor = g.actors[mention.actor]
-            if actor.kind == "institution" and (noun == "statement" or noun in mention.text.lower()
-                                                or noun in actor.name.lower()):
-                return Speaker(actor.name, None, actor.id, False)
+            if actor.kind == "institution" and noun in actor.name.lower():
+                return Speaker(self.written_name(actor.id), None, actor.id, False)
         return None
 
     def by_role(self, role: str, position: int) -> Speaker | None:
@@ -297,7 +325,7 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         # "an official source at the Foreign Ministry", "a spokesman for the SDF": the body speaks.
         body = g.resolve(token.doc[token.left_edge.i: token.right_edge.i + 1].text[:200])
         if body and g.actors[body].kind != "person":
-            return Speaker(g.actors[body].name, lower, body, False)
+            return Speaker(index.written_name(body), lower, body, False)
         return index.by_role(lower, token.idx)
     if actor and lower in ROLE_NOUNS:
         # "the Russian officer", "the Turkish leader": someone the article has already named.
@@ -312,8 +340,8 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         return Speaker(" ".join(words[1:] if words[0].lower() in ("a", "an", "the", "one") else words), lower, actor, False)
     if actor:
         # The gazetteer's name, not the mention: "the SDF" is the Syrian Democratic Forces.
-        return Speaker(g.actors[actor].name, None, actor, False)
-    if lower == "statement":  # "the statement read": whoever issued it spoke last
+        return Speaker(index.written_name(actor), None, actor, False)
+    if lower in DOCUMENT_NOUNS:  # "the statement read", "the letters said": whoever issued it spoke last
         return index.last_speaker(token.idx) or index.last_institution(token.idx, lower)
     if lower in INSTITUTION_NOUNS:
         # "the General Command of the Syrian Army": the body is named in full after the noun.
