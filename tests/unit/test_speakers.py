@@ -60,7 +60,8 @@ def test_the_ministry_is_the_ministry_named_before_not_the_last_body_that_spoke(
             "security corridor.\n\nAnkara rejected the claims, saying it had met its obligations.\n\n"
             "\u201cTurkey has not fulfilled its obligations to ensure the security of the joint patrols,\u201d "
             "the ministry said in a statement.")
-    assert speakers(text) == [("Turkey has not fulfi", "Russian Defence Ministry")]
+    # Named as the article names it, so that an analyst finds the words of the text.
+    assert speakers(text) == [("Turkey has not fulfi", "Russia's Defence Ministry")]
 
 
 def test_a_name_the_model_splits_at_its_hyphen_is_read_whole():
