@@ -275,6 +275,13 @@ def _negated(token) -> bool:
     return subject is not None and any(c.lower_ == "neither" for c in subject.children)
 
 
+def _none_of(noun) -> bool:
+    """ "registered no violations", "did not record any breaches": a breach noun that is denied."""
+    if any(c.lower_ in ("no", "zero") for c in noun.children if c.dep_ == "det"):
+        return True
+    return noun.dep_ in ("dobj", "pobj") and _negated(noun.head if noun.dep_ == "dobj" else noun.head.head)
+
+
 def _binds(token) -> bool:
     """The verb's object is a commitment: "carried out its obligation", "lived up to its promises"."""
     for child in token.children:
@@ -370,6 +377,10 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 accuser_token = _subject(token)
                 objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
                 accused_token = objects[0] if objects else None
+                # "blamed the escalation on terrorist groups": the blamed is after "on"
+                on = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "on" for o in c.children if o.dep_ == "pobj"]
+                if lemma == "blame" and on:
+                    accused_token = on[0]
                 trigger = lemma
                 charges = [obj for prep in token.children if prep.dep_ == "prep" and prep.i > token.i
                            and prep.lower_ in ("for", "of", "over") for obj in prep.children if obj.dep_ in ("pobj", "pcomp")]
@@ -384,7 +395,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
             elif token.pos_ == "VERB" and (lemma in COMPLY or _binds(token)) and (
                     _negated(token) or token.head.lemma_.lower() in ("fail", "delay", "refuse", "drag")):
                 accused_token, trigger = _subject(token), lemma if lemma in COMPLY else "fail"
-            elif lemma in BREACH_NOUNS and token.pos_ == "NOUN":
+            elif lemma in BREACH_NOUNS and token.pos_ == "NOUN" and not _none_of(token):
                 accused_token, trigger = _owner(token) or _doer_of_these(token), lemma
             if trigger is None:
                 continue

@@ -95,7 +95,7 @@ def _previous_end(text: str, paragraph_start: int) -> int:
 
 
 def _trim(text: str, start: int, end: int, first: int, last: int) -> QuoteSpan:
-    while end > start and text[end - 1] in " ,\n":
+    while end > start and text[end - 1] in " \n":
         end -= 1
     while start < end and text[start] in " \n":
         start += 1

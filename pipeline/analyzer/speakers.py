@@ -64,7 +64,13 @@ class SpeakerIndex:
                     self.full_names[surname] = name
         self.spoken: list[tuple[int, Speaker]] = []
         self.text = doc.text
+        self.doc = doc
         self._written: dict[str, str] | None = None
+        # People who are the subject of a sentence ("UN spokesman Stephane Dujarric urged…"): what
+        # a later "he" most often points to, even when that sentence reported no speech.
+        self.subjects = [(ent.start_char, _clean_name(full_span_text(ent))) for ent in doc.ents
+                         if ent.label_ == "PERSON" and ent.root.dep_ in ("nsubj", "nsubjpass") and not _is_place(ent)
+                         and ent.text[:1].isupper()]
         self.organisations = [(e.start_char, re.sub(r"^the ", "", e.text, flags=re.I)) for e in doc.ents if e.label_ == "ORG"]
 
     def full_name(self, name: str) -> str:
@@ -143,11 +149,30 @@ class SpeakerIndex:
                 return Speaker(self.written_name(actor.id), None, actor.id, False)
         return None
 
+    def introduced(self, role: str, position: int) -> Speaker | None:
+        """An unnamed speaker brought in before `position` ("a Turkish security source"), for "the source"."""
+        found = None
+        for match in re.finditer(rf"\b(?:a|an|one)\s+((?:[\w-]+\s+){{0,3}}{re.escape(role)})\b", self.text[:position], re.I):
+            found = match
+        if found is None:
+            return None
+        phrase = found.group(1)
+        g = gazetteer()
+        # "an official source at the Syrian Foreign Ministry": the body it speaks for
+        body = re.match(r"\s*(?:at|of|for|from|in|with)\s+(?:the\s+)?([^,.;:\"\u201c]{3,80})", self.text[found.end():position])
+        actor = g.resolve(body.group(1)) if body else None
+        if actor and g.actors[actor].kind != "person":
+            return Speaker(self.written_name(actor), role, actor, False)
+        return Speaker(phrase, role, g.resolve(phrase), False)
+
     def by_role(self, role: str, position: int) -> Speaker | None:
         """The latest person before `position` whose title has this role noun, else the last person speaker."""
         for mention in reversed([p for p in self.people if p.position < position]):
             if _holds_role(self.title_for(mention.name), role):
                 return self.person(mention.name)
+        unnamed = self.introduced(role, position)
+        if unnamed:
+            return unnamed
         last = self.last_speaker(position, "person")
         if last:
             return last
@@ -285,6 +310,24 @@ def _previous_subject_body(token) -> Speaker | None:
     return Speaker(name or g.actors[actor].name, None, actor, False)
 
 
+def _issuer(token, index: SpeakerIndex) -> Speaker | None:
+    """Who issued the statement named before: "In a statement, X's office said…" … "the statement said"."""
+    doc = token.doc
+    for earlier in reversed(doc[:token.i]):
+        if earlier.lemma_.lower() != token.lemma_.lower():
+            continue
+        verb = earlier.head
+        for _ in range(3):
+            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                break
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lower_ not in DOCUMENT_NOUNS and subject.i != earlier.i:
+            return resolve_subject(subject, index)
+        return None
+    return None
+
+
 def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     """Turn the subject of a cue verb into a speaker: a name, a pronoun, a role noun or an institution."""
     lower = token.lower_
@@ -297,6 +340,11 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
             if found:
                 return found
         found = index.last_speaker(token.idx, kind)
+        if kind in ("person", "any") and lower != "we":
+            spoke_at = max((at for at, sp in index.spoken if at < token.idx and sp is found), default=-1)
+            subject = next(((at, name) for at, name in reversed(index.subjects) if at < token.idx and name), None)
+            if subject and subject[0] > spoke_at:
+                return index.person(subject[1])
         if found is None and kind in ("person", "any"):
             earlier = [p for p in index.people if p.position < token.idx]
             found = index.person(earlier[-1].name) if earlier else None
@@ -330,19 +378,26 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     if actor and lower in ROLE_NOUNS:
         # "the Russian officer", "the Turkish leader": someone the article has already named.
         # Not when an unnamed one was brought in first ("a Turkish official said… the Turkish official added").
-        introduced = re.search(rf"\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}{re.escape(lower)}\b", index.text[:token.idx], re.I)
-        if not introduced and any(c.lower_ in ("the", "this") for c in token.children if c.dep_ == "det"):
+        introduced = index.introduced(lower, token.idx)
+        if introduced:
+            return introduced
+        if any(c.lower_ in ("the", "this") for c in token.children if c.dep_ == "det"):
             named = index.by_actor(actor, token.idx)
             if named:
                 return named
+            # "the Coalition president": the person whose title holds the role
+            titled = next((index.person(p.name) for p in reversed(index.people)
+                           if p.position < token.idx and _holds_role(index.title_for(p.name), lower)), None)
+            if titled:
+                return titled
         # An unnamed person described by role: "a Turkish security source" speaks as that, for Turkey.
         words = phrase.split()
         return Speaker(" ".join(words[1:] if words[0].lower() in ("a", "an", "the", "one") else words), lower, actor, False)
     if actor:
         # The gazetteer's name, not the mention: "the SDF" is the Syrian Democratic Forces.
         return Speaker(index.written_name(actor), None, actor, False)
-    if lower in DOCUMENT_NOUNS:  # "the statement read", "the letters said": whoever issued it spoke last
-        return index.last_speaker(token.idx) or index.last_institution(token.idx, lower)
+    if lower in DOCUMENT_NOUNS:  # "the statement read", "the letters said": whoever issued it
+        return _issuer(token, index) or index.last_speaker(token.idx) or index.last_institution(token.idx, lower)
     if lower in INSTITUTION_NOUNS:
         # "the General Command of the Syrian Army": the body is named in full after the noun.
         whole = token.doc[token.left_edge.i: token.right_edge.i + 1]
