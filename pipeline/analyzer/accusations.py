@@ -41,9 +41,13 @@ CLAIM_NOUNS = frozenset("accusation accusations claim claims allegation allegati
 CONTEXT = re.compile(
     r"cease-?fire|truce|agreement|deal|accord|commitments?|obligations?|memorandum|protocol|de-?escalation|"
     r"understanding|patrols?|demilitari[sz]ed|pledges?|promises?|arrangements?|Sochi|Astana|March 5|5 March|"
-    r"violations?|breach(?:es)?|guarantors?",
+    r"violations?|breach(?:es)?|guarantors?|pause|calm|lull|cessation of hostilities",
     re.IGNORECASE)
-ATTACK_WORDS = re.compile(r"\b(?:attack|shell|bomb|strike|struck|raid|fire[sd]?|target|kill|assault|offensive)", re.I)
+# Breaches of norms that are not ceasefire commitments: "a flagrant violation of Syria's sovereignty".
+OTHER_NORMS = re.compile(r"(?:violations?|breach(?:es)?|violat\w+)[\"\u201d']?\s+(?:of\s+)?"
+                         r"(?:(?!commitment|obligation|agreement|cease|truce|deal|memorandum|protocol|pledge)[^.;]){0,40}?(?:sovereignty|international "
+                         r"(?:humanitarian )?law|human rights|territorial integrity|airspace|the UN Charter)", re.IGNORECASE)
+ATTACK_WORDS = re.compile(r"\b(?:attack|shell|bomb|(?:air ?)?strike|airstrike|struck|raid|fire[sd]?|target|kill|assault|offensive)", re.I)
 # Words before a state's name that make it a place: "in northeast Syria", "across Turkey".
 PLACE_BEFORE = re.compile(r"\b(?:in|into|across|inside|near|throughout|within|north|south|east|west|northern|southern|"
                           r"eastern|western|north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|"
@@ -112,6 +116,9 @@ def _subject(token):
     for child in token.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return child
+    # "radical groups seeking to sabotage the calm": a participle's doer is the noun it modifies
+    if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN") and token.tag_ == "VBG":
+        return token.head
     # "failed to honour", "delaying to honor": the subject sits on the governing verb
     if token.dep_ in ("xcomp", "conj") and token.head.pos_ in ("VERB", "AUX"):
         return _subject(token.head)
@@ -153,6 +160,13 @@ def _owner(noun) -> object | None:
             subject = _subject(holder.head)
             if subject is not None:
                 return subject
+    # "the attack was the work of radical groups"
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        for attr in (c for c in noun.head.children if c.dep_ == "attr" and c.lemma_ in ("work", "handiwork", "doing")):
+            doer = next((o for prep in attr.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                         for o in prep.children if o.dep_ == "pobj"), None)
+            if doer is not None:
+                return doer
     # "militants were behind the attack"
     if noun.dep_ == "pobj" and noun.head.lower_ == "behind" and noun.head.head.lemma_ == "be":
         return _subject(noun.head.head)
@@ -170,6 +184,13 @@ def _owner(noun) -> object | None:
         subject = _subject(noun.head)
         if subject is not None and subject.lemma_.lower() not in ACTION_NOUNS and _actor_of_phrase(subject):
             return subject
+    # "Turkish non-compliance with…", "regime violations": the actor word before the noun
+    if _non_compliance(noun) and noun.i >= 3 and gazetteer().resolve(noun.doc[noun.i - 3].text):
+        return noun.doc[noun.i - 3]  # the parser hangs "Turkish" on "non"
+    if noun.lemma_.lower() in ("violation", "breach", "compliance", "failure", "non-compliance", "noncompliance"):
+        before = _actor_word_before(noun)
+        if before is not None:
+            return before
     # "X carried out / stepped up / intensified attacks": the doer is the verb's subject.
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in PERPETRATE and _subject(noun.head) is not None:
         return _subject(noun.head)
@@ -177,7 +198,7 @@ def _owner(noun) -> object | None:
 
 
 PERPETRATE = frozenset("carry launch conduct step intensify continue commit stage mount escalate perpetrate "
-                       "resume renew increase".split())
+                       "resume renew increase keep".split())
 ATTACK_NOUNS = frozenset("attack attacks strike strikes airstrike airstrikes shelling bombing bombardment raid raids".split())
 
 
@@ -275,10 +296,15 @@ def _negated(token) -> bool:
     return subject is not None and any(c.lower_ == "neither" for c in subject.children)
 
 
+def _non_compliance(token) -> bool:
+    """ "non-compliance", which the tokenizer splits into "non", "-", "compliance"."""
+    return token.lemma_.lower() == "compliance" and token.i >= 2 and token.doc[token.i - 2].lower_ == "non"
+
+
 def _none_of(noun) -> bool:
     """ "registered no violations", "did not record any breaches": a breach noun that is denied."""
-    if any(c.lower_ in ("no", "zero") for c in noun.children if c.dep_ == "det"):
-        return True
+    if any(t.lower_ in ("no", "zero") and t.dep_ == "det" for t in noun.doc[noun.left_edge.i: noun.i]):
+        return True  # "no ceasefire violations": the parser may hang "no" on the compound
     return noun.dep_ in ("dobj", "pobj") and _negated(noun.head if noun.dep_ == "dobj" else noun.head.head)
 
 
@@ -367,7 +393,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
             (i for i, s in enumerate(statements) if s.kind == "indirect" and s.char_start == sent.start_char), None)
         scope = statements[context].quote if context is not None and statements[context].kind == "direct" else sent.text
         paragraph = _paragraph_of(doc.text, sent.start_char)
-        if not (CONTEXT.search(sent.text) or CONTEXT.search(scope) or CONTEXT.search(paragraph)):
+        if not any(CONTEXT.search(OTHER_NORMS.sub("", text)) for text in (sent.text, scope, paragraph)):
             continue
         for token in sent:
             lemma = token.lemma_.lower()
@@ -378,7 +404,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
                 accused_token = objects[0] if objects else None
                 # "blamed the escalation on terrorist groups": the blamed is after "on"
-                on = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "on" for o in c.children if o.dep_ == "pobj"]
+                on = [o for head in (token, *objects) for c in head.children if c.dep_ == "prep" and c.lower_ == "on"
+                      for o in c.children if o.dep_ == "pobj"]
                 if lemma == "blame" and on:
                     accused_token = on[0]
                 trigger = lemma
@@ -395,7 +422,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
             elif token.pos_ == "VERB" and (lemma in COMPLY or _binds(token)) and (
                     _negated(token) or token.head.lemma_.lower() in ("fail", "delay", "refuse", "drag")):
                 accused_token, trigger = _subject(token), lemma if lemma in COMPLY else "fail"
-            elif lemma in BREACH_NOUNS and token.pos_ == "NOUN" and not _none_of(token):
+            elif (lemma in BREACH_NOUNS or _non_compliance(token)) and token.pos_ == "NOUN" and not _none_of(token):
                 accused_token, trigger = _owner(token) or _doer_of_these(token), lemma
             if trigger is None:
                 continue

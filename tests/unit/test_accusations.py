@@ -116,3 +116,26 @@ def test_a_claim_inside_rejected_accusations_stays_the_accusers_and_the_reply_is
     pairs_modes = {(g.rollup(a.accuser), g.rollup(a.accused), a.mode) for a in found}
     assert ("turkey", "russia", "claim") in pairs_modes
     assert ("russia", "turkey", "counter") in pairs_modes
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The Kremlin said Turkish non-compliance with its obligations under the Sochi memorandum remains the main "
+     "obstacle.", ("russia", "turkey")),
+    ("Turkish officials said the attack on the patrol was the work of radical groups seeking to sabotage the calm.",
+     ("turkey", "armed_groups")),
+    ("A Kurdish official said Turkish forces have kept up attacks on Kurdish-held towns since the ceasefire.",
+     ("sdf", "turkey")),
+    ("Tehran blamed the escalation in Idlib on terrorist groups that have breached the Sochi agreement.",
+     ("iran", "armed_groups")),
+])
+def test_more_ways_of_laying_a_breach_at_someones_door(sentence, expected):
+    assert expected in {(a, b) for a, b, _ in pairs(sentence)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Russian Reconciliation Center said it had registered no ceasefire violations by Syrian government troops.",
+    "Iran condemned Israel's missile strikes near Damascus as a \u201cflagrant violation\u201d of Syria's "
+    "sovereignty and of international law.",
+])
+def test_no_violation_and_other_norms_are_no_ceasefire_accusations(sentence):
+    assert not pairs(sentence)
