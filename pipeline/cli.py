@@ -64,6 +64,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return eval_main(args.rest)
 
 
+def cmd_eval_extraction(args: argparse.Namespace) -> int:
+    """Score article-body extraction against reference bodies (token P/R/F1)."""
+    from pipeline.extraction_eval import main as extraction_main
+
+    return extraction_main(args.rest)
+
+
 def cmd_sample_web(args: argparse.Namespace) -> int:
     """Serve the bundled sample web on 127.0.0.1 and write a feeds file pointing at it."""
     from pipeline.sampleweb import SampleWeb, load_pages
@@ -136,6 +143,10 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("rest", nargs=argparse.REMAINDER)
     evaluate.set_defaults(func=cmd_eval)
 
+    extraction = sub.add_parser("eval-extraction", help=cmd_eval_extraction.__doc__, add_help=False)
+    extraction.add_argument("rest", nargs=argparse.REMAINDER)
+    extraction.set_defaults(func=cmd_eval_extraction)
+
     web = sub.add_parser("sample-web", help=cmd_sample_web.__doc__)
     web.add_argument("--port", type=int, default=8765)
     web.add_argument("--feeds-out", default=".data/sample-feeds.yaml")
@@ -158,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         if not hasattr(args, "rest"):
             parser.error(f"unrecognized arguments: {' '.join(unknown)}")
-        args.rest = [*unknown, *args.rest]  # eval and psql pass their own options through
+        args.rest = [*unknown, *args.rest]  # eval, eval-extraction and psql pass their own options through
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
         return args.func(args)
