@@ -74,6 +74,7 @@ def _resolve_all(token, exclude: set[str]) -> list[str]:
     start = token.doc[max(token.sent.start - 1, 0)].sent.start
     mentions = [m for m in g.referents(token.doc[start:token.i].text) if g.rollup(m.actor) not in exclude]
     text = token.doc[start:token.i].text
+    mentions = [m for m in mentions if not re.search(r"\bbetween\s+$", text[:m.start], re.I)]
     for before, after in zip(mentions, mentions[1:]):
         if after.actor == first and re.fullmatch(r"\s*,?\s*(?:and|&)\s+(?:the\s+)?", text[before.end:after.start], re.I):
             return [before.actor, first]
@@ -94,6 +95,8 @@ def _antecedent(token, exclude: set[str]) -> str | None:
             continue
         if g.actors[mention.actor].kind == "state" and PLACE_BEFORE.search(text[:mention.start]):
             continue  # "in northeast Syria" is where, not who
+        if re.search(r"\bbetween\s+(?:\w+\s+(?:and|&)\s+)?$", text[:mention.start], re.I):
+            continue  # "the truce agreed between Moscow and Ankara": the parties to a deal, not the doers
         if singular and mention.text.lower().endswith("s") and g.actors[mention.actor].kind == "armed_group":
             continue  # "it" is not "the terrorists"
         return mention.actor

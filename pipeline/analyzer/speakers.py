@@ -71,7 +71,8 @@ class SpeakerIndex:
         self.subjects = [(ent.start_char, _clean_name(full_span_text(ent))) for ent in doc.ents
                          if ent.label_ == "PERSON" and ent.root.dep_ in ("nsubj", "nsubjpass") and not _is_place(ent)
                          and ent.text[:1].isupper()]
-        self.organisations = [(e.start_char, re.sub(r"^the ", "", e.text, flags=re.I)) for e in doc.ents if e.label_ == "ORG"]
+        # Bodies as written, the whole noun phrase (NER often stops at "the General Command of the").
+        self.organisations = [(e.start_char, noun_phrase(e.root)) for e in doc.ents if e.label_ == "ORG"]
 
     def full_name(self, name: str) -> str:
         """The fullest form of a name found anywhere in the article ("Zakharova" -> "Maria Zakharova")."""
@@ -310,6 +311,19 @@ def _previous_subject_body(token) -> Speaker | None:
     return Speaker(name or g.actors[actor].name, None, actor, False)
 
 
+def noun_phrase(head) -> str:
+    """A name as written: the head's phrase without its article, up to a comma or a clause."""
+    doc, end = head.doc, head.i + 1
+    for t in doc[head.i + 1: head.right_edge.i + 1]:
+        if t.text in (",", "(", ";") or t.dep_ in ("relcl", "acl", "appos"):
+            break
+        end = t.i + 1
+    start = head.left_edge.i
+    while start < head.i and doc[start].dep_ in ("det", "punct"):
+        start += 1
+    return re.sub(r"^(?:the|a|an)\s+", "", doc[start:end].text.strip(), flags=re.I)
+
+
 def _issuer(token, index: SpeakerIndex) -> Speaker | None:
     """Who issued the statement named before: "In a statement, X's office said…" … "the statement said"."""
     doc = token.doc
@@ -367,6 +381,12 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     # Only the noun phrase before the verb: a relative clause must not lend its actors.
     phrase = token.doc[token.left_edge.i: token.i + 1].text
     actor = g.resolve(phrase)
+    if lower in INSTITUTION_NOUNS - DOCUMENT_NOUNS:
+        # "Türkiye's Ministry of National Defence": the body's full name runs past the head noun.
+        whole = token.doc[token.left_edge.i: token.right_edge.i + 1]
+        body = g.resolve(whole.text) if len(whole) <= 12 else None
+        if body and g.actors[body].kind != "person" and g.actors[body].kind != "state":
+            actor = body
     if actor and g.actors[actor].kind == "person":
         return index.person(g.actors[actor].name)
     if lower in ROLE_NOUNS and not actor:
@@ -403,8 +423,19 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         whole = token.doc[token.left_edge.i: token.right_edge.i + 1]
         body = g.resolve(whole.text) if len(whole) <= 12 else None
         if body and g.actors[body].kind != "person":
-            words = whole.text.split()
-            return Speaker(" ".join(words[1:] if words[0].lower() in ("a", "an", "the") else words), None, body, False)
+            return Speaker(noun_phrase(token), None, body, False)
+        # "The Ebaa news agency, affiliated with HTS": a body named here for the first time, as written,
+        # for whoever its description names.
+        own = [t for t in token.doc[token.left_edge.i: token.i] if t.pos_ == "PROPN"]
+        if own:
+            name = noun_phrase(token)
+            # "the General Command said" after "the General Command of the Syrian Democratic Forces"
+            fuller = next((full for at, full in reversed(index.organisations)
+                           if at < token.idx and full.startswith(name + " ") and len(full) > len(name)), None)
+            if fuller:
+                return Speaker(fuller, None, g.resolve(fuller), False)
+            described = token.doc[token.left_edge.i: min(token.right_edge.i + 1, token.left_edge.i + 25)].text
+            return Speaker(name, None, g.resolve(described), False)
         # "the ministry said": the last ministry that spoke or was named, before any other body that spoke.
         return index.last_speaker(token.idx, "institution", noun=lower) or index.last_institution(token.idx, lower) \
             or index.last_speaker(token.idx, "institution")

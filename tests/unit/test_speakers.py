@@ -68,3 +68,17 @@ def test_a_name_the_model_splits_at_its_hyphen_is_read_whole():
     text = ("\u201cThere will be no return to the lines of 2018 in Idlib,\u201d Syrian President Bashar al-Assad "
             "said in an interview with Russian media.")
     assert speakers(text) == [("There will be no ret", "Bashar al-Assad")]
+
+
+def test_a_body_named_for_the_first_time_speaks_under_its_own_name():
+    text = ("The Syrian Observatory for Human Rights said the strikes were carried out by Russian aircraft.\n\n"
+            "The Ebaa news agency, affiliated with Hayat Tahrir al-Sham, accused Russian warplanes of breaking "
+            "the truce in Idlib, saying they had targeted \u201ccivilian areas far from any front line at all\u201d.")
+    assert speakers(text)[-1][1] == "Ebaa news agency"
+
+
+def test_a_shortened_body_name_refers_back_to_its_full_name():
+    text = ("The General Command of the Syrian Democratic Forces (SDF) said on Sunday that Turkish troops had "
+            "attacked villages near Ain Issa.\n\nIn a statement, the General Command said the attack began at dawn.\n\n"
+            "\u201cOur forces responded to the attack and forced the mercenaries to retreat,\u201d the statement said.")
+    assert speakers(text) == [("Our forces responded", "General Command of the Syrian Democratic Forces")]
