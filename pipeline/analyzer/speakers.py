@@ -53,7 +53,9 @@ class SpeakerIndex:
         self.people: list[PersonMention] = []
         self.full_names: dict[str, str] = {}
         for ent in doc.ents:
-            if ent.label_ != "PERSON" or not ent.text[:1].isupper() or _is_place(ent):
+            # "al-Meslet said": a name may start with a lower-case Arabic article
+            if ent.label_ != "PERSON" or not (ent.text[:1].isupper() or re.match(r"(?:al|el|ad|as)-[A-Z]", ent.text)) \
+                    or _is_place(ent):
                 continue
             name = _clean_name(full_span_text(ent))
             if not name:
@@ -73,6 +75,13 @@ class SpeakerIndex:
                          and ent.text[:1].isupper()]
         # Bodies as written, the whole noun phrase (NER often stops at "the General Command of the").
         self.organisations = [(e.start_char, noun_phrase(e.root)) for e in doc.ents if e.label_ == "ORG"]
+
+    def add_person(self, name: str, position: int) -> None:
+        """A name the NER missed, found as the subject of a cue verb."""
+        self.people.append(PersonMention(name, None, position))
+        for surname in _surname_keys(name):
+            if len(name.split()) > len(self.full_names.get(surname, "").split()):
+                self.full_names[surname] = name
 
     def full_name(self, name: str) -> str:
         """The fullest form of a name found anywhere in the article ("Zakharova" -> "Maria Zakharova")."""
@@ -324,6 +333,31 @@ def noun_phrase(head) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", doc[start:end].text.strip(), flags=re.I)
 
 
+MISLABELLED = ("", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW")
+
+
+TITLE_WORDS = ROLE_NOUNS | INSTITUTION_NOUNS | frozenset("chair chairman chairwoman commission commissioner "
+                                                       "secretary-general coach captain professor dr mr mrs ms".split())
+
+
+def _name_tokens(token) -> list:
+    """The proper nouns that end at the token, titles before them left out ("Commission Chair Paulo Pinheiro")."""
+    words = []
+    for t in reversed(token.doc[token.left_edge.i: token.i + 1]):
+        if t.pos_ != "PROPN" or t.lower_ in TITLE_WORDS or len(words) == 4:
+            break
+        words.insert(0, t)
+    return words
+
+
+def _unlabelled_name(token) -> bool:
+    """A capitalised proper noun the NER did not call a place or a body: most likely a person's name."""
+    words = _name_tokens(token)
+    return (token.pos_ == "PROPN" and token.is_title and bool(words)
+            and all(w.ent_type_ in MISLABELLED and w.is_title for w in words)
+            and token.lower_ not in TITLE_WORDS)
+
+
 def _issuer(token, index: SpeakerIndex) -> Speaker | None:
     """Who issued the statement named before: "In a statement, X's office said…" … "the statement said"."""
     doc = token.doc
@@ -381,6 +415,13 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     # Only the noun phrase before the verb: a relative clause must not lend its actors.
     phrase = token.doc[token.left_edge.i: token.i + 1].text
     actor = g.resolve(phrase)
+    if token.pos_ == "PROPN" and token.is_title and _surname_keys(token.text)[-1] in index.full_names:
+        return index.person(token.text)  # "Stoltenberg said", named in full before, whatever the NER says now
+    if actor is None and _unlabelled_name(token):
+        # '"…," Hector Cuper said': the small model calls names after a quote WORK_OF_ART or PRODUCT.
+        name = " ".join(t.text for t in _name_tokens(token))
+        index.add_person(name, token.idx)
+        return index.person(name)
     if lower in INSTITUTION_NOUNS - DOCUMENT_NOUNS:
         # "Türkiye's Ministry of National Defence": the body's full name runs past the head noun.
         whole = token.doc[token.left_edge.i: token.right_edge.i + 1]

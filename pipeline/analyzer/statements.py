@@ -12,7 +12,7 @@ CUES = frozenset(
     "say tell add point stress note warn state claim insist accuse write tweet declare explain emphasize emphasise "
     "underline argue announce reiterate comment remark conclude assert charge allege urge complain maintain "
     "observe acknowledge affirm confirm deny reply respond describe blame criticize criticise condemn demand "
-    "caution vow pledge suggest reveal recall highlight underscore read quote".split()
+    "caution vow pledge suggest reveal recall highlight underscore read quote reject welcome".split()
 )
 REPORTING = frozenset("say tell claim insist accuse allege charge blame criticize criticise condemn deny warn state "
                       "announce argue assert complain maintain report".split())
@@ -54,7 +54,7 @@ def _speaker_of(token, index: SpeakerIndex) -> Speaker | None:
         objects = [c for c in to.children if c.dep_ == "pobj"]
         return resolve_subject(objects[0], index) if objects else None
     subjects = sorted((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and not is_misread_place(c)),
-                      key=lambda c: (c.ent_type_ != "PERSON", not c.is_alpha))  # "counterpart Sergei Shoigu": the name
+                      key=lambda c: (c.ent_type_ != "PERSON", not c.is_alpha, not c.is_title))  # "counterpart Sergei Shoigu": the name
     if subjects:
         return resolve_subject(subjects[0], index)
     # "…," said Zakharova: the parser often makes the inverted subject an object or attribute.
@@ -76,6 +76,10 @@ def _speaker_of(token, index: SpeakerIndex) -> Speaker | None:
             if node.head is node:
                 break
             node = node.head
+        # "The Ministry called on the Council…, warning that…": the clause's own subject speaks
+        subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and token.tag_ == "VBG":
+            return resolve_subject(subject, index)
     return None
 
 

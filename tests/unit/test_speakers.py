@@ -82,3 +82,17 @@ def test_a_shortened_body_name_refers_back_to_its_full_name():
             "attacked villages near Ain Issa.\n\nIn a statement, the General Command said the attack began at dawn.\n\n"
             "\u201cOur forces responded to the attack and forced the mercenaries to retreat,\u201d the statement said.")
     assert speakers(text) == [("Our forces responded", "General Command of the Syrian Democratic Forces")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"We knew it would be difficult, but we kept our patience and found the goal," Hector Cuper said.',
+     "Hector Cuper"),  # the small model calls this name a WORK_OF_ART
+    ("\u201cEven after the guns fell silent, forces went on shelling villages in southern Idlib,\u201d said "
+     "Commission Chair Paulo S\u00e9rgio Pinheiro.", "Paulo S\u00e9rgio Pinheiro"),
+    ("Salem al-Meslet spoke on Monday.\n\n\"Russia, which presents itself as a guarantor, is the first to violate "
+     "the ceasefire,\" al-Meslet said in a statement.", "Salem al-Meslet"),
+    ("The Ministry of Foreign Affairs called on the Security Council to act, warning that the silence of some "
+     "members \u201cencourages the terrorists and their sponsors to commit more crimes.\u201d", "Ministry of Foreign Affairs"),
+])
+def test_names_the_model_mislabels_and_participles_still_find_their_speaker(text, speaker):
+    assert speakers(text)[-1][1] == speaker
