@@ -40,10 +40,26 @@ def decode_html(body: bytes, charset: str | None) -> str:
         return body.decode("cp1252", errors="replace")
 
 
+# Lines that news templates put inside the article container and trafilatura keeps: embedded
+# tweets, wire credits, newsletter and subscription boxes, "Read also" links. Short lines only.
+BOILERPLATE = re.compile(
+    r"pic\.twitter\.com/|^[\u2014\u2013-]\s.{0,80}\(@\w+\)\s+\w+\s+\d{1,2},\s+\d{4}$|"
+    r"^(?:Reporting|Writing|Additional reporting|Compiled|Edited) by\b.*(?:Editing by|Reporting by|;)|"
+    r"^(?:Sign up|Subscribe)\b|\b(?:sign up for|subscribe to) (?:our|the) \w*\s*(?:newsletter|briefing)|"
+    r"delivered to your inbox|contains only a portion of the news stories|\bshare this (?:story|article)\b|"
+    r"^(?:Read also|Read more|Also read|See also|Related|Recommended|Most read)\s*:",
+    re.IGNORECASE)
+BOILERPLATE_MAX_CHARS = 300
+
+
+def _is_boilerplate(line: str) -> bool:
+    return len(line) <= BOILERPLATE_MAX_CHARS and bool(BOILERPLATE.search(line))
+
+
 def _paragraphs(text: str) -> str:
     # One blank line between paragraphs: statement offsets and quote spans rely on it.
     lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.splitlines()]
-    return "\n\n".join(line for line in lines if line)
+    return "\n\n".join(line for line in lines if line and not _is_boilerplate(line))
 
 
 def extract_article(html: str, url: str | None = None) -> ExtractedArticle:
