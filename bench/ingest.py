@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pipeline import db, embedded_db, stages, store  # noqa: E402
+from pipeline import db, embedded_db, stages, store, workers  # noqa: E402
 from pipeline.config import Settings  # noqa: E402
 from pipeline.extract import extract_article  # noqa: E402
 from pipeline.feeds import load_feeds  # noqa: E402
@@ -82,6 +82,18 @@ def extraction_floor(pages: list[Page], sample: int) -> float:
     for doc in html:
         extract_article(doc)
     return len(html) / (time.perf_counter() - started)
+
+
+def worker_peaks_mb() -> list[float]:
+    """Peak resident memory of each live worker process (pipeline.workers), from /proc."""
+    peaks = []
+    for pid in list(getattr(workers._pool, "_processes", None) or {}):
+        try:
+            with open(f"/proc/{pid}/status") as status:
+                peaks += [int(line.split()[1]) / 1024 for line in status if line.startswith("VmHWM:")]
+        except OSError:
+            continue
+    return peaks
 
 
 def main() -> int:
@@ -146,6 +158,10 @@ def main() -> int:
     print(f"extraction floor (trafilatura alone, {args.floor_sample} pages): {floor:.1f} pages/s; "
           f"end to end is {e2e / floor:.0%} of it")
     print(f"peak memory (this process): {peak_mb:.0f} MB")
+    peaks = worker_peaks_mb()
+    if peaks:
+        print(f"peak memory (worker processes): {len(peaks)} x up to {max(peaks):.0f} MB; "
+              f"with this process at most {peak_mb + sum(peaks):.0f} MB together")
     server.terminate()
     return 0
 

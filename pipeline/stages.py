@@ -24,8 +24,11 @@ ANALYZE_BATCH = 500
 WRITE_BATCH = 100  # articles stored per transaction
 EXTRACT_CHUNK = 8  # pages per extraction task sent to a worker process
 ANALYZE_CHUNK = 8  # articles per analysis task (parsed together)
-PARALLEL_MIN_PAGES = 50  # smaller fetch batches extract in-process: starting workers would cost more
-PARALLEL_MIN_PARSES = 40  # the same for articles that need the parser
+# Below these, work stays in-process: starting worker processes (and loading spaCy in them) costs
+# more than they save. The DAG's default batches (FETCH_BATCH pages) stay in-process; big
+# catch-up batches use every core.
+PARALLEL_MIN_PAGES = 1000
+PARALLEL_MIN_PARSES = 50  # articles passing the prefilter
 PERMANENT_FETCH_ERRORS = {"refused-address", "robots", "content-type", "too-large", "invalid-url", "extraction"}
 
 
@@ -112,8 +115,7 @@ def _settle(future: Future, executor, fn, *args):
     try:
         return future.result()
     except BrokenExecutor as exc:
-        log.warning("worker process lost (%s); running this one in-process", exc)
-        workers.discard(executor)
+        workers.discard(executor, exc)
         return fn(*args)
 
 

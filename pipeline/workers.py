@@ -2,8 +2,10 @@
 
 One pool per process, started on first use and reused by later stage calls (workers keep
 trafilatura and the spaCy model loaded). Workers come from a forkserver, never forked from a
-process that has fetch threads or database connections. Small batches stay in-process: starting
-workers costs more than they save. MONITOR_PROCESSES=0 (or 1) turns the pool off.
+process that has fetch threads or database connections; like any spawned process they import the
+main script again (guarded by `if __name__ == "__main__"`). Small batches stay in-process:
+starting workers costs more than they save. When a worker dies or cannot be started, the work
+runs in-process from then on. MONITOR_PROCESSES=0 (or 1) turns the pool off.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import logging
 import multiprocessing
 import os
 import threading
-from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
 from pipeline.dedup import simhash
@@ -58,12 +60,15 @@ def pool() -> Executor | None:
         return _pool
 
 
-def discard(broken: Executor | None) -> None:
-    """Forget a pool whose worker died; the next pool() call starts a new one."""
-    global _pool
+def discard(broken: Executor | None, reason: object) -> None:
+    """Give up on worker processes for the rest of this process's life (a worker died or could not start)."""
+    global _pool, _failed
     if broken is None:
         return
     with _lock:
+        if not _failed:
+            log.warning("worker processes unusable (%s); extraction and analysis run in-process from now on", reason)
+        _failed = True
         if _pool is broken:
             _pool = None
     broken.shutdown(wait=False, cancel_futures=True)
@@ -138,9 +143,8 @@ def submit(executor: Executor | None, fn, *args) -> Future:
     if executor is not None:
         try:
             return executor.submit(fn, *args)
-        except (BrokenExecutor, RuntimeError) as exc:  # a worker died, or the pool was shut down
-            log.warning("worker pool unusable (%s); running in-process", exc)
-            discard(executor)
+        except Exception as exc:  # noqa: BLE001 - a worker died or cannot start (e.g. in a daemonic process)
+            discard(executor, exc)
     future: Future = Future()
     try:
         future.set_result(fn(*args))

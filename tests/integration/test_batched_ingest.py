@@ -7,7 +7,7 @@ import uuid
 import psycopg2
 import pytest
 
-from pipeline import db, embedded_db, stages, store
+from pipeline import db, embedded_db, stages, store, workers
 from pipeline.extract import compress
 from pipeline.feeds import body_hash, load_feeds
 from pipeline.models import FeedEntry
@@ -118,6 +118,32 @@ def test_worker_processes_give_the_in_process_result(database_url, second_databa
 
     assert parallel == in_process
     assert in_process[0]["articles_new_or_changed"] == 4 and in_process[0]["relevant"] == 1
+
+
+class _CannotStart:
+    def submit(self, *args):
+        raise AssertionError("daemonic processes are not allowed to have children")
+
+    def shutdown(self, **kwargs):
+        pass
+
+
+def test_workers_that_cannot_start_leave_the_work_in_process(database_url, seed_web, tmp_path, monkeypatch):
+    feeds = seed_web.write_feeds_yaml(tmp_path / "feeds.yaml")
+    monkeypatch.setattr(workers, "_failed", False)
+    monkeypatch.setattr(workers, "_pool", _CannotStart())
+    monkeypatch.setenv("MONITOR_PROCESSES", "2")
+    monkeypatch.setattr(stages, "PARALLEL_MIN_PAGES", 1)
+    monkeypatch.setattr(stages, "PARALLEL_MIN_PARSES", 1)
+    settings = make_settings(database_url, feeds, None)
+    with db.connection(database_url) as conn:
+        db.migrate(conn)
+        store.sync_feeds(conn, load_feeds(feeds))
+    stages.poll_feeds(settings)
+
+    assert stages.fetch_articles(settings)["articles_new_or_changed"] == 4
+    assert stages.analyze_articles(settings)["relevant"] == 1
+    assert workers._failed and workers.pool() is None
 
 
 def test_items_inserted_together_count_and_land_as_one_by_one(database_url, second_database):
