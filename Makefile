@@ -24,6 +24,7 @@ test: setup ## the whole test suite
 
 eval: setup ## quality on the annotated dev set
 	$(BIN)/python -m pipeline eval --gold tests/data/dev --baseline tests/data/quality_baseline.json
+	$(BIN)/python -m pipeline eval-extraction --pages tests/data/extraction --baseline tests/data/extraction_baseline.json
 
 bench: setup ## speed figures (prints numbers; not a test)
 	$(BIN)/python bench/analysis_speed.py

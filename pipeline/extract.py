@@ -7,6 +7,7 @@ import zlib
 
 import trafilatura
 from trafilatura.settings import use_config
+from trafilatura.utils import load_html
 
 from pipeline.models import ExtractedArticle
 
@@ -47,7 +48,8 @@ BOILERPLATE = re.compile(
     r"^(?:Reporting|Writing|Additional reporting|Compiled|Edited) by\b.*(?:Editing by|Reporting by|;)|"
     r"^(?:Sign up|Subscribe)\b|\b(?:sign up for|subscribe to) (?:our|the) \w*\s*(?:newsletter|briefing)|"
     r"delivered to your inbox|contains only a portion of the news stories|\bshare this (?:story|article)\b|"
-    r"^(?:Read also|Read more|Also read|See also|Related|Recommended|Most read)\s*:",
+    r"^(?:Read also|Read more|Also read|See also|Related|Recommended|Most read)\s*:|^[_\-\u2014=*]{3,}$|"
+    r"^(?:\S+\s+){0,8}\S*https?://\S+(?:\s+\S+){0,8}$|^.{0,80}\bnewsletter\b.{0,80}$",
     re.IGNORECASE)
 BOILERPLATE_MAX_CHARS = 300
 
@@ -62,10 +64,35 @@ def _paragraphs(text: str) -> str:
     return "\n\n".join(line for line in lines if line and not _is_boilerplate(line))
 
 
+# Template blocks inside article containers, by class or id word: ads, promos, share bars, newsletter
+# boxes, related-story lists. Removed before extraction with their text, but not the text after them
+# (trafilatura drops an element's tail with it: "<div class=ad>…</div>Next paragraph").
+TEMPLATE_BLOCK = re.compile(r"(?:^|[\s_-])(?:ad|ads|adv|advert|advertisement|adslot|dfp|googletag|banner|promo|"
+                            r"newsletter|subscribe|subscription|signup|social|share|sharing|related|outbrain|"
+                            r"taboola|recommended|most-read|mostread|popular)(?:$|[\s_-])", re.IGNORECASE)
+EMBEDS = ("script", "style", "noscript", "iframe", "template")
+
+
+def _without_template_blocks(html: str):
+    """The page as an lxml tree with scripts, embeds, tweets and template blocks dropped, tails kept."""
+    tree = load_html(html)
+    if tree is None:
+        return html  # let trafilatura report what it makes of it
+    doomed = [el for el in tree.iter(*EMBEDS)]
+    for el in tree.iter("div", "aside", "section", "ul", "blockquote", "p", "span", "figure"):
+        label = f"{el.get('class', '')} {el.get('id', '')}"
+        if (el.tag == "blockquote" and "twitter" in label) or (label.strip() and TEMPLATE_BLOCK.search(label)):
+            doomed.append(el)
+    for el in doomed:
+        if el.getparent() is not None:
+            el.drop_tree()  # keeps el.tail in the parent
+    return tree
+
+
 def extract_article(html: str, url: str | None = None) -> ExtractedArticle:
     """Extract body text and metadata; raise ExtractionError when there is no article."""
     document = trafilatura.bare_extraction(
-        html,
+        _without_template_blocks(html),
         url=url,
         with_metadata=True,
         include_comments=False,

@@ -13,6 +13,9 @@ from pipeline.extract import _is_boilerplate
     "Everything you need to know to start your day, delivered to your inbox each weekday.",
     "Read also: Turkey sends more troops to Idlib",
     "Think your friends would be interested? Share this story!",
+    "___",
+    "More AP soccer: https://apnews.com/Soccer and https://twitter.com/AP_Sports",
+    "Our flagship newsletter breaks down the biggest headlines of the day.",
 ])
 def test_template_lines_are_boilerplate(line):
     assert _is_boilerplate(line)

@@ -28,3 +28,12 @@ def test_dev_set_metrics_stay_above_the_committed_floors(report):
 def test_the_gate_fails_when_a_floor_is_raised_above_the_measured_value(report):
     impossible = {"quote_f1": report.metrics()["quote_f1"] + 0.01}
     assert check_baseline(report, impossible)
+
+
+def test_extraction_on_outlet_templates_stays_above_its_floors():
+    from pipeline.extraction_eval import evaluate_pages, totals
+
+    result = totals(evaluate_pages(ROOT / "tests" / "data" / "extraction"))
+    floors = json.loads((ROOT / "tests" / "data" / "extraction_baseline.json").read_text())
+    assert result["pages"] >= 16
+    assert {k: result[k] for k in floors if result[k] < floors[k]} == {}
