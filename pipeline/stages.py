@@ -197,9 +197,11 @@ def analyze_articles(settings: Settings, run_id: int | None = None, limit: int =
     with db.connection(settings.database_url) as conn:
         with conn.cursor() as cur:
             cur.execute(
+                # "< or >" rather than "<>": each side is an index range scan (migration 005).
                 """SELECT id, title, body_text FROM articles
-                   WHERE analyzed_at IS NULL OR analyzer_version IS DISTINCT FROM %s ORDER BY id LIMIT %s""",
-                (ANALYZER_VERSION, limit),
+                   WHERE analyzer_version IS NULL OR analyzer_version < %s OR analyzer_version > %s
+                   ORDER BY id LIMIT %s""",
+                (ANALYZER_VERSION, ANALYZER_VERSION, limit),
             )
             rows = cur.fetchall()
         conn.commit()

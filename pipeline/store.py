@@ -342,7 +342,7 @@ def upsert_articles(conn: Conn, articles: list[NewArticle]) -> list[tuple[int, b
             elif kind == "update":
                 statements.append(cur.mogrify(
                     """UPDATE articles SET body_text = %s, body_hash = %s, raw_html = %s, title = COALESCE(%s, title),
-                         simhash = %s, sim_bands = %s, fetched_at = now(), revision = revision + 1, analyzed_at = NULL
+                         simhash = %s, sim_bands = %s, fetched_at = now(), revision = revision + 1, analyzed_at = NULL, analyzer_version = NULL
                        WHERE id = %s""",
                     (article.body_text, article.digest, psycopg2.Binary(article.raw_html), article.title, fingerprint,
                      _band_keys(fingerprint), _id(row.id)),
