@@ -73,9 +73,9 @@ def cmd_eval_extraction(args: argparse.Namespace) -> int:
 
 def cmd_sample_web(args: argparse.Namespace) -> int:
     """Serve the bundled sample web on 127.0.0.1 and write a feeds file pointing at it."""
-    from pipeline.sampleweb import SampleWeb, load_pages
+    from pipeline.sampleweb import SampleWeb, demo_pages
 
-    web = SampleWeb(load_pages(), port=args.port).start()
+    web = SampleWeb(demo_pages(), port=args.port).start()
     path = web.write_feeds_yaml(Path(args.feeds_out))
     print(f"sample web on {web.base_url}; feeds written to {path}", flush=True)
     _wait_forever(web.stop)

@@ -44,6 +44,12 @@ def load_pages(path: Path = SAMPLE_DIR / "articles.jsonl") -> list[Page]:
     return pages
 
 
+def demo_pages() -> list[Page]:
+    """What `make demo` serves: the sample articles plus stories from the dev set (several outlets and sides,
+    January to September 2020), so that a first run shows claims, denials, counter-claims and trends."""
+    return [*load_pages(), *load_pages(SAMPLE_DIR / "stories.jsonl")]
+
+
 def _stamp(value: str) -> datetime:
     stamp = datetime.fromisoformat(value)
     return stamp if stamp.tzinfo else stamp.replace(tzinfo=timezone.utc)

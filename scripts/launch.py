@@ -97,9 +97,9 @@ def main() -> int:
         env = {**os.environ, "DATABASE_URL": database_url}
         feeds_path = Path(os.environ.get("FEEDS_PATH") or ROOT / "config" / "feeds.yaml")
         if args.demo:
-            from pipeline.sampleweb import SampleWeb, load_pages
+            from pipeline.sampleweb import SampleWeb, demo_pages
 
-            web = SampleWeb(load_pages(), port=int(os.environ.get("SAMPLE_WEB_PORT", "8765"))).start()
+            web = SampleWeb(demo_pages(), port=int(os.environ.get("SAMPLE_WEB_PORT", "8765"))).start()
             stack.append(web.stop)
             feeds_path = web.write_feeds_yaml(DATA / "sample-feeds.yaml")
             say(f"sample web on {web.base_url} ({len(web.pages)} articles); feeds in {feeds_path}")
