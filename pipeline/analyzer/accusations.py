@@ -18,10 +18,10 @@ ACCUSE = frozenset("accuse blame criticize criticise condemn charge slam denounc
 BREACH = frozenset("violate breach flout break undermine sabotage obstruct delay fail renege ignore disregard "
                    "shell attack bomb target stall hinder block wreck jeopardize jeopardise torpedo".split())
 COMPLY = frozenset("honor honour fulfil fulfill abide comply respect implement observe keep meet adhere "
-                   "withdraw separate uphold".split())
+                   "withdraw separate uphold ensure guarantee".split())
 BREACH_NOUNS = frozenset("violation violations breach breaches failure failures delay delays attack attacks "
                          "shelling shellings provocation provocations non-compliance noncompliance contravention "
-                         "obstacle obstacles".split())
+                         "obstacle obstacles violence aggression escalation".split())
 # Nouns for what a party was bound to: "has not carried out its main obligation", "lived up to its promises".
 COMMITMENT_NOUNS = frozenset("obligation obligations commitment commitments promise promises pledge pledges "
                              "undertaking undertakings duty duties responsibilities agreement agreements deal "
@@ -61,13 +61,32 @@ def _actor_of_phrase(token) -> str | None:
     phrase = token.doc[token.left_edge.i: token.i + 1].text
     actor = gazetteer().resolve(phrase)
     if actor is None and token.pos_ in ("PROPN", "NOUN"):
-        actor = gazetteer().resolve(token.doc[token.left_edge.i: token.right_edge.i + 1].text[:120])
+        # Its own right side ("the spokesman of the SDF"), not its conjuncts ("regime and Russian forces").
+        own = [t for c in token.rights if c.dep_ not in ("conj", "cc") for t in c.subtree]
+        end = max([token.i, *(t.i for t in own)]) + 1
+        actor = gazetteer().resolve(token.doc[token.left_edge.i: end].text[:120])
     return actor
+
+
+def _modifier_conjuncts(noun, exclude: set[str]) -> list[str]:
+    """ "regime and Russian forces": each coordinated modifier with the head noun names a party."""
+    g = gazetteer()
+    found = []
+    for modifier in (c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod")):
+        for part in (modifier, *modifier.conjuncts):
+            actor = g.resolve(f"{part.text} {noun.text}")
+            if actor and g.rollup(actor) not in exclude and actor not in found:
+                found.append(actor)
+    return found if len(found) > 1 else []
 
 
 def _resolve_all(token, exclude: set[str]) -> list[str]:
     """Like _resolve, but "they" may stand for two parties named together ("The regime and the Russians… they")."""
     first = _resolve(token, exclude)
+    if first is None and token.conjuncts and token.pos_ == "NOUN":
+        # "regime and Russian forces": the first conjunct borrows the last one's head noun
+        first = gazetteer().resolve(f"{token.text} {token.conjuncts[-1].text}")
+        first = first if first and gazetteer().rollup(first) not in exclude else None
     if first is None or token.lower_ not in ("they", "their", "them"):
         return [first] if first else []
     g = gazetteer()
@@ -112,7 +131,12 @@ def _doer(token):
                 return objects[0]
     if any(c.dep_ == "nsubjpass" for c in token.children):
         return None  # "the truce was violated" names no one
-    return _subject(token)
+    subject = _subject(token)
+    if subject is None and token.dep_ == "ccomp":
+        # "Mousavi said the United States, by supporting…, was undermining…": the parser made the
+        # clause's subject an object of "said".
+        subject = next((c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i), None)
+    return subject
 
 
 def _subject(token):
@@ -182,15 +206,25 @@ def _owner(noun) -> object | None:
         if subject is not None and subject.lemma_.lower() in ACTION_NOUNS:
             return _owner(subject) or _actor_word_before(subject) or subject
         return subject
-    # "the American forces were the main obstacle to…": an actor said to be the breach itself
+    # "the offensive of the regime and its allies": the doer after "of"
+    if noun.lemma_.lower() in ACTION_NOUNS:
+        of = next((o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                   if o.dep_ == "pobj" and gazetteer().resolve(o.doc[o.left_edge.i: o.i + 1].text)), None)
+        if of is not None:
+            return of
+    # "the American forces were the main obstacle to…": an actor said to be the breach itself;
+    # "the offensive of the regime was a flagrant breach": the action's doer
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
         subject = _subject(noun.head)
-        if subject is not None and subject.lemma_.lower() not in ACTION_NOUNS and _actor_of_phrase(subject):
+        if subject is not None and subject.lemma_.lower() in ACTION_NOUNS:
+            return _owner(subject) or _actor_word_before(subject)
+        if subject is not None and _actor_of_phrase(subject):
             return subject
     # "Turkish non-compliance with…", "regime violations": the actor word before the noun
     if _non_compliance(noun) and noun.i >= 3 and gazetteer().resolve(noun.doc[noun.i - 3].text):
         return noun.doc[noun.i - 3]  # the parser hangs "Turkish" on "non"
-    if noun.lemma_.lower() in ("violation", "breach", "compliance", "failure", "non-compliance", "noncompliance"):
+    if noun.lemma_.lower() in ("violation", "breach", "compliance", "failure", "non-compliance", "noncompliance",
+                               "aggression") or noun.lower_ in ATTACK_NOUNS:
         before = _actor_word_before(noun)
         if before is not None:
             return before
@@ -402,7 +436,14 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
             lemma = token.lemma_.lower()
             accuser_token = accused_token = None
             trigger = None
-            if lemma in ACCUSE and token.pos_ == "VERB":
+            if lemma == "hold" and token.pos_ == "VERB" and any(c.lower_ == "responsible" for c in token.subtree) \
+                    and CONTEXT.search(paragraph):
+                # "held Russia responsible as the guarantor of the ceasefire"
+                accuser_token = _subject(token)
+                held = [c for c in token.children if c.dep_ in ("dobj", "nsubj") and c.i > token.i] or [
+                    c for r in token.children if r.lower_ == "responsible" for c in r.children if c.dep_ == "nsubj"]
+                accused_token, trigger = (held[0] if held else None), "violate"
+            elif lemma in ACCUSE and token.pos_ == "VERB":
                 accuser_token = _subject(token)
                 objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
                 accused_token = objects[0] if objects else None
@@ -441,7 +482,9 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
             accuser = None
             if accuser_token is None:
                 accuser_token = _claimed_by(token)
-            if accuser_token is not None and accuser_token.lower_ in ("he", "she"):
+            if accuser_token is not None and accuser_token.lower_ in ("we", "i") and context is not None:
+                accuser = statements[context].speaker_actor  # "We hold it responsible…", said the SDF
+            elif accuser_token is not None and accuser_token.lower_ in ("he", "she"):
                 speaker = index.last_speaker(accuser_token.idx, "person")
                 accuser = speaker.actor if speaker else None
             elif accuser_token is not None:
@@ -460,7 +503,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 mode = "narrative"
             targets = [accused_token, *_conjuncts(accused_token)] if accused_token is not None else []
             exclude = {g.rollup(accuser)} if accuser else set()
-            resolved = [(_resolve_all(target, exclude), target) for target in targets]
+            resolved = [(_resolve_all(target, exclude) + _modifier_conjuncts(target, exclude), target) for target in targets]
             accused_ids = [actor for actors, _ in resolved for actor in actors]
             targets = [target for actors, target in resolved for _ in actors]
             if lemma in ACCUSE:

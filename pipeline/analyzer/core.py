@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipeline.analyzer.accusations import extract_accusations
 from pipeline.analyzer.agreements import article_agreement
@@ -24,12 +25,30 @@ DATELINE = re.compile(
 SLUG_LINE = re.compile(r"^\s*[A-Z][A-Z0-9 .'&|/,\-]{1,60}\n")
 
 
+# "KELLY CRAFT (United States) said": UN meeting coverage writes speakers' names in capitals,
+# which the tagger does not read as names. Two or more capitalised words, one of five letters or more.
+CAPS_NAME = re.compile(r"\b[A-Z\u00c0-\u024f]{2,}(?:[ '\-][A-Z\u00c0-\u024f]{2,})+\b")
+
+
+def _titlecase(match: re.Match[str]) -> str:
+    words = match.group(0)
+    if not any(len(w) >= 5 for w in re.split(r"[ '\-]", words)):
+        return words  # "UN SDF", "US EU": acronyms, left alone
+    # Character by character, so that the length (and every offset) stays the same: "İ".lower() is two.
+    out, start = [], True
+    for char in words:
+        lower = char.lower()
+        out.append(char if start or len(lower) != 1 else lower)
+        start = not char.isalpha()
+    return "".join(out)
+
+
 def _prepare(text: str) -> str:
     """The text the parser sees: the dateline blanked out (same length, so offsets still index the body), capped."""
     match = SLUG_LINE.match(text) or DATELINE.match(text)
     if match and len(match.group(0)) < 80:
         text = " " * match.end() + text[match.end():]
-    return text[:MAX_CHARS]
+    return CAPS_NAME.sub(_titlecase, text[:MAX_CHARS])
 
 
 def _parse(text: str):
@@ -62,10 +81,20 @@ def analyze(title: str | None, text: str, quotes_everywhere: bool = False, prefi
         if not quotes_everywhere:
             return Analysis(relevance)
         statements, _ = extract_statements(doc if doc is not None else _parse(text))
-        return Analysis(relevance, tuple(statements))
+        return Analysis(relevance, _verbatim(text, statements))
     doc = doc if doc is not None else _parse(text)
     statements, index = extract_statements(doc)
     agreement = article_agreement(text)
     accusations = extract_accusations(doc, statements, index, agreement)
     commitments = extract_commitments(doc, agreement)
-    return Analysis(relevance, tuple(statements), tuple(accusations), tuple(commitments))
+    return Analysis(relevance, _verbatim(text, statements), _verbatim(text, accusations), _verbatim(text, commitments))
+
+
+def _verbatim(text: str, items) -> tuple:
+    """Quotes and evidence as the article wrote them: the parser saw a prepared copy (dateline blanked,
+    capitals eased) of the same length, so the offsets index the body itself."""
+    def fix(item):
+        if hasattr(item, "quote"):
+            return replace(item, quote=text[item.char_start:item.char_end])
+        return replace(item, evidence=text[item.char_start:item.char_end].strip())
+    return tuple(fix(item) for item in items)

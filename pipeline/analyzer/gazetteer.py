@@ -30,6 +30,7 @@ def _combining_marks() -> dict[int, None]:
     return dict.fromkeys(cp for cp in range(0x110000) if unicodedata.combining(chr(cp)))
 
 
+GENERIC_GROUP = "armed_groups"  # the actor whose aliases are common nouns ("terrorists", "rebels")
 # Nouns that, after a nationality adjective, name a party: "the Russian occupation", "Turkish jets".
 GROUP_NOUNS = ("occupation", "forces", "force", "army", "troops", "soldiers", "side", "military", "regime",
                "government", "authorities", "jets", "warplanes", "aircraft", "drones", "artillery", "militias")
@@ -130,6 +131,9 @@ class Gazetteer:
         A city named inside an agreement's name ("the Moscow agreement", "Astana talks") is no actor.
         """
         found = [m for m in self.mentions(text) if not AGREEMENT_AFTER.match(text[m.end:])]
+        # "the PKK/YPG terrorists": one referent, the named one
+        found = [m for i, m in enumerate(found) if not (
+            m.actor == GENERIC_GROUP and i > 0 and found[i - 1].actor != GENERIC_GROUP and m.start - found[i - 1].end <= 1)]
         taken = [(m.start, m.end) for m in found]
         for match in self._adjective_phrase.finditer(fold(text)):
             word = match.group(1)
@@ -146,13 +150,20 @@ class Gazetteer:
             if sponsor and self.rollup(sponsor) in self.backed_by:
                 return self.backed_by[self.rollup(sponsor)]
         mentions = self.mentions(text)
+        # A generic word ("terrorists", "militants") yields to a specific name beside it: "the PKK/YPG
+        # terrorists" are the YPG, "Kurdish militants" the SDF.
+        generic_at = min((m.start for m in mentions if m.actor == GENERIC_GROUP), default=len(text))
+        # …but only a name before it, as its modifier: "armed groups controlled by Turkey" are armed groups.
+        specific = [m for m in mentions if m.actor != GENERIC_GROUP and m.start < generic_at]
+        if specific:
+            return max(specific, key=lambda m: (m.end - m.start, -m.start)).actor
+        adjective = next((a for a in (self._adjectives.get(w) or self._adjectives.get(w.lower())
+                                      for w in re.findall(r"[\w.'-]+", fold(text))) if a), None)
         if mentions:
-            return max(mentions, key=lambda m: (m.end - m.start, -m.start)).actor
-        for word in re.findall(r"[\w.'-]+", fold(text)):
-            actor = self._adjectives.get(word) or self._adjectives.get(word.lower())
-            if actor:
-                return actor
-        return None
+            if adjective and self.actors[adjective].kind == "armed_group":
+                return adjective
+            return mentions[0].actor
+        return adjective
 
     def rows(self) -> list[tuple[str, str, str, str | None]]:
         """(id, name, kind, parent_id) for the actors table, parents first."""

@@ -12,7 +12,8 @@ CUES = frozenset(
     "say tell add point stress note warn state claim insist accuse write tweet declare explain emphasize emphasise "
     "underline argue announce reiterate comment remark conclude assert charge allege urge complain maintain "
     "observe acknowledge affirm confirm deny reply respond describe blame criticize criticise condemn demand "
-    "caution vow pledge suggest reveal recall highlight underscore read quote reject welcome".split()
+    "caution vow pledge suggest reveal recall highlight underscore read quote reject welcome document record "
+    "register report".split()
 )
 REPORTING = frozenset("say tell claim insist accuse allege charge blame criticize criticise condemn deny warn state "
                       "announce argue assert complain maintain report".split())
@@ -53,6 +54,19 @@ def _speaker_of(token, index: SpeakerIndex) -> Speaker | None:
         to = token.doc[token.i + 1]
         objects = [c for c in to.children if c.dep_ == "pobj"]
         return resolve_subject(objects[0], index) if objects else None
+    # "quoting a military source as saying…", "quoted Naji Mustafa as saying…": the quoted one speaks
+    quoting = token.head if token.head.lower_ != "as" else token.head.head  # "quoted X as saying"
+    if token.lemma_.lower() == "say" and token.head is not token and quoting.lemma_.lower() in ("quote", "cite"):
+        quoted = next((c for c in quoting.children if c.dep_ == "dobj"), None)
+        if quoted is not None:
+            return resolve_subject(quoted, index)
+    # "al-Watan, citing a Syrian military source, said…": the cited source speaks
+    cited = next((d for c in token.children if c.dep_ == "advcl" and c.lemma_.lower() in ("cite", "quote")
+                  for d in c.children if d.dep_ == "dobj"), None)
+    if cited is not None:
+        found = resolve_subject(cited, index)
+        if found is not None:
+            return found
     subjects = sorted((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and not is_misread_place(c)),
                       key=lambda c: (c.ent_type_ != "PERSON", not c.is_alpha, not c.is_title))  # "counterpart Sergei Shoigu": the name
     if subjects:

@@ -139,3 +139,24 @@ def test_more_ways_of_laying_a_breach_at_someones_door(sentence, expected):
 ])
 def test_no_violation_and_other_norms_are_no_ceasefire_accusations(sentence):
     assert not pairs(sentence)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Enab Baladi quoted Naji Mustafa, spokesman of the National Liberation Front, as saying that regime and "
+     "Russian forces had shelled Jabal al-Zawiya 40 times in breach of the ceasefire.",
+     {("armed_groups", "syria"), ("armed_groups", "russia")}),
+    ("The newspaper al-Watan, citing a Syrian military source, said Ankara had not implemented a single clause "
+     "of the Additional Protocol signed in Moscow.", {("syria", "turkey")}),
+    ("The SDF commander condemned the shelling and held Russia responsible as the guarantor of the ceasefire.",
+     {("sdf", "russia")}),
+    ("Turkish Defence Minister Hulusi Akar said: \u201cThe PKK/YPG terrorists who are still present in Tal Rifaat, "
+     "contrary to the commitments made to our country, continue their harassment attacks.\u201d", {("turkey", "sdf")}),
+])
+def test_quoted_and_cited_sources_held_responsible_and_named_groups(sentence, expected):
+    assert expected <= {(a, b) for a, b, _ in pairs(sentence)}
+
+
+def test_groups_controlled_by_a_state_are_the_groups_not_the_state():
+    found = {(a, b) for a, b, _ in pairs("The Russian Defence Ministry accused armed groups controlled by Turkey of "
+                                         "attacking a joint patrol on the M4 highway in breach of the ceasefire.")}
+    assert ("russia", "armed_groups") in found and ("russia", "turkey") not in found

@@ -96,3 +96,11 @@ def test_a_shortened_body_name_refers_back_to_its_full_name():
 ])
 def test_names_the_model_mislabels_and_participles_still_find_their_speaker(text, speaker):
     assert speakers(text)[-1][1] == speaker
+
+
+def test_names_in_capitals_are_read_as_names_and_quoted_as_written():
+    text = ("In the debate, KELLY CRAFT (United States) said the offensive had to stop.\n\n"
+            "\u201cThe regime and its backers bear responsibility for this catastrophe in Idlib,\u201d she said.")
+    statements = analyze("Idlib truce", text, quotes_everywhere=True).statements
+    assert statements[0].quote.startswith("In the debate, KELLY CRAFT")  # evidence stays verbatim
+    assert speakers(text) == [("The regime and its b", "Kelly Craft")]
