@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
+import socket
 import subprocess
 import sys
 import time
@@ -86,10 +88,28 @@ def trigger_first_run(env: dict[str, str], timeout: float = 300) -> None:
     say("news_monitor was not registered in time; check the dag-processor log")
 
 
+def _stop_on_terminate(_signum, _frame) -> None:
+    raise KeyboardInterrupt  # SIGTERM and SIGHUP stop everything, as Ctrl-C does
+
+
+def port_taken(port: int) -> bool:
+    """Whether something already listens on 127.0.0.1:port."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.settimeout(0.5)
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--demo", action="store_true", help="poll the bundled sample web on 127.0.0.1 instead of real outlets")
     args = parser.parse_args()
+    # A second Airflow on the same port would fail quietly inside `airflow standalone`, and its tasks
+    # would talk to the first one's API server ("Invalid auth token"): refuse at once instead.
+    if port_taken(UI_PORT):
+        say(f"port {UI_PORT} is already in use (another Airflow still running?): stop it, or set AIRFLOW_PORT")
+        return 2
+    signal.signal(signal.SIGTERM, _stop_on_terminate)
+    signal.signal(signal.SIGHUP, _stop_on_terminate)
     DATA.mkdir(exist_ok=True)
     stack: list = []
     try:
