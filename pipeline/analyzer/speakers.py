@@ -190,6 +190,11 @@ class SpeakerIndex:
         return self.person(earlier[-1].name) if earlier else None
 
 
+def surname_known(name: str, index: SpeakerIndex) -> bool:
+    """Whether the article names a person with this surname."""
+    return bool(name.split()) and _surname_keys(name)[-1] in index.full_names
+
+
 def _surname_keys(name: str) -> list[str]:
     """Lookup keys for a surname: "al-Jaafari" is also written "Jaafari"."""
     surname = fold(name).split()[-1].lower()

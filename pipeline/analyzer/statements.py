@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pipeline.analyzer.quotes import QuoteSpan, find_quotes, paragraphs
-from pipeline.analyzer.speakers import Speaker, SpeakerIndex, is_misread_place, resolve_subject
+from pipeline.analyzer.speakers import Speaker, SpeakerIndex, is_misread_place, resolve_subject, surname_known
 from pipeline.models import Statement
 
 CUES = frozenset(
@@ -117,6 +118,22 @@ def _speaker_before(token, index: SpeakerIndex) -> Speaker | None:
     return None
 
 
+INTERVIEW_LABEL = re.compile(r"^\s*([A-Z][\w.'\u2019\- ]{2,60}?)\s*:\s*[\"\u201c\u00ab]?$")
+
+
+def _interview_label(prefix: str, index: SpeakerIndex) -> Speaker | None:
+    """'Alexander Lavrentiev: "The ceasefire is…"': a Q&A answer, labelled with its speaker's name."""
+    match = INTERVIEW_LABEL.match(prefix)
+    if not match:
+        return None
+    label = match.group(1).strip()
+    words = label.split()
+    known = surname_known(label, index)
+    if not known and not (2 <= len(words) <= 4 and all(w[:1].isupper() or w.lower() in ("al", "el", "de", "bin") for w in words)):
+        return None
+    return index.person(label)
+
+
 def _attribute(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, index: SpeakerIndex) -> Attribution | None:
     p_start, _ = spans[quote.first_paragraph]
     _, p_end = spans[quote.last_paragraph]
@@ -147,9 +164,10 @@ def extract_statements(doc, index: SpeakerIndex | None = None) -> tuple[list[Sta
     statements: list[Statement] = _indirect(doc, quotes, index)
     last_quote_paragraph, last_speaker = -10, None
     for quote in quotes:
-        attribution = _attribute(doc, quote, quotes, spans, index)
-        speaker, cue = (attribution.speaker, attribution.cue) if attribution else (None, None)
         p_start, _ = spans[quote.first_paragraph]
+        labelled = _interview_label(text[p_start:quote.start], index)
+        attribution = Attribution("interview", labelled, p_start) if labelled else _attribute(doc, quote, quotes, spans, index)
+        speaker, cue = (attribution.speaker, attribution.cue) if attribution else (None, None)
         if speaker is None and last_speaker and (quote.first_paragraph == last_quote_paragraph or (
                 quote.first_paragraph - last_quote_paragraph == 1 and text[p_start:quote.start].strip() in ("", "\u201c", '"'))):
             speaker = last_speaker  # a quote with no attribution continues the previous speaker

@@ -104,3 +104,12 @@ def test_names_in_capitals_are_read_as_names_and_quoted_as_written():
     statements = analyze("Idlib truce", text, quotes_everywhere=True).statements
     assert statements[0].quote.startswith("In the debate, KELLY CRAFT")  # evidence stays verbatim
     assert speakers(text) == [("The regime and its b", "Kelly Craft")]
+
+
+def test_interview_answers_are_quotes_of_the_labelled_speaker():
+    text = ("Russia's envoy for Syria, Alexander Lavrentiev, spoke to the newspaper about Idlib.\n\n"
+            "Newspaper: Who is responsible for the attacks on the joint patrols?\n\n"
+            "Alexander Lavrentiev: \u201cHayat Tahrir al-Sham and the groups allied with it. They attack the patrols "
+            "with mines.\u201d\n\nNewspaper: And the Syrian army?\n\n"
+            "Lavrentiev: \u201cThe Syrian army is responding to shelling from the de-escalation zone.\u201d")
+    assert [name for _, name in speakers(text)] == ["Alexander Lavrentiev", "Alexander Lavrentiev"]
