@@ -70,9 +70,11 @@ class SpeakerIndex:
         self._written: dict[str, str] | None = None
         # People who are the subject of a sentence ("UN spokesman Stephane Dujarric urged…"): what
         # a later "he" most often points to, even when that sentence reported no speech.
+        # The name may stand beside the subject: "The UN envoy, Staffan de Mistura, has welcomed…".
         self.subjects = [(ent.start_char, _clean_name(full_span_text(ent))) for ent in doc.ents
-                         if ent.label_ == "PERSON" and ent.root.dep_ in ("nsubj", "nsubjpass") and not _is_place(ent)
-                         and ent.text[:1].isupper()]
+                         if ent.label_ == "PERSON" and not _is_place(ent) and ent.text[:1].isupper() and (
+                             ent.root.dep_ in ("nsubj", "nsubjpass")
+                             or (ent.root.dep_ == "appos" and ent.root.head.dep_ in ("nsubj", "nsubjpass")))]
         # Bodies as written, the whole noun phrase (NER often stops at "the General Command of the").
         self.organisations = [(e.start_char, noun_phrase(e.root)) for e in doc.ents if e.label_ == "ORG"]
 

@@ -83,7 +83,7 @@ def _speaker_of(token, index: SpeakerIndex) -> Speaker | None:
         return _speaker_before(token, index)
     # "…, saying Ankara had not…": a participle speaks with its clause's subject, even when the
     # parser hangs it lower ("rejected accusations that jets had bombed…, saying instead…").
-    if token.dep_ in ("advcl", "conj", "xcomp"):
+    if token.dep_ in ("advcl", "conj", "xcomp", "pcomp"):  # pcomp: "limited herself to saying that…"
         node = token.head
         for _ in range(4):
             if node.lemma_.lower() in CUES | DENIALS:
