@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from pipeline.analyzer.agreements import agreement_in
+from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.speakers import SpeakerIndex
 from pipeline.analyzer.statements import CUES, _speaker_of
@@ -90,7 +91,7 @@ def _resolve_all(token, exclude: set[str]) -> list[str]:
     if first is None or token.lower_ not in ("they", "their", "them"):
         return [first] if first else []
     g = gazetteer()
-    start = token.doc[max(token.sent.start - 1, 0)].sent.start
+    start = sentence_of(token.doc[max(sentence_of(token).start - 1, 0)]).start
     mentions = [m for m in g.referents(token.doc[start:token.i].text) if g.rollup(m.actor) not in exclude]
     text = token.doc[start:token.i].text
     mentions = [m for m in mentions if not re.search(r"\bbetween\s+$", text[:m.start], re.I)]
@@ -102,10 +103,10 @@ def _resolve_all(token, exclude: set[str]) -> list[str]:
 
 def _antecedent(token, exclude: set[str]) -> str | None:
     """For its/it/they: the nearest actor named before, in this sentence or the two before it."""
-    start = token.sent.start
+    start = sentence_of(token).start
     for _ in range(2):
         if start > 0:
-            start = token.doc[start - 1].sent.start
+            start = sentence_of(token.doc[start - 1]).start
     g = gazetteer()
     singular = token.lower_ in ("it", "its")
     text = token.doc[start:token.i].text
@@ -257,7 +258,7 @@ def _doer_of_these(noun):
         return None
     candidates = [subject]
     if any(c.lower_ in ("these", "this", "such", "the") for c in subject.children):
-        previous = noun.doc[noun.sent.start - 1].sent if noun.sent.start > 0 else None
+        previous = sentence_of(noun.doc[sentence_of(noun).start - 1]) if sentence_of(noun).start > 0 else None
         candidates += [t for t in (previous or []) if t.lemma_.lower() in ATTACK_NOUNS]
     for candidate in candidates:
         owner = _owner(candidate) if candidate is not subject else None
@@ -391,7 +392,7 @@ def _reporter(token, index: SpeakerIndex):
         if node.head is node:
             break
         node = node.head
-    for t in token.sent:
+    for t in sentence_of(token):
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
             return _speaker_of(t, index)
     return None
@@ -429,7 +430,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
         context = context if context is not None else next(
             (i for i, s in enumerate(statements) if s.kind == "indirect" and s.char_start == sent.start_char), None)
         scope = statements[context].quote if context is not None and statements[context].kind == "direct" else sent.text
-        paragraph = _paragraph_of(doc.text, sent.start_char)
+        paragraph = _paragraph_of(index.text, sent.start_char)  # doc.text re-joins every token: use the index's copy
         if not any(CONTEXT.search(OTHER_NORMS.sub("", text)) for text in (sent.text, scope, paragraph)):
             continue
         for token in sent:
@@ -533,7 +534,8 @@ def _as_the_speaker_means(accused: str | None, target, accuser: str | None, doc)
     for usage in g.speaker_usage:
         if g.rollup(accuser) == usage["speaker"] and accused == usage["instead_of"] \
                 and any(re.search(rf"\b{re.escape(w)}\b", phrase) for w in usage["words"]) \
-                and any(re.search(rf"\b{re.escape(w)}\b", doc.text) for w in usage["when_article_names"]):
+                and any(re.search(rf"\b{re.escape(w)}\b", doc.user_data.setdefault("text", doc.text))
+                        for w in usage["when_article_names"]):
             return usage["means"]
     return accused
 
@@ -541,7 +543,7 @@ def _as_the_speaker_means(accused: str | None, target, accuser: str | None, doc)
 def _named_between(verb, exclude: set[str]) -> list[str]:
     """Actors named between "accused" and its "of"/"for": "accused Turkey and allied Syrian factions of…"."""
     doc, end = verb.doc, None
-    for token in doc[verb.i + 1: min(verb.i + 14, verb.sent.end)]:
+    for token in doc[verb.i + 1: min(verb.i + 14, sentence_of(verb).end)]:
         if token.lower_ in ("of", "for", "over"):
             end = token.i
             break

@@ -6,6 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.gazetteer import fold, gazetteer
 
 ROLE_NOUNS = frozenset(
@@ -279,11 +280,11 @@ def title_of(ent) -> str | None:
     # "Deputy Chief of the Russian Center for … in Syria Rear Admiral X": when the parse cuts the title
     # short, the whole noun phrase back to the last comma is the title.
     start = ent.start
-    while start > ent.sent.start and (doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "ADP", "CCONJ", "PART")
+    while start > sentence_of(ent[0]).start and (doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "ADP", "CCONJ", "PART")
                                       or doc[start - 1].dep_ == "amod") \
             and doc[start - 1].ent_type_ != "PERSON" and doc[start - 1].lower_ not in ("by", "said", "to", "with"):
         start -= 1
-    if ent.start - start > len(tokens) + 2 and ent.start - start <= 16 and (start == ent.sent.start or doc[start - 1].text == ","):
+    if ent.start - start > len(tokens) + 2 and ent.start - start <= 16 and (start == sentence_of(ent[0]).start or doc[start - 1].text == ","):
         tokens = list(doc[start:ent.start])
     if tokens:
         parts.append(" ".join(t.text for t in tokens if t.dep_ != "case" and t.text not in ("'s", "\u2019s")).strip())
@@ -300,11 +301,11 @@ def title_of(ent) -> str | None:
 
 def _previous_subject_body(token) -> Speaker | None:
     """The institution that is the subject of the sentence before this one, named as the article names it."""
-    doc, previous = token.doc, token.sent
+    doc, previous = token.doc, sentence_of(token)
     for _ in range(3):  # back over the sentences of the quote itself
         if previous.start == 0:
             return None
-        previous = doc[previous.start - 1].sent
+        previous = sentence_of(doc[previous.start - 1])
         if not any(mark in previous.text for mark in ('"', "\u201c", "\u201d")):
             break
     else:

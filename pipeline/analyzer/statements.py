@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.quotes import QuoteSpan, find_quotes, paragraphs
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex, is_misread_place, resolve_subject, surname_known
 from pipeline.models import Statement
@@ -108,7 +109,7 @@ def _speaker_before(token, index: SpeakerIndex) -> Speaker | None:
         if ent.end == token.i and ent.label_ == "PERSON":
             return resolve_subject(ent.root, index)
     start = token.i - 1
-    while start > token.sent.start and doc[start - 1].text not in (",", "\u2014", "\u2013", "(", ";", ":", '"', "\u201d"):
+    while start > sentence_of(token).start and doc[start - 1].text not in (",", "\u2014", "\u2013", "(", ";", ":", '"', "\u201d"):
         start -= 1
     if start >= token.i or doc[token.i - 1].is_punct:
         return None

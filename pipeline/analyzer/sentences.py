@@ -1,0 +1,20 @@
+"""The sentence a token is in, found by bisection on a per-doc index (spaCy's token.sent walks the doc)."""
+
+from __future__ import annotations
+
+import bisect
+
+_KEY = "sentence_starts"
+
+
+def sentence_of(token):
+    """The sentence Span holding a token (or the first token of a span), as token.sent, without rescanning."""
+    doc = token.doc
+    spans = doc.user_data.get(_KEY)
+    if spans is None:
+        sents = list(doc.sents)
+        spans = ([s.start for s in sents], sents)
+        doc.user_data[_KEY] = spans
+    starts, sents = spans
+    index = bisect.bisect_right(starts, token.i) - 1
+    return sents[max(index, 0)]
