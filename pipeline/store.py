@@ -227,21 +227,6 @@ def _id(value: int | _NewId | None) -> int | None:
     return value.value if isinstance(value, _NewId) else value
 
 
-def upsert_article(
-    conn: Conn,
-    item: PendingItem,
-    final_url: str,
-    title: str | None,
-    published_at: str | datetime | None,
-    language: str | None,
-    body_text: str,
-    digest: str,
-    raw_html: bytes,
-) -> tuple[int, bool]:
-    """Store one article; see upsert_articles."""
-    return upsert_articles(conn, [NewArticle(item, final_url, title, published_at, language, body_text, digest, raw_html)])[0]
-
-
 def upsert_articles(conn: Conn, articles: list[NewArticle]) -> list[tuple[int, bool]]:
     """Store articles and link their feed items, in order and in one transaction; return (id, needs_analysis) each.
 
