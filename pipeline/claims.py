@@ -140,8 +140,22 @@ def similar_evidence(a: str | None, b: str | None) -> bool:
     return bool(words_a and words_b) and len(words_a & words_b) / len(words_a | words_b) >= EVIDENCE_OVERLAP
 
 
+BODY_WORDS = frozenset("ministry ministries office command centre center agency army forces government presidency "
+                       "department council committee source sources spokesman spokeswoman spokesperson".split())
+
+
 def _same_speaker(a: str | None, b: str | None) -> bool:
-    return bool(a and b) and a.split()[-1].lower() == b.split()[-1].lower()
+    """The same person ("Maria Zakharova" / "Zakharova"), or the same body named the same way.
+
+    Two bodies sharing a last word are not one speaker: "Russian Foreign Ministry" and "Russian
+    Defence Ministry" make separate charges.
+    """
+    if not (a and b):
+        return False
+    a_words, b_words = a.lower().split(), b.lower().split()
+    if a_words[-1] in BODY_WORDS or b_words[-1] in BODY_WORDS:
+        return a_words == b_words
+    return a_words[-1] == b_words[-1]
 
 
 def _same_claim(cur, claim_id: int, first_article_id: int, accusation: Accusation, article_id: int) -> bool:

@@ -141,3 +141,17 @@ def test_a_new_charge_by_another_speaker_in_other_words_is_a_new_claim(conn):
     assert (new.new_claims, again.new_claims) == (1, 0)
     assert scalar(conn, "SELECT count(*) FROM claims") == 2
     assert scalar(conn, "SELECT count(*) FROM alerts") == 2
+
+
+def test_two_ministries_of_one_state_making_other_charges_are_two_claims(conn):
+    first = add_article(conn, "https://a.example/1", "Outlet A", "2020-05-14T10:00:00Z")
+    second = add_article(conn, "https://b.example/2", "Outlet B", "2020-05-15T10:00:00Z")
+    foreign = Accusation(accuser="russia_mfa", accused="turkey", agreement="moscow_2020",
+                         breach_type="delayed_or_unfulfilled_commitments", speaker="Russian Foreign Ministry",
+                         evidence="Ankara is delaying the separation of the opposition from terrorists.",
+                         char_start=0, char_end=60, confidence=0.9, statement_index=0)
+    defence = Accusation(**{**foreign.__dict__, "speaker": "Russian Defence Ministry",
+                            "evidence": "Turkish units failed to secure the M4 corridor for the joint patrols."})
+    save_analysis(conn, first, analysis(foreign), "v1", identity, ("x@example.org",))
+    save_analysis(conn, second, analysis(defence), "v1", identity, ("x@example.org",))
+    assert scalar(conn, "SELECT count(*) FROM claims") == 2
