@@ -443,6 +443,11 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         body = g.resolve(token.doc[token.left_edge.i: token.right_edge.i + 1].text[:200])
         if body and g.actors[body].kind != "person":
             return Speaker(index.written_name(body), lower, body, False)
+        # "A military source told SANA", "diplomatic sources said": someone unnamed, as described here.
+        determiners = [c.lower_ for c in token.children if c.dep_ == "det"]
+        if any(d in ("a", "an", "one") for d in determiners) or (not determiners and token.tag_ == "NNS"):
+            return Speaker(" ".join(t.text for t in token.doc[token.left_edge.i: token.i + 1] if t.dep_ != "det"),
+                           lower, None, False)
         return index.by_role(lower, token.idx)
     if actor and lower in ROLE_NOUNS:
         # "the Russian officer", "the Turkish leader": someone the article has already named.

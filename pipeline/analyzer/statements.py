@@ -72,7 +72,10 @@ def _speaker_of(token, index: SpeakerIndex) -> Speaker | None:
     subjects = sorted((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and not is_misread_place(c)),
                       key=lambda c: (c.ent_type_ != "PERSON", not c.is_alpha, not c.is_title))  # "counterpart Sergei Shoigu": the name
     if subjects:
-        return resolve_subject(subjects[0], index)
+        speaker = resolve_subject(subjects[0], index)
+        if speaker is not None and speaker.actor is None and not speaker.is_person:
+            speaker = _of_the_listener(token, speaker)
+        return speaker
     # "…," said Zakharova: the parser often makes the inverted subject an object or attribute.
     if token.lemma_.lower() in ("say", "tell", "add", "write", "state"):
         for child in token.children:
@@ -97,6 +100,20 @@ def _speaker_of(token, index: SpeakerIndex) -> Speaker | None:
         if subject is not None and token.tag_ == "VBG":
             return resolve_subject(subject, index)
     return None
+
+
+def _of_the_listener(verb, speaker: Speaker) -> Speaker:
+    """ "a military source told SANA": an unnamed source speaking to a state's news agency is of that state."""
+    from pipeline.analyzer.gazetteer import gazetteer
+
+    g = gazetteer()
+    listeners = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + [
+        o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
+    for listener in listeners:
+        actor = g.resolve(listener.doc[listener.left_edge.i: listener.right_edge.i + 1].text)
+        if actor and g.actors[actor].parent and g.actors[actor].kind == "institution":
+            return Speaker(speaker.name, speaker.title, g.rollup(actor), False)
+    return speaker
 
 
 def _speaker_before(token, index: SpeakerIndex) -> Speaker | None:

@@ -160,3 +160,13 @@ def test_groups_controlled_by_a_state_are_the_groups_not_the_state():
     found = {(a, b) for a, b, _ in pairs("The Russian Defence Ministry accused armed groups controlled by Turkey of "
                                          "attacking a joint patrol on the M4 highway in breach of the ceasefire.")}
     assert ("russia", "armed_groups") in found and ("russia", "turkey") not in found
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("A military source told SANA that terrorist groups had breached the ceasefire dozens of times by shelling "
+     "Aleppo.", ("syria", "armed_groups")),
+    ("TASS reported that militants had violated the ceasefire regime in the Idlib zone 14 times.",
+     ("russia", "armed_groups")),
+])
+def test_state_news_agencies_speak_for_their_state_and_lend_it_to_unnamed_sources(sentence, expected):
+    assert expected in {(a, b) for a, b, _ in pairs(sentence)}
