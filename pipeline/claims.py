@@ -158,12 +158,8 @@ def _same_speaker(a: str | None, b: str | None) -> bool:
     return a_words[-1] == b_words[-1]
 
 
-def _same_claim(cur, claim_id: int, first_article_id: int, accusation: Accusation, article_id: int) -> bool:
-    """A report belongs to a claim when it restates it: the same speaker or near-identical evidence."""
-    if first_article_id == article_id:
-        return True  # the article that opened the claim, analysed again
-    cur.execute("SELECT speaker, evidence FROM accusations WHERE claim_id = %s", (claim_id,))
-    reports = cur.fetchall()
+def _restates(reports: list[tuple[str | None, str]], accusation: Accusation) -> bool:
+    """A report belongs to a claim when it restates one of its reports: the same speaker or near-identical evidence."""
     return not reports or any(_same_speaker(speaker, accusation.speaker) or similar_evidence(evidence, accusation.evidence)
                               for speaker, evidence in reports)
 
@@ -178,7 +174,14 @@ def _match_claim(cur, accusation: Accusation, rollup, article_id: int, outlet: s
            ORDER BY first_seen""",
         (accuser, accused, accusation.breach_type, accusation.agreement, seen_at, CLAIM_WINDOW, CLAIM_WINDOW),
     )
-    row = next((r for r in cur.fetchall() if _same_claim(cur, r[0], r[1], accusation, article_id)), None)
+    candidates = cur.fetchall()
+    reports: dict[int, list[tuple[str | None, str]]] = {claim_id: [] for claim_id, _ in candidates}
+    if candidates:
+        cur.execute("SELECT claim_id, speaker, evidence FROM accusations WHERE claim_id = ANY(%s)", (list(reports),))
+        for claim_id, speaker, evidence in cur.fetchall():
+            reports[claim_id].append((speaker, evidence))
+    # The article that opened a claim, analysed again, is that claim whatever its new wording.
+    row = next((r for r in candidates if r[1] == article_id or _restates(reports[r[0]], accusation)), None)
     if row:
         cur.execute(
             """UPDATE claims SET last_seen = GREATEST(last_seen, %s),

@@ -116,26 +116,30 @@ class AnalysisFailure:
     message: str
 
 
-def analyze_safely(title: str | None, text: str, prefiltered: bool | None = None, doc=None) -> Analysis | AnalysisFailure:
+def analyze_safely(title: str | None, text: str, relevance=None, doc=None) -> Analysis | AnalysisFailure:
     """analyze(), with any exception returned as an AnalysisFailure (one bad article must not stop a batch)."""
     from pipeline.analyzer.core import analyze
 
     try:
-        return analyze(title, text, prefiltered=prefiltered, doc=doc)
+        return analyze(title, text, relevance=relevance, doc=doc)
     except Exception as exc:  # noqa: BLE001 - recorded by the caller
         return AnalysisFailure(type(exc).__name__, str(exc))
 
 
 def analyze_batch(articles: list[tuple[str | None, str]]) -> list[Analysis | AnalysisFailure]:
-    """analyze_safely for several (title, text), the relevant ones parsed together (parse_many)."""
-    from pipeline.analyzer.core import needs_parse, parse_many
+    """analyze_safely for several (title, text): relevance judged once each, the relevant ones parsed together."""
+    from pipeline.analyzer.core import parse_many, relevance_of
 
+    relevances: list = [None] * len(articles)
+    docs: dict[int, object] = {}
     try:
-        need = [index for index, (title, text) in enumerate(articles) if needs_parse(title, text)]
+        relevances = [relevance_of(title, text) for title, text in articles]
+        need = [index for index, relevance in enumerate(relevances) if relevance.relevant]
         docs = dict(zip(need, parse_many([articles[index][1] for index in need])))
-    except Exception:  # noqa: BLE001 - one article spoils the batch: parse each alone, so only it fails
-        docs = {}
-    return [analyze_safely(title, text, None, docs.get(index)) for index, (title, text) in enumerate(articles)]
+    except Exception:  # noqa: BLE001 - one article spoils the batch: analyse each alone, so only it fails
+        relevances, docs = [None] * len(articles), {}
+    return [analyze_safely(title, text, relevances[index], docs.get(index))
+            for index, (title, text) in enumerate(articles)]
 
 
 def submit(executor: Executor | None, fn, *args) -> Future:

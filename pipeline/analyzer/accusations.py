@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from pipeline.analyzer.agreements import agreement_in
-from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.gazetteer import gazetteer
+from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import SpeakerIndex
 from pipeline.analyzer.statements import CUES, _speaker_of
 from pipeline.models import Accusation, Statement
@@ -69,18 +69,6 @@ def _actor_of_phrase(token) -> str | None:
     return actor
 
 
-def _modifier_conjuncts(noun, exclude: set[str]) -> list[str]:
-    """ "regime and Russian forces": each coordinated modifier with the head noun names a party."""
-    g = gazetteer()
-    found = []
-    for modifier in (c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod")):
-        for part in (modifier, *modifier.conjuncts):
-            actor = g.resolve(f"{part.text} {noun.text}")
-            if actor and g.rollup(actor) not in exclude and actor not in found:
-                found.append(actor)
-    return found if len(found) > 1 else []
-
-
 def _resolve_all(token, exclude: set[str]) -> list[str]:
     """Like _resolve, but "they" may stand for two parties named together ("The regime and the Russians… they")."""
     first = _resolve(token, exclude)
@@ -90,11 +78,7 @@ def _resolve_all(token, exclude: set[str]) -> list[str]:
         first = first if first and gazetteer().rollup(first) not in exclude else None
     if first is None or token.lower_ not in ("they", "their", "them"):
         return [first] if first else []
-    g = gazetteer()
-    start = sentence_of(token.doc[max(sentence_of(token).start - 1, 0)]).start
-    mentions = [m for m in g.referents(token.doc[start:token.i].text) if g.rollup(m.actor) not in exclude]
-    text = token.doc[start:token.i].text
-    mentions = [m for m in mentions if not re.search(r"\bbetween\s+$", text[:m.start], re.I)]
+    text, mentions = _referents_before(token, exclude, sentences=1)
     for before, after in zip(mentions, mentions[1:]):
         if after.actor == first and re.fullmatch(r"\s*,?\s*(?:and|&)\s+(?:the\s+)?", text[before.end:after.start], re.I):
             return [before.actor, first]
@@ -103,24 +87,36 @@ def _resolve_all(token, exclude: set[str]) -> list[str]:
 
 def _antecedent(token, exclude: set[str]) -> str | None:
     """For its/it/they: the nearest actor named before, in this sentence or the two before it."""
-    start = sentence_of(token).start
-    for _ in range(2):
-        if start > 0:
-            start = sentence_of(token.doc[start - 1]).start
     g = gazetteer()
     singular = token.lower_ in ("it", "its")
-    text = token.doc[start:token.i].text
-    for mention in reversed(g.referents(text)):
-        if g.rollup(mention.actor) in exclude or g.actors[mention.actor].kind == "person":
-            continue
-        if g.actors[mention.actor].kind == "state" and PLACE_BEFORE.search(text[:mention.start]):
-            continue  # "in northeast Syria" is where, not who
-        if re.search(r"\bbetween\s+(?:\w+\s+(?:and|&)\s+)?$", text[:mention.start], re.I):
-            continue  # "the truce agreed between Moscow and Ankara": the parties to a deal, not the doers
+    for mention in reversed(_referents_before(token, exclude, sentences=2)[1]):
         if singular and mention.text.lower().endswith("s") and g.actors[mention.actor].kind == "armed_group":
             continue  # "it" is not "the terrorists"
         return mention.actor
     return None
+
+
+def _referents_before(token, exclude: set[str], sentences: int):
+    """The text from `sentences` sentences back up to the token, and the parties named in it that a
+    pronoun can stand for: not people, not the excluded, not places ("in northeast Syria") and not
+    the parties to a deal ("the truce agreed between Moscow and Ankara")."""
+    start = sentence_of(token).start
+    for _ in range(sentences):
+        if start > 0:
+            start = sentence_of(token.doc[start - 1]).start
+    g = gazetteer()
+    text = token.doc[start:token.i].text
+    kept = []
+    for mention in g.referents(text):
+        before = text[:mention.start]
+        if g.rollup(mention.actor) in exclude or g.actors[mention.actor].kind == "person":
+            continue
+        if g.actors[mention.actor].kind == "state" and PLACE_BEFORE.search(before):
+            continue
+        if re.search(r"\bbetween\s+(?:\w+\s+(?:and|&)\s+)?$", before, re.I):
+            continue
+        kept.append(mention)
+    return text, kept
 
 
 def _doer(token):
@@ -165,22 +161,12 @@ def _owner(noun) -> object | None:
                 return objects[0]
     # ", a clear breach of the October ceasefire": an appositive breach describes the clause's event
     if noun.dep_ == "appos" and noun.lemma_.lower() in ("breach", "violation", "contravention"):
-        verb = noun.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
-            verb = verb.head
-        if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in CUES:
+        verb = _governing_verb(noun)
+        if verb is not None and verb.lemma_.lower() not in CUES:
             doer = _doer(verb)
             if doer is not None and doer.lemma_.lower() in ACTION_NOUNS | ATTACKERS:
                 return _owner(doer) or _actor_word_before(doer) or doer
             return doer
-    # "Damascus holds Ankara responsible for the violations": the one held responsible
-    if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lower_ == "responsible":
-        holder = noun.head.head
-        if holder.head.lemma_ in ("hold", "deem", "consider") and holder.dep_ in ("ccomp", "oprd", "xcomp", "acomp"):
-            held = next((c for c in holder.children if c.dep_ == "nsubj"), None) or next(
-                (c for c in holder.head.children if c.dep_ == "dobj"), None)
-            if held is not None:
-                return held
     # "X bears responsibility for the violations", "X is responsible for the attacks"
     if noun.dep_ == "pobj" and noun.head.lower_ == "for":
         holder = noun.head.head
@@ -200,10 +186,8 @@ def _owner(noun) -> object | None:
         return _subject(noun.head.head)
     # "X opened fire in violation of…", "the offensive by the regime is in flagrant breach of…"
     if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.lemma_.lower() in ("violation", "breach", "contravention"):
-        verb = noun.head.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
-            verb = verb.head
-        subject = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+        verb = _governing_verb(noun)
+        subject = _subject(verb) if verb is not None else None
         if subject is not None and subject.lemma_.lower() in ACTION_NOUNS:
             return _owner(subject) or _actor_word_before(subject) or subject
         return subject
@@ -238,6 +222,14 @@ def _owner(noun) -> object | None:
 PERPETRATE = frozenset("carry launch conduct step intensify continue commit stage mount escalate perpetrate "
                        "resume renew increase keep".split())
 ATTACK_NOUNS = frozenset("attack attacks strike strikes airstrike airstrikes shelling bombing bombardment raid raids".split())
+
+
+def _governing_verb(token):
+    """The nearest verb above a token, or None."""
+    node = token.head
+    while node.pos_ not in ("VERB", "AUX") and node.head is not node:
+        node = node.head
+    return node if node.pos_ in ("VERB", "AUX") else None
 
 
 def _actor_word_before(noun):
@@ -384,8 +376,7 @@ def _reporter(token, index: SpeakerIndex):
     """Walk up from a trigger to a reporting verb and return its speaker."""
     node = token
     for _ in range(6):
-        if node is not token and (node.lemma_.lower() in CUES | ACCUSE | DENY or (
-                node.lemma_ == "hold" and any(c.lower_ == "responsible" for c in node.children))):
+        if node is not token and node.lemma_.lower() in CUES | ACCUSE | DENY:
             speaker = _speaker_of(node, index)
             if speaker:
                 return speaker
@@ -504,13 +495,11 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 mode = "narrative"
             targets = [accused_token, *_conjuncts(accused_token)] if accused_token is not None else []
             exclude = {g.rollup(accuser)} if accuser else set()
-            resolved = [(_resolve_all(target, exclude) + _modifier_conjuncts(target, exclude), target) for target in targets]
-            accused_ids = [actor for actors, _ in resolved for actor in actors]
-            targets = [target for actors, target in resolved for _ in actors]
+            # (actor, the words that named it): a word's sense may depend on who speaks
+            named = [(actor, target) for target in targets for actor in _resolve_all(target, exclude)]
             if lemma in ACCUSE:
-                accused_ids += _named_between(token, exclude)
-            accused_ids = [_as_the_speaker_means(a, t, accuser, doc) for a, t in
-                           zip(accused_ids, [*targets, *[None] * (len(accused_ids) - len(targets))])]
+                named += [(actor, None) for actor in _named_between(token, exclude)]
+            accused_ids = [_as_the_speaker_means(actor, words, accuser, index.text) for actor, words in named]
             for accused in dict.fromkeys(accused_ids):
                 if accused is None or accuser is None:
                     continue
@@ -521,7 +510,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
     return _best_per_pair(found)
 
 
-def _as_the_speaker_means(accused: str | None, target, accuser: str | None, doc) -> str | None:
+def _as_the_speaker_means(accused: str | None, target, accuser: str | None, text: str) -> str | None:
     """Generic words whose referent depends on who speaks (config/gazetteer.yaml, speaker_usage).
 
     Turkish officials call the YPG "terrorists": in a Turkish claim in an article about the YPG,
@@ -534,8 +523,7 @@ def _as_the_speaker_means(accused: str | None, target, accuser: str | None, doc)
     for usage in g.speaker_usage:
         if g.rollup(accuser) == usage["speaker"] and accused == usage["instead_of"] \
                 and any(re.search(rf"\b{re.escape(w)}\b", phrase) for w in usage["words"]) \
-                and any(re.search(rf"\b{re.escape(w)}\b", doc.user_data.setdefault("text", doc.text))
-                        for w in usage["when_article_names"]):
+                and any(re.search(rf"\b{re.escape(w)}\b", text) for w in usage["when_article_names"]):
             return usage["means"]
     return accused
 

@@ -60,23 +60,22 @@ def parse_many(texts: list[str], batch_size: int = 16) -> list:
     return list(load_nlp().pipe([_prepare(text) for text in texts], batch_size=batch_size))
 
 
-def needs_parse(title: str | None, text: str) -> bool:
-    """Whether analyze() would parse this article (it is relevant)."""
-    return prefilter(title, text) and score(title, text).relevant
+def relevance_of(title: str | None, text: str) -> Relevance:
+    """The cheap prefilter, then the paragraph score for the articles that pass it."""
+    if not prefilter(title, text):
+        return Relevance(False, False, 0.0, ("prefilter: no Syria place with a ceasefire term",))
+    return score(title, text)
 
 
-def analyze(title: str | None, text: str, quotes_everywhere: bool = False, prefiltered: bool | None = None,
+def analyze(title: str | None, text: str, quotes_everywhere: bool = False, relevance: Relevance | None = None,
             doc=None) -> Analysis:
     """Relevance for every article; statements, accusations and commitments for relevant ones.
 
     The parser runs only on relevant articles, unless quotes_everywhere asks for the statements
-    of every article (the evaluation scores quotes in all articles). `prefiltered` is
-    prefilter(title, text) when the caller has already computed it; `doc` the text's parse when
-    the caller has made it (parse_many).
+    of every article (the evaluation scores quotes in all articles). `relevance` and `doc` are
+    relevance_of() and the parse when the caller has already made them (workers.analyze_batch).
     """
-    passed = prefilter(title, text) if prefiltered is None else prefiltered
-    relevance = score(title, text) if passed else Relevance(
-        False, False, 0.0, ("prefilter: no Syria place with a ceasefire term",))
+    relevance = relevance if relevance is not None else relevance_of(title, text)
     if not relevance.relevant:
         if not quotes_everywhere:
             return Analysis(relevance)

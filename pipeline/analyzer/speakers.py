@@ -6,8 +6,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.gazetteer import fold, gazetteer
+from pipeline.analyzer.sentences import sentence_of
 
 ROLE_NOUNS = frozenset(
     "diplomat minister spokesman spokeswoman spokesperson official officials envoy president ambassador source "
@@ -61,13 +61,9 @@ class SpeakerIndex:
             name = _clean_name(full_span_text(ent))
             if not name:
                 continue
-            self.people.append(PersonMention(name, title_of(ent), ent.start_char))
-            for surname in _surname_keys(name):
-                if len(name.split()) > len(self.full_names.get(surname, "").split()):
-                    self.full_names[surname] = name
+            self.add_person(name, ent.start_char, title_of(ent))
         self.spoken: list[tuple[int, Speaker]] = []
         self.text = doc.text
-        self.doc = doc
         self._written: dict[str, str] | None = None
         # People who are the subject of a sentence ("UN spokesman Stephane Dujarric urged…"): what
         # a later "he" most often points to, even when that sentence reported no speech.
@@ -79,9 +75,9 @@ class SpeakerIndex:
         # Bodies as written, the whole noun phrase (NER often stops at "the General Command of the").
         self.organisations = [(e.start_char, noun_phrase(e.root)) for e in doc.ents if e.label_ == "ORG"]
 
-    def add_person(self, name: str, position: int) -> None:
-        """A name the NER missed, found as the subject of a cue verb."""
-        self.people.append(PersonMention(name, None, position))
+    def add_person(self, name: str, position: int, title: str | None = None) -> None:
+        """A person named at `position`; the fullest form of each surname is kept."""
+        self.people.append(PersonMention(name, title, position))
         for surname in _surname_keys(name):
             if len(name.split()) > len(self.full_names.get(surname, "").split()):
                 self.full_names[surname] = name
@@ -144,11 +140,9 @@ class SpeakerIndex:
     def last_institution(self, position: int, noun: str) -> Speaker | None:
         """The latest body named before `position` whose name has this noun ("the ministry")."""
         g = gazetteer()
-        candidates = []
-        for mention in g.mentions(self.text[:position]):
-            actor = g.actors[mention.actor]
-            if actor.kind == "institution" and (noun in DOCUMENT_NOUNS or noun in mention.text.lower()):
-                candidates.append((mention.start, Speaker(self.written_name(actor.id), None, actor.id, False)))
+        mentions = [m for m in g.mentions(self.text[:position]) if g.actors[m.actor].kind == "institution"]
+        candidates = [(m.start, Speaker(self.written_name(m.actor), None, m.actor, False)) for m in mentions
+                      if noun in DOCUMENT_NOUNS or noun in m.text.lower()]
         # Bodies the gazetteer does not know ("Iraq's Foreign Ministry"), named as written.
         for start, name in self.organisations:
             if start < position and noun in name.lower():
@@ -156,10 +150,9 @@ class SpeakerIndex:
         if candidates:
             return max(candidates, key=lambda c: c[0])[1]
         # "the ministry" for a body named only by a metonym ("the Russian military")
-        for mention in reversed(g.mentions(self.text[:position])):
-            actor = g.actors[mention.actor]
-            if actor.kind == "institution" and noun in actor.name.lower():
-                return Speaker(self.written_name(actor.id), None, actor.id, False)
+        for mention in reversed(mentions):
+            if noun in g.actors[mention.actor].name.lower():
+                return Speaker(self.written_name(mention.actor), None, mention.actor, False)
         return None
 
     def introduced(self, role: str, position: int) -> Speaker | None:
@@ -314,17 +307,11 @@ def _previous_subject_body(token) -> Speaker | None:
     if subject is None or subject.ent_type_ == "PERSON":
         return None
     # The noun phrase up to a relative clause or apposition: "Russia's Centre for … in Syria, which is run by…"
-    words = []
-    for t in doc[subject.left_edge.i: subject.right_edge.i + 1]:
-        if t.i > subject.i and (t.text == "," or t.dep_ == "relcl"):
-            break
-        words.append(t.text_with_ws)
-    name = "".join(words).strip()
+    name = noun_phrase(subject)
     g = gazetteer()
-    actor = g.resolve(name) if len(words) <= 16 else None
+    actor = g.resolve(name) if len(name.split()) <= 16 else None
     if actor is None or g.actors[actor].kind == "person":
         return None
-    name = name[4:] if name.lower().startswith("the ") else name
     return Speaker(name or g.actors[actor].name, None, actor, False)
 
 
@@ -423,19 +410,20 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     # Only the noun phrase before the verb: a relative clause must not lend its actors.
     phrase = token.doc[token.left_edge.i: token.i + 1].text
     actor = g.resolve(phrase)
-    if token.pos_ == "PROPN" and token.is_title and _surname_keys(token.text)[-1] in index.full_names:
+    if token.pos_ == "PROPN" and token.is_title and surname_known(token.text, index):
         return index.person(token.text)  # "Stoltenberg said", named in full before, whatever the NER says now
     if actor is None and _unlabelled_name(token):
         # '"…," Hector Cuper said': the small model calls names after a quote WORK_OF_ART or PRODUCT.
         name = " ".join(t.text for t in _name_tokens(token))
         index.add_person(name, token.idx)
         return index.person(name)
+    whole_body = None
     if lower in INSTITUTION_NOUNS - DOCUMENT_NOUNS:
         # "Türkiye's Ministry of National Defence": the body's full name runs past the head noun.
         whole = token.doc[token.left_edge.i: token.right_edge.i + 1]
-        body = g.resolve(whole.text) if len(whole) <= 12 else None
-        if body and g.actors[body].kind != "person" and g.actors[body].kind != "state":
-            actor = body
+        whole_body = g.resolve(whole.text) if len(whole) <= 12 else None
+        if whole_body and g.actors[whole_body].kind not in ("person", "state"):
+            actor = whole_body
     if actor and g.actors[actor].kind == "person":
         return index.person(g.actors[actor].name)
     if lower in ROLE_NOUNS and not actor:
@@ -473,11 +461,9 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     if lower in DOCUMENT_NOUNS:  # "the statement read", "the letters said": whoever issued it
         return _issuer(token, index) or index.last_speaker(token.idx) or index.last_institution(token.idx, lower)
     if lower in INSTITUTION_NOUNS:
-        # "the General Command of the Syrian Army": the body is named in full after the noun.
-        whole = token.doc[token.left_edge.i: token.right_edge.i + 1]
-        body = g.resolve(whole.text) if len(whole) <= 12 else None
-        if body and g.actors[body].kind != "person":
-            return Speaker(noun_phrase(token), None, body, False)
+        # "the Foreign Ministry of Syria": a state's body, named as written
+        if whole_body and g.actors[whole_body].kind != "person":
+            return Speaker(noun_phrase(token), None, whole_body, False)
         # "The Ebaa news agency, affiliated with HTS": a body named here for the first time, as written,
         # for whoever its description names.
         own = [t for t in token.doc[token.left_edge.i: token.i] if t.pos_ == "PROPN"]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.analyzer.sentences import sentence_of
+from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.quotes import QuoteSpan, find_quotes, paragraphs
+from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex, is_misread_place, resolve_subject, surname_known
 from pipeline.models import Statement
 
@@ -104,8 +105,6 @@ def _speaker_of(token, index: SpeakerIndex) -> Speaker | None:
 
 def _of_the_listener(verb, speaker: Speaker) -> Speaker:
     """ "a military source told SANA": an unnamed source speaking to a state's news agency is of that state."""
-    from pipeline.analyzer.gazetteer import gazetteer
-
     g = gazetteer()
     listeners = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + [
         o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]

@@ -89,6 +89,16 @@ def test_a_batch_stores_exactly_what_one_at_a_time_stores(database_url, second_d
     assert articles["b"][3] == articles["a"][3] == articles["e"][3] and articles["f"][3] == articles["d"][3]
 
 
+def polled(url: str, feeds):
+    """Settings for a run against `url`, with the schema migrated and the feeds polled once."""
+    settings = make_settings(url, feeds, None)
+    with db.connection(url) as conn:
+        db.migrate(conn)
+        store.sync_feeds(conn, load_feeds(feeds))
+    stages.poll_feeds(settings)
+    return settings
+
+
 def test_worker_processes_give_the_in_process_result(database_url, second_database, seed_web, tmp_path, monkeypatch):
     feeds = seed_web.write_feeds_yaml(tmp_path / "feeds.yaml")
     monkeypatch.setenv("MONITOR_PROCESSES", "2")
@@ -97,11 +107,7 @@ def test_worker_processes_give_the_in_process_result(database_url, second_databa
         monkeypatch.setattr(stages, "PARALLEL_MIN_PAGES", 1 if parallel else 10**9)
         monkeypatch.setattr(stages, "PARALLEL_MIN_PARSES", 1 if parallel else 10**9)
         monkeypatch.setattr(stages, "EXTRACT_CHUNK", 2)
-        settings = make_settings(url, feeds, None)
-        with db.connection(url) as conn:
-            db.migrate(conn)
-            store.sync_feeds(conn, load_feeds(feeds))
-        stages.poll_feeds(settings)
+        settings = polled(url, feeds)
         fetched = stages.fetch_articles(settings)
         analyzed = stages.analyze_articles(settings)
         with psycopg2.connect(url) as conn, conn.cursor() as cur:
@@ -135,11 +141,7 @@ def test_workers_that_cannot_start_leave_the_work_in_process(database_url, seed_
     monkeypatch.setenv("MONITOR_PROCESSES", "2")
     monkeypatch.setattr(stages, "PARALLEL_MIN_PAGES", 1)
     monkeypatch.setattr(stages, "PARALLEL_MIN_PARSES", 1)
-    settings = make_settings(database_url, feeds, None)
-    with db.connection(database_url) as conn:
-        db.migrate(conn)
-        store.sync_feeds(conn, load_feeds(feeds))
-    stages.poll_feeds(settings)
+    settings = polled(database_url, feeds)
 
     assert stages.fetch_articles(settings)["articles_new_or_changed"] == 4
     assert stages.analyze_articles(settings)["relevant"] == 1
