@@ -84,6 +84,29 @@ def extraction_floor(pages: list[Page], sample: int) -> float:
     return len(html) / (time.perf_counter() - started)
 
 
+def cpu_seconds(server_pid: int, pg_dir: Path) -> dict[str, float]:
+    """CPU seconds (user + system) used so far by this process, the worker processes, the sample server and PostgreSQL."""
+    import psutil
+
+    def used(proc: psutil.Process, with_children: bool = False) -> float:
+        try:
+            times = proc.cpu_times()
+            return times.user + times.system + ((times.children_user + times.children_system) if with_children else 0.0)
+        except psutil.Error:
+            return 0.0
+
+    me = psutil.Process()
+    worker_pids = set(getattr(workers._pool, "_processes", None) or {})
+    totals = {"main": used(me), "workers": sum(used(psutil.Process(pid)) for pid in worker_pids if psutil.pid_exists(pid)),
+              "server": used(psutil.Process(server_pid)), "postgres": 0.0}
+    pid_file = pg_dir / "postmaster.pid"
+    if pid_file.exists():
+        postmaster = psutil.Process(int(pid_file.read_text().split()[0]))
+        # Backends that have exited are counted in the postmaster's children times.
+        totals["postgres"] = used(postmaster, with_children=True) + sum(used(child) for child in postmaster.children())
+    return totals
+
+
 def worker_peaks_mb() -> list[float]:
     """Peak resident memory of each live worker process (pipeline.workers), from /proc."""
     peaks = []
@@ -128,6 +151,7 @@ def main() -> int:
         timings[name] = timings.get(name, 0.0) + time.perf_counter() - started
         return result
 
+    cpu_before = cpu_seconds(server.pid, tmp / "pg")
     polled = timed("poll", lambda: stages.poll_feeds(settings))
     fetched = analyzed = 0
     while True:
@@ -138,6 +162,7 @@ def main() -> int:
         if batch["pages_fetched"] + batch["pages_failed"] == 0:
             break
     cold = sum(timings.values())
+    cpu_after = cpu_seconds(server.pid, tmp / "pg")
     with db.connection(url) as conn, conn.cursor() as cur:
         cur.execute("SELECT count(*), count(*) FILTER (WHERE is_relevant) FROM articles")
         stored, relevant = cur.fetchone()
@@ -153,6 +178,11 @@ def main() -> int:
           f"= {e2e:.1f} articles/s end to end")
     for name, seconds in timings.items():
         print(f"  {name:<14} {seconds:8.1f} s  {seconds / cold:6.1%}  {stored / seconds if seconds else 0:8.1f} articles/s")
+    cpu = {name: cpu_after[name] - cpu_before[name] for name in cpu_after}
+    busy = sum(cpu.values())
+    print(f"  CPU seconds: " + ", ".join(f"{name} {seconds:.1f}" for name, seconds in cpu.items())
+          + f"; {busy / stored * 1000:.2f} ms per article; {busy / (cold * workers.process_count()):.0%} of "
+          f"{workers.process_count()} cores busy")
     print(f"warm run: {warm['feeds_polled']} feeds polled, {warm['feeds_unchanged']} unchanged, {warm['new_items']} new items "
           f"in {warm_seconds:.1f} s")
     print(f"extraction floor (trafilatura alone, {args.floor_sample} pages): {floor:.1f} pages/s; "

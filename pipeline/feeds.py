@@ -6,6 +6,7 @@ import calendar
 import hashlib
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -28,6 +29,10 @@ class FeedError(Exception):
     def __init__(self, kind: str, message: str):
         super().__init__(f"{kind}: {message}")
         self.kind = kind
+        self.message = message
+
+    def __reduce__(self):  # picklable, so a worker process can send it back
+        return FeedError, (self.kind, self.message)
 
 
 @dataclass(frozen=True)
@@ -134,8 +139,12 @@ def _guid_link(entry: dict) -> str | None:
     return guid if guid.startswith(("http://", "https://")) else None
 
 
-def poll_feed(client: HttpClient, feed: Feed, state: FeedState) -> PollResult:
-    """Conditional GET of one feed; never raises: failures come back as status 'failed'."""
+def poll_feed(client: HttpClient, feed: Feed, state: FeedState, parse: Callable[..., list[FeedEntry]] = parse_feed
+              ) -> PollResult:
+    """Conditional GET of one feed; never raises: failures come back as status 'failed'.
+
+    `parse` is parse_feed or a stand-in that runs it elsewhere (a worker process).
+    """
     headers = {"Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1"}
     if state.etag:
         headers["If-None-Match"] = state.etag
@@ -154,7 +163,7 @@ def poll_feed(client: HttpClient, feed: Feed, state: FeedState) -> PollResult:
         # Servers often send fresh validators for an identical body: the hash is what tells.
         return PollResult(feed, "unchanged", etag=etag, last_modified=last_modified, body_hash=digest, http_status=response.status)
     try:
-        entries = parse_feed(response.body, feed, response.url, response.headers.get("content-type"))
+        entries = parse(response.body, feed, response.url, response.headers.get("content-type"))
     except FeedError as exc:
         return PollResult(feed, "failed", http_status=response.status, error_kind=exc.kind, error=str(exc))
     return PollResult(

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 from urllib.parse import urljoin, urlsplit
 
-import requests
+import urllib3
+from urllib3.exceptions import HTTPError as Urllib3Error
+from urllib3.exceptions import TimeoutError as Urllib3Timeout
 
 from pipeline.addresses import refusal_reason
 from pipeline.config import FetchSettings
@@ -100,20 +102,36 @@ def _guarded(connection_cls: type, allow_private: bool) -> type:
     return Guarded
 
 
-class _GuardedAdapter(requests.adapters.HTTPAdapter):
-    """An adapter whose connection pools use guarded connections."""
+def _guarded_pool_manager(allow_private: bool, maxsize: int) -> urllib3.PoolManager:
+    """A pool manager whose connections are guarded; no retries, no redirects, no environment proxies."""
+    try:
+        import certifi  # the CA bundle requests would use, for the same verdicts on https
 
-    def __init__(self, allow_private: bool, **kwargs):
-        self._allow_private = allow_private
-        super().__init__(**kwargs)
+        ca_certs = certifi.where()
+    except ImportError:  # fall back to the system's CAs
+        ca_certs = None
+    manager = urllib3.PoolManager(num_pools=256, maxsize=maxsize, retries=False, ca_certs=ca_certs)
+    manager.pool_classes_by_scheme = {
+        scheme: type(f"Guarded{pool_cls.__name__}", (pool_cls,),
+                     {"ConnectionCls": _guarded(pool_cls.ConnectionCls, allow_private)})
+        for scheme, pool_cls in manager.pool_classes_by_scheme.items()
+    }
+    return manager
 
-    def init_poolmanager(self, *args, **kwargs):
-        super().init_poolmanager(*args, **kwargs)
-        pools = {}
-        for scheme, pool_cls in self.poolmanager.pool_classes_by_scheme.items():
-            pools[scheme] = type(f"Guarded{pool_cls.__name__}", (pool_cls,),
-                                 {"ConnectionCls": _guarded(pool_cls.ConnectionCls, self._allow_private)})
-        self.poolmanager.pool_classes_by_scheme = pools
+
+def _refused_peer(exc: BaseException) -> bool:
+    """Whether a connection error came from the connect-time address guard."""
+    seen: set[int] = set()
+    stack = [exc]
+    while stack:
+        current = stack.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, RefusedPeer):
+            return True
+        stack += [current.__cause__, current.__context__, *(a for a in current.args if isinstance(a, BaseException))]
+    return False
 
 
 class HttpClient:
@@ -122,12 +140,9 @@ class HttpClient:
     def __init__(self, settings: FetchSettings, resolver: Callable[[str, int], list[str]] | None = None):
         self.settings = settings
         self._resolve = resolver or _resolve
-        self._session = requests.Session()
-        self._session.trust_env = False  # never route through an environment proxy
-        self._session.headers["User-Agent"] = settings.user_agent
-        adapter = _GuardedAdapter(settings.allow_private_hosts, pool_connections=64, pool_maxsize=64, max_retries=0)
-        self._session.mount("http://", adapter)
-        self._session.mount("https://", adapter)
+        # urllib3 directly, not requests: a third of the main process's CPU per page went to requests' layers.
+        self._http = _guarded_pool_manager(settings.allow_private_hosts, maxsize=max(64, settings.workers))
+        self._headers = {"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate", "Accept": "*/*"}
         self._gates: dict[str, _HostGate] = {}
         self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
         self._lock = threading.Lock()
@@ -135,7 +150,7 @@ class HttpClient:
         self._verdicts: dict[tuple[str, int], str | None] = {}
 
     def close(self) -> None:
-        self._session.close()
+        self._http.clear()
 
     def __enter__(self) -> HttpClient:
         return self
@@ -195,50 +210,54 @@ class HttpClient:
 
     def _get_once(self, url: str, accept: tuple[str, ...], headers: dict[str, str]) -> Response:
         host = urlsplit(url).netloc
+        timeout = urllib3.Timeout(connect=self.settings.connect_timeout, read=self.settings.read_timeout)
         with self._gate(host):
             try:
-                raw = self._session.get(
-                    url,
-                    headers=headers,
-                    stream=True,
-                    allow_redirects=False,
-                    timeout=(self.settings.connect_timeout, self.settings.read_timeout),
-                )
-            except requests.Timeout as exc:
+                raw = self._http.request("GET", url, headers={**self._headers, **headers}, preload_content=False,
+                                         redirect=False, retries=False, timeout=timeout)
+            except Urllib3Timeout as exc:
                 raise FetchError("timeout", f"{url}: {exc}") from exc
-            except requests.RequestException as exc:
-                if "refused-address:" in str(exc):
+            except (Urllib3Error, OSError) as exc:
+                if _refused_peer(exc):
                     raise FetchError("refused-address", f"{url}: connected to a refused address") from exc
                 raise FetchError("connection", f"{url}: {exc}") from exc
-            with raw:
-                response = Response(url=url, status=raw.status_code, headers={k.lower(): v for k, v in raw.headers.items()})
+            body = None
+            try:
+                # Repeated headers are joined with ", ", as requests did.
+                response = Response(url=url, status=raw.status, headers={k.lower(): raw.headers[k] for k in raw.headers})
                 if response.status in (301, 302, 303, 307, 308, 304):
                     return response
                 if not 200 <= response.status < 300:
                     raise FetchError("http-status", f"{url} answered HTTP {response.status}", response.status)
                 if response.content_type and not any(a in response.content_type for a in accept):
                     raise FetchError("content-type", f"{url} is {response.content_type}, expected {', '.join(accept)}")
-                declared = raw.headers.get("content-length")
+                declared = response.headers.get("content-length")
                 if declared and declared.isdigit() and int(declared) > self.settings.max_bytes:
                     raise FetchError("too-large", f"{url} declares {declared} bytes (cap {self.settings.max_bytes})")
                 body = self._read_capped(raw, url)
+            finally:
+                if body is None:  # not read to the end: the connection cannot serve another request
+                    raw.close()
+                raw.release_conn()
         return Response(url=url, status=response.status, headers=response.headers, body=body)
 
-    def _read_capped(self, raw: requests.Response, url: str) -> bytes:
+    def _read_capped(self, raw: urllib3.BaseHTTPResponse, url: str) -> bytes:
         # Counts decoded bytes, so a gzip bomb stops at the cap too; the read timeout bounds each chunk,
         # the deadline bounds a server that drips one byte at a time.
         deadline = time.monotonic() + self.settings.read_timeout * 2
         chunks: list[bytes] = []
         size = 0
         try:
-            for chunk in raw.iter_content(64 * 1024):
+            for chunk in raw.stream(64 * 1024, decode_content=True):
                 size += len(chunk)
                 if size > self.settings.max_bytes:
                     raise FetchError("too-large", f"{url} is over {self.settings.max_bytes} bytes")
                 if time.monotonic() > deadline:
                     raise FetchError("timeout", f"{url} took longer than {self.settings.read_timeout * 2:.0f}s to send")
                 chunks.append(chunk)
-        except requests.RequestException as exc:
+        except Urllib3Timeout as exc:
+            raise FetchError("timeout", f"{url}: {exc}") from exc
+        except (Urllib3Error, OSError) as exc:
             raise FetchError("connection", f"{url}: {exc}") from exc
         return b"".join(chunks)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 from collections import deque
-from concurrent.futures import BrokenExecutor, Future
+from concurrent.futures import Future
 from dataclasses import dataclass
 
 from pipeline import db, store
@@ -13,7 +13,7 @@ from pipeline.alerts import drain_outbox
 from pipeline.config import Settings
 from pipeline import workers
 from pipeline.extract import ExtractionError
-from pipeline.feeds import load_feeds, poll_feed
+from pipeline.feeds import load_feeds, parse_feed, poll_feed
 from pipeline.fetch import HTML_TYPES, FetchError, HttpClient, Response
 from pipeline.store import PendingItem
 
@@ -29,6 +29,7 @@ ANALYZE_CHUNK = 8  # articles per analysis task (parsed together)
 # catch-up batches use every core.
 PARALLEL_MIN_PAGES = 1000
 PARALLEL_MIN_PARSES = 50  # articles passing the prefilter
+PARALLEL_MIN_FEEDS = 200  # feeds due in one poll: their XML is parsed on worker processes
 PERMANENT_FETCH_ERRORS = {"refused-address", "robots", "content-type", "too-large", "invalid-url", "extraction"}
 
 
@@ -65,7 +66,11 @@ def poll_feeds(settings: Settings, run_id: int | None = None) -> dict[str, int]:
         due = store.feeds_due(conn, [f.name for f in feeds], now)
         todo = [f for f in feeds if f.name in due]
         counts["feeds_deferred"] = len(feeds) - len(todo)
-        results = client.map(lambda feed: poll_feed(client, feed, due[feed.name][1]), todo)
+        # Fetch threads hand feed XML to the worker processes on a big poll (feedparser is pure Python:
+        # ~10 ms a feed that would otherwise hold this process's one interpreter lock).
+        executor = workers.pool() if len(todo) >= PARALLEL_MIN_FEEDS else None
+        parse = parse_feed if executor is None else (lambda *args: workers.call(executor, parse_feed, *args))
+        results = client.map(lambda feed: poll_feed(client, feed, due[feed.name][1], parse), todo)
         for result in results:
             counts["feeds_polled"] += 1
             feed_id = due[result.feed.name][0]
@@ -107,16 +112,7 @@ class _Chunk:
 
     def results(self, executor) -> list:
         self.submit(executor)
-        return _settle(self.future, executor, workers.prepare_pages, self.pages)
-
-
-def _settle(future: Future, executor, fn, *args):
-    """The future's result; when its worker process died, the pool is dropped and fn runs here instead."""
-    try:
-        return future.result()
-    except BrokenExecutor as exc:
-        workers.discard(executor, exc)
-        return fn(*args)
+        return workers.settle(self.future, executor, workers.prepare_pages, self.pages)
 
 
 def fetch_articles(settings: Settings, run_id: int | None = None, limit: int = FETCH_BATCH) -> dict:
@@ -220,7 +216,7 @@ def analyze_articles(settings: Settings, run_id: int | None = None, limit: int =
         for index, (article_id, title, body) in enumerate(rows):
             if index in jobs:
                 chunk, future, position = jobs.pop(index)
-                analysis = _settle(future, executor, workers.analyze_batch, chunk)[position]
+                analysis = workers.settle(future, executor, workers.analyze_batch, chunk)[position]
             else:
                 analysis = workers.analyze_safely(title, body)
             if isinstance(analysis, workers.AnalysisFailure):

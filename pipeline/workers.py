@@ -16,7 +16,7 @@ import logging
 import multiprocessing
 import os
 import threading
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
 from pipeline.dedup import simhash
@@ -140,6 +140,20 @@ def analyze_batch(articles: list[tuple[str | None, str]]) -> list[Analysis | Ana
         relevances, docs = [None] * len(articles), {}
     return [analyze_safely(title, text, relevances[index], docs.get(index))
             for index, (title, text) in enumerate(articles)]
+
+
+def settle(future: Future, executor: Executor | None, fn, *args):
+    """The future's result; when its worker process died, the pool is dropped and fn runs here instead."""
+    try:
+        return future.result()
+    except BrokenExecutor as exc:
+        discard(executor, exc)
+        return fn(*args)
+
+
+def call(executor: Executor | None, fn, *args):
+    """fn(*args) on a worker process (here when there is none), waiting for the result."""
+    return settle(submit(executor, fn, *args), executor, fn, *args)
 
 
 def submit(executor: Executor | None, fn, *args) -> Future:

@@ -55,9 +55,13 @@ def _prepare(database_url, feeds):
         store.sync_feeds(conn, load_feeds(feeds))
 
 
-def test_failing_feeds_are_recorded_and_the_good_feed_lands(database_url, misbehaving_web):
+@pytest.mark.parametrize("parse_on_workers", [False, True], ids=["parsed-here", "parsed-on-workers"])
+def test_failing_feeds_are_recorded_and_the_good_feed_lands(database_url, misbehaving_web, monkeypatch, parse_on_workers):
     web, feeds = misbehaving_web
     _prepare(database_url, feeds)
+    # A big poll parses feed XML on worker processes: the same outcomes, errors included, must come back.
+    monkeypatch.setenv("MONITOR_PROCESSES", "2")
+    monkeypatch.setattr(stages, "PARALLEL_MIN_FEEDS", 1 if parse_on_workers else 10**9)
     settings = make_settings(database_url, feeds, None, read_timeout=1.0)
 
     counts = stages.poll_feeds(settings)
