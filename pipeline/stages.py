@@ -184,7 +184,7 @@ def fetch_articles(settings: Settings, run_id: int | None = None, limit: int = F
 
 def analyze_articles(settings: Settings, run_id: int | None = None, limit: int = ANALYZE_BATCH) -> dict[str, int]:
     """Analyse every article not yet analysed (or analysed by an older analyzer) and store results with alerts."""
-    from pipeline.analyzer.core import ANALYZER_VERSION
+    from pipeline.analyzer.core import ANALYZER_VERSION, FILTERED_OUT
     from pipeline.analyzer.gazetteer import gazetteer
     from pipeline.analyzer.relevance import prefilter
     from pipeline.claims import save_analysis, save_irrelevant
@@ -204,6 +204,7 @@ def analyze_articles(settings: Settings, run_id: int | None = None, limit: int =
         # The cheap prefilter runs here; articles that pass it (and may need the parser) go to the
         # worker processes when there are enough of them, and results are stored in id order.
         passed = [index for index, (_, title, body) in enumerate(rows) if prefilter(title, body)]
+        prefiltered = set(passed)
         executor = workers.pool() if len(passed) >= PARALLEL_MIN_PARSES else None
         jobs: dict[int, tuple[list, Future, int]] = {}  # row index -> (chunk, its future, position in it)
         if executor is not None:
@@ -217,8 +218,8 @@ def analyze_articles(settings: Settings, run_id: int | None = None, limit: int =
             if index in jobs:
                 chunk, future, position = jobs.pop(index)
                 analysis = workers.settle(future, executor, workers.analyze_batch, chunk)[position]
-            else:
-                analysis = workers.analyze_safely(title, body)
+            else:  # most articles: the prefilter above already said no
+                analysis = workers.analyze_safely(title, body, None if index in prefiltered else FILTERED_OUT)
             if isinstance(analysis, workers.AnalysisFailure):
                 conn.rollback()
                 counts["analysis_failed"] += 1

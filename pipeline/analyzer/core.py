@@ -60,10 +60,13 @@ def parse_many(texts: list[str], batch_size: int = 16) -> list:
     return list(load_nlp().pipe([_prepare(text) for text in texts], batch_size=batch_size))
 
 
+FILTERED_OUT = Relevance(False, False, 0.0, ("prefilter: no Syria place with a ceasefire term",))
+
+
 def relevance_of(title: str | None, text: str) -> Relevance:
     """The cheap prefilter, then the paragraph score for the articles that pass it."""
     if not prefilter(title, text):
-        return Relevance(False, False, 0.0, ("prefilter: no Syria place with a ceasefire term",))
+        return FILTERED_OUT
     return score(title, text)
 
 

