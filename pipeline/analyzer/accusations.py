@@ -32,6 +32,8 @@ ACTION_NOUNS = frozenset("offensive operation operations attack attacks strike s
                          "bombing bombardment raid raids incursion advance presence action actions escalation "
                          "deployment assault".split())
 DENY = frozenset("deny reject dismiss refute rebuff".split())
+# Refusing to put up with breaches presupposes them: "we do not accept / will not tolerate the violations".
+TOLERATE = frozenset("accept tolerate allow permit condone ignore overlook excuse".split())
 # Things that attack, whose owner is the attacker: "Turkish drones struck…".
 ATTACKERS = frozenset("drone drones jet jets warplane warplanes aircraft artillery forces troops gunmen fighters".split())
 # What one may be accused of that is a breach without a breach word: "accused Ankara of arming HTS".
@@ -335,7 +337,10 @@ def _none_of(noun) -> bool:
     """ "registered no violations", "did not record any breaches": a breach noun that is denied."""
     if any(t.lower_ in ("no", "zero") and t.dep_ == "det" for t in noun.doc[noun.left_edge.i: noun.i]):
         return True  # "no ceasefire violations": the parser may hang "no" on the compound
-    return noun.dep_ in ("dobj", "pobj") and _negated(noun.head if noun.dep_ == "dobj" else noun.head.head)
+    verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+    if verb.lemma_.lower() in TOLERATE:
+        return False  # "we will not accept the regime's violations" says there are some
+    return noun.dep_ in ("dobj", "pobj") and _negated(verb)
 
 
 def _binds(token) -> bool:

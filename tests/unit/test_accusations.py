@@ -170,3 +170,17 @@ def test_groups_controlled_by_a_state_are_the_groups_not_the_state():
 ])
 def test_state_news_agencies_speak_for_their_state_and_lend_it_to_unnamed_sources(sentence, expected):
     assert expected in {(a, b) for a, b, _ in pairs(sentence)}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("\u201cWe will not tolerate the regime's violations of the truce any longer,\u201d Mevlut Cavusoglu said.",
+     ("turkey", "syria")),
+    ("The Russian Defence Ministry said it would not accept the militants' breaches of the ceasefire.",
+     ("russia", "armed_groups")),
+])
+def test_refusing_to_put_up_with_breaches_asserts_them(sentence, expected):
+    assert expected in {(a, b) for a, b, _ in pairs(sentence)}
+
+
+def test_a_breach_not_recorded_is_still_no_accusation():
+    assert not pairs("The Russian Defence Ministry said it had not recorded any violations of the ceasefire by Turkey.")

@@ -113,3 +113,13 @@ def test_interview_answers_are_quotes_of_the_labelled_speaker():
             "with mines.\u201d\n\nNewspaper: And the Syrian army?\n\n"
             "Lavrentiev: \u201cThe Syrian army is responding to shelling from the de-escalation zone.\u201d")
     assert [name for _, name in speakers(text)] == ["Alexander Lavrentiev", "Alexander Lavrentiev"]
+
+
+def test_a_name_after_the_role_of_a_body_speaks_for_that_body():
+    # The parser hangs "Ahmed Hamadi" on the body, not on "spokesman".
+    from pipeline.analyzer.gazetteer import gazetteer
+
+    text = ("The spokesman of the Syrian Democratic Forces, Ahmed Hamadi, spoke to reporters in Qamishli.\n\n"
+            "\u201cThe Turkish army broke the ceasefire again this morning,\u201d Hamadi said.")
+    statement = [s for s in analyze("Truce", text).statements if s.kind == "direct"][0]
+    assert statement.speaker == "Ahmed Hamadi" and gazetteer().rollup(statement.speaker_actor) == "sdf"
