@@ -34,11 +34,12 @@ def _titlecase(match: re.Match[str]) -> str:
     words = match.group(0)
     if not any(len(w) >= 5 for w in re.split(r"[ '\-]", words)):
         return words  # "UN SDF", "US EU": acronyms, left alone
-    # Character by character, so that the length (and every offset) stays the same: "İ".lower() is two.
+    # Character by character, so that the length (and every offset) stays the same: "İ".lower() is two
+    # characters ("i" and a combining dot), and the parser is given the "i" alone.
     out, start = [], True
     for char in words:
         lower = char.lower()
-        out.append(char if start or len(lower) != 1 else lower)
+        out.append(char if start else lower[0])
         start = not char.isalpha()
     return "".join(out)
 

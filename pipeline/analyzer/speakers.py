@@ -294,6 +294,18 @@ def title_of(ent) -> str | None:
     for child in root.children:
         if child.dep_ == "appos" and child.i > root.i:
             parts.append(" ".join(t.text for t in child.subtree if not t.is_punct)[:160])
+    # UN meetings coverage: "VASSILY NEBENZIA (Russian Federation) said…": the delegation is the title.
+    # (A surname the model left out of the entity may stand between: "FERIDUN HADI SİNİRLİOĞLU (Turkey)".)
+    opening = ent.end
+    while opening < min(len(doc), ent.end + 2) and doc[opening].is_alpha and doc[opening].text.isupper():
+        opening += 1
+    if opening + 2 < len(doc) and doc[opening].text == "(":
+        close = next((t.i for t in doc[opening + 1: opening + 6] if t.text == ")"), None)
+        if close is not None and close > opening + 1 and all(t.text[:1].isupper() or t.lower_ in ("of", "the")
+                                                             for t in doc[opening + 1: close]):
+            delegation = doc[opening + 1: close].text
+            if not any(delegation in part for part in parts):  # often parsed as an apposition too
+                parts.append(delegation)
     parts = [p for p in parts if p]
     return ", ".join(parts) if parts else None
 
@@ -349,6 +361,16 @@ def _name_tokens(token) -> list:
             break
         words.insert(0, t)
     return words
+
+
+def _delegation(token) -> str | None:
+    """The country in brackets after a name, as UN meetings coverage writes delegates: "NAME (Turkey)"."""
+    for child in token.children:
+        if child.dep_ == "appos" and child.ent_type_ == "GPE" and child.i > token.i:
+            words = [t for t in token.doc[token.i + 1: child.right_edge.i + 1] if t.text not in ("(", ")")]
+            if token.doc[token.i + 1].text == "(" and len(words) <= 4:
+                return " ".join(t.text for t in words)
+    return None
 
 
 def _unlabelled_name(token) -> bool:
@@ -418,10 +440,12 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     actor = g.resolve(phrase)
     if token.pos_ == "PROPN" and token.is_title and surname_known(token.text, index):
         return index.person(token.text)  # "Stoltenberg said", named in full before, whatever the NER says now
-    if actor is None and _unlabelled_name(token):
-        # '"…," Hector Cuper said': the small model calls names after a quote WORK_OF_ART or PRODUCT.
+    delegation = _delegation(token)
+    if actor is None and (_unlabelled_name(token) or (delegation is not None and _name_tokens(token))):
+        # '"…," Hector Cuper said': the small model calls names after a quote WORK_OF_ART or PRODUCT;
+        # "FERIDUN SINIRLIOGLU (Turkey) said" in UN meetings coverage: any label, a delegate.
         name = " ".join(t.text for t in _name_tokens(token))
-        index.add_person(name, token.idx)
+        index.add_person(name, token.idx, delegation)
         return index.person(name)
     whole_body = None
     if lower in INSTITUTION_NOUNS - DOCUMENT_NOUNS:
