@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pipeline.models import Accusation, Analysis
 
-Analyze = Callable[[str | None, str], Analysis]
+Analyze = Callable[[str | None, str, str | None], Analysis]  # (title, text, outlet)
 Rollup = Callable[[str], str]
 
 # Narrative, hypothetical and denial readings are not anybody's claim, so FORMAT.md does not count them.
@@ -167,12 +167,12 @@ def _with_text(item: dict, file: Path) -> dict:
 
 
 def evaluate(records: Iterable[dict], analyze: Analyze, rollup: Rollup | None = None) -> Report:
-    """Run analyze(title, text) on every record and score it against the record's label."""
+    """Run analyze(title, text, outlet) on every record and score it against the record's label."""
     rollup = rollup or default_rollup()
     report = Report()
     for record in records:
         label = record["label"]
-        analysis = analyze(record.get("title"), record["text"])
+        analysis = analyze(record.get("title"), record["text"], record.get("outlet"))
         errors = ArticleErrors(str(record.get("id", report.articles)))
         report.articles += 1
         gold_relevant = bool(label.get("relevant"))
@@ -302,7 +302,7 @@ def _project_analyzer() -> Analyze:
     from pipeline.analyzer.core import analyze  # lazy: loading spaCy is slow
 
     # FORMAT.md scores quotes in every article, so irrelevant ones are parsed for statements too.
-    return lambda title, text: analyze(title, text, quotes_everywhere=True)
+    return lambda title, text, outlet: analyze(title, text, quotes_everywhere=True, outlet=outlet)
 
 
 def main(argv: list[str] | None = None, analyze: Analyze | None = None) -> int:

@@ -194,7 +194,7 @@ def analyze_articles(settings: Settings, run_id: int | None = None, limit: int =
         with conn.cursor() as cur:
             cur.execute(
                 # "< or >" rather than "<>": each side is an index range scan (migration 005).
-                """SELECT id, title, body_text FROM articles
+                """SELECT id, title, body_text, outlet FROM articles
                    WHERE analyzer_version IS NULL OR analyzer_version < %s OR analyzer_version > %s
                    ORDER BY id LIMIT %s""",
                 (ANALYZER_VERSION, ANALYZER_VERSION, limit),
@@ -203,23 +203,24 @@ def analyze_articles(settings: Settings, run_id: int | None = None, limit: int =
         conn.commit()
         # The cheap prefilter runs here; articles that pass it (and may need the parser) go to the
         # worker processes when there are enough of them, and results are stored in id order.
-        passed = [index for index, (_, title, body) in enumerate(rows) if prefilter(title, body)]
+        passed = [index for index, (_, title, body, _) in enumerate(rows) if prefilter(title, body)]
         prefiltered = set(passed)
         executor = workers.pool() if len(passed) >= PARALLEL_MIN_PARSES else None
         jobs: dict[int, tuple[list, Future, int]] = {}  # row index -> (chunk, its future, position in it)
         if executor is not None:
             for start in range(0, len(passed), ANALYZE_CHUNK):
                 part = passed[start:start + ANALYZE_CHUNK]
-                chunk = [(rows[index][1], rows[index][2]) for index in part]
+                chunk = [rows[index][1:] for index in part]
                 future = workers.submit(executor, workers.analyze_batch, chunk)
                 jobs.update((index, (chunk, future, position)) for position, index in enumerate(part))
         irrelevant = []
-        for index, (article_id, title, body) in enumerate(rows):
+        for index, (article_id, title, body, outlet) in enumerate(rows):
             if index in jobs:
                 chunk, future, position = jobs.pop(index)
                 analysis = workers.settle(future, executor, workers.analyze_batch, chunk)[position]
             else:  # most articles: the prefilter above already said no
-                analysis = workers.analyze_safely(title, body, None if index in prefiltered else FILTERED_OUT)
+                analysis = workers.analyze_safely(title, body, None if index in prefiltered else FILTERED_OUT,
+                                                  outlet=outlet)
             if isinstance(analysis, workers.AnalysisFailure):
                 conn.rollback()
                 counts["analysis_failed"] += 1

@@ -415,10 +415,28 @@ def breach_type(sentence: str, trigger: str) -> str:
     return "other"
 
 
-def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, article_agreement: str | None) -> list[Accusation]:
+# An outlet that is itself an official body ("Russian Ministry of Defence", "Republic of Türkiye Ministry
+# of National Defence") publishes its own statements: what its text asserts without a reporting verb,
+# it asserts. News agencies, state-run or not, report: their narration is never made a claim.
+OFFICIAL_OUTLET = re.compile(r"\b(?:ministry|ministère|command|centre|center|presidency|government|embassy|"
+                             r"permanent mission|armed forces)\b", re.IGNORECASE)
+
+
+def outlet_voice(outlet: str | None) -> str | None:
+    """The actor an article's own narration speaks for: the official body that published it, else None."""
+    if not outlet or not OFFICIAL_OUTLET.search(outlet):
+        return None
+    g = gazetteer()
+    actor = g.resolve(outlet)
+    return actor if actor is not None and g.actors[actor].kind in ("institution", "state") else None
+
+
+def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, article_agreement: str | None,
+                        outlet: str | None = None) -> list[Accusation]:
     """Accusations in a parsed article; claims are recorded as claims, never as facts."""
     found: list[Accusation] = []
     g = gazetteer()
+    publisher = outlet_voice(outlet)
     for sent in doc.sents:
         # The quote this sentence is in, or that is in it ('"…," Lavrov said, "they continue to shell…"').
         context = next((i for i, s in enumerate(statements)
@@ -495,6 +513,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                     accuser = reporter.actor
             if accuser is None and context is not None:
                 accuser = statements[context].speaker_actor
+            if accuser is None:
+                accuser = publisher  # the body's own release, in its own voice
             mode = "claim"
             if accuser is None:
                 mode = "narrative"

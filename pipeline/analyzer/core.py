@@ -13,7 +13,7 @@ from pipeline.analyzer.relevance import prefilter, score
 from pipeline.analyzer.statements import extract_statements
 from pipeline.models import Analysis, Relevance
 
-ANALYZER_VERSION = "rules-7"
+ANALYZER_VERSION = "rules-8"
 MAX_CHARS = 60_000  # longer bodies are cut: live blogs and digests, not articles
 # "MOSCOW, June 11. /TASS/.", "BEIRUT (AP) —", "Damascus, SANA -", "ERBIL, Kurdistan Region —"
 DATELINE = re.compile(
@@ -72,12 +72,13 @@ def relevance_of(title: str | None, text: str) -> Relevance:
 
 
 def analyze(title: str | None, text: str, quotes_everywhere: bool = False, relevance: Relevance | None = None,
-            doc=None) -> Analysis:
+            doc=None, outlet: str | None = None) -> Analysis:
     """Relevance for every article; statements, accusations and commitments for relevant ones.
 
     The parser runs only on relevant articles, unless quotes_everywhere asks for the statements
     of every article (the evaluation scores quotes in all articles). `relevance` and `doc` are
     relevance_of() and the parse when the caller has already made them (workers.analyze_batch).
+    `outlet` is who published the article: an official body's own release speaks in its voice.
     """
     relevance = relevance if relevance is not None else relevance_of(title, text)
     if not relevance.relevant:
@@ -88,7 +89,7 @@ def analyze(title: str | None, text: str, quotes_everywhere: bool = False, relev
     doc = doc if doc is not None else _parse(text)
     statements, index = extract_statements(doc)
     agreement = article_agreement(text)
-    accusations = extract_accusations(doc, statements, index, agreement)
+    accusations = extract_accusations(doc, statements, index, agreement, outlet)
     commitments = extract_commitments(doc, agreement)
     return Analysis(relevance, _verbatim(text, statements), _verbatim(text, accusations), _verbatim(text, commitments))
 

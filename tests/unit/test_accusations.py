@@ -184,3 +184,17 @@ def test_refusing_to_put_up_with_breaches_asserts_them(sentence, expected):
 
 def test_a_breach_not_recorded_is_still_no_accusation():
     assert not pairs("The Russian Defence Ministry said it had not recorded any violations of the ceasefire by Turkey.")
+
+
+@pytest.mark.parametrize("outlet, expected", [
+    ("Russian Ministry of Defence", {("russia", "armed_groups")}),  # the body's own release
+    ("Reuters", set()),  # a news agency's narration is nobody's claim
+    ("TASS", set()),  # state-run or not
+    (None, set()),
+])
+def test_an_official_bodys_own_release_speaks_in_its_voice(outlet, expected):
+    g = gazetteer()
+    text = LEAD + ("Over the past day the ceasefire regime was violated by militants of the Hayat Tahrir al-Sham "
+                   "group, who fired mortars at government positions near Kabani.")
+    found = analyze("Idlib de-escalation zone", text, outlet=outlet).accusations
+    assert {(g.rollup(a.accuser), g.rollup(a.accused)) for a in found if a.mode == "claim"} == expected
