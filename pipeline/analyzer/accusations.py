@@ -36,6 +36,9 @@ DENY = frozenset("deny reject dismiss refute rebuff".split())
 TOLERATE = frozenset("accept tolerate allow permit condone ignore overlook excuse".split())
 # Things that attack, whose owner is the attacker: "Turkish drones struck…".
 ATTACKERS = frozenset("drone drones jet jets warplane warplanes aircraft artillery forces troops gunmen fighters".split())
+# Nouns for an actor's own people and arms: "their units", "its fighters".
+OWNED_FORCES = frozenset("unit units fighter member members militia militias force formation formations gunman "
+                         "battalion battalions brigade brigades position positions".split())
 # What one may be accused of that is a breach without a breach word: "accused Ankara of arming HTS".
 ACCUSE_CHARGES = frozenset("support supporting arm arming back backing shelter protect harbour harbor sponsor "
                            "violating breaking failing delaying stalling obstructing sabotaging".split())
@@ -161,6 +164,15 @@ def _owner(noun) -> object | None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
+    # "responding to violations of the zone by terrorists": the parser hangs a "by" right after the
+    # noun's phrase on the verb; a verb has no "by" of its own unless it is passive.
+    after = noun.right_edge.i + 1
+    if after < len(noun.doc) and noun.doc[after].lower_ == "by" and noun.doc[after].dep_ == "prep" \
+            and noun.doc[after].head.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ in ("nsubjpass", "auxpass") for c in noun.doc[after].head.children):
+        objects = [c for c in noun.doc[after].children if c.dep_ == "pobj"]
+        if objects and noun.lemma_.lower() in BREACH_NOUNS:
+            return objects[0]
     # ", a clear breach of the October ceasefire": an appositive breach describes the clause's event
     if noun.dep_ == "appos" and noun.lemma_.lower() in ("breach", "violation", "contravention"):
         verb = _governing_verb(noun)
@@ -229,9 +241,14 @@ ATTACK_NOUNS = frozenset("attack attacks strike strikes airstrike airstrikes she
 def _governing_verb(token):
     """The nearest verb above a token, or None."""
     node = token.head
-    while node.pos_ not in ("VERB", "AUX") and node.head is not node:
+    while not _is_verb(node) and node.head is not node:
         node = node.head
-    return node if node.pos_ in ("VERB", "AUX") else None
+    return node if _is_verb(node) else None
+
+
+def _is_verb(token) -> bool:
+    # A word in a noun's place is no verb, whatever its tag ("the Sahl al-Ghab plains" tagged VERB).
+    return token.pos_ in ("VERB", "AUX") and token.dep_ not in ("pobj", "dobj", "nsubj", "nsubjpass", "compound")
 
 
 def _actor_word_before(noun):
@@ -300,7 +317,13 @@ def _resolve(token, exclude: set[str]) -> str | None:
         return _antecedent(token, exclude)
     if token.lower_ == "latter":
         return None
-    return _actor_of_phrase(token)
+    actor = _actor_of_phrase(token)
+    if actor is None and token.lemma_.lower() in ATTACKERS | OWNED_FORCES:
+        # "their units kept firing", "its fighters continued to shell": whose units the pronoun says
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        if owner is not None:
+            return _antecedent(owner, exclude)
+    return actor
 
 
 def _under_denial(token) -> bool:
@@ -377,11 +400,26 @@ def _mode(token) -> str:
     return "claim"
 
 
+# What one responds to in words; "the army was responding to violations" is fire, not speech.
+SPOKEN_THINGS = frozenset("question questions query queries request requests letter letters remark remarks comment "
+                          "comments criticism accusation accusations allegation allegations statement statements "
+                          "claim claims report reports journalist journalists reporter reporters call calls".split())
+
+
+def _acts_in_response(verb) -> bool:
+    """ "respond to / reply to" something that is not words: an action, not a reporting verb."""
+    if verb.lemma_.lower() not in ("respond", "reply"):
+        return False
+    targets = [o for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "to"
+               for o in prep.children if o.dep_ == "pobj"]
+    return any(t.lemma_.lower() not in SPOKEN_THINGS for t in targets)
+
+
 def _reporter(token, index: SpeakerIndex):
     """Walk up from a trigger to a reporting verb and return its speaker."""
     node = token
-    for _ in range(6):
-        if node is not token and node.lemma_.lower() in CUES | ACCUSE | DENY:
+    for _ in range(12):  # long clauses: "stressed that X controlled … and that its fighters continued to shell … in violation of"
+        if node is not token and node.lemma_.lower() in CUES | ACCUSE | DENY and not _acts_in_response(node):
             speaker = _speaker_of(node, index)
             if speaker:
                 return speaker

@@ -198,3 +198,26 @@ def test_an_official_bodys_own_release_speaks_in_its_voice(outlet, expected):
                    "group, who fired mortars at government positions near Kabani.")
     found = analyze("Idlib de-escalation zone", text, outlet=outlet).accusations
     assert {(g.rollup(a.accuser), g.rollup(a.accused)) for a in found if a.mode == "claim"} == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the reporting verb is far above the breach: two "that" clauses
+    ("Sergei Shoigu stressed that the militants still held the hills above the highway and that their units kept "
+     "firing at Syrian army posts and at the villages below in violation of the ceasefire regime.",
+     ("russia", "armed_groups")),
+    # "by X" after the breach noun, hung on the verb by the parser
+    ("Maria Zakharova said the Syrian troops were only responding to constant breaches of the truce by the "
+     "militants of Hayat Tahrir al-Sham.", ("russia", "armed_groups")),
+    # a place name tagged as a verb between the breach and its doer
+    ("The Russian Center for Reconciliation said that terrorist groups had fired on army positions in the Hama "
+     "countryside and in the Sahl al-Ghab plains in violation of the cessation of hostilities.",
+     ("russia", "armed_groups")),
+])
+def test_breaches_far_from_their_doer_or_reporter(sentence, expected):
+    assert expected in {(a, b) for a, b, _ in pairs(sentence)}
+
+
+def test_an_army_responding_to_violations_is_not_the_one_who_reports_them():
+    found = {(a, b) for a, b, _ in pairs("Maria Zakharova said the Syrian army was merely responding to violations "
+                                         "of the ceasefire by the militants.")}
+    assert ("russia", "armed_groups") in found and ("syria", "armed_groups") not in found
