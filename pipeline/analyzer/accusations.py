@@ -11,7 +11,7 @@ import re
 from pipeline.analyzer.agreements import agreement_in
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.sentences import sentence_of
-from pipeline.analyzer.speakers import SpeakerIndex
+from pipeline.analyzer.speakers import Speaker, SpeakerIndex, group_before
 from pipeline.analyzer.statements import CUES, _speaker_of
 from pipeline.models import Accusation, Statement
 
@@ -429,7 +429,27 @@ def _reporter(token, index: SpeakerIndex):
     for t in sentence_of(token):
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
             return _speaker_of(t, index)
-    return None
+    return _in_their_view(sentence_of(token))
+
+
+VIEW_NOUNS = frozenset("view telling account version reading words eyes opinion assessment judgment judgement".split())
+
+
+def _in_their_view(sentence):
+    """ "In their telling, Turkey never…", "In Moscow's view, …": whose view the sentence gives."""
+    words = list(sentence[:5])
+    if len(words) < 4 or words[0].lower_ != "in":
+        return None
+    noun = next((w for w in words[1:4] if w.lemma_.lower() in VIEW_NOUNS), None)
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None) if noun is not None else None
+    if owner is None or not any(w.text == "," for w in sentence[noun.i - sentence.start: noun.i - sentence.start + 2]):
+        return None
+    if owner.pos_ == "PRON":  # "Russian officials see it differently. In their telling, …"
+        group = group_before(owner)
+        actor = (_actor_of_phrase(group) if group is not None else None) or _antecedent(owner, set())
+    else:
+        actor = _actor_of_phrase(owner)
+    return Speaker(owner.text, None, actor, False) if actor else None
 
 
 def breach_type(sentence: str, trigger: str) -> str:

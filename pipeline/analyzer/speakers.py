@@ -399,9 +399,28 @@ def _issuer(token, index: SpeakerIndex) -> Speaker | None:
     return None
 
 
+def group_before(token):
+    """The plural role noun ("officials", "sources") that is the subject of the sentence before this one."""
+    sentence = sentence_of(token)
+    if sentence.start == 0:
+        return None
+    previous = sentence_of(token.doc[sentence.start - 1])
+    return next((t for t in previous if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NNS"
+                 and t.lemma_.lower() in ROLE_NOUNS | {"official", "source", "diplomat"}), None)
+
+
 def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     """Turn the subject of a cue verb into a speaker: a name, a pronoun, a role noun or an institution."""
     lower = token.lower_
+    if lower == "one" and token.dep_ in ("nsubj", "nsubjpass"):
+        # "Turkish officials were blunt. One said…": one of the group the sentence before was about
+        group = group_before(token)
+        speaker = resolve_subject(group, index) if group is not None else None
+        if speaker is not None and not speaker.is_person:
+            words = speaker.name.split()
+            single = " ".join([*words[:-1], group.lemma_]) if words and words[-1].lower() == group.lower_ else speaker.name
+            return Speaker(single, speaker.title, speaker.actor, False)
+        return None
     if token.pos_ == "PRON":
         kind = PRONOUNS.get(lower)
         if kind is None:

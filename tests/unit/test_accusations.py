@@ -221,3 +221,18 @@ def test_an_army_responding_to_violations_is_not_the_one_who_reports_them():
     found = {(a, b) for a, b, _ in pairs("Maria Zakharova said the Syrian army was merely responding to violations "
                                          "of the ceasefire by the militants.")}
     assert ("russia", "armed_groups") in found and ("syria", "armed_groups") not in found
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Iranian diplomats were more outspoken. One said the Turkish army had broken the ceasefire near Saraqib twice "
+     "this week.", ("iran", "turkey")),
+    ("Syrian officials tell a different story. In their account, Turkey has never honoured its commitments under "
+     "the Sochi memorandum.", ("syria", "turkey")),
+    ("In Ankara's view, Damascus has failed to respect the truce since the day it began.", ("turkey", "syria")),
+])
+def test_claims_attributed_to_a_group_named_in_the_sentence_before(sentence, expected):
+    assert expected in {(a, b) for a, b, _ in pairs(sentence)}
+
+
+def test_in_a_view_without_an_owner_is_nobodys_claim():
+    assert pairs("In this view, the regime never respected the truce.") == set()
