@@ -41,6 +41,7 @@ OWNED_FORCES = frozenset("unit units fighter member members militia militias for
                          "battalion battalions brigade brigades position positions".split())
 # What one may be accused of that is a breach without a breach word: "accused Ankara of arming HTS".
 ACCUSE_CHARGES = frozenset("support supporting arm arming back backing shelter protect harbour harbor sponsor "
+                           "supply supplying fund funding finance financing equip equipping "
                            "violating breaking failing delaying stalling obstructing sabotaging".split())
 CLAIM_NOUNS = frozenset("accusation accusations claim claims allegation allegations charge charges complaint "
                         "complaints assessment assessments".split())
@@ -202,6 +203,8 @@ def _owner(noun) -> object | None:
     if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.lemma_.lower() in ("violation", "breach", "contravention"):
         verb = _governing_verb(noun)
         subject = _subject(verb) if verb is not None else None
+        if subject is None and verb is not None:
+            subject = _nearest_subject_before(verb)
         if subject is not None and subject.lemma_.lower() in ACTION_NOUNS:
             return _owner(subject) or _actor_word_before(subject) or subject
         return subject
@@ -236,6 +239,22 @@ def _owner(noun) -> object | None:
 PERPETRATE = frozenset("carry launch conduct step intensify continue commit stage mount escalate perpetrate "
                        "resume renew increase keep".split())
 ATTACK_NOUNS = frozenset("attack attacks strike strikes airstrike airstrikes shelling bombing bombardment raid raids".split())
+
+
+def _nearest_subject_before(verb):
+    """For a verb the parser left without a subject ("the organizations deployed in the zone, …, have
+    launched attacks"): up its clause chain, else the nearest subject before it that names a party."""
+    node = verb
+    while node.dep_ in ("advcl", "acl", "xcomp", "conj") and _is_verb(node.head):
+        node = node.head
+        subject = _subject(node)
+        if subject is not None:
+            return subject
+    sentence = sentence_of(verb)
+    for token in reversed(sentence[: verb.i - sentence.start]):
+        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN") and _actor_of_phrase(token):
+            return token
+    return None
 
 
 def _governing_verb(token):
@@ -646,6 +665,8 @@ def _is_breach(charge) -> bool:
     lemma = charge.lemma_.lower()
     if lemma in BREACH | BREACH_NOUNS | ACCUSE_CHARGES or ATTACK_WORDS.match(lemma):
         return True
+    if lemma in ("continue", "keep", "persist"):  # "of continuing to supply the groups"
+        return any(_is_breach(c) for c in charge.children if c.dep_ in ("xcomp", "pcomp"))
     # The charge's own words, two levels down, not a "by …" means or a clause hung on it
     # ("abandoning them by pulling troops back, opening the way for the Turkish assault").
     words, frontier = [charge], [charge]

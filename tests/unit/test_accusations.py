@@ -236,3 +236,17 @@ def test_claims_attributed_to_a_group_named_in_the_sentence_before(sentence, exp
 
 def test_in_a_view_without_an_owner_is_nobodys_claim():
     assert pairs("In this view, the regime never respected the truce.") == set()
+
+
+def test_continuing_to_arm_the_groups_is_a_charge():
+    found = pairs("Faisal Mekdad accused Ankara of continuing to supply the militants in Idlib with drones and "
+                  "ammunition despite the memorandum.")
+    assert ("syria", "turkey") in {(a, b) for a, b, _ in found}
+
+
+def test_a_breach_hung_on_a_subjectless_verb_goes_to_the_nearest_party_before_it():
+    # The parser makes "militants" the subject of "based", leaving "fired" without one.
+    found = pairs("The Russian Defence Ministry said that the militants based in the south of the zone, led by "
+                  "Hurras al-Din, have fired dozens of rockets on villages near Hama, in violation of the "
+                  "arrangements agreed in Sochi.")
+    assert ("russia", "armed_groups") in {(a, b) for a, b, _ in found}
