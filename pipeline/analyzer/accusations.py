@@ -380,6 +380,8 @@ def _none_of(noun) -> bool:
     if any(t.lower_ in ("no", "zero") and t.dep_ == "det" for t in noun.doc[noun.left_edge.i: noun.i]):
         return True  # "no ceasefire violations": the parser may hang "no" on the compound
     verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
+        return True  # "…, without mentioning any violations by Damascus"
     if verb.lemma_.lower() in TOLERATE:
         return False  # "we will not accept the regime's violations" says there are some
     return noun.dep_ in ("dobj", "pobj") and _negated(verb)

@@ -15,10 +15,19 @@ class ModelMissing(RuntimeError):
     """No English spaCy pipeline is installed."""
 
 
+def paragraph_breaks(doc):
+    """A blank line ends a sentence: the parser otherwise runs a closing quote into the next paragraph."""
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load_nlp():
     """Load the English pipeline and add an entity ruler built from the gazetteer before the NER."""
     import spacy
+    from spacy.language import Language
 
     for name in MODEL_NAMES:
         try:
@@ -28,6 +37,9 @@ def load_nlp():
             continue
     else:
         raise ModelMissing(f"install one of {', '.join(MODEL_NAMES)} (see requirements.lock)")
+    if not Language.has_factory("paragraph_breaks"):
+        Language.component("paragraph_breaks", func=paragraph_breaks)
+    nlp.add_pipe("paragraph_breaks", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
     patterns = []
     g = gazetteer()

@@ -250,3 +250,18 @@ def test_a_breach_hung_on_a_subjectless_verb_goes_to_the_nearest_party_before_it
                   "Hurras al-Din, have fired dozens of rockets on villages near Hama, in violation of the "
                   "arrangements agreed in Sochi.")
     assert ("russia", "armed_groups") in {(a, b) for a, b, _ in found}
+
+
+def test_violations_it_did_not_mention_are_no_charge():
+    found = pairs("The Russian Defence Ministry said militants had opened fire on army posts 12 times, without "
+                  "mentioning any violations by Ankara.")
+    assert ("russia", "armed_groups") in {(a, b) for a, b, _ in found}
+    assert ("russia", "turkey") not in {(a, b) for a, b, _ in found}
+
+
+def test_a_paragraph_break_ends_the_quote_before_it():
+    # Without the break the parser runs the Iranian envoy's quote into the next paragraph's sentence.
+    found = pairs("\u201cAll sides must respect the de-escalation arrangements in Idlib,\u201d said Iran's envoy "
+                  "Ali Asghar Khaji\n\nSyria's ambassador Bashar al-Jaafari, who led the delegation, accused Turkey "
+                  "of failing to fulfil its commitments under the Astana agreements.")
+    assert {(a, b) for a, b, _ in found} == {("syria", "turkey")}
