@@ -123,8 +123,12 @@ class SpeakerIndex:
                 return speaker
         return None
 
-    def written_name(self, actor_id: str) -> str:
-        """An institution as the article names it at its fullest ("Ministry of Foreign Affairs and Expatriates")."""
+    def written_name(self, actor_id: str, short: str | None = None) -> str:
+        """An institution as the article names it at its fullest ("Ministry of Foreign Affairs and Expatriates").
+
+        With `short` (the mention at hand, "SDF"), the fullest name that spells it out ("Syrian Democratic
+        Forces"), not another body the gazetteer files under the same actor ("Autonomous Administration").
+        """
         g = gazetteer()
         actor = g.actors[actor_id]
         if actor.kind not in ("institution", "organisation", "armed_group"):
@@ -133,9 +137,13 @@ class SpeakerIndex:
             self._written = {}
             for mention in g.mentions(self.text):
                 text = re.sub(r"^(?:the|a|an) ", "", mention.text, flags=re.I)
-                if len(text) > len(self._written.get(mention.actor, "")) and text[:1].isupper():
-                    self._written[mention.actor] = text
-        return self._written.get(actor_id, actor.name)
+                if text[:1].isupper():
+                    self._written.setdefault(mention.actor, set()).add(text)
+        names = sorted(self._written.get(actor_id, ()), key=len, reverse=True)
+        if short:
+            spelled = [n for n in names if short.lower() in n.lower() or _initials(n) == short.upper()]
+            names = spelled or names
+        return names[0] if names else actor.name
 
     def last_institution(self, position: int, noun: str) -> Speaker | None:
         """The latest body named before `position` whose name has this noun ("the ministry")."""
@@ -184,6 +192,11 @@ class SpeakerIndex:
             return last
         earlier = [p for p in self.people if p.position < position]
         return self.person(earlier[-1].name) if earlier else None
+
+
+def _initials(name: str) -> str:
+    """ "Syrian Democratic Forces" -> "SDF"; lower-case words ("of", "the") are skipped."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
 def surname_known(name: str, index: SpeakerIndex) -> bool:
@@ -505,8 +518,17 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         words = phrase.split()
         return Speaker(" ".join(words[1:] if words[0].lower() in ("a", "an", "the", "one") else words), lower, actor, False)
     if actor:
-        # The gazetteer's name, not the mention: "the SDF" is the Syrian Democratic Forces.
-        return Speaker(index.written_name(actor), None, actor, False)
+        if g.actors[actor].kind == "state" and lower in INSTITUTION_NOUNS - DOCUMENT_NOUNS:
+            # "the French Foreign Ministry", "the State Department": a state's body the gazetteer does not
+            # list is named as written, and speaks for its state.
+            return Speaker(noun_phrase(token), None, actor, False)
+        # A body named in full is named as written ("the General Command of the Syrian Democratic
+        # Forces"); a short mention gets the fullest name the article uses ("the SDF" is the Syrian
+        # Democratic Forces), and no other body's name (not "the Autonomous Administration…").
+        written = noun_phrase(token)
+        if len(written.split()) >= 3 and g.resolve(written) == actor:
+            return Speaker(written, None, actor, False)
+        return Speaker(index.written_name(actor, written), None, actor, False)
     if lower in DOCUMENT_NOUNS:  # "the statement read", "the letters said": whoever issued it
         return _issuer(token, index) or index.last_speaker(token.idx) or index.last_institution(token.idx, lower)
     if lower in INSTITUTION_NOUNS:

@@ -155,6 +155,10 @@ def _attribute(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, index: Spe
     p_start, _ = spans[quote.first_paragraph]
     _, p_end = spans[quote.last_paragraph]
     candidates = []
+    # A quote inside a sentence belongs to that sentence's reporting verb ("…, accusing Turkey of
+    # "seeking to empty the region"."), before any cue in the next sentence.
+    inside = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    own_sentences = {sentence_of(inside[0]).start, sentence_of(inside[-1]).start} if inside is not None and len(inside) else set()
     for token in _cue_tokens(doc, p_start, p_end, quotes):
         if token.idx >= quote.end:
             distance = token.idx - quote.end
@@ -163,8 +167,8 @@ def _attribute(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, index: Spe
         else:
             distance = 10_000
         if distance <= MAX_CUE_DISTANCE:
-            candidates.append((distance, token))
-    for _distance, token in sorted(candidates, key=lambda c: c[0]):
+            candidates.append((sentence_of(token).start not in own_sentences, distance, token))
+    for _elsewhere, _distance, token in sorted(candidates, key=lambda c: c[:2]):
         speaker = _speaker_of(token, index)
         if speaker:
             return Attribution(_cue_text(token), speaker, token.idx)

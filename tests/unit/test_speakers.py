@@ -136,3 +136,29 @@ def test_a_delegate_in_un_meetings_coverage_speaks_for_the_country_in_brackets(n
     found = [s for s in analyze("Idlib truce", text).statements]
     assert found and all(surname in s.speaker.lower() for s in found)
     assert {gazetteer().rollup(s.speaker_actor) for s in found} == {delegation.lower()}
+
+
+def test_a_states_body_missing_from_the_gazetteer_is_named_as_written():
+    from pipeline.analyzer.gazetteer import gazetteer
+
+    text = ("\u201cThe attacks on the camps must stop at once,\u201d the French Foreign Ministry said on Tuesday, "
+            "calling on all sides to respect the Idlib ceasefire.")
+    statement = [s for s in analyze("Idlib truce", text).statements if s.kind == "direct"][0]
+    assert statement.speaker == "French Foreign Ministry" and gazetteer().rollup(statement.speaker_actor) == "france"
+
+
+def test_a_quote_inside_a_sentence_belongs_to_that_sentences_speaker():
+    text = ("The Autonomous Administration of North and East Syria held a meeting in Raqqa on Monday.\n\n"
+            "The General Command of the Syrian Democratic Forces issued a statement, accusing Turkey of \u201ctrying "
+            "to empty the region of its people.\u201d The Russian Defence Ministry said it had sent more military "
+            "police to the area.")
+    found = {s.quote[:12]: s.speaker for s in analyze("Truce", text, quotes_everywhere=True).statements
+             if s.kind == "direct"}
+    assert found == {"trying to em": "General Command of the Syrian Democratic Forces"}
+
+
+def test_an_acronym_is_spelled_out_with_its_own_name_not_another_bodys():
+    text = ("The Autonomous Administration of North and East Syria and the Syrian Democratic Forces met in Raqqa.\n\n"
+            "\u201cWe will answer every breach of the ceasefire,\u201d the SDF said in a statement.")
+    found = [s.speaker for s in analyze("Truce", text).statements if s.kind == "direct"]
+    assert found == ["Syrian Democratic Forces"]
