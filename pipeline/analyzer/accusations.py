@@ -32,6 +32,9 @@ ACTION_NOUNS = frozenset("offensive operation operations attack attacks strike s
                          "bombing bombardment raid raids incursion advance presence action actions escalation "
                          "deployment assault".split())
 DENY = frozenset("deny reject dismiss refute rebuff".split())
+# Verbs that are about compliance whatever the paragraph says: in a relevant article "Turkey has been
+# stalling" is a charge even with no truce word near it (an attack verb needs one).
+COMPLIANCE_VERBS = frozenset("violate breach flout renege stall sabotage torpedo".split())
 # Refusing to put up with breaches presupposes them: "we do not accept / will not tolerate the violations".
 TOLERATE = frozenset("accept tolerate allow permit condone ignore overlook excuse".split())
 # Things that attack, whose owner is the attacker: "Turkish drones struck…".
@@ -165,6 +168,13 @@ def _owner(noun) -> object | None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
+    # "a clear breach of the Moscow agreement by the Russian occupiers": the "by" hung on the agreement
+    for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for agreement in (o for o in of.children if o.dep_ == "pobj"):
+            by = next((o for c in agreement.children if c.dep_ == "prep" and c.lower_ == "by"
+                       for o in c.children if o.dep_ == "pobj"), None)
+            if by is not None and noun.lemma_.lower() in BREACH_NOUNS:
+                return by
     # "responding to violations of the zone by terrorists": the parser hangs a "by" right after the
     # noun's phrase on the verb; a verb has no "by" of its own unless it is passive.
     after = noun.right_edge.i + 1
@@ -524,10 +534,13 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
             (i for i, s in enumerate(statements) if s.kind == "indirect" and s.char_start == sent.start_char), None)
         scope = statements[context].quote if context is not None and statements[context].kind == "direct" else sent.text
         paragraph = _paragraph_of(index.text, sent.start_char)  # doc.text re-joins every token: use the index's copy
-        if not any(CONTEXT.search(OTHER_NORMS.sub("", text)) for text in (sent.text, scope, paragraph)):
+        in_context = any(CONTEXT.search(OTHER_NORMS.sub("", text)) for text in (sent.text, scope, paragraph))
+        if not in_context and not any(t.lemma_.lower() in COMPLIANCE_VERBS and t.pos_ == "VERB" for t in sent):
             continue
         for token in sent:
             lemma = token.lemma_.lower()
+            if not in_context and lemma not in COMPLIANCE_VERBS:
+                continue  # "kept attacking the town": an attack is a breach where a truce is in view
             accuser_token = accused_token = None
             trigger = None
             if lemma == "hold" and token.pos_ == "VERB" and any(c.lower_ == "responsible" for c in token.subtree) \

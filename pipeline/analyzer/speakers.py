@@ -300,10 +300,14 @@ def title_of(ent) -> str | None:
         parts.append(" ".join(t.text for t in root.head.subtree if not t.is_punct and not (ent.start <= t.i < ent.end))[:160])
     # "the spokesman of the National Liberation Front, Naji Mustafa": the parser hangs the name on the
     # body, not on the role; the title is the role's phrase up to the name.
-    elif root.dep_ == "appos" and root.head.dep_ == "pobj" and root.head.head.dep_ == "prep" \
-            and root.head.head.head.lemma_.lower() in ROLE_NOUNS:
-        role = root.head.head.head
-        parts.append(" ".join(t.text for t in role.subtree if not t.is_punct and t.i < ent.start)[:160])
+    elif root.dep_ == "appos" and root.head.dep_ in ("pobj", "compound"):
+        role = root.head
+        for _ in range(6):  # up through "of the …", "for the National Front for Liberation"
+            if role.lemma_.lower() in ROLE_NOUNS or role.head is role or role.dep_ not in ("pobj", "prep", "compound"):
+                break
+            role = role.head
+        if role.lemma_.lower() in ROLE_NOUNS:
+            parts.append(" ".join(t.text for t in role.subtree if not t.is_punct and t.i < ent.start)[:160])
     for child in root.children:
         if child.dep_ == "appos" and child.i > root.i:
             parts.append(" ".join(t.text for t in child.subtree if not t.is_punct)[:160])

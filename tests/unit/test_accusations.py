@@ -265,3 +265,27 @@ def test_a_paragraph_break_ends_the_quote_before_it():
                   "Ali Asghar Khaji\n\nSyria's ambassador Bashar al-Jaafari, who led the delegation, accused Turkey "
                   "of failing to fulfil its commitments under the Astana agreements.")
     assert {(a, b) for a, b, _ in found} == {("syria", "turkey")}
+
+
+def test_a_breach_of_the_agreement_by_someone_names_them():
+    found = pairs("A spokesman for the Syrian Democratic Forces said the strikes were \u201ca clear breach of the "
+                  "October agreement by the Turkish occupiers.\u201d")
+    assert ("sdf", "turkey") in {(a, b) for a, b, _ in found}
+
+
+def test_stalling_is_a_charge_even_far_from_any_truce_word():
+    text = ("Russia and Turkey agreed a ceasefire in Idlib under the Sochi memorandum.\n\n"
+            "Residents left the town on Friday.\n\n"
+            "Mustafa Bali, a spokesman for the Syrian Democratic Forces, said the group had left the town. "
+            "\u201cThe Turkish side has been stalling for days,\u201d he said.")
+    g = gazetteer()
+    found = {(g.rollup(a.accuser), g.rollup(a.accused)) for a in analyze("Idlib ceasefire", text).accusations}
+    assert ("sdf", "turkey") in found
+
+
+def test_an_attack_far_from_any_truce_word_is_no_charge():
+    text = ("Russia and Turkey agreed a ceasefire in Idlib under the Sochi memorandum.\n\n"
+            "Residents left the town on Friday.\n\n"
+            "Mustafa Bali, a spokesman for the Syrian Democratic Forces, said Turkish drones had attacked a "
+            "market in Qamishli.")
+    assert analyze("Idlib ceasefire", text).accusations == ()

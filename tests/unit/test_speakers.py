@@ -162,3 +162,12 @@ def test_an_acronym_is_spelled_out_with_its_own_name_not_another_bodys():
             "\u201cWe will answer every breach of the ceasefire,\u201d the SDF said in a statement.")
     found = [s.speaker for s in analyze("Truce", text).statements if s.kind == "direct"]
     assert found == ["Syrian Democratic Forces"]
+
+
+def test_a_name_after_a_body_with_a_prepositional_name_speaks_for_it():
+    from pipeline.analyzer.gazetteer import gazetteer
+
+    text = ("A spokesman for the Turkish-backed National Front for Liberation, Naji Mustafa, said the factions "
+            "would respect the Idlib ceasefire. \u201cWe are committed to the truce,\u201d Mustafa said.")
+    found = [s for s in analyze("Idlib truce", text).statements]
+    assert found and {gazetteer().rollup(s.speaker_actor) for s in found} == {"armed_groups"}
