@@ -77,6 +77,10 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     return [q for q in found if _is_statement(text, q)]
 
 
+CLAUSE_WORDS = re.compile(r"\b(?:not|never|no|will|would|shall|must|should|can|cannot|could|is|are|was|were|has|have|had|"
+                          r"do|does|did|seems?|we|our|us|I|my)\b", re.IGNORECASE)
+
+
 def _is_statement(text: str, quote: QuoteSpan) -> bool:
     # Between 2 and 6 words it is a statement only when it stands like one: it closes on
     # punctuation ("…,” she said) or opens a sentence; mid-sentence it is a scare quote.
@@ -87,7 +91,11 @@ def _is_statement(text: str, quote: QuoteSpan) -> bool:
         return False
     after = text[quote.end:quote.end + 2]
     before = text[:max(quote.start - 1, 0)].rstrip()
-    return bool(re.match(r"[,.?!]", after)) or not before or before[-1] in ".:!?\n"
+    if re.match(r"[,.?!]", after) or not before or before[-1] in ".:!?\n":
+        return True
+    # Mid-sentence, words that make a clause are someone's words ('said Ankara had "not implemented a
+    # single clause" of the protocol'); a bare name or phrase is a scare quote ('the so-called "safe zone"').
+    return bool(CLAUSE_WORDS.search(text[quote.start:quote.end])) and words >= 3
 
 
 def _previous_end(text: str, paragraph_start: int) -> int:

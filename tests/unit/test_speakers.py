@@ -171,3 +171,9 @@ def test_a_name_after_a_body_with_a_prepositional_name_speaks_for_it():
             "would respect the Idlib ceasefire. \u201cWe are committed to the truce,\u201d Mustafa said.")
     found = [s for s in analyze("Idlib truce", text).statements]
     assert found and {gazetteer().rollup(s.speaker_actor) for s in found} == {"armed_groups"}
+
+
+def test_a_clause_quoted_mid_sentence_is_a_statement_but_a_quoted_phrase_is_not():
+    text = ("Sergei Lavrov said Ankara had \u201cnot kept its word\u201d on the M4 highway and that the so-called "
+            "\u201cmoderate opposition\u201d was a myth.")
+    assert speakers(text) == [("not kept its word", "Sergei Lavrov")]
