@@ -541,7 +541,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
             lemma = token.lemma_.lower()
             if not in_context and lemma not in COMPLIANCE_VERBS:
                 continue  # "kept attacking the town": an attack is a breach where a truce is in view
-            accuser_token = accused_token = None
+            accuser_token = accused_token = reported_by = None
             trigger = None
             if lemma == "hold" and token.pos_ == "VERB" and any(c.lower_ == "responsible" for c in token.subtree) \
                     and CONTEXT.search(paragraph):
@@ -552,6 +552,16 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 accused_token, trigger = (held[0] if held else None), "violate"
             elif lemma in ACCUSE and token.pos_ == "VERB":
                 accuser_token = _subject(token)
+                clause = token.head
+                while clause.dep_ in ("xcomp", "conj") and clause.head is not clause:
+                    clause = clause.head
+                if token.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) \
+                        and clause.dep_ == "ccomp" and clause.head.lemma_.lower() in CUES:
+                    # "It said the militants were trying to… and accused the Turkish side of…": the parser
+                    # joins "accused" to the reported clause; the one who reports also accuses.
+                    reporting = _speaker_of(clause.head, index)
+                    if reporting is not None and reporting.actor:
+                        accuser_token, reported_by = None, reporting.actor
                 objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
                 accused_token = objects[0] if objects else None
                 # "blamed the escalation on terrorist groups": the blamed is after "on"
@@ -586,8 +596,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
             elif accused_token is not None and accused_token.lower_ in ("who", "that", "which") and token.dep_ == "relcl" \
                     and accused_token.i > 0 and doc[accused_token.i - 1].text != ",":
                 continue  # "targets militants who violate the truce" describes; ", which violated" asserts
-            accuser = None
-            if accuser_token is None:
+            accuser = reported_by
+            if accuser_token is None and accuser is None:
                 accuser_token = _claimed_by(token)
             if accuser_token is not None and accuser_token.lower_ in ("we", "i") and context is not None:
                 accuser = statements[context].speaker_actor  # "We hold it responsible…", said the SDF

@@ -180,7 +180,18 @@ class SpeakerIndex:
         return Speaker(phrase, role, g.resolve(phrase), False)
 
     def by_role(self, role: str, position: int) -> Speaker | None:
-        """The latest person before `position` whose title has this role noun, else the last person speaker."""
+        """The latest person before `position` whose title has this role noun, else the last person speaker.
+
+        One who has spoken comes first: in "Erdogan said… agreed with Russian President Vladimir Putin…
+        The president also accused…" the president is the one the story quotes.
+        """
+        for at, speaker in reversed(self.spoken):
+            if at < position and speaker.is_person and _holds_role(speaker.title or self.title_for(speaker.name), role):
+                return speaker
+        # Reported speech is read before quotes: a person who was a sentence's subject stands in for one who spoke.
+        for at, name in reversed(self.subjects):
+            if at < position and name and _holds_role(self.title_for(name), role):
+                return self.person(name)
         for mention in reversed([p for p in self.people if p.position < position]):
             if _holds_role(self.title_for(mention.name), role):
                 return self.person(mention.name)
@@ -273,6 +284,17 @@ def _clean_name(text: str) -> str:
     return " ".join(words).strip(" ,.")
 
 
+def _words(tokens) -> str:
+    """Tokens as written, punctuation left out but hyphens kept: "Turkey-backed" must stay one word."""
+    out = ""
+    for t in tokens:
+        if t.is_punct and t.text not in ("-", "\u2010", "\u2011"):
+            continue
+        glue = out.endswith("-") or t.text.startswith("-") or (t.i > 0 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_)
+        out += t.text if (not out or glue) else " " + t.text
+    return out.strip(" -")
+
+
 def title_of(ent) -> str | None:
     """Title words before a name ("Russian Foreign Ministry spokeswoman") and any apposition around it."""
     doc, tokens = ent.doc, []
@@ -297,7 +319,7 @@ def title_of(ent) -> str | None:
     root = ent.root
     # "the head of the Russian centre, Rear Admiral X" and "X, the foreign ministry spokeswoman"
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-        parts.append(" ".join(t.text for t in root.head.subtree if not t.is_punct and not (ent.start <= t.i < ent.end))[:160])
+        parts.append(_words(t for t in root.head.subtree if not (ent.start <= t.i < ent.end))[:160])
     # "the spokesman of the National Liberation Front, Naji Mustafa": the parser hangs the name on the
     # body, not on the role; the title is the role's phrase up to the name.
     elif root.dep_ == "appos" and root.head.dep_ in ("pobj", "compound"):
@@ -307,10 +329,10 @@ def title_of(ent) -> str | None:
                 break
             role = role.head
         if role.lemma_.lower() in ROLE_NOUNS:
-            parts.append(" ".join(t.text for t in role.subtree if not t.is_punct and t.i < ent.start)[:160])
+            parts.append(_words(t for t in role.subtree if t.i < ent.start)[:160])
     for child in root.children:
         if child.dep_ == "appos" and child.i > root.i:
-            parts.append(" ".join(t.text for t in child.subtree if not t.is_punct)[:160])
+            parts.append(_words(child.subtree)[:160])
     # UN meetings coverage: "VASSILY NEBENZIA (Russian Federation) said…": the delegation is the title.
     # (A surname the model left out of the entity may stand between: "FERIDUN HADI SİNİRLİOĞLU (Turkey)".)
     opening = ent.end

@@ -289,3 +289,21 @@ def test_an_attack_far_from_any_truce_word_is_no_charge():
             "Mustafa Bali, a spokesman for the Syrian Democratic Forces, said Turkish drones had attacked a "
             "market in Qamishli.")
     assert analyze("Idlib ceasefire", text).accusations == ()
+
+
+def test_accusing_joined_to_a_reported_clause_is_the_reporters_charge():
+    text = ("Russia and Turkey agreed a ceasefire in Idlib.\n\nThe Russian Defence Ministry said the patrol had been cut "
+            "short. It said the militants were trying to undermine the truce and accused the Turkish side of not "
+            "yet having secured the route.")
+    g = gazetteer()
+    found = {(g.rollup(a.accuser), g.rollup(a.accused)) for a in analyze("Idlib patrol", text).accusations}
+    assert ("russia", "turkey") in found and ("armed_groups", "turkey") not in found
+
+
+def test_the_president_is_the_one_who_has_been_speaking():
+    text = ("Russia and Turkey agreed a ceasefire in Idlib.\n\n\u201cWe will not let this go unanswered,\u201d Turkish "
+            "President Recep Tayyip Erdogan said on Wednesday, recalling the deal he had signed with Russian "
+            "President Vladimir Putin.\n\nThe president also accused the regime of violating the ceasefire.")
+    g = gazetteer()
+    found = {(g.rollup(a.accuser), g.rollup(a.accused)) for a in analyze("Idlib truce", text).accusations}
+    assert found == {("turkey", "syria")}

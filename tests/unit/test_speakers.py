@@ -177,3 +177,12 @@ def test_a_clause_quoted_mid_sentence_is_a_statement_but_a_quoted_phrase_is_not(
     text = ("Sergei Lavrov said Ankara had \u201cnot kept its word\u201d on the M4 highway and that the so-called "
             "\u201cmoderate opposition\u201d was a myth.")
     assert speakers(text) == [("not kept its word", "Sergei Lavrov")]
+
+
+def test_a_hyphenated_backer_in_a_title_is_read_as_one_word():
+    from pipeline.analyzer.gazetteer import gazetteer
+
+    text = ("Naji Mustafa, spokesman for the Turkey-backed National Liberation Front (NLF), said regime forces had "
+            "violated the Idlib ceasefire overnight.")
+    found = analyze("Idlib truce", text).statements
+    assert found and gazetteer().rollup(found[0].speaker_actor) == "armed_groups"
