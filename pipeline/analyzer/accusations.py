@@ -347,6 +347,9 @@ def _resolve(token, exclude: set[str]) -> str | None:
     if token.lower_ == "latter":
         return None
     actor = _actor_of_phrase(token)
+    if actor is None and token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("these", "those", "such")
+                                                      for c in token.children):
+        return _antecedent(token, exclude)  # "These groups have been attacking…": the ones just named
     if actor is None and token.lemma_.lower() in ATTACKERS | OWNED_FORCES:
         # "their units kept firing", "its fighters continued to shell": whose units the pronoun says
         owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)

@@ -202,11 +202,35 @@ def extract_statements(doc, index: SpeakerIndex | None = None) -> tuple[list[Sta
     return statements, index
 
 
+TRANSCRIPT_LABEL = re.compile(r"^([A-Z][\w.'\u2019\- ]{2,60}?):\s+\S")
+NOT_SPEAKERS = frozenset("question q answer a moderator reporter journalist correspondent host note editor update".split())
+
+
+def _transcript_speaker(doc, sent, index: SpeakerIndex) -> Speaker | None:
+    """A briefing or interview transcript: "Zakharova: We count on our Turkish partners…" (no quotation
+    marks). Every sentence of the labelled paragraph is the labelled speaker's."""
+    text = index.text
+    start = text.rfind("\n\n", 0, sent.start_char + 1)
+    start = 0 if start < 0 else start + 2
+    match = TRANSCRIPT_LABEL.match(text[start:start + 70])
+    if not match or match.group(1).strip().lower() in NOT_SPEAKERS:
+        return None
+    return _interview_label(match.group(1) + ":", index)
+
+
 def _indirect(doc, quotes: list[QuoteSpan], index: SpeakerIndex) -> list[Statement]:
-    """Reported speech in sentences that hold no quote: "X said that…", "according to X"."""
+    """Reported speech in sentences that hold no quote: "X said that…", "according to X", transcripts."""
     found = []
     for sent in doc.sents:
         if any(q.start < sent.end_char and sent.start_char < q.end for q in quotes):
+            continue
+        labelled = _transcript_speaker(doc, sent, index)
+        if labelled is not None:
+            text = sent.text.strip()
+            start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+            index.remember(start, labelled)
+            found.append(Statement("indirect", labelled.name, labelled.actor, text, "transcript", start,
+                                   start + len(text), labelled.title))
             continue
         for token in sent:
             is_according = token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to"

@@ -307,3 +307,9 @@ def test_the_president_is_the_one_who_has_been_speaking():
     g = gazetteer()
     found = {(g.rollup(a.accuser), g.rollup(a.accused)) for a in analyze("Idlib truce", text).accusations}
     assert found == {("turkey", "syria")}
+
+
+def test_these_groups_are_the_ones_just_named():
+    found = pairs("Sergei Lavrov said terrorist groups still held the south of the zone. \u201cThese groups have been "
+                  "shelling army positions every day, in direct violation of the ceasefire,\u201d he said.")
+    assert ("russia", "armed_groups") in {(a, b) for a, b, _ in found}

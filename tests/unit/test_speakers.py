@@ -186,3 +186,13 @@ def test_a_hyphenated_backer_in_a_title_is_read_as_one_word():
             "violated the Idlib ceasefire overnight.")
     found = analyze("Idlib truce", text).statements
     assert found and gazetteer().rollup(found[0].speaker_actor) == "armed_groups"
+
+
+def test_a_briefing_transcript_answer_is_the_labelled_speakers():
+    text = ("Maria Zakharova, the Russian Foreign Ministry spokeswoman, held her weekly briefing on the Idlib "
+            "ceasefire.\n\nQuestion: How do you assess the truce?\n\n"
+            "Zakharova: The truce is holding in general. Terrorist groups keep shelling army positions, in "
+            "violation of the ceasefire.")
+    found = [(s.kind, s.speaker) for s in analyze("Idlib truce", text).statements if s.cue == "transcript"]
+    assert found == [("indirect", "Maria Zakharova")] * 2
+    assert not any(s.speaker == "Question" for s in analyze("Idlib truce", text).statements)
