@@ -165,6 +165,11 @@ class SpeakerIndex:
 
     def introduced(self, role: str, position: int) -> Speaker | None:
         """An unnamed speaker brought in before `position` ("a Turkish security source"), for "the source"."""
+        # The one who already spoke as such keeps what was learnt then ("a military source told SANA" is Syrian).
+        for at, speaker in reversed(self.spoken):
+            if at < position and not speaker.is_person and speaker.actor and speaker.title == role \
+                    and speaker.name.lower().endswith(role):
+                return speaker
         found = None
         for match in re.finditer(rf"\b(?:a|an|one)\s+((?:[\w-]+\s+){{0,3}}{re.escape(role)})\b", self.text[:position], re.I):
             found = match
@@ -333,6 +338,11 @@ def title_of(ent) -> str | None:
     for child in root.children:
         if child.dep_ == "appos" and child.i > root.i:
             parts.append(_words(child.subtree)[:160])
+        # UN meetings coverage: "Kelly Craft of the United States said…"
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == ent.end:
+            country = next((o for o in child.children if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "NORP")), None)
+            if country is not None:
+                parts.append(_words(country.subtree)[:80])
     # UN meetings coverage: "VASSILY NEBENZIA (Russian Federation) said…": the delegation is the title.
     # (A surname the model left out of the entity may stand between: "FERIDUN HADI SİNİRLİOĞLU (Turkey)".)
     opening = ent.end

@@ -313,3 +313,18 @@ def test_these_groups_are_the_ones_just_named():
     found = pairs("Sergei Lavrov said terrorist groups still held the south of the zone. \u201cThese groups have been "
                   "shelling army positions every day, in direct violation of the ceasefire,\u201d he said.")
     assert ("russia", "armed_groups") in {(a, b) for a, b, _ in found}
+
+
+def test_a_delegate_named_with_of_country_speaks_for_it():
+    found = pairs("Christoph Heusgen of Germany said Russia, as a guarantor of the de-escalation zone, had failed to "
+                  "honour its commitments.")
+    assert ("germany", "russia") in {(a, b) for a, b, _ in found}
+
+
+def test_the_source_keeps_the_side_it_was_given_when_it_first_spoke():
+    text = ("Russia and Turkey agreed a ceasefire in Idlib.\n\nA military source told SANA that the army had repelled "
+            "an attack near Saraqib.\n\nThe source added that the Turkish side has not fulfilled its obligations "
+            "under the memorandum.")
+    g = gazetteer()
+    found = {(g.rollup(a.accuser), g.rollup(a.accused)) for a in analyze("Idlib ceasefire", text).accusations}
+    assert ("syria", "turkey") in found
