@@ -150,7 +150,9 @@ def _subject(token):
         if child.dep_ in ("nsubj", "nsubjpass"):
             return child
     # "radical groups seeking to sabotage the calm": a participle's doer is the noun it modifies
-    if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN") and token.tag_ == "VBG":
+    if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN", "PRON") and token.tag_ == "VBG":
+        if token.head.lemma_.lower() == "one" and token.head.dep_ == "attr":
+            return _subject(token.head.head) or token.head  # "they are the ones breaking the truce"
         return token.head
     # "failed to honour", "delaying to honor": the subject sits on the governing verb
     if token.dep_ in ("xcomp", "conj") and token.head.pos_ in ("VERB", "AUX"):
@@ -335,6 +337,14 @@ def _resolve(token, exclude: set[str]) -> str | None:
     if token is None:
         return None
     if token.pos_ == "PRON" or token.lower_ in ("its", "their"):
+        # "The Russians are the guarantors…, and they are the ones breaking the truce": the subject of
+        # the clause it is joined to.
+        if token.lower_ in ("they", "it") and token.dep_ == "nsubj" and token.head.dep_ == "conj":
+            parallel = _subject(token.head.head)
+            if parallel is not None and parallel.pos_ != "PRON":
+                actor = _actor_of_phrase(parallel)
+                if actor and gazetteer().rollup(actor) not in exclude:
+                    return actor
         # "Russia said it only targets…": a pronoun subject of reported speech is usually the reporter.
         clause = token.head
         if token.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp" and clause.head.lemma_.lower() in CUES:

@@ -163,12 +163,15 @@ class SpeakerIndex:
                 return Speaker(self.written_name(mention.actor), None, mention.actor, False)
         return None
 
-    def introduced(self, role: str, position: int) -> Speaker | None:
-        """An unnamed speaker brought in before `position` ("a Turkish security source"), for "the source"."""
+    def introduced(self, role: str, position: int, actor: str | None = None) -> Speaker | None:
+        """An unnamed speaker brought in before `position` ("a Turkish security source"), for "the source"
+        (for "the Turkish source", `actor` is Turkey's and a Russian source will not do)."""
         # The one who already spoke as such keeps what was learnt then ("a military source told SANA" is Syrian).
+        g = gazetteer()
         for at, speaker in reversed(self.spoken):
             if at < position and not speaker.is_person and speaker.actor and speaker.title == role \
-                    and speaker.name.lower().endswith(role):
+                    and speaker.name.lower().endswith(role) \
+                    and (actor is None or g.rollup(speaker.actor) == g.rollup(actor)):
                 return speaker
         found = None
         for match in re.finditer(rf"\b(?:a|an|one)\s+((?:[\w-]+\s+){{0,3}}{re.escape(role)})\b", self.text[:position], re.I):
@@ -338,9 +341,9 @@ def title_of(ent) -> str | None:
     for child in root.children:
         if child.dep_ == "appos" and child.i > root.i:
             parts.append(_words(child.subtree)[:160])
-        # UN meetings coverage: "Kelly Craft of the United States said…"
+        # UN meetings coverage and affiliations: "Kelly Craft of the United States", "Naji Mustafa of the NFL"
         if child.dep_ == "prep" and child.lower_ == "of" and child.i == ent.end:
-            country = next((o for o in child.children if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "NORP")), None)
+            country = next((o for o in child.children if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "NORP", "ORG")), None)
             if country is not None:
                 parts.append(_words(country.subtree)[:80])
     # UN meetings coverage: "VASSILY NEBENZIA (Russian Federation) said…": the delegation is the title.
@@ -538,7 +541,7 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     if actor and lower in ROLE_NOUNS:
         # "the Russian officer", "the Turkish leader": someone the article has already named.
         # Not when an unnamed one was brought in first ("a Turkish official said… the Turkish official added").
-        introduced = index.introduced(lower, token.idx)
+        introduced = index.introduced(lower, token.idx, actor)
         if introduced:
             return introduced
         if any(c.lower_ in ("the", "this") for c in token.children if c.dep_ == "det"):

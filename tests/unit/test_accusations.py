@@ -328,3 +328,19 @@ def test_the_source_keeps_the_side_it_was_given_when_it_first_spoke():
     g = gazetteer()
     found = {(g.rollup(a.accuser), g.rollup(a.accused)) for a in analyze("Idlib ceasefire", text).accusations}
     assert ("syria", "turkey") in found
+
+
+def test_they_in_a_joined_clause_is_the_first_clauses_subject():
+    found = pairs("Naji Mustafa of the National Front for Liberation said: \u201cThe Russians are the guarantors of the "
+                  "regime, and they are the ones breaking the truce from the air.\u201d")
+    assert ("armed_groups", "russia") in {(a, b) for a, b, _ in found}
+    assert ("armed_groups", "syria") not in {(a, b) for a, b, _ in found}
+
+
+def test_the_turkish_source_is_not_the_russian_source_that_spoke_before():
+    text = ("Russia and Turkey agreed a ceasefire in Idlib.\n\nA Russian military source told Kommersant that Ankara "
+            "had not secured the M4 highway.\n\nA source in the Turkish Defence Ministry disagreed. \u201cThe regime's "
+            "shelling breaks the ceasefire every day,\u201d the Turkish source said.")
+    g = gazetteer()
+    found = {(g.rollup(a.accuser), g.rollup(a.accused)) for a in analyze("Idlib ceasefire", text).accusations}
+    assert ("turkey", "syria") in found and ("russia", "syria") not in found
