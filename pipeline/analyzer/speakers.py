@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.analyzer.gazetteer import fold, gazetteer
+from pipeline.analyzer.quotes import find_quotes
 from pipeline.analyzer.sentences import sentence_of
 
 ROLE_NOUNS = frozenset(
@@ -68,10 +69,22 @@ class SpeakerIndex:
         # People who are the subject of a sentence ("UN spokesman Stephane Dujarric urged…"): what
         # a later "he" most often points to, even when that sentence reported no speech.
         # The name may stand beside the subject: "The UN envoy, Staffan de Mistura, has welcomed…".
+        # Not inside quotation marks: in '"I hope Mr. Putin will act," he said' the "he" is not Putin.
+        quoted = [(q.start, q.end) for q in find_quotes(self.text)]
+
+        def outside(position: int) -> bool:
+            return not any(start <= position < end for start, end in quoted)
+
         self.subjects = [(ent.start_char, _clean_name(full_span_text(ent))) for ent in doc.ents
                          if ent.label_ == "PERSON" and not _is_place(ent) and ent.text[:1].isupper() and (
                              ent.root.dep_ in ("nsubj", "nsubjpass")
-                             or (ent.root.dep_ == "appos" and ent.root.head.dep_ in ("nsubj", "nsubjpass")))]
+                             or (ent.root.dep_ == "appos" and ent.root.head.dep_ in ("nsubj", "nsubjpass")))
+                         and outside(ent.start_char)]
+        # A surname met before, whatever the NER calls it now ("Lavrentiev also spoke about…").
+        self.subjects += [(t.idx, self.full_name(t.text)) for t in doc
+                          if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and t.is_title
+                          and t.ent_type_ != "PERSON" and surname_known(t.text, self) and outside(t.idx)]
+        self.subjects.sort()
         # Bodies as written, the whole noun phrase (NER often stops at "the General Command of the").
         self.organisations = [(e.start_char, noun_phrase(e.root)) for e in doc.ents if e.label_ == "ORG"]
 
@@ -169,10 +182,11 @@ class SpeakerIndex:
         # The one who already spoke as such keeps what was learnt then ("a military source told SANA" is Syrian).
         g = gazetteer()
         for at, speaker in reversed(self.spoken):
-            if at < position and not speaker.is_person and speaker.actor and speaker.title == role \
-                    and speaker.name.lower().endswith(role) \
-                    and (actor is None or g.rollup(speaker.actor) == g.rollup(actor)):
-                return speaker
+            if at < position and not speaker.is_person and speaker.title == role and role in speaker.name.lower().split() \
+                    and (actor is None or (speaker.actor and g.rollup(speaker.actor) == g.rollup(actor))):
+                if speaker.actor:
+                    return speaker
+                break  # the latest such source is of no known side: read the text below
         found = None
         for match in re.finditer(rf"\b(?:a|an|one)\s+((?:[\w-]+\s+){{0,3}}{re.escape(role)})\b", self.text[:position], re.I):
             found = match
@@ -535,8 +549,14 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         # "A military source told SANA", "diplomatic sources said": someone unnamed, as described here.
         determiners = [c.lower_ for c in token.children if c.dep_ == "det"]
         if any(d in ("a", "an", "one") for d in determiners) or (not determiners and token.tag_ == "NNS"):
-            return Speaker(" ".join(t.text for t in token.doc[token.left_edge.i: token.i + 1] if t.dep_ != "det"),
-                           lower, None, False)
+            described = " ".join(t.text for t in token.doc[token.left_edge.i: token.i + 1] if t.dep_ != "det")
+            # "an official source at the ministry": the ministry the article has just named
+            place = next((o for c in token.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "of", "from")
+                          for o in c.children if o.dep_ == "pobj" and o.lower_ in INSTITUTION_NOUNS - DOCUMENT_NOUNS), None)
+            named = index.last_institution(token.idx, place.lower_) if place is not None else None
+            if named is not None:
+                described = " ".join(t.text for t in token.doc[token.left_edge.i: place.i + 1] if t.dep_ != "det" or t.i > token.i)
+            return Speaker(described, lower, named.actor if named else None, False)
         return index.by_role(lower, token.idx)
     if actor and lower in ROLE_NOUNS:
         # "the Russian officer", "the Turkish leader": someone the article has already named.

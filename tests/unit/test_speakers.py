@@ -196,3 +196,20 @@ def test_a_briefing_transcript_answer_is_the_labelled_speakers():
     found = [(s.kind, s.speaker) for s in analyze("Idlib truce", text).statements if s.cue == "transcript"]
     assert found == [("indirect", "Maria Zakharova")] * 2
     assert not any(s.speaker == "Question" for s in analyze("Idlib truce", text).statements)
+
+
+def test_a_name_inside_a_quote_is_not_who_he_is():
+    text = ("Recep Tayyip Erdogan said he hoped to agree a ceasefire in Idlib at the summit. \u201cI hope that Mr. "
+            "Putin will take the necessary measures and we will find a solution,\u201d he said in Ankara.")
+    assert speakers(text)[-1][1] == "Recep Tayyip Erdogan"
+
+
+def test_an_official_source_at_the_ministry_is_of_the_ministry_just_named():
+    from pipeline.analyzer.gazetteer import gazetteer
+
+    text = ("A Turkish security source said the convoy had been struck near Morek.\n\n"
+            "Syria's Foreign Ministry said the convoy carried ammunition for the insurgents. An official source at "
+            "the ministry said Ankara had never honoured its obligations under the Sochi memorandum.\n\n"
+            "\u201cThe Turkish regime keeps supporting terrorist groups,\u201d the source told SANA.")
+    found = [s for s in analyze("Idlib truce", text).statements if s.kind == "direct"]
+    assert gazetteer().rollup(found[0].speaker_actor) == "syria" and "ministry" in found[0].speaker.lower()
