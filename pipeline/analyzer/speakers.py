@@ -327,11 +327,13 @@ def title_of(ent) -> str | None:
         tokens.insert(0, doc[i])
         i -= 1
     parts = []
-    # "Deputy Chief of the Russian Center for … in Syria Rear Admiral X": when the parse cuts the title
+    # "Deputy Chief of the Russian Center for … in Syria Rear Admiral X" (with "Opposing" in a name tagged
+    # as a verb): when the parse cuts the title
     # short, the whole noun phrase back to the last comma is the title.
     start = ent.start
     while start > sentence_of(ent[0]).start and (doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "ADP", "CCONJ", "PART")
-                                      or doc[start - 1].dep_ == "amod") \
+                                      or doc[start - 1].dep_ == "amod"
+                                      or (doc[start - 1].is_title and doc[start - 1].tag_ in ("VBG", "VBN"))) \
             and doc[start - 1].ent_type_ != "PERSON" and doc[start - 1].lower_ not in ("by", "said", "to", "with"):
         start -= 1
     if ent.start - start > len(tokens) + 2 and ent.start - start <= 16 and (start == sentence_of(ent[0]).start or doc[start - 1].text == ","):

@@ -213,3 +213,13 @@ def test_an_official_source_at_the_ministry_is_of_the_ministry_just_named():
             "\u201cThe Turkish regime keeps supporting terrorist groups,\u201d the source told SANA.")
     found = [s for s in analyze("Idlib truce", text).statements if s.kind == "direct"]
     assert gazetteer().rollup(found[0].speaker_actor) == "syria" and "ministry" in found[0].speaker.lower()
+
+
+def test_a_long_title_with_a_verb_like_word_in_a_name_is_kept_whole():
+    from pipeline.analyzer.gazetteer import gazetteer
+
+    text = ("Militants shelled army posts 19 times in violation of the Idlib ceasefire, deputy chief of the Russian "
+            "Centre for Reconciliation of Opposing Sides in Syria Rear Admiral Vadim Kulit said on Thursday.\n\n"
+            "\u201cThe militants continue to provoke government forces,\u201d the Russian officer stressed.")
+    found = [s for s in analyze("Idlib truce", text).statements if s.kind == "direct"]
+    assert found[0].speaker == "Vadim Kulit" and gazetteer().rollup(found[0].speaker_actor) == "russia"
