@@ -41,7 +41,10 @@ TOLERATE = frozenset("accept tolerate allow permit condone ignore overlook excus
 ATTACKERS = frozenset("drone drones jet jets warplane warplanes aircraft artillery forces troops gunmen fighters".split())
 # Nouns for an actor's own people and arms: "their units", "its fighters".
 OWNED_FORCES = frozenset("unit units fighter member members militia militias force formation formations gunman "
-                         "battalion battalions brigade brigades position positions".split())
+                         "battalion battalions brigade brigades position positions "
+                         # "Its foreign ministry said…": a state's own bodies and people
+                         "ministry government army military command leadership presidency embassy mission "
+                         "delegation spokesman spokeswoman spokesperson envoy president minister".split())
 # What one may be accused of that is a breach without a breach word: "accused Ankara of arming HTS".
 ACCUSE_CHARGES = frozenset("support supporting arm arming back backing shelter protect harbour harbor sponsor "
                            "supply supplying fund funding finance financing equip equipping "
@@ -336,6 +339,10 @@ def _claimed_by(token):
 def _resolve(token, exclude: set[str]) -> str | None:
     if token is None:
         return None
+    if token.pos_ == "PRON" and token.lower_ in ("this", "these"):
+        return None  # "These are provocations in breach of the ceasefire": an event, not a party
+    if token.lower_ in ("that", "which", "who") and token.head.dep_ == "relcl" and token.head.head.pos_ in ("NOUN", "PROPN"):
+        return _resolve(token.head.head, exclude)  # a relative pronoun is the noun its clause hangs on
     if token.pos_ == "PRON" or token.lower_ in ("its", "their"):
         # "The Russians are the guarantors…, and they are the ones breaking the truce": the subject of
         # the clause it is joined to.

@@ -37,6 +37,8 @@ GROUP_NOUNS = ("occupation", "forces", "force", "army", "troops", "soldiers", "s
 # An alias followed by these is part of an agreement's name, not an actor.
 AGREEMENT_AFTER = re.compile(r"\s*(?:agreements?|deals?|accords?|protocol|memorandum|talks|format|process|summit|"
                              r"understandings?|arrangements?|ceasefire|truce)\b", re.IGNORECASE)
+DIPLOMATIC_POST = re.compile(r"^(.*?\b(?:embassy|embassies|consulate|mission|delegation|representation))\s+(?:in|to|at)\s+\S.*$",
+                             re.IGNORECASE | re.DOTALL)
 BACKED = re.compile(r"\b([\w.]+)-(?:backed|supported|sponsored|allied)\b", re.IGNORECASE)
 
 
@@ -144,6 +146,12 @@ class Gazetteer:
 
     def resolve(self, text: str) -> str | None:
         """The actor a phrase names: its longest alias, else a nationality adjective; None if neither."""
+        # "the US Embassy in Damascus", "Russia's mission to the UN": a post belongs to who sends it.
+        post = DIPLOMATIC_POST.match(text)
+        if post:
+            sender = self.resolve(post.group(1))
+            if sender:
+                return sender
         backed = BACKED.search(fold(text))
         if backed:
             sponsor = self.resolve(backed.group(1))

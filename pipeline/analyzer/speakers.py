@@ -549,7 +549,7 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         if body and g.actors[body].kind != "person":
             return Speaker(index.written_name(body), lower, body, False)
         # "A military source told SANA", "diplomatic sources said": someone unnamed, as described here.
-        determiners = [c.lower_ for c in token.children if c.dep_ == "det"]
+        determiners = [c.lower_ for c in token.children if c.dep_ in ("det", "nummod")]
         if any(d in ("a", "an", "one") for d in determiners) or (not determiners and token.tag_ == "NNS"):
             described = " ".join(t.text for t in token.doc[token.left_edge.i: token.i + 1] if t.dep_ != "det")
             # "an official source at the ministry": the ministry the article has just named
@@ -558,7 +558,15 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
             named = index.last_institution(token.idx, place.lower_) if place is not None else None
             if named is not None:
                 described = " ".join(t.text for t in token.doc[token.left_edge.i: place.i + 1] if t.dep_ != "det" or t.i > token.i)
-            return Speaker(described, lower, named.actor if named else None, False)
+                return Speaker(described, lower, named.actor, False)
+            # "Turkish security sources told Anadolu… one source said": one of the group just named
+            group = group_before(token)
+            if group is not None and group.lemma_.lower() == token.lemma_.lower() and group is not token:
+                of_group = resolve_subject(group, index)
+                if of_group is not None and of_group.actor:
+                    return Speaker(f"{of_group.name[:-1] if of_group.name.endswith('s') else of_group.name}",
+                                   lower, of_group.actor, False)
+            return Speaker(described, lower, None, False)
         return index.by_role(lower, token.idx)
     if actor and lower in ROLE_NOUNS:
         # "the Russian officer", "the Turkish leader": someone the article has already named.
@@ -590,6 +598,13 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         if len(written.split()) >= 3 and g.resolve(written) == actor:
             return Speaker(written, None, actor, False)
         return Speaker(index.written_name(actor, written), None, actor, False)
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+    if owner is not None and lower in INSTITUTION_NOUNS - DOCUMENT_NOUNS:
+        # "The Syrian government has never accepted… Its foreign ministry said": the body of the one before
+        body = _previous_subject_body(owner)
+        if body is not None and body.actor:
+            written = " ".join(t.text for t in token.doc[token.left_edge.i: token.i + 1] if t.i != owner.i)
+            return Speaker(f"{written} ({body.name})", None, body.actor, False)
     if lower in DOCUMENT_NOUNS:  # "the statement read", "the letters said": whoever issued it
         return _issuer(token, index) or index.last_speaker(token.idx) or index.last_institution(token.idx, lower)
     if lower in INSTITUTION_NOUNS:

@@ -344,3 +344,10 @@ def test_the_turkish_source_is_not_the_russian_source_that_spoke_before():
     g = gazetteer()
     found = {(g.rollup(a.accuser), g.rollup(a.accused)) for a in analyze("Idlib ceasefire", text).accusations}
     assert ("turkey", "syria") in found and ("russia", "syria") not in found
+
+
+def test_a_relative_pronoun_is_the_noun_its_clause_hangs_on():
+    # "that" is "provocations", not the nearest party named before it (the Syrian army).
+    found = pairs("Sergei Lavrov said militants keep shelling the positions of the Syrian army. \u201cThese are "
+                  "provocations that are in direct breach of the ceasefire,\u201d he said.")
+    assert ("russia", "syria") not in {(a, b) for a, b, _ in found}

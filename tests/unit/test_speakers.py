@@ -223,3 +223,28 @@ def test_a_long_title_with_a_verb_like_word_in_a_name_is_kept_whole():
             "\u201cThe militants continue to provoke government forces,\u201d the Russian officer stressed.")
     found = [s for s in analyze("Idlib truce", text).statements if s.kind == "direct"]
     assert found[0].speaker == "Vadim Kulit" and gazetteer().rollup(found[0].speaker_actor) == "russia"
+
+
+def test_an_embassy_speaks_for_the_state_that_sends_it_not_the_city_it_is_in():
+    from pipeline.analyzer.gazetteer import gazetteer
+
+    assert gazetteer().resolve("the US Embassy in Damascus") == "united_states"
+    assert gazetteer().resolve("Russia's mission to the UN") == "russia"
+
+
+def test_its_foreign_ministry_is_the_body_of_the_sentence_before():
+    from pipeline.analyzer.gazetteer import gazetteer
+
+    text = ("The Syrian government has never accepted the Turkish presence in Idlib. Its foreign ministry said on "
+            "Tuesday that Turkey had failed to honour its obligations under the Sochi memorandum.")
+    found = [s for s in analyze("Idlib truce", text).statements if s.cue == "said"]
+    assert found and gazetteer().rollup(found[0].speaker_actor) == "syria"
+
+
+def test_one_source_after_a_group_of_sources_is_of_that_group():
+    from pipeline.analyzer.gazetteer import gazetteer
+
+    text = ("Turkish security sources told reporters that the regime had violated the Idlib ceasefire 38 times. "
+            "\u201cThe violations are being recorded and reported to the Russian side,\u201d one source said.")
+    found = [s for s in analyze("Idlib truce", text).statements if s.kind == "direct"]
+    assert found and gazetteer().rollup(found[0].speaker_actor) == "turkey"
