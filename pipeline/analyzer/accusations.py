@@ -7,6 +7,7 @@ support_for_designated_groups, obstruction_of_patrols, failure_to_honor_deescala
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipeline.analyzer.agreements import agreement_in
 from pipeline.analyzer.gazetteer import gazetteer
@@ -635,7 +636,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                     accuser = reporter.actor
             if accuser is None and context is not None:
                 accuser = statements[context].speaker_actor
-            if accuser is None:
+            published_by_accuser = accuser is None and publisher is not None
+            if published_by_accuser:
                 accuser = publisher  # the body's own release, in its own voice
             mode = "claim"
             if accuser is None:
@@ -652,8 +654,11 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                     continue
                 if g.rollup(accused) == g.rollup(accuser) or not {g.rollup(accused), g.rollup(accuser)} <= _CANONICAL_SET:
                     continue
-                found.append(_accusation(sent, scope, token, lemma, trigger, accuser, accused, mode, context,
-                                         statements, article_agreement))
+                accusation = _accusation(sent, scope, token, lemma, trigger, accuser, accused, mode, context,
+                                         statements, article_agreement)
+                if published_by_accuser and accusation.speaker is None:
+                    accusation = replace(accusation, speaker=outlet)  # alerts and claims name the publishing body
+                found.append(accusation)
     return _best_per_pair(found)
 
 

@@ -198,6 +198,7 @@ def test_an_official_bodys_own_release_speaks_in_its_voice(outlet, expected):
                    "group, who fired mortars at government positions near Kabani.")
     found = analyze("Idlib de-escalation zone", text, outlet=outlet).accusations
     assert {(g.rollup(a.accuser), g.rollup(a.accused)) for a in found if a.mode == "claim"} == expected
+    assert all(a.speaker == outlet for a in found)  # the alert names the body that published it
 
 
 @pytest.mark.parametrize("sentence, expected", [
