@@ -22,8 +22,9 @@ demo: setup ## the same, polling the bundled sample web on 127.0.0.1
 test: setup ## the whole test suite
 	$(BIN)/python -m pytest
 
-eval: setup ## quality on the annotated dev set
+eval: setup ## quality on the annotated dev set (gated), then on the unread held-out set (figures only)
 	$(BIN)/python -m pipeline eval --gold tests/data/dev --baseline tests/data/quality_baseline.json
+	$(BIN)/python -m pipeline eval --gold tests/data/heldout/part_h.jsonl
 	$(BIN)/python -m pipeline eval-extraction --pages tests/data/extraction --baseline tests/data/extraction_baseline.json
 
 bench: setup ## speed figures (prints numbers; not a test)
