@@ -100,7 +100,7 @@ def cpu_seconds(server_pid: int, pg_dir: Path) -> dict[str, float]:
             return 0.0
 
     me = psutil.Process()
-    worker_pids = set(getattr(workers._pool, "_processes", None) or {})
+    worker_pids = workers.worker_pids()
     totals = {"main": used(me), "workers": sum(used(psutil.Process(pid)) for pid in worker_pids if psutil.pid_exists(pid)),
               "server": used(psutil.Process(server_pid)), "postgres": 0.0}
     pid_file = pg_dir / "postmaster.pid"
@@ -114,7 +114,7 @@ def cpu_seconds(server_pid: int, pg_dir: Path) -> dict[str, float]:
 def worker_peaks_mb() -> list[float]:
     """Peak resident memory of each live worker process (pipeline.workers), from /proc."""
     peaks = []
-    for pid in list(getattr(workers._pool, "_processes", None) or {}):
+    for pid in workers.worker_pids():
         try:
             with open(f"/proc/{pid}/status") as status:
                 peaks += [int(line.split()[1]) / 1024 for line in status if line.startswith("VmHWM:")]

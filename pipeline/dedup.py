@@ -35,7 +35,7 @@ def simhash(text: str) -> int:
 
 def distance(a: int, b: int) -> int:
     """Hamming distance between two SimHashes."""
-    return bin((a ^ b) & (2**64 - 1)).count("1")
+    return ((a ^ b) & (2**64 - 1)).bit_count()
 
 
 def bands(value: int) -> list[int]:

@@ -8,7 +8,7 @@ import time
 import urllib.robotparser
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 from urllib.parse import urljoin, urlsplit
 
@@ -134,6 +134,15 @@ def _refused_peer(exc: BaseException) -> bool:
     return False
 
 
+def _fetch_error(url: str, exc: BaseException) -> FetchError:
+    """A urllib3 or socket error as the FetchError operators see: timeout, refused address or connection."""
+    if isinstance(exc, Urllib3Timeout):
+        return FetchError("timeout", f"{url}: {exc}")
+    if _refused_peer(exc):
+        return FetchError("refused-address", f"{url}: connected to a refused address")
+    return FetchError("connection", f"{url}: {exc}")
+
+
 class HttpClient:
     """Fetches URLs under the limits in FetchSettings; thread-safe."""
 
@@ -215,12 +224,8 @@ class HttpClient:
             try:
                 raw = self._http.request("GET", url, headers={**self._headers, **headers}, preload_content=False,
                                          redirect=False, retries=False, timeout=timeout)
-            except Urllib3Timeout as exc:
-                raise FetchError("timeout", f"{url}: {exc}") from exc
             except (Urllib3Error, OSError) as exc:
-                if _refused_peer(exc):
-                    raise FetchError("refused-address", f"{url}: connected to a refused address") from exc
-                raise FetchError("connection", f"{url}: {exc}") from exc
+                raise _fetch_error(url, exc) from exc
             body = None
             try:
                 # Repeated headers are joined with ", ", as requests did.
@@ -239,7 +244,7 @@ class HttpClient:
                 if body is None:  # not read to the end: the connection cannot serve another request
                     raw.close()
                 raw.release_conn()
-        return Response(url=url, status=response.status, headers=response.headers, body=body)
+        return replace(response, body=body)
 
     def _read_capped(self, raw: urllib3.BaseHTTPResponse, url: str) -> bytes:
         # Counts decoded bytes, so a gzip bomb stops at the cap too; the read timeout bounds each chunk,
@@ -255,10 +260,8 @@ class HttpClient:
                 if time.monotonic() > deadline:
                     raise FetchError("timeout", f"{url} took longer than {self.settings.read_timeout * 2:.0f}s to send")
                 chunks.append(chunk)
-        except Urllib3Timeout as exc:
-            raise FetchError("timeout", f"{url}: {exc}") from exc
         except (Urllib3Error, OSError) as exc:
-            raise FetchError("connection", f"{url}: {exc}") from exc
+            raise _fetch_error(url, exc) from exc
         return b"".join(chunks)
 
     def allowed_by_robots(self, url: str) -> bool:

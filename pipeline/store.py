@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 import psycopg2.extensions
 import psycopg2.extras
 
-from pipeline.dedup import NEAR_DUPLICATE_BITS, bands, simhash
+from pipeline.dedup import NEAR_DUPLICATE_BITS, bands, distance, simhash
 from pipeline.feeds import FeedState, PollResult
 from pipeline.models import Feed, FeedEntry
 
@@ -19,7 +19,6 @@ DISABLE_AFTER_FAILURES = 10  # consecutive failed polls before a feed is switche
 BACKOFF_BASE = timedelta(minutes=15)
 BACKOFF_MAX = timedelta(hours=24)
 MAX_ITEM_ATTEMPTS = 3
-_MASK = 2**64 - 1
 
 
 @dataclass(frozen=True)
@@ -277,10 +276,10 @@ def upsert_articles(conn: Conn, articles: list[NewArticle]) -> list[tuple[int, b
         results: list[tuple[_Row, bool]] = []
         for position, (article, fingerprint) in enumerate(zip(articles, prints)):
             item = article.item
-            # Nearest first, as distance() would order them.
+            # Nearest first, stored rows before this batch's inserts on a tie.
             candidates = {id(row): row for key in _band_keys(fingerprint) for row in by_band.get(key, ())}
             close = [(d, row.order, row) for row in candidates.values()
-                     if (d := ((fingerprint ^ row.simhash) & _MASK).bit_count()) <= NEAR_DUPLICATE_BITS]
+                     if (d := distance(fingerprint, row.simhash)) <= NEAR_DUPLICATE_BITS]
             near = [row for _, _, row in sorted(close)]
             row = by_url.get(item.url)
             if row is None:

@@ -11,7 +11,6 @@ runs in-process from then on. MONITOR_PROCESSES=0 (or 1) turns the pool off.
 from __future__ import annotations
 
 import atexit
-import hashlib
 import logging
 import multiprocessing
 import os
@@ -21,6 +20,7 @@ from dataclasses import dataclass
 
 from pipeline.dedup import simhash
 from pipeline.extract import ExtractionError, compress, decode_html, extract_article
+from pipeline.feeds import body_hash
 from pipeline.models import Analysis, ExtractedArticle
 
 log = logging.getLogger(__name__)
@@ -74,6 +74,11 @@ def discard(broken: Executor | None, reason: object) -> None:
     broken.shutdown(wait=False, cancel_futures=True)
 
 
+def worker_pids() -> list[int]:
+    """Process ids of the live pool's workers (none when there is no pool), for measuring them."""
+    return list(getattr(_pool, "_processes", None) or {})
+
+
 @atexit.register
 def _shutdown() -> None:
     if _pool is not None:
@@ -93,8 +98,7 @@ class PreparedPage:
 def prepare_page(raw: bytes, charset: str | None, url: str) -> PreparedPage:
     """Decode, extract, hash and compress one fetched page; raises ExtractionError like extract_article."""
     page = extract_article(decode_html(raw, charset), url)
-    return PreparedPage(page, hashlib.sha256(page.body_text.encode("utf-8")).hexdigest(), simhash(page.body_text),
-                        compress(raw))
+    return PreparedPage(page, body_hash(page.body_text.encode("utf-8")), simhash(page.body_text), compress(raw))
 
 
 def prepare_pages(pages: list[tuple[bytes, str | None, str]]) -> list[PreparedPage | ExtractionError]:

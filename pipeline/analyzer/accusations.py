@@ -13,7 +13,7 @@ from pipeline.analyzer.agreements import agreement_in
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex, group_before
-from pipeline.analyzer.statements import CUES, _speaker_of
+from pipeline.analyzer.statements import CUES, DENIALS, _speaker_of
 from pipeline.models import Accusation, Statement
 
 ACCUSE = frozenset("accuse blame criticize criticise condemn charge slam denounce fault rebuke censure".split())
@@ -32,7 +32,6 @@ COMMITMENT_NOUNS = frozenset("obligation obligations commitment commitments prom
 ACTION_NOUNS = frozenset("offensive operation operations attack attacks strike strikes airstrike airstrikes shelling "
                          "bombing bombardment raid raids incursion advance presence action actions escalation "
                          "deployment assault".split())
-DENY = frozenset("deny reject dismiss refute rebuff".split())
 # Verbs that are about compliance whatever the paragraph says: in a relevant article "Turkey has been
 # stalling" is a charge even with no truce word near it (an attack verb needs one).
 COMPLIANCE_VERBS = frozenset("violate breach flout renege stall sabotage torpedo".split())
@@ -40,8 +39,8 @@ COMPLIANCE_VERBS = frozenset("violate breach flout renege stall sabotage torpedo
 TOLERATE = frozenset("accept tolerate allow permit condone ignore overlook excuse".split())
 # Things that attack, whose owner is the attacker: "Turkish drones struck…".
 ATTACKERS = frozenset("drone drones jet jets warplane warplanes aircraft artillery forces troops gunmen fighters".split())
-# Nouns for an actor's own people and arms: "their units", "its fighters".
-OWNED_FORCES = frozenset("unit units fighter member members militia militias force formation formations gunman "
+# Nouns for an actor's own people, arms and bodies: "their units", "its fighters", "its foreign ministry".
+OWNED = ATTACKERS | frozenset("unit units fighter member members militia militias force formation formations gunman "
                          "battalion battalions brigade brigades position positions "
                          # "Its foreign ministry said…": a state's own bodies and people
                          "ministry government army military command leadership presidency embassy mission "
@@ -50,6 +49,9 @@ OWNED_FORCES = frozenset("unit units fighter member members militia militias for
 ACCUSE_CHARGES = frozenset("support supporting arm arming back backing shelter protect harbour harbor sponsor "
                            "supply supplying fund funding finance financing equip equipping "
                            "violating breaking failing delaying stalling obstructing sabotaging".split())
+DOERS = ACTION_NOUNS | ATTACKERS  # an appositive breach charges whoever did these
+REPORTING_VERBS = CUES | ACCUSE | DENIALS
+BREACH_WORDS = BREACH | BREACH_NOUNS | ACCUSE_CHARGES
 CLAIM_NOUNS = frozenset("accusation accusations claim claims allegation allegations charge charges complaint "
                         "complaints assessment assessments".split())
 CONTEXT = re.compile(
@@ -195,7 +197,7 @@ def _owner(noun) -> object | None:
         verb = _governing_verb(noun)
         if verb is not None and verb.lemma_.lower() not in CUES:
             doer = _doer(verb)
-            if doer is not None and doer.lemma_.lower() in ACTION_NOUNS | ATTACKERS:
+            if doer is not None and doer.lemma_.lower() in DOERS:
                 return _owner(doer) or _actor_word_before(doer) or doer
             return doer
     # "X bears responsibility for the violations", "X is responsible for the attacks"
@@ -368,7 +370,7 @@ def _resolve(token, exclude: set[str]) -> str | None:
     if actor is None and token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("these", "those", "such")
                                                       for c in token.children):
         return _antecedent(token, exclude)  # "These groups have been attacking…": the ones just named
-    if actor is None and token.lemma_.lower() in ATTACKERS | OWNED_FORCES:
+    if actor is None and token.lemma_.lower() in OWNED:
         # "their units kept firing", "its fighters continued to shell": whose units the pronoun says
         owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
         if owner is not None:
@@ -382,7 +384,7 @@ def _under_denial(token) -> bool:
     for _ in range(6):
         if node.head is node or node.lemma_.lower() in CLAIM_NOUNS:
             return False
-        if node.head.lemma_.lower() in DENY:
+        if node.head.lemma_.lower() in DENIALS:
             # What is denied is the object or complement ("denied violating"), not a clause beside it.
             return node.dep_ in ("dobj", "ccomp", "xcomp", "pcomp", "pobj", "prep")
         if node.dep_ in ("conj", "advcl"):
@@ -471,7 +473,7 @@ def _reporter(token, index: SpeakerIndex):
     """Walk up from a trigger to a reporting verb and return its speaker."""
     node = token
     for _ in range(12):  # long clauses: "stressed that X controlled … and that its fighters continued to shell … in violation of"
-        if node is not token and node.lemma_.lower() in CUES | ACCUSE | DENY and not _acts_in_response(node):
+        if node is not token and node.lemma_.lower() in REPORTING_VERBS and not _acts_in_response(node):
             speaker = _speaker_of(node, index)
             if speaker:
                 return speaker
@@ -556,8 +558,6 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
         scope = statements[context].quote if context is not None and statements[context].kind == "direct" else sent.text
         paragraph = _paragraph_of(index.text, sent.start_char)  # doc.text re-joins every token: use the index's copy
         in_context = any(CONTEXT.search(OTHER_NORMS.sub("", text)) for text in (sent.text, scope, paragraph))
-        if not in_context and not any(t.lemma_.lower() in COMPLIANCE_VERBS and t.pos_ == "VERB" for t in sent):
-            continue
         for token in sent:
             lemma = token.lemma_.lower()
             if not in_context and lemma not in COMPLIANCE_VERBS:
@@ -702,7 +702,7 @@ def _denies_in_sentence(sent, accuser: str) -> bool:
     """The accuser denies something in the same sentence: its accusation answers one against it."""
     g = gazetteer()
     for token in sent:
-        if token.lemma_.lower() in DENY and token.pos_ == "VERB":
+        if token.lemma_.lower() in DENIALS and token.pos_ == "VERB":
             subject = _subject(token)
             actor = _actor_of_phrase(subject) if subject is not None and subject.pos_ != "PRON" else None
             if actor and g.rollup(actor) == g.rollup(accuser):
@@ -713,7 +713,7 @@ def _denies_in_sentence(sent, accuser: str) -> bool:
 def _is_breach(charge) -> bool:
     """What someone is accused of is a breach: a breach word, an attack, or a commitment not kept."""
     lemma = charge.lemma_.lower()
-    if lemma in BREACH | BREACH_NOUNS | ACCUSE_CHARGES or ATTACK_WORDS.match(lemma):
+    if lemma in BREACH_WORDS or ATTACK_WORDS.match(lemma):
         return True
     if lemma in ("continue", "keep", "persist"):  # "of continuing to supply the groups"
         return any(_is_breach(c) for c in charge.children if c.dep_ in ("xcomp", "pcomp"))

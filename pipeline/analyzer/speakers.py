@@ -16,8 +16,9 @@ ROLE_NOUNS = frozenset(
     "secretary leader director analyst expert colonel officer lieutenant major admiral governor mayor".split()
 )
 DOCUMENT_NOUNS = frozenset("statement statements letter letters bulletin communique communiqué release".split())
-INSTITUTION_NOUNS = DOCUMENT_NOUNS | frozenset("ministry agency army military department office government embassy "
-                              "committee council centre center command observatory presidency directorate".split())
+BODY_NOUNS = frozenset("ministry agency army military department office government embassy committee council centre "
+                       "center command observatory presidency directorate".split())
+INSTITUTION_NOUNS = DOCUMENT_NOUNS | BODY_NOUNS
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "institution", "we": "any", "i": "person"}
 # A PERSON entity in these places is a place the model mistook for a person ("in Nur-Sultan",
 # "the Kazakh capital, Nur-Sultan", "the towns of Fleifel and Al-Fatirah").
@@ -70,10 +71,10 @@ class SpeakerIndex:
         # a later "he" most often points to, even when that sentence reported no speech.
         # The name may stand beside the subject: "The UN envoy, Staffan de Mistura, has welcomed…".
         # Not inside quotation marks: in '"I hope Mr. Putin will act," he said' the "he" is not Putin.
-        quoted = [(q.start, q.end) for q in find_quotes(self.text)]
+        self.quotes = find_quotes(self.text)  # extract_statements uses them too
 
         def outside(position: int) -> bool:
-            return not any(start <= position < end for start, end in quoted)
+            return not any(q.start <= position < q.end for q in self.quotes)
 
         self.subjects = [(ent.start_char, _clean_name(full_span_text(ent))) for ent in doc.ents
                          if ent.label_ == "PERSON" and not _is_place(ent) and ent.text[:1].isupper() and (
@@ -367,13 +368,9 @@ def title_of(ent) -> str | None:
     opening = ent.end
     while opening < min(len(doc), ent.end + 2) and doc[opening].is_alpha and doc[opening].text.isupper():
         opening += 1
-    if opening + 2 < len(doc) and doc[opening].text == "(":
-        close = next((t.i for t in doc[opening + 1: opening + 6] if t.text == ")"), None)
-        if close is not None and close > opening + 1 and all(t.text[:1].isupper() or t.lower_ in ("of", "the")
-                                                             for t in doc[opening + 1: close]):
-            delegation = doc[opening + 1: close].text
-            if not any(delegation in part for part in parts):  # often parsed as an apposition too
-                parts.append(delegation)
+    delegation = _bracketed(doc, opening)
+    if delegation is not None and not any(delegation.text in part for part in parts):  # often an apposition too
+        parts.append(delegation.text)
     parts = [p for p in parts if p]
     return ", ".join(parts) if parts else None
 
@@ -431,14 +428,20 @@ def _name_tokens(token) -> list:
     return words
 
 
+def _bracketed(doc, i: int):
+    """The short capitalised words in brackets opening at token i ("(Russian Federation)"), as a Span, or None."""
+    if i + 2 >= len(doc) or doc[i].text != "(":
+        return None
+    close = next((t.i for t in doc[i + 1: i + 6] if t.text == ")"), None)
+    if close is None or close == i + 1 or not all(t.text[:1].isupper() or t.lower_ in ("of", "the") for t in doc[i + 1: close]):
+        return None
+    return doc[i + 1: close]
+
+
 def _delegation(token) -> str | None:
     """The country in brackets after a name, as UN meetings coverage writes delegates: "NAME (Turkey)"."""
-    for child in token.children:
-        if child.dep_ == "appos" and child.ent_type_ == "GPE" and child.i > token.i:
-            words = [t for t in token.doc[token.i + 1: child.right_edge.i + 1] if t.text not in ("(", ")")]
-            if token.doc[token.i + 1].text == "(" and len(words) <= 4:
-                return " ".join(t.text for t in words)
-    return None
+    inside = _bracketed(token.doc, token.i + 1)
+    return inside.text if inside is not None and any(t.ent_type_ == "GPE" for t in inside) else None
 
 
 def _unlabelled_name(token) -> bool:
@@ -474,7 +477,7 @@ def group_before(token):
         return None
     previous = sentence_of(token.doc[sentence.start - 1])
     return next((t for t in previous if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NNS"
-                 and t.lemma_.lower() in ROLE_NOUNS | {"official", "source", "diplomat"}), None)
+                 and t.lemma_.lower() in ROLE_NOUNS), None)
 
 
 def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
@@ -535,7 +538,7 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         index.add_person(name, token.idx, delegation)
         return index.person(name)
     whole_body = None
-    if lower in INSTITUTION_NOUNS - DOCUMENT_NOUNS:
+    if lower in BODY_NOUNS:
         # "Türkiye's Ministry of National Defence": the body's full name runs past the head noun.
         whole = token.doc[token.left_edge.i: token.right_edge.i + 1]
         whole_body = g.resolve(whole.text) if len(whole) <= 12 else None
@@ -554,7 +557,7 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
             described = " ".join(t.text for t in token.doc[token.left_edge.i: token.i + 1] if t.dep_ != "det")
             # "an official source at the ministry": the ministry the article has just named
             place = next((o for c in token.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "of", "from")
-                          for o in c.children if o.dep_ == "pobj" and o.lower_ in INSTITUTION_NOUNS - DOCUMENT_NOUNS), None)
+                          for o in c.children if o.dep_ == "pobj" and o.lower_ in BODY_NOUNS), None)
             named = index.last_institution(token.idx, place.lower_) if place is not None else None
             if named is not None:
                 described = " ".join(t.text for t in token.doc[token.left_edge.i: place.i + 1] if t.dep_ != "det" or t.i > token.i)
@@ -587,7 +590,7 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         words = phrase.split()
         return Speaker(" ".join(words[1:] if words[0].lower() in ("a", "an", "the", "one") else words), lower, actor, False)
     if actor:
-        if g.actors[actor].kind == "state" and lower in INSTITUTION_NOUNS - DOCUMENT_NOUNS:
+        if g.actors[actor].kind == "state" and lower in BODY_NOUNS:
             # "the French Foreign Ministry", "the State Department": a state's body the gazetteer does not
             # list is named as written, and speaks for its state.
             return Speaker(noun_phrase(token), None, actor, False)
@@ -599,7 +602,7 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
             return Speaker(written, None, actor, False)
         return Speaker(index.written_name(actor, written), None, actor, False)
     owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
-    if owner is not None and lower in INSTITUTION_NOUNS - DOCUMENT_NOUNS:
+    if owner is not None and lower in BODY_NOUNS:
         # "The Syrian government has never accepted… Its foreign ministry said": the body of the one before
         body = _previous_subject_body(owner)
         if body is not None and body.actor:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.analyzer.gazetteer import gazetteer
-from pipeline.analyzer.quotes import QuoteSpan, find_quotes, paragraphs
+from pipeline.analyzer.quotes import QuoteSpan, paragraphs
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex, is_misread_place, resolve_subject, surname_known
 from pipeline.models import Statement
@@ -21,6 +21,7 @@ CUES = frozenset(
 REPORTING = frozenset("say tell claim insist accuse allege charge blame criticize criticise condemn deny warn state "
                       "announce argue assert complain maintain report".split())
 DENIALS = frozenset("deny reject dismiss refute rebuff".split())
+CUES_AND_DENIALS = CUES | DENIALS
 MAX_CUE_DISTANCE = 250  # characters between a quote and the verb that attributes it
 
 
@@ -91,7 +92,7 @@ def _speaker_of(token, index: SpeakerIndex) -> Speaker | None:
     if token.dep_ in ("advcl", "conj", "xcomp", "pcomp"):  # pcomp: "limited herself to saying that…"
         node = token.head
         for _ in range(4):
-            if node.lemma_.lower() in CUES | DENIALS:
+            if node.lemma_.lower() in CUES_AND_DENIALS:
                 return _speaker_of(node, index)
             if node.head is node:
                 break
@@ -135,15 +136,24 @@ def _speaker_before(token, index: SpeakerIndex) -> Speaker | None:
     return None
 
 
-INTERVIEW_LABEL = re.compile(r"^\s*([A-Z][\w.'\u2019\- ]{2,60}?)\s*:\s*[\"\u201c\u00ab]?$")
+# "Alexander Lavrentiev:" before an answer, quoted (an interview) or not (a briefing transcript)
+LABEL = r"([A-Z][\w.'\u2019\- ]{2,60}?)"
+INTERVIEW_LABEL = re.compile(rf"^\s*{LABEL}\s*:\s*[\"\u201c\u00ab]?$")
+TRANSCRIPT_LABEL = re.compile(rf"^{LABEL}:\s+\S")
+NOT_SPEAKERS = frozenset("question q answer a moderator reporter journalist correspondent host note editor update".split())
 
 
 def _interview_label(prefix: str, index: SpeakerIndex) -> Speaker | None:
     """'Alexander Lavrentiev: "The ceasefire is…"': a Q&A answer, labelled with its speaker's name."""
     match = INTERVIEW_LABEL.match(prefix)
-    if not match:
+    return _labelled(match.group(1), index) if match else None
+
+
+def _labelled(label: str, index: SpeakerIndex) -> Speaker | None:
+    """The person a transcript label names: a surname the article knows, or two to four capitalised words."""
+    label = label.strip()
+    if label.lower() in NOT_SPEAKERS:
         return None
-    label = match.group(1).strip()
     words = label.split()
     known = surname_known(label, index)
     if not known and not (2 <= len(words) <= 4 and all(w[:1].isupper() or w.lower() in ("al", "el", "de", "bin") for w in words)):
@@ -180,7 +190,7 @@ def extract_statements(doc, index: SpeakerIndex | None = None) -> tuple[list[Sta
     text = doc.text
     index = index or SpeakerIndex(doc)
     spans = paragraphs(text)
-    quotes = find_quotes(text)
+    quotes = index.quotes
     # Reported speech first: "Putin said the deal… “I am convinced…,” he said" needs Putin remembered.
     statements: list[Statement] = _indirect(doc, quotes, index)
     last_quote_paragraph, last_speaker = -10, None
@@ -202,20 +212,21 @@ def extract_statements(doc, index: SpeakerIndex | None = None) -> tuple[list[Sta
     return statements, index
 
 
-TRANSCRIPT_LABEL = re.compile(r"^([A-Z][\w.'\u2019\- ]{2,60}?):\s+\S")
-NOT_SPEAKERS = frozenset("question q answer a moderator reporter journalist correspondent host note editor update".split())
-
-
-def _transcript_speaker(doc, sent, index: SpeakerIndex) -> Speaker | None:
+def _transcript_speaker(sent, index: SpeakerIndex) -> Speaker | None:
     """A briefing or interview transcript: "Zakharova: We count on our Turkish partners…" (no quotation
     marks). Every sentence of the labelled paragraph is the labelled speaker's."""
     text = index.text
     start = text.rfind("\n\n", 0, sent.start_char + 1)
     start = 0 if start < 0 else start + 2
     match = TRANSCRIPT_LABEL.match(text[start:start + 70])
-    if not match or match.group(1).strip().lower() in NOT_SPEAKERS:
-        return None
-    return _interview_label(match.group(1) + ":", index)
+    return _labelled(match.group(1), index) if match else None
+
+
+def _sentence_statement(sent, speaker: Speaker, cue: str) -> Statement:
+    """An indirect statement spanning the sentence, leading whitespace left out."""
+    text = sent.text.strip()
+    start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+    return Statement("indirect", speaker.name, speaker.actor, text, cue, start, start + len(text), speaker.title)
 
 
 def _indirect(doc, quotes: list[QuoteSpan], index: SpeakerIndex) -> list[Statement]:
@@ -224,13 +235,10 @@ def _indirect(doc, quotes: list[QuoteSpan], index: SpeakerIndex) -> list[Stateme
     for sent in doc.sents:
         if any(q.start < sent.end_char and sent.start_char < q.end for q in quotes):
             continue
-        labelled = _transcript_speaker(doc, sent, index)
+        labelled = _transcript_speaker(sent, index)
         if labelled is not None:
-            text = sent.text.strip()
-            start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-            index.remember(start, labelled)
-            found.append(Statement("indirect", labelled.name, labelled.actor, text, "transcript", start,
-                                   start + len(text), labelled.title))
+            found.append(_sentence_statement(sent, labelled, "transcript"))
+            index.remember(found[-1].char_start, labelled)
             continue
         for token in sent:
             is_according = token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to"
@@ -242,9 +250,6 @@ def _indirect(doc, quotes: list[QuoteSpan], index: SpeakerIndex) -> list[Stateme
             if speaker is None:
                 continue
             index.remember(sent.start_char, speaker)
-            text = sent.text.strip()
-            start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-            found.append(Statement("indirect", speaker.name, speaker.actor, text, _cue_text(token), start,
-                                   start + len(text), speaker.title))
+            found.append(_sentence_statement(sent, speaker, _cue_text(token)))
             break
     return found
