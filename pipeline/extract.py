@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 import zlib
 
@@ -14,6 +15,8 @@ from pipeline.models import ExtractedArticle
 MIN_BODY_CHARS = 200  # below this the page is a stub, index or paywall, not an article
 MAX_TREE_SIZE = 200_000  # elements; hostile pages with huge DOMs are refused by trafilatura
 META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_\-:]+)", re.IGNORECASE)
+# Text codecs to Python (codecs.lookup names) that are never a page's encoding.
+NOT_PAGE_ENCODINGS = frozenset({"idna", "punycode", "undefined", "unicode-escape", "raw-unicode-escape"})
 
 _CONFIG = use_config()
 _CONFIG.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # its signal-based timeout breaks in worker threads
@@ -24,16 +27,38 @@ class ExtractionError(ValueError):
     """The page has no article body worth storing."""
 
 
+def _text_codec(name: str) -> str | None:
+    """The codec's canonical name when `name` is a text encoding Python knows, else None.
+
+    Refuses bytes-to-bytes and str-to-str codecs (base64, zlib, hex, uu, rot13) and NOT_PAGE_ENCODINGS
+    (host-name codecs, `undefined`, Python escapes), which Python counts as text encodings."""
+    try:
+        info = codecs.lookup(name)
+    except (LookupError, ValueError, TypeError, UnicodeError):  # unknown, embedded NUL, surrogates
+        return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in NOT_PAGE_ENCODINGS:
+        return None
+    return info.name
+
+
 def decode_html(body: bytes, charset: str | None) -> str:
-    """Decode page bytes: HTTP charset first, then <meta charset>, then UTF-8 with replacement."""
+    """Decode page bytes: HTTP charset first, then <meta charset>, then UTF-8, then cp1252 with replacement.
+
+    Never raises, whatever charset the server or the page declares."""
     candidates = [charset] if charset else []
     match = META_CHARSET.search(body[:4096])
     if match:
-        candidates.append(match.group(1).decode("ascii", "ignore"))
+        declared = _text_codec(match.group(1).decode("ascii", "ignore"))
+        # A <meta> can only be read if the bytes are ASCII-compatible: a page saying utf-16 there is
+        # not UTF-16 (the HTML standard reads it as UTF-8).
+        candidates.append("utf-8" if declared and declared.startswith(("utf-16", "utf-32")) else declared)
     for name in candidates:
+        codec = _text_codec(name) if name else None
+        if codec is None:
+            continue
         try:
-            return body.decode(name)
-        except (LookupError, UnicodeDecodeError):
+            return body.decode(codec)
+        except Exception:  # noqa: BLE001 - any codec's failure on hostile bytes means: try the next one
             continue
     try:
         return body.decode("utf-8")
