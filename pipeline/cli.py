@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import time
+import traceback
 from pathlib import Path
 
-from pipeline.config import ConfigError, settings_from_env
+from pipeline.config import ConfigError, DatabaseUnavailable, settings_from_env
 
 SUMMARY_KEYS = (
     ("feeds_polled", "feeds polled"),
@@ -34,6 +36,12 @@ def _settings(args: argparse.Namespace):
     settings = settings_from_env(**overrides)
     if getattr(args, "allow_private_hosts", False):
         settings = settings.with_fetch(allow_private_hosts=True)
+    if hasattr(args, "feeds"):
+        # A command that takes --feeds reads the file: check it now, before any database or network work,
+        # so a broken file is one ConfigError line and not a half-done run.
+        from pipeline.feeds import load_feeds
+
+        load_feeds(settings.feeds_path)
     return settings
 
 
@@ -171,8 +179,20 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"unrecognized arguments: {' '.join(unknown)}")
         args.rest = [*unknown, *args.rest]  # eval, eval-extraction and psql pass their own options through
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    import psycopg2
+
     try:
-        return args.func(args)
+        try:
+            return args.func(args)
+        except (psycopg2.OperationalError, psycopg2.ProgrammingError) as exc:
+            # Only a failure to connect (psycopg2.connect in the traceback) is a configuration problem:
+            # an error during the run is a real one and keeps its traceback.
+            connecting = [frame for frame, _ in traceback.walk_tb(exc.__traceback__)
+                          if frame.f_code.co_name == "connect" and Path(frame.f_code.co_filename).parent.name == "psycopg2"]
+            if not connecting:
+                raise
+            dsn = connecting[-1].f_locals.get("dsn") or os.environ.get("DATABASE_URL", "")
+            raise DatabaseUnavailable(str(dsn), exc) from None
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
+import re
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -11,7 +12,61 @@ DEFAULT_FEEDS = PROJECT_ROOT / "config" / "feeds.yaml"
 
 
 class ConfigError(ValueError):
-    """A setting is missing or malformed."""
+    """A setting or the feeds file is missing or malformed; the message is one line naming what and where."""
+
+
+class DatabaseUnavailable(ConfigError):
+    """The database cannot be reached with DATABASE_URL (nothing listening, no such database, a DSN libpq refuses)."""
+
+    def __init__(self, dsn: str, error: BaseException | str):
+        reason = _first_line(str(error))
+        for secret in _dsn_passwords(dsn):
+            reason = reason.replace(secret, "***")
+        super().__init__(f"database {describe_dsn(dsn)} unreachable: {reason}")
+
+
+# The password in a libpq DSN: URL userinfo (user:pw@), a URL query parameter, or a key=value pair
+# (quoted values may hold spaces and backslash escapes; an unterminated quote runs to the end).
+_URL_PASSWORD = re.compile(r"(?P<head>://[^/?#@:]*:)(?P<pw>[^/?#]*)(?=@)")
+_QUERY_PASSWORD = re.compile(r"(?P<head>[?&]password=)(?P<pw>[^&#]*)", re.IGNORECASE)
+_KV_PASSWORD = re.compile(r"(?P<head>(?:^|\s)password\s*=\s*)(?P<pw>'(?:[^'\\]|\\.)*(?:'|$)|[^\s']\S*)")
+
+
+def redact_dsn(dsn: str) -> str:
+    """The DSN with its password, in URL or key=value form, replaced by ***."""
+    if "://" in dsn:
+        dsn = _URL_PASSWORD.sub(r"\g<head>***", dsn, count=1)
+        return _QUERY_PASSWORD.sub(r"\g<head>***", dsn)
+    return _KV_PASSWORD.sub(r"\g<head>***", dsn)
+
+
+def _dsn_passwords(dsn: str) -> list[str]:
+    pattern = (_URL_PASSWORD, _QUERY_PASSWORD) if "://" in dsn else (_KV_PASSWORD,)
+    found = [m.group("pw") for p in pattern for m in p.finditer(dsn)]
+    found += [pw.strip("'") for pw in found]
+    return sorted({pw for pw in found if len(pw) >= 3}, key=len, reverse=True)
+
+
+def describe_dsn(dsn: str) -> str:
+    """host:port/dbname of a DSN, without user or password; the redacted DSN when libpq cannot parse it."""
+    try:
+        import psycopg2.extensions
+
+        parts = psycopg2.extensions.parse_dsn(dsn)
+    except Exception:  # noqa: BLE001 - any unparsable DSN is shown, redacted, as given
+        return redact_dsn(dsn)
+    host = parts.get("host") or parts.get("hostaddr") or "localhost"
+    return f"{host}:{parts.get('port') or 5432}/{parts.get('dbname') or parts.get('user') or ''}"
+
+
+def _first_line(text: str) -> str:
+    return next((line.strip() for line in text.splitlines() if line.strip()), "unknown error")
+
+
+def _masked_repr(obj: object, masks: dict[str, object]) -> str:
+    shown = ", ".join(f"{f.name}={masks[f.name] if f.name in masks else repr(getattr(obj, f.name))}"
+                      for f in fields(obj) if f.repr)
+    return f"{type(obj).__name__}({shown})"
 
 
 @dataclass(frozen=True)
@@ -43,6 +98,9 @@ class SmtpSettings:
     sender: str = "ceasefire-monitor@localhost"
     timeout: float = 10.0
 
+    def __repr__(self) -> str:
+        return _masked_repr(self, {"password": repr("***") if self.password else repr(self.password)})
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -54,6 +112,9 @@ class Settings:
     alert_recipients: tuple[str, ...] = ()
     fetch: FetchSettings = field(default_factory=FetchSettings)
     max_alert_attempts: int = 10
+
+    def __repr__(self) -> str:
+        return _masked_repr(self, {"database_url": repr(redact_dsn(self.database_url))})
 
     def with_fetch(self, **changes: object) -> Settings:
         """Return a copy with some fetch limits changed."""
@@ -78,6 +139,8 @@ def smtp_from_env(env: dict[str, str]) -> SmtpSettings | None:
         port = int(env.get("SMTP_PORT", "25"))
     except ValueError as exc:
         raise ConfigError(f"SMTP_PORT must be a number, got {env.get('SMTP_PORT')!r}") from exc
+    if not 0 < port < 65536:
+        raise ConfigError(f"SMTP_PORT must be between 1 and 65535, got {port}")
     return SmtpSettings(
         host=host,
         port=port,

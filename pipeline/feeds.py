@@ -60,20 +60,64 @@ class PollResult:
 
 
 def load_feeds(path: Path) -> list[Feed]:
-    """Read config/feeds.yaml: a top-level `feeds:` list of {name, url, outlet}."""
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    items = data.get("feeds") if isinstance(data, dict) else None
+    """Read config/feeds.yaml: a top-level `feeds:` list of {name, url, outlet[, language]}.
+
+    Raises ConfigError (a ValueError) with one line naming the file, the entry and what is wrong.
+    """
+    from pipeline.config import ConfigError
+
+    def fail(message: str) -> ConfigError:
+        return ConfigError(f"{path}: {message}")
+
+    def shown(value: object) -> str:
+        text = repr(value)
+        return text if len(text) <= 80 else text[:77] + "..."
+
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise fail(f"cannot read feeds file: {reason}") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+        problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
+        raise fail(f"YAML syntax error{where}: {problem}") from None
+    if not isinstance(data, dict) or "feeds" not in data:
+        raise fail("expected a top-level 'feeds:' list")
+    items = data["feeds"]
     if not isinstance(items, list):
-        raise ValueError(f"{path}: expected a top-level 'feeds:' list")
-    feeds, seen = [], set()
-    for index, item in enumerate(items):
-        missing = [k for k in ("name", "url", "outlet") if not (isinstance(item, dict) and item.get(k))]
+        raise fail(f"'feeds' must be a list, got {type(items).__name__}")
+    feeds: list[Feed] = []
+    seen: dict[str, int] = {}
+    for index, item in enumerate(items, start=1):
+        entry = f"feed #{index}"
+        if not isinstance(item, dict):
+            raise fail(f"{entry} must be a mapping with name, url and outlet, got {type(item).__name__}")
+        if isinstance(item.get("name"), str) and item["name"].strip():
+            entry += f" ({item['name']!r})"
+        missing = [k for k in ("name", "url", "outlet") if item.get(k) is None or item.get(k) == ""]
         if missing:
-            raise ValueError(f"{path}: feed #{index + 1} lacks {', '.join(missing)}")
+            raise fail(f"{entry} lacks {', '.join(missing)}")
+        for key in ("name", "url", "outlet", "language"):
+            if key in item and not isinstance(item[key], str):
+                raise fail(f"{entry}: {key} must be a string, got {type(item[key]).__name__} {shown(item[key])}")
+            if key in item and not item[key].strip():
+                raise fail(f"{entry}: {key} is blank")
+        url = item["url"]
+        try:
+            normalize_url(url)
+            ok = url == url.strip() and not any(ch.isspace() or ord(ch) < 32 for ch in url)
+        except ValueError:  # InvalidURL, or urlsplit's own complaints (an unclosed IPv6 bracket)
+            ok = False
+        if not ok:
+            raise fail(f"{entry}: url must be an http(s) URL, got {shown(url)}")
         if item["name"] in seen:
-            raise ValueError(f"{path}: feed name {item['name']!r} is used twice")
-        seen.add(item["name"])
-        feeds.append(Feed(name=item["name"], url=item["url"], outlet=item["outlet"], language=item.get("language", "en")))
+            raise fail(f"feed #{index}: name {item['name']!r} is used twice (also feed #{seen[item['name']]})")
+        seen[item["name"]] = index
+        feeds.append(Feed(name=item["name"], url=url, outlet=item["outlet"], language=item.get("language", "en")))
     return feeds
 
 

@@ -7,7 +7,9 @@ from airflow.plugins_manager import AirflowPlugin
 from fastapi import Depends, FastAPI
 from fastapi.responses import HTMLResponse
 
-app = FastAPI(title="Ceasefire monitor")
+# No /docs, /redoc or /openapi.json: Airflow does not guard plugin apps, so FastAPI's generated docs
+# would describe the monitor's API to anyone who can reach the api-server.
+app = FastAPI(title="Ceasefire monitor", docs_url=None, redoc_url=None, openapi_url=None)
 
 
 def _report() -> dict:
