@@ -1,11 +1,26 @@
-"""Alert emails: render a claim with its evidence, send through SMTP, drain the outbox."""
+"""Alert emails: render a claim with its evidence, send through SMTP, drain the outbox.
+
+Delivery survives outages. A drain opens one SMTP connection and sends every due alert over it;
+each alert is committed as sent the moment the server accepts its DATA (whatever happens at QUIT).
+A 5xx refusal of the message (or of the login) fails that alert: it stays `failed`, with the
+server's reply in `last_error`, until an operator re-queues it (`python -m pipeline requeue-alerts`).
+Everything else is transient and the alert stays `pending` however long it lasts: a 4xx reply
+backs that alert off (1 min doubling to 1 h, `next_attempt_at`); a connection that cannot be opened
+stops the drain without counting an attempt against any alert (the server is down, not the alert);
+a connection lost while sending one alert counts against that alert (backoff: a message that
+breaks the server cannot block the queue) and stops the drain. The Message-ID is the same on
+every retry, so a receiver can drop the rare duplicate that SMTP cannot exclude.
+"""
 
 from __future__ import annotations
 
 import html
+import logging
 import smtplib
 import ssl
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.utils import formatdate
 
@@ -13,7 +28,12 @@ import psycopg2.extensions
 
 from pipeline.config import SmtpSettings
 
+log = logging.getLogger(__name__)
+
 Conn = psycopg2.extensions.connection
+
+BACKOFF_FIRST = timedelta(minutes=1)  # after an alert's first transient failure; doubles with each one after
+BACKOFF_CAP = timedelta(hours=1)
 
 BREACH_LABELS = {
     "ceasefire_violation": "violation of the ceasefire",
@@ -52,6 +72,11 @@ class AlertView:
     recipients: tuple[str, ...]
 
 
+def message_id(alert_id: int, claim_id: int) -> str:
+    """The alert's Message-ID: the same on every attempt, and what alerts.message_id stores."""
+    return f"<alert-{alert_id}.claim-{claim_id}@ceasefire-monitor>"
+
+
 def render(alert: AlertView, sender: str) -> EmailMessage:
     """Build the email (plain text and HTML, article text escaped) for one alert."""
     agreement = AGREEMENT_LABELS.get(alert.agreement or "", alert.agreement or "no agreement named")
@@ -87,85 +112,275 @@ def render(alert: AlertView, sender: str) -> EmailMessage:
     message["To"] = ", ".join(alert.recipients)
     message["Date"] = formatdate(localtime=False)
     # A stable Message-ID lets mail systems drop a duplicate if a send is retried after a crash.
-    message["Message-ID"] = f"<alert-{alert.alert_id}.claim-{alert.claim_id}@ceasefire-monitor>"
+    message["Message-ID"] = message_id(alert.alert_id, alert.claim_id)
     message.set_content(text)
     message.add_alternative(body, subtype="html")
     return message
 
 
-def send(message: EmailMessage, smtp: SmtpSettings) -> None:
-    """Send one message; raises smtplib.SMTPException or OSError on failure."""
-    context = ssl.create_default_context()
-    if smtp.use_ssl:
-        client: smtplib.SMTP = smtplib.SMTP_SSL(smtp.host, smtp.port, timeout=smtp.timeout, context=context)
-    else:
-        client = smtplib.SMTP(smtp.host, smtp.port, timeout=smtp.timeout)
-    with client:
-        if smtp.starttls:
-            client.starttls(context=context)
-        if smtp.user:
-            client.login(smtp.user, smtp.password or "")
-        client.send_message(message)
+
+# How a failed send ends for the alert that was being sent.
+PERMANENT = "permanent"  # a 5xx refusal: the alert fails and waits for an operator
+TRANSIENT = "transient"  # a 4xx reply (or any other error): the alert backs off and is retried
+CONNECTION = "connection"  # the connection broke (timeout, reset, 421, disconnect): as transient, and the drain stops
 
 
-def _pending_ids(conn: Conn, limit: int) -> list[int]:
+def classify(exc: BaseException) -> str:
+    """PERMANENT, TRANSIENT or CONNECTION for an error raised while sending one message."""
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):  # raised only when every recipient was refused
+        codes = [code for code, _ in exc.recipients.values()]
+        if 421 in codes:
+            return CONNECTION
+        return PERMANENT if codes and all(500 <= code < 600 for code in codes) else TRANSIENT
+    if isinstance(exc, (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError)):
+        return CONNECTION
+    if isinstance(exc, smtplib.SMTPResponseException):  # sender refused, data refused, auth refused, ...
+        if exc.smtp_code == 421:
+            return CONNECTION  # "service not available, closing transmission channel"
+        return PERMANENT if 500 <= exc.smtp_code < 600 else TRANSIENT
+    if isinstance(exc, smtplib.SMTPException):  # no reply code (say an extension missing): not a refusal
+        return TRANSIENT
+    if isinstance(exc, OSError):  # refused, reset, timed out, TLS broken (checked last: SMTPException is an OSError)
+        return CONNECTION
+    return TRANSIENT
+
+
+def describe(exc: BaseException) -> str:
+    """One line for last_error and events: the server's reply code and text when there is one."""
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        return "recipients refused: " + "; ".join(f"{addr}: {_reply(code, text)}" for addr, (code, text) in exc.recipients.items())
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return f"{type(exc).__name__}: {_reply(exc.smtp_code, exc.smtp_error)}"
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _reply(code: int, text: bytes | str) -> str:
+    text = text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
+    return f"{code} {' '.join(text.split())}"
+
+
+class _ConnectFailed(Exception):
+    """The connection could not be opened (connect, greeting, EHLO, STARTTLS or login)."""
+
+    def __init__(self, cause: BaseException):
+        super().__init__(str(cause))
+        self.cause = cause
+
+
+class _Session:
+    """One SMTP connection for a drain, opened on first use and reopened after an error."""
+
+    def __init__(self, smtp: SmtpSettings):
+        self.smtp = smtp
+        self.client: smtplib.SMTP | None = None
+        self.delivered = 0  # messages accepted over the current connection
+
+    def _open(self) -> smtplib.SMTP:
+        smtp = self.smtp
+        context = ssl.create_default_context()
+        client: smtplib.SMTP | None = None
+        try:
+            if smtp.use_ssl:
+                client = smtplib.SMTP_SSL(smtp.host, smtp.port, timeout=smtp.timeout, context=context)
+            else:
+                client = smtplib.SMTP(smtp.host, smtp.port, timeout=smtp.timeout)
+            if smtp.starttls:
+                client.starttls(context=context)
+            if smtp.user:
+                client.login(smtp.user, smtp.password or "")
+        except (smtplib.SMTPException, OSError) as exc:
+            if client is not None:
+                client.close()
+            raise _ConnectFailed(exc) from exc
+        return client
+
+    def send(self, message: EmailMessage, recipients: Sequence[str]) -> dict:
+        """Send one message; returns the recipients refused when others were accepted (smtplib's dict)."""
+        if self.client is None:
+            self.client = self._open()
+            self.delivered = 0
+        refused = self.client.send_message(message, to_addrs=list(recipients))
+        self.delivered += 1
+        return refused
+
+    def drop(self) -> None:
+        """Forget the connection after an error (its state is unknown); the next send opens a new one."""
+        if self.client is not None:
+            self.client.close()
+            self.client = None
+
+    def quit(self) -> None:
+        """Say goodbye. Whatever the server answers (a 421, a dropped line), what it accepted stays accepted."""
+        if self.client is None:
+            return
+        try:
+            self.client.quit()
+        except (smtplib.SMTPException, OSError) as exc:
+            log.info("SMTP %s:%s at QUIT: %s (ignored: the messages were accepted)", self.smtp.host, self.smtp.port, exc)
+        finally:
+            self.drop()
+
+
+@dataclass(frozen=True)
+class Issue:
+    """Something an operator should see (one row in events): a refused, deferred or partly delivered alert."""
+
+    subject: str  # "alert 12", or "smtp host:port" when the server could not be reached
+    kind: str  # smtp-refused (failed), smtp-deferred (backing off), smtp-connect (no connection), smtp-partial
+    message: str
+
+
+@dataclass
+class DrainResult:
+    """What one drain did."""
+
+    sent: int = 0  # accepted by the server (status sent)
+    failed: int = 0  # refused permanently (status failed)
+    deferred: int = 0  # due, but still pending: a transient failure, or not tried because the server was down
+    issues: list[Issue] = field(default_factory=list)
+
+
+_CLOCK = "COALESCE(%(now)s::timestamptz, now())"
+
+
+def _due_ids(conn: Conn, limit: int, now: datetime | None) -> list[int]:
     with conn.cursor() as cur:
-        cur.execute("SELECT id FROM alerts WHERE status = 'pending' ORDER BY id LIMIT %s", (limit,))
+        cur.execute(
+            f"""SELECT id FROM alerts WHERE status = 'pending' AND next_attempt_at <= {_CLOCK}
+                ORDER BY next_attempt_at, id LIMIT %(limit)s""",
+            {"now": now, "limit": limit},
+        )
         ids = [row[0] for row in cur.fetchall()]
     conn.commit()
     return ids
 
 
-def _lock(conn: Conn, alert_id: int) -> AlertView | None:
-    # Held until commit, so two concurrent senders never send the same alert.
+def _lock(conn: Conn, alert_id: int, now: datetime | None) -> tuple[AlertView, int] | None:
+    # Held until commit, so two concurrent drains never send the same alert.
     with conn.cursor() as cur:
         cur.execute(
-            """SELECT al.id, c.id, COALESCE(ra.name, c.accuser), COALESCE(rd.name, c.accused), c.agreement, c.breach_type,
+            f"""SELECT al.id, c.id, COALESCE(ra.name, c.accuser), COALESCE(rd.name, c.accused), c.agreement, c.breach_type,
                       a.speaker, COALESCE(a.evidence, ''), ar.outlet, ar.title, ar.url,
-                      to_char(ar.published_at, 'YYYY-MM-DD HH24:MI "UTC"'), al.recipients
+                      to_char(ar.published_at, 'YYYY-MM-DD HH24:MI "UTC"'), al.recipients, al.attempts
                FROM alerts al
                JOIN claims c ON c.id = al.claim_id
                JOIN articles ar ON ar.id = c.first_article_id
                LEFT JOIN accusations a ON a.id = al.accusation_id
                LEFT JOIN actors ra ON ra.id = c.accuser
                LEFT JOIN actors rd ON rd.id = c.accused
-               WHERE al.id = %s AND al.status = 'pending'
+               WHERE al.id = %(id)s AND al.status = 'pending' AND al.next_attempt_at <= {_CLOCK}
                FOR UPDATE OF al SKIP LOCKED""",
-            (alert_id,),
+            {"id": alert_id, "now": now},
         )
         row = cur.fetchone()
-    return AlertView(*row[:-1], recipients=tuple(row[-1])) if row else None
+    return (AlertView(*row[:-2], recipients=tuple(row[-2])), row[-1]) if row else None
 
 
-def drain_outbox(conn: Conn, smtp: SmtpSettings | None, max_attempts: int, limit: int = 200) -> tuple[int, int, list[str]]:
-    """Send pending alerts; return (sent, failed, errors). Failures stay pending until max_attempts."""
+def backoff(attempts: int) -> timedelta:
+    """Wait before the next try of an alert after its `attempts`-th failed attempt: 1 min, doubling, at most 1 h."""
+    return min(BACKOFF_FIRST * 2 ** min(max(attempts - 1, 0), 20), BACKOFF_CAP)
+
+
+def _mark(conn: Conn, alert: AlertView, now: datetime | None, status: str, error: str | None,
+          retry_in: timedelta | None = None) -> None:
+    """Record one attempt's outcome and commit it at once."""
+    with conn.cursor() as cur:
+        cur.execute(
+            f"""UPDATE alerts SET attempts = attempts + 1, status = %(status)s, last_error = %(error)s,
+                  message_id = %(message_id)s, last_attempt_at = {_CLOCK},
+                  sent_at = CASE WHEN %(status)s = 'sent' THEN {_CLOCK} ELSE sent_at END,
+                  next_attempt_at = CASE WHEN %(retry_in)s::interval IS NULL THEN next_attempt_at
+                                         ELSE {_CLOCK} + %(retry_in)s::interval END
+                WHERE id = %(id)s""",
+            {"status": status, "error": error[:2000] if error else None, "now": now, "retry_in": retry_in,
+             "message_id": message_id(alert.alert_id, alert.claim_id), "id": alert.alert_id},
+        )
+    conn.commit()
+
+
+def drain_outbox(conn: Conn, smtp: SmtpSettings | None, limit: int = 200, now: datetime | None = None) -> DrainResult:
+    """Send the due pending alerts over one SMTP connection (see the module docstring for what each failure does).
+
+    `now` stands in for the database clock (tests use it to step through backoffs).
+    """
+    result = DrainResult()
     if smtp is None:
-        return 0, 0, []
-    sent = failed = 0
-    errors: list[str] = []
-    for alert_id in _pending_ids(conn, limit):
-        alert = _lock(conn, alert_id)
-        if alert is None:
-            conn.commit()
-            continue
+        return result
+    due = _due_ids(conn, limit, now)
+    session = _Session(smtp)
+    try:
+        for index, alert_id in enumerate(due):
+            locked = _lock(conn, alert_id, now)
+            if locked is None:  # sent, requeued or taken by a concurrent drain meanwhile
+                conn.commit()
+                continue
+            if _deliver(conn, session, *locked, now, result):
+                result.deferred += len(due) - index - 1  # left untouched: no attempt counted against them
+                break
+    finally:
+        conn.rollback()  # an alert locked when an unexpected error struck stays as it was
+        session.quit()
+    return result
+
+
+def _deliver(conn: Conn, session: _Session, alert: AlertView, attempts: int, now: datetime | None,
+             result: DrainResult) -> bool:
+    """Try one locked alert and record the outcome; True when the drain should stop (the server is down)."""
+    subject = f"alert {alert.alert_id}"
+    for retry in (False, True):
+        reused = session.client is not None and session.delivered > 0
         try:
-            send(render(alert, smtp.sender), smtp)
-        except (smtplib.SMTPException, OSError, ValueError) as exc:
-            failed += 1
-            errors.append(f"alert {alert.alert_id}: {exc}")
-            with conn.cursor() as cur:
-                cur.execute(
-                    """UPDATE alerts SET attempts = attempts + 1, last_error = %s,
-                         status = CASE WHEN attempts + 1 >= %s THEN 'failed' ELSE 'pending' END WHERE id = %s""",
-                    (str(exc)[:2000], max_attempts, alert.alert_id),
-                )
+            refused = session.send(render(alert, session.smtp.sender), alert.recipients)
+        except _ConnectFailed as failure:
+            exc = failure.cause
+            if isinstance(exc, smtplib.SMTPAuthenticationError) and classify(exc) == PERMANENT:
+                _mark(conn, alert, now, "failed", describe(exc))
+                result.failed += 1
+                result.issues.append(Issue(subject, "smtp-refused", f"login refused: {describe(exc)}"))
+                return True  # every other alert would be refused the same way: they wait for the next drain
+            conn.rollback()  # the server is down, not this alert's fault: nothing counted
+            result.deferred += 1
+            where = f"smtp {session.smtp.host}:{session.smtp.port}"
+            result.issues.append(Issue(where, "smtp-connect", f"{describe(exc)}; due alerts left pending"))
+            return True
+        except (smtplib.SMTPException, OSError, ValueError, UnicodeError) as exc:
+            session.drop()
+            outcome = classify(exc)
+            if outcome == CONNECTION and reused and not retry:
+                continue  # the server closed a connection it had used (idle or per-connection limit): once more on a new one
+            if outcome == PERMANENT:
+                _mark(conn, alert, now, "failed", describe(exc))
+                result.failed += 1
+                result.issues.append(Issue(subject, "smtp-refused", describe(exc)))
+                return False
+            wait = backoff(attempts + 1)
+            _mark(conn, alert, now, "pending", describe(exc), retry_in=wait)
+            result.deferred += 1
+            result.issues.append(Issue(subject, "smtp-deferred", f"{describe(exc)}; next try in {wait}"))
+            return outcome == CONNECTION
+        # Accepted: committed before anything else can go wrong (QUIT, the next alert).
+        partial = "; ".join(f"{addr}: {_reply(code, text)}" for addr, (code, text) in refused.items())
+        _mark(conn, alert, now, "sent", f"accepted, but refused for {partial}" if partial else None)
+        result.sent += 1
+        if partial:
+            result.issues.append(Issue(subject, "smtp-partial", f"sent; refused for {partial}"))
+        return False
+    raise AssertionError("unreachable")
+
+
+def requeue(conn: Conn, ids: Sequence[int] | None = None) -> list[int]:
+    """Put alerts back in the queue, due now: every failed alert, or the given ids (failed or pending).
+
+    Sent alerts are never re-queued (that would email them again). Attempts start again from 0,
+    and so does the backoff. Returns the ids re-queued.
+    """
+    with conn.cursor() as cur:
+        if ids is None:
+            cur.execute("""UPDATE alerts SET status = 'pending', next_attempt_at = now(), attempts = 0
+                           WHERE status = 'failed' RETURNING id""")
         else:
-            sent += 1
-            with conn.cursor() as cur:
-                cur.execute(
-                    """UPDATE alerts SET attempts = attempts + 1, status = 'sent', sent_at = now(), last_error = NULL,
-                         message_id = %s WHERE id = %s""",
-                    (f"alert-{alert.alert_id}", alert.alert_id),
-                )
-        conn.commit()  # per alert: a sent email is recorded before the next one is tried
-    return sent, failed, errors
+            cur.execute("""UPDATE alerts SET status = 'pending', next_attempt_at = now(), attempts = 0
+                           WHERE id = ANY(%s) AND status IN ('failed', 'pending') RETURNING id""", (list(ids),))
+        requeued = sorted(row[0] for row in cur.fetchall())
+    conn.commit()
+    return requeued

@@ -53,7 +53,8 @@ def save_analysis(
         relevance = analysis.relevance
         cur.execute(
             """UPDATE articles SET is_relevant = %s, idlib = %s, relevance_score = %s, relevance_evidence = %s,
-                 analyzed_at = now(), analyzer_version = %s WHERE id = %s""",
+                 analyzed_at = now(), analyzer_version = %s, analysis_lease_until = NULL, analysis_attempts = 0
+               WHERE id = %s""",
             (relevance.relevant, relevance.idlib, relevance.score, json.dumps(list(relevance.evidence)),
              analyzer_version, article_id),
         )
@@ -94,7 +95,8 @@ def save_irrelevant(conn: Conn, results: list[tuple[int, Analysis]], analyzer_ve
         psycopg2.extras.execute_values(
             cur,
             """UPDATE articles AS a SET is_relevant = v.relevant, idlib = v.idlib, relevance_score = v.score,
-                 relevance_evidence = v.evidence::jsonb, analyzed_at = now(), analyzer_version = v.version
+                 relevance_evidence = v.evidence::jsonb, analyzed_at = now(), analyzer_version = v.version,
+                 analysis_lease_until = NULL, analysis_attempts = 0
                FROM (VALUES %s) AS v(id, relevant, idlib, score, evidence, version) WHERE a.id = v.id""",
             [(i, a.relevance.relevant, a.relevance.idlib, a.relevance.score, json.dumps(list(a.relevance.evidence)),
               analyzer_version) for i, a in results],

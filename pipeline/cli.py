@@ -122,6 +122,21 @@ def cmd_psql(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_requeue_alerts(args: argparse.Namespace) -> int:
+    """Put failed alerts (or the given ones) back in the outbox, due now; prints how many."""
+    from pipeline import db
+    from pipeline.alerts import requeue
+
+    with db.connection(_settings(args).database_url) as conn:
+        db.migrate(conn)
+        requeued = requeue(conn, None if args.all_failed else args.ids)
+    print(f"requeued {len(requeued)} alert{'' if len(requeued) == 1 else 's'}" + (f": {', '.join(map(str, requeued))}" if requeued else ""))
+    skipped = sorted(set(args.ids or ()) - set(requeued))
+    if skipped:
+        print(f"not requeued (no such alert, or sent or without recipients): {', '.join(map(str, skipped))}", file=sys.stderr)
+    return 0
+
+
 def _wait_forever(stop) -> None:
     try:
         while True:
@@ -165,6 +180,12 @@ def build_parser() -> argparse.ArgumentParser:
     sink.add_argument("--dir", default=".data/mail")
     sink.set_defaults(func=cmd_mail_sink)
 
+    requeue = sub.add_parser("requeue-alerts", help=cmd_requeue_alerts.__doc__)
+    which = requeue.add_mutually_exclusive_group(required=True)
+    which.add_argument("--all-failed", action="store_true", help="every alert with status failed")
+    which.add_argument("--id", dest="ids", type=int, nargs="+", metavar="N", help="these alerts (failed or pending)")
+    requeue.set_defaults(func=cmd_requeue_alerts)
+
     psql = sub.add_parser("psql", help=cmd_psql.__doc__)
     psql.add_argument("rest", nargs=argparse.REMAINDER, help="arguments passed to psql")
     psql.set_defaults(func=cmd_psql)
@@ -195,6 +216,13 @@ def main(argv: list[str] | None = None) -> int:
             raise DatabaseUnavailable(str(dsn), exc) from None
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except (psycopg2.OperationalError, psycopg2.InterfaceError) as exc:
+        # The server went away mid-run (restart, crash, network): every stage is resumable, so one
+        # line says so; leases and the attempt counts bring the next run back to where this one was.
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        print(f"error: database connection lost during the run ({first}); stored work is kept, the next run resumes",
+              file=sys.stderr)
         return 2
 
 

@@ -6,6 +6,7 @@ import json
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 from pathlib import Path
 
 import psycopg2
@@ -16,6 +17,7 @@ log = logging.getLogger(__name__)
 
 SQL_DIR = Path(__file__).with_name("sql")
 MIGRATION_LOCK = 7_114_202  # advisory lock id: one migrator at a time
+STALE_RUN = timedelta(hours=2)  # twice the DAG's run timeout: a run silent this long has died
 
 
 def connect(database_url: str) -> psycopg2.extensions.connection:
@@ -34,8 +36,24 @@ def connection(database_url: str) -> Iterator[psycopg2.extensions.connection]:
     try:
         yield conn
     finally:
-        conn.rollback()
+        close_quietly(conn)
+
+
+def close_quietly(conn: psycopg2.extensions.connection) -> None:
+    """Roll back and close; a connection the server already dropped is just closed.
+
+    Never raises: on the way out of a failure, the failure is what the caller must see, not
+    "connection already closed" from the clean-up.
+    """
+    if not conn.closed:
+        try:
+            conn.rollback()
+        except psycopg2.Error:
+            pass
+    try:
         conn.close()
+    except psycopg2.Error:
+        pass
 
 
 def migration_files() -> list[tuple[int, str, Path]]:
@@ -80,10 +98,30 @@ def migrate(conn: psycopg2.extensions.connection) -> list[int]:
 def start_run(conn: psycopg2.extensions.connection, source: str) -> int:
     """Record the start of a run and return its id."""
     with conn.cursor() as cur:
-        cur.execute("INSERT INTO runs (source) VALUES (%s) RETURNING id", (source,))
+        close_stale_runs(conn, STALE_RUN)
+        cur.execute("INSERT INTO runs (source, heartbeat_at) VALUES (%s, now()) RETURNING id", (source,))
         run_id = cur.fetchone()[0]
     conn.commit()
     return run_id
+
+
+def close_stale_runs(conn: psycopg2.extensions.connection, silent_for: timedelta) -> int:
+    """Close as failed the runs still 'running' that no stage has reported for `silent_for` (their process died)."""
+    with conn.cursor() as cur:
+        cur.execute(
+            """UPDATE runs SET status = 'failed', finished_at = now(),
+                 error = 'stopped without closing: no stage reported since ' || to_char(COALESCE(heartbeat_at, started_at), 'YYYY-MM-DD HH24:MI:SS UTC')
+               WHERE status = 'running' AND COALESCE(heartbeat_at, started_at) <= now() - %s
+               RETURNING id""",
+            (silent_for,),
+        )
+        closed = [row[0] for row in cur.fetchall()]
+    conn.commit()
+    from pipeline.store import release_run_leases
+
+    for run_id in closed:
+        release_run_leases(conn, run_id)
+    return len(closed)
 
 
 def add_run_counts(conn: psycopg2.extensions.connection, run_id: int, counts: dict[str, int], finished: bool = False) -> None:
@@ -95,10 +133,37 @@ def add_run_counts(conn: psycopg2.extensions.connection, run_id: int, counts: di
         for key, value in counts.items():
             merged[key] = merged.get(key, 0) + value
         cur.execute(
-            "UPDATE runs SET counts = %s, finished_at = CASE WHEN %s THEN now() ELSE finished_at END WHERE id = %s",
-            (json.dumps(merged), finished, run_id),
+            """UPDATE runs SET counts = %s, finished_at = CASE WHEN %s THEN now() ELSE finished_at END,
+                 -- a stage that reports is alive: a run failed by an earlier try of a retried task goes on
+                 status = CASE WHEN %s THEN 'finished' ELSE 'running' END, heartbeat_at = now()
+               WHERE id = %s""",
+            (json.dumps(merged), finished, finished, run_id),
         )
     conn.commit()
+
+
+def end_run(database_url: str, run_id: int, error: BaseException | str | None = None) -> bool:
+    """Close a run as finished, or as failed with a one-line reason; False when the database cannot be reached.
+
+    Opens its own connection: the stage's own may be the thing that broke.
+    """
+    message = None if error is None else (str(error).strip().splitlines() or [type(error).__name__])[0][:500]
+    try:
+        with connection(database_url) as conn, conn.cursor() as cur:
+            cur.execute(
+                """UPDATE runs SET status = %s, error = %s, finished_at = COALESCE(finished_at, now())
+                   WHERE id = %s AND status = 'running'""",
+                ("finished" if error is None else "failed", message, run_id),
+            )
+            conn.commit()
+            if error is not None:
+                from pipeline.store import release_run_leases
+
+                release_run_leases(conn, run_id)
+        return True
+    except psycopg2.Error:
+        log.warning("could not close run %s (database unreachable)", run_id)
+        return False
 
 
 def record_event(

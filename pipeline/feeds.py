@@ -20,7 +20,10 @@ from pipeline.models import Feed, FeedEntry
 from pipeline.urls import InvalidURL, normalize_url
 
 MAX_ENTRIES = 500  # per feed per poll; a feed listing more is cut, not refused
-ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
+# Entity declarations, and a DOCTYPE with an internal subset (where they live), are how a feed makes
+# the parser expand entities ("billion laughs"); no real feed needs either. A plain DOCTYPE naming
+# an external DTD (RSS 0.91) is harmless: external DTDs are never fetched.
+ENTITY_DECL = re.compile(rb"<!ENTITY|<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
 
 
 class FeedError(Exception):
@@ -140,9 +143,9 @@ def _entry_time(entry: dict, keys: tuple[str, ...] = ("published_parsed", "updat
 
 def parse_feed(body: bytes, feed: Feed, base_url: str, content_type: str | None = None) -> list[FeedEntry]:
     """Parse RSS/Atom bytes into entries with canonical links; raise FeedError for non-feeds and hostile XML."""
-    head = body[:65536]
-    if ENTITY_DECL.search(head):
-        raise FeedError("hostile-xml", "feed declares XML entities (refused: entity expansion)")
+    refusal = _declaration_refused(body, content_type)
+    if refusal:
+        raise FeedError("hostile-xml", refusal)
     headers = {"content-location": base_url}
     if content_type:
         headers["content-type"] = content_type
@@ -168,14 +171,41 @@ def parse_feed(body: bytes, feed: Feed, base_url: str, content_type: str | None 
             FeedEntry(
                 feed_name=feed.name,
                 url=url,
-                guid=(raw.get("id") or None),
-                title=(raw.get("title") or None),
+                guid=_clean(raw.get("id")),
+                title=_clean(raw.get("title")),
                 published_at=_entry_time(raw),
                 link=urljoin(base_url, link.strip()),
                 updated_at=_entry_time(raw, ("updated_parsed", "published_parsed")),
             )
         )
     return entries
+
+
+def _declaration_refused(body: bytes, content_type: str | None) -> str | None:
+    """Why a feed is refused for its declarations, or None: looked for in the whole body, decoded as feedparser will.
+
+    feedparser transcodes the feed to UTF-8 (BOM, XML declaration, HTTP charset) before parsing,
+    so the check runs on exactly those bytes: a declaration after a long comment, or in a UTF-16
+    or UTF-32 feed, is found as surely as one at the top of a UTF-8 feed.
+    """
+    from feedparser.encodings import convert_to_utf8
+    from feedparser.util import FeedParserDict
+
+    headers = {"content-type": content_type} if content_type else {}
+    candidates = [body]
+    try:
+        candidates.append(convert_to_utf8(headers, body, FeedParserDict(bozo=False)))
+    except Exception:  # noqa: BLE001 - undecodable: feedparser's own loose pass sees these raw bytes
+        pass
+    for data in candidates:
+        if ENTITY_DECL.search(data):
+            return "feed declares XML entities or a DOCTYPE with an internal subset (refused: entity expansion)"
+    return None
+
+
+def _clean(value: str | None) -> str | None:
+    """Feed text without NUL characters (PostgreSQL text cannot hold them)."""
+    return value.replace("\x00", "") or None if value else None
 
 
 def _guid_link(entry: dict) -> str | None:
@@ -210,6 +240,9 @@ def poll_feed(client: HttpClient, feed: Feed, state: FeedState, parse: Callable[
         entries = parse(response.body, feed, response.url, response.headers.get("content-type"))
     except FeedError as exc:
         return PollResult(feed, "failed", http_status=response.status, error_kind=exc.kind, error=str(exc))
+    except Exception as exc:  # noqa: BLE001 - whatever a feed's content does to the parser, only this feed fails
+        return PollResult(feed, "failed", http_status=response.status, error_kind="parse-error",
+                          error=f"{type(exc).__name__} while parsing the feed: {exc}"[:500])
     return PollResult(
         feed, "changed", tuple(entries), etag=etag, last_modified=last_modified, body_hash=digest, http_status=response.status
     )

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import socket
 import threading
 import time
 import urllib.robotparser
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 from urllib.parse import urljoin, urlsplit
@@ -78,6 +80,66 @@ class _HostGate:
         self._slots.release()
 
 
+class _Watchdog:
+    """Shuts a socket down when its response's wall-clock deadline passes, whatever the reader is blocked in.
+
+    Socket timeouts bound each wait for bytes, not a response: a server that drips a byte every
+    few seconds never trips them. One thread per client holds the deadlines of all reads in flight.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Condition()
+        self._heap: list[tuple[float, int]] = []
+        self._socks: dict[int, socket.socket] = {}
+        self._ids = itertools.count()
+        self._thread: threading.Thread | None = None
+        self._closed = False
+
+    def watch(self, sock: socket.socket, deadline: float) -> int:
+        """Shut `sock` down at `deadline` (time.monotonic()) unless released first; returns a token."""
+        with self._lock:
+            token = next(self._ids)
+            self._socks[token] = sock
+            heapq.heappush(self._heap, (deadline, token))
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="fetch-watchdog", daemon=True)
+                self._thread.start()
+            self._lock.notify()
+            return token
+
+    def release(self, token: int) -> None:
+        with self._lock:
+            self._socks.pop(token, None)
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            self._lock.notify()
+
+    def _run(self) -> None:
+        with self._lock:
+            while not self._closed:
+                while self._heap and self._heap[0][1] not in self._socks:
+                    heapq.heappop(self._heap)  # released before its deadline
+                if not self._heap:
+                    self._lock.wait()
+                    continue
+                deadline, token = self._heap[0]
+                wait_for = deadline - time.monotonic()
+                if wait_for > 0:
+                    self._lock.wait(wait_for)
+                    continue
+                heapq.heappop(self._heap)
+                sock = self._socks.pop(token)
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)  # the blocked recv returns at once; the reader sees the deadline
+                except OSError:
+                    pass
+
+
+_current = threading.local()  # the deadline and watchdog of the request this thread is making
+
+
 class RefusedPeer(OSError):
     """The socket connected to an address the settings do not allow (DNS changed after the check)."""
 
@@ -98,6 +160,13 @@ def _guarded(connection_cls: type, allow_private: bool) -> type:
                 sock.close()
                 raise RefusedPeer(f"refused-address: {self.host} connected to {peer}: {reason}")
             return sock
+
+        def getresponse(self, *args, **kwargs):
+            # Headers and body are read under the request's deadline: register the socket once it exists.
+            watchdog, deadline = getattr(_current, "watch", (None, None))
+            if watchdog is not None and self.sock is not None:
+                _current.token = watchdog.watch(self.sock, deadline)
+            return super().getresponse(*args, **kwargs)
 
     return Guarded
 
@@ -134,8 +203,10 @@ def _refused_peer(exc: BaseException) -> bool:
     return False
 
 
-def _fetch_error(url: str, exc: BaseException) -> FetchError:
+def _fetch_error(url: str, exc: BaseException, deadline: float | None = None) -> FetchError:
     """A urllib3 or socket error as the FetchError operators see: timeout, refused address or connection."""
+    if deadline is not None and time.monotonic() > deadline:  # the watchdog shut the socket
+        return FetchError("timeout", f"{url}: no complete response within the deadline ({exc})")
     if isinstance(exc, Urllib3Timeout):
         return FetchError("timeout", f"{url}: {exc}")
     if _refused_peer(exc):
@@ -157,8 +228,10 @@ class HttpClient:
         self._lock = threading.Lock()
         # (host, port) -> refusal reason or None, for the client's life (one stage run): one DNS lookup per host.
         self._verdicts: dict[tuple[str, int], str | None] = {}
+        self._watchdog = _Watchdog()
 
     def close(self) -> None:
+        self._watchdog.close()
         self._http.clear()
 
     def __enter__(self) -> HttpClient:
@@ -221,48 +294,67 @@ class HttpClient:
         host = urlsplit(url).netloc
         timeout = urllib3.Timeout(connect=self.settings.connect_timeout, read=self.settings.read_timeout)
         with self._gate(host):
+            deadline = time.monotonic() + self.settings.response_deadline
+            _current.watch, _current.token = (self._watchdog, deadline), None
             try:
-                raw = self._http.request("GET", url, headers={**self._headers, **headers}, preload_content=False,
-                                         redirect=False, retries=False, timeout=timeout)
-            except (Urllib3Error, OSError) as exc:
-                raise _fetch_error(url, exc) from exc
-            body = None
-            try:
-                # Repeated headers are joined with ", ", as requests did.
-                response = Response(url=url, status=raw.status, headers={k.lower(): raw.headers[k] for k in raw.headers})
-                if response.status in (301, 302, 303, 307, 308, 304):
-                    return response
-                if not 200 <= response.status < 300:
-                    raise FetchError("http-status", f"{url} answered HTTP {response.status}", response.status)
-                if response.content_type and not any(a in response.content_type for a in accept):
-                    raise FetchError("content-type", f"{url} is {response.content_type}, expected {', '.join(accept)}")
-                declared = response.headers.get("content-length")
-                if declared and declared.isdigit() and int(declared) > self.settings.max_bytes:
-                    raise FetchError("too-large", f"{url} declares {declared} bytes (cap {self.settings.max_bytes})")
-                body = self._read_capped(raw, url)
+                return self._request(url, accept, headers, timeout, deadline)
             finally:
-                if body is None:  # not read to the end: the connection cannot serve another request
-                    raw.close()
-                raw.release_conn()
+                if _current.token is not None:
+                    self._watchdog.release(_current.token)
+                _current.watch = _current.token = None
+
+    def _request(self, url: str, accept: tuple[str, ...], headers: dict[str, str], timeout: urllib3.Timeout,
+                 deadline: float) -> Response:
+        try:
+            raw = self._http.request("GET", url, headers={**self._headers, **headers}, preload_content=False,
+                                     redirect=False, retries=False, timeout=timeout)
+        except (Urllib3Error, OSError) as exc:
+            raise _fetch_error(url, exc, deadline) from exc
+        body = None
+        try:
+            # Repeated headers are joined with ", ", as requests did.
+            response = Response(url=url, status=raw.status, headers={k.lower(): raw.headers[k] for k in raw.headers})
+            if response.status in (301, 302, 303, 307, 308, 304):
+                return response
+            if not 200 <= response.status < 300:
+                raise FetchError("http-status", f"{url} answered HTTP {response.status}", response.status)
+            if response.content_type and not any(a in response.content_type for a in accept):
+                raise FetchError("content-type", f"{url} is {response.content_type}, expected {', '.join(accept)}")
+            declared = response.headers.get("content-length")
+            if declared and declared.isdigit() and int(declared) > self.settings.max_bytes:
+                raise FetchError("too-large", f"{url} declares {declared} bytes (cap {self.settings.max_bytes})")
+            body = self._read_capped(raw, url, deadline)
+        finally:
+            if body is None:  # not read to the end: the connection cannot serve another request
+                raw.close()
+            raw.release_conn()
         return replace(response, body=body)
 
-    def _read_capped(self, raw: urllib3.BaseHTTPResponse, url: str) -> bytes:
-        # Counts decoded bytes, so a gzip bomb stops at the cap too; the read timeout bounds each chunk,
-        # the deadline bounds a server that drips one byte at a time.
-        deadline = time.monotonic() + self.settings.read_timeout * 2
+    def _read_capped(self, raw: urllib3.BaseHTTPResponse, url: str, deadline: float) -> bytes:
+        # Counts decoded bytes, so a gzip bomb stops at the cap too. read1 returns what has arrived
+        # instead of waiting for a whole chunk, so the deadline is checked as bytes trickle in; the
+        # watchdog shuts the socket at the deadline if a read is still blocked then.
         chunks: list[bytes] = []
         size = 0
         try:
-            for chunk in raw.stream(64 * 1024, decode_content=True):
+            while True:
+                if time.monotonic() > deadline:
+                    raise self._late(url)
+                chunk = raw.read1(64 * 1024, decode_content=True)
+                if not chunk:
+                    if time.monotonic() > deadline:  # the watchdog ended the read: not the real end of the body
+                        raise self._late(url)
+                    break
                 size += len(chunk)
                 if size > self.settings.max_bytes:
                     raise FetchError("too-large", f"{url} is over {self.settings.max_bytes} bytes")
-                if time.monotonic() > deadline:
-                    raise FetchError("timeout", f"{url} took longer than {self.settings.read_timeout * 2:.0f}s to send")
                 chunks.append(chunk)
         except (Urllib3Error, OSError) as exc:
-            raise _fetch_error(url, exc) from exc
+            raise _fetch_error(url, exc, deadline) from exc
         return b"".join(chunks)
+
+    def _late(self, url: str) -> FetchError:
+        return FetchError("timeout", f"{url} took longer than {self.settings.response_deadline:.0f}s to send")
 
     def allowed_by_robots(self, url: str) -> bool:
         """Whether robots.txt of the URL's host lets our User-Agent fetch it (cached per host)."""
@@ -290,17 +382,30 @@ class HttpClient:
         parser.parse(response.body.decode("utf-8", "replace").splitlines())
         return parser
 
-    def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
-        """Apply fn to items on the client's worker threads, yielding results in order as they come.
+    def map(self, fn: Callable[[T], R], items: Iterable[T], deadline: float | None = None) -> Iterator[R]:
+        """Apply fn to items on the client's worker threads, yielding results as they complete.
 
-        The caller works on each result while the threads fetch the rest; fn must not raise.
+        Completion order, so one slow host holds nothing else back; the caller works on each result
+        while the threads fetch the rest. No item is started after `deadline` (time.monotonic()):
+        those are simply not yielded. fn must not raise.
         """
-        items = list(items)
-        if len(items) <= 1:
-            yield from (fn(item) for item in items)
-            return
+        pending = iter(list(items))
         with ThreadPoolExecutor(max_workers=self.settings.workers) as pool:
-            yield from pool.map(fn, items)
+            running: set[Future] = set()
+            while True:
+                while len(running) < 2 * self.settings.workers and (deadline is None or time.monotonic() < deadline):
+                    item = next(pending, _END)
+                    if item is _END:
+                        break
+                    running.add(pool.submit(fn, item))
+                if not running:
+                    return
+                done, running = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    yield future.result()
+
+
+_END = object()
 
 
 def _resolve(host: str, port: int) -> list[str]:

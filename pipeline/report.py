@@ -12,8 +12,10 @@ QUERIES = {
     "feeds": """SELECT name, outlet, health, last_success_at, consecutive_failures, last_error, items_seen
                 FROM feed_health ORDER BY (health = 'ok'), consecutive_failures DESC, name""",
     "events": "SELECT at, stage, subject, kind, message FROM events ORDER BY at DESC, id DESC LIMIT 50",
-    "runs": "SELECT id, source, started_at, finished_at, counts FROM runs ORDER BY id DESC LIMIT 20",
+    "runs": "SELECT id, source, status, started_at, finished_at, error, counts FROM runs ORDER BY id DESC LIMIT 20",
     "outbox": "SELECT status, count(*) AS alerts FROM alerts GROUP BY status ORDER BY status",
+    "failed_alerts": """SELECT id AS alert, claim_id AS claim, attempts, last_attempt_at, last_error, message_id
+                        FROM alerts WHERE status = 'failed' ORDER BY id DESC LIMIT 20""",
     "claims": """SELECT claim_id, first_seen, accuser, accused, agreement, breach_type, reports, outlets, first_outlet, evidence
                  FROM claim_reports ORDER BY first_seen DESC LIMIT 20""",
 }
@@ -34,6 +36,7 @@ def operator_report(conn: psycopg2.extensions.connection) -> dict[str, list[dict
 def render_html(report: dict[str, list[dict[str, Any]]]) -> str:
     """The report as one HTML page; every value is escaped."""
     titles = {"feeds": "Feed health", "events": "Recent failures", "runs": "Runs", "outbox": "Alert outbox",
+              "failed_alerts": "Failed alerts (refused by the mail server; re-queue: python -m pipeline requeue-alerts --all-failed)",
               "claims": "Latest claims (what was said, not established facts)"}
     sections = []
     for name, rows in report.items():

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-import json
 import logging
+import time
 from collections import deque
+from collections.abc import Iterator
 from concurrent.futures import Future
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import timedelta
+
+import psycopg2
 
 from pipeline import db, store
 from pipeline.alerts import drain_outbox
 from pipeline.config import Settings
 from pipeline import workers
 from pipeline.extract import ExtractionError
-from pipeline.feeds import load_feeds, parse_feed, poll_feed
+from pipeline.feeds import PollResult, load_feeds, parse_feed, poll_feed
 from pipeline.fetch import HTML_TYPES, FetchError, HttpClient, Response
 from pipeline.store import PendingItem
 
@@ -30,6 +35,12 @@ ANALYZE_CHUNK = 8  # articles per analysis task (parsed together)
 PARALLEL_MIN_PAGES = 1000
 PARALLEL_MIN_PARSES = 50  # articles passing the prefilter
 PARALLEL_MIN_FEEDS = 200  # feeds due in one poll: their XML is parsed on worker processes
+# A stage starts no new feed or page after this long, so a run ends well inside the DAG's task
+# timeout; what it did not reach is handed back for the next run. Leases outlive the stage (plus
+# one response deadline), so a live run's work is never taken by another.
+STAGE_DEADLINE = timedelta(minutes=10)
+LEASE = STAGE_DEADLINE + timedelta(minutes=5)
+ANALYSIS_LEASE = timedelta(minutes=30)
 PERMANENT_FETCH_ERRORS = {"refused-address", "robots", "content-type", "too-large", "invalid-url", "extraction"}
 
 
@@ -37,6 +48,26 @@ def _record(settings: Settings, run_id: int | None, counts: dict, finished: bool
     if run_id is not None:
         with db.connection(settings.database_url) as conn:
             db.add_run_counts(conn, run_id, {k: v for k, v in counts.items() if isinstance(v, int)}, finished)
+
+
+# Errors of the database itself (server gone, connection dropped): these end a stage. Every other
+# database error while storing one feed's or page's content is that content's fault, and is recorded.
+DATABASE_DOWN = (psycopg2.OperationalError, psycopg2.InterfaceError)
+
+
+@contextmanager
+def _run_stage(settings: Settings, run_id: int | None) -> Iterator[None]:
+    """Close the run as failed, with the reason, when a stage raises (then re-raise)."""
+    try:
+        yield
+    except BaseException as exc:
+        if run_id is not None:
+            db.end_run(settings.database_url, run_id, exc)
+        raise
+
+
+def _deadline() -> float:
+    return time.monotonic() + STAGE_DEADLINE.total_seconds()
 
 
 def prepare(settings: Settings) -> dict[str, int]:
@@ -59,29 +90,54 @@ def prepare(settings: Settings) -> dict[str, int]:
 
 def poll_feeds(settings: Settings, run_id: int | None = None) -> dict[str, int]:
     """Poll every due feed (conditional GET) and store new items; a failing feed is recorded, never fatal."""
+    with _run_stage(settings, run_id):
+        return _poll_feeds(settings, run_id)
+
+
+def _poll_feeds(settings: Settings, run_id: int | None) -> dict[str, int]:
     feeds = load_feeds(settings.feeds_path)
     counts = {"feeds_polled": 0, "feeds_unchanged": 0, "feeds_failed": 0, "feeds_deferred": 0, "new_items": 0}
     with db.connection(settings.database_url) as conn, HttpClient(settings.fetch) as client:
         now = store.utcnow()
-        due = store.feeds_due(conn, [f.name for f in feeds], now)
+        due = store.claim_due_feeds(conn, [f.name for f in feeds], now, LEASE, run_id)
         todo = [f for f in feeds if f.name in due]
         counts["feeds_deferred"] = len(feeds) - len(todo)
         # Fetch threads hand feed XML to the worker processes on a big poll (feedparser is pure Python:
         # ~10 ms a feed that would otherwise hold this process's one interpreter lock).
         executor = workers.pool() if len(todo) >= PARALLEL_MIN_FEEDS else None
         parse = parse_feed if executor is None else (lambda *args: workers.call(executor, parse_feed, *args))
-        results = client.map(lambda feed: poll_feed(client, feed, due[feed.name][1], parse), todo)
+        results = client.map(lambda feed: poll_feed(client, feed, due[feed.name][1], parse), todo, _deadline())
+        polled: set[str] = set()
         for result in results:
+            polled.add(result.feed.name)
             counts["feeds_polled"] += 1
             feed_id = due[result.feed.name][0]
-            counts["new_items"] += store.record_poll(conn, feed_id, result, now)
+            result, new_items = _record_poll(conn, feed_id, result, now)
+            counts["new_items"] += new_items
             if result.status == "failed":
                 counts["feeds_failed"] += 1
                 db.record_event(conn, run_id, "poll", result.feed.url, result.error_kind or "error", result.error or "")
             elif result.status == "unchanged":
                 counts["feeds_unchanged"] += 1
+        unpolled = [due[f.name][0] for f in todo if f.name not in polled]
+        if unpolled:  # the stage ran out of time: the next run polls them
+            store.release_feeds(conn, unpolled)
+            counts["feeds_deferred"] += len(unpolled)
     _record(settings, run_id, counts)
     return counts
+
+
+def _record_poll(conn, feed_id: int, result: PollResult, now) -> tuple[PollResult, int]:
+    """store.record_poll; a feed whose items the database refuses (say a NUL byte) is recorded as failed."""
+    try:
+        return result, store.record_poll(conn, feed_id, result, now)
+    except DATABASE_DOWN:
+        raise
+    except psycopg2.Error as exc:
+        conn.rollback()
+        failed = replace(result, status="failed", entries=(), error_kind="store",
+                         error=f"items refused by the database: {str(exc).strip().splitlines()[0]}")
+        return failed, store.record_poll(conn, feed_id, failed, now)
 
 
 @dataclass(frozen=True)
@@ -118,21 +174,39 @@ class _Chunk:
 def fetch_articles(settings: Settings, run_id: int | None = None, limit: int = FETCH_BATCH) -> dict:
     """Fetch pending pages, extract bodies, store articles; return counts and the ids needing analysis.
 
-    Threads fetch, worker processes extract (when the batch is big enough to pay for them), and
-    articles are stored in item order, WRITE_BATCH per transaction.
+    Pages are leased first (the attempt counted before the fetch); threads fetch, worker processes
+    extract (when the batch is big enough to pay for them), and articles are stored as their pages
+    complete, WRITE_BATCH per transaction.
     """
+    with _run_stage(settings, run_id):
+        return _fetch_articles(settings, run_id, limit)
+
+
+def _fetch_articles(settings: Settings, run_id: int | None, limit: int) -> dict:
     counts = {"pages_fetched": 0, "pages_failed": 0, "articles_new_or_changed": 0}
     article_ids: list[int] = []
     with db.connection(settings.database_url) as conn, HttpClient(settings.fetch) as client:
-        items = store.pending_items(conn, limit)
+        for item_id, link in store.give_up_abandoned(conn):
+            counts["pages_failed"] += 1
+            db.record_event(conn, run_id, "fetch", link, "abandoned",
+                            f"item {item_id}: no fetch attempt finished within {store.MAX_ITEM_ATTEMPTS} runs")
+        items = store.claim_items(conn, limit, LEASE, run_id)
         executor = workers.pool() if len(items) >= PARALLEL_MIN_PAGES else None
         window = 8 * EXTRACT_CHUNK * workers.process_count()  # pages extracted ahead of the one being stored
         in_flight: deque[tuple[_Fetched, _Chunk | None, int]] = deque()
         chunk = _Chunk()
         batch: list[store.NewArticle] = []
+        seen: set[int] = set()
+
+        def fail(item: PendingItem, kind: str, error: str) -> None:
+            counts["pages_failed"] += 1
+            store.mark_item_failed(conn, item.id, error, final=kind in PERMANENT_FETCH_ERRORS)
+            db.record_event(conn, run_id, "fetch", item.link, kind, error)
 
         def flush() -> None:
-            for article_id, changed in store.upsert_articles(conn, batch):
+            batch.sort(key=lambda article: article.item.id)  # pages complete in any order; store in item order
+            for article, (article_id, changed) in _store_articles(conn, batch, fail):
+                counts["pages_fetched"] += 1
                 if changed:
                     counts["articles_new_or_changed"] += 1
                     article_ids.append(article_id)
@@ -150,19 +224,17 @@ def fetch_articles(settings: Settings, run_id: int | None = None, limit: int = F
                     batch.append(store.NewArticle(item, response.url, page.title, page.published_at, page.language,
                                                   page.body_text, prepared.digest, prepared.compressed,
                                                   prepared.fingerprint))
-                    counts["pages_fetched"] += 1
                     if len(batch) >= WRITE_BATCH:
                         flush()
                     return
-            counts["pages_failed"] += 1
-            store.mark_item_failed(conn, item.id, error or "unknown error", final=kind in PERMANENT_FETCH_ERRORS)
-            db.record_event(conn, run_id, "fetch", item.link, kind or "error", error or "")
+            fail(item, kind or "error", error or "unknown error")
 
         def ready() -> bool:
             _, job, _ = in_flight[0]
             return job is None or (job.future is not None and job.future.done()) or len(in_flight) > window
 
-        for fetched in client.map(lambda item: _fetch_one(client, item), items):
+        for fetched in client.map(lambda item: _fetch_one(client, item), items, _deadline()):
+            seen.add(fetched.item.id)
             if fetched.response is None:
                 in_flight.append((fetched, None, 0))
             else:
@@ -178,12 +250,52 @@ def fetch_articles(settings: Settings, run_id: int | None = None, limit: int = F
         while in_flight:
             settle(*in_flight.popleft())
         flush()
+        left = [item.id for item in items if item.id not in seen]
+        if left:  # the stage ran out of time: handed back uncounted for the next run
+            store.release_items(conn, left)
+            counts["pages_deferred"] = len(left)
     _record(settings, run_id, counts)
     return {**counts, "article_ids": article_ids}
 
 
+def _store_articles(conn, batch: list[store.NewArticle], fail) -> list[tuple[store.NewArticle, tuple[int, bool]]]:
+    """store.upsert_articles for a batch; when the database refuses it, article by article, so only the bad one fails.
+
+    A deadlock with a concurrent run (both linking near-duplicates) is retried once.
+    """
+    for attempt in (1, 2):
+        try:
+            return list(zip(batch, store.upsert_articles(conn, batch)))
+        except psycopg2.errors.DeadlockDetected:
+            conn.rollback()
+            if attempt == 2:
+                raise
+        except DATABASE_DOWN:
+            raise
+        except psycopg2.Error:
+            conn.rollback()
+            if len(batch) == 1:
+                raise
+            break
+    stored = []
+    for article in batch:
+        try:
+            stored += _store_articles(conn, [article], fail)
+        except DATABASE_DOWN:
+            raise
+        except psycopg2.Error as exc:
+            conn.rollback()
+            fail(article.item, "store", f"{article.item.link}: refused by the database: {str(exc).strip().splitlines()[0]}")
+    return stored
+
+
 def analyze_articles(settings: Settings, run_id: int | None = None, limit: int = ANALYZE_BATCH) -> dict[str, int]:
     """Analyse every article not yet analysed (or analysed by an older analyzer) and store results with alerts."""
+    with _run_stage(settings, run_id):
+        return _analyze_articles(settings, run_id, limit)
+
+
+def _analyze_articles(settings: Settings, run_id: int | None, limit: int) -> dict[str, int]:
     from pipeline.analyzer.core import ANALYZER_VERSION, FILTERED_OUT
     from pipeline.analyzer.gazetteer import gazetteer
     from pipeline.analyzer.relevance import prefilter
@@ -191,16 +303,11 @@ def analyze_articles(settings: Settings, run_id: int | None = None, limit: int =
 
     counts = {"articles_analyzed": 0, "relevant": 0, "statements": 0, "accusations": 0, "new_claims": 0, "analysis_failed": 0}
     with db.connection(settings.database_url) as conn:
-        with conn.cursor() as cur:
-            cur.execute(
-                # "< or >" rather than "<>": each side is an index range scan (migration 005).
-                """SELECT id, title, body_text, outlet FROM articles
-                   WHERE analyzer_version IS NULL OR analyzer_version < %s OR analyzer_version > %s
-                   ORDER BY id LIMIT %s""",
-                (ANALYZER_VERSION, ANALYZER_VERSION, limit),
-            )
-            rows = cur.fetchall()
-        conn.commit()
+        for article_id in store.give_up_analysis(conn, ANALYZER_VERSION):
+            counts["analysis_failed"] += 1
+            db.record_event(conn, run_id, "analyze", f"article {article_id}", "abandoned",
+                            f"no analysis finished in {store.MAX_ANALYSIS_ATTEMPTS} attempts")
+        rows = store.claim_for_analysis(conn, ANALYZER_VERSION, limit, ANALYSIS_LEASE, run_id)
         # The cheap prefilter runs here; articles that pass it (and may need the parser) go to the
         # worker processes when there are enough of them, and results are stored in id order.
         passed = [index for index, (_, title, body, _) in enumerate(rows) if prefilter(title, body)]
@@ -222,15 +329,9 @@ def analyze_articles(settings: Settings, run_id: int | None = None, limit: int =
                 analysis = workers.analyze_safely(title, body, None if index in prefiltered else FILTERED_OUT,
                                                   outlet=outlet)
             if isinstance(analysis, workers.AnalysisFailure):
-                conn.rollback()
                 counts["analysis_failed"] += 1
                 db.record_event(conn, run_id, "analyze", f"article {article_id}", analysis.kind, analysis.message)
-                # Not retried every run: the next analyzer version tries it again.
-                with conn.cursor() as cur:
-                    cur.execute("""UPDATE articles SET analyzed_at = now(), analyzer_version = %s, is_relevant = NULL,
-                                     relevance_evidence = %s WHERE id = %s""",
-                                (ANALYZER_VERSION, json.dumps([f"analysis failed: {analysis.kind}"]), article_id))
-                conn.commit()
+                store.fail_analysis(conn, article_id, ANALYZER_VERSION, analysis.kind)  # the next version retries
                 continue
             counts["articles_analyzed"] += 1
             if not analysis.relevance.relevant:
@@ -239,7 +340,18 @@ def analyze_articles(settings: Settings, run_id: int | None = None, limit: int =
                     save_irrelevant(conn, irrelevant, ANALYZER_VERSION)
                     irrelevant = []
                 continue
-            saved = save_analysis(conn, article_id, analysis, ANALYZER_VERSION, gazetteer().rollup, settings.alert_recipients)
+            try:
+                saved = save_analysis(conn, article_id, analysis, ANALYZER_VERSION, gazetteer().rollup,
+                                      settings.alert_recipients)
+            except DATABASE_DOWN:
+                raise
+            except psycopg2.Error as exc:  # a result the schema refuses: this article fails, the run goes on
+                conn.rollback()
+                counts["analysis_failed"] += 1
+                reason = str(exc).strip().splitlines()[0]
+                db.record_event(conn, run_id, "analyze", f"article {article_id}", "store", reason)
+                store.fail_analysis(conn, article_id, ANALYZER_VERSION, f"store: {reason}")
+                continue
             counts["relevant"] += 1
             counts["statements"] += saved.statements
             counts["accusations"] += saved.accusations
@@ -250,18 +362,22 @@ def analyze_articles(settings: Settings, run_id: int | None = None, limit: int =
 
 
 def send_alerts(settings: Settings, run_id: int | None = None) -> dict[str, int]:
-    """Send queued alert emails; failures stay queued for the next run and are recorded."""
+    """Send the due alert emails; transient failures stay queued (with backoff), 5xx refusals fail; all recorded.
+
+    Counts: alerts_sent (accepted), alerts_failed (refused for good this run), alerts_deferred (due but
+    left pending: a transient failure, or the server was down), alerts_queued (pending after the run).
+    """
     with db.connection(settings.database_url) as conn:
-        sent, failed, errors = drain_outbox(conn, settings.smtp, settings.max_alert_attempts)
-        for error in errors:
-            db.record_event(conn, run_id, "alert", error.split(":", 1)[0], "smtp", error)
+        drained = drain_outbox(conn, settings.smtp)
+        for issue in drained.issues:
+            db.record_event(conn, run_id, "alert", issue.subject, issue.kind, issue.message)
         with conn.cursor() as cur:
             cur.execute("SELECT count(*) FROM alerts WHERE status = 'pending'")
             queued = cur.fetchone()[0]
         conn.commit()
-    counts = {"alerts_sent": sent, "alerts_failed": failed, "alerts_queued": queued}
-    _record(settings, run_id, {"alerts_sent": sent, "alerts_failed": failed}, finished=True)
-    return counts
+    counts = {"alerts_sent": drained.sent, "alerts_failed": drained.failed, "alerts_deferred": drained.deferred}
+    _record(settings, run_id, counts, finished=True)
+    return {**counts, "alerts_queued": queued}
 
 
 def run_once(settings: Settings, source: str = "cli") -> dict[str, int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -19,6 +20,7 @@ DISABLE_AFTER_FAILURES = 10  # consecutive failed polls before a feed is switche
 BACKOFF_BASE = timedelta(minutes=15)
 BACKOFF_MAX = timedelta(hours=24)
 MAX_ITEM_ATTEMPTS = 3
+MAX_ANALYSIS_ATTEMPTS = 3  # analyses started (a crash counts) before an article is given up
 
 
 @dataclass(frozen=True)
@@ -58,15 +60,34 @@ def sync_feeds(conn: Conn, feeds: Iterable[Feed]) -> dict[str, int]:
     return ids
 
 
-def feeds_due(conn: Conn, names: Iterable[str], now: datetime) -> dict[str, tuple[int, FeedState]]:
-    """Enabled feeds among `names` whose backoff has expired, with their conditional-GET state."""
+def claim_due_feeds(conn: Conn, names: Iterable[str], now: datetime, lease: timedelta, run_id: int | None = None
+                    ) -> dict[str, tuple[int, FeedState]]:
+    """Lease the enabled feeds among `names` whose backoff has expired and that no other run holds.
+
+    Returns them with their conditional-GET state; record_poll frees each lease. Feeds held by a
+    concurrent run are skipped (SKIP LOCKED, then an unexpired lease), so two runs split the feeds.
+    """
     with conn.cursor() as cur:
         cur.execute(
-            """SELECT name, id, etag, last_modified, body_hash FROM feeds
-               WHERE name = ANY(%s) AND enabled AND (next_poll_at IS NULL OR next_poll_at <= %s)""",
-            (list(names), now),
+            """UPDATE feeds f SET lease_until = %(until)s, leased_by = %(run)s
+               FROM (SELECT id FROM feeds
+                     WHERE name = ANY(%(names)s) AND enabled AND (next_poll_at IS NULL OR next_poll_at <= %(now)s)
+                       AND (lease_until IS NULL OR lease_until <= %(now)s)
+                     FOR UPDATE SKIP LOCKED) due
+               WHERE f.id = due.id
+               RETURNING f.name, f.id, f.etag, f.last_modified, f.body_hash""",
+            {"names": list(names), "now": now, "until": now + lease, "run": run_id},
         )
-        return {row[0]: (row[1], FeedState(row[2], row[3], row[4])) for row in cur.fetchall()}
+        claimed = {row[0]: (row[1], FeedState(row[2], row[3], row[4])) for row in cur.fetchall()}
+    conn.commit()
+    return claimed
+
+
+def release_feeds(conn: Conn, feed_ids: Iterable[int]) -> None:
+    """Free the leases of feeds this run took but did not poll (the stage ran out of time)."""
+    with conn.cursor() as cur:
+        cur.execute("UPDATE feeds SET lease_until = NULL WHERE id = ANY(%s)", (list(feed_ids),))
+    conn.commit()
 
 
 def record_poll(conn: Conn, feed_id: int, result: PollResult, now: datetime) -> int:
@@ -76,7 +97,7 @@ def record_poll(conn: Conn, feed_id: int, result: PollResult, now: datetime) -> 
         if result.status == "failed":
             gone = result.http_status == 410
             cur.execute(
-                """UPDATE feeds SET last_polled_at = %s, last_status = %s, last_error = %s,
+                """UPDATE feeds SET last_polled_at = %s, last_status = %s, last_error = %s, lease_until = NULL,
                      consecutive_failures = consecutive_failures + 1 WHERE id = %s RETURNING consecutive_failures""",
                 (now, result.http_status, result.error, feed_id),
             )
@@ -92,7 +113,7 @@ def record_poll(conn: Conn, feed_id: int, result: PollResult, now: datetime) -> 
             new_items = insert_items(cur, feed_id, result.entries)
             cur.execute(
                 """UPDATE feeds SET last_polled_at = %s, last_success_at = %s, last_status = %s, last_error = NULL,
-                     consecutive_failures = 0, next_poll_at = NULL, etag = %s, last_modified = %s, body_hash = %s,
+                     lease_until = NULL, consecutive_failures = 0, next_poll_at = NULL, etag = %s, last_modified = %s, body_hash = %s,
                      items_seen = items_seen + %s WHERE id = %s""",
                 (now, now, result.http_status, result.etag, result.last_modified, result.body_hash, new_items, feed_id),
             )
@@ -160,26 +181,129 @@ def insert_item(cur: psycopg2.extensions.cursor, feed_id: int, entry: FeedEntry)
     return cur.rowcount
 
 
-def pending_items(conn: Conn, limit: int) -> list[PendingItem]:
-    """Feed items still to be fetched, oldest first."""
+def claim_items(conn: Conn, limit: int, lease: timedelta, run_id: int | None = None) -> list[PendingItem]:
+    """Lease up to `limit` pending feed items, oldest first, counting the attempt now (before the fetch).
+
+    Items another run holds are skipped. An item whose last lease expired without a result (the
+    page hung or crashed a run) and that has used its attempts is marked failed first; their
+    (id, link) come back through give_up_abandoned, called here.
+    """
     with conn.cursor() as cur:
         cur.execute(
-            """SELECT i.id, i.url, i.link, i.feed_id, f.outlet, f.language, i.title, i.published_at
-               FROM feed_items i JOIN feeds f ON f.id = i.feed_id
-               WHERE i.status = 'pending' ORDER BY i.id LIMIT %s""",
-            (limit,),
+            """UPDATE feed_items i SET attempts = i.attempts + 1, lease_until = now() + %(lease)s, leased_by = %(run)s
+               FROM (SELECT id FROM feed_items
+                     WHERE status = 'pending' AND (lease_until IS NULL OR lease_until <= now())
+                       AND attempts < %(max)s
+                     ORDER BY id LIMIT %(limit)s FOR UPDATE SKIP LOCKED) picked, feeds f
+               WHERE i.id = picked.id AND f.id = i.feed_id
+               RETURNING i.id, i.url, i.link, i.feed_id, f.outlet, f.language, i.title, i.published_at""",
+            {"lease": lease, "max": MAX_ITEM_ATTEMPTS, "limit": limit, "run": run_id},
         )
-        return [PendingItem(*row) for row in cur.fetchall()]
+        items = sorted((PendingItem(*row) for row in cur.fetchall()), key=lambda item: item.id)
+    conn.commit()
+    return items
+
+
+def give_up_abandoned(conn: Conn) -> list[tuple[int, str]]:
+    """Mark failed the pending items whose every attempt was taken and never finished; return their (id, link)."""
+    with conn.cursor() as cur:
+        cur.execute(
+            """UPDATE feed_items SET status = 'failed', lease_until = NULL,
+                 last_error = 'gave up after ' || attempts || ' attempts: '
+                   || COALESCE(last_error, 'no attempt finished (the page hung or crashed the run)')
+               WHERE id IN (SELECT id FROM feed_items
+                            WHERE status = 'pending' AND attempts >= %s AND (lease_until IS NULL OR lease_until <= now())
+                            FOR UPDATE SKIP LOCKED)
+               RETURNING id, link""",
+            (MAX_ITEM_ATTEMPTS,),
+        )
+        rows = cur.fetchall()
+    conn.commit()
+    return rows
+
+
+def release_items(conn: Conn, item_ids: Iterable[int]) -> None:
+    """Hand back leased items this run did not get to (the stage ran out of time): the attempt is not counted."""
+    with conn.cursor() as cur:
+        cur.execute("UPDATE feed_items SET lease_until = NULL, attempts = attempts - 1 WHERE id = ANY(%s) AND status = 'pending'",
+                    (list(item_ids),))
+    conn.commit()
 
 
 def mark_item_failed(conn: Conn, item_id: int, error: str, final: bool) -> None:
-    """Count a failed fetch; after MAX_ITEM_ATTEMPTS (or a final error) the item stops being retried."""
+    """Record a failed fetch (its attempt was counted with the lease); after MAX_ITEM_ATTEMPTS or a final error it stops."""
     with conn.cursor() as cur:
         cur.execute(
-            """UPDATE feed_items SET attempts = attempts + 1, last_error = %s,
-                 status = CASE WHEN %s OR attempts + 1 >= %s THEN 'failed' ELSE 'pending' END WHERE id = %s""",
+            """UPDATE feed_items SET last_error = %s, lease_until = NULL,
+                 status = CASE WHEN %s OR attempts >= %s THEN 'failed' ELSE 'pending' END WHERE id = %s""",
             (error[:2000], final, MAX_ITEM_ATTEMPTS, item_id),
         )
+    conn.commit()
+
+
+def claim_for_analysis(conn: Conn, version: str, limit: int, lease: timedelta, run_id: int | None = None) -> list[tuple]:
+    """Lease up to `limit` articles not yet analysed by `version`, oldest first: (id, title, body_text, outlet).
+
+    Articles another run holds are skipped; each lease counts an attempt, so an article whose
+    analysis crashes a run every time is given up (give_up_analysis) instead of crashing every run.
+    """
+    with conn.cursor() as cur:
+        cur.execute(
+            # "< or >" rather than "<>": each side is an index range scan (migration 005).
+            """UPDATE articles a SET analysis_lease_until = now() + %(lease)s, analysis_leased_by = %(run)s,
+                 analysis_attempts = a.analysis_attempts + 1
+               FROM (SELECT id FROM articles
+                     WHERE (analyzer_version IS NULL OR analyzer_version < %(v)s OR analyzer_version > %(v)s)
+                       AND (analysis_lease_until IS NULL OR analysis_lease_until <= now())
+                       AND analysis_attempts < %(max)s
+                     ORDER BY id LIMIT %(limit)s FOR UPDATE SKIP LOCKED) picked
+               WHERE a.id = picked.id
+               RETURNING a.id, a.title, a.body_text, a.outlet""",
+            {"lease": lease, "v": version, "max": MAX_ANALYSIS_ATTEMPTS, "limit": limit, "run": run_id},
+        )
+        rows = sorted(cur.fetchall())
+    conn.commit()
+    return rows
+
+
+def give_up_analysis(conn: Conn, version: str) -> list[int]:
+    """Record as failed the articles whose every analysis attempt was taken and never finished; return their ids."""
+    with conn.cursor() as cur:
+        cur.execute(
+            """UPDATE articles SET analyzed_at = now(), analyzer_version = %(v)s, is_relevant = NULL,
+                 relevance_evidence = '["analysis failed: no attempt finished"]', analysis_lease_until = NULL,
+                 analysis_attempts = 0  -- the next analyzer version tries again
+               WHERE id IN (SELECT id FROM articles
+                            WHERE (analyzer_version IS NULL OR analyzer_version < %(v)s OR analyzer_version > %(v)s)
+                              AND analysis_attempts >= %(max)s
+                              AND (analysis_lease_until IS NULL OR analysis_lease_until <= now())
+                            FOR UPDATE SKIP LOCKED)
+               RETURNING id""",
+            {"v": version, "max": MAX_ANALYSIS_ATTEMPTS},
+        )
+        ids = [row[0] for row in cur.fetchall()]
+    conn.commit()
+    return ids
+
+
+def fail_analysis(conn: Conn, article_id: int, version: str, reason: str) -> None:
+    """Record that analysing an article raised: not retried until the analyzer version changes."""
+    with conn.cursor() as cur:
+        cur.execute(
+            """UPDATE articles SET analyzed_at = now(), analyzer_version = %s, is_relevant = NULL,
+                 relevance_evidence = %s, analysis_lease_until = NULL, analysis_attempts = 0 WHERE id = %s""",
+            (version, json.dumps([f"analysis failed: {reason}"]), article_id),
+        )
+    conn.commit()
+
+
+def release_run_leases(conn: Conn, run_id: int) -> None:
+    """Hand back at once every lease a failed run holds (its attempts stay counted), instead of at expiry."""
+    with conn.cursor() as cur:
+        cur.execute("UPDATE feeds SET lease_until = NULL WHERE leased_by = %s AND lease_until IS NOT NULL", (run_id,))
+        cur.execute("UPDATE feed_items SET lease_until = NULL WHERE leased_by = %s AND lease_until IS NOT NULL", (run_id,))
+        cur.execute("""UPDATE articles SET analysis_lease_until = NULL
+                       WHERE analysis_leased_by = %s AND analysis_lease_until IS NOT NULL""", (run_id,))
     conn.commit()
 
 
@@ -240,6 +364,10 @@ def upsert_articles(conn: Conn, articles: list[NewArticle]) -> list[tuple[int, b
         return []
     prints = [a.fingerprint if a.fingerprint is not None else simhash(a.body_text) for a in articles]
     with conn.cursor() as cur:
+        # Another run may be storing the same URLs: one writer per URL at a time, locks taken in one
+        # order (no deadlock), so the lookup below sees what the other committed (no UniqueViolation).
+        cur.execute("SELECT count(pg_advisory_xact_lock(hashtext('article:' || u))) FROM unnest(%s::text[]) u",
+                    (sorted({a.item.url for a in articles}),))
         cur.execute(
             """SELECT url, id, outlet, story_id, simhash, body_hash FROM articles WHERE url = ANY(%s)
                ORDER BY id FOR UPDATE""",
@@ -326,14 +454,15 @@ def upsert_articles(conn: Conn, articles: list[NewArticle]) -> list[tuple[int, b
             elif kind == "update":
                 statements.append(cur.mogrify(
                     """UPDATE articles SET body_text = %s, body_hash = %s, raw_html = %s, title = COALESCE(%s, title),
-                         simhash = %s, sim_bands = %s, fetched_at = now(), revision = revision + 1, analyzed_at = NULL, analyzer_version = NULL
+                         simhash = %s, sim_bands = %s, fetched_at = now(), revision = revision + 1, analyzed_at = NULL, analyzer_version = NULL,
+                         analysis_attempts = 0
                        WHERE id = %s""",
                     (article.body_text, article.digest, psycopg2.Binary(article.raw_html), article.title, fingerprint,
                      _band_keys(fingerprint), _id(row.id)),
                 ))
             else:
                 statements.append(cur.mogrify(
-                    "UPDATE feed_items SET status = 'fetched', article_id = %s, attempts = attempts + 1 WHERE id = %s",
+                    "UPDATE feed_items SET status = 'fetched', article_id = %s, lease_until = NULL WHERE id = %s",
                     (_id(row.id), article.item.id),
                 ))
         cur.execute(b";\n".join(statements))

@@ -109,6 +109,8 @@ def prepare_pages(pages: list[tuple[bytes, str | None, str]]) -> list[PreparedPa
             results.append(prepare_page(raw, charset, url))
         except ExtractionError as exc:
             results.append(exc)
+        except Exception as exc:  # noqa: BLE001 - a page whose content breaks a library fails alone, recorded
+            results.append(ExtractionError(f"{type(exc).__name__} while extracting: {exc}"[:500]))
     return results
 
 

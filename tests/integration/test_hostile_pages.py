@@ -85,7 +85,8 @@ def test_each_hostile_page_fails_alone_with_its_reason(database_url, web):
         store.sync_feeds(conn, load_feeds(feeds))
     from tests.conftest import make_settings
 
-    settings = make_settings(database_url, feeds, None, read_timeout=2.0, max_bytes=5_000_000, max_redirects=3)
+    settings = make_settings(database_url, feeds, None, read_timeout=2.0, response_deadline=4.0,
+                             max_bytes=5_000_000, max_redirects=3)
     assert stages.poll_feeds(settings)["new_items"] == 12
 
     counts = stages.fetch_articles(settings)
