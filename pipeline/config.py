@@ -76,7 +76,7 @@ class FetchSettings:
     user_agent: str = "ceasefire-monitor/0.1 (+https://github.com/ceasefire-monitor)"
     connect_timeout: float = 5.0
     read_timeout: float = 15.0  # longest wait for the next bytes
-    response_deadline: float = 30.0  # wall clock from request to last body byte, however the bytes trickle
+    response_deadline: float = 20.0  # wall clock from request to last body byte, however the bytes trickle
     max_bytes: int = 5 * 1024 * 1024  # pages and feeds above this are cut off and refused
     max_redirects: int = 5
     allow_private_hosts: bool = False  # loopback/private/link-local addresses refused unless set
