@@ -112,7 +112,6 @@ class Settings:
     smtp: SmtpSettings | None = None
     alert_recipients: tuple[str, ...] = ()
     fetch: FetchSettings = field(default_factory=FetchSettings)
-    max_alert_attempts: int = 10
 
     def __repr__(self) -> str:
         return _masked_repr(self, {"database_url": repr(redact_dsn(self.database_url))})

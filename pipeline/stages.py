@@ -367,7 +367,7 @@ def send_alerts(settings: Settings, run_id: int | None = None) -> dict[str, int]
     Counts: alerts_sent (accepted), alerts_failed (refused for good this run), alerts_deferred (due but
     left pending: a transient failure, or the server was down), alerts_queued (pending after the run).
     """
-    with db.connection(settings.database_url) as conn:
+    with _run_stage(settings, run_id), db.connection(settings.database_url) as conn:
         drained = drain_outbox(conn, settings.smtp)
         for issue in drained.issues:
             db.record_event(conn, run_id, "alert", issue.subject, issue.kind, issue.message)
