@@ -26,6 +26,9 @@ eval: setup ## quality on the annotated dev set (gated), then on the unread held
 	$(BIN)/python -m pipeline eval --gold tests/data/dev --baseline tests/data/quality_baseline.json
 	$(BIN)/python -m pipeline eval --gold tests/data/heldout/part_h.jsonl
 	$(BIN)/python -m pipeline eval-extraction --pages tests/data/extraction --baseline tests/data/extraction_baseline.json
+	@if [ -d ../shared/corpus/extraction ]; then \
+	  $(BIN)/python -m pipeline eval-extraction --pages ../shared/corpus/extraction --compare --baseline tests/data/extraction_real_baseline.json; \
+	else echo "../shared/corpus/extraction absent: real-page extraction gate skipped"; fi
 
 bench: setup ## speed figures (prints numbers; not a test)
 	$(BIN)/python bench/analysis_speed.py
