@@ -156,11 +156,47 @@ def _read_objects(file: Path) -> list[dict]:
     return items
 
 
+CORPUS_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "news"
+_corpora: dict[str, dict[str, dict]] = {}
+
+
+class CorpusMissing(Exception):
+    """A gold record names a corpus (source + id) whose folder is not beside the repository."""
+
+
+def corpus_article(source: str, article_id: str) -> dict:
+    """One article of ../shared/corpus/news/<source>.jsonl (texts stay there; only labels are committed)."""
+    if source not in _corpora:
+        file = CORPUS_DIR / f"{source}.jsonl"
+        if not CORPUS_DIR.is_dir():
+            raise CorpusMissing(f"corpus folder {CORPUS_DIR} is missing (needed for records with a 'source')")
+        if not file.is_file():
+            raise CorpusMissing(f"corpus file {file} is missing")
+        _corpora[source] = {r["id"]: r for r in _read_objects(file)}
+    try:
+        return _corpora[source][article_id]
+    except KeyError:
+        raise ValueError(f"{source}: no article {article_id!r} in {CORPUS_DIR}") from None
+
+
+def _from_corpus(item: dict) -> dict:
+    """Title, outlet, date and text from the corpus; quote starts (first 6 tokens) from the quote's offsets."""
+    article = corpus_article(item["source"], str(item["id"]))
+    text = article["text"]
+    label = dict(item["label"])
+    label["quotes"] = [q if "starts_with" in q else {**q, "starts_with": " ".join(text[q["start"]:q["end"]].split()[:6])}
+                       for q in label.get("quotes") or []]
+    filled = {key: article.get(key) for key in ("title", "outlet", "date")}
+    return {**filled, **{k: v for k, v in item.items() if v is not None}, "label": label, "text": text}
+
+
 def _with_text(item: dict, file: Path) -> dict:
     if "label" not in item:
         raise ValueError(f"{file}: record {item.get('id')!r} has no label")
     if "text" in item:
         return item
+    if "source" in item:
+        return _from_corpus(item)
     if "text_file" in item:
         return {**item, "text": (file.parent / item["text_file"]).read_text(encoding="utf-8")}
     raise ValueError(f"{file}: record {item.get('id')!r} has neither text nor text_file")
@@ -314,7 +350,12 @@ def main(argv: list[str] | None = None, analyze: Analyze | None = None) -> int:
     parser.add_argument("--verbose", action="store_true", help="list every false positive and false negative")
     parser.add_argument("--json", action="store_true", help="print metrics (and errors with --verbose) as JSON")
     args = parser.parse_args(argv)
-    report = evaluate(load_gold(args.gold), analyze or _project_analyzer())
+    try:
+        records = load_gold(args.gold)
+    except CorpusMissing as exc:
+        print(f"eval: {exc}", file=sys.stderr)
+        return 2
+    report = evaluate(records, analyze or _project_analyzer())
     if args.json:
         payload: dict = {"articles": report.articles, "metrics": report.metrics()}
         if args.verbose:
