@@ -80,6 +80,10 @@ def test_a_page_that_never_stops_dripping_holds_nothing_back(database_url, dripp
     HUNG_UP.clear()
     counts = stages.fetch_articles(settings)
 
+    for _ in range(50):  # the server notices the hang-up at its next write or two
+        if HUNG_UP:
+            break
+        time.sleep(0.1)
     assert HUNG_UP == ["/articles/drip.html"]  # the deadline (3 s) ended it; before, the stage read all 120 s
     assert counts["pages_fetched"] == 1 and counts["pages_failed"] == 1
     assert [r[0] for r in _rows(database_url, "SELECT url FROM articles")] == [f"{server.base_url}/articles/good.html"]
