@@ -79,6 +79,13 @@ def cmd_eval_extraction(args: argparse.Namespace) -> int:
     return extraction_main(args.rest)
 
 
+def cmd_eval_attribution(args: argparse.Namespace) -> int:
+    """Score direct quotes and their speakers on PolNeAR (quote P/R/F1, speaker accuracy)."""
+    from pipeline.attribution_eval import main as attribution_main
+
+    return attribution_main(args.rest)
+
+
 def cmd_sample_web(args: argparse.Namespace) -> int:
     """Serve the bundled sample web on 127.0.0.1 and write a feeds file pointing at it."""
     from pipeline.sampleweb import SampleWeb, demo_pages
@@ -169,6 +176,10 @@ def build_parser() -> argparse.ArgumentParser:
     extraction = sub.add_parser("eval-extraction", help=cmd_eval_extraction.__doc__, add_help=False)
     extraction.add_argument("rest", nargs=argparse.REMAINDER)
     extraction.set_defaults(func=cmd_eval_extraction)
+
+    attribution = sub.add_parser("eval-attribution", help=cmd_eval_attribution.__doc__, add_help=False)
+    attribution.add_argument("rest", nargs=argparse.REMAINDER)
+    attribution.set_defaults(func=cmd_eval_attribution)
 
     web = sub.add_parser("sample-web", help=cmd_sample_web.__doc__)
     web.add_argument("--port", type=int, default=8765)
