@@ -86,6 +86,13 @@ def cmd_eval_attribution(args: argparse.Namespace) -> int:
     return attribution_main(args.rest)
 
 
+def cmd_train(args: argparse.Namespace) -> int:
+    """Rebuild the learned accusation decision (config/models/accusations.json) from the committed labels."""
+    from pipeline.analyzer.training import main as train_main
+
+    return train_main(args.rest)
+
+
 def cmd_sample_web(args: argparse.Namespace) -> int:
     """Serve the bundled sample web on 127.0.0.1 and write a feeds file pointing at it."""
     from pipeline.sampleweb import SampleWeb, demo_pages
@@ -144,6 +151,56 @@ def cmd_requeue_alerts(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write claims, statements, trends (CSV or JSON) or reviews (FORMAT.md labels, JSON Lines) to stdout or a file."""
+    from pipeline import console, db, exports
+
+    try:
+        filters = console.Filters.from_params(vars(args))
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
+    with db.connection(_database_url()) as conn:
+        if args.what == "reviews":
+            from pipeline.review import reviews_as_labels
+
+            text = exports.to_jsonl(reviews_as_labels(conn))
+        else:
+            if args.what == "claims":
+                rows = console.all_claims(conn, filters)
+            elif args.what == "trends":
+                rows = console.trends(conn, filters)
+            else:
+                rows = console.statements(conn, args.speaker, args.q, 1, console.EXPORT_LIMIT)[0]
+            text = exports.to_json(rows) if args.format == "json" else exports.to_csv(rows, exports.EXPORT_COLUMNS[args.what])
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    """Record an analyst's verdict on a claim: confirmed (as reported) or wrong, with a note."""
+    from pipeline import db
+    from pipeline.review import ReviewError, record_review
+
+    reviewer = args.reviewer or os.environ.get("USER") or "cli"
+    with db.connection(_database_url()) as conn:
+        try:
+            review_id = record_review(conn, args.claim, args.verdict, args.note, reviewer)
+        except ReviewError as exc:
+            raise ConfigError(str(exc)) from None
+    print(f"review {review_id}: claim {args.claim} {args.verdict} by {reviewer}")
+    return 0
+
+
+def _database_url() -> str:
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        raise ConfigError("DATABASE_URL is not set (e.g. postgresql://user@127.0.0.1:5432/news)")
+    return url
+
+
 def _wait_forever(stop) -> None:
     try:
         while True:
@@ -177,6 +234,10 @@ def build_parser() -> argparse.ArgumentParser:
     extraction.add_argument("rest", nargs=argparse.REMAINDER)
     extraction.set_defaults(func=cmd_eval_extraction)
 
+    train = sub.add_parser("train", help=cmd_train.__doc__, add_help=False)
+    train.add_argument("rest", nargs=argparse.REMAINDER)
+    train.set_defaults(func=cmd_train)
+
     attribution = sub.add_parser("eval-attribution", help=cmd_eval_attribution.__doc__, add_help=False)
     attribution.add_argument("rest", nargs=argparse.REMAINDER)
     attribution.set_defaults(func=cmd_eval_attribution)
@@ -196,6 +257,22 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--all-failed", action="store_true", help="every alert with status failed")
     which.add_argument("--id", dest="ids", type=int, nargs="+", metavar="N", help="these alerts (failed or pending)")
     requeue.set_defaults(func=cmd_requeue_alerts)
+
+    export = sub.add_parser("export", help=cmd_export.__doc__)
+    export.add_argument("what", choices=["claims", "statements", "trends", "reviews"])
+    export.add_argument("--format", choices=["csv", "json"], default="csv", help="reviews are always JSON Lines")
+    export.add_argument("--output", "-o", help="file to write (default: standard output)")
+    for name in ("accuser", "accused", "agreement", "breach-type", "mode", "outlet", "since", "until", "q", "speaker"):
+        export.add_argument(f"--{name}", dest=name.replace("-", "_"), help="filter (as in the console)")
+    export.add_argument("--include-wrong", action="store_true", help="keep claims an analyst marked wrong")
+    export.set_defaults(func=cmd_export)
+
+    review = sub.add_parser("review", help=cmd_review.__doc__)
+    review.add_argument("claim", type=int)
+    review.add_argument("verdict", choices=["confirmed", "not_a_claim", "wrong_accuser", "wrong_accused", "wrong_agreement"])
+    review.add_argument("--note", default="")
+    review.add_argument("--reviewer", help="name recorded with the review (default: $USER)")
+    review.set_defaults(func=cmd_review)
 
     psql = sub.add_parser("psql", help=cmd_psql.__doc__)
     psql.add_argument("rest", nargs=argparse.REMAINDER, help="arguments passed to psql")

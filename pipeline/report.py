@@ -1,8 +1,7 @@
-"""The operator's view of the monitor: feed health, recent failures, runs, outbox and latest claims."""
+"""The operator's view of the monitor: feed health, recent failures, runs, outbox and latest claims (read by the console)."""
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 import psycopg2.extensions
@@ -32,21 +31,3 @@ def operator_report(conn: psycopg2.extensions.connection) -> dict[str, list[dict
     conn.rollback()
     return report
 
-
-def render_html(report: dict[str, list[dict[str, Any]]]) -> str:
-    """The report as one HTML page; every value is escaped."""
-    titles = {"feeds": "Feed health", "events": "Recent failures", "runs": "Runs", "outbox": "Alert outbox",
-              "failed_alerts": "Failed alerts (refused by the mail server; re-queue: python -m pipeline requeue-alerts --all-failed)",
-              "claims": "Latest claims (what was said, not established facts)"}
-    sections = []
-    for name, rows in report.items():
-        if rows:
-            head = "".join(f"<th>{html.escape(str(k))}</th>" for k in rows[0])
-            body = "".join("<tr>" + "".join(f"<td>{html.escape('' if v is None else str(v))}</td>" for v in row.values())
-                           + "</tr>" for row in rows)
-            table = f"<table><tr>{head}</tr>{body}</table>"
-        else:
-            table = "<p>Nothing yet.</p>"
-        sections.append(f"<h2>{html.escape(titles[name])}</h2>{table}")
-    style = "body{font-family:sans-serif;margin:1em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px;font-size:13px;vertical-align:top}"
-    return f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>Ceasefire monitor</title><style>{style}</style></head><body><h1>Ceasefire monitor</h1>{''.join(sections)}</body></html>"
