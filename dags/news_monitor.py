@@ -39,7 +39,7 @@ def _settings():
 
     from airflow.sdk import Connection, Variable
 
-    from pipeline.config import DEFAULT_FEEDS, Settings, dsn_from_parts, parse_recipients, smtp_from_parts
+    from pipeline.config import DEFAULT_CONSOLE_URL, DEFAULT_FEEDS, Settings, dsn_from_parts, parse_recipients, smtp_from_parts
 
     db = Connection.get("news_db")
     dsn = dsn_from_parts(db.host, db.port, db.login, db.password, db.schema, db.extra_dejson)
@@ -53,6 +53,7 @@ def _settings():
         feeds_path=Path(Variable.get("feeds_path", default=str(DEFAULT_FEEDS))),
         smtp=smtp,
         alert_recipients=parse_recipients(Variable.get("alert_recipients", default="")),
+        console_url=Variable.get("console_url", default=DEFAULT_CONSOLE_URL) or None,
     )
     if Variable.get("allow_private_hosts", default="false").lower() == "true":
         settings = settings.with_fetch(allow_private_hosts=True)

@@ -14,6 +14,8 @@ every retry, so a receiver can drop the rare duplicate that SMTP cannot exclude.
 
 from __future__ import annotations
 
+import email.policy
+import functools
 import html
 import logging
 import smtplib
@@ -23,8 +25,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.utils import formatdate
+from pathlib import Path
 
 import psycopg2.extensions
+import yaml
 
 from pipeline.config import SmtpSettings
 
@@ -37,7 +41,7 @@ BACKOFF_CAP = timedelta(hours=1)
 
 BREACH_LABELS = {
     "ceasefire_violation": "violation of the ceasefire",
-    "attack": "attack in breach of the truce",
+    "attack": "attack said to breach the agreement",
     "delayed_or_unfulfilled_commitments": "failure or delay to fulfil commitments",
     "support_for_designated_groups": "support for designated groups",
     "obstruction_of_patrols": "obstruction of patrols",
@@ -77,12 +81,46 @@ def message_id(alert_id: int, claim_id: int) -> str:
     return f"<alert-{alert_id}.claim-{claim_id}@ceasefire-monitor>"
 
 
-def render(alert: AlertView, sender: str) -> EmailMessage:
+WORDING_PATH = Path(__file__).resolve().parent.parent / "config" / "wording.yaml"
+
+
+@functools.cache
+def _wording() -> dict:
+    return yaml.safe_load(WORDING_PATH.read_text(encoding="utf-8"))
+
+
+def charge(accuser: str, accused: str, agreement: str | None, breach_type: str) -> str:
+    """The claim in words: "Russia accuses Turkey of failing to fulfil its commitments under the Moscow additional protocol"."""
+    wording = _wording()
+    noun = wording["agreement_nouns"].get(agreement or "none") or agreement or wording["agreement_nouns"]["none"]
+    phrase = wording["breach_phrases"].get(breach_type, wording["breach_phrases"]["other"]).format(agreement=noun)
+    plural = accuser.split()[-1].lower() in set(wording["plural_heads"]) if accuser.strip() else False
+    return f"{accuser} {'accuse' if plural else 'accuses'} {accused} of {phrase}"
+
+
+def claim_url(console_url: str | None, claim_id: int) -> str | None:
+    """The claim's page in the console, when the console's address is known."""
+    return f"{console_url.rstrip('/')}/claims/{claim_id}" if console_url else None
+
+
+def subject_line(alert: AlertView) -> str:
+    """One line, under 200 characters: the charge, then when and where it was reported (so two alerts differ)."""
+    when = (alert.published_at or "")[:10] or "undated"
+    subject = f"[ceasefire monitor] {charge(alert.accuser, alert.accused, alert.agreement, alert.breach_type)} ({when}, {alert.outlet})"
+    return " ".join(subject.split())[:200]
+
+
+# Headers stay on one line (RFC 5322 allows 998 characters): folded subjects showed as a blank
+# "Subject:" line followed by the text in some clients.
+MAIL_POLICY = email.policy.SMTP.clone(max_line_length=998)
+
+
+def render(alert: AlertView, sender: str, console_url: str | None = None) -> EmailMessage:
     """Build the email (plain text and HTML, article text escaped) for one alert."""
     agreement = AGREEMENT_LABELS.get(alert.agreement or "", alert.agreement or "no agreement named")
     breach = BREACH_LABELS.get(alert.breach_type, alert.breach_type)
     who = f"{alert.speaker} ({alert.accuser})" if alert.speaker and alert.speaker != alert.accuser else alert.accuser
-    subject = f"[ceasefire monitor] {alert.accuser} accuses {alert.accused}: {breach}"
+    review = claim_url(console_url, alert.claim_id)
     fields = [
         ("Accuser", who),
         ("Accused", alert.accused),
@@ -92,22 +130,25 @@ def render(alert: AlertView, sender: str) -> EmailMessage:
         ("Published", alert.published_at or "unknown"),
         ("Article", alert.title or alert.url),
         ("Link", alert.url),
-    ]
+    ] + ([("Review", review)] if review else [])
     note = "This records what was claimed, as reported; it is not a finding that a violation happened."
     text = "\n".join(
-        [f"New ceasefire-compliance accusation (claim #{alert.claim_id})", ""]
+        [charge(alert.accuser, alert.accused, alert.agreement, alert.breach_type) + f" (claim #{alert.claim_id})", ""]
         + [f"{k}: {v}" for k, v in fields]
         + ["", "Evidence:", f"  {alert.evidence}", "", note, ""]
     )
-    rows = "".join(f"<tr><th align='left'>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>" for k, v in fields[:-2])
+    rows = "".join(f"<tr><th align='left'>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>" for k, v in fields[:7])
+    review_link = (f"<p><a href=\"{html.escape(review, quote=True)}\">Review this claim in the console</a></p>"
+                   if review else "")
     body = (
-        f"<html><body><h2>New ceasefire-compliance accusation</h2><table>{rows}</table>"
+        f"<html><body><h2>{html.escape(charge(alert.accuser, alert.accused, alert.agreement, alert.breach_type))}</h2>"
+        f"<table>{rows}</table>"
         f"<p><a href=\"{html.escape(alert.url, quote=True)}\">{html.escape(alert.title or alert.url)}</a></p>"
-        f"<blockquote>{html.escape(alert.evidence)}</blockquote>"
+        f"<blockquote>{html.escape(alert.evidence)}</blockquote>{review_link}"
         f"<p><small>{html.escape(note)} Claim #{alert.claim_id}.</small></p></body></html>"
     )
-    message = EmailMessage()
-    message["Subject"] = subject.replace("\n", " ")[:200]
+    message = EmailMessage(policy=MAIL_POLICY)
+    message["Subject"] = subject_line(alert)
     message["From"] = sender
     message["To"] = ", ".join(alert.recipients)
     message["Date"] = formatdate(localtime=False)
@@ -116,7 +157,6 @@ def render(alert: AlertView, sender: str) -> EmailMessage:
     message.set_content(text)
     message.add_alternative(body, subtype="html")
     return message
-
 
 
 # How a failed send ends for the alert that was being sent.
@@ -170,8 +210,9 @@ class _ConnectFailed(Exception):
 class _Session:
     """One SMTP connection for a drain, opened on first use and reopened after an error."""
 
-    def __init__(self, smtp: SmtpSettings):
+    def __init__(self, smtp: SmtpSettings, console_url: str | None = None):
         self.smtp = smtp
+        self.console_url = console_url  # each email links its claim's page there
         self.client: smtplib.SMTP | None = None
         self.delivered = 0  # messages accepted over the current connection
 
@@ -298,7 +339,8 @@ def _mark(conn: Conn, alert: AlertView, now: datetime | None, status: str, error
     conn.commit()
 
 
-def drain_outbox(conn: Conn, smtp: SmtpSettings | None, limit: int = 200, now: datetime | None = None) -> DrainResult:
+def drain_outbox(conn: Conn, smtp: SmtpSettings | None, limit: int = 200, now: datetime | None = None,
+                 console_url: str | None = None) -> DrainResult:
     """Send the due pending alerts over one SMTP connection (see the module docstring for what each failure does).
 
     `now` stands in for the database clock (tests use it to step through backoffs).
@@ -307,7 +349,7 @@ def drain_outbox(conn: Conn, smtp: SmtpSettings | None, limit: int = 200, now: d
     if smtp is None:
         return result
     due = _due_ids(conn, limit, now)
-    session = _Session(smtp)
+    session = _Session(smtp, console_url)
     try:
         for index, alert_id in enumerate(due):
             locked = _lock(conn, alert_id, now)
@@ -330,7 +372,7 @@ def _deliver(conn: Conn, session: _Session, alert: AlertView, attempts: int, now
     for retry in (False, True):
         reused = session.client is not None and session.delivered > 0
         try:
-            refused = session.send(render(alert, session.smtp.sender), alert.recipients)
+            refused = session.send(render(alert, session.smtp.sender, session.console_url), alert.recipients)
         except _ConnectFailed as failure:
             exc = failure.cause
             if isinstance(exc, smtplib.SMTPAuthenticationError) and classify(exc) == PERMANENT:

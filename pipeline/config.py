@@ -9,6 +9,7 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_FEEDS = PROJECT_ROOT / "config" / "feeds.yaml"
+DEFAULT_CONSOLE_URL = "http://127.0.0.1:8080/monitor"  # the console inside the Airflow UI of `make demo`
 
 
 class ConfigError(ValueError):
@@ -112,6 +113,7 @@ class Settings:
     smtp: SmtpSettings | None = None
     alert_recipients: tuple[str, ...] = ()
     fetch: FetchSettings = field(default_factory=FetchSettings)
+    console_url: str | None = DEFAULT_CONSOLE_URL  # where alert emails link each claim for review
 
     def __repr__(self) -> str:
         return _masked_repr(self, {"database_url": repr(redact_dsn(self.database_url))})
@@ -163,6 +165,7 @@ def settings_from_env(env: dict[str, str] | None = None, **overrides: object) ->
         feeds_path=Path(env.get("FEEDS_PATH") or DEFAULT_FEEDS),
         smtp=smtp_from_env(env),
         alert_recipients=parse_recipients(env.get("ALERT_RECIPIENTS")),
+        console_url=env.get("CONSOLE_URL") or DEFAULT_CONSOLE_URL,
         fetch=FetchSettings(allow_private_hosts=_flag(env.get("ALLOW_PRIVATE_HOSTS"))),
     )
     return replace(settings, **overrides) if overrides else settings

@@ -368,7 +368,7 @@ def send_alerts(settings: Settings, run_id: int | None = None) -> dict[str, int]
     left pending: a transient failure, or the server was down), alerts_queued (pending after the run).
     """
     with _run_stage(settings, run_id), db.connection(settings.database_url) as conn:
-        drained = drain_outbox(conn, settings.smtp)
+        drained = drain_outbox(conn, settings.smtp, console_url=settings.console_url)
         for issue in drained.issues:
             db.record_event(conn, run_id, "alert", issue.subject, issue.kind, issue.message)
         with conn.cursor() as cur:
