@@ -54,6 +54,7 @@ def _settings():
         smtp=smtp,
         alert_recipients=parse_recipients(Variable.get("alert_recipients", default="")),
         console_url=Variable.get("console_url", default=DEFAULT_CONSOLE_URL) or None,
+        operator_recipients=parse_recipients(Variable.get("operator_recipients", default="")),
     )
     if Variable.get("allow_private_hosts", default="false").lower() == "true":
         settings = settings.with_fetch(allow_private_hosts=True)

@@ -114,6 +114,7 @@ class Settings:
     alert_recipients: tuple[str, ...] = ()
     fetch: FetchSettings = field(default_factory=FetchSettings)
     console_url: str | None = DEFAULT_CONSOLE_URL  # where alert emails link each claim for review
+    operator_recipients: tuple[str, ...] = ()  # who hears of failing feeds (default: the alert recipients)
 
     def __repr__(self) -> str:
         return _masked_repr(self, {"database_url": repr(redact_dsn(self.database_url))})
@@ -166,6 +167,7 @@ def settings_from_env(env: dict[str, str] | None = None, **overrides: object) ->
         smtp=smtp_from_env(env),
         alert_recipients=parse_recipients(env.get("ALERT_RECIPIENTS")),
         console_url=env.get("CONSOLE_URL") or DEFAULT_CONSOLE_URL,
+        operator_recipients=parse_recipients(env.get("OPERATOR_RECIPIENTS")),
         fetch=FetchSettings(allow_private_hosts=_flag(env.get("ALLOW_PRIVATE_HOSTS"))),
     )
     return replace(settings, **overrides) if overrides else settings

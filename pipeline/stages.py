@@ -13,7 +13,7 @@ from datetime import timedelta
 
 import psycopg2
 
-from pipeline import db, store
+from pipeline import alarms, db, store
 from pipeline.alerts import drain_outbox
 from pipeline.config import Settings
 from pipeline import workers
@@ -119,6 +119,10 @@ def _poll_feeds(settings: Settings, run_id: int | None) -> dict[str, int]:
                 db.record_event(conn, run_id, "poll", result.feed.url, result.error_kind or "error", result.error or "")
             elif result.status == "unchanged":
                 counts["feeds_unchanged"] += 1
+                log.info("feed %s: unchanged", result.feed.name)
+            else:
+                log.info("feed %s: %d entries, %d new", result.feed.name, len(result.entries), new_items)
+        counts["feeds_alarmed"] = alarms.queue_feed_alarms(conn)
         unpolled = [due[f.name][0] for f in todo if f.name not in polled]
         if unpolled:  # the stage ran out of time: the next run polls them
             store.release_feeds(conn, unpolled)
@@ -207,6 +211,7 @@ def _fetch_articles(settings: Settings, run_id: int | None, limit: int) -> dict:
             batch.sort(key=lambda article: article.item.id)  # pages complete in any order; store in item order
             for article, (article_id, changed) in _store_articles(conn, batch, fail):
                 counts["pages_fetched"] += 1
+                log.info("page %s: stored as article %s%s", article.item.link, article_id, "" if changed else " (unchanged)")
                 if changed:
                     counts["articles_new_or_changed"] += 1
                     article_ids.append(article_id)
@@ -334,6 +339,7 @@ def _analyze_articles(settings: Settings, run_id: int | None, limit: int) -> dic
                 store.fail_analysis(conn, article_id, ANALYZER_VERSION, analysis.kind)  # the next version retries
                 continue
             counts["articles_analyzed"] += 1
+            log.info("article %s: %s", article_id, "relevant" if analysis.relevance.relevant else "not relevant")
             if not analysis.relevance.relevant:
                 irrelevant.append((article_id, analysis))  # written in batches: most articles are these
                 if len(irrelevant) >= 200:
@@ -352,6 +358,8 @@ def _analyze_articles(settings: Settings, run_id: int | None, limit: int) -> dic
                 db.record_event(conn, run_id, "analyze", f"article {article_id}", "store", reason)
                 store.fail_analysis(conn, article_id, ANALYZER_VERSION, f"store: {reason}")
                 continue
+            log.info("article %s: %d statements, %d accusations, %d new claims", article_id, saved.statements,
+                     saved.accusations, saved.new_claims)
             counts["relevant"] += 1
             counts["statements"] += saved.statements
             counts["accusations"] += saved.accusations
@@ -371,11 +379,15 @@ def send_alerts(settings: Settings, run_id: int | None = None) -> dict[str, int]
         drained = drain_outbox(conn, settings.smtp, console_url=settings.console_url)
         for issue in drained.issues:
             db.record_event(conn, run_id, "alert", issue.subject, issue.kind, issue.message)
+        alarmed, problems = alarms.send_alarms(conn, settings.smtp, settings.operator_recipients or settings.alert_recipients)
+        for problem in problems:
+            db.record_event(conn, run_id, "alarm", problem.split(":", 1)[0], "smtp", problem)
         with conn.cursor() as cur:
             cur.execute("SELECT count(*) FROM alerts WHERE status = 'pending'")
             queued = cur.fetchone()[0]
         conn.commit()
-    counts = {"alerts_sent": drained.sent, "alerts_failed": drained.failed, "alerts_deferred": drained.deferred}
+    counts = {"alerts_sent": drained.sent, "alerts_failed": drained.failed, "alerts_deferred": drained.deferred,
+              "alarms_sent": alarmed}
     _record(settings, run_id, counts, finished=True)
     return {**counts, "alerts_queued": queued}
 

@@ -1,0 +1,88 @@
+"""Operator alarms: feeds that keep failing are emailed to the operators, once per failing streak.
+
+The poll stage queues an alarm (one email listing every feed that crossed the threshold in that
+poll); the alert stage sends queued alarms over the alert mail server, with the same rules as
+alerts: a 5xx refusal fails the alarm, anything else leaves it queued for the next run.
+"""
+
+from __future__ import annotations
+
+import logging
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
+
+import psycopg2.extensions
+
+from pipeline.alerts import CONNECTION, MAIL_POLICY, PERMANENT, _Session, classify, describe
+from pipeline.config import SmtpSettings
+
+Conn = psycopg2.extensions.connection
+log = logging.getLogger(__name__)
+
+ALARM_AFTER_FAILURES = 3  # consecutive failed polls (about 45 minutes with backoff) before operators are told
+
+
+def queue_feed_alarms(conn: Conn) -> int:
+    """Queue one alarm for the feeds that have just reached ALARM_AFTER_FAILURES (or been disabled); return how many feeds."""
+    with conn.cursor() as cur:
+        cur.execute(
+            """UPDATE feeds SET alarmed_at = now()
+               WHERE consecutive_failures >= %s
+                 AND (alarmed_at IS NULL OR alarmed_at < COALESCE(last_success_at, '-infinity'::timestamptz))
+               RETURNING name, url, outlet, consecutive_failures, enabled, disabled_reason, last_error""",
+            (ALARM_AFTER_FAILURES,),
+        )
+        feeds = sorted(cur.fetchall())
+        if feeds:
+            lines = [f"{len(feeds)} feed(s) failed {ALARM_AFTER_FAILURES} or more polls in a row:", ""]
+            for name, url, outlet, failures, enabled, reason, error in feeds:
+                state = "still polled, with backoff" if enabled else f"disabled ({reason})"
+                lines += [f"- {name} ({outlet}): {failures} failures in a row, {state}", f"  {url}",
+                          f"  last error: {error or 'unknown'}", ""]
+            lines += ["Feed health: the console's Operations page, or SELECT * FROM feed_health WHERE health <> 'ok';",
+                      "A feed is re-enabled by changing its URL in the feeds file.",
+                      "You get this once per failing streak of each feed."]
+            subject = (f"[ceasefire monitor] feed failing: {feeds[0][0]}" if len(feeds) == 1
+                       else f"[ceasefire monitor] {len(feeds)} feeds failing: {', '.join(f[0] for f in feeds[:3])}"
+                       + (" ..." if len(feeds) > 3 else ""))
+            cur.execute("INSERT INTO operator_alarms (subject, body) VALUES (%s, %s)", (subject[:200], "\n".join(lines)))
+    conn.commit()
+    return len(feeds)
+
+
+def send_alarms(conn: Conn, smtp: SmtpSettings | None, recipients: tuple[str, ...]) -> tuple[int, list[str]]:
+    """Send the queued alarms; returns (sent, one line per problem). Without SMTP or recipients they wait."""
+    if smtp is None or not recipients:
+        return 0, []
+    with conn.cursor() as cur:
+        cur.execute("SELECT id, subject, body FROM operator_alarms WHERE status = 'pending' ORDER BY id FOR UPDATE SKIP LOCKED")
+        queued = cur.fetchall()
+    sent, problems = 0, []
+    session = _Session(smtp)
+    try:
+        for alarm_id, subject, body in queued:
+            message = EmailMessage(policy=MAIL_POLICY)
+            message["Subject"], message["From"], message["To"] = subject, smtp.sender, ", ".join(recipients)
+            message["Date"], message["Message-ID"] = formatdate(localtime=False), make_msgid(f"alarm-{alarm_id}", "ceasefire-monitor")
+            message.set_content(body)
+            try:
+                session.send(message, recipients)
+            except Exception as exc:  # noqa: BLE001 - classified below; an alarm never stops the stage
+                kind = classify(exc)
+                session.drop()
+                problems.append(f"alarm {alarm_id}: {describe(exc)}")
+                with conn.cursor() as cur:
+                    cur.execute("""UPDATE operator_alarms SET attempts = attempts + 1, last_error = %s,
+                                     status = CASE WHEN %s THEN 'failed' ELSE 'pending' END WHERE id = %s""",
+                                (describe(exc)[:2000], kind == PERMANENT, alarm_id))
+                if kind == CONNECTION:
+                    break
+                continue
+            sent += 1
+            with conn.cursor() as cur:
+                cur.execute("""UPDATE operator_alarms SET attempts = attempts + 1, status = 'sent', sent_at = now(),
+                                 last_error = NULL WHERE id = %s""", (alarm_id,))
+    finally:
+        conn.commit()
+        session.quit()
+    return sent, problems
