@@ -14,15 +14,21 @@ analyzer stores, kind 'direct') on its articles and scores them as follows.
 - Speaker accuracy, on matched quotes: the gold source's keys are its head word (the last word of the
   span, possessive and punctuation dropped) and the surname of every capitalised name written in it
   (not a possessive one: "Trump's campaign manager" has no key "Trump"). A source that is only a
-  pronoun ("he", "they") takes the keys of the nearest source before it in the article that is not one
+  pronoun ("he", "they", "who") takes the keys of the nearest source before it in the article that is not one
   (PolNeAR's own chain; an approximation of the fullest name). The prediction is right when one of
-  its words (case and accents folded, a plural "s" ignored) is a key. Sources with no key are not judged.
+  its words (case and accents folded, a plural "s" ignored) is a key. A source that is only a description
+  ("the mayor") also takes the surnames the article writes after that word as a title ("Mayor Bill de
+  Blasio"). Brackets and what follows a comma in a source are left out ("Rep. X (D-N.C.), head of …" is
+  X). Sources with no key (a span holding only "said") are not judged.
+- The text the analyzer reads is the article as the monitor's extractor writes bodies: paragraphs apart
+  by a blank line (a few PolNeAR files use a single newline); annotation offsets are moved to match.
 - Quote+speaker F1: a predicted quote counts only when it matches and its speaker is right.
 """
 
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import re
 import sys
@@ -38,7 +44,10 @@ PUBLISHED = (
     ("Gender Gap Tracker (Asr et al. 2021)", "quote F1 0.84, speaker accuracy 0.86"),
     ("Citron (Newell et al. 2018 / BBC)", "speaker F1 0.82"),
 )
-PRONOUNS = frozenset("he she they it i we you him her them his their its one".split())
+# Words that point back to someone named elsewhere: the source is then the one PolNeAR named before.
+PRONOUNS = frozenset("he she they it i we you him her them his their its one who whom which that someone another".split())
+# A source span holding only a cue word is an annotation slip: not judged.
+CUE_WORDS = frozenset("said say says told tell added add asked ask wrote write according".split())
 NOT_NAMES = frozenset("the a an he she they it i we his her their its this that these those mr mrs ms dr".split())
 OPENING, CLOSING = "\u201c\u00ab", "\u201d\u00bb"
 WORD = re.compile(r"\w+")
@@ -90,6 +99,8 @@ class Scores:
                 "gold_quotes": self.tp + self.fn, "predicted_quotes": self.tp + self.fp,
                 "speaker_accuracy": self.speaker_hits / self.speaker_total if self.speaker_total else None,
                 "speaker_judged": self.speaker_total, "speaker_unjudged": self.speaker_unjudged,
+                "named_source_accuracy": ((self.speaker_hits - self.pronoun_hits) / (self.speaker_total - self.pronoun_total)
+                                          if self.speaker_total > self.pronoun_total else None),
                 "pronoun_source_accuracy": self.pronoun_hits / self.pronoun_total if self.pronoun_total else None,
                 "pronoun_sources": self.pronoun_total, "quote_speaker_f1": jf, "quote_speaker_precision": jp,
                 "quote_speaker_recall": jr}
@@ -193,12 +204,20 @@ def _fold(text: str) -> str:
 
 def _norm(word: str) -> str:
     word = re.sub(r"'s?$", "", _fold(word).strip(".,;:!?\"'()[]\u201c\u201d"))
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ws")) else word
 
 
 def source_keys(source: str) -> frozenset[str]:
-    """Head word and surnames of a source span (see the module docstring)."""
+    """Head word and surnames of a source span (see the module docstring).
+
+    Only the first noun phrase counts: brackets ("(D-N.C.)") and what follows a comma ("…, head of the
+    Congressional Black Caucus") describe the source, they do not name it.
+    """
+    source = re.sub(r"\([^)]*\)?", " ", source)
+    source = re.split(r"[,;\u2014\u2013]| -- ", source.strip(" ,"))[0]
     words = [w for w in re.findall(r"[\w'\u2019.\-]+", source)]
+    if not words or all(_norm(w) in CUE_WORDS for w in words):
+        return frozenset()
     keys = set()
     content = [w for w in words if _norm(w) and _norm(w) not in NOT_NAMES]
     if content:
@@ -217,6 +236,19 @@ def source_keys(source: str) -> frozenset[str]:
     return frozenset(k for k in keys if k)
 
 
+def titled_names(text: str, source: str) -> frozenset[str]:
+    """For a source that is only a description ("the mayor", "the president"): the surnames the article
+    writes right after its head word used as a title ("Mayor Bill de Blasio", "President Obama")."""
+    if any(w[:1].isupper() and _norm(w) not in NOT_NAMES for w in re.findall(r"[\w'\u2019.\-]+", source)):
+        return frozenset()
+    words = re.findall(r"\w+", re.split(r"[,(]", source)[0])
+    if not words or _norm(words[-1]) in PRONOUNS | CUE_WORDS:
+        return frozenset()
+    head = re.escape(words[-1])
+    found = re.finditer(rf"\b(?i:{head})\.?\s+((?:[A-Z][\w.'\u2019\-]*\s+){{0,3}}[A-Z][\w'\u2019\-]+)(?!['\u2019]s)", text)
+    return frozenset(_norm(m.group(1).split()[-1]) for m in found)
+
+
 def is_pronoun(source: str) -> bool:
     words = [_norm(w) for w in re.findall(r"\w+", source)]
     return bool(words) and all(w in PRONOUNS for w in words)
@@ -231,7 +263,7 @@ def gold_quotes(text: str, attributions: list[Attribution]) -> list[GoldQuote]:
         if is_pronoun(attribution.source):
             keys_of[id(attribution)] = (last_named, True)
         else:
-            keys = source_keys(attribution.source)
+            keys = source_keys(attribution.source) | titled_names(text, attribution.source)
             keys_of[id(attribution)] = (keys, False)
             last_named = keys or last_named
     out = []
@@ -278,6 +310,21 @@ def speaker_right(keys: frozenset[str], predicted: str | None) -> bool:
     words = {_norm(w) for w in re.findall(r"[\w'\u2019\-]+", predicted or "")}
     words |= {part for w in words for part in w.split("-")}  # "al-Assad", "Clinton-Kaine"
     return bool(keys & words)
+
+
+def as_body(text: str, attributions: list[Attribution]) -> tuple[str, list[Attribution]]:
+    """The article as the monitor's extractor writes a body, paragraphs apart by a blank line (some PolNeAR
+    files use a single newline), with the annotation offsets moved to match."""
+    singles = [m.start() for m in re.finditer(r"(?<!\n)\n(?!\n)", text)]
+    if not singles:
+        return text, attributions
+
+    def moved(offset: int) -> int:
+        return offset + bisect.bisect_left(singles, offset)
+
+    body = re.sub(r"(?<!\n)\n(?!\n)", "\n\n", text)
+    return body, [Attribution(tuple((moved(a), moved(b)) for a, b in item.content), item.source,
+                              moved(item.source_start) if item.source_start >= 0 else -1) for item in attributions]
 
 
 def score_article(name: str, text: str, attributions: list[Attribution], statements, scores: Scores,
@@ -327,6 +374,7 @@ def evaluate(root: Path, split: str, limit: int | None = None, keep_errors: bool
     statements_of = statements_of or _project_statements
     scores = Scores()
     for name, text, attributions in articles(root, split, limit):
+        text, attributions = as_body(text, attributions)
         score_article(name, text, attributions, statements_of(text), scores, keep_errors)
     return scores
 
@@ -340,8 +388,9 @@ def format_report(split: str, metrics: dict) -> str:
         f"{metrics['predicted_quotes']} predicted",
         f"quotes            P {f(metrics['quote_precision'])}  R {f(metrics['quote_recall'])}  F1 {f(metrics['quote_f1'])}",
         f"speaker accuracy  {f(metrics['speaker_accuracy'])} on {metrics['speaker_judged']} matched quotes "
-        f"({metrics['speaker_unjudged']} unjudged: source with no key); pronoun sources {f(metrics['pronoun_source_accuracy'])} "
-        f"on {metrics['pronoun_sources']}",
+        f"({metrics['speaker_unjudged']} unjudged: source with no key)",
+        f"  named sources   {f(metrics['named_source_accuracy'])} on {metrics['speaker_judged'] - metrics['pronoun_sources']}; "
+        f"pronoun sources (resolved to the source before) {f(metrics['pronoun_source_accuracy'])} on {metrics['pronoun_sources']}",
         f"quote+speaker     P {f(metrics['quote_speaker_precision'])}  R {f(metrics['quote_speaker_recall'])}  "
         f"F1 {f(metrics['quote_speaker_f1'])}",
         "published, for comparison (their own test sets and definitions):",

@@ -5,8 +5,11 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from pipeline.analyzer.gazetteer import fold, gazetteer
+import yaml
+
+from pipeline.analyzer.gazetteer import CONFIG, fold, gazetteer
 from pipeline.analyzer.quotes import find_quotes
 from pipeline.analyzer.sentences import sentence_of
 
@@ -28,6 +31,19 @@ PLACE_NOUNS = frozenset("capital city cities town towns village villages provinc
                         "outskirts settlement settlements".split())
 # "Vice President Mike Pence" is not "the president"; "former minister" is not "the minister".
 LESSER_TITLES = frozenset("vice deputy former ex assistant acting".split())
+
+
+@lru_cache(maxsize=1)
+def attribution_config() -> dict:
+    """Word lists for attribution rules, from config/attribution.yaml."""
+    return yaml.safe_load((CONFIG / "attribution.yaml").read_text(encoding="utf-8")) or {}
+
+
+def is_capitalised_name(token) -> bool:
+    """A capitalised word with lower case in it: "Lavrentiev", and also "McConnell", "DuVernay", "O'Brien"
+    (spaCy's is_title refuses capitals inside a word)."""
+    text = token.text
+    return text[:1].isupper() and any(c.islower() for c in text) and text.replace("'", "").replace("\u2019", "").isalpha()
 
 
 @dataclass(frozen=True)
@@ -83,7 +99,7 @@ class SpeakerIndex:
                          and outside(ent.start_char)]
         # A surname met before, whatever the NER calls it now ("Lavrentiev also spoke about…").
         self.subjects += [(t.idx, self.full_name(t.text)) for t in doc
-                          if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and t.is_title
+                          if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and is_capitalised_name(t)
                           and t.ent_type_ != "PERSON" and surname_known(t.text, self) and outside(t.idx)]
         self.subjects.sort()
         # Bodies as written, the whole noun phrase (NER often stops at "the General Command of the").
@@ -528,7 +544,7 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     # Only the noun phrase before the verb: a relative clause must not lend its actors.
     phrase = token.doc[token.left_edge.i: token.i + 1].text
     actor = g.resolve(phrase)
-    if token.pos_ == "PROPN" and token.is_title and surname_known(token.text, index):
+    if token.pos_ == "PROPN" and is_capitalised_name(token) and surname_known(token.text, index):
         return index.person(token.text)  # "Stoltenberg said", named in full before, whatever the NER says now
     delegation = _delegation(token)
     if actor is None and (_unlabelled_name(token) or (delegation is not None and _name_tokens(token))):

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.quotes import QuoteSpan, paragraphs
 from pipeline.analyzer.sentences import sentence_of
-from pipeline.analyzer.speakers import Speaker, SpeakerIndex, is_misread_place, resolve_subject, surname_known
+from pipeline.analyzer.speakers import (DOCUMENT_NOUNS, ROLE_NOUNS, Speaker, SpeakerIndex, attribution_config,
+                                       is_capitalised_name, is_misread_place, resolve_subject, surname_known)
 from pipeline.models import Statement
 
 CUES = frozenset(
@@ -64,20 +66,19 @@ def _speaker_of(token, index: SpeakerIndex) -> Speaker | None:
         quoted = next((c for c in quoting.children if c.dep_ == "dobj"), None)
         if quoted is not None:
             return resolve_subject(quoted, index)
-    # "al-Watan, citing a Syrian military source, said…": the cited source speaks
-    cited = next((d for c in token.children if c.dep_ == "advcl" and c.lemma_.lower() in ("cite", "quote")
-                  for d in c.children if d.dep_ == "dobj"), None)
-    if cited is not None:
-        found = resolve_subject(cited, index)
-        if found is not None:
-            return found
+    found = _cited_source(token, index)
+    if found is not None:
+        return found
     subjects = sorted((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and not is_misread_place(c)),
                       key=lambda c: (c.ent_type_ != "PERSON", not c.is_alpha, not c.is_title))  # "counterpart Sergei Shoigu": the name
     if subjects:
         speaker = resolve_subject(subjects[0], index)
         if speaker is not None and speaker.actor is None and not speaker.is_person:
             speaker = _of_the_listener(token, speaker)
-        return speaker
+        # A subject after the verb that names nobody ('…," Flynn, a surrogate, said on Fox News's "Fox and
+        # Friends"', the show parsed as the subject) leaves the speaker to the rules below.
+        if speaker is not None or subjects[0].i < token.i:
+            return speaker
     # "…," said Zakharova: the parser often makes the inverted subject an object or attribute.
     if token.lemma_.lower() in ("say", "tell", "add", "write", "state"):
         for child in token.children:
@@ -104,6 +105,22 @@ def _speaker_of(token, index: SpeakerIndex) -> Speaker | None:
     return None
 
 
+def _cited_source(verb, index: SpeakerIndex) -> Speaker | None:
+    """ "al-Watan, citing a Syrian military source, said…": the cited source speaks, when it can speak
+    (a person, a role noun or a noun of config/attribution.yaml citable_nouns) and the verb's own subject is
+    no person ("McConnell said…, citing the release of prisoners" is McConnell's)."""
+    cited = next((d for c in verb.children if c.dep_ == "advcl" and c.lemma_.lower() in ("cite", "quote")
+                  for d in c.children if d.dep_ == "dobj"), None)
+    if cited is None:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ == "PERSON" for c in verb.children):
+        return None
+    citable = ROLE_NOUNS | DOCUMENT_NOUNS | frozenset(attribution_config().get("citable_nouns", ()))
+    if cited.ent_type_ != "PERSON" and cited.lower_ not in citable and cited.lemma_.lower() not in citable:
+        return None
+    return resolve_subject(cited, index)
+
+
 def _of_the_listener(verb, speaker: Speaker) -> Speaker:
     """ "a military source told SANA": an unnamed source speaking to a state's news agency is of that state."""
     g = gazetteer()
@@ -125,6 +142,9 @@ def _speaker_before(token, index: SpeakerIndex) -> Speaker | None:
     for ent in doc.ents:
         if ent.end == token.i and ent.label_ == "PERSON":
             return resolve_subject(ent.root, index)
+    named = _name_before_apposition(token)
+    if named is not None:
+        return resolve_subject(named, index)
     start = token.i - 1
     while start > sentence_of(token).start and doc[start - 1].text not in (",", "\u2014", "\u2013", "(", ";", ":", '"', "\u201d"):
         start -= 1
@@ -133,6 +153,25 @@ def _speaker_before(token, index: SpeakerIndex) -> Speaker | None:
     heads = [t for t in doc[start:token.i] if not (start <= t.head.i < token.i) or t.head is t]
     if len(heads) == 1 and heads[0].pos_ in ("NOUN", "PROPN"):
         return resolve_subject(heads[0], index)
+    return None
+
+
+def _name_before_apposition(verb):
+    """ '…," Flynn, a top Trump surrogate, said': the name before an apposition set off by commas."""
+    doc, sentence_start = verb.doc, sentence_of(verb).start
+    if verb.i < 3 or doc[verb.i - 1].text != ",":
+        return None
+    for comma in range(verb.i - 2, max(sentence_start, verb.i - 14) - 1, -1):
+        if doc[comma].text in ('"', "\u201d", "\u201c", ";", ":"):
+            return None
+        if doc[comma].text == ",":
+            before = doc[comma - 1] if comma > 0 else None
+            person = next((e for e in doc.ents if e.end == comma and e.label_ == "PERSON"), None)
+            if person is not None:
+                return person.root
+            if before is not None and before.pos_ == "PROPN" and is_capitalised_name(before):
+                return before
+            return None
     return None
 
 
@@ -159,6 +198,46 @@ def _labelled(label: str, index: SpeakerIndex) -> Speaker | None:
     if not known and not (2 <= len(words) <= 4 and all(w[:1].isupper() or w.lower() in ("al", "el", "de", "bin") for w in words)):
         return None
     return index.person(label)
+
+
+def by_interview_label(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, index: SpeakerIndex) -> Attribution | None:
+    """'Alexander Lavrentiev: "The ceasefire is…"': the label before the answer."""
+    p_start, _ = spans[quote.first_paragraph]
+    labelled = _interview_label(index.text[p_start:quote.start], index)
+    return Attribution("interview", labelled, p_start) if labelled else None
+
+
+SIGNATURE_NAME = r"((?:[A-Z][\w.'\u2019\-]*|(?:al|el|de|da|van|von|bin)(?:-[A-Z][\w'\u2019]*)?)(?:[^\S\n]+(?:[A-Z][\w.'\u2019\-]*|al|el|de|da|van|von|der|bin|N)){0,4})"
+
+
+@lru_cache(maxsize=1)
+def _signature_pattern() -> re.Pattern[str]:
+    dashes = "|".join(re.escape(d) for d in sorted(attribution_config().get("signature_dashes", []), key=len, reverse=True))
+    space = r"[^\S\n]"  # spaces, tabs, no-break spaces: not a line break
+    return re.compile(rf"^[\"\u201d\u00bb.,!?\u2026]*{space}*\n?\s*(?:{dashes}){space}*{SIGNATURE_NAME}{space}*(?=$|\n|,|\()")
+
+
+def by_signature(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, index: SpeakerIndex) -> Attribution | None:
+    """ '"…" ― Adriana Rodarte': a quote signed with a dash and a name (posts, reader comments, epigraphs)."""
+    after = index.text[quote.end:quote.end + 80]
+    match = _signature_pattern().match(after)
+    if match is None:
+        return None
+    name = match.group(1).strip().rstrip(".")
+    position = quote.end + match.start(1)
+    if len(name) < 3 or gazetteer().resolve(name) and gazetteer().actors[gazetteer().resolve(name)].kind != "person":
+        return None
+    index.add_person(name, position)
+    return Attribution("signature", index.person(name), position)
+
+
+def by_cue(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, index: SpeakerIndex) -> Attribution | None:
+    """The nearest cue verb (or "according to") around the quote that names a speaker."""
+    return _attribute(doc, quote, quotes, spans, index)
+
+
+# Tried in this order; the first that names a speaker attributes the quote.
+QUOTE_ATTRIBUTION_RULES = (by_interview_label, by_signature, by_cue)
 
 
 def _attribute(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, index: SpeakerIndex) -> Attribution | None:
@@ -196,8 +275,8 @@ def extract_statements(doc, index: SpeakerIndex | None = None) -> tuple[list[Sta
     last_quote_paragraph, last_speaker = -10, None
     for quote in quotes:
         p_start, _ = spans[quote.first_paragraph]
-        labelled = _interview_label(text[p_start:quote.start], index)
-        attribution = Attribution("interview", labelled, p_start) if labelled else _attribute(doc, quote, quotes, spans, index)
+        attribution = next((found for rule in QUOTE_ATTRIBUTION_RULES
+                            if (found := rule(doc, quote, quotes, spans, index)) is not None), None)
         speaker, cue = (attribution.speaker, attribution.cue) if attribution else (None, None)
         if speaker is None and last_speaker and (quote.first_paragraph == last_quote_paragraph or (
                 quote.first_paragraph - last_quote_paragraph == 1 and text[p_start:quote.start].strip() in ("", "\u201c", '"'))):
