@@ -103,8 +103,10 @@ def filters_form(filters: Filters, facets: dict[str, list[tuple[str, str]]], act
     return f"<form class='filters' method='get' action='{esc(BASE + action)}'>{''.join(fields)}</form>"
 
 
-def trend_chart(rows: list[dict[str, Any]], width: int = 1100, height: int = 260, series_max: int = 8) -> str:
+def trend_chart(rows: list[dict[str, Any]], names: dict[str, str] | None = None, width: int = 1100, height: int = 260,
+                series_max: int = 8) -> str:
     """Weekly claims, stacked by accuser -> accused (the busiest pairs, the rest as 'others'), as inline SVG."""
+    names = names or {}
     if not rows:
         return "<p class='muted'>No claims match these filters yet.</p>"
     totals: dict[tuple[str, str], int] = defaultdict(int)
@@ -116,9 +118,9 @@ def trend_chart(rows: list[dict[str, Any]], width: int = 1100, height: int = 260
     stacks: dict[date, dict[str, int]] = {week: defaultdict(int) for week in weeks}
     for row in rows:
         pair = (row["accuser"], row["accused"])
-        key = f"{pair[0]} → {pair[1]}" if pair in top else "others"
+        key = f"{names.get(pair[0], pair[0])} → {names.get(pair[1], pair[1])}" if pair in top else "others"
         stacks[row["week"]][key] += row["claims"]
-    keys = [f"{a} → {b}" for a, b in top] + (["others"] if len(totals) > len(top) else [])
+    keys = [f"{names.get(a, a)} → {names.get(b, b)}" for a, b in top] + (["others"] if len(totals) > len(top) else [])
     colors = {key: PALETTE[i % len(PALETTE)] for i, key in enumerate(keys)}
     peak = max(sum(stack.values()) for stack in stacks.values()) or 1
     left, bottom, top_pad = 36, 28, 8
@@ -186,7 +188,7 @@ def overview_page(trend_rows, latest, facets, filters: Filters, operations: dict
               if failing else "<p class='ok'>All feeds healthy.</p>")
     params = filters.params()
     body = (f"<section><h2>Claims per week, by accuser → accused</h2>{filters_form(filters, facets, '/', search=False)}"
-            f"{trend_chart(trend_rows)}<p class='note'>Export the trend: {exports('trends', params)}</p></section>"
+            f"{trend_chart(trend_rows, dict(facets['actors']))}<p class='note'>Export the trend: {exports('trends', params)}</p></section>"
             f"<section><h2>Latest claims</h2>{claims_table(latest)}"
             f"<p><a href='{link('/claims', params)}'>All claims, with search and filters ›</a></p></section>"
             f"<section><h2>Operations</h2>{health}{runs_table(operations.get('runs', [])[:5])}</section>")

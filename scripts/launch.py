@@ -74,18 +74,29 @@ def wait_for_ui(timeout: float = 300) -> bool:
     return False
 
 
-def trigger_first_run(env: dict[str, str], timeout: float = 300) -> None:
-    """Unpause and trigger news_monitor once the dag-processor has registered it."""
-    airflow = str(Path(sys.executable).with_name("airflow"))
+def airflow_cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([str(Path(sys.executable).with_name("airflow")), *args], env=env, capture_output=True, text=True)
+
+
+def start_schedule(env: dict[str, str], timeout: float = 300) -> None:
+    """Unpause news_monitor once the API server answers and the dag-processor has registered it.
+
+    No extra trigger: unpausing a DAG whose last 15-minute slot has passed (catchup off) runs that
+    slot at once, so a trigger would only add a second, empty run. Kept paused until now, no task
+    starts before the API server it reports to is up.
+    """
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        done = subprocess.run([airflow, "dags", "unpause", "news_monitor"], env=env, capture_output=True, text=True)
-        if done.returncode == 0:
-            subprocess.run([airflow, "dags", "trigger", "news_monitor"], env=env, capture_output=True, text=True)
-            say("triggered a first news_monitor run; it is scheduled every 15 minutes after that")
+        if airflow_cli(env, "dags", "unpause", "news_monitor").returncode == 0:
+            say("news_monitor unpaused: its first run starts now, then every 15 minutes")
             return
-        time.sleep(5)
-    say("news_monitor was not registered in time; check the dag-processor log")
+        time.sleep(3)
+    say("news_monitor was not registered in time; see the dag-processor's lines in the Airflow log")
+
+
+# Airflow's own console output: thousands of lines an hour (and the generated password) that would
+# bury the UI address. It goes to a file; the launcher prints what a user needs.
+AIRFLOW_LOG = DATA / "airflow" / "standalone.log"
 
 
 def _stop_on_terminate(_signum, _frame) -> None:
@@ -145,23 +156,32 @@ def main() -> int:
             "AIRFLOW__CORE__DAGS_FOLDER": str(ROOT / "dags"),
             "AIRFLOW__CORE__PLUGINS_FOLDER": str(ROOT / "plugins"),
             "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
-            "AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION": "False",
+            "AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION": "True",  # unpaused once the API server is up
+            "AIRFLOW__API__HOST": "127.0.0.1",  # the UI on this machine only, as the other local servers
             "AIRFLOW__DAG_PROCESSOR__REFRESH_INTERVAL": "30",
             "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": meta_url,
             "AIRFLOW__API__PORT": str(UI_PORT),
             "AIRFLOW_VAR_FEEDS_PATH": str(feeds_path),
             "AIRFLOW_VAR_ALERT_RECIPIENTS": os.environ.get("ALERT_RECIPIENTS", "operator@localhost"),
             "AIRFLOW_VAR_ALLOW_PRIVATE_HOSTS": "true" if args.demo else os.environ.get("ALLOW_PRIVATE_HOSTS", "false"),
+            "AIRFLOW_VAR_CONSOLE_URL": os.environ.get("CONSOLE_URL", f"http://127.0.0.1:{UI_PORT}/monitor"),
             "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
             "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]),
         })
+        airflow_cli(env, "dags", "pause", "news_monitor")  # from an earlier session: wait for the API server again
+        log_file = AIRFLOW_LOG.open("ab")
         airflow = subprocess.Popen([str(Path(sys.executable).with_name("airflow")), "standalone"], env=env,
-                                   start_new_session=True)
+                                   start_new_session=True, stdout=log_file, stderr=subprocess.STDOUT)
         stack.append(lambda: _stop_process_group(airflow))
-        say(f"starting Airflow (scheduler, dag-processor, triggerer, api-server) in {home}")
+        say(f"starting Airflow (scheduler, dag-processor, triggerer, api-server); its log: {AIRFLOW_LOG}")
         if wait_for_ui():
-            say(f"Airflow UI: http://127.0.0.1:{UI_PORT}  user: admin  password: in {home / 'simple_auth_manager_passwords.json.generated'}")
-            trigger_first_run(env)
+            start_schedule(env)
+            say(f"Airflow UI: http://127.0.0.1:{UI_PORT}  (user admin, password in "
+                f"{home / 'simple_auth_manager_passwords.json.generated'})")
+            say(f"the console: http://127.0.0.1:{UI_PORT}/monitor/  (trends, claims, review, exports)")
+            say(f"alert emails arrive in {DATA / 'mail'} within a few minutes of the first run")
+        else:
+            say(f"the Airflow UI did not come up; the end of {AIRFLOW_LOG} says why")
         say("press Ctrl-C to stop everything")
         return airflow.wait()
     except KeyboardInterrupt:
