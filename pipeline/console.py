@@ -200,7 +200,7 @@ def claim_detail(conn: Conn, claim_id: int) -> dict[str, Any] | None:
         WHERE a.claim_id = %(id)s ORDER BY COALESCE(ar.published_at, ar.fetched_at), a.id""", {"id": claim_id})
     for report in reports:
         report["paragraph"] = paragraph_around(report.pop("body_text") or "", report["char_start"], report["char_end"])
-    claim["reports"] = reports
+    claim["report_rows"] = reports  # beside claim["reports"], their count
     claim["reviews"] = _rows(conn, """SELECT verdict, note, reviewer, reviewed_at FROM reviews WHERE claim_id = %(id)s
                                       ORDER BY reviewed_at DESC, id DESC""", {"id": claim_id})
     return claim

@@ -208,7 +208,7 @@ def claim_page(claim: dict[str, Any], csrf: str) -> str:
         f"<tr><td>{esc(r['published'])}</td><td>{esc(r['outlet'])}</td><td>{esc(r['mode'])}</td><td>{esc(r['speaker'])}</td>"
         f"<td><blockquote>{esc(r['paragraph'][0])}<mark class='evidence'>{esc(r['paragraph'][1])}</mark>"
         f"{esc(r['paragraph'][2])}</blockquote><a href='{esc(r['url'])}' rel='noopener noreferrer'>{esc(r['title'] or r['url'])}</a></td></tr>"
-        for r in claim["reports"])
+        for r in claim["report_rows"])
     reviews = "".join(f"<tr><td>{esc(r['reviewed_at'])}</td><td>{esc(VERDICT_LABELS[r['verdict']])}</td>"
                       f"<td>{esc(r['reviewer'])}</td><td>{esc(r['note'])}</td></tr>" for r in claim["reviews"])
     verdicts = "".join(f"<label><input type='radio' name='verdict' value='{v}'{' checked' if v == 'confirmed' else ''}> "

@@ -82,7 +82,8 @@ def test_a_claim_marked_wrong_leaves_trends_and_exports_and_comes_back_as_a_labe
         assert rejected and rejected[0]["verdict"] == "wrong_accused" and rejected[0]["wrong"] == "accused"
         detail = console.claim_detail(conn, target)
         assert [r["verdict"] for r in detail["reviews"]] == ["wrong_accused", "confirmed"]
-        report = detail["reports"][0]
+        assert len(detail["report_rows"]) == detail["reports"] >= 1
+        report = detail["report_rows"][0]
         before_text, evidence, after_text = report["paragraph"]
         assert evidence and evidence == one(demo_db, "SELECT substr(body_text, %s + 1, %s) FROM articles WHERE id = %s",
                                              report["char_start"], report["char_end"] - report["char_start"], report["article"])
