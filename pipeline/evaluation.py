@@ -208,7 +208,10 @@ def evaluate(records: Iterable[dict], analyze: Analyze, rollup: Rollup | None = 
     report = Report()
     for record in records:
         label = record["label"]
-        analysis = analyze(record.get("title"), record["text"], record.get("outlet"))
+        if getattr(analyze, "takes_date", False):
+            analysis = analyze(record.get("title"), record["text"], record.get("outlet"), record.get("date"))
+        else:
+            analysis = analyze(record.get("title"), record["text"], record.get("outlet"))
         errors = ArticleErrors(str(record.get("id", report.articles)))
         report.articles += 1
         gold_relevant = bool(label.get("relevant"))
@@ -338,7 +341,11 @@ def _project_analyzer() -> Analyze:
     from pipeline.analyzer.core import analyze  # lazy: loading spaCy is slow
 
     # FORMAT.md scores quotes in every article, so irrelevant ones are parsed for statements too.
-    return lambda title, text, outlet: analyze(title, text, quotes_everywhere=True, outlet=outlet)
+    def project(title, text, outlet, date=None):
+        return analyze(title, text, quotes_everywhere=True, outlet=outlet, date=date)
+
+    project.takes_date = True  # type: ignore[attr-defined]
+    return project
 
 
 def main(argv: list[str] | None = None, analyze: Analyze | None = None) -> int:
@@ -349,6 +356,9 @@ def main(argv: list[str] | None = None, analyze: Analyze | None = None) -> int:
     parser.add_argument("--baseline", metavar="FILE", help="JSON of metric floors")
     parser.add_argument("--verbose", action="store_true", help="list every false positive and false negative")
     parser.add_argument("--json", action="store_true", help="print metrics (and errors with --verbose) as JSON")
+    parser.add_argument("--cv", action="store_true",
+                        help="also: grouped cross-validation by outlet of the learned accusation decision on these "
+                             "labels (pool: the training labels plus these), per-generator and per-breach-type P/R")
     args = parser.parse_args(argv)
     try:
         records = load_gold(args.gold)
@@ -365,6 +375,10 @@ def main(argv: list[str] | None = None, analyze: Analyze | None = None) -> int:
         print(format_table(report))
         if args.verbose:
             print("\n".join(line for errors in report.errors for line in errors.lines()))
+    if args.cv:
+        from pipeline.analyzer.training import report as cv_report
+
+        print(cv_report(args.gold))
     failures = check_baseline(report, json.loads(Path(args.baseline).read_text())) if args.baseline else []
     for failure in failures:
         print(f"below floor: {failure}", file=sys.stderr)

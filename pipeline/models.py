@@ -80,6 +80,9 @@ class Accusation:
     speaker: str | None = None
     statement_index: int | None = None  # index into Analysis.statements
     clause: str | None = None  # e.g. "joint patrols on the M4"
+    # Which candidate generators and features fired, and the learned decision's probability
+    # (pipeline/analyzer/learned.py); None from the rules alone. Not part of equality.
+    signals: dict | None = field(default=None, compare=False, hash=False)
 
 
 @dataclass(frozen=True)

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import replace
 
 from pipeline.analyzer.accusations import extract_accusations
 from pipeline.analyzer.agreements import article_agreement
 from pipeline.analyzer.commitments import extract_commitments
+from pipeline.analyzer.decision import model_version
+from pipeline.analyzer.learned import learned_accusations
 from pipeline.analyzer.model import load_nlp
 from pipeline.analyzer.relevance import prefilter, score
 from pipeline.analyzer.statements import extract_statements
 from pipeline.models import Analysis, Relevance
 
-ANALYZER_VERSION = "rules-8"
+RULES_VERSION = "rules-8"
+# Which decision says what is an accusation: "learned" (candidates, features and the logistic
+# regression in config/models/accusations.json, see learned.py) or "rules" (accusations.py alone).
+ACCUSATION_DECISION = os.environ.get("ACCUSATION_DECISION", "learned").strip().lower() or "learned"
+# Stored articles are re-analysed when the rules or the model file change.
+ANALYZER_VERSION = RULES_VERSION + (f"+lr-{model_version()}" if ACCUSATION_DECISION == "learned" else "")
 MAX_CHARS = 60_000  # longer bodies are cut: live blogs and digests, not articles
 # "MOSCOW, June 11. /TASS/.", "BEIRUT (AP) —", "Damascus, SANA -", "ERBIL, Kurdistan Region —"
 DATELINE = re.compile(
@@ -72,13 +80,14 @@ def relevance_of(title: str | None, text: str) -> Relevance:
 
 
 def analyze(title: str | None, text: str, quotes_everywhere: bool = False, relevance: Relevance | None = None,
-            doc=None, outlet: str | None = None) -> Analysis:
+            doc=None, outlet: str | None = None, date: str | None = None) -> Analysis:
     """Relevance for every article; statements, accusations and commitments for relevant ones.
 
     The parser runs only on relevant articles, unless quotes_everywhere asks for the statements
     of every article (the evaluation scores quotes in all articles). `relevance` and `doc` are
     relevance_of() and the parse when the caller has already made them (workers.analyze_batch).
     `outlet` is who published the article: an official body's own release speaks in its voice.
+    `date` (publication date, ISO or m/d/yy) helps name the truce a sentence calls only "the truce".
     """
     relevance = relevance if relevance is not None else relevance_of(title, text)
     if not relevance.relevant:
@@ -88,8 +97,11 @@ def analyze(title: str | None, text: str, quotes_everywhere: bool = False, relev
         return Analysis(relevance, _verbatim(text, statements))
     doc = doc if doc is not None else _parse(text)
     statements, index = extract_statements(doc)
-    agreement = article_agreement(text)
-    accusations = extract_accusations(doc, statements, index, agreement, outlet)
+    agreement = article_agreement(text, date)
+    if ACCUSATION_DECISION == "learned":
+        accusations = learned_accusations(doc, statements, index, agreement, outlet)
+    else:
+        accusations = extract_accusations(doc, statements, index, agreement, outlet)
     commitments = extract_commitments(doc, agreement)
     return Analysis(relevance, _verbatim(text, statements), _verbatim(text, accusations), _verbatim(text, commitments))
 

@@ -1,0 +1,341 @@
+"""Accusation candidates: small named generators proposing (sentence, accuser, accused) triples.
+
+The generators aim at recall; features.py describes each candidate and decision.py decides it.
+Each generator is a function registered in GENERATORS: it receives one SentenceView (a sentence
+with breach, commitment or attack language, its parties and its possible accusers) and yields
+(accuser, accused, accused_token) proposals. A triple several generators propose is one candidate
+that remembers all of them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from pipeline.analyzer.gazetteer import gazetteer
+from pipeline.models import Accusation, Statement
+
+LEXICON = Path(__file__).resolve().parents[2] / "config" / "accusation_lexicon.yaml"
+CANONICAL = frozenset(("russia", "turkey", "syria", "united_states", "iran", "armed_groups", "sdf", "isis", "un",
+                       "eu", "france", "germany", "uk", "israel"))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    """config/accusation_lexicon.yaml: word lists as frozensets, the trigger as a compiled pattern."""
+    data = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
+    out: dict = {k: frozenset(v) for k, v in data.items() if isinstance(v, list)}
+    out["publisher_outlets"] = dict(data.get("publisher_outlets") or {})
+    out["trigger"] = re.compile(r"(?:" + re.sub(r"\s+", "", data["trigger"]) + r")", re.IGNORECASE)
+    out["everyone_re"] = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data["everyone"]) + r")\b", re.I)
+    return out
+
+
+@dataclass
+class Party:
+    """An actor named in the sentence: canonical id, gazetteer id and the token heading its mention."""
+
+    actor: str
+    canonical: str
+    token: object  # spaCy Token
+    start: int  # character offset in the document
+
+
+@dataclass
+class Accuser:
+    actor: str
+    canonical: str
+    source: str  # quote | indirect | cue_subject | according | previous | publisher | rule
+    token: object | None = None
+    speaker: str | None = None
+    statement_index: int | None = None
+
+
+@dataclass
+class SentenceView:
+    """One sentence and what the generators need about it."""
+
+    index: int
+    sent: object  # spaCy Span
+    paragraph: str
+    parties: list[Party]
+    accusers: list[Accuser]
+    in_quote: bool
+    statement_index: int | None
+    article_date: str | None = None
+
+
+@dataclass
+class Candidate:
+    """One (sentence, accuser, accused) triple with the generators that proposed it and its features."""
+
+    sentence: int
+    char_start: int
+    char_end: int
+    accuser: str
+    accused: str
+    accuser_source: str
+    generators: set[str] = field(default_factory=set)
+    features: dict[str, float] = field(default_factory=dict)
+    rule: Accusation | None = None
+    accused_token: object | None = None
+    speaker: str | None = None
+    statement_index: int | None = None
+    view: SentenceView | None = None
+    sources: set[str] = field(default_factory=set)
+
+    @property
+    def pair(self) -> tuple[str, str]:
+        g = gazetteer()
+        return g.rollup(self.accuser), g.rollup(self.accused)
+
+
+Proposal = tuple[Accuser, Party]
+Generator = Callable[[SentenceView], Iterator[Proposal]]
+GENERATORS: dict[str, Generator] = {}
+
+
+def generator(name: str):
+    def register(func: Generator) -> Generator:
+        GENERATORS[name] = func
+        return func
+    return register
+
+
+def _lemmas(view: SentenceView) -> set[str]:
+    return {t.lemma_.lower() for t in view.sent}
+
+
+def _others(view: SentenceView, accuser: Accuser) -> Iterator[Proposal]:
+    for party in view.parties:
+        if party.canonical != accuser.canonical:
+            yield accuser, party
+
+
+@generator("reported_speech")
+def reported_speech(view: SentenceView) -> Iterator[Proposal]:
+    """A sentence inside a quote or reported statement: its speaker against every other party named."""
+    for accuser in view.accusers:
+        if accuser.source in ("quote", "indirect"):
+            yield from _others(view, accuser)
+
+
+@generator("cue_subject")
+def cue_subject(view: SentenceView) -> Iterator[Proposal]:
+    """Whoever is the subject of a reporting or accusing verb ("Damascus and Moscow said…") against the rest."""
+    for accuser in view.accusers:
+        if accuser.source in ("cue_subject", "according"):
+            yield from _others(view, accuser)
+
+
+@generator("breach_language")
+def breach_language(view: SentenceView) -> Iterator[Proposal]:
+    """A party meets breach or attack language: any accuser the sentence has, against that party."""
+    lex = lexicon()
+    lemmas = _lemmas(view)
+    if not lemmas & (lex["breach_verbs"] | lex["breach_nouns"] | lex["attack_verbs"]):
+        return
+    for accuser in view.accusers:
+        yield from _others(view, accuser)
+
+
+@generator("commitment_language")
+def commitment_language(view: SentenceView) -> Iterator[Proposal]:
+    """A party meets commitment language (obligations, promises, implementation)."""
+    lex = lexicon()
+    if not _lemmas(view) & (lex["keeping_nouns"] | lex["commitment_nouns"] | lex["comply_verbs"]):
+        return
+    for accuser in view.accusers:
+        yield from _others(view, accuser)
+
+
+@generator("nominalisation")
+def nominalisation(view: SentenceView) -> Iterator[Proposal]:
+    """ "the implementation by Ankara of its commitments is being delayed": a keeping noun owned by a party."""
+    lex = lexicon()
+    for party in view.parties:
+        node = party.token
+        for _ in range(3):
+            if node.head is node:
+                break
+            node = node.head
+            if node.lemma_.lower() in lex["keeping_nouns"] | lex["breach_nouns"] and node.pos_ == "NOUN":
+                for accuser in view.accusers:
+                    if accuser.canonical != party.canonical:
+                        yield accuser, party
+                break
+
+
+@generator("demand")
+def demand(view: SentenceView) -> Iterator[Proposal]:
+    """ "we expect our Turkish partners to carry out in full the obligations": a demand on a named party."""
+    lex = lexicon()
+    demands = [t for t in view.sent if t.lemma_.lower() in lex["demand_verbs"] and t.pos_ == "VERB"]
+    if not demands or not _lemmas(view) & (lex["keeping_nouns"] | lex["commitment_nouns"] | lex["comply_verbs"]):
+        return
+    for verb in demands:
+        addressed = {t.i for c in verb.children if c.dep_ in ("dobj", "nsubj", "ccomp", "xcomp", "prep")
+                     for t in c.subtree}
+        for party in view.parties:
+            if party.token.i in addressed:
+                subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                if subject is not None and subject.i <= party.token.i <= subject.right_edge.i:
+                    continue
+                for accuser in view.accusers:
+                    if accuser.canonical != party.canonical:
+                        yield accuser, party
+
+
+@generator("passive")
+def passive(view: SentenceView) -> Iterator[Proposal]:
+    """ "the truce was violated by the militants": the agent of a passive breach verb."""
+    lex = lexicon()
+    for party in view.parties:
+        by = party.token.head
+        if by.lower_ == "by" and by.dep_ == "agent" and by.head.lemma_.lower() in lex["breach_verbs"] | lex["attack_verbs"]:
+            for accuser in view.accusers:
+                if accuser.canonical != party.canonical:
+                    yield accuser, party
+
+
+@generator("previous_sentence")
+def previous_sentence(view: SentenceView) -> Iterator[Proposal]:
+    """No accuser of its own: the speaker of the sentence before, when it is in the same paragraph."""
+    for accuser in view.accusers:
+        if accuser.source == "previous":
+            yield from _others(view, accuser)
+
+
+@generator("publisher")
+def publisher(view: SentenceView) -> Iterator[Proposal]:
+    """An official body's own release: its narration speaks in its voice."""
+    for accuser in view.accusers:
+        if accuser.source == "publisher":
+            yield from _others(view, accuser)
+
+
+def _party_token(doc, start: int, end: int):
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def parties_in(sent) -> list[Party]:
+    """Actors named in a sentence (aliases, "the Russian side"-style phrases), canonical ones only."""
+    g = gazetteer()
+    found = []
+    text = sent.text
+    for mention in g.referents(text):
+        canonical = g.rollup(mention.actor)
+        if canonical not in CANONICAL:
+            continue
+        token = _party_token(sent.doc, sent.start_char + mention.start, sent.start_char + mention.end)
+        if token is not None:
+            found.append(Party(mention.actor, canonical, token, sent.start_char + mention.start))
+    return found
+
+
+def sentence_views(doc, statements: list[Statement], index, outlet_actor: str | None, outlet: str | None = None):
+    """SentenceViews for every sentence with trigger language and at least one party."""
+    from pipeline.analyzer.accusations import _resolve, _paragraph_of
+    from pipeline.analyzer.statements import _speaker_of
+
+    g = gazetteer()
+    lex = lexicon()
+    outlet_actor = outlet_actor or lex["publisher_outlets"].get(re.sub(r"[^a-z0-9]", "", (outlet or "").lower()))
+    sents = list(doc.sents)
+    text = index.text
+    views = []
+    for number, sent in enumerate(sents):
+        if not lex["trigger"].search(sent.text):
+            continue
+        parties = parties_in(sent)
+        if not parties:
+            continue
+        accusers: list[Accuser] = []
+        context = next((i for i, s in enumerate(statements)
+                        if s.kind == "direct" and s.char_start < sent.end_char and sent.start_char < s.char_end), None)
+        in_quote = context is not None
+        if context is None:
+            context = next((i for i, s in enumerate(statements)
+                            if s.kind == "indirect" and s.char_start <= sent.start_char + 2 and s.char_end >= sent.end_char - 2), None)
+        if context is not None and statements[context].speaker_actor:
+            s = statements[context]
+            accusers.append(Accuser(s.speaker_actor, g.rollup(s.speaker_actor), "quote" if s.kind == "direct" else "indirect",
+                                    speaker=s.speaker, statement_index=context))
+        for token in sent:
+            lemma = token.lemma_.lower()
+            if token.pos_ == "VERB" and (lemma in lex["reporting_verbs"] or lemma in lex["accuse_verbs"]):
+                subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+                for subject in subjects:
+                    for head in (subject, *subject.conjuncts):
+                        actor = _resolve(head, set())
+                        if actor and g.rollup(actor) in CANONICAL:
+                            accusers.append(Accuser(actor, g.rollup(actor), "cue_subject", token=head))
+                if not subjects:
+                    speaker = _speaker_of(token, index)
+                    if speaker is not None and speaker.actor and g.rollup(speaker.actor) in CANONICAL:
+                        accusers.append(Accuser(speaker.actor, g.rollup(speaker.actor), "cue_subject",
+                                                speaker=speaker.name))
+            elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+                speaker = _speaker_of(token, index)
+                if speaker is not None and speaker.actor and g.rollup(speaker.actor) in CANONICAL:
+                    accusers.append(Accuser(speaker.actor, g.rollup(speaker.actor), "according", speaker=speaker.name))
+        paragraph = _paragraph_of(text, sent.start_char)
+        if not accusers and number > 0:
+            before = sents[number - 1]
+            if before.start_char >= sent.start_char - len(paragraph) - 2 and "\n\n" not in text[before.start_char:sent.start_char]:
+                previous = next((i for i, s in enumerate(statements)
+                                 if s.char_start < before.end_char and before.start_char < s.char_end and s.speaker_actor), None)
+                if previous is not None:
+                    s = statements[previous]
+                    accusers.append(Accuser(s.speaker_actor, g.rollup(s.speaker_actor), "previous",
+                                            speaker=s.speaker, statement_index=previous))
+        if outlet_actor and g.rollup(outlet_actor) in CANONICAL:
+            accusers.append(Accuser(outlet_actor, g.rollup(outlet_actor), "publisher", speaker=outlet))
+        if not accusers:
+            continue
+        # one accuser per canonical actor and source
+        unique: dict[tuple[str, str], Accuser] = {}
+        for accuser in accusers:
+            unique.setdefault((accuser.canonical, accuser.source), accuser)
+        views.append(SentenceView(number, sent, paragraph, parties, list(unique.values()), in_quote, context))
+    return views
+
+
+def generate(doc, statements: list[Statement], index, outlet_actor: str | None, rules: list[Accusation],
+             outlet: str | None = None) -> list[Candidate]:
+    """Every candidate the generators propose, plus the rules' own accusations (generator "rule")."""
+    g = gazetteer()
+    by_key: dict[tuple[int, str, str], Candidate] = {}
+    views = sentence_views(doc, statements, index, outlet_actor, outlet)
+    starts = [s.start_char for s in doc.sents]
+    for view in views:
+        for name, func in GENERATORS.items():
+            for accuser, party in func(view):
+                key = (view.index, accuser.canonical, party.canonical)
+                candidate = by_key.get(key)
+                if candidate is None:
+                    candidate = by_key[key] = Candidate(
+                        view.index, view.sent.start_char, view.sent.end_char, accuser.actor, party.actor,
+                        accuser.source, accused_token=party.token, speaker=accuser.speaker,
+                        statement_index=accuser.statement_index, view=view)
+                candidate.generators.add(name)
+                candidate.sources.add(accuser.source)
+    for rule in rules:
+        number = max(bisect.bisect_right(starts, rule.char_start) - 1, 0)
+        key = (number, g.rollup(rule.accuser), g.rollup(rule.accused))
+        candidate = by_key.get(key)
+        if candidate is None:
+            candidate = by_key[key] = Candidate(number, rule.char_start, rule.char_end, rule.accuser, rule.accused,
+                                                "rule", speaker=rule.speaker, statement_index=rule.statement_index)
+            candidate.sources.add("rule")
+        candidate.generators.add("rule")
+        if candidate.rule is None or rule.confidence > candidate.rule.confidence:
+            candidate.rule = rule
+    return list(by_key.values())

@@ -1,0 +1,100 @@
+"""Accusations decided by the learned model over the candidates (rules included as one generator).
+
+candidates.py proposes (sentence, accuser, accused) triples, features.py describes them,
+decision.py's logistic regression scores them; a pair whose best candidate reaches the model's
+threshold becomes an accusation carrying the generators and features that fired.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pipeline.analyzer.accusations import breach_type, extract_accusations, outlet_voice
+from pipeline.analyzer.agreements import agreement_in
+from pipeline.analyzer.candidates import Candidate, generate
+from pipeline.analyzer.decision import Model, load
+from pipeline.analyzer.features import describe, pair_features
+from pipeline.models import Accusation, Statement
+
+COUNTED_MODES = frozenset({"claim", "counter"})  # as pipeline/evaluation.py counts them
+
+
+def candidates_of(doc, statements: list[Statement], index, article_agreement: str | None,
+                  outlet: str | None = None) -> tuple[list[Candidate], list[Accusation]]:
+    """The described candidates of a parsed article and the rules' own accusations."""
+    rules = extract_accusations(doc, statements, index, article_agreement, outlet)
+    candidates = generate(doc, statements, index, outlet_voice(outlet), rules, outlet)
+    sents = list(doc.sents)
+    for candidate in candidates:
+        candidate.features.update(describe(candidate, sents[candidate.sentence]))
+    pair_features(candidates)
+    return candidates, rules
+
+
+def decide(candidates: list[Candidate], model: Model) -> dict[tuple[str, str], tuple[Candidate, float]]:
+    """The best candidate of each pair and its probability, for the pairs that reach the threshold."""
+    probabilities = model.probabilities([c.features for c in candidates]).tolist()
+    best: dict[tuple[str, str], tuple[Candidate, float]] = {}
+    for candidate, p in zip(candidates, probabilities):
+        if candidate.pair not in best or p > best[candidate.pair][1]:
+            best[candidate.pair] = (candidate, p)
+    accepted = {pair: item for pair, item in best.items() if item[1] >= model.threshold}
+    # The pair is accepted on its best evidence; a counted reading of the rules (claim, counter),
+    # when there is one, says which sentence, mode and agreement.
+    for candidate, p in sorted(zip(candidates, probabilities), key=lambda item: -item[1]):
+        if candidate.pair in accepted and candidate.rule is not None and candidate.rule.mode in COUNTED_MODES \
+                and (accepted[candidate.pair][0].rule is None
+                     or accepted[candidate.pair][0].rule.mode not in COUNTED_MODES):
+            accepted[candidate.pair] = (candidate, accepted[candidate.pair][1])
+    return accepted
+
+
+def learned_accusations(doc, statements: list[Statement], index, article_agreement: str | None,
+                        outlet: str | None = None, model: Model | None = None) -> list[Accusation]:
+    """Accusations of a parsed article by the learned decision; the rules' uncounted readings
+    (narrative, hypothetical, denial) of pairs it does not accept are kept as they were."""
+    model = model or load()
+    candidates, rules = candidates_of(doc, statements, index, article_agreement, outlet)
+    if model is None:
+        return rules
+    accepted = decide(candidates, model)
+    found = [_accusation(candidate, p, statements, article_agreement, doc) for candidate, p in accepted.values()]
+    kept = [r for r in rules if r.mode not in COUNTED_MODES and _pair(r) not in accepted]
+    return found + kept
+
+
+def _pair(accusation: Accusation) -> tuple[str, str]:
+    from pipeline.analyzer.gazetteer import gazetteer
+
+    g = gazetteer()
+    return g.rollup(accusation.accuser), g.rollup(accusation.accused)
+
+
+def signals(candidate: Candidate, probability: float) -> dict:
+    return {"decision": "learned", "probability": round(probability, 3),
+            "generators": sorted(candidate.generators),
+            "features": sorted(name for name, value in candidate.features.items()
+                               if value and not name.startswith(("accuser=", "accused=")) and name != "bias")}
+
+
+def _accusation(candidate: Candidate, probability: float, statements: list[Statement], article_agreement: str | None,
+                doc) -> Accusation:
+    rule = candidate.rule
+    if rule is not None:
+        mode = rule.mode if rule.mode in COUNTED_MODES else "claim"
+        return replace(rule, mode=mode, confidence=round(probability, 2), signals=signals(candidate, probability))
+    text = doc.text[candidate.char_start:candidate.char_end]
+    scope = statements[candidate.statement_index].quote if candidate.statement_index is not None else text
+    agreement = agreement_in(text) or agreement_in(scope) or article_agreement
+    trigger = next((t.lemma_.lower() for t in doc.char_span(candidate.char_start, candidate.char_end,
+                                                            alignment_mode="expand") or []
+                    if t.pos_ in ("VERB", "NOUN") and t.lemma_.lower() in _TRIGGERS), "other")
+    return Accusation(accuser=candidate.accuser, accused=candidate.accused, agreement=agreement,
+                      breach_type=breach_type(text, trigger), evidence=text.strip(), char_start=candidate.char_start,
+                      char_end=candidate.char_end, confidence=round(probability, 2), mode="claim",
+                      speaker=candidate.speaker, statement_index=candidate.statement_index,
+                      signals=signals(candidate, probability))
+
+
+_TRIGGERS = frozenset("violate violation breach flout break fail failure delay renege stall shell attack bomb target "
+                      "honor honour fulfil fulfill abide comply implement keep meet adhere withdraw separate".split())
