@@ -245,7 +245,8 @@ def titled_names(text: str, source: str) -> frozenset[str]:
     if not words or _norm(words[-1]) in PRONOUNS | CUE_WORDS:
         return frozenset()
     head = re.escape(words[-1])
-    found = re.finditer(rf"\b(?i:{head})\.?\s+((?:[A-Z][\w.'\u2019\-]*\s+){{0,3}}[A-Z][\w'\u2019\-]+)(?!['\u2019]s)", text)
+    found = re.finditer(rf"\b(?i:{head})\.?\s+((?:(?:[A-Z][\w.'\u2019\-]*|de|van|von|der|al|la|le)\s+){{0,3}}[A-Z][\w'\u2019\-]+)"
+                        rf"(?!['\u2019]s)", text)
     return frozenset(_norm(m.group(1).split()[-1]) for m in found)
 
 

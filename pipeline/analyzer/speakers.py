@@ -114,7 +114,16 @@ class SpeakerIndex:
 
     def full_name(self, name: str) -> str:
         """The fullest form of a name found anywhere in the article ("Zakharova" -> "Maria Zakharova")."""
-        return self.full_names.get(_surname_keys(name)[0], name)
+        return self.full_names.get(_surname_keys(name)[0]) or self.by_given_name(name) or name
+
+    def by_given_name(self, name: str) -> str | None:
+        """A one-word name no one has as a surname, the first word of exactly one fuller name in the article
+        ("Zeid" -> "Zeid Ra'ad al-Hussein"): the person called by the given name, as Arabic names often are."""
+        if len(name.split()) != 1:
+            return None
+        word = fold(name).lower()
+        fuller = {full for full in self.full_names.values() if len(full.split()) > 1 and fold(full.split()[0]).lower() == word}
+        return fuller.pop() if len(fuller) == 1 else None
 
     def title_for(self, name: str) -> str | None:
         """The longest title written next to this person anywhere in the article."""
@@ -544,7 +553,8 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     # Only the noun phrase before the verb: a relative clause must not lend its actors.
     phrase = token.doc[token.left_edge.i: token.i + 1].text
     actor = g.resolve(phrase)
-    if token.pos_ == "PROPN" and is_capitalised_name(token) and surname_known(token.text, index):
+    if token.pos_ == "PROPN" and is_capitalised_name(token) and (surname_known(token.text, index)
+                                                                 or index.by_given_name(token.text)):
         return index.person(token.text)  # "Stoltenberg said", named in full before, whatever the NER says now
     delegation = _delegation(token)
     if actor is None and (_unlabelled_name(token) or (delegation is not None and _name_tokens(token))):

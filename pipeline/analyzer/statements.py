@@ -69,7 +69,10 @@ def _speaker_of(token, index: SpeakerIndex) -> Speaker | None:
     found = _cited_source(token, index)
     if found is not None:
         return found
-    subjects = sorted((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and not is_misread_place(c)),
+    # A subject inside the quotation marks is the parser's slip ('"… what Russia is doing," Muslat said'
+    # with Russia hung on "said"): the speaker stands outside the quote.
+    subjects = sorted((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and not is_misread_place(c)
+                       and not any(q.start <= c.idx < q.end for q in index.quotes)),
                       key=lambda c: (c.ent_type_ != "PERSON", not c.is_alpha, not c.is_title))  # "counterpart Sergei Shoigu": the name
     if subjects:
         speaker = resolve_subject(subjects[0], index)

@@ -248,3 +248,44 @@ def test_one_source_after_a_group_of_sources_is_of_that_group():
             "\u201cThe violations are being recorded and reported to the Russian side,\u201d one source said.")
     found = [s for s in analyze("Idlib truce", text).statements if s.kind == "direct"]
     assert found and gazetteer().rollup(found[0].speaker_actor) == "turkey"
+
+
+# PolNeAR (issue 9, step 3): attribution patterns of real reporting, written here in the monitor's domain.
+
+def test_a_quote_signed_with_a_dash_is_the_signer_s():
+    text = ("Readers wrote in after the talks.\n\n"
+            "\u201cThe truce in Idlib was broken again last night and nobody will say so.\u201d \u2015 Leyla Haddad\n\n"
+            "\u201cWe have heard these promises before and they were never kept.\u201d \u2015 Omar Saleh")
+    assert [s for _, s in speakers(text)] == ["Leyla Haddad", "Omar Saleh"]
+
+
+def test_a_name_before_an_apposition_speaks_not_the_name_inside_it():
+    text = ("Alexander Lavrentiev met Turkish officials on Monday.\n\n"
+            "\u201cThe other side has not kept its promises in Idlib, and we see that every day,\u201d "
+            "Lavrentiev, a close Putin aide, said on Rossiya 24\u2019s \u201cVesti\u201d programme.")
+    assert speakers(text)[0][1] == "Alexander Lavrentiev"
+
+
+def test_a_surname_with_a_capital_inside_is_still_the_named_person():
+    text = ("Mitch McConnell spoke about Syria on Tuesday.\n\n"
+            "\u201cThe ceasefire in Idlib has to hold or the talks are over,\u201d McConnell said.")
+    assert speakers(text) == [("The ceasefire in Idl", "Mitch McConnell")]
+
+
+def test_citing_a_fact_does_not_make_the_fact_s_subject_the_speaker():
+    text = ("\u201cThe regime has made no changes at all on the ground,\u201d Salim al-Muslat said, "
+            "citing the release of prisoners by Bashar al-Assad's government as the only step.")
+    assert speakers(text)[0][1] == "Salim al-Muslat"
+
+
+def test_a_subject_inside_the_quote_is_not_the_speaker():
+    text = ("HNC spokesman Salim al-Muslat spoke in Riyadh.\n\n"
+            "\"There has to be a power that really stops what Russia and what the regime is doing,\" Muslat said "
+            "in a television interview with Reuters in Riyadh.")
+    assert speakers(text)[0][1] == "Salim al-Muslat"
+
+
+def test_a_given_name_finds_the_one_full_name_it_begins():
+    text = ("U.N. human rights chief Zeid Ra'ad al-Hussein spoke in Geneva.\n\n"
+            "\u201cThe attacks on hospitals in Idlib are a grave breach of the truce,\u201d Zeid said.")
+    assert speakers(text)[0][1] == "Zeid Ra'ad al-Hussein"
