@@ -7,17 +7,23 @@ who accused whom of breaching which commitment, stores it all in PostgreSQL and 
 alert for every new claim.
 
 Stages (each idempotent; a failed feed, page or email is recorded in the `events` table and
-the run goes on): `prepare` → `poll_feeds` → `fetch_articles` → `analyze_articles` → `send_alerts`.
-Tasks pass counts and article ids through XCom, never article text.
+the run goes on): `prepare` → `plan_shards` → `poll_feeds` → `fetch_articles` →
+`analyze_articles` → `send_alerts`. The three heavy stages are mapped over the shards (Variable
+`shards`, default 1): polls by a stable hash of the feed name, fetches and analyses by leased
+batches (SELECT … FOR UPDATE SKIP LOCKED), so any worker can run any shard and a dead worker's
+work is taken up once its leases expire. Claim matching is serialised per pair of parties, and
+the alert drain is one task. Tasks pass counts through XCom, never article text.
 
 Settings: Connection `news_db` (the project's PostgreSQL), Connection `news_smtp` (alert mail;
 extras `disable_ssl`/`disable_tls`/`from_email` as in the SMTP provider), Variables
-`alert_recipients` (comma-separated), `feeds_path` (optional) and `allow_private_hosts`
-(only for the local sample web). Operators: see the `feed_health` view and the `events` table.
+`alert_recipients` (comma-separated), `operator_recipients`, `console_url`, `feeds_path`
+(optional), `shards`, `lease_seconds` and `allow_private_hosts` (only for the local sample web).
+Operators: the console's Operations page, the `feed_health` view and the `events` table.
 """
 
 from __future__ import annotations
 
+import os
 from datetime import timedelta
 
 import pendulum
@@ -55,10 +61,19 @@ def _settings():
         alert_recipients=parse_recipients(Variable.get("alert_recipients", default="")),
         console_url=Variable.get("console_url", default=DEFAULT_CONSOLE_URL) or None,
         operator_recipients=parse_recipients(Variable.get("operator_recipients", default="")),
+        shards=_whole(Variable.get("shards", default=os.environ.get("MONITOR_SHARDS", "1")), "shards"),
+        lease_seconds=_whole(Variable.get("lease_seconds", default=os.environ.get("MONITOR_LEASE_SECONDS", "900")),
+                             "lease_seconds"),
     )
     if Variable.get("allow_private_hosts", default="false").lower() == "true":
         settings = settings.with_fetch(allow_private_hosts=True)
     return settings
+
+
+def _whole(value: str, name: str) -> int:
+    if not str(value).strip().isdigit() or int(value) < 1:
+        raise ValueError(f"Variable {name} must be a whole number of at least 1, got {value!r}")
+    return int(value)
 
 
 def _run_id() -> int:
@@ -94,34 +109,47 @@ def news_monitor():
         return counts
 
     @task
-    def poll_feeds(_: dict) -> dict:
-        """Conditional GET of every due feed; failures are recorded per feed."""
-        from pipeline import stages
-
-        return stages.poll_feeds(_settings(), _run_id())
+    def plan_shards() -> list[int]:
+        """The shard numbers each heavy stage is split into (Variable shards, default 1)."""
+        return list(range(_settings().shards))
 
     @task
-    def fetch_articles(_: dict) -> dict:
-        """Fetch and extract pending pages; returns counts and the ids of new or changed articles."""
+    def poll_feeds(shard: int) -> dict:
+        """Conditional GET of this shard's due feeds; failures are recorded per feed."""
         from pipeline import stages
 
-        return stages.fetch_articles(_settings(), _run_id())
+        settings = _settings()
+        return stages.poll_feeds(settings, _run_id(), shard, settings.shards)
 
     @task
-    def analyze_articles(fetched: dict) -> dict:
-        """Relevance, statements, accusations and claims for every unanalysed article."""
+    def fetch_articles(shard: int) -> dict:
+        """Fetch and extract a leased batch of pending pages (shards split the pages through leases)."""
+        from pipeline import stages
+
+        fetched = stages.fetch_articles(_settings(), _run_id())
+        fetched.pop("article_ids")  # the analysis finds its work in the database, not in XCom
+        return fetched
+
+    @task
+    def analyze_articles(shard: int) -> dict:
+        """Relevance, statements, accusations and claims for a leased batch of unanalysed articles."""
         from pipeline import stages
 
         return stages.analyze_articles(_settings(), _run_id())
 
     @task(retries=5)
-    def send_alerts(_: dict) -> dict:
-        """Drain the alert outbox; unsent alerts stay queued for the next run."""
+    def send_alerts() -> dict:
+        """Drain the alert outbox (one drain: alerts are locked one by one); unsent alerts stay queued."""
         from pipeline import stages
 
         return stages.send_alerts(_settings(), _run_id())
 
-    send_alerts(analyze_articles(fetch_articles(poll_feeds(prepare()))))
+    shards = plan_shards()
+    polled = poll_feeds.expand(shard=shards)
+    fetched = fetch_articles.expand(shard=shards)
+    analyzed = analyze_articles.expand(shard=shards)
+    prepare() >> shards
+    polled >> fetched >> analyzed >> send_alerts()
 
 
 news_monitor()

@@ -115,6 +115,8 @@ class Settings:
     fetch: FetchSettings = field(default_factory=FetchSettings)
     console_url: str | None = DEFAULT_CONSOLE_URL  # where alert emails link each claim for review
     operator_recipients: tuple[str, ...] = ()  # who hears of failing feeds (default: the alert recipients)
+    shards: int = 1  # parallel tasks per heavy stage (polls by feed shard, fetch and analysis by leased batches)
+    lease_seconds: int = 900  # how long a run holds a feed, page or article it took; a dead worker's work frees then
 
     def __repr__(self) -> str:
         return _masked_repr(self, {"database_url": repr(redact_dsn(self.database_url))})
@@ -169,8 +171,19 @@ def settings_from_env(env: dict[str, str] | None = None, **overrides: object) ->
         console_url=env.get("CONSOLE_URL") or DEFAULT_CONSOLE_URL,
         operator_recipients=parse_recipients(env.get("OPERATOR_RECIPIENTS")),
         fetch=FetchSettings(allow_private_hosts=_flag(env.get("ALLOW_PRIVATE_HOSTS"))),
+        shards=_positive(env, "MONITOR_SHARDS", 1),
+        lease_seconds=_positive(env, "MONITOR_LEASE_SECONDS", 900),
     )
     return replace(settings, **overrides) if overrides else settings
+
+
+def _positive(env: dict[str, str], name: str, default: int) -> int:
+    value = (env.get(name) or "").strip()
+    if not value:
+        return default
+    if not value.isdigit() or int(value) < 1:
+        raise ConfigError(f"{name} must be a whole number of at least 1, got {value!r}")
+    return int(value)
 
 
 def dsn_from_parts(

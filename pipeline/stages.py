@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+import zlib
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future
@@ -39,8 +40,7 @@ PARALLEL_MIN_FEEDS = 200  # feeds due in one poll: their XML is parsed on worker
 # timeout; what it did not reach is handed back for the next run. Leases outlive the stage (plus
 # one response deadline), so a live run's work is never taken by another.
 STAGE_DEADLINE = timedelta(minutes=10)
-LEASE = STAGE_DEADLINE + timedelta(minutes=5)
-ANALYSIS_LEASE = timedelta(minutes=30)
+ANALYSIS_LEASE_FACTOR = 2  # analysis holds its batch twice the lease: parsing 500 articles may take minutes
 PERMANENT_FETCH_ERRORS = {"refused-address", "robots", "content-type", "too-large", "invalid-url", "extraction"}
 
 
@@ -66,6 +66,10 @@ def _run_stage(settings: Settings, run_id: int | None) -> Iterator[None]:
         raise
 
 
+def _lease(settings: Settings) -> timedelta:
+    return timedelta(seconds=settings.lease_seconds)
+
+
 def _deadline() -> float:
     return time.monotonic() + STAGE_DEADLINE.total_seconds()
 
@@ -88,18 +92,26 @@ def prepare(settings: Settings) -> dict[str, int]:
     return {"migrations_applied": len(applied), "feeds_configured": len(feeds)}
 
 
-def poll_feeds(settings: Settings, run_id: int | None = None) -> dict[str, int]:
-    """Poll every due feed (conditional GET) and store new items; a failing feed is recorded, never fatal."""
+def poll_feeds(settings: Settings, run_id: int | None = None, shard: int = 0, shards: int = 1) -> dict[str, int]:
+    """Poll every due feed of this shard (conditional GET) and store new items; a failing feed is recorded, never fatal.
+
+    Feeds are split among `shards` by a stable hash of their name, so any worker can poll any shard.
+    """
     with _run_stage(settings, run_id):
-        return _poll_feeds(settings, run_id)
+        return _poll_feeds(settings, run_id, shard, shards)
 
 
-def _poll_feeds(settings: Settings, run_id: int | None) -> dict[str, int]:
-    feeds = load_feeds(settings.feeds_path)
+def in_shard(name: str, shard: int, shards: int) -> bool:
+    """Whether a feed belongs to a shard: the same answer in every process (crc32, not Python's hash)."""
+    return zlib.crc32(name.encode("utf-8")) % max(1, shards) == shard
+
+
+def _poll_feeds(settings: Settings, run_id: int | None, shard: int, shards: int) -> dict[str, int]:
+    feeds = [feed for feed in load_feeds(settings.feeds_path) if in_shard(feed.name, shard, shards)]
     counts = {"feeds_polled": 0, "feeds_unchanged": 0, "feeds_failed": 0, "feeds_deferred": 0, "new_items": 0}
     with db.connection(settings.database_url) as conn, HttpClient(settings.fetch) as client:
         now = store.utcnow()
-        due = store.claim_due_feeds(conn, [f.name for f in feeds], now, LEASE, run_id)
+        due = store.claim_due_feeds(conn, [f.name for f in feeds], now, _lease(settings), run_id)
         todo = [f for f in feeds if f.name in due]
         counts["feeds_deferred"] = len(feeds) - len(todo)
         # Fetch threads hand feed XML to the worker processes on a big poll (feedparser is pure Python:
@@ -194,7 +206,7 @@ def _fetch_articles(settings: Settings, run_id: int | None, limit: int) -> dict:
             counts["pages_failed"] += 1
             db.record_event(conn, run_id, "fetch", link, "abandoned",
                             f"item {item_id}: no fetch attempt finished within {store.MAX_ITEM_ATTEMPTS} runs")
-        items = store.claim_items(conn, limit, LEASE, run_id)
+        items = store.claim_items(conn, limit, _lease(settings), run_id)
         executor = workers.pool() if len(items) >= PARALLEL_MIN_PAGES else None
         window = 8 * EXTRACT_CHUNK * workers.process_count()  # pages extracted ahead of the one being stored
         in_flight: deque[tuple[_Fetched, _Chunk | None, int]] = deque()
@@ -312,7 +324,7 @@ def _analyze_articles(settings: Settings, run_id: int | None, limit: int) -> dic
             counts["analysis_failed"] += 1
             db.record_event(conn, run_id, "analyze", f"article {article_id}", "abandoned",
                             f"no analysis finished in {store.MAX_ANALYSIS_ATTEMPTS} attempts")
-        rows = store.claim_for_analysis(conn, ANALYZER_VERSION, limit, ANALYSIS_LEASE, run_id)
+        rows = store.claim_for_analysis(conn, ANALYZER_VERSION, limit, _lease(settings) * ANALYSIS_LEASE_FACTOR, run_id)
         # The cheap prefilter runs here; articles that pass it (and may need the parser) go to the
         # worker processes when there are enough of them, and results are stored in id order.
         passed = [index for index, (_, title, body, _) in enumerate(rows) if prefilter(title, body)]

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 
 import psycopg2
+import pytest
 
 from tests.dags.airflow_harness import RUN_DAG, airflow_env, run_airflow
 
 
-def test_news_monitor_dag_run_stores_the_seed_claim_and_sends_one_email(database_url, seed_web, mail_sink, tmp_path):
+@pytest.mark.parametrize("shards", [1, 3])
+def test_news_monitor_dag_run_stores_the_seed_claim_and_sends_one_email(database_url, seed_web, mail_sink, tmp_path, shards):
     feeds = seed_web.write_feeds_yaml(tmp_path / "feeds.yaml")
     env = airflow_env(tmp_path / "airflow", {
         "AIRFLOW_CONN_NEWS_DB": json.dumps({"conn_type": "postgres", "extra": {"dsn": database_url}}),
@@ -18,6 +20,7 @@ def test_news_monitor_dag_run_stores_the_seed_claim_and_sends_one_email(database
         "AIRFLOW_VAR_FEEDS_PATH": str(feeds),
         "AIRFLOW_VAR_ALERT_RECIPIENTS": "analyst@example.org",
         "AIRFLOW_VAR_ALLOW_PRIVATE_HOSTS": "true",
+        "AIRFLOW_VAR_SHARDS": str(shards),  # 3: every heavy stage mapped three ways, the same result
     })
 
     result = run_airflow(RUN_DAG, env)
