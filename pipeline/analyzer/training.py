@@ -280,7 +280,8 @@ def report(gold_paths: list[str], folds: int = FOLDS) -> str:
                      for a in sub]
         lines.append(f"  {name:<20} {score_pairs(sub, predicted).line()}")
     lines.append("per breach type (recall by the gold type; precision by the type of the best candidate):")
-    kinds = sorted({t for a in sub for t in a.gold_breach.values()} | {t for a in sub for t in a.candidate_breach})
+    kinds = sorted({t for a in sub for t in a.gold_breach.values()}
+                   | {BREACH_LABELS.get(t, t) for a in sub for t in a.candidate_breach})
     for kind in kinds:
         for label, predictions in (("rules", [set(a.rule_pairs) for a in sub]), ("learned", [learned[i] for i in idx])):
             gold = sum(1 for a in sub for t in a.gold_breach.values() if t == kind)

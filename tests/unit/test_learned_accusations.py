@@ -1,0 +1,77 @@
+"""The learned accusation decision: generators, features, the numpy logistic regression, agreements by date."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from pipeline.analyzer import decision
+from pipeline.analyzer.agreements import agreement_in, article_agreement, parse_date
+from pipeline.analyzer.candidates import GENERATORS
+from pipeline.analyzer.features import FEATURES
+from pipeline.analyzer.training import fold_of, group_of
+
+
+def test_generators_and_features_are_named_registries():
+    assert {"reported_speech", "cue_subject", "nominalisation", "demand", "passive", "previous_sentence",
+            "publisher"} <= set(GENERATORS)
+    assert "syn:accused_subject_of_breach" in FEATURES and "lex:breach_verbs" in FEATURES
+
+
+def test_logistic_regression_is_deterministic_and_separates():
+    rows = [{"a": 1.0, "bias": 1.0}] * 5 + [{"b": 1.0, "bias": 1.0}] * 15
+    labels = [1] * 5 + [0] * 15
+    names, w1 = decision.fit(rows, labels, l2=1.0)
+    _, w2 = decision.fit(rows, labels, l2=1.0)
+    assert np.array_equal(w1, w2)
+    model = decision.Model(tuple(names), w1, 0.5)
+    p = model.probabilities([{"a": 1.0, "bias": 1.0}, {"b": 1.0, "bias": 1.0}])
+    assert p[0] > 0.5 > p[1]
+
+
+def test_model_file_round_trip(tmp_path):
+    names, weights = decision.fit([{"a": 1.0, "bias": 1.0}, {"bias": 1.0}], [1, 0])
+    path = tmp_path / "m.json"
+    path.write_text(decision.to_json(names, weights, 0.6, {"l2": 1.0}))
+    model = decision.load(path)
+    assert model.threshold == 0.6 and model.names == tuple(names)
+    assert len(decision.model_version(path)) == 12
+
+
+def test_committed_model_loads_and_its_hash_is_in_the_analyzer_version():
+    from pipeline.analyzer import core
+
+    assert decision.load() is not None
+    if core.ACCUSATION_DECISION == "learned":
+        assert decision.model_version() in core.ANALYZER_VERSION
+
+
+def test_folds_group_outlets():
+    assert group_of("Daily Sabah") == group_of("dailysabah")
+    assert fold_of(group_of("Reuters")) == fold_of(group_of("reuters"))
+
+
+def test_agreements_by_name_and_by_date():
+    assert agreement_in("Turkey has not kept the M-4 understandings") == "moscow_2020"
+    assert agreement_in("under UN Security Council resolution 2401") == "other:ghouta_truce_2018"
+    assert parse_date("7/12/16").isoformat() == "2016-07-12"
+    assert article_agreement("Rebels said the cessation of hostilities was broken.", "2016-03-02") == \
+        "other:feb_2016_cessation_of_hostilities"
+    assert article_agreement("Rebels said the cessation of hostilities was broken.", "2021-03-02") is None
+    assert article_agreement("Rebels said the truce was broken.", None) is None
+
+
+def test_learned_accusations_carry_signals():
+    from pipeline.analyzer.core import _parse
+    from pipeline.analyzer.learned import learned_accusations
+    from pipeline.analyzer.statements import extract_statements
+
+    text = ("Russia accused Turkey on Tuesday of failing to fulfil its obligations under the March 5 "
+            "ceasefire agreement in Idlib.\n\nThe Russian Foreign Ministry said Ankara had not separated "
+            "the moderate opposition from terrorists, as agreed.")
+    doc = _parse(text)
+    statements, index = extract_statements(doc)
+    found = learned_accusations(doc, statements, index, "moscow_2020")
+    pairs = {(a.accuser, a.accused) for a in found if a.mode == "claim"}
+    assert ("russia", "turkey") in pairs
+    accusation = next(a for a in found if (a.accuser, a.accused) == ("russia", "turkey"))
+    assert accusation.signals["decision"] == "learned" and "rule" in accusation.signals["generators"]
