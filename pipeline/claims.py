@@ -205,9 +205,10 @@ def _match_claim(cur, accusation: Accusation, rollup, article_id: int, outlet: s
 def _insert_accusation(cur, article_id, statement_id, claim_id, a: Accusation, rollup) -> int:
     cur.execute(
         """INSERT INTO accusations (article_id, statement_id, claim_id, accuser, accused, accuser_actor, accused_actor,
-             agreement, breach_type, clause, mode, speaker, evidence, char_start, char_end, confidence)
-           VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id""",
+             agreement, breach_type, clause, mode, speaker, evidence, char_start, char_end, confidence, signals)
+           VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id""",
         (article_id, statement_id, claim_id, rollup(a.accuser), rollup(a.accused), a.accuser, a.accused, a.agreement,
-         a.breach_type, a.clause, a.mode, a.speaker, a.evidence, a.char_start, a.char_end, a.confidence),
+         a.breach_type, a.clause, a.mode, a.speaker, a.evidence, a.char_start, a.char_end, a.confidence,
+         json.dumps(a.signals) if a.signals is not None else None),
     )
     return cur.fetchone()[0]

@@ -327,7 +327,7 @@ def _analyze_articles(settings: Settings, run_id: int | None, limit: int) -> dic
         rows = store.claim_for_analysis(conn, ANALYZER_VERSION, limit, _lease(settings) * ANALYSIS_LEASE_FACTOR, run_id)
         # The cheap prefilter runs here; articles that pass it (and may need the parser) go to the
         # worker processes when there are enough of them, and results are stored in id order.
-        passed = [index for index, (_, title, body, _) in enumerate(rows) if prefilter(title, body)]
+        passed = [index for index, (_, title, body, *_) in enumerate(rows) if prefilter(title, body)]
         prefiltered = set(passed)
         executor = workers.pool() if len(passed) >= PARALLEL_MIN_PARSES else None
         jobs: dict[int, tuple[list, Future, int]] = {}  # row index -> (chunk, its future, position in it)
@@ -338,13 +338,13 @@ def _analyze_articles(settings: Settings, run_id: int | None, limit: int) -> dic
                 future = workers.submit(executor, workers.analyze_batch, chunk)
                 jobs.update((index, (chunk, future, position)) for position, index in enumerate(part))
         irrelevant = []
-        for index, (article_id, title, body, outlet) in enumerate(rows):
+        for index, (article_id, title, body, outlet, date) in enumerate(rows):
             if index in jobs:
                 chunk, future, position = jobs.pop(index)
                 analysis = workers.settle(future, executor, workers.analyze_batch, chunk)[position]
             else:  # most articles: the prefilter above already said no
                 analysis = workers.analyze_safely(title, body, None if index in prefiltered else FILTERED_OUT,
-                                                  outlet=outlet)
+                                                  outlet=outlet, date=date)
             if isinstance(analysis, workers.AnalysisFailure):
                 counts["analysis_failed"] += 1
                 db.record_event(conn, run_id, "analyze", f"article {article_id}", analysis.kind, analysis.message)

@@ -242,7 +242,7 @@ def mark_item_failed(conn: Conn, item_id: int, error: str, final: bool) -> None:
 
 
 def claim_for_analysis(conn: Conn, version: str, limit: int, lease: timedelta, run_id: int | None = None) -> list[tuple]:
-    """Lease up to `limit` articles not yet analysed by `version`, oldest first: (id, title, body_text, outlet).
+    """Lease up to `limit` articles not yet analysed by `version`, oldest first: (id, title, body_text, outlet, date).
 
     Articles another run holds are skipped; each lease counts an attempt, so an article whose
     analysis crashes a run every time is given up (give_up_analysis) instead of crashing every run.
@@ -258,7 +258,7 @@ def claim_for_analysis(conn: Conn, version: str, limit: int, lease: timedelta, r
                        AND analysis_attempts < %(max)s
                      ORDER BY id LIMIT %(limit)s FOR UPDATE SKIP LOCKED) picked
                WHERE a.id = picked.id
-               RETURNING a.id, a.title, a.body_text, a.outlet""",
+               RETURNING a.id, a.title, a.body_text, a.outlet, to_char(a.published_at, 'YYYY-MM-DD')""",
             {"lease": lease, "v": version, "max": MAX_ANALYSIS_ATTEMPTS, "limit": limit, "run": run_id},
         )
         rows = sorted(cur.fetchall())

@@ -122,31 +122,31 @@ class AnalysisFailure:
     message: str
 
 
-def analyze_safely(title: str | None, text: str, relevance=None, doc=None, outlet: str | None = None
-                   ) -> Analysis | AnalysisFailure:
+def analyze_safely(title: str | None, text: str, relevance=None, doc=None, outlet: str | None = None,
+                   date: str | None = None) -> Analysis | AnalysisFailure:
     """analyze(), with any exception returned as an AnalysisFailure (one bad article must not stop a batch)."""
     from pipeline.analyzer.core import analyze
 
     try:
-        return analyze(title, text, relevance=relevance, doc=doc, outlet=outlet)
+        return analyze(title, text, relevance=relevance, doc=doc, outlet=outlet, date=date)
     except Exception as exc:  # noqa: BLE001 - recorded by the caller
         return AnalysisFailure(type(exc).__name__, str(exc))
 
 
-def analyze_batch(articles: list[tuple[str | None, str, str | None]]) -> list[Analysis | AnalysisFailure]:
-    """analyze_safely for several (title, text, outlet): relevance judged once each, the relevant ones parsed together."""
+def analyze_batch(articles: list[tuple[str | None, str, str | None, str | None]]) -> list[Analysis | AnalysisFailure]:
+    """analyze_safely for several (title, text, outlet, date): relevance judged once each, the relevant ones parsed together."""
     from pipeline.analyzer.core import parse_many, relevance_of
 
     relevances: list = [None] * len(articles)
     docs: dict[int, object] = {}
     try:
-        relevances = [relevance_of(title, text) for title, text, _ in articles]
+        relevances = [relevance_of(title, text) for title, text, *_ in articles]
         need = [index for index, relevance in enumerate(relevances) if relevance.relevant]
         docs = dict(zip(need, parse_many([articles[index][1] for index in need])))
     except Exception:  # noqa: BLE001 - one article spoils the batch: analyse each alone, so only it fails
         relevances, docs = [None] * len(articles), {}
-    return [analyze_safely(title, text, relevances[index], docs.get(index), outlet)
-            for index, (title, text, outlet) in enumerate(articles)]
+    return [analyze_safely(title, text, relevances[index], docs.get(index), outlet, date)
+            for index, (title, text, outlet, date) in enumerate(articles)]
 
 
 def settle(future: Future, executor: Executor | None, fn, *args):
