@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell sha256sum requirements.lock | cut -c1-12)
 
-.PHONY: setup run demo test eval bench lock psql clean
+.PHONY: setup run demo test eval bench lock psql clean celery-check
 
 $(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,9 @@ bench: setup ## speed figures (prints numbers; not a test)
 
 lock: ## re-resolve requirements.in into requirements.lock (needs uv)
 	uv pip compile requirements.in --generate-hashes --python-version 3.11 --python-platform x86_64-manylinux_2_35 -o requirements.lock
+
+celery-check: setup ## a real CeleryExecutor run on Redis at 127.0.0.1:6379 with two workers (exit 3: no broker)
+	$(BIN)/python scripts/celery_check.py
 
 psql: setup ## psql on the project database
 	$(BIN)/python -m pipeline psql

@@ -87,11 +87,26 @@ def start_schedule(env: dict[str, str], timeout: float = 300) -> None:
     """
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if airflow_cli(env, "dags", "unpause", "news_monitor").returncode == 0:
-            say("news_monitor unpaused: its first run starts now, then every 15 minutes")
-            return
+        if dag_paused(env) is not None:  # registered ("dags unpause" says nothing of a DAG it does not know yet)
+            airflow_cli(env, "dags", "unpause", "news_monitor")
+            if dag_paused(env) is False:
+                say("news_monitor unpaused: its first run starts now, then every 15 minutes")
+                return
         time.sleep(3)
     say("news_monitor was not registered in time; see the dag-processor's lines in the Airflow log")
+
+
+def dag_paused(env: dict[str, str]) -> bool | None:
+    """Whether news_monitor is paused; None while the dag-processor has not registered it."""
+    done = airflow_cli(env, "dags", "details", "news_monitor", "-o", "json")
+    if done.returncode:
+        return None
+    lines = [line for line in done.stdout.splitlines() if line.startswith("[{")]  # past Airflow's warnings
+    try:
+        details = json.loads(lines[-1])
+    except (IndexError, ValueError):
+        return None
+    return str(details[0].get("is_paused")).lower() == "true" if details else None
 
 
 # Airflow's own console output: thousands of lines an hour (and the generated password) that would
