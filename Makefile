@@ -25,6 +25,13 @@ test: setup ## the whole test suite
 eval: setup ## quality on the annotated dev set (gated), then on the unread held-out set (figures only)
 	$(BIN)/python -m pipeline eval --gold tests/data/dev --baseline tests/data/quality_baseline.json
 	$(BIN)/python -m pipeline eval --gold tests/data/heldout/part_h.jsonl
+	@if [ -d ../shared/corpus/news ]; then \
+	  $(BIN)/python -m pipeline eval --gold tests/data/real/dev.jsonl --baseline tests/data/real_quality_baseline.json && \
+	  $(BIN)/python -m pipeline eval --gold tests/data/real/heldout.jsonl; \
+	else echo "../shared/corpus/news absent: real-news evaluation skipped"; fi
+	@if [ -d ../shared/corpus/polnear ]; then \
+	  $(BIN)/python -m pipeline eval-attribution --polnear ../shared/corpus/polnear --split dev; \
+	else echo "../shared/corpus/polnear absent: attribution evaluation skipped"; fi
 	$(BIN)/python -m pipeline eval-extraction --pages tests/data/extraction --baseline tests/data/extraction_baseline.json
 	@if [ -d ../shared/corpus/extraction ]; then \
 	  $(BIN)/python -m pipeline eval-extraction --pages ../shared/corpus/extraction --compare --baseline tests/data/extraction_real_baseline.json; \
