@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from pipeline.analyzer import decision
+from pipeline.evaluation import Counts
 
 ROOT = Path(__file__).resolve().parents[2]
 TRAINING_SETS = ("tests/data/dev", "tests/data/real/dev.jsonl")
@@ -148,24 +149,8 @@ def pair_scores(article: Article, model: decision.Model) -> dict[tuple[str, str]
     return best
 
 
-@dataclass
-class Score:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else float(self.fn == 0)
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else float(self.fp == 0)
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+class Score(Counts):
+    """The accusation pair metric's counts (precision, recall and F1 as the eval command computes them)."""
 
     def line(self) -> str:
         return f"P {self.precision:.3f} R {self.recall:.3f} F1 {self.f1:.3f} (tp {self.tp}, fp {self.fp}, fn {self.fn})"

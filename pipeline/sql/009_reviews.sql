@@ -34,18 +34,8 @@ LEFT JOIN claim_verdicts v ON v.claim_id = c.id
 GROUP BY 1, 2, 3, 4, 8;
 
 CREATE OR REPLACE VIEW accusation_trends AS
-SELECT date_trunc('week', c.first_seen)::date AS week,
-       c.accuser,
-       c.accused,
-       c.agreement,
-       count(DISTINCT c.id)          AS accusations,
-       count(DISTINCT a.article_id)  AS articles,
-       count(DISTINCT ar.outlet)     AS outlets
-FROM claims c
-JOIN accusations a ON a.claim_id = c.id
-JOIN articles ar ON ar.id = a.article_id
-WHERE NOT EXISTS (SELECT 1 FROM claim_verdicts v WHERE v.claim_id = c.id AND v.wrong)
-GROUP BY 1, 2, 3, 4;
+SELECT week, accuser, accused, agreement, accusations, articles, outlets
+FROM accusation_trends_all WHERE NOT marked_wrong;
 
 COMMENT ON TABLE reviews IS 'Analyst reviews of claims; the latest per claim is its verdict (claim_verdicts).';
 COMMENT ON COLUMN reviews.verdict IS 'confirmed (as reported), not_a_claim, wrong_accuser, wrong_accused or wrong_agreement.';
