@@ -22,10 +22,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pipeline import db, embedded_db, stages, store, workers  # noqa: E402
+from pipeline import db, embedded_db, stages, workers  # noqa: E402
 from pipeline.config import Settings  # noqa: E402
 from pipeline.extract import extract_article  # noqa: E402
-from pipeline.feeds import load_feeds  # noqa: E402
 from pipeline.sampleweb import Page, SampleWeb, render_page  # noqa: E402
 
 PLACES = ["Aleppo", "Homs", "Latakia", "Hama", "Deir ez-Zor", "Raqqa", "Ankara", "Istanbul", "Moscow", "Tehran", "Beirut", "Amman"]
@@ -184,7 +183,7 @@ def main() -> int:
         print(f"  {name:<14} {seconds:8.1f} s  {seconds / cold:6.1%}  {stored / seconds if seconds else 0:8.1f} articles/s")
     cpu = {name: cpu_after[name] - cpu_before[name] for name in cpu_after}
     busy = sum(cpu.values())
-    print(f"  CPU seconds: " + ", ".join(f"{name} {seconds:.1f}" for name, seconds in cpu.items())
+    print("  CPU seconds: " + ", ".join(f"{name} {seconds:.1f}" for name, seconds in cpu.items())
           + f"; {busy / stored * 1000:.2f} ms per article; {busy / (cold * workers.process_count()):.0%} of "
           f"{workers.process_count()} cores busy")
     print(f"warm run: {warm['feeds_polled']} feeds polled, {warm['feeds_unchanged']} unchanged, {warm['new_items']} new items "

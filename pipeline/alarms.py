@@ -11,12 +11,11 @@ import logging
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
-import psycopg2.extensions
 
 from pipeline.alerts import CONNECTION, MAIL_POLICY, PERMANENT, _Session, classify, describe
 from pipeline.config import SmtpSettings
+from pipeline.db import Conn
 
-Conn = psycopg2.extensions.connection
 log = logging.getLogger(__name__)
 
 ALARM_AFTER_FAILURES = 3  # consecutive failed polls (about 45 minutes with backoff) before operators are told

@@ -27,14 +27,13 @@ from email.message import EmailMessage
 from email.utils import formatdate
 from pathlib import Path
 
-import psycopg2.extensions
 import yaml
 
 from pipeline.config import SmtpSettings
+from pipeline.db import Conn
 
 log = logging.getLogger(__name__)
 
-Conn = psycopg2.extensions.connection
 
 BACKOFF_FIRST = timedelta(minutes=1)  # after an alert's first transient failure; doubles with each one after
 BACKOFF_CAP = timedelta(hours=1)

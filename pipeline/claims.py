@@ -12,8 +12,8 @@ import psycopg2.extensions
 import psycopg2.extras
 
 from pipeline.models import Accusation, Analysis
+from pipeline.db import Conn
 
-Conn = psycopg2.extensions.connection
 
 CLAIM_WINDOW = timedelta(days=4)  # reports of the same claim this close together are one claim
 # Two reports restate one claim when their evidence shares this share of content words (Jaccard),

@@ -93,13 +93,6 @@ def cmd_train(args: argparse.Namespace) -> int:
     return train_main(args.rest)
 
 
-def cmd_train(args: argparse.Namespace) -> int:
-    """Rebuild the learned accusation decision (config/models/accusations.json) from the committed labels."""
-    from pipeline.analyzer.training import main as train_main
-
-    return train_main(args.rest)
-
-
 def cmd_sample_web(args: argparse.Namespace) -> int:
     """Serve the bundled sample web on 127.0.0.1 and write a feeds file pointing at it."""
     from pipeline.sampleweb import SampleWeb, demo_pages
@@ -240,10 +233,6 @@ def build_parser() -> argparse.ArgumentParser:
     extraction = sub.add_parser("eval-extraction", help=cmd_eval_extraction.__doc__, add_help=False)
     extraction.add_argument("rest", nargs=argparse.REMAINDER)
     extraction.set_defaults(func=cmd_eval_extraction)
-
-    train = sub.add_parser("train", help=cmd_train.__doc__, add_help=False)
-    train.add_argument("rest", nargs=argparse.REMAINDER)
-    train.set_defaults(func=cmd_train)
 
     train = sub.add_parser("train", help=cmd_train.__doc__, add_help=False)
     train.add_argument("rest", nargs=argparse.REMAINDER)

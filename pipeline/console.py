@@ -13,8 +13,8 @@ from typing import Any, Mapping
 
 import psycopg2.extensions
 import psycopg2.extras
+from pipeline.db import Conn
 
-Conn = psycopg2.extensions.connection
 
 MODES = ("claim", "counter", "narrative", "hypothetical", "denial")  # accusations.mode (SQL CHECK)
 VERDICTS = ("confirmed", "not_a_claim", "wrong_accuser", "wrong_accused", "wrong_agreement")  # reviews.verdict

@@ -8,12 +8,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
+from typing import TypeAlias
 
 import psycopg2
 import psycopg2.extensions
 import psycopg2.extras
 
 log = logging.getLogger(__name__)
+
+Conn: TypeAlias = psycopg2.extensions.connection  # every module's connection type
 
 SQL_DIR = Path(__file__).with_name("sql")
 MIGRATION_LOCK = 7_114_202  # advisory lock id: one migrator at a time

@@ -8,8 +8,8 @@ import psycopg2.extensions
 import psycopg2.extras
 
 from pipeline.console import VERDICTS
+from pipeline.db import Conn
 
-Conn = psycopg2.extensions.connection
 WRONG_FIELD = {"wrong_accuser": "accuser", "wrong_accused": "accused", "wrong_agreement": "agreement"}
 
 

@@ -13,8 +13,8 @@ import psycopg2.extras
 from pipeline.dedup import NEAR_DUPLICATE_BITS, bands, distance, simhash
 from pipeline.feeds import FeedState, PollResult
 from pipeline.models import Feed, FeedEntry
+from pipeline.db import Conn
 
-Conn = psycopg2.extensions.connection
 
 DISABLE_AFTER_FAILURES = 10  # consecutive failed polls before a feed is switched off
 BACKOFF_BASE = timedelta(minutes=15)

@@ -41,7 +41,7 @@ def decide(candidates: list[Candidate], model: Model) -> dict[tuple[str, str], t
     accepted = {pair: item for pair, item in best.items() if item[1] >= model.threshold}
     # The pair is accepted on its best evidence; a counted reading of the rules (claim, counter),
     # when there is one, says which sentence, mode and agreement.
-    for candidate, p in sorted(zip(candidates, probabilities), key=lambda item: -item[1]):
+    for candidate, _ in sorted(zip(candidates, probabilities), key=lambda item: -item[1]):
         if candidate.pair in accepted and candidate.rule is not None and candidate.rule.mode in COUNTED_MODES \
                 and (accepted[candidate.pair][0].rule is None
                      or accepted[candidate.pair][0].rule.mode not in COUNTED_MODES):

@@ -574,7 +574,7 @@ def _lock_blocks(text: str) -> dict[str, list[str]]:
     blocks, name = {}, None
     for line in text.splitlines():
         if re.match(r"^[A-Za-z0-9]", line):
-            name = re.split(r"[^A-Za-z0-9._-]", line, 1)[0].lower()
+            name = re.split(r"[^A-Za-z0-9._-]", line, maxsplit=1)[0].lower()
             blocks[name] = [line]
         elif name and line.strip():
             blocks[name].append(line)

@@ -162,7 +162,7 @@ def test_two_runs_at_once_split_the_work_and_both_succeed(database_url, mail_sin
     finally:
         server.stop()
 
-    for run, (out, err) in zip(runs, results):
+    for run, (_, err) in zip(runs, results):
         assert run.returncode == 0, err
         assert "Traceback" not in err, err
     article_requests = [p for p in server.requests if p.startswith("/articles/")]

@@ -53,7 +53,7 @@ def canonical(value: str, known: set[str]) -> bool:
 
 def test_fields_and_canonical_ids():
     seen = set()
-    for name, record in all_records():
+    for _, record in all_records():
         assert set(record) <= {"source", "id", "outlet", "date", "label"}, record["id"]
         assert record["source"] in SOURCES and record["id"] not in seen
         seen.add(record["id"])
@@ -85,7 +85,7 @@ def test_split_follows_the_id_hash():
 def test_no_corpus_text_committed():
     for name in FILES:
         for line in (REAL / name).read_text(encoding="utf-8").splitlines():
-            def walk(value, key=""):
+            def walk(value, key="", name=name):
                 if isinstance(value, dict):
                     for k, v in value.items():
                         walk(v, k)
