@@ -60,7 +60,12 @@ def save_analysis(
         )
         statement_ids = _insert_statements(cur, article_id, analysis)
         accusations = new_claims = 0
-        for accusation in _unique(analysis.accusations, rollup):
+        unique = _unique(analysis.accusations, rollup)
+        # Every pair's claim lock, taken up front in one order: two analysers whose articles name the
+        # same pairs in opposite orders would otherwise each hold one lock and wait for the other.
+        for key in sorted({_claim_lock_key(a, rollup) for a in unique if a.mode in ATTRIBUTED_MODES}):
+            cur.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (key,))
+        for accusation in unique:
             statement_id = statement_ids.get(accusation.statement_index) if accusation.statement_index is not None else None
             claim_id, created = None, False
             if accusation.mode in ATTRIBUTED_MODES:
@@ -166,10 +171,16 @@ def _restates(reports: list[tuple[str | None, str]], accusation: Accusation) -> 
                               for speaker, evidence in reports)
 
 
+def _claim_lock_key(accusation: Accusation, rollup: Callable[[str], str]) -> str:
+    """The advisory lock serialising claim matching for one (accuser, accused, breach) after roll-up."""
+    return f"claim:{rollup(accusation.accuser)}:{rollup(accusation.accused)}:{accusation.breach_type}"
+
+
 def _match_claim(cur, accusation: Accusation, rollup, article_id: int, outlet: str, seen_at) -> tuple[int, bool]:
     accuser, accused = rollup(accusation.accuser), rollup(accusation.accused)
-    # Serialise claim matching per pair so two concurrent analysers cannot both create the claim.
-    cur.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"claim:{accuser}:{accused}:{accusation.breach_type}",))
+    # Serialise claim matching per pair so two concurrent analysers cannot both create the claim
+    # (save_analysis already holds it; taking it again in the same transaction is free).
+    cur.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (_claim_lock_key(accusation, rollup),))
     cur.execute(
         """SELECT id, first_article_id FROM claims WHERE accuser = %s AND accused = %s AND breach_type = %s
              AND agreement IS NOT DISTINCT FROM %s AND %s BETWEEN first_seen - %s AND last_seen + %s

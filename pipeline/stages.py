@@ -316,7 +316,7 @@ def _analyze_articles(settings: Settings, run_id: int | None, limit: int) -> dic
     from pipeline.analyzer.core import ANALYZER_VERSION, FILTERED_OUT
     from pipeline.analyzer.gazetteer import gazetteer
     from pipeline.analyzer.relevance import prefilter
-    from pipeline.claims import save_analysis, save_irrelevant
+    from pipeline.claims import save_irrelevant
 
     counts = {"articles_analyzed": 0, "relevant": 0, "statements": 0, "accusations": 0, "new_claims": 0, "analysis_failed": 0}
     with db.connection(settings.database_url) as conn:
@@ -359,8 +359,8 @@ def _analyze_articles(settings: Settings, run_id: int | None, limit: int) -> dic
                     irrelevant = []
                 continue
             try:
-                saved = save_analysis(conn, article_id, analysis, ANALYZER_VERSION, gazetteer().rollup,
-                                      settings.alert_recipients)
+                saved = _save_with_retry(conn, article_id, analysis, ANALYZER_VERSION, gazetteer().rollup,
+                                         settings.alert_recipients)
             except DATABASE_DOWN:
                 raise
             except psycopg2.Error as exc:  # a result the schema refuses: this article fails, the run goes on
@@ -379,6 +379,17 @@ def _analyze_articles(settings: Settings, run_id: int | None, limit: int) -> dic
         save_irrelevant(conn, irrelevant, ANALYZER_VERSION)
     _record(settings, run_id, counts)
     return counts
+
+
+def _save_with_retry(conn, *args):
+    """claims.save_analysis, tried again once when PostgreSQL breaks a deadlock with a concurrent analyser."""
+    from pipeline.claims import save_analysis
+
+    try:
+        return save_analysis(conn, *args)
+    except psycopg2.errors.DeadlockDetected:
+        conn.rollback()
+        return save_analysis(conn, *args)
 
 
 def send_alerts(settings: Settings, run_id: int | None = None) -> dict[str, int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import psycopg2
 import pytest
 
 from pipeline import db
@@ -147,3 +148,33 @@ def test_two_ministries_of_one_state_making_other_charges_are_two_claims(conn):
     save_analysis(conn, first, analysis(foreign), "v1", identity, ("x@example.org",))
     save_analysis(conn, second, analysis(defence), "v1", identity, ("x@example.org",))
     assert scalar(conn, "SELECT count(*) FROM claims") == 2
+
+
+def test_two_analysers_naming_the_same_pairs_in_opposite_orders_never_deadlock(database_url, conn):
+    """Found by bench/scale.py with two workers: claim locks taken pair by pair, in each article's order, deadlocked."""
+    import threading
+
+    pairs = [accusation("Ankara is delaying.", accused="turkey"), accusation("Damascus is attacking.", accused="syria")]
+    rounds, failures = 15, []
+    articles = [[add_article(conn, f"https://x.example/{side}-{n}", f"Outlet {side}", "2020-05-14T10:00:00Z")
+                 for n in range(rounds)] for side in (0, 1)]
+    start = threading.Barrier(2)
+
+    def analyser(side: int) -> None:
+        order = pairs if side == 0 else pairs[::-1]
+        with db.connection(database_url) as own:
+            for n in range(rounds):
+                start.wait()
+                try:
+                    save_analysis(own, articles[side][n], analysis(*order), "v1", identity, ("x@example.org",))
+                except psycopg2.Error as exc:  # a deadlock is what this test is about
+                    own.rollback()
+                    failures.append(type(exc).__name__)
+
+    threads = [threading.Thread(target=analyser, args=(side,)) for side in (0, 1)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    assert scalar(conn, "SELECT count(*) FROM accusations") == 4 * rounds
