@@ -161,7 +161,7 @@ def main() -> int:
     for new_per_feed_day in (5, 20):
         articles_s = MEDIA_CLOUD_FEEDS * new_per_feed_day / 86_400
         print(f"  at {new_per_feed_day} new articles per feed per day: {articles_s:.0f} articles/s -> "
-              f"{articles_s * worker_ms / 1000:.1f} worker cores and {articles_s * pg_ms / 1000:.1f} PostgreSQL cores, "
+              f"{articles_s * worker_ms / 1000:.2f} worker cores and {articles_s * pg_ms / 1000:.2f} PostgreSQL cores, "
               f"plus polling")
     return 0
 
