@@ -49,11 +49,17 @@ def _settings():
 
     db = Connection.get("news_db")
     dsn = dsn_from_parts(db.host, db.port, db.login, db.password, db.schema, db.extra_dejson)
+    from airflow.sdk.exceptions import AirflowNotFoundException
+
     try:
         mail = Connection.get("news_smtp")
-        smtp = smtp_from_parts(mail.host, mail.port, mail.login, mail.password, mail.extra_dejson)
-    except Exception:  # noqa: BLE001 - no SMTP connection configured: alerts stay queued in the outbox
+    except AirflowNotFoundException:  # no SMTP connection configured: alerts stay queued in the outbox
         smtp = None
+    else:  # a connection that is there but malformed is an error that says so, not "no SMTP"
+        try:
+            smtp = smtp_from_parts(mail.host, mail.port, mail.login, mail.password, mail.extra_dejson)
+        except (TypeError, ValueError) as exc:
+            raise ValueError(f"Connection news_smtp is malformed: {exc}") from exc
     settings = Settings(
         database_url=dsn,
         feeds_path=Path(Variable.get("feeds_path", default=str(DEFAULT_FEEDS))),
