@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from typing import Any
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
@@ -64,7 +65,7 @@ def _first_line(text: str) -> str:
     return next((line.strip() for line in text.splitlines() if line.strip()), "unknown error")
 
 
-def _masked_repr(obj: object, masks: dict[str, object]) -> str:
+def _masked_repr(obj: Any, masks: dict[str, object]) -> str:
     shown = ", ".join(f"{f.name}={masks[f.name] if f.name in masks else repr(getattr(obj, f.name))}"
                       for f in fields(obj) if f.repr)
     return f"{type(obj).__name__}({shown})"
@@ -121,7 +122,7 @@ class Settings:
     def __repr__(self) -> str:
         return _masked_repr(self, {"database_url": repr(redact_dsn(self.database_url))})
 
-    def with_fetch(self, **changes: object) -> Settings:
+    def with_fetch(self, **changes: Any) -> Settings:
         """Return a copy with some fetch limits changed."""
         return replace(self, fetch=replace(self.fetch, **changes))
 
@@ -157,7 +158,7 @@ def smtp_from_env(env: dict[str, str]) -> SmtpSettings | None:
     )
 
 
-def settings_from_env(env: dict[str, str] | None = None, **overrides: object) -> Settings:
+def settings_from_env(env: dict[str, str] | None = None, **overrides: Any) -> Settings:
     """Build Settings from DATABASE_URL, FEEDS_PATH, SMTP_* and ALERT_RECIPIENTS."""
     env = dict(os.environ if env is None else env)
     url = env.get("DATABASE_URL")
