@@ -313,7 +313,7 @@ def _lock(conn: Conn, alert_id: int, now: datetime | None) -> tuple[AlertView, i
             {"id": alert_id, "now": now},
         )
         row = cur.fetchone()
-    return (AlertView(*row[:-2], recipients=tuple(row[-2])), row[-1]) if row else None
+    return (AlertView(*row[:-2], recipients=tuple(row[-2])), row[-1]) if row else None  # type: ignore[misc]
 
 
 def backoff(attempts: int) -> timedelta:

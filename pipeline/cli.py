@@ -10,6 +10,7 @@ import sys
 import time
 import traceback
 from pathlib import Path
+from typing import Any
 
 from pipeline.config import ConfigError, DatabaseUnavailable, settings_from_env
 
@@ -30,7 +31,7 @@ SUMMARY_KEYS = (
 
 
 def _settings(args: argparse.Namespace):
-    overrides = {}
+    overrides: dict[str, Any] = {}
     if getattr(args, "feeds", None):
         overrides["feeds_path"] = Path(args.feeds)
     settings = settings_from_env(**overrides)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pipeline.models import Accusation, Analysis
 
-Analyze = Callable[[str | None, str, str | None], Analysis]  # (title, text, outlet)
+Analyze = Callable[..., Analysis]  # (title, text, outlet), and the date when it has takes_date
 Rollup = Callable[[str], str]
 
 # Narrative, hypothetical and denial readings are not anybody's claim, so FORMAT.md does not count them.
@@ -294,7 +294,7 @@ def match_quotes(predicted: list[str], gold: list[str]) -> dict[int, int]:
     let one prediction take the only gold quote another prediction fits, so augmenting paths are used.
     """
     options = [sorted((g for g, start in enumerate(gold) if start and start in text),
-                      key=lambda g, text=text: not text.startswith(gold[g])) for text in predicted]
+                      key=lambda g, text=text: not text.startswith(gold[g])) for text in predicted]  # type: ignore[misc]
     owner: dict[int, int] = {}
 
     def assign(p: int, seen: set[int]) -> bool:

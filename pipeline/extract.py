@@ -46,7 +46,7 @@ def decode_html(body: bytes, charset: str | None) -> str:
     """Decode page bytes: HTTP charset first, then <meta charset>, then UTF-8, then cp1252 with replacement.
 
     Never raises, whatever charset the server or the page declares."""
-    candidates = [charset] if charset else []
+    candidates: list[str | None] = [charset] if charset else []
     match = META_CHARSET.search(body[:4096])
     if match:
         declared = _text_codec(match.group(1).decode("ascii", "ignore"))

@@ -11,7 +11,7 @@ import urllib.robotparser
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
-from typing import TypeVar
+from typing import Any, TypeVar
 from urllib.parse import urljoin, urlsplit
 
 import urllib3
@@ -191,7 +191,7 @@ def _guarded_pool_manager(allow_private: bool, maxsize: int) -> urllib3.PoolMana
 def _refused_peer(exc: BaseException) -> bool:
     """Whether a connection error came from the connect-time address guard."""
     seen: set[int] = set()
-    stack = [exc]
+    stack: list[BaseException | None] = [exc]
     while stack:
         current = stack.pop()
         if current is None or id(current) in seen:
@@ -375,7 +375,7 @@ class HttpClient:
         except FetchError as exc:
             if exc.status in (401, 403):
                 parser = urllib.robotparser.RobotFileParser()
-                parser.disallow_all = True
+                parser.disallow_all = True  # type: ignore[attr-defined]  # set by RobotFileParser, absent from typeshed
                 return parser
             return None  # no robots.txt (or unreachable): everything allowed
         parser = urllib.robotparser.RobotFileParser()
@@ -405,7 +405,7 @@ class HttpClient:
                     yield future.result()
 
 
-_END = object()
+_END: Any = object()  # the end of the items (Any: it stands where an item would)
 
 
 def _resolve(host: str, port: int) -> list[str]:

@@ -184,6 +184,7 @@ class _Chunk:
 
     def results(self, executor) -> list:
         self.submit(executor)
+        assert self.future is not None  # submit() made it
         return workers.settle(self.future, executor, workers.prepare_pages, self.pages)
 
 
@@ -238,6 +239,7 @@ def _fetch_articles(settings: Settings, run_id: int | None, limit: int) -> dict:
                     kind, error = "extraction", f"extraction: {item.link}: {prepared}"
                 else:
                     page, response = prepared.page, fetched.response
+                    assert response is not None  # a page in a chunk was fetched
                     batch.append(store.NewArticle(item, response.url, page.title, page.published_at, page.language,
                                                   page.body_text, prepared.digest, prepared.compressed,
                                                   prepared.fingerprint))

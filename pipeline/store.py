@@ -350,6 +350,12 @@ def _id(value: int | _NewId | None) -> int | None:
     return value.value if isinstance(value, _NewId) else value
 
 
+def _stored_id(value: int | _NewId) -> int:
+    found = _id(value)
+    assert found is not None, "ids are allocated before the batch is written"
+    return found
+
+
 def upsert_articles(conn: Conn, articles: list[NewArticle]) -> list[tuple[int, bool]]:
     """Store articles and link their feed items, in order and in one transaction; return (id, needs_analysis) each.
 
@@ -393,6 +399,8 @@ def upsert_articles(conn: Conn, articles: list[NewArticle]) -> list[tuple[int, b
         by_band: dict[int, list[_Row]] = {}
 
         def index(row: _Row) -> None:
+            if row.simhash is None:
+                return
             for key in _band_keys(row.simhash):
                 by_band.setdefault(key, []).append(row)
 
@@ -409,7 +417,7 @@ def upsert_articles(conn: Conn, articles: list[NewArticle]) -> list[tuple[int, b
             close = [(d, row.order, row) for row in candidates.values()
                      if (d := distance(fingerprint, row.simhash)) <= NEAR_DUPLICATE_BITS]
             near = [row for _, _, row in sorted(close)]
-            row = by_url.get(item.url)
+            row = by_url.get(item.url)  # type: ignore[assignment]  # None until one is found or made below
             if row is None:
                 row = next((n for n in near if n.outlet == item.outlet), None)
                 if row is not None and not row.locked and not isinstance(row.id, _NewId):
@@ -432,7 +440,7 @@ def upsert_articles(conn: Conn, articles: list[NewArticle]) -> list[tuple[int, b
             writes.append(("link", article, fingerprint, row))
             results.append((row, changed))
 
-        new_ids = [row.id for kind, _, _, row in writes if kind == "insert"]
+        new_ids = [row.id for kind, _, _, row in writes if kind == "insert" and isinstance(row.id, _NewId)]  # all inserts
         if new_ids:
             cur.execute("SELECT nextval(pg_get_serial_sequence('articles', 'id')) FROM generate_series(1, %s)",
                         (len(new_ids),))
@@ -467,7 +475,7 @@ def upsert_articles(conn: Conn, articles: list[NewArticle]) -> list[tuple[int, b
                 ))
         cur.execute(b";\n".join(statements))
     conn.commit()
-    return [(_id(row.id), changed) for row, changed in results]
+    return [(_stored_id(row.id), changed) for row, changed in results]
 
 
 def utcnow() -> datetime:

@@ -65,13 +65,14 @@ def discard(broken: Executor | None, reason: object) -> None:
     global _pool, _failed
     if broken is None:
         return
+    executor: Executor = broken
     with _lock:
         if not _failed:
             log.warning("worker processes unusable (%s); extraction and analysis run in-process from now on", reason)
         _failed = True
-        if _pool is broken:
+        if _pool is executor:
             _pool = None
-    broken.shutdown(wait=False, cancel_futures=True)
+    executor.shutdown(wait=False, cancel_futures=True)
 
 
 def worker_pids() -> list[int]:

@@ -13,6 +13,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 from functools import lru_cache
 from pathlib import Path
 
@@ -43,7 +44,7 @@ class Party:
 
     actor: str
     canonical: str
-    token: object  # spaCy Token
+    token: Any  # spaCy Token
     start: int  # character offset in the document
 
 
@@ -52,7 +53,7 @@ class Accuser:
     actor: str
     canonical: str
     source: str  # quote | indirect | cue_subject | according | previous | publisher | rule
-    token: object | None = None
+    token: Any = None
     speaker: str | None = None
     statement_index: int | None = None
 
@@ -62,7 +63,7 @@ class SentenceView:
     """One sentence and what the generators need about it."""
 
     index: int
-    sent: object  # spaCy Span
+    sent: Any  # spaCy Span
     paragraph: str
     parties: list[Party]
     accusers: list[Accuser]
@@ -84,7 +85,7 @@ class Candidate:
     generators: set[str] = field(default_factory=set)
     features: dict[str, float] = field(default_factory=dict)
     rule: Accusation | None = None
-    accused_token: object | None = None
+    accused_token: Any = None
     speaker: str | None = None
     statement_index: int | None = None
     view: SentenceView | None = None
@@ -264,9 +265,10 @@ def sentence_views(doc, statements: list[Statement], index, outlet_actor: str | 
         if context is None:
             context = next((i for i, s in enumerate(statements)
                             if s.kind == "indirect" and s.char_start <= sent.start_char + 2 and s.char_end >= sent.end_char - 2), None)
-        if context is not None and statements[context].speaker_actor:
+        speaker_actor = statements[context].speaker_actor if context is not None else None
+        if context is not None and speaker_actor:
             s = statements[context]
-            accusers.append(Accuser(s.speaker_actor, g.rollup(s.speaker_actor), "quote" if s.kind == "direct" else "indirect",
+            accusers.append(Accuser(speaker_actor, g.rollup(speaker_actor), "quote" if s.kind == "direct" else "indirect",
                                     speaker=s.speaker, statement_index=context))
         for token in sent:
             lemma = token.lemma_.lower()
@@ -292,9 +294,10 @@ def sentence_views(doc, statements: list[Statement], index, outlet_actor: str | 
             if before.start_char >= sent.start_char - len(paragraph) - 2 and "\n\n" not in text[before.start_char:sent.start_char]:
                 previous = next((i for i, s in enumerate(statements)
                                  if s.char_start < before.end_char and before.start_char < s.char_end and s.speaker_actor), None)
-                if previous is not None:
+                speaker_actor = statements[previous].speaker_actor if previous is not None else None
+                if previous is not None and speaker_actor:  # the search above only picks statements with an actor
                     s = statements[previous]
-                    accusers.append(Accuser(s.speaker_actor, g.rollup(s.speaker_actor), "previous",
+                    accusers.append(Accuser(speaker_actor, g.rollup(speaker_actor), "previous",
                                             speaker=s.speaker, statement_index=previous))
         if outlet_actor and g.rollup(outlet_actor) in CANONICAL:
             accusers.append(Accuser(outlet_actor, g.rollup(outlet_actor), "publisher", speaker=outlet))

@@ -39,7 +39,8 @@ def extract_commitments(doc, article_agreement: str | None) -> list[Commitment]:
             clause = doc[start:end].text.strip(" ,;")
             if not clause or not CLAUSE_WORDS.search(clause):
                 continue
-            for actor in _parties(token, g) or [None]:
+            parties: list[str | None] = list(_parties(token, g)) or [None]  # no party named: the commitment still counts
+            for actor in parties:
                 found.append(Commitment(actor=actor, agreement=agreement_in(sent.text) or article_agreement,
                                         clause=clause[:300], kind=kind, evidence=sent.text.strip(),
                                         char_start=sent.start_char, char_end=sent.end_char))

@@ -11,6 +11,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from pipeline.analyzer.agreements import agreement_in
 from pipeline.analyzer.candidates import CANONICAL, GENERATORS, Candidate, lexicon
@@ -26,7 +27,7 @@ OTHER_NORMS = re.compile(r"sovereignty|international (?:humanitarian )?law|human
 @dataclass
 class Context:
     candidate: Candidate
-    sent: object  # spaCy Span
+    sent: Any  # spaCy Span
     lemmas: frozenset[str]
     text: str
 

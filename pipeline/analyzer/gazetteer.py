@@ -77,7 +77,8 @@ class Gazetteer:
         self.places = {k: tuple(v) for k, v in data.get("places", {}).items()}
         self.backed_by = dict(data.get("backed_by", {}))
         self.speaker_usage = list(data.get("speaker_usage", []))
-        exact, loose = {}, {}
+        exact: dict[str, str] = {}
+        loose: dict[str, str] = {}
         for actor in self.actors.values():
             for alias in (*actor.aliases, actor.name):
                 # Acronyms (US, IS, SAA) must keep their capitals: "us" and "is" are words.
@@ -102,7 +103,8 @@ class Gazetteer:
                     raise ValueError(f"gazetteer: {actor.id} rolls up to unknown actor {seen}")
 
     def _chain(self, actor_id: str) -> list[str]:
-        chain, current = [], actor_id
+        chain: list[str] = []
+        current: str | None = actor_id
         while current is not None and current not in chain:
             chain.append(current)
             current = self.actors[current].parent if current in self.actors else None

@@ -42,9 +42,10 @@ def decide(candidates: list[Candidate], model: Model) -> dict[tuple[str, str], t
     # The pair is accepted on its best evidence; a counted reading of the rules (claim, counter),
     # when there is one, says which sentence, mode and agreement.
     for candidate, _ in sorted(zip(candidates, probabilities), key=lambda item: -item[1]):
-        if candidate.pair in accepted and candidate.rule is not None and candidate.rule.mode in COUNTED_MODES \
-                and (accepted[candidate.pair][0].rule is None
-                     or accepted[candidate.pair][0].rule.mode not in COUNTED_MODES):
+        if candidate.pair not in accepted or candidate.rule is None or candidate.rule.mode not in COUNTED_MODES:
+            continue
+        kept = accepted[candidate.pair][0].rule
+        if kept is None or kept.mode not in COUNTED_MODES:
             accepted[candidate.pair] = (candidate, accepted[candidate.pair][1])
     return accepted
 

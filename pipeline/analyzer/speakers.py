@@ -82,7 +82,7 @@ class SpeakerIndex:
             self.add_person(name, ent.start_char, title_of(ent))
         self.spoken: list[tuple[int, Speaker]] = []
         self.text = doc.text
-        self._written: dict[str, str] | None = None
+        self._written: dict[str, set[str]] | None = None
         # People who are the subject of a sentence ("UN spokesman Stephane Dujarric urged…"): what
         # a later "he" most often points to, even when that sentence reported no speech.
         # The name may stand beside the subject: "The UN envoy, Staffan de Mistura, has welcomed…".
@@ -345,7 +345,8 @@ def _words(tokens) -> str:
 
 def title_of(ent) -> str | None:
     """Title words before a name ("Russian Foreign Ministry spokeswoman") and any apposition around it."""
-    doc, tokens = ent.doc, []
+    doc = ent.doc
+    tokens: list = []
     i = ent.start - 1
     while i >= 0 and doc[i].dep_ in ("compound", "amod", "nmod", "poss", "case") and i < doc[i].head.i <= ent.root.i \
             and doc[i].ent_type_ != "PERSON" and not doc[i].is_punct \
@@ -445,7 +446,7 @@ TITLE_WORDS = ROLE_NOUNS | INSTITUTION_NOUNS | frozenset("chair chairman chairwo
 
 def _name_tokens(token) -> list:
     """The proper nouns that end at the token, titles before them left out ("Commission Chair Paulo Pinheiro")."""
-    words = []
+    words: list = []
     for t in reversed(token.doc[token.left_edge.i: token.i + 1]):
         if t.pos_ != "PROPN" or t.lower_ in TITLE_WORDS or len(words) == 4:
             break
@@ -585,7 +586,7 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
             place = next((o for c in token.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "of", "from")
                           for o in c.children if o.dep_ == "pobj" and o.lower_ in BODY_NOUNS), None)
             named = index.last_institution(token.idx, place.lower_) if place is not None else None
-            if named is not None:
+            if named is not None and place is not None:
                 described = " ".join(t.text for t in token.doc[token.left_edge.i: place.i + 1] if t.dep_ != "det" or t.i > token.i)
                 return Speaker(described, lower, named.actor, False)
             # "Turkish security sources told Anadolu… one source said": one of the group just named
@@ -630,10 +631,10 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
     if owner is not None and lower in BODY_NOUNS:
         # "The Syrian government has never accepted… Its foreign ministry said": the body of the one before
-        body = _previous_subject_body(owner)
-        if body is not None and body.actor:
+        previous = _previous_subject_body(owner)
+        if previous is not None and previous.actor:
             written = " ".join(t.text for t in token.doc[token.left_edge.i: token.i + 1] if t.i != owner.i)
-            return Speaker(f"{written} ({body.name})", None, body.actor, False)
+            return Speaker(f"{written} ({previous.name})", None, previous.actor, False)
     if lower in DOCUMENT_NOUNS:  # "the statement read", "the letters said": whoever issued it
         return _issuer(token, index) or index.last_speaker(token.idx) or index.last_institution(token.idx, lower)
     if lower in INSTITUTION_NOUNS:
