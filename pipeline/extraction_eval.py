@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import trafilatura
 
@@ -97,7 +98,7 @@ def project_body(html: str, url: str) -> str:
     return extract_article(html, url).body_text
 
 
-def trafilatura_extractor(**settings: bool) -> Callable[[str, str], str]:
+def trafilatura_extractor(**settings: Any) -> Callable[[str, str], str]:
     """Trafilatura's own plain-text body with the given settings, comments off."""
     def extract(html: str, url: str) -> str:
         return trafilatura.extract(html, url=url, include_comments=False, config=_CONFIG, **settings) or ""

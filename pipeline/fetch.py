@@ -182,7 +182,7 @@ def _guarded_pool_manager(allow_private: bool, maxsize: int) -> urllib3.PoolMana
     manager = urllib3.PoolManager(num_pools=256, maxsize=maxsize, retries=False, ca_certs=ca_certs)
     manager.pool_classes_by_scheme = {
         scheme: type(f"Guarded{pool_cls.__name__}", (pool_cls,),
-                     {"ConnectionCls": _guarded(pool_cls.ConnectionCls, allow_private)})
+                     {"ConnectionCls": _guarded(pool_cls.ConnectionCls, allow_private)})  # type: ignore[attr-defined]
         for scheme, pool_cls in manager.pool_classes_by_scheme.items()
     }
     return manager
