@@ -19,16 +19,18 @@ MODEL_FILE = Path(__file__).resolve().parents[2] / "config" / "models" / "accusa
 
 
 def fit(rows: list[dict[str, float]], labels: list[int], l2: float = 1.0, positive_weight: float | None = None,
-        iterations: int = 50) -> tuple[list[str], np.ndarray]:
-    """Feature names (sorted) and weights of a class-weighted L2 logistic regression ("bias" is not penalised)."""
+        iterations: int = 50, row_weights: list[float] | None = None) -> tuple[list[str], np.ndarray]:
+    """Feature names (sorted) and weights of a class-weighted L2 logistic regression ("bias" is not penalised).
+    row_weights (default all 1) multiply each example's weight; the classes are balanced on the weighted counts."""
     names = sorted({name for row in rows for name in row})
     x = vectorise(rows, names)
     y = np.asarray(labels, dtype=float)
-    positives = max(y.sum(), 1.0)
-    negatives = max(len(y) - y.sum(), 1.0)
+    rw = np.ones(len(y)) if row_weights is None else np.asarray(row_weights, dtype=float)
+    positives = max(float((rw * y).sum()), 1.0)
+    negatives = max(float((rw * (1 - y)).sum()), 1.0)
     if positive_weight is None:
         positive_weight = negatives / positives  # balanced classes
-    sample = np.where(y > 0, positive_weight, 1.0)
+    sample = np.where(y > 0, positive_weight, 1.0) * rw
     sample = sample * len(y) / sample.sum()
     penalty = np.full(len(names), l2)
     if "bias" in names:

@@ -23,6 +23,7 @@ TRAINING_SETS = ("tests/data/dev", "tests/data/real/dev.jsonl")
 L2_GRID = (0.3, 1.0, 3.0, 10.0)
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.3, 0.96, 0.05))
 FOLDS = 5
+REAL_WEIGHT = 1.0  # sample weight of candidates from real articles (`--real-weight`); see docs/quality.md
 
 
 @dataclass
@@ -112,6 +113,16 @@ def _agreement_of(candidate, doc, statements, article_agreement):
     return agreement_in(text) or agreement_in(scope) or article_agreement
 
 
+def is_real(article: Article) -> bool:
+    """Whether the article comes from the real news labels (not the written set)."""
+    return article.part.startswith("tests/data/real/")
+
+
+def row_weights(articles: list[Article], real_weight: float = REAL_WEIGHT) -> list[float]:
+    """One sample weight per candidate (rows_and_labels' order): real_weight for real articles, 1 otherwise."""
+    return [real_weight if is_real(article) else 1.0 for article in articles for _c in article.candidates]
+
+
 def rows_and_labels(articles: list[Article]) -> tuple[list[dict[str, float]], list[int]]:
     rows, labels = [], []
     for article in articles:
@@ -121,13 +132,14 @@ def rows_and_labels(articles: list[Article]) -> tuple[list[dict[str, float]], li
     return rows, labels
 
 
-def train(articles: list[Article], l2: float) -> decision.Model:
+def train(articles: list[Article], l2: float, real_weight: float = REAL_WEIGHT) -> decision.Model:
     rows, labels = rows_and_labels(articles)
-    names, weights = decision.fit(rows, labels, l2=l2)
+    names, weights = decision.fit(rows, labels, l2=l2, row_weights=row_weights(articles, real_weight))
     return decision.Model(tuple(names), weights, 0.5)
 
 
-def cross_validated_scores(articles: list[Article], l2: float, folds: int = FOLDS) -> list[dict[tuple[str, str], float]]:
+def cross_validated_scores(articles: list[Article], l2: float, folds: int = FOLDS,
+                           real_weight: float = REAL_WEIGHT) -> list[dict[tuple[str, str], float]]:
     """For every article, the best probability of each candidate pair from a model trained on the other folds."""
     scores: list[dict[tuple[str, str], float]] = [{} for _ in articles]
     for fold in range(folds):
@@ -135,7 +147,7 @@ def cross_validated_scores(articles: list[Article], l2: float, folds: int = FOLD
         test = [i for i, a in enumerate(articles) if fold_of(a.group, folds) == fold]
         if not test or not train_set:
             continue
-        model = train(train_set, l2)
+        model = train(train_set, l2, real_weight)
         for i in test:
             scores[i] = pair_scores(articles[i], model)
     return scores
@@ -172,14 +184,18 @@ def at_threshold(scores: list[dict[tuple[str, str], float]], threshold: float) -
     return [{pair for pair, p in s.items() if p >= threshold} for s in scores]
 
 
-def choose(articles: list[Article], folds: int = FOLDS) -> tuple[float, float, dict]:
-    """The L2 strength and threshold with the best grouped cross-validated F1 over all training articles."""
+def choose(articles: list[Article], folds: int = FOLDS, real_weight: float = REAL_WEIGHT,
+           select_on: str = "all") -> tuple[float, float, dict]:
+    """The L2 strength and threshold with the best grouped cross-validated F1 over all training articles
+    (select_on="real": over the real articles only; all articles still train every fold)."""
     best = (-1.0, L2_GRID[0], 0.5)
     table = {}
+    scored = [i for i, a in enumerate(articles) if select_on == "all" or is_real(a)]
     for l2 in L2_GRID:
-        scores = cross_validated_scores(articles, l2, folds)
+        scores = cross_validated_scores(articles, l2, folds, real_weight)
         for threshold in THRESHOLDS:
-            f1 = score_pairs(articles, at_threshold(scores, threshold)).f1
+            predicted = at_threshold([scores[i] for i in scored], threshold)
+            f1 = score_pairs([articles[i] for i in scored], predicted).f1
             table[f"{l2}@{threshold}"] = round(f1, 4)
             if f1 > best[0] + 1e-9:
                 best = (f1, l2, threshold)
@@ -204,6 +220,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipeline train", description=main.__doc__)
     parser.add_argument("--output", default=str(decision.MODEL_FILE), help="model file to write")
     parser.add_argument("--sets", nargs="+", default=list(TRAINING_SETS), help="label files or folders (repo-relative)")
+    parser.add_argument("--real-weight", type=float, default=REAL_WEIGHT,
+                        help="sample weight of candidates from real articles (tests/data/real/...)")
+    parser.add_argument("--select-on", choices=("all", "real"), default="all",
+                        help="articles whose grouped-CV F1 chooses L2 and threshold")
     args = parser.parse_args(argv)
     from pipeline.evaluation import CorpusMissing
 
@@ -212,20 +232,26 @@ def main(argv: list[str] | None = None) -> int:
     except CorpusMissing as exc:
         print(f"train: {exc}", file=sys.stderr)
         return 2
-    articles = build([r for _, r in records], progress=None)
-    l2, threshold, table = choose(articles)
+    part = {id(record): name for name, record in records}
+    articles = build([r for _, r in records], part_of=lambda record: part[id(record)], progress=None)
+    l2, threshold, table = choose(articles, real_weight=args.real_weight, select_on=args.select_on)
     rows, labels = rows_and_labels(articles)
-    names, weights = decision.fit(rows, labels, l2=l2)
-    cv = score_pairs(articles, at_threshold(cross_validated_scores(articles, l2), threshold))
+    names, weights = decision.fit(rows, labels, l2=l2, row_weights=row_weights(articles, args.real_weight))
+    cv_scores = at_threshold(cross_validated_scores(articles, l2, real_weight=args.real_weight), threshold)
+    cv = score_pairs(articles, cv_scores)
+    real = [i for i, a in enumerate(articles) if is_real(a)]
+    cv_real = score_pairs([articles[i] for i in real], [cv_scores[i] for i in real])
     meta = {"l2": l2, "labels": sorted(args.sets), "articles": len(articles), "candidates": len(rows),
             "positives": int(sum(labels)), "folds": FOLDS, "grouped_by": "outlet",
             "cv": {"precision": round(cv.precision, 4), "recall": round(cv.recall, 4), "f1": round(cv.f1, 4)}}
+    if args.real_weight != 1.0 or args.select_on != "all":  # the defaults leave the model file as it was
+        meta.update({"real_weight": args.real_weight, "select_on": args.select_on})
     output = Path(args.output)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(decision.to_json(names, weights, threshold, meta), encoding="utf-8")
     decision.load.cache_clear()
     print(f"{len(articles)} articles, {len(rows)} candidates ({sum(labels)} positive); L2 {l2}, threshold {threshold}; "
-          f"grouped CV (by outlet) {cv.line()}")
+          f"grouped CV (by outlet) {cv.line()}; real articles {cv_real.line()}")
     print(f"wrote {output} (version {decision.model_version(output)})")
     return 0
 

@@ -75,3 +75,22 @@ def test_learned_accusations_carry_signals():
     assert ("russia", "turkey") in pairs
     accusation = next(a for a in found if (a.accuser, a.accused) == ("russia", "turkey"))
     assert accusation.signals["decision"] == "learned" and "rule" in accusation.signals["generators"]
+
+
+def test_row_weights_weigh_real_articles_and_default_to_the_unweighted_fit():
+    from pipeline.analyzer.training import Article, row_weights
+
+    rows = [{"a": 1.0, "bias": 1.0}, {"a": 1.0, "bias": 1.0}] + [{"b": 1.0, "bias": 1.0}] * 4
+    labels = [1, 0, 1, 0, 0, 0]
+    _, plain = decision.fit(rows, labels)
+    _, ones = decision.fit(rows, labels, row_weights=[1.0] * 6)
+    assert np.array_equal(plain, ones)
+    names, weighted = decision.fit(rows, labels, row_weights=[10.0, 1, 1, 1, 1, 1])
+    a = [{"a": 1.0, "bias": 1.0}]
+    assert decision.Model(tuple(names), weighted, 0.5).probabilities(a)[0] > \
+        decision.Model(tuple(names), plain, 0.5).probabilities(a)[0]
+    candidate = (("russia", "turkey"), {"bias": 1.0}, frozenset(), None)
+    real = Article("r", "reuters", "tests/data/real/dev.jsonl", True, {}, candidates=[candidate, candidate])
+    written = Article("w", "x", "tests/data/dev", True, {}, candidates=[candidate])
+    assert row_weights([real, written], 3.0) == [3.0, 3.0, 1.0]
+    assert row_weights([real, written]) == [1.0, 1.0, 1.0]
