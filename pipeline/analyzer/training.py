@@ -12,6 +12,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -71,10 +72,10 @@ def build(records: list[dict], part_of=lambda record: "", progress=None) -> list
         statements, index = extract_statements(doc)
         agreement = article_agreement(text, record.get("date"))
         candidates, rules = candidates_of(doc, statements, index, agreement, record.get("outlet"))
-        gold = {}
+        gold: dict[tuple[str, str], str | None] = {}
         for item in label.get("accusations") or []:
             gold.setdefault((g.rollup(item["accuser"]), g.rollup(item["accused"])), item.get("agreement"))
-        rule_pairs = {}
+        rule_pairs: dict[tuple[str, str], Any] = {}
         for rule in rules:
             if rule.mode in COUNTED_MODES:
                 pair = (g.rollup(rule.accuser), g.rollup(rule.accused))
