@@ -8,11 +8,9 @@ alerts: a 5xx refusal fails the alarm, anything else leaves it queued for the ne
 from __future__ import annotations
 
 import logging
-from email.message import EmailMessage
-from email.utils import formatdate, make_msgid
+from email.utils import make_msgid
 
-
-from pipeline.alerts import CONNECTION, MAIL_POLICY, PERMANENT, _Session, classify, describe
+from pipeline.alerts import CONNECTION, PERMANENT, _ConnectFailed, _Session, classify, describe, new_message
 from pipeline.config import SmtpSettings
 from pipeline.db import Conn
 
@@ -60,21 +58,22 @@ def send_alarms(conn: Conn, smtp: SmtpSettings | None, recipients: tuple[str, ..
     session = _Session(smtp)
     try:
         for alarm_id, subject, body in queued:
-            message = EmailMessage(policy=MAIL_POLICY)
-            message["Subject"], message["From"], message["To"] = subject, smtp.sender, ", ".join(recipients)
-            message["Date"], message["Message-ID"] = formatdate(localtime=False), make_msgid(f"alarm-{alarm_id}", "ceasefire-monitor")
+            message = new_message(subject, smtp.sender, recipients, make_msgid(f"alarm-{alarm_id}", "ceasefire-monitor"))
             message.set_content(body)
             try:
                 session.send(message, recipients)
             except Exception as exc:  # noqa: BLE001 - classified below; an alarm never stops the stage
-                kind = classify(exc)
+                # A connection that could not be opened (or a refused login) is classified by its cause,
+                # and stops the loop: every other alarm would meet the same server.
+                cause = exc.cause if isinstance(exc, _ConnectFailed) else exc
+                kind, error = classify(cause), describe(cause)
                 session.drop()
-                problems.append(f"alarm {alarm_id}: {describe(exc)}")
+                problems.append(f"alarm {alarm_id}: {error}")
                 with conn.cursor() as cur:
                     cur.execute("""UPDATE operator_alarms SET attempts = attempts + 1, last_error = %s,
                                      status = CASE WHEN %s THEN 'failed' ELSE 'pending' END WHERE id = %s""",
-                                (describe(exc)[:2000], kind == PERMANENT, alarm_id))
-                if kind == CONNECTION:
+                                (error[:2000], kind == PERMANENT, alarm_id))
+                if kind == CONNECTION or cause is not exc:
                     break
                 continue
             sent += 1

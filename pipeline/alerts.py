@@ -114,12 +114,24 @@ def subject_line(alert: AlertView) -> str:
 MAIL_POLICY = email.policy.SMTP.clone(max_line_length=998)
 
 
+def new_message(subject: str, sender: str, recipients: Sequence[str], message_id: str) -> EmailMessage:
+    """An empty email with the headers every monitor email has (alerts and operator alarms)."""
+    message = EmailMessage(policy=MAIL_POLICY)
+    message["Subject"] = subject
+    message["From"] = sender
+    message["To"] = ", ".join(recipients)
+    message["Date"] = formatdate(localtime=False)
+    message["Message-ID"] = message_id
+    return message
+
+
 def render(alert: AlertView, sender: str, console_url: str | None = None) -> EmailMessage:
     """Build the email (plain text and HTML, article text escaped) for one alert."""
     agreement = AGREEMENT_LABELS.get(alert.agreement or "", alert.agreement or "no agreement named")
     breach = BREACH_LABELS.get(alert.breach_type, alert.breach_type)
     who = f"{alert.speaker} ({alert.accuser})" if alert.speaker and alert.speaker != alert.accuser else alert.accuser
     review = claim_url(console_url, alert.claim_id)
+    headline = charge(alert.accuser, alert.accused, alert.agreement, alert.breach_type)
     fields = [
         ("Accuser", who),
         ("Accused", alert.accused),
@@ -132,7 +144,7 @@ def render(alert: AlertView, sender: str, console_url: str | None = None) -> Ema
     ] + ([("Review", review)] if review else [])
     note = "This records what was claimed, as reported; it is not a finding that a violation happened."
     text = "\n".join(
-        [charge(alert.accuser, alert.accused, alert.agreement, alert.breach_type) + f" (claim #{alert.claim_id})", ""]
+        [f"{headline} (claim #{alert.claim_id})", ""]
         + [f"{k}: {v}" for k, v in fields]
         + ["", "Evidence:", f"  {alert.evidence}", "", note, ""]
     )
@@ -140,19 +152,14 @@ def render(alert: AlertView, sender: str, console_url: str | None = None) -> Ema
     review_link = (f"<p><a href=\"{html.escape(review, quote=True)}\">Review this claim in the console</a></p>"
                    if review else "")
     body = (
-        f"<html><body><h2>{html.escape(charge(alert.accuser, alert.accused, alert.agreement, alert.breach_type))}</h2>"
+        f"<html><body><h2>{html.escape(headline)}</h2>"
         f"<table>{rows}</table>"
         f"<p><a href=\"{html.escape(alert.url, quote=True)}\">{html.escape(alert.title or alert.url)}</a></p>"
         f"<blockquote>{html.escape(alert.evidence)}</blockquote>{review_link}"
         f"<p><small>{html.escape(note)} Claim #{alert.claim_id}.</small></p></body></html>"
     )
-    message = EmailMessage(policy=MAIL_POLICY)
-    message["Subject"] = subject_line(alert)
-    message["From"] = sender
-    message["To"] = ", ".join(alert.recipients)
-    message["Date"] = formatdate(localtime=False)
     # A stable Message-ID lets mail systems drop a duplicate if a send is retried after a crash.
-    message["Message-ID"] = message_id(alert.alert_id, alert.claim_id)
+    message = new_message(subject_line(alert), sender, alert.recipients, message_id(alert.alert_id, alert.claim_id))
     message.set_content(text)
     message.add_alternative(body, subtype="html")
     return message

@@ -303,3 +303,19 @@ def test_backoff_doubles_from_one_minute_to_an_hour():
 ])
 def test_only_5xx_replies_are_permanent(exc, outcome):
     assert classify(exc) == outcome
+
+
+def test_alarms_wait_out_a_server_that_is_down_without_trying_each_one(conn):
+    from pipeline.alarms import send_alarms
+
+    with conn.cursor() as cur:
+        cur.executemany("INSERT INTO operator_alarms (subject, body) VALUES (%s, 'body')", [("one",), ("two",)])
+    conn.commit()
+    down = SmtpSettings(host="127.0.0.1", port=_free_port("127.0.0.1"), timeout=5)
+    sent, problems = send_alarms(conn, down, ("ops@example.org",))
+    assert sent == 0 and len(problems) == 1, problems  # the first refused connection stops the loop
+    assert "Connection refused" in problems[0] and "_ConnectFailed" not in problems[0], problems
+    with conn.cursor() as cur:
+        cur.execute("SELECT status, attempts FROM operator_alarms ORDER BY id")
+        assert cur.fetchall() == [("pending", 1), ("pending", 0)]
+    conn.commit()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +11,7 @@ import psycopg2
 import pytest
 
 from pipeline import embedded_db
+from pipeline.mailsink import _free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD_FEEDS = "feeds:\n  - name: a\n    url: http://127.0.0.1:9/a.xml\n    outlet: A\n"
@@ -69,12 +69,6 @@ def _one_error_line(done: subprocess.CompletedProcess) -> str:
     return lines[0]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _tables(database_url: str) -> list[str]:
     conn = psycopg2.connect(database_url)
     try:
@@ -99,14 +93,14 @@ def test_malformed_feeds_file_is_one_line_naming_the_file(command, case, text, e
 def test_feeds_errors_come_before_the_database(tmp_path):
     feeds = _write(tmp_path, "feeds:\n  - name: a\n    outlet: A\n")
 
-    line = _one_error_line(_run("run-once", feeds, f"postgresql://u@127.0.0.1:{_free_port()}/news"))
+    line = _one_error_line(_run("run-once", feeds, f"postgresql://u@127.0.0.1:{_free_port('127.0.0.1')}/news"))
 
     assert str(feeds) in line and "lacks url" in line, line
 
 
 @pytest.mark.parametrize("command", ["run-once", "migrate"])
 def test_nothing_listening_names_the_server_not_the_password(command, tmp_path):
-    port = _free_port()
+    port = _free_port("127.0.0.1")
     feeds = _write(tmp_path, GOOD_FEEDS)
 
     line = _one_error_line(_run(command, feeds, f"postgresql://monitor:s3cr3t-pw@127.0.0.1:{port}/news"))
