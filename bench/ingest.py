@@ -74,6 +74,20 @@ def serve(pages: list[Page], ready, port_box) -> None:
         time.sleep(3600)
 
 
+def sample_web(feeds: int, items: int, relevant_share: float, prefix: str):
+    """make_pages served from a process of its own, and a feeds file for them: (pages, server process, feeds file)."""
+    pages = make_pages(feeds, items, relevant_share)
+    ready, port = multiprocessing.Event(), multiprocessing.Value("i", 0)
+    server = multiprocessing.Process(target=serve, args=(pages, ready, port), daemon=True)
+    server.start()
+    ready.wait(120)
+    base = f"http://127.0.0.1:{port.value}"
+    feeds_file = Path(tempfile.mkdtemp(prefix=prefix)) / "feeds.yaml"
+    feeds_file.write_text("feeds:\n" + "".join(
+        f"  - name: feed{f}\n    url: {base}/feeds/feed{f}.xml\n    outlet: Outlet {f}\n" for f in range(feeds)))
+    return pages, server, feeds_file
+
+
 def extraction_floor(pages: list[Page], sample: int, passes: int = 3) -> float:
     """Pages per second for trafilatura extraction alone, same pages, same process: the median of a few passes."""
     chosen = pages[:: max(1, len(pages) // sample)][:sample]
@@ -130,21 +144,13 @@ def main() -> int:
     parser.add_argument("--floor-sample", type=int, default=500)
     args = parser.parse_args()
 
-    pages = make_pages(args.feeds, args.items, args.relevant_share)
-    ready, port = multiprocessing.Event(), multiprocessing.Value("i", 0)
-    server = multiprocessing.Process(target=serve, args=(pages, ready, port), daemon=True)
-    server.start()
-    ready.wait(60)
-    base = f"http://127.0.0.1:{port.value}"
-    tmp = Path(tempfile.mkdtemp(prefix="bench-"))
-    feeds_file = tmp / "feeds.yaml"
-    feeds_file.write_text("feeds:\n" + "".join(
-        f"  - name: feed{f}\n    url: {base}/feeds/feed{f}.xml\n    outlet: Outlet {f}\n" for f in range(args.feeds)))
+    pages, server, feeds_file = sample_web(args.feeds, args.items, args.relevant_share, "bench-")
+    tmp = feeds_file.parent
     url = embedded_db.ensure_database(embedded_db.start(tmp / "pg", cleanup="delete"), "bench")
     settings = Settings(database_url=url, feeds_path=feeds_file).with_fetch(allow_private_hosts=True, workers=16,
                                                                             per_host_concurrency=16)
     stages.prepare(settings)
-    print(f"{args.feeds} feeds x {args.items} items = {len(pages)} pages, {args.relevant_share:.0%} relevant; server {base}")
+    print(f"{args.feeds} feeds x {args.items} items = {len(pages)} pages, {args.relevant_share:.0%} relevant")
 
     timings: dict[str, float] = {}
 

@@ -17,13 +17,12 @@ import argparse
 import multiprocessing
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.ingest import make_pages, serve  # noqa: E402
+from bench.ingest import sample_web  # noqa: E402
 from pipeline import db, embedded_db, stages  # noqa: E402
 from pipeline.config import Settings  # noqa: E402
 
@@ -109,16 +108,8 @@ def main() -> int:
     parser.add_argument("--relevant-share", type=float, default=0.05)
     args = parser.parse_args()
 
-    pages = make_pages(args.feeds, args.items, args.relevant_share)
-    ready, port = multiprocessing.Event(), multiprocessing.Value("i", 0)
-    server = multiprocessing.Process(target=serve, args=(pages, ready, port), daemon=True)
-    server.start()
-    ready.wait(120)
-    base = f"http://127.0.0.1:{port.value}"
-    tmp = Path(tempfile.mkdtemp(prefix="scale-"))
-    feeds_file = tmp / "feeds.yaml"
-    feeds_file.write_text("feeds:\n" + "".join(
-        f"  - name: feed{f}\n    url: {base}/feeds/feed{f}.xml\n    outlet: Outlet {f}\n" for f in range(args.feeds)))
+    pages, server, feeds_file = sample_web(args.feeds, args.items, args.relevant_share, "scale-")
+    tmp = feeds_file.parent
     server_url = embedded_db.start(tmp / "pg", cleanup="delete")
     print(f"{args.feeds} feeds x {args.items} items = {len(pages)} pages, {args.relevant_share:.0%} relevant, "
           f"{args.shards} shards; {os.cpu_count()} cores shared by the workers, PostgreSQL and the sample server")

@@ -132,9 +132,7 @@ def news_monitor():
         """Fetch and extract a leased batch of pending pages (shards split the pages through leases)."""
         from pipeline import stages
 
-        fetched = stages.fetch_articles(_settings(), _run_id())
-        fetched.pop("article_ids")  # the analysis finds its work in the database, not in XCom
-        return fetched
+        return stages.fetch_articles(_settings(), _run_id())
 
     @task
     def analyze_articles(shard: int) -> dict:

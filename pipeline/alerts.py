@@ -132,23 +132,23 @@ def render(alert: AlertView, sender: str, console_url: str | None = None) -> Ema
     who = f"{alert.speaker} ({alert.accuser})" if alert.speaker and alert.speaker != alert.accuser else alert.accuser
     review = claim_url(console_url, alert.claim_id)
     headline = charge(alert.accuser, alert.accused, alert.agreement, alert.breach_type)
-    fields = [
+    # The HTML shows the article and the review as links below the table; the text lists them as fields.
+    table = [
         ("Accuser", who),
         ("Accused", alert.accused),
         ("Agreement", agreement),
         ("Alleged breach", breach),
         ("Outlet", alert.outlet),
         ("Published", alert.published_at or "unknown"),
-        ("Article", alert.title or alert.url),
-        ("Link", alert.url),
-    ] + ([("Review", review)] if review else [])
+    ]
+    fields = table + [("Article", alert.title or alert.url), ("Link", alert.url)] + ([("Review", review)] if review else [])
     note = "This records what was claimed, as reported; it is not a finding that a violation happened."
     text = "\n".join(
         [f"{headline} (claim #{alert.claim_id})", ""]
         + [f"{k}: {v}" for k, v in fields]
         + ["", "Evidence:", f"  {alert.evidence}", "", note, ""]
     )
-    rows = "".join(f"<tr><th align='left'>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>" for k, v in fields[:7])
+    rows = "".join(f"<tr><th align='left'>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>" for k, v in table)
     review_link = (f"<p><a href=\"{html.escape(review, quote=True)}\">Review this claim in the console</a></p>"
                    if review else "")
     body = (

@@ -160,19 +160,13 @@ def cmd_export(args: argparse.Namespace) -> int:
         filters = console.Filters.from_params(vars(args))
     except ValueError as exc:
         raise ConfigError(str(exc)) from None
-    with db.connection(_database_url()) as conn:
+    with db.connection(_settings(args).database_url) as conn:
         if args.what == "reviews":
             from pipeline.review import reviews_as_labels
 
             text = exports.to_jsonl(reviews_as_labels(conn))
         else:
-            if args.what == "claims":
-                rows = console.all_claims(conn, filters)
-            elif args.what == "trends":
-                rows = console.trends(conn, filters)
-            else:
-                rows = console.statements(conn, args.speaker, args.q, 1, console.EXPORT_LIMIT)[0]
-            text = exports.to_json(rows) if args.format == "json" else exports.to_csv(rows, exports.EXPORT_COLUMNS[args.what])
+            text = exports.render(console.export_rows(conn, args.what, filters, args.speaker, args.q), args.what, args.format)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     else:
@@ -186,20 +180,13 @@ def cmd_review(args: argparse.Namespace) -> int:
     from pipeline.review import ReviewError, record_review
 
     reviewer = args.reviewer or os.environ.get("USER") or "cli"
-    with db.connection(_database_url()) as conn:
+    with db.connection(_settings(args).database_url) as conn:
         try:
             review_id = record_review(conn, args.claim, args.verdict, args.note, reviewer)
         except ReviewError as exc:
             raise ConfigError(str(exc)) from None
     print(f"review {review_id}: claim {args.claim} {args.verdict} by {reviewer}")
     return 0
-
-
-def _database_url() -> str:
-    url = os.environ.get("DATABASE_URL")
-    if not url:
-        raise ConfigError("DATABASE_URL is not set (e.g. postgresql://user@127.0.0.1:5432/news)")
-    return url
 
 
 def _wait_forever(stop) -> None:
@@ -213,6 +200,9 @@ def _wait_forever(stop) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from pipeline.console import VERDICTS
+    from pipeline.exports import EXPORT_COLUMNS
+
     parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__)
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -227,21 +217,12 @@ def build_parser() -> argparse.ArgumentParser:
     migrate.add_argument("--feeds", help="feeds YAML to sync")
     migrate.set_defaults(func=cmd_migrate)
 
-    evaluate = sub.add_parser("eval", help=cmd_eval.__doc__, add_help=False)
-    evaluate.add_argument("rest", nargs=argparse.REMAINDER)
-    evaluate.set_defaults(func=cmd_eval)
-
-    extraction = sub.add_parser("eval-extraction", help=cmd_eval_extraction.__doc__, add_help=False)
-    extraction.add_argument("rest", nargs=argparse.REMAINDER)
-    extraction.set_defaults(func=cmd_eval_extraction)
-
-    train = sub.add_parser("train", help=cmd_train.__doc__, add_help=False)
-    train.add_argument("rest", nargs=argparse.REMAINDER)
-    train.set_defaults(func=cmd_train)
-
-    attribution = sub.add_parser("eval-attribution", help=cmd_eval_attribution.__doc__, add_help=False)
-    attribution.add_argument("rest", nargs=argparse.REMAINDER)
-    attribution.set_defaults(func=cmd_eval_attribution)
+    # Commands with a parser of their own: every option after the name is theirs.
+    for name, func in (("eval", cmd_eval), ("eval-extraction", cmd_eval_extraction), ("train", cmd_train),
+                       ("eval-attribution", cmd_eval_attribution)):
+        own = sub.add_parser(name, help=func.__doc__, add_help=False)
+        own.add_argument("rest", nargs=argparse.REMAINDER)
+        own.set_defaults(func=func)
 
     web = sub.add_parser("sample-web", help=cmd_sample_web.__doc__)
     web.add_argument("--port", type=int, default=8765)
@@ -260,7 +241,7 @@ def build_parser() -> argparse.ArgumentParser:
     requeue.set_defaults(func=cmd_requeue_alerts)
 
     export = sub.add_parser("export", help=cmd_export.__doc__)
-    export.add_argument("what", choices=["claims", "statements", "trends", "reviews"])
+    export.add_argument("what", choices=[*EXPORT_COLUMNS, "reviews"])
     export.add_argument("--format", choices=["csv", "json"], default="csv", help="reviews are always JSON Lines")
     export.add_argument("--output", "-o", help="file to write (default: standard output)")
     for name in ("accuser", "accused", "agreement", "breach-type", "mode", "outlet", "since", "until", "q", "speaker"):
@@ -270,7 +251,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     review = sub.add_parser("review", help=cmd_review.__doc__)
     review.add_argument("claim", type=int)
-    review.add_argument("verdict", choices=["confirmed", "not_a_claim", "wrong_accuser", "wrong_accused", "wrong_agreement"])
+    review.add_argument("verdict", choices=VERDICTS)
     review.add_argument("--note", default="")
     review.add_argument("--reviewer", help="name recorded with the review (default: $USER)")
     review.set_defaults(func=cmd_review)
@@ -309,7 +290,9 @@ def main(argv: list[str] | None = None) -> int:
     except (psycopg2.OperationalError, psycopg2.InterfaceError) as exc:
         # The server went away mid-run (restart, crash, network): every stage is resumable, so one
         # line says so; leases and the attempt counts bring the next run back to where this one was.
-        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        from pipeline.db import error_line
+
+        first = error_line(exc)
         print(f"error: database connection lost during the run ({first}); stored work is kept, the next run resumes",
               file=sys.stderr)
         return 2

@@ -154,6 +154,16 @@ def all_claims(conn: Conn, filters: Filters) -> list[dict[str, Any]]:
     return claims(conn, filters, 1, EXPORT_LIMIT)[0]
 
 
+def export_rows(conn: Conn, what: str, filters: Filters, speaker: str | None = None, q: str | None = None
+                ) -> list[dict[str, Any]]:
+    """Every row of an export ("claims", "trends" or "statements") under the filters, for the page and the CLI."""
+    if what == "claims":
+        return all_claims(conn, filters)
+    if what == "trends":
+        return trends(conn, filters)
+    return statements(conn, speaker, q, 1, EXPORT_LIMIT)[0]
+
+
 def trends(conn: Conn, filters: Filters) -> list[dict[str, Any]]:
     """Claims per week and accuser -> accused under the filters, with the reports and outlets behind them."""
     where, args = filters.where()

@@ -145,12 +145,18 @@ def add_run_counts(conn: psycopg2.extensions.connection, run_id: int, counts: di
     conn.commit()
 
 
+def error_line(error: BaseException | str) -> str:
+    """The first line of an error's message (its type when the message is empty), for runs, events and stderr."""
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
+
+
 def end_run(database_url: str, run_id: int, error: BaseException | str | None = None) -> bool:
     """Close a run as finished, or as failed with a one-line reason; False when the database cannot be reached.
 
     Opens its own connection: the stage's own may be the thing that broke.
     """
-    message = None if error is None else (str(error).strip().splitlines() or [type(error).__name__])[0][:500]
+    message = None if error is None else error_line(error)[:500]
     try:
         with connection(database_url) as conn, conn.cursor() as cur:
             cur.execute(

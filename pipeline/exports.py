@@ -22,6 +22,11 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def render(rows: list[dict[str, Any]], what: str, fmt: str) -> str:
+    """An export of `what` (a key of EXPORT_COLUMNS) as "csv" or "json"."""
+    return to_json(rows) if fmt == "json" else to_csv(rows, EXPORT_COLUMNS[what])
+
+
 def to_json(rows: list[dict[str, Any]]) -> str:
     """Rows as a JSON array (dates in ISO 8601)."""
     return json.dumps([{k: _plain(v) for k, v in row.items()} for row in rows], ensure_ascii=False, indent=1)

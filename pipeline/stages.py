@@ -152,7 +152,7 @@ def _record_poll(conn, feed_id: int, result: PollResult, now) -> tuple[PollResul
     except psycopg2.Error as exc:
         conn.rollback()
         failed = replace(result, status="failed", entries=(), error_kind="store",
-                         error=f"items refused by the database: {str(exc).strip().splitlines()[0]}")
+                         error=f"items refused by the database: {db.error_line(exc)}")
         return failed, store.record_poll(conn, feed_id, failed, now)
 
 
@@ -189,7 +189,7 @@ class _Chunk:
 
 
 def fetch_articles(settings: Settings, run_id: int | None = None, limit: int = FETCH_BATCH) -> dict:
-    """Fetch pending pages, extract bodies, store articles; return counts and the ids needing analysis.
+    """Fetch pending pages, extract bodies, store articles; return counts (analysis finds its work in the database).
 
     Pages are leased first (the attempt counted before the fetch); threads fetch, worker processes
     extract (when the batch is big enough to pay for them), and articles are stored as their pages
@@ -201,7 +201,6 @@ def fetch_articles(settings: Settings, run_id: int | None = None, limit: int = F
 
 def _fetch_articles(settings: Settings, run_id: int | None, limit: int) -> dict:
     counts = {"pages_fetched": 0, "pages_failed": 0, "articles_new_or_changed": 0}
-    article_ids: list[int] = []
     with db.connection(settings.database_url) as conn, HttpClient(settings.fetch) as client:
         for item_id, link in store.give_up_abandoned(conn):
             counts["pages_failed"] += 1
@@ -227,7 +226,6 @@ def _fetch_articles(settings: Settings, run_id: int | None, limit: int) -> dict:
                 log.info("page %s: stored as article %s%s", article.item.link, article_id, "" if changed else " (unchanged)")
                 if changed:
                     counts["articles_new_or_changed"] += 1
-                    article_ids.append(article_id)
             batch.clear()
 
         def settle(fetched: _Fetched, job: _Chunk | None, index: int) -> None:
@@ -274,7 +272,7 @@ def _fetch_articles(settings: Settings, run_id: int | None, limit: int) -> dict:
             store.release_items(conn, left)
             counts["pages_deferred"] = len(left)
     _record(settings, run_id, counts)
-    return {**counts, "article_ids": article_ids}
+    return counts
 
 
 def _store_articles(conn, batch: list[store.NewArticle], fail) -> list[tuple[store.NewArticle, tuple[int, bool]]]:
@@ -282,20 +280,14 @@ def _store_articles(conn, batch: list[store.NewArticle], fail) -> list[tuple[sto
 
     A deadlock with a concurrent run (both linking near-duplicates) is retried once.
     """
-    for attempt in (1, 2):
-        try:
-            return list(zip(batch, store.upsert_articles(conn, batch)))
-        except psycopg2.errors.DeadlockDetected:
-            conn.rollback()
-            if attempt == 2:
-                raise
-        except DATABASE_DOWN:
+    try:
+        return list(zip(batch, _once_more_on_deadlock(conn, store.upsert_articles, conn, batch)))
+    except DATABASE_DOWN:
+        raise
+    except psycopg2.Error:
+        conn.rollback()
+        if len(batch) == 1:
             raise
-        except psycopg2.Error:
-            conn.rollback()
-            if len(batch) == 1:
-                raise
-            break
     stored = []
     for article in batch:
         try:
@@ -304,7 +296,7 @@ def _store_articles(conn, batch: list[store.NewArticle], fail) -> list[tuple[sto
             raise
         except psycopg2.Error as exc:
             conn.rollback()
-            fail(article.item, "store", f"{article.item.link}: refused by the database: {str(exc).strip().splitlines()[0]}")
+            fail(article.item, "store", f"{article.item.link}: refused by the database: {db.error_line(exc)}")
     return stored
 
 
@@ -318,7 +310,7 @@ def _analyze_articles(settings: Settings, run_id: int | None, limit: int) -> dic
     from pipeline.analyzer.core import ANALYZER_VERSION, FILTERED_OUT
     from pipeline.analyzer.gazetteer import gazetteer
     from pipeline.analyzer.relevance import prefilter
-    from pipeline.claims import save_irrelevant
+    from pipeline.claims import save_analysis, save_irrelevant
 
     counts = {"articles_analyzed": 0, "relevant": 0, "statements": 0, "accusations": 0, "new_claims": 0, "analysis_failed": 0}
     with db.connection(settings.database_url) as conn:
@@ -361,14 +353,14 @@ def _analyze_articles(settings: Settings, run_id: int | None, limit: int) -> dic
                     irrelevant = []
                 continue
             try:
-                saved = _save_with_retry(conn, article_id, analysis, ANALYZER_VERSION, gazetteer().rollup,
-                                         settings.alert_recipients)
+                saved = _once_more_on_deadlock(conn, save_analysis, conn, article_id, analysis, ANALYZER_VERSION,
+                                               gazetteer().rollup, settings.alert_recipients)
             except DATABASE_DOWN:
                 raise
             except psycopg2.Error as exc:  # a result the schema refuses: this article fails, the run goes on
                 conn.rollback()
                 counts["analysis_failed"] += 1
-                reason = str(exc).strip().splitlines()[0]
+                reason = db.error_line(exc)
                 db.record_event(conn, run_id, "analyze", f"article {article_id}", "store", reason)
                 store.fail_analysis(conn, article_id, ANALYZER_VERSION, f"store: {reason}")
                 continue
@@ -383,15 +375,13 @@ def _analyze_articles(settings: Settings, run_id: int | None, limit: int) -> dic
     return counts
 
 
-def _save_with_retry(conn, *args):
-    """claims.save_analysis, tried again once when PostgreSQL breaks a deadlock with a concurrent analyser."""
-    from pipeline.claims import save_analysis
-
+def _once_more_on_deadlock(conn, write, *args):
+    """write(*args), tried again once when PostgreSQL breaks a deadlock with a concurrent run's transaction."""
     try:
-        return save_analysis(conn, *args)
+        return write(*args)
     except psycopg2.errors.DeadlockDetected:
         conn.rollback()
-        return save_analysis(conn, *args)
+        return write(*args)
 
 
 def send_alerts(settings: Settings, run_id: int | None = None) -> dict[str, int]:
@@ -423,9 +413,7 @@ def run_once(settings: Settings, source: str = "cli") -> dict[str, int]:
     with db.connection(settings.database_url) as conn:
         run_id = db.start_run(conn, source)
     summary.update(poll_feeds(settings, run_id))
-    fetched = fetch_articles(settings, run_id)
-    fetched.pop("article_ids")
-    summary.update(fetched)
+    summary.update(fetch_articles(settings, run_id))
     summary.update(analyze_articles(settings, run_id))
     summary.update(send_alerts(settings, run_id))
     return summary

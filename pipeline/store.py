@@ -184,9 +184,8 @@ def insert_item(cur: psycopg2.extensions.cursor, feed_id: int, entry: FeedEntry)
 def claim_items(conn: Conn, limit: int, lease: timedelta, run_id: int | None = None) -> list[PendingItem]:
     """Lease up to `limit` pending feed items, oldest first, counting the attempt now (before the fetch).
 
-    Items another run holds are skipped. An item whose last lease expired without a result (the
-    page hung or crashed a run) and that has used its attempts is marked failed first; their
-    (id, link) come back through give_up_abandoned, called here.
+    Items another run holds are skipped, and so are items whose attempts are used up: the stage
+    records those as failed with give_up_abandoned first.
     """
     with conn.cursor() as cur:
         cur.execute(
@@ -241,6 +240,10 @@ def mark_item_failed(conn: Conn, item_id: int, error: str, final: bool) -> None:
     conn.commit()
 
 
+# Not analysed by this analyzer version. "< or >" rather than "<>": each side is an index range scan (migration 005).
+_NOT_ANALYSED_BY = "(analyzer_version IS NULL OR analyzer_version < %(v)s OR analyzer_version > %(v)s)"
+
+
 def claim_for_analysis(conn: Conn, version: str, limit: int, lease: timedelta, run_id: int | None = None) -> list[tuple]:
     """Lease up to `limit` articles not yet analysed by `version`, oldest first: (id, title, body_text, outlet, date).
 
@@ -249,11 +252,10 @@ def claim_for_analysis(conn: Conn, version: str, limit: int, lease: timedelta, r
     """
     with conn.cursor() as cur:
         cur.execute(
-            # "< or >" rather than "<>": each side is an index range scan (migration 005).
-            """UPDATE articles a SET analysis_lease_until = now() + %(lease)s, analysis_leased_by = %(run)s,
+            f"""UPDATE articles a SET analysis_lease_until = now() + %(lease)s, analysis_leased_by = %(run)s,
                  analysis_attempts = a.analysis_attempts + 1
                FROM (SELECT id FROM articles
-                     WHERE (analyzer_version IS NULL OR analyzer_version < %(v)s OR analyzer_version > %(v)s)
+                     WHERE {_NOT_ANALYSED_BY}
                        AND (analysis_lease_until IS NULL OR analysis_lease_until <= now())
                        AND analysis_attempts < %(max)s
                      ORDER BY id LIMIT %(limit)s FOR UPDATE SKIP LOCKED) picked
@@ -270,11 +272,11 @@ def give_up_analysis(conn: Conn, version: str) -> list[int]:
     """Record as failed the articles whose every analysis attempt was taken and never finished; return their ids."""
     with conn.cursor() as cur:
         cur.execute(
-            """UPDATE articles SET analyzed_at = now(), analyzer_version = %(v)s, is_relevant = NULL,
+            f"""UPDATE articles SET analyzed_at = now(), analyzer_version = %(v)s, is_relevant = NULL,
                  relevance_evidence = '["analysis failed: no attempt finished"]', analysis_lease_until = NULL,
                  analysis_attempts = 0  -- the next analyzer version tries again
                WHERE id IN (SELECT id FROM articles
-                            WHERE (analyzer_version IS NULL OR analyzer_version < %(v)s OR analyzer_version > %(v)s)
+                            WHERE {_NOT_ANALYSED_BY}
                               AND analysis_attempts >= %(max)s
                               AND (analysis_lease_until IS NULL OR analysis_lease_until <= now())
                             FOR UPDATE SKIP LOCKED)

@@ -137,16 +137,10 @@ def export(what: str, fmt: str, request: Request, user=Depends(get_user)) -> Res
         raise HTTPException(status_code=404, detail="export claims, statements or trends as csv or json")
     filters = _filters(request)
     with _conn() as conn:
-        if what == "claims":
-            rows = console.all_claims(conn, filters)
-        elif what == "trends":
-            rows = console.trends(conn, filters)
-        else:
-            rows = console.statements(conn, request.query_params.get("speaker"), request.query_params.get("q"), 1,
-                                      console.EXPORT_LIMIT)[0]
+        rows = console.export_rows(conn, what, filters, request.query_params.get("speaker"), request.query_params.get("q"))
     if fmt == "json":
-        return Response(exports.to_json(rows), media_type="application/json")
-    return PlainTextResponse(exports.to_csv(rows, exports.EXPORT_COLUMNS[what]), media_type="text/csv",
+        return Response(exports.render(rows, what, fmt), media_type="application/json")
+    return PlainTextResponse(exports.render(rows, what, fmt), media_type="text/csv",
                              headers={"Content-Disposition": f'attachment; filename="{what}.csv"'})
 
 

@@ -226,8 +226,8 @@ def shard_hosts(meta_url: str, run_id: str) -> dict[str, list[str]]:
     return hosts
 
 
-def phase(work: Path, server_url: str, web, name: str, kill_worker: bool) -> list[str]:
-    """One Airflow stack on fresh databases; returns the checks that failed."""
+def phase(work: Path, server_url: str, web, name: str, kill_worker: bool) -> tuple[list[str], dict[str, int], int]:
+    """One Airflow stack on fresh databases: (the checks that failed, the rows stored, the emails received)."""
     from pipeline import embedded_db
     from pipeline.mailsink import MailSink
 
@@ -278,11 +278,7 @@ def phase(work: Path, server_url: str, web, name: str, kill_worker: bool) -> lis
         failures.append(f"{name}: {found['duplicate_articles']} articles stored twice")
     if emails != found["claims"] or found["alerts_sent"] != found["claims"]:
         failures.append(f"{name}: {emails} emails and {found['alerts_sent']} alerts sent for {found['claims']} claims")
-    phase.results[name] = (found, emails)  # type: ignore[attr-defined]
-    return failures
-
-
-phase.results = {}  # type: ignore[attr-defined]
+    return failures, found, emails
 
 
 def main() -> int:
@@ -308,12 +304,12 @@ def main() -> int:
         try:
             reference, reference_emails = single_process_reference(server_url, web.write_feeds_yaml(work / "feeds.yaml"), work)
             say(f"single process: emails {reference_emails}; rows {json.dumps(reference)}")
-            failures += phase(work, server_url, web, "two-workers", kill_worker=False)
-            found, emails = phase.results["two-workers"]  # type: ignore[attr-defined]
+            failed, found, emails = phase(work, server_url, web, "two-workers", kill_worker=False)
+            failures += failed
             if found != reference or emails != reference_emails:
                 failures.append("two-workers: rows or emails differ from the single-process run")
-            failures += phase(work, server_url, web, "worker-killed", kill_worker=True)
-            found, emails = phase.results["worker-killed"]  # type: ignore[attr-defined]
+            failed, found, emails = phase(work, server_url, web, "worker-killed", kill_worker=True)
+            failures += failed
             if found["articles"] != reference["articles"] or emails != reference_emails:
                 failures.append("worker-killed: not every article stored once, or not every claim emailed once")
         finally:

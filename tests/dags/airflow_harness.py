@@ -54,6 +54,19 @@ def airflow_env(home: Path, extra: dict[str, str] | None = None) -> dict[str, st
     return env
 
 
+def monitor_env(home: Path, database_url: str, smtp_port: int, feeds: Path, **variables: str) -> dict[str, str]:
+    """airflow_env for news_monitor over local servers: the project DB, the SMTP sink, the feeds, Variables."""
+    return airflow_env(home, {
+        "AIRFLOW_CONN_NEWS_DB": json.dumps({"conn_type": "postgres", "extra": {"dsn": database_url}}),
+        "AIRFLOW_CONN_NEWS_SMTP": json.dumps({"conn_type": "smtp", "host": "127.0.0.1", "port": smtp_port,
+                                              "extra": {"disable_ssl": True, "disable_tls": True}}),
+        "AIRFLOW_VAR_FEEDS_PATH": str(feeds),
+        "AIRFLOW_VAR_ALERT_RECIPIENTS": "analyst@example.org",
+        "AIRFLOW_VAR_ALLOW_PRIVATE_HOSTS": "true",
+        **{f"AIRFLOW_VAR_{name.upper()}": value for name, value in variables.items()},
+    })
+
+
 def run_airflow(script: str, env: dict[str, str], timeout: int = 900) -> dict:
     """Run a snippet in a child Python and return the JSON it printed after 'RESULT '."""
     script = script.replace("__DAGS__", repr(str(ROOT / "dags")))

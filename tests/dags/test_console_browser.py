@@ -7,7 +7,6 @@ screenshot of each is kept in the test's temporary folder.
 
 from __future__ import annotations
 
-import json
 import secrets
 import shutil
 import subprocess
@@ -15,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.dags.airflow_harness import RUN_DAG, airflow_env, run_airflow
+from tests.dags.airflow_harness import RUN_DAG, monitor_env, run_airflow
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -140,14 +139,7 @@ def _render(page: Path, shot: Path) -> str:
 @pytest.mark.skipif(CHROMIUM is None, reason="no Chromium on this machine (Debian package chromium)")
 def test_the_console_after_a_real_run_renders_in_chromium(database_url, seed_web, mail_sink, tmp_path):
     feeds = seed_web.write_feeds_yaml(tmp_path / "feeds.yaml")
-    env = airflow_env(tmp_path / "airflow", {
-        "AIRFLOW_CONN_NEWS_DB": json.dumps({"conn_type": "postgres", "extra": {"dsn": database_url}}),
-        "AIRFLOW_CONN_NEWS_SMTP": json.dumps({"conn_type": "smtp", "host": "127.0.0.1", "port": mail_sink.port,
-                                              "extra": {"disable_ssl": True, "disable_tls": True}}),
-        "AIRFLOW_VAR_FEEDS_PATH": str(feeds),
-        "AIRFLOW_VAR_ALERT_RECIPIENTS": "analyst@example.org",
-        "AIRFLOW_VAR_ALLOW_PRIVATE_HOSTS": "true",
-    })
+    env = monitor_env(tmp_path / "airflow", database_url, mail_sink.port, feeds)
     assert run_airflow(RUN_DAG, env)["state"] == "success"
     pages = tmp_path / "pages"
     pages.mkdir()

@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-import json
 
 import psycopg2
 import pytest
 
-from tests.dags.airflow_harness import RUN_DAG, airflow_env, run_airflow
+from tests.dags.airflow_harness import RUN_DAG, monitor_env, run_airflow
 
 
 @pytest.mark.parametrize("shards", [1, 3])
 def test_news_monitor_dag_run_stores_the_seed_claim_and_sends_one_email(database_url, seed_web, mail_sink, tmp_path, shards):
     feeds = seed_web.write_feeds_yaml(tmp_path / "feeds.yaml")
-    env = airflow_env(tmp_path / "airflow", {
-        "AIRFLOW_CONN_NEWS_DB": json.dumps({"conn_type": "postgres", "extra": {"dsn": database_url}}),
-        "AIRFLOW_CONN_NEWS_SMTP": json.dumps({"conn_type": "smtp", "host": "127.0.0.1", "port": mail_sink.port,
-                                              "extra": {"disable_ssl": True, "disable_tls": True}}),
-        "AIRFLOW_VAR_FEEDS_PATH": str(feeds),
-        "AIRFLOW_VAR_ALERT_RECIPIENTS": "analyst@example.org",
-        "AIRFLOW_VAR_ALLOW_PRIVATE_HOSTS": "true",
-        "AIRFLOW_VAR_SHARDS": str(shards),  # 3: every heavy stage mapped three ways, the same result
-    })
+    # shards=3: every heavy stage mapped three ways, the same result
+    env = monitor_env(tmp_path / "airflow", database_url, mail_sink.port, feeds, shards=str(shards))
 
     result = run_airflow(RUN_DAG, env)
 
