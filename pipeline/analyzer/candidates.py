@@ -38,6 +38,13 @@ def lexicon() -> dict:
     return out
 
 
+@lru_cache(maxsize=None)
+def words(*lists: str) -> frozenset[str]:
+    """The union of lexicon word lists, made once per combination."""
+    lex = lexicon()
+    return frozenset().union(*(lex[name] for name in lists))
+
+
 @dataclass
 class Party:
     """An actor named in the sentence: canonical id, gazetteer id and the token heading its mention."""
@@ -119,6 +126,12 @@ def _others(view: SentenceView, accuser: Accuser) -> Iterator[Proposal]:
             yield accuser, party
 
 
+def _against(view: SentenceView, party: Party) -> Iterator[Proposal]:
+    for accuser in view.accusers:
+        if accuser.canonical != party.canonical:
+            yield accuser, party
+
+
 @generator("reported_speech")
 def reported_speech(view: SentenceView) -> Iterator[Proposal]:
     """A sentence inside a quote or reported statement: its speaker against every other party named."""
@@ -138,9 +151,8 @@ def cue_subject(view: SentenceView) -> Iterator[Proposal]:
 @generator("breach_language")
 def breach_language(view: SentenceView) -> Iterator[Proposal]:
     """A party meets breach or attack language: any accuser the sentence has, against that party."""
-    lex = lexicon()
     lemmas = _lemmas(view)
-    if not lemmas & (lex["breach_verbs"] | lex["breach_nouns"] | lex["attack_verbs"]):
+    if not lemmas & words("breach_verbs", "breach_nouns", "attack_verbs"):
         return
     for accuser in view.accusers:
         yield from _others(view, accuser)
@@ -149,8 +161,7 @@ def breach_language(view: SentenceView) -> Iterator[Proposal]:
 @generator("commitment_language")
 def commitment_language(view: SentenceView) -> Iterator[Proposal]:
     """A party meets commitment language (obligations, promises, implementation)."""
-    lex = lexicon()
-    if not _lemmas(view) & (lex["keeping_nouns"] | lex["commitment_nouns"] | lex["comply_verbs"]):
+    if not _lemmas(view) & words("keeping_nouns", "commitment_nouns", "comply_verbs"):
         return
     for accuser in view.accusers:
         yield from _others(view, accuser)
@@ -159,17 +170,14 @@ def commitment_language(view: SentenceView) -> Iterator[Proposal]:
 @generator("nominalisation")
 def nominalisation(view: SentenceView) -> Iterator[Proposal]:
     """ "the implementation by Ankara of its commitments is being delayed": a keeping noun owned by a party."""
-    lex = lexicon()
     for party in view.parties:
         node = party.token
         for _ in range(3):
             if node.head is node:
                 break
             node = node.head
-            if node.lemma_.lower() in lex["keeping_nouns"] | lex["breach_nouns"] and node.pos_ == "NOUN":
-                for accuser in view.accusers:
-                    if accuser.canonical != party.canonical:
-                        yield accuser, party
+            if node.lemma_.lower() in words("keeping_nouns", "breach_nouns") and node.pos_ == "NOUN":
+                yield from _against(view, party)
                 break
 
 
@@ -178,7 +186,7 @@ def demand(view: SentenceView) -> Iterator[Proposal]:
     """ "we expect our Turkish partners to carry out in full the obligations": a demand on a named party."""
     lex = lexicon()
     demands = [t for t in view.sent if t.lemma_.lower() in lex["demand_verbs"] and t.pos_ == "VERB"]
-    if not demands or not _lemmas(view) & (lex["keeping_nouns"] | lex["commitment_nouns"] | lex["comply_verbs"]):
+    if not demands or not _lemmas(view) & words("keeping_nouns", "commitment_nouns", "comply_verbs"):
         return
     for verb in demands:
         addressed = {t.i for c in verb.children if c.dep_ in ("dobj", "nsubj", "ccomp", "xcomp", "prep")
@@ -188,21 +196,16 @@ def demand(view: SentenceView) -> Iterator[Proposal]:
                 subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
                 if subject is not None and subject.i <= party.token.i <= subject.right_edge.i:
                     continue
-                for accuser in view.accusers:
-                    if accuser.canonical != party.canonical:
-                        yield accuser, party
+                yield from _against(view, party)
 
 
 @generator("passive")
 def passive(view: SentenceView) -> Iterator[Proposal]:
     """ "the truce was violated by the militants": the agent of a passive breach verb."""
-    lex = lexicon()
     for party in view.parties:
         by = party.token.head
-        if by.lower_ == "by" and by.dep_ == "agent" and by.head.lemma_.lower() in lex["breach_verbs"] | lex["attack_verbs"]:
-            for accuser in view.accusers:
-                if accuser.canonical != party.canonical:
-                    yield accuser, party
+        if by.lower_ == "by" and by.dep_ == "agent" and by.head.lemma_.lower() in words("breach_verbs", "attack_verbs"):
+            yield from _against(view, party)
 
 
 @generator("previous_sentence")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.analyzer.agreements import agreement_in
-from pipeline.analyzer.candidates import CANONICAL, GENERATORS, Candidate, lexicon
+from pipeline.analyzer.candidates import CANONICAL, GENERATORS, Candidate, lexicon, words
 
 SOURCES = ("quote", "indirect", "cue_subject", "according", "previous", "publisher", "rule")
 MODES = ("claim", "counter", "narrative", "hypothetical", "denial")
@@ -22,6 +22,11 @@ MODES = ("claim", "counter", "narrative", "hypothetical", "denial")
 ROLES = ("russia", "turkey", "syria", "united_states", "armed_groups", "sdf", "iran", "un")
 OTHER_NORMS = re.compile(r"sovereignty|international (?:humanitarian )?law|human rights|territorial integrity|"
                          r"airspace|UN Charter", re.I)
+NEGATION = re.compile(r"\b(?:yet to|failed|failure|not)\b", re.I)
+NO_VIOLATIONS = re.compile(r"\b(?:no|zero|without any)\s+(?:\w+\s+)?(?:violations?|breach(?:es)?|attacks?)", re.I)
+TRUCE_WORD = re.compile(r"cease-?fire|truce|cessation of hostilities|de-?escalation|agreement|deal|accord|"
+                        r"memorandum|protocol", re.I)
+BETWEEN = re.compile(r"\b(?:between|brokered by|sponsored by|guarantor|agreed by|signed by)\b")
 
 
 @dataclass
@@ -43,23 +48,23 @@ def feature(name: str):
     return register
 
 
-def _has(ctx: Context, words: frozenset[str]) -> float:
-    return float(bool(ctx.lemmas & words))
+def _has(ctx: Context, vocabulary: frozenset[str]) -> float:
+    return float(bool(ctx.lemmas & vocabulary))
 
 
 for _name in ("breach_verbs", "attack_verbs", "comply_verbs", "delay_words", "keeping_nouns", "breach_nouns",
               "commitment_nouns", "accuse_verbs", "demand_verbs", "hypothetical_words", "denial_words"):
-    FEATURES[f"lex:{_name}"] = (lambda words: lambda ctx: _has(ctx, lexicon()[words]))(_name)
+    FEATURES[f"lex:{_name}"] = (lambda key: lambda ctx: _has(ctx, lexicon()[key]))(_name)
 
 
 @feature("lex:negation")
 def negation(ctx: Context) -> float:
-    return float(any(t.dep_ == "neg" for t in ctx.sent) or bool(re.search(r"\b(?:yet to|failed|failure|not)\b", ctx.text, re.I)))
+    return float(any(t.dep_ == "neg" for t in ctx.sent) or bool(NEGATION.search(ctx.text)))
 
 
 @feature("lex:no_violations")
 def no_violations(ctx: Context) -> float:
-    return float(bool(re.search(r"\b(?:no|zero|without any)\s+(?:\w+\s+)?(?:violations?|breach(?:es)?|attacks?)", ctx.text, re.I)))
+    return float(bool(NO_VIOLATIONS.search(ctx.text)))
 
 
 @feature("lex:everyone")
@@ -79,8 +84,7 @@ def agreement_named(ctx: Context) -> float:
 
 @feature("lex:truce_word")
 def truce_word(ctx: Context) -> float:
-    return float(bool(re.search(r"cease-?fire|truce|cessation of hostilities|de-?escalation|agreement|deal|accord|"
-                                r"memorandum|protocol", ctx.text, re.I)))
+    return float(bool(TRUCE_WORD.search(ctx.text)))
 
 
 @feature("lex:question")
@@ -120,10 +124,9 @@ def accused_subject_of_breach(ctx: Context) -> float:
     token = _accused_token(ctx)
     if token is None or token.dep_ not in ("nsubj",):
         return 0.0
-    lex = lexicon()
     verb = token.head
     verbs = {verb.lemma_.lower(), *(c.lemma_.lower() for c in verb.children if c.dep_ in ("xcomp", "conj"))}
-    return float(bool(verbs & (lex["breach_verbs"] | lex["attack_verbs"] | lex["delay_words"])))
+    return float(bool(verbs & words("breach_verbs", "attack_verbs", "delay_words")))
 
 
 @feature("syn:accused_subject_of_cue")
@@ -152,8 +155,7 @@ def accused_owner(ctx: Context) -> float:
     token = _accused_token(ctx)
     if token is None:
         return 0.0
-    lex = lexicon()
-    nouns = lex["breach_nouns"] | lex["keeping_nouns"] | lex["commitment_nouns"]
+    nouns = words("breach_nouns", "keeping_nouns", "commitment_nouns")
     head = token.head
     if token.dep_ == "poss" and head.lemma_.lower() in nouns:
         return 1.0
@@ -187,7 +189,7 @@ def accused_between(ctx: Context) -> float:
     if token is None:
         return 0.0
     window = token.doc[max(token.sent.start, token.i - 4): token.i].text.lower()
-    return float(bool(re.search(r"\b(?:between|brokered by|sponsored by|guarantor|agreed by|signed by)\b", window)))
+    return float(bool(BETWEEN.search(window)))
 
 
 @feature("syn:breach_near_accused")
@@ -195,10 +197,9 @@ def breach_near_accused(ctx: Context) -> float:
     token = _accused_token(ctx)
     if token is None:
         return 0.0
-    lex = lexicon()
-    words = lex["breach_verbs"] | lex["attack_verbs"] | lex["breach_nouns"] | lex["delay_words"]
+    breach = words("breach_verbs", "attack_verbs", "breach_nouns", "delay_words")
     near = token.doc[max(ctx.sent.start, token.i - 6): min(ctx.sent.end, token.i + 7)]
-    return float(any(t.lemma_.lower() in words for t in near))
+    return float(any(t.lemma_.lower() in breach for t in near))
 
 
 @feature("acc:person_speaker")

@@ -78,6 +78,13 @@ def signals(candidate: Candidate, probability: float) -> dict:
                                if value and not name.startswith(("accuser=", "accused=")) and name != "bias")}
 
 
+def agreement_of(candidate: Candidate, doc, statements: list[Statement], article_agreement: str | None) -> str | None:
+    """The agreement a candidate's sentence names, else its statement's quote, else the article's."""
+    text = doc.text[candidate.char_start:candidate.char_end]
+    scope = statements[candidate.statement_index].quote if candidate.statement_index is not None else text
+    return agreement_in(text) or agreement_in(scope) or article_agreement
+
+
 def _accusation(candidate: Candidate, probability: float, statements: list[Statement], article_agreement: str | None,
                 doc) -> Accusation:
     rule = candidate.rule
@@ -85,8 +92,7 @@ def _accusation(candidate: Candidate, probability: float, statements: list[State
         mode = rule.mode if rule.mode in COUNTED_MODES else "claim"
         return replace(rule, mode=mode, confidence=round(probability, 2), signals=signals(candidate, probability))
     text = doc.text[candidate.char_start:candidate.char_end]
-    scope = statements[candidate.statement_index].quote if candidate.statement_index is not None else text
-    agreement = agreement_in(text) or agreement_in(scope) or article_agreement
+    agreement = agreement_of(candidate, doc, statements, article_agreement)
     trigger = next((t.lemma_.lower() for t in doc.char_span(candidate.char_start, candidate.char_end,
                                                             alignment_mode="expand") or []
                     if t.pos_ in ("VERB", "NOUN") and t.lemma_.lower() in _TRIGGERS), "other")

@@ -169,8 +169,10 @@ def substance(title: str | None, text: str) -> Substance:
     count = 0
     for s in body:
         key = s[-80:]  # a block the page repeats (timelines, twin paragraphs) counts once
-        if key not in seen and not is_background(s) and (names_truce(s) or about_compliance(s)):
-            count += STATEMENT_WEIGHT if names_truce(s) and is_statement(s) else 1
+        if key not in seen and not is_background(s):
+            truce = names_truce(s)
+            if truce or about_compliance(s):
+                count += STATEMENT_WEIGHT if truce and is_statement(s) else 1
         seen.add(key)
     return Substance(in_title, lead, count, len(seen), named)
 

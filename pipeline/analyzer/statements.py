@@ -118,10 +118,16 @@ def _cited_source(verb, index: SpeakerIndex) -> Speaker | None:
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ == "PERSON" for c in verb.children):
         return None
-    citable = ROLE_NOUNS | DOCUMENT_NOUNS | frozenset(attribution_config().get("citable_nouns", ()))
+    citable = _citable()
     if cited.ent_type_ != "PERSON" and cited.lower_ not in citable and cited.lemma_.lower() not in citable:
         return None
     return resolve_subject(cited, index)
+
+
+@lru_cache(maxsize=1)
+def _citable() -> frozenset[str]:
+    """Nouns a cited source can be: role and document nouns and config/attribution.yaml citable_nouns."""
+    return ROLE_NOUNS | DOCUMENT_NOUNS | frozenset(attribution_config().get("citable_nouns", ()))
 
 
 def _of_the_listener(verb, speaker: Speaker) -> Speaker:
@@ -228,7 +234,11 @@ def by_signature(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, index: S
         return None
     name = match.group(1).strip().rstrip(".")
     position = quote.end + match.start(1)
-    if len(name) < 3 or gazetteer().resolve(name) and gazetteer().actors[gazetteer().resolve(name)].kind != "person":
+    if len(name) < 3:
+        return None
+    g = gazetteer()
+    actor = g.resolve(name)
+    if actor and g.actors[actor].kind != "person":
         return None
     index.add_person(name, position)
     return Attribution("signature", index.person(name), position)

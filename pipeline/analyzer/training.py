@@ -55,7 +55,7 @@ def build(records: list[dict], part_of=lambda record: "", progress=None) -> list
     from pipeline.analyzer.agreements import article_agreement
     from pipeline.analyzer.core import _parse, relevance_of
     from pipeline.analyzer.gazetteer import gazetteer
-    from pipeline.analyzer.learned import COUNTED_MODES, candidates_of
+    from pipeline.analyzer.learned import COUNTED_MODES, agreement_of, candidates_of
     from pipeline.analyzer.statements import extract_statements
 
     g = gazetteer()
@@ -85,7 +85,7 @@ def build(records: list[dict], part_of=lambda record: "", progress=None) -> list
             str(record.get("id")), group_of(record.get("outlet")), part_of(record), relevance.relevant, gold,
             {pair: rule.agreement for pair, rule in rule_pairs.items()},
             [(c.pair, dict(c.features), frozenset(c.generators),
-              (c.rule.agreement if c.rule is not None else _agreement_of(c, doc, statements, agreement)))
+              (c.rule.agreement if c.rule is not None else agreement_of(c, doc, statements, agreement)))
              for c in candidates]))
         articles[-1].gold_breach = {(g.rollup(i["accuser"]), g.rollup(i["accused"])): _breach_label(i)
                                     for i in label.get("accusations") or []}
@@ -104,14 +104,6 @@ BREACH_LABELS = {"violation": "violation", "ceasefire_violation": "violation", "
 def _breach_label(item: dict) -> str:
     raw = item.get("breach") or item.get("breach_type") or "unlabelled"
     return BREACH_LABELS.get(raw, raw)
-
-
-def _agreement_of(candidate, doc, statements, article_agreement):
-    from pipeline.analyzer.agreements import agreement_in
-
-    text = doc.text[candidate.char_start:candidate.char_end]
-    scope = statements[candidate.statement_index].quote if candidate.statement_index is not None else text
-    return agreement_in(text) or agreement_in(scope) or article_agreement
 
 
 def is_real(article: Article) -> bool:
@@ -236,8 +228,8 @@ def main(argv: list[str] | None = None) -> int:
     part = {id(record): name for name, record in records}
     articles = build([r for _, r in records], part_of=lambda record: part[id(record)], progress=None)
     l2, threshold, table = choose(articles, real_weight=args.real_weight, select_on=args.select_on)
+    model = train(articles, l2, args.real_weight)
     rows, labels = rows_and_labels(articles)
-    names, weights = decision.fit(rows, labels, l2=l2, row_weights=row_weights(articles, args.real_weight))
     cv_scores = at_threshold(cross_validated_scores(articles, l2, real_weight=args.real_weight), threshold)
     cv = score_pairs(articles, cv_scores)
     real = [i for i, a in enumerate(articles) if is_real(a)]
@@ -249,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
         meta.update({"real_weight": args.real_weight, "select_on": args.select_on})
     output = Path(args.output)
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(decision.to_json(names, weights, threshold, meta), encoding="utf-8")
+    output.write_text(decision.to_json(list(model.names), model.weights, threshold, meta), encoding="utf-8")
     decision.load.cache_clear()
     print(f"{len(articles)} articles, {len(rows)} candidates ({sum(labels)} positive); L2 {l2}, threshold {threshold}; "
           f"grouped CV (by outlet) {cv.line()}; real articles {cv_real.line()}")
@@ -274,7 +266,7 @@ def report(gold_paths: list[str], folds: int = FOLDS) -> str:
     keys = list(pool_records)
     articles = build([pool_records[k] for k in keys])
     relevant_keys = [k for k in keys if pool_records[k]["label"].get("relevant")]
-    target = {k for k in target_keys}
+    target = set(target_keys)
     chosen_l2, chosen_threshold, _table = choose(articles, folds)
     scores = cross_validated_scores(articles, chosen_l2, folds)
     learned = at_threshold(scores, chosen_threshold)
