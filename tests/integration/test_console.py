@@ -12,10 +12,10 @@ import sys
 import psycopg2
 import pytest
 
+from localdev.sampleweb import SampleWeb, demo_pages
 from pipeline import console, console_html, stages
 from pipeline.console import Filters
 from pipeline.review import ReviewError, record_review, reviews_as_labels
-from pipeline.sampleweb import SampleWeb, demo_pages
 from tests.conftest import ROOT, make_settings
 
 
@@ -24,7 +24,7 @@ def demo_db(pg_server, tmp_path_factory):
     """One run over the demo's 16 pages (two dozen claims), shared by the tests of this module (read-mostly)."""
     import uuid
 
-    from pipeline import embedded_db
+    from localdev import embedded_db
 
     name = f"console_{uuid.uuid4().hex[:8]}"
     url = embedded_db.ensure_database(pg_server, name)

@@ -7,9 +7,9 @@ import time
 import psycopg2
 import pytest
 
+from localdev.sampleweb import SampleWeb
 from pipeline import db, stages, store
 from pipeline.feeds import load_feeds
-from pipeline.sampleweb import SampleWeb
 from tests.conftest import make_settings, unrelated_pages
 
 

@@ -8,9 +8,9 @@ import time
 import psycopg2
 import pytest
 
+from localdev.sampleweb import Page, SampleWeb, render_feed, render_page
 from pipeline import db, stages, store
 from pipeline.feeds import load_feeds
-from pipeline.sampleweb import Page, SampleWeb, render_feed, render_page
 
 TEXT = "\n\n".join(
     f"Paragraph {i}: Russian and Turkish officials met again in Ankara to discuss the situation in the Idlib "

@@ -7,10 +7,10 @@ import dataclasses
 import psycopg2
 import pytest
 
+from localdev.sampleweb import Page, SampleWeb
 from pipeline import db, stages, store
 from pipeline.extract import decompress
 from pipeline.feeds import load_feeds
-from pipeline.sampleweb import Page, SampleWeb
 from tests.conftest import make_settings
 
 WIRE = "\n\n".join([

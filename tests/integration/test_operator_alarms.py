@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import psycopg2
 
+from localdev.sampleweb import SampleWeb
 from pipeline import db, stages, store
 from pipeline.feeds import load_feeds
-from pipeline.sampleweb import SampleWeb
 from tests.conftest import make_settings, seed_page
 
 

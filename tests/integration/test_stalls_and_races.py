@@ -11,9 +11,9 @@ from datetime import timedelta
 import psycopg2
 import pytest
 
+from localdev.sampleweb import Page, SampleWeb, render_feed
 from pipeline import db, stages, store
 from pipeline.feeds import load_feeds
-from pipeline.sampleweb import Page, SampleWeb, render_feed
 from tests.conftest import ROOT, make_settings, seed_page, unrelated_pages
 
 TEXT = "\n\n".join(
