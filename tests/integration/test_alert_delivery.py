@@ -13,9 +13,10 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from localdev.mailsink import MailSink, _free_port
-from pipeline import db, stages
+from pipeline import stages
 from pipeline.alerts import CONNECTION, PERMANENT, TRANSIENT, backoff, classify, drain_outbox
 from pipeline.config import Settings, SmtpSettings
+from pipeline.store import db
 from tests.conftest import ROOT
 
 
