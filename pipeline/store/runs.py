@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from datetime import timedelta
 
 import psycopg2
@@ -13,6 +14,9 @@ from pipeline.store.db import Conn, connection
 log = logging.getLogger(__name__)
 
 STALE_RUN = timedelta(hours=2)  # twice the DAG's run timeout: a run silent this long has died
+# How long end_run keeps trying to reach the database: a run that failed because the server went
+# away (restart, failover) is closed, and its leases handed back, once the server is back.
+CLOSE_WAIT_SECONDS = 30.0
 
 
 def start_run(conn: Conn, source: str) -> int:
@@ -66,26 +70,47 @@ def error_line(error: BaseException | str) -> str:
     return lines[0] if lines else type(error).__name__
 
 
-def end_run(database_url: str, run_id: int, error: BaseException | str | None = None) -> bool:
-    """Close a run as finished, or as failed with a one-line reason; False when the database cannot be reached.
+def end_run(database_url: str, run_id: int, error: BaseException | str | None = None,
+            wait_seconds: float = CLOSE_WAIT_SECONDS) -> bool:
+    """Close a run as finished, or as failed with a one-line reason (handing back its leases).
 
-    Opens its own connection: the stage's own may be the thing that broke.
+    Opens its own connection: the stage's own may be the thing that broke. While the database
+    cannot be reached (a run that failed because the server went away often fails before the
+    server is back), it tries again with a short backoff for up to `wait_seconds` (plus at most
+    one connect timeout); False when it still cannot, or when the database refuses the update.
     """
     message = None if error is None else error_line(error)[:500]
-    try:
-        with connection(database_url) as conn, conn.cursor() as cur:
-            cur.execute(
-                """UPDATE runs SET status = %s, error = %s, finished_at = COALESCE(finished_at, now())
-                   WHERE id = %s AND status = 'running'""",
-                ("finished" if error is None else "failed", message, run_id),
-            )
-            conn.commit()
-            if error is not None:
-                release_run_leases(conn, run_id)
-        return True
-    except psycopg2.Error:
-        log.warning("could not close run %s (database unreachable)", run_id)
-        return False
+    deadline = time.monotonic() + wait_seconds
+    delay = 0.2
+    waiting = False
+    while True:
+        try:
+            with connection(database_url) as conn, conn.cursor() as cur:
+                cur.execute(
+                    """UPDATE runs SET status = %s, error = %s, finished_at = COALESCE(finished_at, now())
+                       WHERE id = %s AND status = 'running'""",
+                    ("finished" if error is None else "failed", message, run_id),
+                )
+                conn.commit()
+                if error is not None:  # again on a retry after the update: handing back is idempotent
+                    release_run_leases(conn, run_id)
+            if waiting:
+                log.warning("closed run %s: the database is reachable again", run_id)
+            return True
+        except (psycopg2.OperationalError, psycopg2.InterfaceError) as exc:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                log.warning("could not close run %s (database unreachable: %s)", run_id, error_line(exc))
+                return False
+            if not waiting:
+                log.warning("waiting up to %.0f s for the database to close run %s (%s)", wait_seconds, run_id,
+                            error_line(exc))
+                waiting = True
+            time.sleep(min(delay, left))
+            delay = min(delay * 2, 2.0)
+        except psycopg2.Error as exc:  # reached, but refused: trying again would not help
+            log.warning("could not close run %s (%s)", run_id, error_line(exc))
+            return False
 
 
 def release_run_leases(conn: Conn, run_id: int) -> None:

@@ -1,5 +1,5 @@
-"""The project's PostgreSQL killed mid-run and restarted: one line from the CLI, the run closed as failed,
-and the next run converges with exactly one email per claim."""
+"""The project's PostgreSQL killed mid-run and restarted: one line from the CLI, the run closed as failed
+(once the server is back) with its leases handed back, and the next run converges with exactly one email per claim."""
 
 from __future__ import annotations
 
@@ -28,8 +28,8 @@ def own_server(tmp_path):
     server.cleanup()
 
 
-def _kill_and_restart(server) -> None:
-    """SIGKILL the postmaster (its backends follow it down), wait until it is gone, start it again."""
+def _kill(server) -> None:
+    """SIGKILL the postmaster (its backends follow it down) and wait until it is gone."""
     import psutil
 
     pid = server.get_pid()
@@ -45,8 +45,36 @@ def _kill_and_restart(server) -> None:
     # Stale now that the server is dead; a zombie still answers kill(pid, 0), so PostgreSQL would trust them.
     for stale in ("postmaster.pid", ".s.PGSQL.5432.lock", ".s.PGSQL.5432"):
         (server.pgdata / stale).unlink(missing_ok=True)
-    time.sleep(0.5)
+
+
+def _restart(server, url: str) -> None:
+    """Start the server again and wait until it accepts connections."""
     server.ensure_postgres_running()
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            psycopg2.connect(url, connect_timeout=5).close()
+            return
+        except psycopg2.OperationalError:
+            assert time.monotonic() < deadline, "the restarted server never accepted a connection"
+            time.sleep(0.2)
+
+
+def _follow(stream, marker: str) -> tuple[list[str], threading.Event, threading.Thread]:
+    """Collect a process's stderr lines; the event is set at the first line with `marker`, or at its end."""
+    lines: list[str] = []
+    seen = threading.Event()
+
+    def read() -> None:
+        for line in stream:
+            lines.append(line)
+            if marker in line:
+                seen.set()
+        seen.set()
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    return lines, seen, reader
 
 
 def _run_once(url: str, feeds, smtp_port: int) -> subprocess.Popen:
@@ -66,33 +94,42 @@ def test_database_killed_mid_run_then_restarted(own_server, mail_sink, tmp_path)
     url = embedded_db.ensure_database(own_server.get_uri(), "news")
     pages = [seed_page(), *unrelated_pages()]
     web = SampleWeb(pages).start()
-    original, fetching = web.respond, threading.Event()
+    original, fetching, killed = web.respond, threading.Event(), threading.Event()
 
-    def slow(handler):  # the pages take a while: the database dies while the run fetches them
+    def held(handler):  # no page is answered before the database is dead: the run fails storing them
         if handler.path.startswith("/articles/"):
             fetching.set()
-            time.sleep(1.0)
+            killed.wait(60)
         return original(handler)
 
-    web.respond = slow
+    web.respond = held
     try:
         feeds = web.write_feeds_yaml(tmp_path / "feeds.yaml")
         first = _run_once(url, feeds, mail_sink.port)
+        lines, closing, reader = _follow(first.stderr, "waiting up to")
         while not fetching.wait(0.2):
-            assert first.poll() is None, first.communicate()[1]
-        _kill_and_restart(own_server)
-        out, err = first.communicate(timeout=300)
+            assert first.poll() is None, "".join(lines)
+        _kill(own_server)
+        killed.set()
+        # The server stays down until the failed run is trying to close itself (or has exited): the run
+        # fails while the database is away, every time, and must still be closed once it is back.
+        assert closing.wait(120), "".join(lines)
+        _restart(own_server, url)
+        first.wait(timeout=300)
+        reader.join(timeout=60)
+        err = "".join(lines)
 
         assert first.returncode == 2, err
         assert "Traceback" not in err, err
-        lines = [line for line in err.splitlines() if line.startswith("error:")]
-        assert len(lines) == 1 and "database" in lines[0], err
+        errors = [line for line in err.splitlines() if line.startswith("error:")]
+        assert len(errors) == 1 and "database" in errors[0], err
 
         web.respond = original
         second = _run_once(url, feeds, mail_sink.port)
         out, err = second.communicate(timeout=300)
         assert second.returncode == 0, err
     finally:
+        killed.set()
         web.stop()
 
     assert _rows(url, "SELECT count(*) FROM articles")[0][0] == len(pages)
