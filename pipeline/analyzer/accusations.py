@@ -652,7 +652,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
             for accused in dict.fromkeys(accused_ids):
                 if accused is None or accuser is None:
                     continue
-                if g.rollup(accused) == g.rollup(accuser) or not {g.rollup(accused), g.rollup(accuser)} <= _CANONICAL_SET:
+                if g.rollup(accused) == g.rollup(accuser) or not (g.is_party(accused) and g.is_party(accuser)):
                     continue
                 accusation = _accusation(sent, scope, token, lemma, trigger, accuser, accused, mode, context,
                                          statements, article_agreement)
@@ -759,9 +759,6 @@ def _accusation(sent, scope, token, lemma, trigger, accuser, accused, mode, cont
         speaker=statements[context].speaker if context is not None else None, statement_index=context,
     )
 
-
-_CANONICAL_SET = frozenset(("russia", "turkey", "syria", "united_states", "iran", "armed_groups", "sdf", "isis", "un",
-                            "eu", "france", "germany", "uk", "israel"))
 
 
 def _best_per_pair(found: list[Accusation]) -> list[Accusation]:

@@ -23,8 +23,6 @@ from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.models import Accusation, Statement
 
 LEXICON = Path(__file__).resolve().parents[2] / "config" / "accusation_lexicon.yaml"
-CANONICAL = frozenset(("russia", "turkey", "syria", "united_states", "iran", "armed_groups", "sdf", "isis", "un",
-                       "eu", "france", "germany", "uk", "israel"))
 
 
 @lru_cache(maxsize=1)
@@ -35,6 +33,7 @@ def lexicon() -> dict:
     out["publisher_outlets"] = dict(data.get("publisher_outlets") or {})
     out["trigger"] = re.compile(r"(?:" + re.sub(r"\s+", "", data["trigger"]) + r")", re.IGNORECASE)
     out["everyone_re"] = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data["everyone"]) + r")\b", re.I)
+    out["reciprocal_re"] = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data["reciprocal"]) + r")\b", re.I)
     return out
 
 
@@ -59,7 +58,7 @@ class Party:
 class Accuser:
     actor: str
     canonical: str
-    source: str  # quote | indirect | cue_subject | according | previous | publisher | rule
+    source: str  # quote | indirect | cue_subject | according | previous | publisher | mutual | rule
     token: Any = None
     speaker: str | None = None
     statement_index: int | None = None
@@ -224,20 +223,40 @@ def publisher(view: SentenceView) -> Iterator[Proposal]:
             yield from _others(view, accuser)
 
 
+@generator("mutual")
+def mutual(view: SentenceView) -> Iterator[Proposal]:
+    """ "Damascus and the rebels traded accusations of breaching the truce": each party against the other."""
+    for accuser in view.accusers:
+        if accuser.source == "mutual":
+            yield from _others(view, accuser)
+
+
+def mutual_accusers(sent, parties: list[Party]) -> list[Accuser]:
+    """Every party of a sentence that has the parties accuse each other (two or three parties named)."""
+    if not lexicon()["reciprocal_re"].search(sent.text):
+        return []
+    first = {}
+    for party in parties:
+        first.setdefault(party.canonical, party)
+    if not 2 <= len(first) <= 3:
+        return []
+    return [Accuser(p.actor, p.canonical, "mutual", token=p.token) for p in first.values()]
+
+
 def _party_token(doc, start: int, end: int):
     span = doc.char_span(start, end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
 
 
 def parties_in(sent) -> list[Party]:
-    """Actors named in a sentence (aliases, "the Russian side"-style phrases), canonical ones only."""
+    """Parties named in a sentence (aliases, "the Russian side"-style phrases): canonical or `other:` actors."""
     g = gazetteer()
     found = []
     text = sent.text
     for mention in g.referents(text):
-        canonical = g.rollup(mention.actor)
-        if canonical not in CANONICAL:
+        if not g.is_party(mention.actor):
             continue
+        canonical = g.rollup(mention.actor)
         token = _party_token(sent.doc, sent.start_char + mention.start, sent.start_char + mention.end)
         if token is not None:
             found.append(Party(mention.actor, canonical, token, sent.start_char + mention.start))
@@ -280,16 +299,16 @@ def sentence_views(doc, statements: list[Statement], index, outlet_actor: str | 
                 for subject in subjects:
                     for head in (subject, *subject.conjuncts):
                         actor = _resolve(head, set())
-                        if actor and g.rollup(actor) in CANONICAL:
+                        if g.is_party(actor):
                             accusers.append(Accuser(actor, g.rollup(actor), "cue_subject", token=head))
                 if not subjects:
                     speaker = _speaker_of(token, index)
-                    if speaker is not None and speaker.actor and g.rollup(speaker.actor) in CANONICAL:
+                    if speaker is not None and g.is_party(speaker.actor):
                         accusers.append(Accuser(speaker.actor, g.rollup(speaker.actor), "cue_subject",
                                                 speaker=speaker.name))
             elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
                 speaker = _speaker_of(token, index)
-                if speaker is not None and speaker.actor and g.rollup(speaker.actor) in CANONICAL:
+                if speaker is not None and g.is_party(speaker.actor):
                     accusers.append(Accuser(speaker.actor, g.rollup(speaker.actor), "according", speaker=speaker.name))
         paragraph = _paragraph_of(text, sent.start_char)
         if not accusers and number > 0:
@@ -302,7 +321,7 @@ def sentence_views(doc, statements: list[Statement], index, outlet_actor: str | 
                     s = statements[previous]
                     accusers.append(Accuser(speaker_actor, g.rollup(speaker_actor), "previous",
                                             speaker=s.speaker, statement_index=previous))
-        if outlet_actor and g.rollup(outlet_actor) in CANONICAL:
+        if g.is_party(outlet_actor):
             accusers.append(Accuser(outlet_actor, g.rollup(outlet_actor), "publisher", speaker=outlet))
         if not accusers:
             continue

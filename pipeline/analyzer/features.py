@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.analyzer.agreements import agreement_in
-from pipeline.analyzer.candidates import CANONICAL, GENERATORS, Candidate, lexicon, words
+from pipeline.analyzer.candidates import GENERATORS, Candidate, lexicon, words
 
-SOURCES = ("quote", "indirect", "cue_subject", "according", "previous", "publisher", "rule")
+SOURCES = ("quote", "indirect", "cue_subject", "according", "previous", "publisher", "mutual", "rule")
 MODES = ("claim", "counter", "narrative", "hypothetical", "denial")
 # Parties whose role as accused or accuser carries a prior (the rest share one weight).
 ROLES = ("russia", "turkey", "syria", "united_states", "armed_groups", "sdf", "iran", "un")
@@ -26,6 +26,8 @@ NEGATION = re.compile(r"\b(?:yet to|failed|failure|not)\b", re.I)
 NO_VIOLATIONS = re.compile(r"\b(?:no|zero|without any)\s+(?:\w+\s+)?(?:violations?|breach(?:es)?|attacks?)", re.I)
 TRUCE_WORD = re.compile(r"cease-?fire|truce|cessation of hostilities|de-?escalation|agreement|deal|accord|"
                         r"memorandum|protocol", re.I)
+# "registered 604 breaches", "broken 15 times", "300 ceasefire violations": counted breaches are reported ones
+BREACH_COUNT = re.compile(r"\b\d[\d,.]*\s+(?:\w+\s+){0,2}?(?:violations?|breach(?:es)?|times|attacks?|infractions?)\b", re.I)
 BETWEEN = re.compile(r"\b(?:between|brokered by|sponsored by|guarantor|agreed by|signed by)\b")
 
 
@@ -53,7 +55,7 @@ def _has(ctx: Context, vocabulary: frozenset[str]) -> float:
 
 
 for _name in ("breach_verbs", "attack_verbs", "comply_verbs", "delay_words", "keeping_nouns", "breach_nouns",
-              "commitment_nouns", "accuse_verbs", "demand_verbs", "hypothetical_words", "denial_words"):
+              "commitment_nouns", "accuse_verbs", "demand_verbs", "hypothetical_words", "denial_words", "exploit_words"):
     FEATURES[f"lex:{_name}"] = (lambda key: lambda ctx: _has(ctx, lexicon()[key]))(_name)
 
 
@@ -65,6 +67,16 @@ def negation(ctx: Context) -> float:
 @feature("lex:no_violations")
 def no_violations(ctx: Context) -> float:
     return float(bool(NO_VIOLATIONS.search(ctx.text)))
+
+
+@feature("lex:breach_count")
+def breach_count(ctx: Context) -> float:
+    return float(bool(BREACH_COUNT.search(ctx.text)))
+
+
+@feature("lex:mutual")
+def reciprocal(ctx: Context) -> float:
+    return float(bool(lexicon()["reciprocal_re"].search(ctx.text)))
 
 
 @feature("lex:everyone")
@@ -262,4 +274,3 @@ def pair_features(candidates: list[Candidate]) -> None:
 
 
 ALL_ROLES = tuple(f"accuser={r}" for r in (*ROLES, "other")) + tuple(f"accused={r}" for r in (*ROLES, "other"))
-assert CANONICAL  # the roles are canonical ids

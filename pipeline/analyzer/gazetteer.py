@@ -13,6 +13,7 @@ import yaml
 CONFIG = Path(__file__).resolve().parents[2] / "config"
 CANONICAL = ("russia", "turkey", "syria", "united_states", "iran", "armed_groups", "sdf", "isis", "un", "eu",
              "france", "germany", "uk", "israel")
+OTHER = "other:"  # FORMAT.md's prefix for a party outside the canonical list ("other:hezbollah")
 
 
 def fold(text: str) -> str:
@@ -113,6 +114,13 @@ class Gazetteer:
     def rollup(self, actor_id: str) -> str:
         """The canonical actor an actor rolls up to (itself when canonical or unknown)."""
         return self._chain(actor_id)[-1] if actor_id in self.actors else actor_id
+
+    def is_party(self, actor_id: str | None) -> bool:
+        """Whether an actor can accuse or be accused: it rolls up to a canonical id or an `other:` party."""
+        if not actor_id:
+            return False
+        top = self.rollup(actor_id)
+        return top in CANONICAL or top.startswith(OTHER)
 
     def mentions(self, text: str) -> list[Mention]:
         """All non-overlapping alias mentions in a text, longest first at each position."""
