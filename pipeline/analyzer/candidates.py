@@ -235,7 +235,7 @@ def mutual_accusers(sent, parties: list[Party]) -> list[Accuser]:
     """Every party of a sentence that has the parties accuse each other (two or three parties named)."""
     if not lexicon()["reciprocal_re"].search(sent.text):
         return []
-    first = {}
+    first: dict[str, Party] = {}
     for party in parties:
         first.setdefault(party.canonical, party)
     if not 2 <= len(first) <= 3:

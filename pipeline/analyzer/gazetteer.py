@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeGuard
 
 import yaml
 
@@ -115,7 +116,7 @@ class Gazetteer:
         """The canonical actor an actor rolls up to (itself when canonical or unknown)."""
         return self._chain(actor_id)[-1] if actor_id in self.actors else actor_id
 
-    def is_party(self, actor_id: str | None) -> bool:
+    def is_party(self, actor_id: str | None) -> TypeGuard[str]:
         """Whether an actor can accuse or be accused: it rolls up to a canonical id or an `other:` party."""
         if not actor_id:
             return False
