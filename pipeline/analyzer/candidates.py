@@ -104,6 +104,8 @@ class Candidate:
 
 
 Proposal = tuple[Accuser, Party]
+# Clauses whose verb has no subject of its own and shares its head's: participles, infinitives, conjuncts.
+SHARED_SUBJECT = frozenset(("advcl", "xcomp", "conj"))
 Generator = Callable[[SentenceView], Iterator[Proposal]]
 GENERATORS: dict[str, Generator] = {}
 
@@ -296,6 +298,9 @@ def sentence_views(doc, statements: list[Statement], index, outlet_actor: str | 
             lemma = token.lemma_.lower()
             if token.pos_ == "VERB" and (lemma in lex["reporting_verbs"] or lemma in lex["accuse_verbs"]):
                 subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if not subjects and token.dep_ in SHARED_SUBJECT:
+                    # "the opposition agreed to a truce while criticizing Russia for…": the subject it shares
+                    subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
                 for subject in subjects:
                     for head in (subject, *subject.conjuncts):
                         actor = _resolve(head, set())
@@ -321,6 +326,7 @@ def sentence_views(doc, statements: list[Statement], index, outlet_actor: str | 
                     s = statements[previous]
                     accusers.append(Accuser(speaker_actor, g.rollup(speaker_actor), "previous",
                                             speaker=s.speaker, statement_index=previous))
+        accusers.extend(mutual_accusers(sent, parties))
         if g.is_party(outlet_actor):
             accusers.append(Accuser(outlet_actor, g.rollup(outlet_actor), "publisher", speaker=outlet))
         if not accusers:
