@@ -122,7 +122,11 @@ def n_parties(ctx: Context) -> float:
 
 
 def _accused_token(ctx: Context):
-    return ctx.candidate.accused_token
+    """The accused's token, or for a later conjunct ("Turkey and Qatar") the first one, which holds the role."""
+    token = ctx.candidate.accused_token
+    while token is not None and token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token
 
 
 @feature("syn:accused_subject")
