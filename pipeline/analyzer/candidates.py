@@ -267,7 +267,8 @@ def parties_in(sent) -> list[Party]:
 
 def sentence_views(doc, statements: list[Statement], index, outlet_actor: str | None, outlet: str | None = None):
     """SentenceViews for every sentence with trigger language and at least one party."""
-    from pipeline.analyzer.accusations import _resolve, _paragraph_of
+    from pipeline.analyzer.accusations import paragraph_of
+    from pipeline.analyzer.referents import resolve_actor
     from pipeline.analyzer.statements import _speaker_of
 
     g = gazetteer()
@@ -303,7 +304,7 @@ def sentence_views(doc, statements: list[Statement], index, outlet_actor: str | 
                     subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
                 for subject in subjects:
                     for head in (subject, *subject.conjuncts):
-                        actor = _resolve(head, set())
+                        actor = resolve_actor(head, set())
                         if g.is_party(actor):
                             accusers.append(Accuser(actor, g.rollup(actor), "cue_subject", token=head))
                 if not subjects:
@@ -315,7 +316,7 @@ def sentence_views(doc, statements: list[Statement], index, outlet_actor: str | 
                 speaker = _speaker_of(token, index)
                 if speaker is not None and g.is_party(speaker.actor):
                     accusers.append(Accuser(speaker.actor, g.rollup(speaker.actor), "according", speaker=speaker.name))
-        paragraph = _paragraph_of(text, sent.start_char)
+        paragraph = paragraph_of(text, sent.start_char)
         if not accusers and number > 0:
             before = sents[number - 1]
             if before.start_char >= sent.start_char - len(paragraph) - 2 and "\n\n" not in text[before.start_char:sent.start_char]:

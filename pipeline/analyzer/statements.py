@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.analyzer.gazetteer import gazetteer
+from pipeline.analyzer.names import DOCUMENT_NOUNS, ROLE_NOUNS, is_capitalised_name, is_misread_place
 from pipeline.analyzer.quotes import QuoteSpan, paragraphs
 from pipeline.analyzer.sentences import sentence_of
-from pipeline.analyzer.speakers import (DOCUMENT_NOUNS, ROLE_NOUNS, Speaker, SpeakerIndex, attribution_config,
-                                       is_capitalised_name, is_misread_place, resolve_subject, surname_known)
+from pipeline.analyzer.speakers import Speaker, SpeakerIndex, attribution_config, surname_known
+from pipeline.analyzer.subjects import resolve_subject
 from pipeline.models import Statement
 
 CUES = frozenset(
