@@ -156,7 +156,7 @@ class SpeakerIndex:
                 text = re.sub(r"^(?:the|a|an) ", "", mention.text, flags=re.I)
                 if text[:1].isupper():
                     self._written.setdefault(mention.actor, set()).add(text)
-        names = sorted(self._written.get(actor_id, ()), key=len, reverse=True)
+        names = sorted(self._written.get(actor_id, ()), key=lambda name: (-len(name), name))  # ties by name: not by hash seed
         if short:
             spelled = [n for n in names if short.lower() in n.lower() or _initials(n) == short.upper()]
             names = spelled or names
