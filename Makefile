@@ -19,9 +19,9 @@ run: setup ## PostgreSQL + mail sink + Airflow standalone, polling config/feeds.
 demo: setup ## the same, polling the bundled sample web on 127.0.0.1
 	$(BIN)/python scripts/launch.py --demo
 
-test: setup ## lint and types (ruff, mypy on pipeline/; settings in pyproject.toml), then the whole test suite
+test: setup ## lint and types (ruff, mypy on pipeline/ and localdev/; settings in pyproject.toml), then the whole test suite
 	$(BIN)/python -m ruff check .
-	$(BIN)/python -m mypy pipeline
+	$(BIN)/python -m mypy pipeline localdev
 	$(BIN)/python -m pytest
 
 eval: setup ## quality on the annotated dev set (gated), then on the unread held-out set (figures only)

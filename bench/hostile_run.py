@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.sampleweb import Page, SampleWeb, demo_pages, render_feed, render_page  # noqa: E402
+from localdev.sampleweb import Page, SampleWeb, demo_pages, render_feed, render_page  # noqa: E402
 
 TEXT = "\n\n".join(
     f"Paragraph {i}: farmers in Hama province began the wheat harvest early this year because of the heat, "
@@ -154,8 +154,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", help="an empty database (default: embedded PostgreSQL in a temporary folder)")
     args = parser.parse_args()
-    from pipeline import embedded_db
-    from pipeline.mailsink import MailSink
+    from localdev import embedded_db
+    from localdev.mailsink import MailSink
 
     with tempfile.TemporaryDirectory() as tmp:
         url = args.database_url or embedded_db.ensure_database(embedded_db.start(Path(tmp) / "pg", cleanup="stop"), "news")

@@ -22,10 +22,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pipeline import db, embedded_db, stages, workers  # noqa: E402
+from localdev import embedded_db  # noqa: E402
+from localdev.sampleweb import Page, SampleWeb, render_page  # noqa: E402
+from pipeline import stages, workers  # noqa: E402
 from pipeline.config import Settings  # noqa: E402
 from pipeline.extract import extract_article  # noqa: E402
-from pipeline.sampleweb import Page, SampleWeb, render_page  # noqa: E402
+from pipeline.store import db  # noqa: E402
 
 PLACES = ["Aleppo", "Homs", "Latakia", "Hama", "Deir ez-Zor", "Raqqa", "Ankara", "Istanbul", "Moscow", "Tehran", "Beirut", "Amman"]
 SUBJECTS = ["The central bank", "Local farmers", "The football federation", "City officials", "Aid workers",

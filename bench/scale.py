@@ -23,8 +23,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.ingest import sample_web  # noqa: E402
-from pipeline import db, embedded_db, stages  # noqa: E402
+from localdev import embedded_db  # noqa: E402
+from pipeline import stages  # noqa: E402
 from pipeline.config import Settings  # noqa: E402
+from pipeline.store import db  # noqa: E402
 
 MEDIA_CLOUD_FEEDS = 180_000
 CYCLE_SECONDS = 15 * 60

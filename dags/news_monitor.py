@@ -105,12 +105,9 @@ def news_monitor():
     @task
     def prepare() -> dict:
         """Apply migrations, sync feeds and actors, open a run record."""
-        from pipeline import db, stages
+        from pipeline import stages
 
-        settings = _settings()
-        counts = stages.prepare(settings)
-        with db.connection(settings.database_url) as conn:
-            run_id = db.start_run(conn, get_current_context()["run_id"])
+        run_id, counts = stages.open_run(_settings(), get_current_context()["run_id"])
         get_current_context()["ti"].xcom_push(key="monitor_run_id", value=run_id)
         return counts
 

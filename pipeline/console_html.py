@@ -14,7 +14,8 @@ from typing import Any, Iterable
 from urllib.parse import urlencode
 
 from pipeline.alerts import AGREEMENT_LABELS, BREACH_LABELS
-from pipeline.console import PAGE_SIZE, VERDICTS, Filters
+from pipeline.console import VERDICTS, Filters
+from pipeline.store.reads import PAGE_SIZE
 
 BASE = "/monitor"
 PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"]

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import psycopg2.extensions
-import psycopg2.extras
-
 from pipeline.console import VERDICTS
-from pipeline.db import Conn
+from pipeline.store import reviews
+from pipeline.store.db import Conn
 
 WRONG_FIELD = {"wrong_accuser": "accuser", "wrong_accused": "accused", "wrong_agreement": "agreement"}
 
@@ -23,14 +21,9 @@ def record_review(conn: Conn, claim_id: int, verdict: str, note: str, reviewer: 
         raise ReviewError(f"verdict must be one of {', '.join(VERDICTS)}, got {verdict!r}")
     if not (reviewer or "").strip():
         raise ReviewError("a review needs the reviewer's name")
-    with conn.cursor() as cur:
-        cur.execute("SELECT 1 FROM claims WHERE id = %s", (claim_id,))
-        if cur.fetchone() is None:
-            raise ReviewError(f"no claim {claim_id}")
-        cur.execute("""INSERT INTO reviews (claim_id, verdict, note, reviewer) VALUES (%s, %s, %s, %s)
-                       RETURNING id""", (claim_id, verdict, (note or "").strip()[:2000], reviewer.strip()[:200]))
-        review_id = cur.fetchone()[0]
-    conn.commit()
+    review_id = reviews.insert_review(conn, claim_id, verdict, (note or "").strip()[:2000], reviewer.strip()[:200])
+    if review_id is None:
+        raise ReviewError(f"no claim {claim_id}")
     return review_id
 
 
@@ -41,17 +34,8 @@ def reviews_as_labels(conn: Conn) -> list[dict[str, Any]]:
     is listed under `rejected` with its verdict (what the analyzer must not say again). Only the
     accusations are labelled: relevance and quotes were not reviewed (`label_scope`).
     """
-    with conn.cursor(cursor_factory=psycopg2.extras.RealDictCursor) as cur:
-        cur.execute("""
-            SELECT ar.id AS article, ar.url, ar.title, ar.outlet, COALESCE(ar.published_at, ar.fetched_at)::date AS day,
-                   c.accuser, c.accused, c.agreement, v.verdict, v.note, v.reviewer, a.evidence
-            FROM claim_verdicts v JOIN claims c ON c.id = v.claim_id
-            JOIN accusations a ON a.claim_id = c.id JOIN articles ar ON ar.id = a.article_id
-            ORDER BY ar.id, c.id""")
-        rows = cur.fetchall()
-    conn.rollback()
     records: dict[int, dict[str, Any]] = {}
-    for row in rows:
+    for row in reviews.reviewed_reports(conn):
         record = records.setdefault(row["article"], {
             "id": f"article-{row['article']}", "url": row["url"], "title": row["title"], "outlet": row["outlet"],
             "date": row["day"].isoformat() if row["day"] else None, "label_scope": ["accusations"],

@@ -10,18 +10,21 @@ from collections.abc import Iterator
 from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
 import psycopg2
 
-from pipeline import alarms, db, store
+from pipeline import alarms, workers
 from pipeline.alerts import drain_outbox
 from pipeline.config import Settings
-from pipeline import workers
 from pipeline.extract import ExtractionError
 from pipeline.feeds import PollResult, load_feeds, parse_feed, poll_feed
 from pipeline.fetch import HTML_TYPES, FetchError, HttpClient, Response
-from pipeline.store import PendingItem
+from pipeline.store import articles, db, outbox, runs
+from pipeline.store.analysis import (MAX_ANALYSIS_ATTEMPTS, claim_for_analysis, fail_analysis, give_up_analysis,
+                                     save_analysis, save_irrelevant, sync_actors)
+from pipeline.store.articles import NewArticle, PendingItem
+from pipeline.store.feeds import claim_due_feeds, record_poll, release_feeds, sync_feeds
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +50,7 @@ PERMANENT_FETCH_ERRORS = {"refused-address", "robots", "content-type", "too-larg
 def _record(settings: Settings, run_id: int | None, counts: dict, finished: bool = False) -> None:
     if run_id is not None:
         with db.connection(settings.database_url) as conn:
-            db.add_run_counts(conn, run_id, {k: v for k, v in counts.items() if isinstance(v, int)}, finished)
+            runs.add_run_counts(conn, run_id, {k: v for k, v in counts.items() if isinstance(v, int)}, finished)
 
 
 # Errors of the database itself (server gone, connection dropped): these end a stage. Every other
@@ -62,7 +65,7 @@ def _run_stage(settings: Settings, run_id: int | None) -> Iterator[None]:
         yield
     except BaseException as exc:
         if run_id is not None:
-            db.end_run(settings.database_url, run_id, exc)
+            runs.end_run(settings.database_url, run_id, exc)
         raise
 
 
@@ -80,15 +83,8 @@ def prepare(settings: Settings) -> dict[str, int]:
 
     with db.connection(settings.database_url) as conn:
         applied = db.migrate(conn)
-        feeds = store.sync_feeds(conn, load_feeds(settings.feeds_path))
-        with conn.cursor() as cur:
-            for actor_id, name, kind, parent in gazetteer().rows():
-                cur.execute(
-                    """INSERT INTO actors (id, name, kind, parent_id) VALUES (%s, %s, %s, %s)
-                       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, parent_id = EXCLUDED.parent_id""",
-                    (actor_id, name, kind, parent),
-                )
-        conn.commit()
+        feeds = sync_feeds(conn, load_feeds(settings.feeds_path))
+        sync_actors(conn, gazetteer().rows())
     return {"migrations_applied": len(applied), "feeds_configured": len(feeds)}
 
 
@@ -110,8 +106,8 @@ def _poll_feeds(settings: Settings, run_id: int | None, shard: int, shards: int)
     feeds = [feed for feed in load_feeds(settings.feeds_path) if in_shard(feed.name, shard, shards)]
     counts = {"feeds_polled": 0, "feeds_unchanged": 0, "feeds_failed": 0, "feeds_deferred": 0, "new_items": 0}
     with db.connection(settings.database_url) as conn, HttpClient(settings.fetch) as client:
-        now = store.utcnow()
-        due = store.claim_due_feeds(conn, [f.name for f in feeds], now, _lease(settings), run_id)
+        now = datetime.now(timezone.utc)
+        due = claim_due_feeds(conn, [f.name for f in feeds], now, _lease(settings), run_id)
         todo = [f for f in feeds if f.name in due]
         counts["feeds_deferred"] = len(feeds) - len(todo)
         # Fetch threads hand feed XML to the worker processes on a big poll (feedparser is pure Python:
@@ -128,7 +124,7 @@ def _poll_feeds(settings: Settings, run_id: int | None, shard: int, shards: int)
             counts["new_items"] += new_items
             if result.status == "failed":
                 counts["feeds_failed"] += 1
-                db.record_event(conn, run_id, "poll", result.feed.url, result.error_kind or "error", result.error or "")
+                runs.record_event(conn, run_id, "poll", result.feed.url, result.error_kind or "error", result.error or "")
             elif result.status == "unchanged":
                 counts["feeds_unchanged"] += 1
                 log.info("feed %s: unchanged", result.feed.name)
@@ -137,23 +133,23 @@ def _poll_feeds(settings: Settings, run_id: int | None, shard: int, shards: int)
         counts["feeds_alarmed"] = alarms.queue_feed_alarms(conn)
         unpolled = [due[f.name][0] for f in todo if f.name not in polled]
         if unpolled:  # the stage ran out of time: the next run polls them
-            store.release_feeds(conn, unpolled)
+            release_feeds(conn, unpolled)
             counts["feeds_deferred"] += len(unpolled)
     _record(settings, run_id, counts)
     return counts
 
 
 def _record_poll(conn, feed_id: int, result: PollResult, now) -> tuple[PollResult, int]:
-    """store.record_poll; a feed whose items the database refuses (say a NUL byte) is recorded as failed."""
+    """record_poll; a feed whose items the database refuses (say a NUL byte) is recorded as failed."""
     try:
-        return result, store.record_poll(conn, feed_id, result, now)
+        return result, record_poll(conn, feed_id, result, now)
     except DATABASE_DOWN:
         raise
     except psycopg2.Error as exc:
         conn.rollback()
         failed = replace(result, status="failed", entries=(), error_kind="store",
-                         error=f"items refused by the database: {db.error_line(exc)}")
-        return failed, store.record_poll(conn, feed_id, failed, now)
+                         error=f"items refused by the database: {runs.error_line(exc)}")
+        return failed, record_poll(conn, feed_id, failed, now)
 
 
 @dataclass(frozen=True)
@@ -171,23 +167,6 @@ def _fetch_one(client: HttpClient, item: PendingItem) -> _Fetched:
         return _Fetched(item, error_kind=exc.kind, error=str(exc))
 
 
-class _Chunk:
-    """Pages extracted together in one worker task."""
-
-    def __init__(self) -> None:
-        self.pages: list[tuple[bytes, str | None, str]] = []
-        self.future: Future | None = None
-
-    def submit(self, executor) -> None:
-        if self.pages and self.future is None:
-            self.future = workers.submit(executor, workers.prepare_pages, self.pages)
-
-    def results(self, executor) -> list:
-        self.submit(executor)
-        assert self.future is not None  # submit() made it
-        return workers.settle(self.future, executor, workers.prepare_pages, self.pages)
-
-
 def fetch_articles(settings: Settings, run_id: int | None = None, limit: int = FETCH_BATCH) -> dict:
     """Fetch pending pages, extract bodies, store articles; return counts (analysis finds its work in the database).
 
@@ -202,22 +181,22 @@ def fetch_articles(settings: Settings, run_id: int | None = None, limit: int = F
 def _fetch_articles(settings: Settings, run_id: int | None, limit: int) -> dict:
     counts = {"pages_fetched": 0, "pages_failed": 0, "articles_new_or_changed": 0}
     with db.connection(settings.database_url) as conn, HttpClient(settings.fetch) as client:
-        for item_id, link in store.give_up_abandoned(conn):
+        for item_id, link in articles.give_up_abandoned(conn):
             counts["pages_failed"] += 1
-            db.record_event(conn, run_id, "fetch", link, "abandoned",
-                            f"item {item_id}: no fetch attempt finished within {store.MAX_ITEM_ATTEMPTS} runs")
-        items = store.claim_items(conn, limit, _lease(settings), run_id)
+            runs.record_event(conn, run_id, "fetch", link, "abandoned",
+                              f"item {item_id}: no fetch attempt finished within {articles.MAX_ITEM_ATTEMPTS} runs")
+        items = articles.claim_items(conn, limit, _lease(settings), run_id)
         executor = workers.pool() if len(items) >= PARALLEL_MIN_PAGES else None
         window = 8 * EXTRACT_CHUNK * workers.process_count()  # pages extracted ahead of the one being stored
-        in_flight: deque[tuple[_Fetched, _Chunk | None, int]] = deque()
-        chunk = _Chunk()
-        batch: list[store.NewArticle] = []
+        in_flight: deque[tuple[_Fetched, workers.PageChunk | None, int]] = deque()
+        chunk = workers.PageChunk()
+        batch: list[NewArticle] = []
         seen: set[int] = set()
 
         def fail(item: PendingItem, kind: str, error: str) -> None:
             counts["pages_failed"] += 1
-            store.mark_item_failed(conn, item.id, error, final=kind in PERMANENT_FETCH_ERRORS)
-            db.record_event(conn, run_id, "fetch", item.link, kind, error)
+            articles.mark_item_failed(conn, item.id, error, final=kind in PERMANENT_FETCH_ERRORS)
+            runs.record_event(conn, run_id, "fetch", item.link, kind, error)
 
         def flush() -> None:
             batch.sort(key=lambda article: article.item.id)  # pages complete in any order; store in item order
@@ -228,7 +207,7 @@ def _fetch_articles(settings: Settings, run_id: int | None, limit: int) -> dict:
                     counts["articles_new_or_changed"] += 1
             batch.clear()
 
-        def settle(fetched: _Fetched, job: _Chunk | None, index: int) -> None:
+        def settle(fetched: _Fetched, job: workers.PageChunk | None, index: int) -> None:
             item = fetched.item
             kind, error = fetched.error_kind, fetched.error
             if job is not None:
@@ -238,9 +217,8 @@ def _fetch_articles(settings: Settings, run_id: int | None, limit: int) -> dict:
                 else:
                     page, response = prepared.page, fetched.response
                     assert response is not None  # a page in a chunk was fetched
-                    batch.append(store.NewArticle(item, response.url, page.title, page.published_at, page.language,
-                                                  page.body_text, prepared.digest, prepared.compressed,
-                                                  prepared.fingerprint))
+                    batch.append(NewArticle(item, response.url, page.title, page.published_at, page.language,
+                                            page.body_text, prepared.digest, prepared.compressed, prepared.fingerprint))
                     if len(batch) >= WRITE_BATCH:
                         flush()
                     return
@@ -260,7 +238,7 @@ def _fetch_articles(settings: Settings, run_id: int | None, limit: int) -> dict:
                 chunk.pages.append((response.body, response.charset, response.url))
                 if len(chunk.pages) >= (EXTRACT_CHUNK if executor is not None else 1):
                     chunk.submit(executor)
-                    chunk = _Chunk()
+                    chunk = workers.PageChunk()
             while in_flight and ready():
                 settle(*in_flight.popleft())
         chunk.submit(executor)
@@ -269,19 +247,19 @@ def _fetch_articles(settings: Settings, run_id: int | None, limit: int) -> dict:
         flush()
         left = [item.id for item in items if item.id not in seen]
         if left:  # the stage ran out of time: handed back uncounted for the next run
-            store.release_items(conn, left)
+            articles.release_items(conn, left)
             counts["pages_deferred"] = len(left)
     _record(settings, run_id, counts)
     return counts
 
 
-def _store_articles(conn, batch: list[store.NewArticle], fail) -> list[tuple[store.NewArticle, tuple[int, bool]]]:
-    """store.upsert_articles for a batch; when the database refuses it, article by article, so only the bad one fails.
+def _store_articles(conn, batch: list[NewArticle], fail) -> list[tuple[NewArticle, tuple[int, bool]]]:
+    """articles.upsert_articles for a batch; when the database refuses it, article by article, so only the bad one fails.
 
     A deadlock with a concurrent run (both linking near-duplicates) is retried once.
     """
     try:
-        return list(zip(batch, _once_more_on_deadlock(conn, store.upsert_articles, conn, batch)))
+        return list(zip(batch, db.once_more_on_deadlock(conn, articles.upsert_articles, conn, batch)))
     except DATABASE_DOWN:
         raise
     except psycopg2.Error:
@@ -296,7 +274,7 @@ def _store_articles(conn, batch: list[store.NewArticle], fail) -> list[tuple[sto
             raise
         except psycopg2.Error as exc:
             conn.rollback()
-            fail(article.item, "store", f"{article.item.link}: refused by the database: {db.error_line(exc)}")
+            fail(article.item, "store", f"{article.item.link}: refused by the database: {runs.error_line(exc)}")
     return stored
 
 
@@ -310,15 +288,14 @@ def _analyze_articles(settings: Settings, run_id: int | None, limit: int) -> dic
     from pipeline.analyzer.core import ANALYZER_VERSION, FILTERED_OUT
     from pipeline.analyzer.gazetteer import gazetteer
     from pipeline.analyzer.relevance import prefilter
-    from pipeline.claims import save_analysis, save_irrelevant
 
     counts = {"articles_analyzed": 0, "relevant": 0, "statements": 0, "accusations": 0, "new_claims": 0, "analysis_failed": 0}
     with db.connection(settings.database_url) as conn:
-        for article_id in store.give_up_analysis(conn, ANALYZER_VERSION):
+        for article_id in give_up_analysis(conn, ANALYZER_VERSION):
             counts["analysis_failed"] += 1
-            db.record_event(conn, run_id, "analyze", f"article {article_id}", "abandoned",
-                            f"no analysis finished in {store.MAX_ANALYSIS_ATTEMPTS} attempts")
-        rows = store.claim_for_analysis(conn, ANALYZER_VERSION, limit, _lease(settings) * ANALYSIS_LEASE_FACTOR, run_id)
+            runs.record_event(conn, run_id, "analyze", f"article {article_id}", "abandoned",
+                              f"no analysis finished in {MAX_ANALYSIS_ATTEMPTS} attempts")
+        rows = claim_for_analysis(conn, ANALYZER_VERSION, limit, _lease(settings) * ANALYSIS_LEASE_FACTOR, run_id)
         # The cheap prefilter runs here; articles that pass it (and may need the parser) go to the
         # worker processes when there are enough of them, and results are stored in id order.
         passed = [index for index, (_, title, body, *_) in enumerate(rows) if prefilter(title, body)]
@@ -341,8 +318,8 @@ def _analyze_articles(settings: Settings, run_id: int | None, limit: int) -> dic
                                                   outlet=outlet, date=date)
             if isinstance(analysis, workers.AnalysisFailure):
                 counts["analysis_failed"] += 1
-                db.record_event(conn, run_id, "analyze", f"article {article_id}", analysis.kind, analysis.message)
-                store.fail_analysis(conn, article_id, ANALYZER_VERSION, analysis.kind)  # the next version retries
+                runs.record_event(conn, run_id, "analyze", f"article {article_id}", analysis.kind, analysis.message)
+                fail_analysis(conn, article_id, ANALYZER_VERSION, analysis.kind)  # the next version retries
                 continue
             counts["articles_analyzed"] += 1
             log.info("article %s: %s", article_id, "relevant" if analysis.relevance.relevant else "not relevant")
@@ -353,16 +330,16 @@ def _analyze_articles(settings: Settings, run_id: int | None, limit: int) -> dic
                     irrelevant = []
                 continue
             try:
-                saved = _once_more_on_deadlock(conn, save_analysis, conn, article_id, analysis, ANALYZER_VERSION,
-                                               gazetteer().rollup, settings.alert_recipients)
+                saved = db.once_more_on_deadlock(conn, save_analysis, conn, article_id, analysis, ANALYZER_VERSION,
+                                                 gazetteer().rollup, settings.alert_recipients)
             except DATABASE_DOWN:
                 raise
             except psycopg2.Error as exc:  # a result the schema refuses: this article fails, the run goes on
                 conn.rollback()
                 counts["analysis_failed"] += 1
-                reason = db.error_line(exc)
-                db.record_event(conn, run_id, "analyze", f"article {article_id}", "store", reason)
-                store.fail_analysis(conn, article_id, ANALYZER_VERSION, f"store: {reason}")
+                reason = runs.error_line(exc)
+                runs.record_event(conn, run_id, "analyze", f"article {article_id}", "store", reason)
+                fail_analysis(conn, article_id, ANALYZER_VERSION, f"store: {reason}")
                 continue
             log.info("article %s: %d statements, %d accusations, %d new claims", article_id, saved.statements,
                      saved.accusations, saved.new_claims)
@@ -375,15 +352,6 @@ def _analyze_articles(settings: Settings, run_id: int | None, limit: int) -> dic
     return counts
 
 
-def _once_more_on_deadlock(conn, write, *args):
-    """write(*args), tried again once when PostgreSQL breaks a deadlock with a concurrent run's transaction."""
-    try:
-        return write(*args)
-    except psycopg2.errors.DeadlockDetected:
-        conn.rollback()
-        return write(*args)
-
-
 def send_alerts(settings: Settings, run_id: int | None = None) -> dict[str, int]:
     """Send the due alert emails; transient failures stay queued (with backoff), 5xx refusals fail; all recorded.
 
@@ -393,25 +361,29 @@ def send_alerts(settings: Settings, run_id: int | None = None) -> dict[str, int]
     with _run_stage(settings, run_id), db.connection(settings.database_url) as conn:
         drained = drain_outbox(conn, settings.smtp, console_url=settings.console_url)
         for issue in drained.issues:
-            db.record_event(conn, run_id, "alert", issue.subject, issue.kind, issue.message)
+            runs.record_event(conn, run_id, "alert", issue.subject, issue.kind, issue.message)
         alarmed, problems = alarms.send_alarms(conn, settings.smtp, settings.operator_recipients or settings.alert_recipients)
         for problem in problems:
-            db.record_event(conn, run_id, "alarm", problem.split(":", 1)[0], "smtp", problem)
-        with conn.cursor() as cur:
-            cur.execute("SELECT count(*) FROM alerts WHERE status = 'pending'")
-            queued = cur.fetchone()[0]
-        conn.commit()
+            runs.record_event(conn, run_id, "alarm", problem.split(":", 1)[0], "smtp", problem)
+        queued = outbox.queued_alerts(conn)
     counts = {"alerts_sent": drained.sent, "alerts_failed": drained.failed, "alerts_deferred": drained.deferred,
               "alarms_sent": alarmed}
     _record(settings, run_id, counts, finished=True)
     return {**counts, "alerts_queued": queued}
 
 
+def open_run(settings: Settings, source: str) -> tuple[int, dict[str, int]]:
+    """Prepare the database (prepare()) and record a new run: how the DAG and the CLI both start one; (run id, counts)."""
+    counts = prepare(settings)
+    with db.connection(settings.database_url) as conn:
+        run_id = runs.start_run(conn, source)
+    return run_id, counts
+
+
 def run_once(settings: Settings, source: str = "cli") -> dict[str, int]:
     """All stages in order, as one recorded run; returns the merged counts."""
-    summary: dict[str, int] = dict(prepare(settings))
-    with db.connection(settings.database_url) as conn:
-        run_id = db.start_run(conn, source)
+    run_id, prepared = open_run(settings, source)
+    summary: dict[str, int] = dict(prepared)
     summary.update(poll_feeds(settings, run_id))
     summary.update(fetch_articles(settings, run_id))
     summary.update(analyze_articles(settings, run_id))

@@ -115,6 +115,23 @@ def prepare_pages(pages: list[tuple[bytes, str | None, str]]) -> list[PreparedPa
     return results
 
 
+class PageChunk:
+    """Pages extracted together in one worker task (prepare_pages), submitted once."""
+
+    def __init__(self) -> None:
+        self.pages: list[tuple[bytes, str | None, str]] = []
+        self.future: Future | None = None
+
+    def submit(self, executor: Executor | None) -> None:
+        if self.pages and self.future is None:
+            self.future = submit(executor, prepare_pages, self.pages)
+
+    def results(self, executor: Executor | None) -> list[PreparedPage | ExtractionError]:
+        self.submit(executor)
+        assert self.future is not None  # submit() made it
+        return settle(self.future, executor, prepare_pages, self.pages)
+
+
 @dataclass(frozen=True)
 class AnalysisFailure:
     """An exception from analyze(), carried back from a worker as data."""

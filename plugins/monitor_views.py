@@ -1,7 +1,7 @@
 """The analyst's console inside the Airflow UI: trends, claims with review, statements, operations, exports.
 
 Every route requires a logged-in Airflow user (Airflow does not guard plugin apps itself). Pages
-are rendered by pipeline/console_html.py from pipeline/console.py's queries.
+are rendered by pipeline/console_html.py from pipeline/store/reads.py's queries.
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ def _conn():
     # Read at request time: the connection may change while the api-server runs.
     from airflow.models.connection import Connection
 
-    from pipeline import db
     from pipeline.config import dsn_from_parts
+    from pipeline.store import db
 
     news = Connection.get_connection_from_secrets("news_db")
     dsn = dsn_from_parts(news.host, news.port, news.login, news.password, news.schema, news.extra_dejson)
@@ -60,32 +60,34 @@ def _csrf(request: Request) -> str:
 def overview(request: Request, user=Depends(get_user)) -> str:  # noqa: B008 - FastAPI dependency
     """Trend chart, latest claims, feed health and recent runs."""
     from pipeline import console, console_html
-    from pipeline.report import operator_report
+    from pipeline.store import reads
 
     filters = _filters(request)
     with _conn() as conn:
-        return console_html.overview_page(console.trends(conn, filters), console.claims(conn, filters, 1, 10)[0],
-                                          console.facets(conn), filters, operator_report(conn))
+        return console_html.overview_page(reads.trends(conn, filters), reads.claims(conn, filters, 1, 10)[0],
+                                          console.facets(conn), filters, reads.operator_report(conn))
 
 
 @app.get("/claims", response_class=HTMLResponse)
 def claims(request: Request, user=Depends(get_user)) -> str:  # noqa: B008
     """The claim browser: filters, search over evidence and speakers, paging."""
     from pipeline import console, console_html
+    from pipeline.store import reads
 
     filters, page = _filters(request), _page(request)
     with _conn() as conn:
-        rows, total = console.claims(conn, filters, page)
+        rows, total = reads.claims(conn, filters, page)
         return console_html.claims_page(rows, total, page, console.facets(conn), filters)
 
 
 @app.get("/claims/{claim_id}", response_class=HTMLResponse)
 def claim(claim_id: int, request: Request, user=Depends(get_user)) -> str:  # noqa: B008
     """One claim: every report with its evidence in its paragraph, and the review form."""
-    from pipeline import console, console_html
+    from pipeline import console_html
+    from pipeline.store import reads
 
     with _conn() as conn:
-        found = console.claim_detail(conn, claim_id)
+        found = reads.claim_detail(conn, claim_id)
     if found is None:
         raise HTTPException(status_code=404, detail=f"no claim {claim_id}")
     return console_html.claim_page(found, _csrf(request))
@@ -110,11 +112,12 @@ async def review(claim_id: int, request: Request, user=Depends(get_user)) -> Res
 @app.get("/statements", response_class=HTMLResponse)
 def statements(request: Request, user=Depends(get_user)) -> str:  # noqa: B008
     """Who said what, searchable by speaker and by words in the quote."""
-    from pipeline import console, console_html
+    from pipeline import console_html
+    from pipeline.store import reads
 
     speaker, q, page = request.query_params.get("speaker"), request.query_params.get("q"), _page(request)
     with _conn() as conn:
-        rows, total = console.statements(conn, speaker, q, page)
+        rows, total = reads.statements(conn, speaker, q, page)
     return console_html.statements_page(rows, total, page, speaker, q)
 
 
@@ -122,7 +125,7 @@ def statements(request: Request, user=Depends(get_user)) -> str:  # noqa: B008
 def operations(user=Depends(get_user)) -> str:  # noqa: B008
     """Feed health, runs, the alert outbox and recent failures."""
     from pipeline import console_html
-    from pipeline.report import operator_report
+    from pipeline.store.reads import operator_report
 
     with _conn() as conn:
         return console_html.operations_page(operator_report(conn))
@@ -131,13 +134,14 @@ def operations(user=Depends(get_user)) -> str:  # noqa: B008
 @app.get("/export/{what}.{fmt}")
 def export(what: str, fmt: str, request: Request, user=Depends(get_user)) -> Response:  # noqa: B008
     """Claims, statements or trends under the page's filters, as CSV or JSON."""
-    from pipeline import console, exports
+    from pipeline import exports
+    from pipeline.store import reads
 
     if what not in exports.EXPORT_COLUMNS or fmt not in ("csv", "json"):
         raise HTTPException(status_code=404, detail="export claims, statements or trends as csv or json")
     filters = _filters(request)
     with _conn() as conn:
-        rows = console.export_rows(conn, what, filters, request.query_params.get("speaker"), request.query_params.get("q"))
+        rows = reads.export_rows(conn, what, filters, request.query_params.get("speaker"), request.query_params.get("q"))
     if fmt == "json":
         return Response(exports.render(rows, what, fmt), media_type="application/json")
     return PlainTextResponse(exports.render(rows, what, fmt), media_type="text/csv",
@@ -147,7 +151,7 @@ def export(what: str, fmt: str, request: Request, user=Depends(get_user)) -> Res
 @app.get("/api/feed-health")
 def feed_health(user=Depends(get_user)) -> list[dict]:  # noqa: B008
     """Feed health as JSON."""
-    from pipeline.report import operator_report
+    from pipeline.store.reads import operator_report
 
     with _conn() as conn:
         return operator_report(conn)["feeds"]

@@ -203,8 +203,8 @@ def counts(news_url: str) -> dict[str, int]:
 
 def single_process_reference(server_url: str, feeds: Path, work: Path) -> tuple[dict[str, int], int]:
     """The same web through `python -m pipeline run-once`: the rows and emails a cluster must equal."""
-    from pipeline import embedded_db
-    from pipeline.mailsink import MailSink
+    from localdev import embedded_db
+    from localdev.mailsink import MailSink
 
     url = embedded_db.ensure_database(server_url, "reference")
     with MailSink(work / "reference-mail") as sink:
@@ -228,8 +228,8 @@ def shard_hosts(meta_url: str, run_id: str) -> dict[str, list[str]]:
 
 def phase(work: Path, server_url: str, web, name: str, kill_worker: bool) -> tuple[list[str], dict[str, int], int]:
     """One Airflow stack on fresh databases: (the checks that failed, the rows stored, the emails received)."""
-    from pipeline import embedded_db
-    from pipeline.mailsink import MailSink
+    from localdev import embedded_db
+    from localdev.mailsink import MailSink
 
     failures: list[str] = []
     meta_url = embedded_db.ensure_database(server_url, f"airflow_{name}")
@@ -285,8 +285,8 @@ def main() -> int:
     if not broker_answers():
         say(f"no Redis answers on {BROKER_HOST}:{BROKER_PORT}: nothing to check against (skipped)")
         return 3
-    from pipeline import embedded_db
-    from pipeline.sampleweb import SampleWeb, demo_pages
+    from localdev import embedded_db
+    from localdev.sampleweb import SampleWeb, demo_pages
 
     failures: list[str] = []
     with tempfile.TemporaryDirectory(prefix="celery-check-") as tmp:

@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline import embedded_db  # noqa: E402
+from localdev import embedded_db  # noqa: E402
 from pipeline.config import settings_from_env  # noqa: E402
 
 DATA = ROOT / ".data"
@@ -143,7 +143,7 @@ def main() -> int:
         env = {**os.environ, "DATABASE_URL": database_url}
         feeds_path = Path(os.environ.get("FEEDS_PATH") or ROOT / "config" / "feeds.yaml")
         if args.demo:
-            from pipeline.sampleweb import SampleWeb, demo_pages
+            from localdev.sampleweb import SampleWeb, demo_pages
 
             web = SampleWeb(demo_pages(), port=int(os.environ.get("SAMPLE_WEB_PORT", "8765"))).start()
             stack.append(web.stop)
@@ -151,7 +151,7 @@ def main() -> int:
             say(f"sample web on {web.base_url} ({len(web.pages)} articles); feeds in {feeds_path}")
         smtp_host, smtp_port = os.environ.get("SMTP_HOST"), int(os.environ.get("SMTP_PORT", "25"))
         if not smtp_host:
-            from pipeline.mailsink import MailSink
+            from localdev.mailsink import MailSink
 
             sink = MailSink(DATA / "mail", port=int(os.environ.get("MAIL_SINK_PORT", "1025"))).start()
             stack.append(sink.stop)

@@ -9,10 +9,10 @@ from pathlib import Path
 import psycopg2
 import pytest
 
-from pipeline import embedded_db
+from localdev import embedded_db
+from localdev.mailsink import MailSink
+from localdev.sampleweb import Page, SampleWeb
 from pipeline.config import Settings, SmtpSettings
-from pipeline.mailsink import MailSink
-from pipeline.sampleweb import Page, SampleWeb
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_DIR = ROOT.parent / "shared" / "seed"
@@ -59,7 +59,7 @@ def seed_page() -> Page:
     Read from ../shared/seed; a clone without shared/ beside it uses the copy bundled in sample/.
     """
     if not SEED_TEXT.exists():
-        from pipeline.sampleweb import load_pages
+        from localdev.sampleweb import load_pages
 
         bundled = next(p for p in load_pages() if p.slug == "turkey-dragging-feet-idlib")
         return Page(**{**bundled.__dict__, "slug": "idlib-commitments", "feed": "news"})
@@ -72,7 +72,7 @@ def seed_page() -> Page:
 
 def unrelated_pages() -> list[Page]:
     """The bundled sample web's articles that are not ceasefire stories."""
-    from pipeline.sampleweb import load_pages
+    from localdev.sampleweb import load_pages
 
     return [Page(**{**p.__dict__, "feed": "news"}) for p in load_pages() if p.slug != "turkey-dragging-feet-idlib"]
 

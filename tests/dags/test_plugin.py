@@ -6,7 +6,7 @@ import json
 
 import psycopg2
 
-from pipeline import db
+from pipeline.store import db
 from tests.dags.airflow_harness import airflow_env, run_airflow
 
 SCRIPT = """

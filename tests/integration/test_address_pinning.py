@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from localdev.sampleweb import Page, SampleWeb
 from pipeline.config import FetchSettings
 from pipeline.fetch import FetchError, HttpClient
-from pipeline.sampleweb import Page, SampleWeb
 
 PAGE = Page("story", "Story", "Outlet", "2020-06-01T10:00:00+00:00", "Talks resumed in Ankara on Monday. " * 20)
 

@@ -12,10 +12,11 @@ from email import message_from_bytes
 import pytest
 from aiosmtpd.controller import Controller
 
-from pipeline import db, stages
+from localdev.mailsink import MailSink, _free_port
+from pipeline import stages
 from pipeline.alerts import CONNECTION, PERMANENT, TRANSIENT, backoff, classify, drain_outbox
 from pipeline.config import Settings, SmtpSettings
-from pipeline.mailsink import MailSink, _free_port
+from pipeline.store import db
 from tests.conftest import ROOT
 
 

@@ -7,11 +7,14 @@ import uuid
 import psycopg2
 import pytest
 
-from pipeline import db, embedded_db, stages, store, workers
+from localdev import embedded_db
+from pipeline import stages, workers
 from pipeline.extract import compress
 from pipeline.feeds import body_hash, load_feeds
 from pipeline.models import FeedEntry
-from pipeline.store import NewArticle, PendingItem
+from pipeline.store import db
+from pipeline.store.articles import NewArticle, PendingItem, upsert_articles
+from pipeline.store.feeds import insert_item, insert_items, sync_feeds
 from tests.conftest import make_settings
 from tests.integration.test_ingestion_dedup import WIRE
 
@@ -67,7 +70,7 @@ def store_all(url: str, batches: list[list[NewArticle]]) -> tuple[list, list]:
                             (a.item.id, f"{a.item.url}#{a.item.id}", a.item.link))
         conn.commit()
         for batch in batches:
-            results += store.upsert_articles(conn, batch)
+            results += upsert_articles(conn, batch)
         with conn.cursor() as cur:
             cur.execute("""SELECT id, url, outlet, story_id, revision, body_hash, title, simhash, sim_bands,
                              analyzed_at IS NULL FROM articles ORDER BY id""")
@@ -94,7 +97,7 @@ def polled(url: str, feeds):
     settings = make_settings(url, feeds, None)
     with db.connection(url) as conn:
         db.migrate(conn)
-        store.sync_feeds(conn, load_feeds(feeds))
+        sync_feeds(conn, load_feeds(feeds))
     stages.poll_feeds(settings)
     return settings
 
@@ -165,9 +168,9 @@ def test_items_inserted_together_count_and_land_as_one_by_one(database_url, seco
                 cur.execute("INSERT INTO feeds (id, name, url, outlet) VALUES (1, 'f', 'http://news.test/feed', 'X')")
                 for entries in (first, second):
                     if together:
-                        counts.append(store.insert_items(cur, 1, entries))
+                        counts.append(insert_items(cur, 1, entries))
                     else:
-                        counts.append(sum(store.insert_item(cur, 1, e) for e in entries))
+                        counts.append(sum(insert_item(cur, 1, e) for e in entries))
                 cur.execute("SELECT id, url, guid, title, updated_at, status FROM feed_items ORDER BY id")
                 return counts, cur.fetchall()
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import psycopg2
 import pytest
 
-from pipeline import db
 from pipeline.alerts import drain_outbox
-from pipeline.claims import save_analysis
 from pipeline.config import SmtpSettings
 from pipeline.models import Accusation, Analysis, Relevance, Statement
+from pipeline.store import db
+from pipeline.store.analysis import save_analysis
 
 
 def identity(actor: str) -> str:

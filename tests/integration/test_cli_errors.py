@@ -10,8 +10,8 @@ from pathlib import Path
 import psycopg2
 import pytest
 
-from pipeline import embedded_db
-from pipeline.mailsink import _free_port
+from localdev import embedded_db
+from localdev.mailsink import _free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD_FEEDS = "feeds:\n  - name: a\n    url: http://127.0.0.1:9/a.xml\n    outlet: A\n"

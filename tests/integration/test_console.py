@@ -12,10 +12,11 @@ import sys
 import psycopg2
 import pytest
 
+from localdev.sampleweb import SampleWeb, demo_pages
 from pipeline import console, console_html, stages
 from pipeline.console import Filters
 from pipeline.review import ReviewError, record_review, reviews_as_labels
-from pipeline.sampleweb import SampleWeb, demo_pages
+from pipeline.store import reads
 from tests.conftest import ROOT, make_settings
 
 
@@ -24,7 +25,7 @@ def demo_db(pg_server, tmp_path_factory):
     """One run over the demo's 16 pages (two dozen claims), shared by the tests of this module (read-mostly)."""
     import uuid
 
-    from pipeline import embedded_db
+    from localdev import embedded_db
 
     name = f"console_{uuid.uuid4().hex[:8]}"
     url = embedded_db.ensure_database(pg_server, name)
@@ -42,20 +43,20 @@ def one(url: str, sql: str, *args):
 
 def test_filters_paging_and_search_agree_with_sql(demo_db):
     with psycopg2.connect(demo_db) as conn:
-        rows, total = console.claims(conn, Filters(), page=1, page_size=10)
+        rows, total = reads.claims(conn, Filters(), page=1, page_size=10)
         assert total == one(demo_db, "SELECT count(*) FROM claims") >= 20
-        pages = [console.claims(conn, Filters(), page=p, page_size=10)[0] for p in (1, 2, 3)]
+        pages = [reads.claims(conn, Filters(), page=p, page_size=10)[0] for p in (1, 2, 3)]
         ids = [r["claim"] for page in pages for r in page]
         assert len(ids) == len(set(ids)) == total  # paging covers every claim once
         russia = Filters.from_params({"accuser": "russia"})
-        assert console.claims(conn, russia)[1] == one(demo_db, "SELECT count(*) FROM claims WHERE accuser = 'russia'")
+        assert reads.claims(conn, russia)[1] == one(demo_db, "SELECT count(*) FROM claims WHERE accuser = 'russia'")
         word = next(r["speaker"] for r in rows + pages[1] + pages[2] if r["speaker"]).split()[-1]
-        found, _ = console.claims(conn, Filters.from_params({"q": word}))
+        found, _ = reads.claims(conn, Filters.from_params({"q": word}))
         assert len(found) == one(demo_db, """SELECT count(DISTINCT claim_id) FROM accusations
                                              WHERE evidence ILIKE %s OR speaker ILIKE %s""", f"%{word}%", f"%{word}%") > 0
-        week_sum = sum(r["claims"] for r in console.trends(conn, Filters()))
+        week_sum = sum(r["claims"] for r in reads.trends(conn, Filters()))
         assert week_sum == total == one(demo_db, "SELECT sum(accusations) FROM accusation_trends")
-        statements, count = console.statements(conn, speaker=word)
+        statements, count = reads.statements(conn, speaker=word)
         assert count == one(demo_db, "SELECT count(*) FROM statements WHERE speaker ILIKE %s", f"%{word}%") > 0
 
 
@@ -67,20 +68,20 @@ def test_malformed_filters_are_refused_with_their_name():
 
 def test_a_claim_marked_wrong_leaves_trends_and_exports_and_comes_back_as_a_label(demo_db, tmp_path):
     with psycopg2.connect(demo_db) as conn:
-        before, total = console.claims(conn, Filters())
+        before, total = reads.claims(conn, Filters())
         target = before[0]["claim"]
         with pytest.raises(ReviewError):
             record_review(conn, target, "maybe", "", "ana")
         record_review(conn, target, "confirmed", "checked the briefing", "ana")
         record_review(conn, target, "wrong_accused", "it was the armed groups", "ben")  # the latest review wins
-        assert console.claims(conn, Filters())[1] == total - 1
-        assert console.claims(conn, Filters(include_wrong=True))[1] == total
-        assert sum(r["claims"] for r in console.trends(conn, Filters())) == total - 1
+        assert reads.claims(conn, Filters())[1] == total - 1
+        assert reads.claims(conn, Filters(include_wrong=True))[1] == total
+        assert sum(r["claims"] for r in reads.trends(conn, Filters())) == total - 1
         assert one(demo_db, "SELECT sum(accusations) FROM accusation_trends") == total - 1
         labels = reviews_as_labels(conn)
         rejected = [r for record in labels for r in record["rejected"]]
         assert rejected and rejected[0]["verdict"] == "wrong_accused" and rejected[0]["wrong"] == "accused"
-        detail = console.claim_detail(conn, target)
+        detail = reads.claim_detail(conn, target)
         assert [r["verdict"] for r in detail["reviews"]] == ["wrong_accused", "confirmed"]
         assert len(detail["report_rows"]) == detail["reports"] >= 1
         report = detail["report_rows"][0]
@@ -112,11 +113,11 @@ def test_a_claim_marked_wrong_leaves_trends_and_exports_and_comes_back_as_a_labe
 def test_pages_render_escaped_with_a_chart(demo_db):
     with psycopg2.connect(demo_db) as conn:
         filters = Filters()
-        page = console_html.overview_page(console.trends(conn, filters), console.claims(conn, filters, 1, 10)[0],
+        page = console_html.overview_page(reads.trends(conn, filters), reads.claims(conn, filters, 1, 10)[0],
                                           console.facets(conn), filters, {"feeds": [], "runs": []})
         assert "<svg" in page and "Claims per week" in page and "cdn" not in page.lower()
-        claim = console.claims(conn, filters)[0][0]
-        detail = console_html.claim_page(console.claim_detail(conn, claim["claim"]), "token")
+        claim = reads.claims(conn, filters)[0][0]
+        detail = console_html.claim_page(reads.claim_detail(conn, claim["claim"]), "token")
         assert "Record review" in detail and "<mark class='evidence'>" in detail
     hostile = [{"claim": 1, "first_seen": None, "accuser_name": "<b>x</b>", "accused_name": "y", "agreement": None,
                 "breach_type": "other", "reports": 1, "outlets": 1, "speaker": "<script>", "evidence": "a & b", "verdict": None}]

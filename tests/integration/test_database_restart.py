@@ -13,8 +13,8 @@ import time
 import psycopg2
 import pytest
 
-from pipeline import embedded_db
-from pipeline.sampleweb import SampleWeb
+from localdev import embedded_db
+from localdev.sampleweb import SampleWeb
 from tests.conftest import ROOT, seed_page, unrelated_pages
 
 

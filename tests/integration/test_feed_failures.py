@@ -7,9 +7,11 @@ import time
 import psycopg2
 import pytest
 
-from pipeline import db, stages, store
+from localdev.sampleweb import SampleWeb
+from pipeline import stages
 from pipeline.feeds import load_feeds
-from pipeline.sampleweb import SampleWeb
+from pipeline.store import db
+from pipeline.store.feeds import sync_feeds
 from tests.conftest import make_settings, unrelated_pages
 
 
@@ -52,7 +54,7 @@ def misbehaving_web(tmp_path):
 def _prepare(database_url, feeds):
     with db.connection(database_url) as conn:
         db.migrate(conn)
-        store.sync_feeds(conn, load_feeds(feeds))
+        sync_feeds(conn, load_feeds(feeds))
 
 
 @pytest.mark.parametrize("parse_on_workers", [False, True], ids=["parsed-here", "parsed-on-workers"])

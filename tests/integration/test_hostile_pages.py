@@ -8,9 +8,11 @@ import time
 import psycopg2
 import pytest
 
-from pipeline import db, stages, store
+from localdev.sampleweb import Page, SampleWeb, render_feed, render_page
+from pipeline import stages
 from pipeline.feeds import load_feeds
-from pipeline.sampleweb import Page, SampleWeb, render_feed, render_page
+from pipeline.store import db
+from pipeline.store.feeds import sync_feeds
 
 TEXT = "\n\n".join(
     f"Paragraph {i}: Russian and Turkish officials met again in Ankara to discuss the situation in the Idlib "
@@ -82,7 +84,7 @@ def test_each_hostile_page_fails_alone_with_its_reason(database_url, web):
     server, feeds = web
     with db.connection(database_url) as conn:
         db.migrate(conn)
-        store.sync_feeds(conn, load_feeds(feeds))
+        sync_feeds(conn, load_feeds(feeds))
     from tests.conftest import make_settings
 
     settings = make_settings(database_url, feeds, None, read_timeout=2.0, response_deadline=4.0,

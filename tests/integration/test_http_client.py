@@ -6,9 +6,9 @@ import gzip
 
 import pytest
 
+from localdev.sampleweb import Page, SampleWeb
 from pipeline.config import FetchSettings
 from pipeline.fetch import FetchError, HttpClient
-from pipeline.sampleweb import Page, SampleWeb
 
 TEXT = "\n\n".join(f"Paragraph {i} of a story about the ceasefire in Idlib and the talks in Moscow." for i in range(4))
 

@@ -7,10 +7,12 @@ import dataclasses
 import psycopg2
 import pytest
 
-from pipeline import db, stages, store
+from localdev.sampleweb import Page, SampleWeb
+from pipeline import stages
 from pipeline.extract import decompress
 from pipeline.feeds import load_feeds
-from pipeline.sampleweb import Page, SampleWeb
+from pipeline.store import db
+from pipeline.store.feeds import sync_feeds
 from tests.conftest import make_settings
 
 WIRE = "\n\n".join([
@@ -43,7 +45,7 @@ def run(database_url, feeds):
     settings = make_settings(database_url, feeds, None)
     with db.connection(database_url) as conn:
         db.migrate(conn)
-        store.sync_feeds(conn, load_feeds(feeds))
+        sync_feeds(conn, load_feeds(feeds))
     polled = stages.poll_feeds(settings)
     fetched = stages.fetch_articles(settings)
     return polled, fetched

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import psycopg2
 
-from pipeline import db, stages, store
+from localdev.sampleweb import SampleWeb
+from pipeline import stages
 from pipeline.feeds import load_feeds
-from pipeline.sampleweb import SampleWeb
+from pipeline.store import db
+from pipeline.store.feeds import sync_feeds
 from tests.conftest import make_settings, seed_page
 
 
@@ -19,7 +21,7 @@ def test_a_failing_feed_is_emailed_to_operators_once_per_streak(database_url, ma
         feeds = web.write_feeds_yaml(tmp_path / "feeds.yaml")
         with db.connection(database_url) as conn:
             db.migrate(conn)
-            store.sync_feeds(conn, load_feeds(feeds))
+            sync_feeds(conn, load_feeds(feeds))
         settings = make_settings(database_url, feeds, mail_sink)
 
         def poll_and_send():

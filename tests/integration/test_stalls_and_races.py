@@ -11,9 +11,11 @@ from datetime import timedelta
 import psycopg2
 import pytest
 
-from pipeline import db, stages, store
+from localdev.sampleweb import Page, SampleWeb, render_feed
+from pipeline import stages
 from pipeline.feeds import load_feeds
-from pipeline.sampleweb import Page, SampleWeb, render_feed
+from pipeline.store import articles, db
+from pipeline.store.feeds import sync_feeds
 from tests.conftest import ROOT, make_settings, seed_page, unrelated_pages
 
 TEXT = "\n\n".join(
@@ -66,7 +68,7 @@ def dripping_web(tmp_path):
 def _prepared(database_url, feeds, **fetch):
     with db.connection(database_url) as conn:
         db.migrate(conn)
-        store.sync_feeds(conn, load_feeds(feeds))
+        sync_feeds(conn, load_feeds(feeds))
     return make_settings(database_url, feeds, None, **fetch)
 
 
@@ -102,8 +104,8 @@ def test_a_page_whose_fetch_never_finishes_reaches_its_attempt_limit(database_ur
     settings = _prepared(database_url, feeds)
     stages.poll_feeds(settings)
     with db.connection(database_url) as conn:
-        for _ in range(store.MAX_ITEM_ATTEMPTS):  # three runs that took the pages and died before any result
-            taken = store.claim_items(conn, 100, timedelta(0))
+        for _ in range(articles.MAX_ITEM_ATTEMPTS):  # three runs that took the pages and died before any result
+            taken = articles.claim_items(conn, 100, timedelta(0))
         assert len(taken) == 4
 
     counts = stages.fetch_articles(settings)

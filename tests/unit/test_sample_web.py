@@ -1,6 +1,6 @@
 """The demo's sample web: every page loads, slugs are unique, every page sits in a feed."""
 
-from pipeline.sampleweb import demo_pages, load_pages
+from localdev.sampleweb import demo_pages, load_pages
 
 
 def test_demo_pages_extend_the_sample_articles_with_unique_slugs():
