@@ -18,6 +18,7 @@ from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import SpeakerIndex
 from pipeline.analyzer.statements import CUES, _speaker_of
 from pipeline.models import Accusation, Statement
+from pipeline.vocab import AccusationMode, BreachType
 
 BREACH = frozenset("violate breach flout break undermine sabotage obstruct delay fail renege ignore disregard "
                    "shell attack bomb target stall hinder block wreck jeopardize jeopardise torpedo".split())
@@ -278,9 +279,9 @@ def _accusation(sent, scope, token, lemma, trigger, accuser, accused, mode, cont
     confidence = 0.6 + (0.15 if lemma in ACCUSE else 0) + (0.1 if sentence_agreement else 0) + (
         0.1 if context is not None else 0)
     return Accusation(
-        accuser=accuser, accused=accused, agreement=agreement, breach_type=breach_type(sent.text, trigger),
+        accuser=accuser, accused=accused, agreement=agreement, breach_type=BreachType(breach_type(sent.text, trigger)),
         evidence=sent.text.strip(), char_start=sent.start_char, char_end=sent.end_char,
-        confidence=round(min(confidence, 0.95), 2), mode=mode,
+        confidence=round(min(confidence, 0.95), 2), mode=AccusationMode(mode),
         speaker=statements[context].speaker if context is not None else None, statement_index=context,
     )
 
