@@ -92,6 +92,7 @@ class Candidate:
     features: dict[str, float] = field(default_factory=dict)
     rule: Accusation | None = None
     accused_token: Any = None
+    accuser_tokens: set[Any] = field(default_factory=set)  # where the accuser is the subject of a cue
     speaker: str | None = None
     statement_index: int | None = None
     view: SentenceView | None = None
@@ -359,6 +360,8 @@ def generate(doc, statements: list[Statement], index, outlet_actor: str | None, 
                         statement_index=accuser.statement_index, view=view)
                 candidate.generators.add(name)
                 candidate.sources.add(accuser.source)
+                if accuser.token is not None:
+                    candidate.accuser_tokens.add(accuser.token)
     for rule in rules:
         number = max(bisect.bisect_right(starts, rule.char_start) - 1, 0)
         key = (number, g.rollup(rule.accuser), g.rollup(rule.accused))

@@ -267,7 +267,7 @@ def pair_features(candidates: list[Candidate]) -> None:
     for c in candidates:
         by_pair.setdefault(c.pair, []).append(c)
     for pair, group in by_pair.items():
-        rule_claim = any(c.rule is not None and c.rule.mode in ("claim", "counter") for c in group)
+        rule_claim = any(_rule_claim(c) or _coordinated_with_rule_claim(c, candidates) for c in group)
         sentences = len({c.sentence for c in group})
         reverse = by_pair.get((pair[1], pair[0]), [])
         for c in group:
@@ -275,6 +275,22 @@ def pair_features(candidates: list[Candidate]) -> None:
             c.features["pair:sentences"] = math.log1p(sentences)
             c.features["pair:reverse"] = float(bool(reverse))
             c.features["pair:generators"] = len({g for x in group for g in x.generators}) / len(GENERATORS)
+
+
+def _rule_claim(candidate: Candidate) -> bool:
+    return candidate.rule is not None and candidate.rule.mode in ("claim", "counter")
+
+
+def _coordinated_with_rule_claim(candidate: Candidate, candidates: list[Candidate]) -> bool:
+    """ "Damascus and Moscow said the militants breached the deal": the rules read it for Damascus only,
+    but the accusers are coordinated subjects, so the reading holds for Moscow too."""
+    for other in candidates:
+        if (other is candidate or other.sentence != candidate.sentence or not _rule_claim(other)
+                or other.pair[1] != candidate.pair[1]):
+            continue
+        if any(a in b.conjuncts for a in candidate.accuser_tokens for b in other.accuser_tokens):
+            return True
+    return False
 
 
 ALL_ROLES = tuple(f"accuser={r}" for r in (*ROLES, "other")) + tuple(f"accused={r}" for r in (*ROLES, "other"))
