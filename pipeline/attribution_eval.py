@@ -28,7 +28,6 @@ analyzer stores, kind 'direct') on its articles and scores them as follows.
 from __future__ import annotations
 
 import argparse
-import bisect
 import json
 import re
 import sys
@@ -37,7 +36,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-DEFAULT_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "polnear"
+from pipeline.polnear import DEFAULT_DIR, Attribution, CorpusMissing, articles, as_body
+
 MIN_WORDS = 3
 JACCARD = 0.5
 PUBLISHED = (
@@ -51,15 +51,6 @@ CUE_WORDS = frozenset("said say says told tell added add asked ask wrote write a
 NOT_NAMES = frozenset("the a an he she they it i we his her their its this that these those mr mrs ms dr".split())
 OPENING, CLOSING = "\u201c\u00ab", "\u201d\u00bb"
 WORD = re.compile(r"\w+")
-
-
-@dataclass(frozen=True)
-class Attribution:
-    """One PolNeAR attribution: its content pieces and its source text and offset."""
-
-    content: tuple[tuple[int, int], ...]
-    source: str
-    source_start: int
 
 
 @dataclass(frozen=True)
@@ -104,57 +95,6 @@ class Scores:
                 "pronoun_source_accuracy": self.pronoun_hits / self.pronoun_total if self.pronoun_total else None,
                 "pronoun_sources": self.pronoun_total, "quote_speaker_f1": jf, "quote_speaker_precision": jp,
                 "quote_speaker_recall": jr}
-
-
-class CorpusMissing(Exception):
-    """The PolNeAR folder (or the split in it) is not there."""
-
-
-def split_dir(root: Path, split: str) -> Path:
-    for candidate in (root / split, root / "data" / split):
-        if (candidate / "text").is_dir() and (candidate / "attributions").is_dir():
-            return candidate
-    raise CorpusMissing(f"no PolNeAR {split} split (text/ and attributions/) under {root}")
-
-
-def articles(root: Path, split: str, limit: int | None = None) -> list[tuple[str, str, list[Attribution]]]:
-    """(name, text, attributions) of a split's articles in name order; one annotator's file per article."""
-    folder = split_dir(root, split)
-    annotations: dict[str, Path] = {}
-    for ann in sorted((folder / "attributions").glob("*.ann")):
-        annotations.setdefault(re.sub(r"_[0-9a-f]{4}$", "", ann.stem), ann)
-    out = []
-    for text_file in sorted((folder / "text").glob("*.txt")):
-        if text_file.stem not in annotations:
-            continue
-        text = text_file.read_text(encoding="utf-8")
-        out.append((text_file.stem, text, read_brat(annotations[text_file.stem].read_text(encoding="utf-8"), text)))
-        if limit and len(out) >= limit:
-            break
-    return out
-
-
-def read_brat(ann: str, text: str) -> list[Attribution]:
-    """Attributions (E lines) with their content and source spans (T lines, possibly discontinuous)."""
-    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
-    events = []
-    for line in ann.splitlines():
-        parts = line.split("\t")
-        if line.startswith("T") and len(parts) >= 2:
-            kind, _, offsets = parts[1].partition(" ")
-            pieces = [tuple(int(x) for x in piece.split()) for piece in offsets.split(";") if piece.strip()]
-            spans[parts[0]] = (kind, [p for p in pieces if len(p) == 2])
-        elif line.startswith("E") and len(parts) >= 2:
-            events.append(dict(role.split(":", 1) for role in parts[1].split() if ":" in role))
-    found = []
-    for event in events:
-        content = spans.get(event.get("Content", ""), ("", []))[1]
-        source = spans.get(event.get("Source", ""), ("", []))[1]
-        if not content:
-            continue
-        source_text = " ".join(text[a:b] for a, b in source)
-        found.append(Attribution(tuple(content), source_text, source[0][0] if source else -1))
-    return found
 
 
 def quoted_passages(text: str) -> list[tuple[int, int]]:
@@ -311,21 +251,6 @@ def speaker_right(keys: frozenset[str], predicted: str | None) -> bool:
     words = {_norm(w) for w in re.findall(r"[\w'\u2019\-]+", predicted or "")}
     words |= {part for w in words for part in w.split("-")}  # "al-Assad", "Clinton-Kaine"
     return bool(keys & words)
-
-
-def as_body(text: str, attributions: list[Attribution]) -> tuple[str, list[Attribution]]:
-    """The article as the monitor's extractor writes a body, paragraphs apart by a blank line (some PolNeAR
-    files use a single newline), with the annotation offsets moved to match."""
-    singles = [m.start() for m in re.finditer(r"(?<!\n)\n(?!\n)", text)]
-    if not singles:
-        return text, attributions
-
-    def moved(offset: int) -> int:
-        return offset + bisect.bisect_left(singles, offset)
-
-    body = re.sub(r"(?<!\n)\n(?!\n)", "\n\n", text)
-    return body, [Attribution(tuple((moved(a), moved(b)) for a, b in item.content), item.source,
-                              moved(item.source_start) if item.source_start >= 0 else -1) for item in attributions]
 
 
 def score_article(name: str, text: str, attributions: list[Attribution], statements, scores: Scores,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pipeline.models import Accusation, Analysis
 
-Analyze = Callable[..., Analysis]  # (title, text, outlet), and the date when it has takes_date
+Analyze = Callable[[str | None, str, str | None, str | None], Analysis]  # (title, text, outlet, date)
 Rollup = Callable[[str], str]
 
 # Narrative, hypothetical and denial readings are not anybody's claim, so FORMAT.md does not count them.
@@ -203,15 +203,12 @@ def _with_text(item: dict, file: Path) -> dict:
 
 
 def evaluate(records: Iterable[dict], analyze: Analyze, rollup: Rollup | None = None) -> Report:
-    """Run analyze(title, text, outlet) on every record and score it against the record's label."""
+    """Run analyze(title, text, outlet, date) on every record and score it against the record's label."""
     rollup = rollup or default_rollup()
     report = Report()
     for record in records:
         label = record["label"]
-        if getattr(analyze, "takes_date", False):
-            analysis = analyze(record.get("title"), record["text"], record.get("outlet"), record.get("date"))
-        else:
-            analysis = analyze(record.get("title"), record["text"], record.get("outlet"))
+        analysis = analyze(record.get("title"), record["text"], record.get("outlet"), record.get("date"))
         errors = ArticleErrors(str(record.get("id", report.articles)))
         report.articles += 1
         gold_relevant = bool(label.get("relevant"))
@@ -341,10 +338,9 @@ def _project_analyzer() -> Analyze:
     from pipeline.analyzer.core import analyze  # lazy: loading spaCy is slow
 
     # FORMAT.md scores quotes in every article, so irrelevant ones are parsed for statements too.
-    def project(title, text, outlet, date=None):
+    def project(title: str | None, text: str, outlet: str | None, date: str | None) -> Analysis:
         return analyze(title, text, quotes_everywhere=True, outlet=outlet, date=date)
 
-    project.takes_date = True  # type: ignore[attr-defined]
     return project
 
 

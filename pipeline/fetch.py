@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import heapq
-import itertools
 import socket
 import threading
 import time
@@ -19,6 +17,7 @@ from urllib3.exceptions import HTTPError as Urllib3Error
 from urllib3.exceptions import TimeoutError as Urllib3Timeout
 
 from pipeline.addresses import refusal_reason
+from pipeline.connections import Watchdog, current_request, guarded_pool_manager, refused_peer
 from pipeline.config import FetchSettings
 
 T = TypeVar("T")
@@ -80,136 +79,13 @@ class _HostGate:
         self._slots.release()
 
 
-class _Watchdog:
-    """Shuts a socket down when its response's wall-clock deadline passes, whatever the reader is blocked in.
-
-    Socket timeouts bound each wait for bytes, not a response: a server that drips a byte every
-    few seconds never trips them. One thread per client holds the deadlines of all reads in flight.
-    """
-
-    def __init__(self) -> None:
-        self._lock = threading.Condition()
-        self._heap: list[tuple[float, int]] = []
-        self._socks: dict[int, socket.socket] = {}
-        self._ids = itertools.count()
-        self._thread: threading.Thread | None = None
-        self._closed = False
-
-    def watch(self, sock: socket.socket, deadline: float) -> int:
-        """Shut `sock` down at `deadline` (time.monotonic()) unless released first; returns a token."""
-        with self._lock:
-            token = next(self._ids)
-            self._socks[token] = sock
-            heapq.heappush(self._heap, (deadline, token))
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._run, name="fetch-watchdog", daemon=True)
-                self._thread.start()
-            self._lock.notify()
-            return token
-
-    def release(self, token: int) -> None:
-        with self._lock:
-            self._socks.pop(token, None)
-
-    def close(self) -> None:
-        with self._lock:
-            self._closed = True
-            self._lock.notify()
-
-    def _run(self) -> None:
-        with self._lock:
-            while not self._closed:
-                while self._heap and self._heap[0][1] not in self._socks:
-                    heapq.heappop(self._heap)  # released before its deadline
-                if not self._heap:
-                    self._lock.wait()
-                    continue
-                deadline, token = self._heap[0]
-                wait_for = deadline - time.monotonic()
-                if wait_for > 0:
-                    self._lock.wait(wait_for)
-                    continue
-                heapq.heappop(self._heap)
-                sock = self._socks.pop(token)
-                try:
-                    sock.shutdown(socket.SHUT_RDWR)  # the blocked recv returns at once; the reader sees the deadline
-                except OSError:
-                    pass
-
-
-_current = threading.local()  # the deadline and watchdog of the request this thread is making
-
-
-class RefusedPeer(OSError):
-    """The socket connected to an address the settings do not allow (DNS changed after the check)."""
-
-
-def _guarded(connection_cls: type, allow_private: bool) -> type:
-    """A urllib3 connection class that checks the address it actually connected to, before any byte is sent.
-
-    The name was checked before the request; this closes the gap where DNS answers differently the
-    second time (rebinding): whatever the resolver says, a refused peer gets no request.
-    """
-
-    class Guarded(connection_cls):
-        def _new_conn(self):
-            sock = super()._new_conn()
-            peer = sock.getpeername()[0]
-            reason = refusal_reason(peer, allow_private)
-            if reason:
-                sock.close()
-                raise RefusedPeer(f"refused-address: {self.host} connected to {peer}: {reason}")
-            return sock
-
-        def getresponse(self, *args, **kwargs):
-            # Headers and body are read under the request's deadline: register the socket once it exists.
-            watchdog, deadline = getattr(_current, "watch", (None, None))
-            if watchdog is not None and self.sock is not None:
-                _current.token = watchdog.watch(self.sock, deadline)
-            return super().getresponse(*args, **kwargs)
-
-    return Guarded
-
-
-def _guarded_pool_manager(allow_private: bool, maxsize: int) -> urllib3.PoolManager:
-    """A pool manager whose connections are guarded; no retries, no redirects, no environment proxies."""
-    try:
-        import certifi  # the CA bundle requests would use, for the same verdicts on https
-
-        ca_certs = certifi.where()
-    except ImportError:  # fall back to the system's CAs
-        ca_certs = None
-    manager = urllib3.PoolManager(num_pools=256, maxsize=maxsize, retries=False, ca_certs=ca_certs)
-    manager.pool_classes_by_scheme = {
-        scheme: type(f"Guarded{pool_cls.__name__}", (pool_cls,),
-                     {"ConnectionCls": _guarded(pool_cls.ConnectionCls, allow_private)})  # type: ignore[attr-defined]
-        for scheme, pool_cls in manager.pool_classes_by_scheme.items()
-    }
-    return manager
-
-
-def _refused_peer(exc: BaseException) -> bool:
-    """Whether a connection error came from the connect-time address guard."""
-    seen: set[int] = set()
-    stack: list[BaseException | None] = [exc]
-    while stack:
-        current = stack.pop()
-        if current is None or id(current) in seen:
-            continue
-        seen.add(id(current))
-        if isinstance(current, RefusedPeer):
-            return True
-        stack += [current.__cause__, current.__context__, *(a for a in current.args if isinstance(a, BaseException))]
-    return False
-
-
 def _fetch_error(url: str, exc: BaseException, deadline: float | None = None) -> FetchError:
     """A urllib3 or socket error as the FetchError operators see: timeout, refused address or connection."""
     if deadline is not None and time.monotonic() > deadline:  # the watchdog shut the socket
         return FetchError("timeout", f"{url}: no complete response within the deadline ({exc})")
     if isinstance(exc, Urllib3Timeout):
         return FetchError("timeout", f"{url}: {exc}")
-    if _refused_peer(exc):
+    if refused_peer(exc):
         return FetchError("refused-address", f"{url}: connected to a refused address")
     return FetchError("connection", f"{url}: {exc}")
 
@@ -221,14 +97,14 @@ class HttpClient:
         self.settings = settings
         self._resolve = resolver or _resolve
         # urllib3 directly, not requests: a third of the main process's CPU per page went to requests' layers.
-        self._http = _guarded_pool_manager(settings.allow_private_hosts, maxsize=max(64, settings.workers))
+        self._http = guarded_pool_manager(settings.allow_private_hosts, maxsize=max(64, settings.workers))
         self._headers = {"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate", "Accept": "*/*"}
         self._gates: dict[str, _HostGate] = {}
         self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
         self._lock = threading.Lock()
         # (host, port) -> refusal reason or None, for the client's life (one stage run): one DNS lookup per host.
         self._verdicts: dict[tuple[str, int], str | None] = {}
-        self._watchdog = _Watchdog()
+        self._watchdog = Watchdog()
 
     def close(self) -> None:
         self._watchdog.close()
@@ -295,13 +171,13 @@ class HttpClient:
         timeout = urllib3.Timeout(connect=self.settings.connect_timeout, read=self.settings.read_timeout)
         with self._gate(host):
             deadline = time.monotonic() + self.settings.response_deadline
-            _current.watch, _current.token = (self._watchdog, deadline), None
+            current_request.watch, current_request.token = (self._watchdog, deadline), None
             try:
                 return self._request(url, accept, headers, timeout, deadline)
             finally:
-                if _current.token is not None:
-                    self._watchdog.release(_current.token)
-                _current.watch = _current.token = None
+                if current_request.token is not None:
+                    self._watchdog.release(current_request.token)
+                current_request.watch = current_request.token = None
 
     def _request(self, url: str, accept: tuple[str, ...], headers: dict[str, str], timeout: urllib3.Timeout,
                  deadline: float) -> Response:

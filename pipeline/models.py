@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pipeline.vocab import AccusationMode, BreachType, CommitmentKind, StatementKind
+
 
 @dataclass(frozen=True)
 class Feed:
@@ -54,7 +56,7 @@ class Relevance:
 class Statement:
     """Something a speaker said: a direct quote or an indirect statement, with offsets into the body."""
 
-    kind: str  # vocab.StatementKind: direct | indirect
+    kind: StatementKind  # direct | indirect
     speaker: str | None  # fullest name found in the article, e.g. "Maria Zakharova"
     speaker_actor: str | None  # gazetteer id (may be finer than canonical, e.g. "russia_mfa")
     quote: str
@@ -71,12 +73,12 @@ class Accusation:
     accuser: str  # gazetteer id
     accused: str  # gazetteer id
     agreement: str | None  # astana | sochi_2018 | moscow_2020 | ne_syria_2019 | jan_2020_truce | None
-    breach_type: str  # vocab.BreachType
+    breach_type: BreachType
     evidence: str  # the sentence it came from
     char_start: int
     char_end: int
     confidence: float
-    mode: str = "claim"  # vocab.AccusationMode: claim | counter | narrative | hypothetical | denial
+    mode: AccusationMode = AccusationMode.CLAIM  # claim | counter | narrative | hypothetical | denial
     speaker: str | None = None
     statement_index: int | None = None  # index into Analysis.statements
     clause: str | None = None  # e.g. "joint patrols on the M4"
@@ -92,7 +94,7 @@ class Commitment:
     actor: str | None
     agreement: str | None
     clause: str
-    kind: str  # vocab.CommitmentKind: pledge | obligation | vow | agreed
+    kind: CommitmentKind  # pledge | obligation | vow | agreed
     evidence: str
     char_start: int
     char_end: int

@@ -23,8 +23,6 @@ from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.models import Accusation, Statement
 
 LEXICON = Path(__file__).resolve().parents[2] / "config" / "accusation_lexicon.yaml"
-CANONICAL = frozenset(("russia", "turkey", "syria", "united_states", "iran", "armed_groups", "sdf", "isis", "un",
-                       "eu", "france", "germany", "uk", "israel"))
 
 
 @lru_cache(maxsize=1)
@@ -35,6 +33,7 @@ def lexicon() -> dict:
     out["publisher_outlets"] = dict(data.get("publisher_outlets") or {})
     out["trigger"] = re.compile(r"(?:" + re.sub(r"\s+", "", data["trigger"]) + r")", re.IGNORECASE)
     out["everyone_re"] = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data["everyone"]) + r")\b", re.I)
+    out["reciprocal_re"] = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data["reciprocal"]) + r")\b", re.I)
     return out
 
 
@@ -59,7 +58,7 @@ class Party:
 class Accuser:
     actor: str
     canonical: str
-    source: str  # quote | indirect | cue_subject | according | previous | publisher | rule
+    source: str  # quote | indirect | cue_subject | according | previous | publisher | mutual | rule
     token: Any = None
     speaker: str | None = None
     statement_index: int | None = None
@@ -93,6 +92,7 @@ class Candidate:
     features: dict[str, float] = field(default_factory=dict)
     rule: Accusation | None = None
     accused_token: Any = None
+    accuser_tokens: set[Any] = field(default_factory=set)  # where the accuser is the subject of a cue
     speaker: str | None = None
     statement_index: int | None = None
     view: SentenceView | None = None
@@ -105,6 +105,8 @@ class Candidate:
 
 
 Proposal = tuple[Accuser, Party]
+# Clauses whose verb has no subject of its own and shares its head's: participles, infinitives, conjuncts.
+SHARED_SUBJECT = frozenset(("advcl", "xcomp", "conj"))
 Generator = Callable[[SentenceView], Iterator[Proposal]]
 GENERATORS: dict[str, Generator] = {}
 
@@ -224,20 +226,40 @@ def publisher(view: SentenceView) -> Iterator[Proposal]:
             yield from _others(view, accuser)
 
 
+@generator("mutual")
+def mutual(view: SentenceView) -> Iterator[Proposal]:
+    """ "Damascus and the rebels traded accusations of breaching the truce": each party against the other."""
+    for accuser in view.accusers:
+        if accuser.source == "mutual":
+            yield from _others(view, accuser)
+
+
+def mutual_accusers(sent, parties: list[Party]) -> list[Accuser]:
+    """Every party of a sentence that has the parties accuse each other (two or three parties named)."""
+    if not lexicon()["reciprocal_re"].search(sent.text):
+        return []
+    first: dict[str, Party] = {}
+    for party in parties:
+        first.setdefault(party.canonical, party)
+    if not 2 <= len(first) <= 3:
+        return []
+    return [Accuser(p.actor, p.canonical, "mutual", token=p.token) for p in first.values()]
+
+
 def _party_token(doc, start: int, end: int):
     span = doc.char_span(start, end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
 
 
 def parties_in(sent) -> list[Party]:
-    """Actors named in a sentence (aliases, "the Russian side"-style phrases), canonical ones only."""
+    """Parties named in a sentence (aliases, "the Russian side"-style phrases): canonical or `other:` actors."""
     g = gazetteer()
     found = []
     text = sent.text
     for mention in g.referents(text):
-        canonical = g.rollup(mention.actor)
-        if canonical not in CANONICAL:
+        if not g.is_party(mention.actor):
             continue
+        canonical = g.rollup(mention.actor)
         token = _party_token(sent.doc, sent.start_char + mention.start, sent.start_char + mention.end)
         if token is not None:
             found.append(Party(mention.actor, canonical, token, sent.start_char + mention.start))
@@ -246,7 +268,8 @@ def parties_in(sent) -> list[Party]:
 
 def sentence_views(doc, statements: list[Statement], index, outlet_actor: str | None, outlet: str | None = None):
     """SentenceViews for every sentence with trigger language and at least one party."""
-    from pipeline.analyzer.accusations import _resolve, _paragraph_of
+    from pipeline.analyzer.accusations import paragraph_of
+    from pipeline.analyzer.referents import resolve_actor
     from pipeline.analyzer.statements import _speaker_of
 
     g = gazetteer()
@@ -277,21 +300,24 @@ def sentence_views(doc, statements: list[Statement], index, outlet_actor: str | 
             lemma = token.lemma_.lower()
             if token.pos_ == "VERB" and (lemma in lex["reporting_verbs"] or lemma in lex["accuse_verbs"]):
                 subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if not subjects and token.dep_ in SHARED_SUBJECT:
+                    # "the opposition agreed to a truce while criticizing Russia for…": the subject it shares
+                    subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
                 for subject in subjects:
                     for head in (subject, *subject.conjuncts):
-                        actor = _resolve(head, set())
-                        if actor and g.rollup(actor) in CANONICAL:
+                        actor = resolve_actor(head, set())
+                        if g.is_party(actor):
                             accusers.append(Accuser(actor, g.rollup(actor), "cue_subject", token=head))
                 if not subjects:
                     speaker = _speaker_of(token, index)
-                    if speaker is not None and speaker.actor and g.rollup(speaker.actor) in CANONICAL:
+                    if speaker is not None and g.is_party(speaker.actor):
                         accusers.append(Accuser(speaker.actor, g.rollup(speaker.actor), "cue_subject",
                                                 speaker=speaker.name))
             elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
                 speaker = _speaker_of(token, index)
-                if speaker is not None and speaker.actor and g.rollup(speaker.actor) in CANONICAL:
+                if speaker is not None and g.is_party(speaker.actor):
                     accusers.append(Accuser(speaker.actor, g.rollup(speaker.actor), "according", speaker=speaker.name))
-        paragraph = _paragraph_of(text, sent.start_char)
+        paragraph = paragraph_of(text, sent.start_char)
         if not accusers and number > 0:
             before = sents[number - 1]
             if before.start_char >= sent.start_char - len(paragraph) - 2 and "\n\n" not in text[before.start_char:sent.start_char]:
@@ -302,7 +328,8 @@ def sentence_views(doc, statements: list[Statement], index, outlet_actor: str | 
                     s = statements[previous]
                     accusers.append(Accuser(speaker_actor, g.rollup(speaker_actor), "previous",
                                             speaker=s.speaker, statement_index=previous))
-        if outlet_actor and g.rollup(outlet_actor) in CANONICAL:
+        accusers.extend(mutual_accusers(sent, parties))
+        if g.is_party(outlet_actor):
             accusers.append(Accuser(outlet_actor, g.rollup(outlet_actor), "publisher", speaker=outlet))
         if not accusers:
             continue
@@ -333,6 +360,8 @@ def generate(doc, statements: list[Statement], index, outlet_actor: str | None, 
                         statement_index=accuser.statement_index, view=view)
                 candidate.generators.add(name)
                 candidate.sources.add(accuser.source)
+                if accuser.token is not None:
+                    candidate.accuser_tokens.add(accuser.token)
     for rule in rules:
         number = max(bisect.bisect_right(starts, rule.char_start) - 1, 0)
         key = (number, g.rollup(rule.accuser), g.rollup(rule.accused))

@@ -7,6 +7,7 @@ import re
 from pipeline.analyzer.agreements import agreement_in
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.models import Commitment
+from pipeline.vocab import CommitmentKind
 
 KINDS = {
     "vow": "vow", "swear": "vow",
@@ -42,7 +43,7 @@ def extract_commitments(doc, article_agreement: str | None) -> list[Commitment]:
             parties: list[str | None] = list(_parties(token, g)) or [None]  # no party named: the commitment still counts
             for actor in parties:
                 found.append(Commitment(actor=actor, agreement=agreement_in(sent.text) or article_agreement,
-                                        clause=clause[:300], kind=kind, evidence=sent.text.strip(),
+                                        clause=clause[:300], kind=CommitmentKind(kind), evidence=sent.text.strip(),
                                         char_start=sent.start_char, char_end=sent.end_char))
     return found
 

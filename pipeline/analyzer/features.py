@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.analyzer.agreements import agreement_in
-from pipeline.analyzer.candidates import CANONICAL, GENERATORS, Candidate, lexicon, words
+from pipeline.analyzer.candidates import GENERATORS, Candidate, lexicon, words
 
-SOURCES = ("quote", "indirect", "cue_subject", "according", "previous", "publisher", "rule")
+SOURCES = ("quote", "indirect", "cue_subject", "according", "previous", "publisher", "mutual", "rule")
 MODES = ("claim", "counter", "narrative", "hypothetical", "denial")
 # Parties whose role as accused or accuser carries a prior (the rest share one weight).
 ROLES = ("russia", "turkey", "syria", "united_states", "armed_groups", "sdf", "iran", "un")
@@ -26,6 +26,8 @@ NEGATION = re.compile(r"\b(?:yet to|failed|failure|not)\b", re.I)
 NO_VIOLATIONS = re.compile(r"\b(?:no|zero|without any)\s+(?:\w+\s+)?(?:violations?|breach(?:es)?|attacks?)", re.I)
 TRUCE_WORD = re.compile(r"cease-?fire|truce|cessation of hostilities|de-?escalation|agreement|deal|accord|"
                         r"memorandum|protocol", re.I)
+# "registered 604 breaches", "broken 15 times", "300 ceasefire violations": counted breaches are reported ones
+BREACH_COUNT = re.compile(r"\b\d[\d,.]*\s+(?:\w+\s+){0,2}?(?:violations?|breach(?:es)?|times|attacks?|infractions?)\b", re.I)
 BETWEEN = re.compile(r"\b(?:between|brokered by|sponsored by|guarantor|agreed by|signed by)\b")
 
 
@@ -53,7 +55,7 @@ def _has(ctx: Context, vocabulary: frozenset[str]) -> float:
 
 
 for _name in ("breach_verbs", "attack_verbs", "comply_verbs", "delay_words", "keeping_nouns", "breach_nouns",
-              "commitment_nouns", "accuse_verbs", "demand_verbs", "hypothetical_words", "denial_words"):
+              "commitment_nouns", "accuse_verbs", "demand_verbs", "hypothetical_words", "denial_words", "exploit_words"):
     FEATURES[f"lex:{_name}"] = (lambda key: lambda ctx: _has(ctx, lexicon()[key]))(_name)
 
 
@@ -65,6 +67,16 @@ def negation(ctx: Context) -> float:
 @feature("lex:no_violations")
 def no_violations(ctx: Context) -> float:
     return float(bool(NO_VIOLATIONS.search(ctx.text)))
+
+
+@feature("lex:breach_count")
+def breach_count(ctx: Context) -> float:
+    return float(bool(BREACH_COUNT.search(ctx.text)))
+
+
+@feature("lex:mutual")
+def reciprocal(ctx: Context) -> float:
+    return float(bool(lexicon()["reciprocal_re"].search(ctx.text)))
 
 
 @feature("lex:everyone")
@@ -110,7 +122,11 @@ def n_parties(ctx: Context) -> float:
 
 
 def _accused_token(ctx: Context):
-    return ctx.candidate.accused_token
+    """The accused's token, or for a later conjunct ("Turkey and Qatar") the first one, which holds the role."""
+    token = ctx.candidate.accused_token
+    while token is not None and token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token
 
 
 @feature("syn:accused_subject")
@@ -251,7 +267,7 @@ def pair_features(candidates: list[Candidate]) -> None:
     for c in candidates:
         by_pair.setdefault(c.pair, []).append(c)
     for pair, group in by_pair.items():
-        rule_claim = any(c.rule is not None and c.rule.mode in ("claim", "counter") for c in group)
+        rule_claim = any(_rule_claim(c) or _coordinated_with_rule_claim(c, candidates) for c in group)
         sentences = len({c.sentence for c in group})
         reverse = by_pair.get((pair[1], pair[0]), [])
         for c in group:
@@ -261,5 +277,20 @@ def pair_features(candidates: list[Candidate]) -> None:
             c.features["pair:generators"] = len({g for x in group for g in x.generators}) / len(GENERATORS)
 
 
+def _rule_claim(candidate: Candidate) -> bool:
+    return candidate.rule is not None and candidate.rule.mode in ("claim", "counter")
+
+
+def _coordinated_with_rule_claim(candidate: Candidate, candidates: list[Candidate]) -> bool:
+    """ "Damascus and Moscow said the militants breached the deal": the rules read it for Damascus only,
+    but the accusers are coordinated subjects, so the reading holds for Moscow too."""
+    for other in candidates:
+        if (other is candidate or other.sentence != candidate.sentence or not _rule_claim(other)
+                or other.pair[1] != candidate.pair[1]):
+            continue
+        if any(a in b.conjuncts for a in candidate.accuser_tokens for b in other.accuser_tokens):
+            return True
+    return False
+
+
 ALL_ROLES = tuple(f"accuser={r}" for r in (*ROLES, "other")) + tuple(f"accused={r}" for r in (*ROLES, "other"))
-assert CANONICAL  # the roles are canonical ids

@@ -7,12 +7,14 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeGuard
 
 import yaml
 
 CONFIG = Path(__file__).resolve().parents[2] / "config"
 CANONICAL = ("russia", "turkey", "syria", "united_states", "iran", "armed_groups", "sdf", "isis", "un", "eu",
              "france", "germany", "uk", "israel")
+OTHER = "other:"  # FORMAT.md's prefix for a party outside the canonical list ("other:hezbollah")
 
 
 def fold(text: str) -> str:
@@ -39,6 +41,27 @@ AGREEMENT_AFTER = re.compile(r"\s*(?:agreements?|deals?|accords?|protocol|memora
                              r"understandings?|arrangements?|ceasefire|truce)\b", re.IGNORECASE)
 DIPLOMATIC_POST = re.compile(r"^(.*?\b(?:embassy|embassies|consulate|mission|delegation|representation))\s+(?:in|to|at)\s+\S.*$",
                              re.IGNORECASE | re.DOTALL)
+# A capitalised word that may be a transliterated surname: "al-Moualem", "Lavrentyev", "Ja'afari".
+NAME_WORD = re.compile(r"(?<![\w'-])(?:(?:al|el)-)?[A-Z][a-z']+(?:-[A-Z]?[a-z']+)?(?![\w-])")
+MIN_SKELETON = 4  # shorter skeletons ("Assad" asd, "Aside" asd) collide with ordinary words…
+SHORT_SKELETON = 3  # …unless the word is plainly a surname: "al-Moualem", "Walid Moualem"
+GIVEN_NAME_BEFORE = re.compile(r"[A-Z][a-z]+\s$")
+
+
+def skeleton(word: str) -> str:
+    """A surname's transliteration-blind key: "Muallem", "Moallem" and "Moualem" are all "mlm".
+
+    The first letter stays; then vowels (and y, w) go, q is k, and doubled letters are one.
+    """
+    word = re.sub(r"^(?:al|el|ad|as|ash|at|az)-", "", fold(word).lower())
+    word = re.sub(r"[^a-z]", "", word).replace("q", "k")
+    if not word:
+        return ""
+    rest = re.sub(r"[aeiouyw]", "", word[1:])
+    return re.sub(r"(.)\1+", r"\1", word[0] + rest)
+
+
+POSSESSIVE = re.compile(r"'s?\b|\u2019s?\b")
 BACKED = re.compile(r"\b([\w.]+)-(?:backed|supported|sponsored|allied)\b", re.IGNORECASE)
 
 
@@ -91,6 +114,15 @@ class Gazetteer:
                 # "Jaafari" for Bashar al-Jaafari: outlets drop the Arabic article as often as not.
                 exact.setdefault(re.sub(r"^(?:al|el)-(?=\w)", "", surname).capitalize(), actor.id)
         self._exact, self._loose = exact, loose
+        # Known people's surnames by skeleton, kept only when one person has that skeleton.
+        by_skeleton: dict[str, set[str]] = {}
+        for actor in self.actors.values():
+            if actor.kind == "person":
+                for alias in (*actor.aliases, actor.name):
+                    key = skeleton(alias.split()[-1])
+                    if len(key) >= SHORT_SKELETON:
+                        by_skeleton.setdefault(key, set()).add(actor.id)
+        self._by_skeleton = {key: ids.pop() for key, ids in by_skeleton.items() if len(ids) == 1}
         self._exact_re = _alternation(exact, flags=0)
         self._loose_re = _alternation(loose, flags=re.IGNORECASE)
         self._adjectives = {(fold(adj) if adj.isupper() else fold(adj).lower()): a.id
@@ -114,6 +146,13 @@ class Gazetteer:
         """The canonical actor an actor rolls up to (itself when canonical or unknown)."""
         return self._chain(actor_id)[-1] if actor_id in self.actors else actor_id
 
+    def is_party(self, actor_id: str | None) -> TypeGuard[str]:
+        """Whether an actor can accuse or be accused: it rolls up to a canonical id or an `other:` party."""
+        if not actor_id:
+            return False
+        top = self.rollup(actor_id)
+        return top in CANONICAL or top.startswith(OTHER)
+
     def mentions(self, text: str) -> list[Mention]:
         """All non-overlapping alias mentions in a text, longest first at each position."""
         folded = fold(text)
@@ -122,12 +161,28 @@ class Gazetteer:
             for match in pattern.finditer(folded):
                 key = match.group(0).lower() if lower else match.group(0)
                 found.append(Mention(table[key], match.start(), match.end(), text[match.start():match.end()]))
+        found.extend(self._transliterated(folded, text, found))
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         kept: list[Mention] = []
         for mention in found:
             if not kept or mention.start >= kept[-1].end:
                 kept.append(mention)
         return kept
+
+    def _transliterated(self, folded: str, text: str, found: list[Mention]) -> list[Mention]:
+        """Surnames of known people spelled another way ("Walid al-Moualem" for Walid al-Muallem)."""
+        taken = [(m.start, m.end) for m in found]
+        out = []
+        for match in NAME_WORD.finditer(folded):
+            if any(a < match.end() and match.start() < b for a, b in taken):
+                continue
+            key = skeleton(match.group(0))
+            plainly_a_surname = match.group(0).lower().startswith(("al-", "el-")) or bool(
+                GIVEN_NAME_BEFORE.search(folded[max(0, match.start() - 20):match.start()]))
+            actor = self._by_skeleton.get(key)
+            if actor is not None and (len(key) >= MIN_SKELETON or plainly_a_surname):
+                out.append(Mention(actor, match.start(), match.end(), text[match.start():match.end()]))
+        return out
 
     def referents(self, text: str) -> list[Mention]:
         """What a pronoun can point back to: alias mentions and "the Russian occupation"-style phrases.
@@ -164,6 +219,10 @@ class Gazetteer:
         # terrorists" are the YPG, "Kurdish militants" the SDF.
         generic_at = min((m.start for m in mentions if m.actor == GENERIC_GROUP), default=len(text))
         # …but only a name before it, as its modifier: "armed groups controlled by Turkey" are armed groups.
+        # A state in the possessive is where the group is, not who it is: "Syria's main opposition group".
+        owners = [m for m in mentions if self.actors[m.actor].kind == "state" and POSSESSIVE.match(text, m.end)]
+        if len(owners) < len(mentions):
+            mentions = [m for m in mentions if m not in owners]
         specific = [m for m in mentions if m.actor != GENERIC_GROUP and m.start < generic_at]
         if specific:
             return max(specific, key=lambda m: (m.end - m.start, -m.start)).actor

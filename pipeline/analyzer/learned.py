@@ -15,6 +15,7 @@ from pipeline.analyzer.candidates import Candidate, generate
 from pipeline.analyzer.decision import Model, load
 from pipeline.analyzer.features import describe, pair_features
 from pipeline.models import Accusation, Statement
+from pipeline.vocab import AccusationMode, BreachType
 
 COUNTED_MODES = frozenset({"claim", "counter"})  # as pipeline/evaluation.py counts them
 
@@ -89,7 +90,7 @@ def _accusation(candidate: Candidate, probability: float, statements: list[State
                 doc) -> Accusation:
     rule = candidate.rule
     if rule is not None:
-        mode = rule.mode if rule.mode in COUNTED_MODES else "claim"
+        mode = rule.mode if rule.mode in COUNTED_MODES else AccusationMode.CLAIM
         return replace(rule, mode=mode, confidence=round(probability, 2), signals=signals(candidate, probability))
     text = doc.text[candidate.char_start:candidate.char_end]
     agreement = agreement_of(candidate, doc, statements, article_agreement)
@@ -97,8 +98,8 @@ def _accusation(candidate: Candidate, probability: float, statements: list[State
                                                             alignment_mode="expand") or []
                     if t.pos_ in ("VERB", "NOUN") and t.lemma_.lower() in _TRIGGERS), "other")
     return Accusation(accuser=candidate.accuser, accused=candidate.accused, agreement=agreement,
-                      breach_type=breach_type(text, trigger), evidence=text.strip(), char_start=candidate.char_start,
-                      char_end=candidate.char_end, confidence=round(probability, 2), mode="claim",
+                      breach_type=BreachType(breach_type(text, trigger)), evidence=text.strip(), char_start=candidate.char_start,
+                      char_end=candidate.char_end, confidence=round(probability, 2), mode=AccusationMode.CLAIM,
                       speaker=candidate.speaker, statement_index=candidate.statement_index,
                       signals=signals(candidate, probability))
 

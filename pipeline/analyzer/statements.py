@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.analyzer.gazetteer import gazetteer
+from pipeline.analyzer.names import DOCUMENT_NOUNS, ROLE_NOUNS, is_capitalised_name, is_misread_place
 from pipeline.analyzer.quotes import QuoteSpan, paragraphs
 from pipeline.analyzer.sentences import sentence_of
-from pipeline.analyzer.speakers import (DOCUMENT_NOUNS, ROLE_NOUNS, Speaker, SpeakerIndex, attribution_config,
-                                       is_capitalised_name, is_misread_place, resolve_subject, surname_known)
+from pipeline.analyzer.speakers import Speaker, SpeakerIndex, attribution_config, surname_known
+from pipeline.analyzer.subjects import resolve_subject
 from pipeline.models import Statement
+from pipeline.vocab import StatementKind
 
 CUES = frozenset(
     "say tell add point stress note warn state claim insist accuse write tweet declare explain emphasize emphasise "
@@ -298,7 +300,7 @@ def extract_statements(doc, index: SpeakerIndex | None = None) -> tuple[list[Sta
             continue
         index.remember(quote.start, speaker)
         last_quote_paragraph, last_speaker = quote.last_paragraph, speaker
-        statements.append(Statement("direct", speaker.name, speaker.actor, text[quote.start:quote.end], cue,
+        statements.append(Statement(StatementKind.DIRECT, speaker.name, speaker.actor, text[quote.start:quote.end], cue,
                                     quote.start, quote.end, speaker.title))
     statements.sort(key=lambda s: s.char_start)
     return statements, index
@@ -318,7 +320,7 @@ def _sentence_statement(sent, speaker: Speaker, cue: str) -> Statement:
     """An indirect statement spanning the sentence, leading whitespace left out."""
     text = sent.text.strip()
     start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-    return Statement("indirect", speaker.name, speaker.actor, text, cue, start, start + len(text), speaker.title)
+    return Statement(StatementKind.INDIRECT, speaker.name, speaker.actor, text, cue, start, start + len(text), speaker.title)
 
 
 def _indirect(doc, quotes: list[QuoteSpan], index: SpeakerIndex) -> list[Statement]:

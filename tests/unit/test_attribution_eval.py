@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.attribution_eval import (Attribution, main, match, quoted_passages, read_brat, source_keys,
-                                       speaker_right, titled_names)
+from pipeline.attribution_eval import main, match, quoted_passages, source_keys, speaker_right, titled_names
+from pipeline.polnear import Attribution, read_brat
 
 ROOT = Path(__file__).resolve().parents[2]
 POLNEAR = ROOT.parent / "shared" / "corpus" / "polnear"

@@ -46,7 +46,7 @@ def predict(relevant, accusations=(), statements=()):
 def run(pairs, rollup=lambda actor: actor):
     """Evaluate records against fixed predictions, handed out in order."""
     predictions = iter([p for _, p in pairs])
-    return evaluate([r for r, _ in pairs], lambda title, text, outlet: next(predictions), rollup)
+    return evaluate([r for r, _ in pairs], lambda title, text, outlet, date: next(predictions), rollup)
 
 
 def test_counts_give_precision_recall_and_harmonic_f1():
@@ -282,15 +282,15 @@ def gold_file(tmp_path):
 def test_main_exits_1_when_a_baseline_floor_is_broken_and_0_otherwise(tmp_path, capsys):
     gold, baseline = gold_file(tmp_path), tmp_path / "baseline.json"
     baseline.write_text(json.dumps({"relevance_f1": 0.9, "accusation_recall": 0.9}))
-    assert main(["--gold", str(gold), "--baseline", str(baseline)], analyze=lambda t, x, o: predict(True)) == 1
+    assert main(["--gold", str(gold), "--baseline", str(baseline)], analyze=lambda t, x, o, d: predict(True)) == 1
     assert "accusation_recall" in capsys.readouterr().err
     found = predict(True, [accusation("russia", "turkey")])
-    assert main(["--gold", str(gold), "--baseline", str(baseline)], analyze=lambda t, x, o: found) == 0
-    assert main(["--gold", str(gold)], analyze=lambda t, x, o: predict(False)) == 0
+    assert main(["--gold", str(gold), "--baseline", str(baseline)], analyze=lambda t, x, o, d: found) == 0
+    assert main(["--gold", str(gold)], analyze=lambda t, x, o, d: predict(False)) == 0
 
 
 def test_main_prints_metrics_and_errors_as_json(tmp_path, capsys):
-    assert main(["--gold", str(gold_file(tmp_path)), "--json", "--verbose"], analyze=lambda t, x, o: predict(True)) == 0
+    assert main(["--gold", str(gold_file(tmp_path)), "--json", "--verbose"], analyze=lambda t, x, o, d: predict(True)) == 0
     payload = json.loads(capsys.readouterr().out)
     assert payload["articles"] == 1 and payload["metrics"]["relevance_f1"] == 1.0
     assert payload["errors"][0]["accusation_fn"] == ["russia -> turkey"]

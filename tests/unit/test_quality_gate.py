@@ -18,7 +18,7 @@ BASELINE = ROOT / "tests" / "data" / "quality_baseline.json"
 def report():
     records = load_gold(DEV_FILES)
     assert len(records) >= 200
-    return evaluate(records, lambda t, x, o: analyze(t, x, quotes_everywhere=True, outlet=o), gazetteer().rollup)
+    return evaluate(records, lambda t, x, o, d: analyze(t, x, quotes_everywhere=True, outlet=o, date=d), gazetteer().rollup)
 
 
 def test_dev_set_metrics_stay_above_the_committed_floors(report):

@@ -1,0 +1,156 @@
+"""How a trigger is asserted: denied, negated, hypothetical or answering a denial, and whose report it is."""
+
+from __future__ import annotations
+
+from pipeline.analyzer.gazetteer import gazetteer
+from pipeline.analyzer.referents import CLAIM_NOUNS, actor_of_phrase, antecedent, subject_of
+from pipeline.analyzer.sentences import sentence_of
+from pipeline.analyzer.speakers import Speaker, SpeakerIndex
+from pipeline.analyzer.statements import CUES, DENIALS, _speaker_of
+from pipeline.analyzer.subjects import group_before
+
+ACCUSE = frozenset("accuse blame criticize criticise condemn charge slam denounce fault rebuke censure".split())
+# Nouns for what a party was bound to: "has not carried out its main obligation", "lived up to its promises".
+COMMITMENT_NOUNS = frozenset("obligation obligations commitment commitments promise promises pledge pledges "
+                             "undertaking undertakings duty duties responsibilities agreement agreements deal "
+                             "memorandum protocol terms part".split())
+# Refusing to put up with breaches presupposes them: "we do not accept / will not tolerate the violations".
+TOLERATE = frozenset("accept tolerate allow permit condone ignore overlook excuse".split())
+REPORTING_VERBS = CUES | ACCUSE | DENIALS
+HYPOTHETICAL_MARKS = frozenset("if unless whether should once".split())
+MODALS = frozenset("would could might may".split())
+
+
+def under_denial(token) -> bool:
+    """The trigger is what someone denies ("denied violating", "rejected claims that X breached")."""
+    node = token
+    for _ in range(6):
+        if node.head is node or node.lemma_.lower() in CLAIM_NOUNS:
+            return False
+        if node.head.lemma_.lower() in DENIALS:
+            # What is denied is the object or complement ("denied violating"), not a clause beside it.
+            return node.dep_ in ("dobj", "ccomp", "xcomp", "pcomp", "pobj", "prep")
+        if node.dep_ in ("conj", "advcl"):
+            return False
+        node = node.head
+    return False
+
+
+def negated(token) -> bool:
+    """Not done: "has not", "has yet to", "Neither Russia nor the US have"."""
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    if token.dep_ == "xcomp" and any(c.lower_ == "yet" for c in token.head.children):
+        return True
+    subject = subject_of(token)
+    return subject is not None and any(c.lower_ == "neither" for c in subject.children)
+
+
+def none_of(noun) -> bool:
+    """ "registered no violations", "did not record any breaches": a breach noun that is denied."""
+    if any(t.lower_ in ("no", "zero") and t.dep_ == "det" for t in noun.doc[noun.left_edge.i: noun.i]):
+        return True  # "no ceasefire violations": the parser may hang "no" on the compound
+    verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
+        return True  # "…, without mentioning any violations by Damascus"
+    if verb.lemma_.lower() in TOLERATE:
+        return False  # "we will not accept the regime's violations" says there are some
+    return noun.dep_ in ("dobj", "pobj") and negated(verb)
+
+
+def binds(token) -> bool:
+    """The verb's object is a commitment: "carried out its obligation", "lived up to its promises"."""
+    for child in token.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in COMMITMENT_NOUNS:
+            return True
+        if child.dep_ in ("prep", "prt"):
+            for grandchild in child.children:
+                if grandchild.dep_ in ("pobj", "prep"):
+                    target = grandchild if grandchild.dep_ == "pobj" else next(
+                        (g for g in grandchild.children if g.dep_ == "pobj"), None)
+                    if target is not None and target.lemma_.lower() in COMMITMENT_NOUNS:
+                        return True
+    return False
+
+
+def mode_of(token) -> str:
+    node = token
+    for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in node.children):
+            return "hypothetical"
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in node.children):
+            return "hypothetical"
+        subject = subject_of(node) if node.pos_ in ("VERB", "AUX") else None
+        if subject is not None and any(c.dep_ == "aux" and c.lower_ in ("should", "were", "had") and c.i < subject.i
+                                       for c in node.children):
+            return "hypothetical"  # "should the regime attack our soldiers…"
+        if node.lemma_ in ("threaten", "warn") and node is not token and token.dep_ in ("xcomp", "ccomp"):
+            return "hypothetical"
+        if node.head is node:
+            break
+        node = node.head
+    return "claim"
+
+
+# What one responds to in words; "the army was responding to violations" is fire, not speech.
+SPOKEN_THINGS = frozenset("question questions query queries request requests letter letters remark remarks comment "
+                          "comments criticism accusation accusations allegation allegations statement statements "
+                          "claim claims report reports journalist journalists reporter reporters call calls".split())
+
+
+def _acts_in_response(verb) -> bool:
+    """ "respond to / reply to" something that is not words: an action, not a reporting verb."""
+    if verb.lemma_.lower() not in ("respond", "reply"):
+        return False
+    targets = [o for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "to"
+               for o in prep.children if o.dep_ == "pobj"]
+    return any(t.lemma_.lower() not in SPOKEN_THINGS for t in targets)
+
+
+def reporter_of(token, index: SpeakerIndex):
+    """Walk up from a trigger to a reporting verb and return its speaker."""
+    node = token
+    for _ in range(12):  # long clauses: "stressed that X controlled … and that its fighters continued to shell … in violation of"
+        if node is not token and node.lemma_.lower() in REPORTING_VERBS and not _acts_in_response(node):
+            speaker = _speaker_of(node, index)
+            if speaker:
+                return speaker
+        if node.head is node:
+            break
+        node = node.head
+    for t in sentence_of(token):
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+            return _speaker_of(t, index)
+    return _in_their_view(sentence_of(token))
+
+
+VIEW_NOUNS = frozenset("view telling account version reading words eyes opinion assessment judgment judgement".split())
+
+
+def _in_their_view(sentence):
+    """ "In their telling, Turkey never…", "In Moscow's view, …": whose view the sentence gives."""
+    words = list(sentence[:5])
+    if len(words) < 4 or words[0].lower_ != "in":
+        return None
+    noun = next((w for w in words[1:4] if w.lemma_.lower() in VIEW_NOUNS), None)
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None) if noun is not None else None
+    if owner is None or not any(w.text == "," for w in sentence[noun.i - sentence.start: noun.i - sentence.start + 2]):
+        return None
+    if owner.pos_ == "PRON":  # "Russian officials see it differently. In their telling, …"
+        group = group_before(owner)
+        actor = (actor_of_phrase(group) if group is not None else None) or antecedent(owner, set())
+    else:
+        actor = actor_of_phrase(owner)
+    return Speaker(owner.text, None, actor, False) if actor else None
+
+
+def denies_in_sentence(sent, accuser: str) -> bool:
+    """The accuser denies something in the same sentence: its accusation answers one against it."""
+    g = gazetteer()
+    for token in sent:
+        if token.lemma_.lower() in DENIALS and token.pos_ == "VERB":
+            subject = subject_of(token)
+            actor = actor_of_phrase(subject) if subject is not None and subject.pos_ != "PRON" else None
+            if actor and g.rollup(actor) == g.rollup(accuser):
+                return True
+    return False

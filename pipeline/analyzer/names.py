@@ -1,0 +1,203 @@
+"""Names as an article writes them: people's names and titles, places taken for people, bodies' noun phrases."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.analyzer.sentences import sentence_of
+
+ROLE_NOUNS = frozenset(
+    "diplomat minister spokesman spokeswoman spokesperson official officials envoy president ambassador source "
+    "sources commander general representative deputy chief head adviser advisor negotiator lawmaker premier "
+    "secretary leader director analyst expert colonel officer lieutenant major admiral governor mayor".split()
+)
+DOCUMENT_NOUNS = frozenset("statement statements letter letters bulletin communique communiqué release".split())
+BODY_NOUNS = frozenset("ministry agency army military department office government embassy committee council centre "
+                       "center command observatory presidency directorate".split())
+INSTITUTION_NOUNS = DOCUMENT_NOUNS | BODY_NOUNS
+# A PERSON entity in these places is a place the model mistook for a person ("in Nur-Sultan",
+# "the Kazakh capital, Nur-Sultan", "the towns of Fleifel and Al-Fatirah").
+LOCATIVE_PREPOSITIONS = frozenset("in near at around outside inside into towards toward across".split())
+PLACE_NOUNS = frozenset("capital city cities town towns village villages province provinces district districts region "
+                        "area areas countryside suburb suburbs neighbourhood neighborhood governorate camp crossing "
+                        "outskirts settlement settlements".split())
+
+
+def is_capitalised_name(token) -> bool:
+    """A capitalised word with lower case in it: "Lavrentiev", and also "McConnell", "DuVernay", "O'Brien"
+    (spaCy's is_title refuses capitals inside a word)."""
+    text = token.text
+    return text[:1].isupper() and any(c.islower() for c in text) and text.replace("'", "").replace("\u2019", "").isalpha()
+
+
+def is_misread_place(token) -> bool:
+    """Whether the PERSON entity this token is in stands where a place stands."""
+    return any(e.start <= token.i < e.end and e.label_ == "PERSON" and is_place(e) for e in token.doc.ents)
+
+
+def is_place(ent) -> bool:
+    """A PERSON entity standing where a place stands: after "in"/"near", or beside "capital"/"towns of"."""
+    doc = ent.doc
+    if ent.start > 0 and doc[ent.start - 1].lower_ in ROLE_NOUNS:
+        return False  # "… in Syria Rear Admiral Alexander Grinkevich": a title makes it a person
+    if ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN":
+        return True  # "the Sochi memorandum"
+    if ent.start > 1 and doc[ent.start - 1].text == "," and doc[ent.start - 2].lemma_.lower() in PLACE_NOUNS:
+        return True  # "the Kazakh capital, Nur-Sultan", however it was parsed
+    node = ent.root
+    for _ in range(4):
+        if node.dep_ == "pobj" and node.head.lower_ in LOCATIVE_PREPOSITIONS:
+            return True
+        if node.head is node or node.dep_ not in ("appos", "conj", "pobj", "prep", "compound"):
+            return False
+        node = node.head
+        if node.lemma_.lower() in PLACE_NOUNS:
+            return True
+    return False
+
+
+PARTICLES = frozenset("al el von van der de den bin ibn abu abd ul".split())
+
+
+def full_span_text(ent) -> str:
+    """A PERSON entity extended over name particles the model cuts off ("Raed" + "al-Saleh", "von der Mühll")."""
+    doc, end = ent.doc, ent.end
+    while end < len(doc):
+        token = doc[end]
+        joined = token.idx == doc[end - 1].idx + len(doc[end - 1].text)  # no space: "al" "-" "Saleh"
+        if token.lower_ in PARTICLES or (token.text == "-" and joined) or (
+                (joined or doc[end - 1].lower_ in PARTICLES or doc[end - 1].text == "-") and token.is_title):
+            end += 1
+            continue
+        break
+    while end > ent.end and (doc[end - 1].lower_ in PARTICLES or doc[end - 1].text == "-"):
+        end -= 1
+    return doc[ent.start:end].text
+
+
+def clean_name(text: str) -> str:
+    words = [w for w in text.replace("\u2019s", "").replace("'s", "").split() if w[:1].isupper() or w.lower().split("-")[0] in PARTICLES]
+    return " ".join(words).strip(" ,.")
+
+
+def _words(tokens) -> str:
+    """Tokens as written, punctuation left out but hyphens kept: "Turkey-backed" must stay one word."""
+    out = ""
+    for t in tokens:
+        if t.is_punct and t.text not in ("-", "\u2010", "\u2011"):
+            continue
+        glue = out.endswith("-") or t.text.startswith("-") or (t.i > 0 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_)
+        out += t.text if (not out or glue) else " " + t.text
+    return out.strip(" -")
+
+
+def title_of(ent) -> str | None:
+    """Title words before a name ("Russian Foreign Ministry spokeswoman") and any apposition around it."""
+    doc = ent.doc
+    tokens: list = []
+    i = ent.start - 1
+    while i >= 0 and doc[i].dep_ in ("compound", "amod", "nmod", "poss", "case") and i < doc[i].head.i <= ent.root.i \
+            and doc[i].ent_type_ != "PERSON" and not doc[i].is_punct \
+            and not (doc[i].ent_type_ == "GPE" and i > 0 and doc[i - 1].pos_ == "ADP"):  # "… in Syria Rear Admiral X"
+        tokens.insert(0, doc[i])
+        i -= 1
+    parts = []
+    # "Deputy Chief of the Russian Center for … in Syria Rear Admiral X" (with "Opposing" in a name tagged
+    # as a verb): when the parse cuts the title
+    # short, the whole noun phrase back to the last comma is the title.
+    start = ent.start
+    while start > sentence_of(ent[0]).start and (doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "ADP", "CCONJ", "PART")
+                                      or doc[start - 1].dep_ == "amod"
+                                      or (doc[start - 1].is_title and doc[start - 1].tag_ in ("VBG", "VBN"))) \
+            and doc[start - 1].ent_type_ != "PERSON" and doc[start - 1].lower_ not in ("by", "said", "to", "with"):
+        start -= 1
+    if ent.start - start > len(tokens) + 2 and ent.start - start <= 16 and (start == sentence_of(ent[0]).start or doc[start - 1].text == ","):
+        tokens = list(doc[start:ent.start])
+    if tokens:
+        parts.append(" ".join(t.text for t in tokens if t.dep_ != "case" and t.text not in ("'s", "\u2019s")).strip())
+    root = ent.root
+    # "the head of the Russian centre, Rear Admiral X" and "X, the foreign ministry spokeswoman"
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        parts.append(_words(t for t in root.head.subtree if not (ent.start <= t.i < ent.end))[:160])
+    # "the spokesman of the National Liberation Front, Naji Mustafa": the parser hangs the name on the
+    # body, not on the role; the title is the role's phrase up to the name.
+    elif root.dep_ == "appos" and root.head.dep_ in ("pobj", "compound"):
+        role = root.head
+        for _ in range(6):  # up through "of the …", "for the National Front for Liberation"
+            if role.lemma_.lower() in ROLE_NOUNS or role.head is role or role.dep_ not in ("pobj", "prep", "compound"):
+                break
+            role = role.head
+        if role.lemma_.lower() in ROLE_NOUNS:
+            parts.append(_words(t for t in role.subtree if t.i < ent.start)[:160])
+    for child in root.children:
+        if child.dep_ == "appos" and child.i > root.i:
+            parts.append(_words(child.subtree)[:160])
+        # UN meetings coverage and affiliations: "Kelly Craft of the United States", "Naji Mustafa of the NFL"
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == ent.end:
+            country = next((o for o in child.children if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "NORP", "ORG")), None)
+            if country is not None:
+                parts.append(_words(country.subtree)[:80])
+    # UN meetings coverage: "VASSILY NEBENZIA (Russian Federation) said…": the delegation is the title.
+    # (A surname the model left out of the entity may stand between: "FERIDUN HADI SİNİRLİOĞLU (Turkey)".)
+    opening = ent.end
+    while opening < min(len(doc), ent.end + 2) and doc[opening].is_alpha and doc[opening].text.isupper():
+        opening += 1
+    delegation = _bracketed(doc, opening)
+    if delegation is not None and not any(delegation.text in part for part in parts):  # often an apposition too
+        parts.append(delegation.text)
+    parts = [p for p in parts if p]
+    return ", ".join(parts) if parts else None
+
+
+def noun_phrase(head) -> str:
+    """A name as written: the head's phrase without its article, up to a comma or a clause."""
+    doc, end = head.doc, head.i + 1
+    for t in doc[head.i + 1: head.right_edge.i + 1]:
+        if t.text in (",", "(", ";") or t.dep_ in ("relcl", "acl", "appos"):
+            break
+        end = t.i + 1
+    start = head.left_edge.i
+    while start < head.i and doc[start].dep_ in ("det", "punct"):
+        start += 1
+    return re.sub(r"^(?:the|a|an)\s+", "", doc[start:end].text.strip(), flags=re.I)
+
+
+MISLABELLED = ("", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW")
+
+
+TITLE_WORDS = ROLE_NOUNS | INSTITUTION_NOUNS | frozenset("chair chairman chairwoman commission commissioner "
+                                                       "secretary-general coach captain professor dr mr mrs ms".split())
+
+
+def name_tokens(token) -> list:
+    """The proper nouns that end at the token, titles before them left out ("Commission Chair Paulo Pinheiro")."""
+    words: list = []
+    for t in reversed(token.doc[token.left_edge.i: token.i + 1]):
+        if t.pos_ != "PROPN" or t.lower_ in TITLE_WORDS or len(words) == 4:
+            break
+        words.insert(0, t)
+    return words
+
+
+def _bracketed(doc, i: int):
+    """The short capitalised words in brackets opening at token i ("(Russian Federation)"), as a Span, or None."""
+    if i + 2 >= len(doc) or doc[i].text != "(":
+        return None
+    close = next((t.i for t in doc[i + 1: i + 6] if t.text == ")"), None)
+    if close is None or close == i + 1 or not all(t.text[:1].isupper() or t.lower_ in ("of", "the") for t in doc[i + 1: close]):
+        return None
+    return doc[i + 1: close]
+
+
+def delegation_of(token) -> str | None:
+    """The country in brackets after a name, as UN meetings coverage writes delegates: "NAME (Turkey)"."""
+    inside = _bracketed(token.doc, token.i + 1)
+    return inside.text if inside is not None and any(t.ent_type_ == "GPE" for t in inside) else None
+
+
+def unlabelled_name(token) -> bool:
+    """A capitalised proper noun the NER did not call a place or a body: most likely a person's name."""
+    words = name_tokens(token)
+    return (token.pos_ == "PROPN" and token.is_title and bool(words)
+            and all(w.ent_type_ in MISLABELLED and w.is_title for w in words)
+            and token.lower_ not in TITLE_WORDS)

@@ -1,0 +1,343 @@
+"""Who a word in a sentence stands for: the actors behind subjects, owners, doers, pronouns and claims."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.analyzer.gazetteer import gazetteer
+from pipeline.analyzer.sentences import sentence_of
+from pipeline.analyzer.statements import CUES
+
+BREACH_NOUNS = frozenset("violation violations breach breaches failure failures delay delays attack attacks "
+                         "shelling shellings provocation provocations non-compliance noncompliance contravention "
+                         "obstacle obstacles violence aggression escalation".split())
+# Nouns for an action whose doer is the accused: "the offensive by the regime is in breach of…".
+ACTION_NOUNS = frozenset("offensive operation operations attack attacks strike strikes airstrike airstrikes shelling "
+                         "bombing bombardment raid raids incursion advance presence action actions escalation "
+                         "deployment assault".split())
+# Things that attack, whose owner is the attacker: "Turkish drones struck…".
+ATTACKERS = frozenset("drone drones jet jets warplane warplanes aircraft artillery forces troops gunmen fighters".split())
+# Nouns for an actor's own people, arms and bodies: "their units", "its fighters", "its foreign ministry".
+OWNED = ATTACKERS | frozenset("unit units fighter member members militia militias force formation formations gunman "
+                         "battalion battalions brigade brigades position positions "
+                         # "Its foreign ministry said…": a state's own bodies and people
+                         "ministry government army military command leadership presidency embassy mission "
+                         "delegation spokesman spokeswoman spokesperson envoy president minister".split())
+DOERS = ACTION_NOUNS | ATTACKERS  # an appositive breach charges whoever did these
+CLAIM_NOUNS = frozenset("accusation accusations claim claims allegation allegations charge charges complaint "
+                        "complaints assessment assessments".split())
+# Words before a state's name that make it a place: "in northeast Syria", "across Turkey".
+PLACE_BEFORE = re.compile(r"\b(?:in|into|across|inside|near|throughout|within|north|south|east|west|northern|southern|"
+                          r"eastern|western|north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|"
+                          r"south-?west(?:ern)?)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def actor_of_phrase(token) -> str | None:
+    """The actor a noun phrase names (from its left edge to its head, plus compounds)."""
+    phrase = token.doc[token.left_edge.i: token.i + 1].text
+    actor = gazetteer().resolve(phrase)
+    if actor is None and token.pos_ in ("PROPN", "NOUN"):
+        # Its own right side ("the spokesman of the SDF"), not its conjuncts ("regime and Russian forces").
+        own = [t for c in token.rights if c.dep_ not in ("conj", "cc") for t in c.subtree]
+        end = max([token.i, *(t.i for t in own)]) + 1
+        actor = gazetteer().resolve(token.doc[token.left_edge.i: end].text[:120])
+    return actor
+
+
+def resolve_actors(token, exclude: set[str]) -> list[str]:
+    """Like resolve_actor, but "they" may stand for two parties named together ("The regime and the Russians… they")."""
+    first = resolve_actor(token, exclude)
+    if first is None and token.conjuncts and token.pos_ == "NOUN":
+        # "regime and Russian forces": the first conjunct borrows the last one's head noun
+        first = gazetteer().resolve(f"{token.text} {token.conjuncts[-1].text}")
+        first = first if first and gazetteer().rollup(first) not in exclude else None
+    if first is None or token.lower_ not in ("they", "their", "them"):
+        return [first] if first else []
+    text, mentions = _referents_before(token, exclude, sentences=1)
+    for before, after in zip(mentions, mentions[1:]):
+        if after.actor == first and re.fullmatch(r"\s*,?\s*(?:and|&)\s+(?:the\s+)?", text[before.end:after.start], re.I):
+            return [before.actor, first]
+    return [first]
+
+
+def antecedent(token, exclude: set[str]) -> str | None:
+    """For its/it/they: the nearest actor named before, in this sentence or the two before it."""
+    g = gazetteer()
+    singular = token.lower_ in ("it", "its")
+    for mention in reversed(_referents_before(token, exclude, sentences=2)[1]):
+        if singular and mention.text.lower().endswith("s") and g.actors[mention.actor].kind == "armed_group":
+            continue  # "it" is not "the terrorists"
+        return mention.actor
+    return None
+
+
+def _referents_before(token, exclude: set[str], sentences: int):
+    """The text from `sentences` sentences back up to the token, and the parties named in it that a
+    pronoun can stand for: not people, not the excluded, not places ("in northeast Syria") and not
+    the parties to a deal ("the truce agreed between Moscow and Ankara")."""
+    start = sentence_of(token).start
+    for _ in range(sentences):
+        if start > 0:
+            start = sentence_of(token.doc[start - 1]).start
+    g = gazetteer()
+    text = token.doc[start:token.i].text
+    kept = []
+    for mention in g.referents(text):
+        before = text[:mention.start]
+        if g.rollup(mention.actor) in exclude or g.actors[mention.actor].kind == "person":
+            continue
+        if g.actors[mention.actor].kind == "state" and PLACE_BEFORE.search(before):
+            continue
+        if re.search(r"\bbetween\s+(?:\w+\s+(?:and|&)\s+)?$", before, re.I):
+            continue
+        kept.append(mention)
+    return text, kept
+
+
+def doer_of(token):
+    """Who does the verb: the "by" agent of a passive ("was violated by the regime"), else the subject."""
+    for child in token.children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    if any(c.dep_ == "nsubjpass" for c in token.children):
+        return None  # "the truce was violated" names no one
+    subject = subject_of(token)
+    if subject is None and token.dep_ == "ccomp":
+        # "Mousavi said the United States, by supporting…, was undermining…": the parser made the
+        # clause's subject an object of "said".
+        subject = next((c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i), None)
+    return subject
+
+
+def subject_of(token):
+    for child in token.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    # "radical groups seeking to sabotage the calm": a participle's doer is the noun it modifies
+    if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN", "PRON") and token.tag_ == "VBG":
+        if token.head.lemma_.lower() == "one" and token.head.dep_ == "attr":
+            return subject_of(token.head.head) or token.head  # "they are the ones breaking the truce"
+        return token.head
+    # "failed to honour", "delaying to honor": the subject sits on the governing verb
+    if token.dep_ in ("xcomp", "conj") and token.head.pos_ in ("VERB", "AUX"):
+        return subject_of(token.head)
+    return None
+
+
+def owner_of(noun) -> object | None:
+    """Whose failure/violation: a possessive, or 'by X' / 'of X'."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    # "a clear breach of the Moscow agreement by the Russian occupiers": the "by" hung on the agreement
+    for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for agreement in (o for o in of.children if o.dep_ == "pobj"):
+            by = next((o for c in agreement.children if c.dep_ == "prep" and c.lower_ == "by"
+                       for o in c.children if o.dep_ == "pobj"), None)
+            if by is not None and noun.lemma_.lower() in BREACH_NOUNS:
+                return by
+    # "responding to violations of the zone by terrorists": the parser hangs a "by" right after the
+    # noun's phrase on the verb; a verb has no "by" of its own unless it is passive.
+    after = noun.right_edge.i + 1
+    if after < len(noun.doc) and noun.doc[after].lower_ == "by" and noun.doc[after].dep_ == "prep" \
+            and noun.doc[after].head.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ in ("nsubjpass", "auxpass") for c in noun.doc[after].head.children):
+        objects = [c for c in noun.doc[after].children if c.dep_ == "pobj"]
+        if objects and noun.lemma_.lower() in BREACH_NOUNS:
+            return objects[0]
+    # ", a clear breach of the October ceasefire": an appositive breach describes the clause's event
+    if noun.dep_ == "appos" and noun.lemma_.lower() in ("breach", "violation", "contravention"):
+        verb = _governing_verb(noun)
+        if verb is not None and verb.lemma_.lower() not in CUES:
+            doer = doer_of(verb)
+            if doer is not None and doer.lemma_.lower() in DOERS:
+                return owner_of(doer) or _actor_word_before(doer) or doer
+            return doer
+    # "X bears responsibility for the violations", "X is responsible for the attacks"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for":
+        holder = noun.head.head
+        if holder.lemma_ in ("responsibility", "responsible", "blame") and holder.head.pos_ in ("VERB", "AUX"):
+            subject = subject_of(holder.head)
+            if subject is not None:
+                return subject
+    # "the attack was the work of radical groups"
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        for attr in (c for c in noun.head.children if c.dep_ == "attr" and c.lemma_ in ("work", "handiwork", "doing")):
+            doer = next((o for prep in attr.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                         for o in prep.children if o.dep_ == "pobj"), None)
+            if doer is not None:
+                return doer
+    # "militants were behind the attack"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "behind" and noun.head.head.lemma_ == "be":
+        return subject_of(noun.head.head)
+    # "X opened fire in violation of…", "the offensive by the regime is in flagrant breach of…"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.lemma_.lower() in ("violation", "breach", "contravention"):
+        verb = _governing_verb(noun)
+        subject = subject_of(verb) if verb is not None else None
+        if subject is None and verb is not None:
+            subject = _nearest_subject_before(verb)
+        if subject is not None and subject.lemma_.lower() in ACTION_NOUNS:
+            return owner_of(subject) or _actor_word_before(subject) or subject
+        return subject
+    # "the offensive of the regime and its allies": the doer after "of"
+    if noun.lemma_.lower() in ACTION_NOUNS:
+        of = next((o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                   if o.dep_ == "pobj" and gazetteer().resolve(o.doc[o.left_edge.i: o.i + 1].text)), None)
+        if of is not None:
+            return of
+    # "the American forces were the main obstacle to…": an actor said to be the breach itself;
+    # "the offensive of the regime was a flagrant breach": the action's doer
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        subject = subject_of(noun.head)
+        if subject is not None and subject.lemma_.lower() in ACTION_NOUNS:
+            return owner_of(subject) or _actor_word_before(subject)
+        if subject is not None and actor_of_phrase(subject):
+            return subject
+    # "Turkish non-compliance with…", "regime violations": the actor word before the noun
+    if non_compliance(noun) and noun.i >= 3 and gazetteer().resolve(noun.doc[noun.i - 3].text):
+        return noun.doc[noun.i - 3]  # the parser hangs "Turkish" on "non"
+    if noun.lemma_.lower() in ("violation", "breach", "compliance", "failure", "non-compliance", "noncompliance",
+                               "aggression") or noun.lower_ in ATTACK_NOUNS:
+        before = _actor_word_before(noun)
+        if before is not None:
+            return before
+    # "X carried out / stepped up / intensified attacks": the doer is the verb's subject.
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in PERPETRATE and subject_of(noun.head) is not None:
+        return subject_of(noun.head)
+    return None
+
+
+PERPETRATE = frozenset("carry launch conduct step intensify continue commit stage mount escalate perpetrate "
+                       "resume renew increase keep".split())
+ATTACK_NOUNS = frozenset("attack attacks strike strikes airstrike airstrikes shelling bombing bombardment raid raids".split())
+
+
+def _nearest_subject_before(verb):
+    """For a verb the parser left without a subject ("the organizations deployed in the zone, …, have
+    launched attacks"): up its clause chain, else the nearest subject before it that names a party."""
+    node = verb
+    while node.dep_ in ("advcl", "acl", "xcomp", "conj") and _is_verb(node.head):
+        node = node.head
+        subject = subject_of(node)
+        if subject is not None:
+            return subject
+    sentence = sentence_of(verb)
+    for token in reversed(sentence[: verb.i - sentence.start]):
+        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN") and actor_of_phrase(token):
+            return token
+    return None
+
+
+def _governing_verb(token):
+    """The nearest verb above a token, or None."""
+    node = token.head
+    while not _is_verb(node) and node.head is not node:
+        node = node.head
+    return node if _is_verb(node) else None
+
+
+def _is_verb(token) -> bool:
+    # A word in a noun's place is no verb, whatever its tag ("the Sahl al-Ghab plains" tagged VERB).
+    return token.pos_ in ("VERB", "AUX") and token.dep_ not in ("pobj", "dobj", "nsubj", "nsubjpass", "compound")
+
+
+def _actor_word_before(noun):
+    """"Russian and Syrian government airstrikes": the first actor word before the noun."""
+    for child in noun.doc[noun.left_edge.i: noun.i]:
+        if child.dep_ in ("amod", "compound", "poss", "nmod") and gazetteer().resolve(child.text):
+            return child
+    return None
+
+
+def doer_of_these(noun):
+    """For "These attacks are a violation…": whose attacks, from the attack noun of this or the previous sentence."""
+    head = noun.head
+    if noun.dep_ not in ("attr", "acomp") or head.lemma_ != "be":
+        return None
+    subject = subject_of(head)
+    if subject is None or subject.lemma_.lower() not in ATTACK_NOUNS:
+        return None
+    candidates = [subject]
+    if any(c.lower_ in ("these", "this", "such", "the") for c in subject.children):
+        previous = sentence_of(noun.doc[sentence_of(noun).start - 1]) if sentence_of(noun).start > 0 else None
+        candidates += [t for t in (previous or []) if t.lemma_.lower() in ATTACK_NOUNS]
+    for candidate in candidates:
+        owner = owner_of(candidate) if candidate is not subject else None
+        if owner is not None:
+            return owner
+        before = _actor_word_before(candidate)
+        if before is not None:
+            return before
+    return None
+
+
+def claimed_by(token):
+    """For a trigger inside "Turkish accusations that Russia failed…": the token naming who claims it."""
+    node = token
+    for _ in range(5):
+        if node.head is node:
+            return None
+        node = node.head
+        if node.pos_ == "VERB" and node.lemma_.lower() in CUES:
+            return None  # "…, saying instead that Ankara failed": the sayer's claim, not the accusation's
+        if node.lemma_.lower() in CLAIM_NOUNS and node.pos_ == "NOUN":
+            for child in node.children:
+                if child.dep_ in ("poss", "amod", "compound") and gazetteer().resolve(child.text):
+                    return child
+                if child.dep_ == "prep" and child.lower_ in ("by", "from"):  # "claims by the Russian ministry"
+                    objects = [c for c in child.children if c.dep_ == "pobj"]
+                    if objects:
+                        return objects[0]
+            return None
+    return None
+
+
+def resolve_actor(token, exclude: set[str]) -> str | None:
+    if token is None:
+        return None
+    if token.pos_ == "PRON" and token.lower_ in ("this", "these"):
+        return None  # "These are provocations in breach of the ceasefire": an event, not a party
+    if token.lower_ in ("that", "which", "who") and token.head.dep_ == "relcl" and token.head.head.pos_ in ("NOUN", "PROPN"):
+        return resolve_actor(token.head.head, exclude)  # a relative pronoun is the noun its clause hangs on
+    if token.pos_ == "PRON" or token.lower_ in ("its", "their"):
+        # "The Russians are the guarantors…, and they are the ones breaking the truce": the subject of
+        # the clause it is joined to.
+        if token.lower_ in ("they", "it") and token.dep_ == "nsubj" and token.head.dep_ == "conj":
+            parallel = subject_of(token.head.head)
+            if parallel is not None and parallel.pos_ != "PRON":
+                actor = actor_of_phrase(parallel)
+                if actor and gazetteer().rollup(actor) not in exclude:
+                    return actor
+        # "Russia said it only targets…": a pronoun subject of reported speech is usually the reporter.
+        clause = token.head
+        if token.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp" and clause.head.lemma_.lower() in CUES:
+            reporter = subject_of(clause.head)
+            # …but "they" and "it" are never the person who reports ("Lavrov said they continue to shell…").
+            person = reporter is not None and (reporter.ent_type_ == "PERSON" or reporter.lower_ in ("he", "she"))
+            if reporter is not None and reporter.pos_ != "PRON" and not (person and token.lower_ in ("they", "it")):
+                return actor_of_phrase(reporter)
+        return antecedent(token, exclude)
+    if token.lower_ == "latter":
+        return None
+    actor = actor_of_phrase(token)
+    if actor is None and token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("these", "those", "such")
+                                                      for c in token.children):
+        return antecedent(token, exclude)  # "These groups have been attacking…": the ones just named
+    if actor is None and token.lemma_.lower() in OWNED:
+        # "their units kept firing", "its fighters continued to shell": whose units the pronoun says
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        if owner is not None:
+            return antecedent(owner, exclude)
+    return actor
+
+
+def non_compliance(token) -> bool:
+    """ "non-compliance", which the tokenizer splits into "non", "-", "compliance"."""
+    return token.lemma_.lower() == "compliance" and token.i >= 2 and token.doc[token.i - 2].lower_ == "non"

@@ -1,0 +1,221 @@
+"""The speaker a cue verb's subject stands for: a name, a pronoun, a role noun, a body or a document."""
+
+from __future__ import annotations
+
+from pipeline.analyzer.gazetteer import gazetteer
+from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, ROLE_NOUNS, clean_name, delegation_of,
+                                     full_span_text, is_capitalised_name, is_misread_place, is_place, name_tokens,
+                                     noun_phrase, unlabelled_name)
+from pipeline.analyzer.sentences import sentence_of
+from pipeline.analyzer.speakers import Speaker, SpeakerIndex, holds_role, surname_known
+
+PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "institution", "we": "any", "i": "person"}
+
+
+def _possessive(ent) -> bool:
+    doc = ent.doc
+    return ent.end < len(doc) and doc[ent.end].text in ("'s", "\u2019s", "'")
+
+
+def _previous_subject_body(token) -> Speaker | None:
+    """The institution that is the subject of the sentence before this one, named as the article names it."""
+    doc, previous = token.doc, sentence_of(token)
+    for _ in range(3):  # back over the sentences of the quote itself
+        if previous.start == 0:
+            return None
+        previous = sentence_of(doc[previous.start - 1])
+        if not any(mark in previous.text for mark in ('"', "\u201c", "\u201d")):
+            break
+    else:
+        return None
+    subject = next((c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.ent_type_ == "PERSON":
+        return None
+    # The noun phrase up to a relative clause or apposition: "Russia's Centre for … in Syria, which is run by…"
+    name = noun_phrase(subject)
+    g = gazetteer()
+    actor = g.resolve(name) if len(name.split()) <= 16 else None
+    if actor is None or g.actors[actor].kind == "person":
+        return None
+    return Speaker(name or g.actors[actor].name, None, actor, False)
+
+
+def _issuer(token, index: SpeakerIndex) -> Speaker | None:
+    """Who issued the statement named before: "In a statement, X's office said…" … "the statement said"."""
+    doc = token.doc
+    for earlier in reversed(doc[:token.i]):
+        if earlier.lemma_.lower() != token.lemma_.lower():
+            continue
+        verb = earlier.head
+        for _ in range(3):
+            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                break
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lower_ not in DOCUMENT_NOUNS and subject.i != earlier.i:
+            return resolve_subject(subject, index)
+        return None
+    return None
+
+
+def group_before(token):
+    """The plural role noun ("officials", "sources") that is the subject of the sentence before this one."""
+    sentence = sentence_of(token)
+    if sentence.start == 0:
+        return None
+    previous = sentence_of(token.doc[sentence.start - 1])
+    return next((t for t in previous if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NNS"
+                 and t.lemma_.lower() in ROLE_NOUNS), None)
+
+
+def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
+    """Turn the subject of a cue verb into a speaker: a name, a pronoun, a role noun or an institution."""
+    lower = token.lower_
+    if lower == "one" and token.dep_ in ("nsubj", "nsubjpass"):
+        # "Turkish officials were blunt. One said…": one of the group the sentence before was about
+        group = group_before(token)
+        speaker = resolve_subject(group, index) if group is not None else None
+        if speaker is not None and not speaker.is_person:
+            words = speaker.name.split()
+            single = " ".join([*words[:-1], group.lemma_]) if words and words[-1].lower() == group.lower_ else speaker.name
+            return Speaker(single, speaker.title, speaker.actor, False)
+        return None
+    if token.pos_ == "PRON":
+        kind = PRONOUNS.get(lower)
+        if kind is None:
+            return None
+        if lower == "it":  # "Russia's Centre for Reconciliation … gave a different account. "…," it said."
+            found = _previous_subject_body(token)
+            if found:
+                return found
+        found = index.last_speaker(token.idx, kind)
+        if kind in ("person", "any") and lower != "we":
+            spoke_at = max((at for at, sp in index.spoken if at < token.idx and sp is found), default=-1)
+            subject = next(((at, name) for at, name in reversed(index.subjects) if at < token.idx and name), None)
+            if subject and subject[0] > spoke_at:
+                return index.person(subject[1])
+        if found is None and kind in ("person", "any"):
+            earlier = [p for p in index.people if p.position < token.idx]
+            found = index.person(earlier[-1].name) if earlier else None
+        return found
+    subtree = list(token.subtree)
+    span = token.doc[subtree[0].i: subtree[-1].i + 1]
+    # The name the subject itself is, not a possessive inside it ("Akar's counterpart Sergei Shoigu").
+    people = sorted((e for e in span.ents if e.label_ == "PERSON" and not _possessive(e) and not is_place(e)),
+                    key=lambda e: not (e.start <= token.i < e.end))
+    if people:
+        return index.person(clean_name(full_span_text(people[0])) or people[0].text)
+    if token.ent_type_ == "PERSON":
+        if is_misread_place(token):
+            return None
+        # The whole name the token is part of: "al-Assad" may be split into "al", "-", "Assad".
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        name = clean_name(full_span_text(ent)) if ent is not None else ""
+        return index.person(name or token.text) if (name or token.is_alpha) else None
+    g = gazetteer()
+    # Only the noun phrase before the verb: a relative clause must not lend its actors.
+    phrase = token.doc[token.left_edge.i: token.i + 1].text
+    actor = g.resolve(phrase)
+    if token.pos_ == "PROPN" and is_capitalised_name(token) and (surname_known(token.text, index)
+                                                                 or index.by_given_name(token.text)):
+        return index.person(token.text)  # "Stoltenberg said", named in full before, whatever the NER says now
+    delegation = delegation_of(token)
+    if actor is None and (unlabelled_name(token) or (delegation is not None and name_tokens(token))):
+        # '"…," Hector Cuper said': the small model calls names after a quote WORK_OF_ART or PRODUCT;
+        # "FERIDUN SINIRLIOGLU (Turkey) said" in UN meetings coverage: any label, a delegate.
+        name = " ".join(t.text for t in name_tokens(token))
+        index.add_person(name, token.idx, delegation)
+        return index.person(name)
+    whole_body = None
+    if lower in BODY_NOUNS:
+        # "Türkiye's Ministry of National Defence": the body's full name runs past the head noun.
+        whole = token.doc[token.left_edge.i: token.right_edge.i + 1]
+        whole_body = g.resolve(whole.text) if len(whole) <= 12 else None
+        if whole_body and g.actors[whole_body].kind not in ("person", "state"):
+            actor = whole_body
+    if actor and g.actors[actor].kind == "person":
+        return index.person(g.actors[actor].name)
+    if lower in ROLE_NOUNS and not actor:
+        # "an official source at the Foreign Ministry", "a spokesman for the SDF": the body speaks.
+        body = g.resolve(token.doc[token.left_edge.i: token.right_edge.i + 1].text[:200])
+        if body and g.actors[body].kind != "person":
+            return Speaker(index.written_name(body), lower, body, False)
+        # "A military source told SANA", "diplomatic sources said": someone unnamed, as described here.
+        determiners = [c.lower_ for c in token.children if c.dep_ in ("det", "nummod")]
+        if any(d in ("a", "an", "one") for d in determiners) or (not determiners and token.tag_ == "NNS"):
+            described = " ".join(t.text for t in token.doc[token.left_edge.i: token.i + 1] if t.dep_ != "det")
+            # "an official source at the ministry": the ministry the article has just named
+            place = next((o for c in token.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "of", "from")
+                          for o in c.children if o.dep_ == "pobj" and o.lower_ in BODY_NOUNS), None)
+            named = index.last_institution(token.idx, place.lower_) if place is not None else None
+            if named is not None and place is not None:
+                described = " ".join(t.text for t in token.doc[token.left_edge.i: place.i + 1] if t.dep_ != "det" or t.i > token.i)
+                return Speaker(described, lower, named.actor, False)
+            # "Turkish security sources told Anadolu… one source said": one of the group just named
+            group = group_before(token)
+            if group is not None and group.lemma_.lower() == token.lemma_.lower() and group is not token:
+                of_group = resolve_subject(group, index)
+                if of_group is not None and of_group.actor:
+                    return Speaker(f"{of_group.name[:-1] if of_group.name.endswith('s') else of_group.name}",
+                                   lower, of_group.actor, False)
+            return Speaker(described, lower, None, False)
+        return index.by_role(lower, token.idx)
+    if actor and lower in ROLE_NOUNS:
+        # "the Russian officer", "the Turkish leader": someone the article has already named.
+        # Not when an unnamed one was brought in first ("a Turkish official said… the Turkish official added").
+        introduced = index.introduced(lower, token.idx, actor)
+        if introduced:
+            return introduced
+        if any(c.lower_ in ("the", "this") for c in token.children if c.dep_ == "det"):
+            named = index.by_actor(actor, token.idx)
+            if named:
+                return named
+            # "the Coalition president": the person whose title holds the role
+            titled = next((index.person(p.name) for p in reversed(index.people)
+                           if p.position < token.idx and holds_role(index.title_for(p.name), lower)), None)
+            if titled:
+                return titled
+        # An unnamed person described by role: "a Turkish security source" speaks as that, for Turkey.
+        words = phrase.split()
+        return Speaker(" ".join(words[1:] if words[0].lower() in ("a", "an", "the", "one") else words), lower, actor, False)
+    if actor:
+        if g.actors[actor].kind == "state" and lower in BODY_NOUNS:
+            # "the French Foreign Ministry", "the State Department": a state's body the gazetteer does not
+            # list is named as written, and speaks for its state.
+            return Speaker(noun_phrase(token), None, actor, False)
+        # A body named in full is named as written ("the General Command of the Syrian Democratic
+        # Forces"); a short mention gets the fullest name the article uses ("the SDF" is the Syrian
+        # Democratic Forces), and no other body's name (not "the Autonomous Administration…").
+        written = noun_phrase(token)
+        if len(written.split()) >= 3 and g.resolve(written) == actor:
+            return Speaker(written, None, actor, False)
+        return Speaker(index.written_name(actor, written), None, actor, False)
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+    if owner is not None and lower in BODY_NOUNS:
+        # "The Syrian government has never accepted… Its foreign ministry said": the body of the one before
+        previous = _previous_subject_body(owner)
+        if previous is not None and previous.actor:
+            written = " ".join(t.text for t in token.doc[token.left_edge.i: token.i + 1] if t.i != owner.i)
+            return Speaker(f"{written} ({previous.name})", None, previous.actor, False)
+    if lower in DOCUMENT_NOUNS:  # "the statement read", "the letters said": whoever issued it
+        return _issuer(token, index) or index.last_speaker(token.idx) or index.last_institution(token.idx, lower)
+    if lower in INSTITUTION_NOUNS:
+        # "the Foreign Ministry of Syria": a state's body, named as written
+        if whole_body and g.actors[whole_body].kind != "person":
+            return Speaker(noun_phrase(token), None, whole_body, False)
+        # "The Ebaa news agency, affiliated with HTS": a body named here for the first time, as written,
+        # for whoever its description names.
+        own = [t for t in token.doc[token.left_edge.i: token.i] if t.pos_ == "PROPN"]
+        if own:
+            name = noun_phrase(token)
+            # "the General Command said" after "the General Command of the Syrian Democratic Forces"
+            fuller = next((full for at, full in reversed(index.organisations)
+                           if at < token.idx and full.startswith(name + " ") and len(full) > len(name)), None)
+            if fuller:
+                return Speaker(fuller, None, g.resolve(fuller), False)
+            described = token.doc[token.left_edge.i: min(token.right_edge.i + 1, token.left_edge.i + 25)].text
+            return Speaker(name, None, g.resolve(described), False)
+        # "the ministry said": the last ministry that spoke or was named, before any other body that spoke.
+        return index.last_speaker(token.idx, "institution", noun=lower) or index.last_institution(token.idx, lower) \
+            or index.last_speaker(token.idx, "institution")
+    return None
