@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from pipeline.analyzer.agreements import agreement_in
 from pipeline.analyzer.gazetteer import gazetteer
+from pipeline.analyzer.reciprocal import reciprocal_accusations
 from pipeline.analyzer.modes import ACCUSE, binds, denies_in_sentence, mode_of, negated, none_of, reporter_of, under_denial
 from pipeline.analyzer.referents import (BREACH_NOUNS, claimed_by, doer_of, doer_of_these, non_compliance, owner_of,
                                          resolve_actor, resolve_actors, subject_of)
@@ -197,6 +198,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 if published_by_accuser and accusation.speaker is None:
                     accusation = replace(accusation, speaker=outlet)  # alerts and claims name the publishing body
                 found.append(accusation)
+    found += reciprocal_accusations(doc, article_agreement, breach_type)
     return _best_per_pair(found)
 
 

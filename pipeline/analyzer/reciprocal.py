@@ -1,0 +1,52 @@
+"""Reciprocal accusations: "Damascus and the rebels traded accusations of violating the truce" is two claims."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pipeline.analyzer.agreements import agreement_in
+from pipeline.analyzer.candidates import lexicon
+from pipeline.analyzer.gazetteer import gazetteer
+from pipeline.analyzer.referents import resolve_actor
+from pipeline.models import Accusation
+from pipeline.vocab import AccusationMode, BreachType
+
+# What the parties exchange must be a charge about the truce, not any quarrel.
+CHARGE_WORDS = frozenset("violate violation breach accuse accusation blame implementation commitment obligation "
+                         "ceasefire truce deal agreement attack shelling".split())
+CONFIDENCE = 0.7
+
+
+def coordinated_subjects(sent) -> Iterator[list]:
+    """Subjects with their conjuncts ("Turkey and the SDF", "Both the government and rebels"), two or more."""
+    for token in sent:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.conjuncts:
+            yield [token, *token.conjuncts]
+
+
+def reciprocal_accusations(doc, article_agreement: str | None, breach_type) -> list[Accusation]:
+    """Each coordinated subject accusing the others, where the sentence has them accuse each other."""
+    g = gazetteer()
+    reciprocal = lexicon()["reciprocal_re"]
+    found = []
+    for sent in doc.sents:
+        if not reciprocal.search(sent.text) or not {t.lemma_.lower() for t in sent} & CHARGE_WORDS:
+            continue
+        for group in coordinated_subjects(sent):
+            actors: dict[str, str] = {}
+            for token in group:
+                actor = resolve_actor(token, set())
+                if g.is_party(actor):
+                    actors.setdefault(g.rollup(actor), actor)
+            if not 2 <= len(actors) <= 3:
+                continue
+            agreement = agreement_in(sent.text) or article_agreement
+            for accuser in actors.values():
+                for accused in actors.values():
+                    if accuser != accused:
+                        found.append(Accusation(
+                            accuser=accuser, accused=accused, agreement=agreement,
+                            breach_type=BreachType(breach_type(sent.text, "violate")), evidence=sent.text.strip(),
+                            char_start=sent.start_char, char_end=sent.end_char, confidence=CONFIDENCE,
+                            mode=AccusationMode.CLAIM))
+    return found
