@@ -8,8 +8,11 @@ workers named worker1 and worker2) against the Redis already running on 127.0.0.
 
 1. runs news_monitor with 4 shards and checks that both workers ran shards, and that the rows and
    emails equal a single-process `run-once` over the same web;
-2. runs it again on fresh data, kills worker1 (SIGKILL, the whole process group) while it runs a
-   fetch shard, and checks that every article is still stored once and every claim emailed once.
+2. runs it again on fresh data with worker1 alone (one task at a time) and every article page held
+   back until worker1 is dead: the first fetch shard leases all the pages (FETCH_BATCH covers the
+   sample web), so worker1 is found mid-fetch for certain and killed (SIGKILL, its whole process
+   tree, task runners included); worker2 then joins, takes up the shard once its leases expire, and the check is that
+   every article is still stored once and every claim emailed once.
 
 Prints what it found; exit 0 when every check holds, 1 when one fails, 3 when no broker answers
 (nothing to check against). Nothing leaves 127.0.0.1.
@@ -25,7 +28,9 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from contextlib import suppress
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,6 +40,8 @@ BROKER_HOST, BROKER_PORT = "127.0.0.1", int(os.environ.get("CELERY_CHECK_REDIS_P
 REDIS_DB = 13  # a database of its own on the shared Redis, emptied before use
 SHARDS = 4
 COUNTED = ("articles", "statements", "accusations", "claims", "commitments")
+HOLD_SECONDS = 180  # longest a held page waits for the kill before it is served anyway: nothing hangs for ever
+KILL_DEADLINE = 420  # seconds from start-up; past it worker1 was not caught mid-fetch, and worker2 joins to end the run
 
 
 def say(message: str) -> None:
@@ -62,6 +69,35 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+class PageHold:
+    """Holds article page responses while armed, until released (or HOLD_SECONDS pass).
+
+    The fetch shard that leased the pages then stays `running`, waiting on them, until it is killed.
+    """
+
+    def __init__(self, timeout: float = HOLD_SECONDS):
+        self.timeout = timeout
+        self.released = threading.Event()
+        self.released.set()
+        self.requests = 0  # page requests that arrived while armed
+        self._lock = threading.Lock()
+
+    def arm(self) -> None:
+        with self._lock:
+            self.requests = 0
+        self.released.clear()
+
+    def release(self) -> None:
+        self.released.set()
+
+    def wait(self) -> None:
+        if self.released.is_set():
+            return
+        with self._lock:
+            self.requests += 1
+        self.released.wait(self.timeout)
 
 
 class Stack:
@@ -121,23 +157,54 @@ class Stack:
                                                 env={**self.env, **env}, stdout=log, stderr=subprocess.STDOUT,
                                                 start_new_session=True)
 
-    def up(self) -> None:
+    def up(self, workers: dict[str, int]) -> None:
+        """Migrate, start Airflow and the workers given as {name: Celery concurrency}."""
         self.airflow("db", "migrate")
         self.start("api-server", "api-server", "--port", str(self.port))
         self.start("scheduler", "scheduler")
         self.start("dag-processor", "dag-processor")
-        for worker in ("worker1", "worker2"):
-            self.start(worker, "celery", "worker", "--concurrency", "2", "--celery-hostname", f"{worker}-{self.queue}@%h",
-                       "--queues", self.queue, "--skip-serve-logs", MONITOR_WORKER=worker)
+        for worker, concurrency in workers.items():
+            self.start_worker(worker, concurrency)
 
-    def kill(self, name: str) -> None:
-        """SIGKILL a component and every process it started: a worker machine that dies."""
+    def start_worker(self, name: str, concurrency: int) -> None:
+        """A Celery worker on this stack's queue. Airflow's Celery settings (prefetch multiplier 1, late acks) make
+        it hold no more tasks than its concurrency: with 1 it takes the next task only when the last one ended."""
+        self.start(name, "celery", "worker", "--concurrency", str(concurrency), "--celery-hostname",
+                   f"{name}-{self.queue}@%h", "--queues", self.queue, "--skip-serve-logs", MONITOR_WORKER=name)
+
+    def kill(self, name: str) -> tuple[int, int]:
+        """SIGKILL a component and every process it started, a worker machine that dies: (killed, still alive 10 s on).
+
+        Airflow's supervisor puts each task runner in a process group of its own, so killing the
+        component's group alone would leave the task (the fetch) running: the whole tree is frozen,
+        listed again (for anything forked meanwhile), and every process and process group in it killed.
+        """
+        import psutil
+
         process = self.processes.pop(name)
         try:
-            os.killpg(process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
+            root = psutil.Process(process.pid)
+            tree = [root, *root.children(recursive=True)]
+            for proc in tree:  # frozen first: nothing forks, fetches or reports between the listing and the kill
+                with suppress(psutil.NoSuchProcess):
+                    proc.suspend()
+            tree += [child for child in root.children(recursive=True) if child not in tree]
+        except psutil.NoSuchProcess:
+            tree = []
+        groups = set()
+        for proc in tree:
+            with suppress(ProcessLookupError):
+                groups.add(os.getpgid(proc.pid))
+        groups.discard(os.getpgid(0))
+        for group in groups:
+            with suppress(ProcessLookupError):
+                os.killpg(group, signal.SIGKILL)
+        for proc in tree:
+            with suppress(ProcessLookupError):
+                os.kill(proc.pid, signal.SIGKILL)
         process.wait()
+        _, alive = psutil.wait_procs(tree, timeout=10)
+        return len(tree), len(alive)
 
     def down(self) -> None:
         for name in list(self.processes):
@@ -173,8 +240,8 @@ def meta_rows(meta_url: str, sql: str, *args) -> list[tuple]:
         return cur.fetchall()
 
 
-def wait_for_run(meta_url: str, timeout: float = 600, on_tick=None) -> tuple[str, str]:
-    """(run_id, state) of the news_monitor run once it ends."""
+def wait_for_run(meta_url: str, timeout: float = 600, on_tick=None, every: float = 2) -> tuple[str, str]:
+    """(run_id, state) of the news_monitor run once it ends, polled every `every` seconds."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         runs = meta_rows(meta_url, "SELECT run_id, state FROM dag_run WHERE dag_id = 'news_monitor' ORDER BY id DESC LIMIT 1")
@@ -182,7 +249,7 @@ def wait_for_run(meta_url: str, timeout: float = 600, on_tick=None) -> tuple[str
             return runs[0]
         if on_tick:
             on_tick()
-        time.sleep(2)
+        time.sleep(every)
     raise RuntimeError("the news_monitor run did not finish in time")
 
 
@@ -226,8 +293,14 @@ def shard_hosts(meta_url: str, run_id: str) -> dict[str, list[str]]:
     return hosts
 
 
-def phase(work: Path, server_url: str, web, name: str, kill_worker: bool) -> tuple[list[str], dict[str, int], int]:
-    """One Airflow stack on fresh databases: (the checks that failed, the rows stored, the emails received)."""
+def phase(work: Path, server_url: str, web, name: str, hold: PageHold | None = None) -> tuple[list[str], dict[str, int], int]:
+    """One Airflow stack on fresh databases: (the checks that failed, the rows stored, the emails received).
+
+    Without `hold`, worker1 and worker2 (two tasks each) share the run. With it, the worker-killed phase:
+    worker1 starts alone and runs one task at a time, article pages are held, and worker1 is killed as
+    soon as a page request waits while it runs fetch_articles (the only task it holds then); the pages
+    are released and worker2 starts to finish the run.
+    """
     from localdev import embedded_db
     from localdev.mailsink import MailSink
 
@@ -238,28 +311,47 @@ def phase(work: Path, server_url: str, web, name: str, kill_worker: bool) -> tup
     flush_redis_db()
     with MailSink(work / f"mail-{name}") as sink:
         stack = Stack(work / name, meta_url, news_url, feeds, sink.port)
+        kill_worker = hold is not None
         started = time.monotonic()
+        killed: list[str] = []
         try:
-            stack.up()
+            if hold is not None:
+                hold.arm()
+            stack.up({"worker1": 1} if kill_worker else {"worker1": 2, "worker2": 2})
             stack.wait_registered()
-            killed: list[str] = []
 
             def kill_when_fetching() -> None:
-                if kill_worker and not killed:
+                if hold is None or "worker2" in stack.processes:
+                    return
+                busy = []
+                if hold.requests:  # a page request waits, and worker1 is the only worker: its fetch shard made it
                     busy = meta_rows(meta_url, """SELECT map_index FROM task_instance WHERE dag_id = 'news_monitor'
                                                   AND task_id = 'fetch_articles' AND state = 'running'
-                                                  AND hostname = 'worker1'""")
-                    if busy:
-                        stack.kill("worker1")
-                        killed.append(f"fetch_articles[{busy[0][0]}]")
-                        say(f"{name}: killed worker1 while it ran fetch_articles[{busy[0][0]}]")
+                                                  AND hostname = 'worker1' ORDER BY map_index""")
+                if busy:
+                    waiting = hold.requests
+                    processes, alive = stack.kill("worker1")
+                    shards = ", ".join(str(row[0]) for row in busy)
+                    killed.append(f"fetch_articles[{shards}]")
+                    say(f"{name}: killed worker1 while it ran fetch_articles[{shards}] "
+                        f"({processes} processes; {waiting} page request(s) held)")
+                    if alive:
+                        failures.append(f"{name}: {alive} of worker1's {processes} processes outlived SIGKILL")
+                elif time.monotonic() - started > KILL_DEADLINE:
+                    say(f"{name}: worker1 was not caught mid-fetch in {KILL_DEADLINE} s; worker2 joins to end the run")
+                else:
+                    return
+                hold.release()
+                stack.start_worker("worker2", 2)
 
-            run_id, state = wait_for_run(meta_url, on_tick=kill_when_fetching)
+            run_id, state = wait_for_run(meta_url, on_tick=kill_when_fetching, every=0.5 if kill_worker else 2)
             seconds = time.monotonic() - started
             hosts = shard_hosts(meta_url, run_id)
             found = counts(news_url)
             emails = len(sink.messages())
         finally:
+            if hold is not None:
+                hold.release()
             stack.down()
     say(f"{name}: run {run_id} {state} in {seconds:.0f} s (from start-up); emails {emails}; rows {json.dumps(found)}")
     for host, tasks in sorted(hosts.items()):
@@ -294,9 +386,11 @@ def main() -> int:
         server_url = embedded_db.start(work / "pg", cleanup="stop")
         web = SampleWeb(demo_pages()).start()
         original = web.respond
+        hold = PageHold()
 
-        def slow_pages(handler):  # pages take a moment, so shards overlap and a worker can die mid-shard
+        def slow_pages(handler):  # pages take a moment, so shards overlap; held while the worker-killed phase arms it
             if handler.path.startswith("/articles/"):
+                hold.wait()
                 time.sleep(1.0)
             return original(handler)
 
@@ -304,11 +398,11 @@ def main() -> int:
         try:
             reference, reference_emails = single_process_reference(server_url, web.write_feeds_yaml(work / "feeds.yaml"), work)
             say(f"single process: emails {reference_emails}; rows {json.dumps(reference)}")
-            failed, found, emails = phase(work, server_url, web, "two-workers", kill_worker=False)
+            failed, found, emails = phase(work, server_url, web, "two-workers")
             failures += failed
             if found != reference or emails != reference_emails:
                 failures.append("two-workers: rows or emails differ from the single-process run")
-            failed, found, emails = phase(work, server_url, web, "worker-killed", kill_worker=True)
+            failed, found, emails = phase(work, server_url, web, "worker-killed", hold)
             failures += failed
             if found["articles"] != reference["articles"] or emails != reference_emails:
                 failures.append("worker-killed: not every article stored once, or not every claim emailed once")
