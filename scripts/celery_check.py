@@ -104,6 +104,8 @@ class Stack:
     """Airflow with CeleryExecutor and two workers, its processes and their logs."""
 
     def __init__(self, work: Path, meta_url: str, news_url: str, feeds: Path, smtp_port: int):
+        from localdev.airflow_env import news_monitor_env
+
         self.work = work
         self.port = free_port()
         self.queue = f"news-monitor-{secrets.token_hex(4)}"  # its own queue: a stray worker of another run takes nothing
@@ -129,14 +131,8 @@ class Stack:
             "AIRFLOW__API__SECRET_KEY": secrets.token_urlsafe(32),
             "AIRFLOW__DAG_PROCESSOR__REFRESH_INTERVAL": "5",
             "AIRFLOW__SCHEDULER__TASK_INSTANCE_HEARTBEAT_TIMEOUT": "30",  # a killed worker's task fails in 30 s
-            "AIRFLOW_CONN_NEWS_DB": json.dumps({"conn_type": "postgres", "extra": {"dsn": news_url}}),
-            "AIRFLOW_CONN_NEWS_SMTP": json.dumps({"conn_type": "smtp", "host": "127.0.0.1", "port": smtp_port,
-                                                  "extra": {"disable_ssl": True, "disable_tls": True}}),
-            "AIRFLOW_VAR_FEEDS_PATH": str(feeds),
-            "AIRFLOW_VAR_ALERT_RECIPIENTS": "analyst@example.org",
-            "AIRFLOW_VAR_ALLOW_PRIVATE_HOSTS": "true",
-            "AIRFLOW_VAR_SHARDS": str(SHARDS),
-            "AIRFLOW_VAR_LEASE_SECONDS": "20",  # a dead worker's pages are free again after 20 s
+            # a dead worker's pages are free again after 20 s
+            **news_monitor_env(news_url, smtp_port, feeds, shards=str(SHARDS), lease_seconds="20"),
             "MONITOR_PROCESSES": "0",  # each task in its own process already
             "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "scripts")]),
             "PATH": os.pathsep.join([str(bin_dir), os.environ.get("PATH", "")]),

@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 
 from pipeline.analyzer.agreements import agreement_in
+from pipeline.analyzer.breaches import ATTACK_WORDS, breach_type
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.reciprocal import reciprocal_accusations
 from pipeline.analyzer.modes import ACCUSE, binds, denies_in_sentence, mode_of, negated, none_of, reporter_of, under_denial
@@ -19,7 +20,7 @@ from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import SpeakerIndex
 from pipeline.analyzer.statements import CUES, _speaker_of
 from pipeline.models import Accusation, Statement
-from pipeline.vocab import AccusationMode, BreachType
+from pipeline.vocab import AccusationMode
 
 BREACH = frozenset("violate breach flout break undermine sabotage obstruct delay fail renege ignore disregard "
                    "shell attack bomb target stall hinder block wreck jeopardize jeopardise torpedo".split())
@@ -42,28 +43,8 @@ CONTEXT = re.compile(
 OTHER_NORMS = re.compile(r"(?:violations?|breach(?:es)?|violat\w+)[\"\u201d']?\s+(?:of\s+)?"
                          r"(?:(?!commitment|obligation|agreement|cease|truce|deal|memorandum|protocol|pledge)[^.;]){0,40}?(?:sovereignty|international "
                          r"(?:humanitarian )?law|human rights|territorial integrity|airspace|the UN Charter)", re.IGNORECASE)
-ATTACK_WORDS = re.compile(r"\b(?:attack|shell|bomb|(?:air ?)?strike|airstrike|struck|raid|fire[sd]?|target|kill|assault|offensive)", re.I)
 
 
-def breach_type(sentence: str, trigger: str) -> str:
-    """Classify what is alleged from the trigger word and the sentence around it."""
-    s = sentence.lower()
-    if re.search(r"\b(?:support|arm|back|shelter|protect|cover|harbou?r)\w*\b.{0,60}\b(?:terrorist|hts|nusra|jihadist|extremist|militant)", s):
-        return "support_for_designated_groups"
-    if re.search(r"\b(?:obstruct|block|hinder|prevent|disrupt|sabotag)\w*\b.{0,60}\bpatrol", s) or (
-            "patrol" in s and trigger in ("obstruct", "block", "hinder", "attack", "target")):
-        return "obstruction_of_patrols"
-    if re.search(r"de-?escalation", s) and trigger in ("fail", "failure", "honor", "honour", "respect", "implement"):
-        return "failure_to_honor_deescalation"
-    if trigger in ("fail", "failure", "delay", "delays", "renege", "stall", "honor", "honour", "fulfil", "fulfill",
-                   "abide", "comply", "implement", "keep", "meet", "adhere", "withdraw", "separate", "uphold") or \
-            re.search(r"\b(?:commitments?|obligations?|promises?|pledges?)\b", s) and trigger not in ("shell", "attack", "bomb"):
-        return "delayed_or_unfulfilled_commitments"
-    if trigger in ("violate", "violation", "violations", "breach", "breaches", "flout", "break") or "violation" in s:
-        return "ceasefire_violation"
-    if trigger in ("shell", "attack", "bomb", "target", "attack", "attacks", "shelling") or ATTACK_WORDS.search(s):
-        return "attack"
-    return "other"
 
 
 # An outlet that is itself an official body ("Russian Ministry of Defence", "Republic of Türkiye Ministry
@@ -198,7 +179,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 if published_by_accuser and accusation.speaker is None:
                     accusation = replace(accusation, speaker=outlet)  # alerts and claims name the publishing body
                 found.append(accusation)
-    found += reciprocal_accusations(doc, article_agreement, breach_type)
+    found += reciprocal_accusations(doc, article_agreement)
     return _best_per_pair(found)
 
 
@@ -281,7 +262,7 @@ def _accusation(sent, scope, token, lemma, trigger, accuser, accused, mode, cont
     confidence = 0.6 + (0.15 if lemma in ACCUSE else 0) + (0.1 if sentence_agreement else 0) + (
         0.1 if context is not None else 0)
     return Accusation(
-        accuser=accuser, accused=accused, agreement=agreement, breach_type=BreachType(breach_type(sent.text, trigger)),
+        accuser=accuser, accused=accused, agreement=agreement, breach_type=breach_type(sent.text, trigger),
         evidence=sent.text.strip(), char_start=sent.start_char, char_end=sent.end_char,
         confidence=round(min(confidence, 0.95), 2), mode=AccusationMode(mode),
         speaker=statements[context].speaker if context is not None else None, statement_index=context,

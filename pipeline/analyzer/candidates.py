@@ -122,10 +122,13 @@ def _lemmas(view: SentenceView) -> set[str]:
     return {t.lemma_.lower() for t in view.sent}
 
 
-def _others(view: SentenceView, accuser: Accuser) -> Iterator[Proposal]:
-    for party in view.parties:
-        if party.canonical != accuser.canonical:
-            yield accuser, party
+def _spoken_by(view: SentenceView, sources: tuple[str, ...] | None = None) -> Iterator[Proposal]:
+    """Each accuser of the sentence (of these sources, or any) against every other party named."""
+    for accuser in view.accusers:
+        if sources is None or accuser.source in sources:
+            for party in view.parties:
+                if party.canonical != accuser.canonical:
+                    yield accuser, party
 
 
 def _against(view: SentenceView, party: Party) -> Iterator[Proposal]:
@@ -137,17 +140,13 @@ def _against(view: SentenceView, party: Party) -> Iterator[Proposal]:
 @generator("reported_speech")
 def reported_speech(view: SentenceView) -> Iterator[Proposal]:
     """A sentence inside a quote or reported statement: its speaker against every other party named."""
-    for accuser in view.accusers:
-        if accuser.source in ("quote", "indirect"):
-            yield from _others(view, accuser)
+    yield from _spoken_by(view, ("quote", "indirect"))
 
 
 @generator("cue_subject")
 def cue_subject(view: SentenceView) -> Iterator[Proposal]:
     """Whoever is the subject of a reporting or accusing verb ("Damascus and Moscow said…") against the rest."""
-    for accuser in view.accusers:
-        if accuser.source in ("cue_subject", "according"):
-            yield from _others(view, accuser)
+    yield from _spoken_by(view, ("cue_subject", "according"))
 
 
 @generator("breach_language")
@@ -156,8 +155,7 @@ def breach_language(view: SentenceView) -> Iterator[Proposal]:
     lemmas = _lemmas(view)
     if not lemmas & words("breach_verbs", "breach_nouns", "attack_verbs"):
         return
-    for accuser in view.accusers:
-        yield from _others(view, accuser)
+    yield from _spoken_by(view)
 
 
 @generator("commitment_language")
@@ -165,8 +163,7 @@ def commitment_language(view: SentenceView) -> Iterator[Proposal]:
     """A party meets commitment language (obligations, promises, implementation)."""
     if not _lemmas(view) & words("keeping_nouns", "commitment_nouns", "comply_verbs"):
         return
-    for accuser in view.accusers:
-        yield from _others(view, accuser)
+    yield from _spoken_by(view)
 
 
 @generator("nominalisation")
@@ -213,25 +210,19 @@ def passive(view: SentenceView) -> Iterator[Proposal]:
 @generator("previous_sentence")
 def previous_sentence(view: SentenceView) -> Iterator[Proposal]:
     """No accuser of its own: the speaker of the sentence before, when it is in the same paragraph."""
-    for accuser in view.accusers:
-        if accuser.source == "previous":
-            yield from _others(view, accuser)
+    yield from _spoken_by(view, ("previous",))
 
 
 @generator("publisher")
 def publisher(view: SentenceView) -> Iterator[Proposal]:
     """An official body's own release: its narration speaks in its voice."""
-    for accuser in view.accusers:
-        if accuser.source == "publisher":
-            yield from _others(view, accuser)
+    yield from _spoken_by(view, ("publisher",))
 
 
 @generator("mutual")
 def mutual(view: SentenceView) -> Iterator[Proposal]:
     """ "Damascus and the rebels traded accusations of breaching the truce": each party against the other."""
-    for accuser in view.accusers:
-        if accuser.source == "mutual":
-            yield from _others(view, accuser)
+    yield from _spoken_by(view, ("mutual",))
 
 
 def mutual_accusers(sent, parties: list[Party]) -> list[Accuser]:

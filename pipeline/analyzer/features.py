@@ -16,8 +16,6 @@ from typing import Any
 from pipeline.analyzer.agreements import agreement_in
 from pipeline.analyzer.candidates import GENERATORS, Candidate, lexicon, words
 
-SOURCES = ("quote", "indirect", "cue_subject", "according", "previous", "publisher", "mutual", "rule")
-MODES = ("claim", "counter", "narrative", "hypothetical", "denial")
 # Parties whose role as accused or accuser carries a prior (the rest share one weight).
 ROLES = ("russia", "turkey", "syria", "united_states", "armed_groups", "sdf", "iran", "un")
 OTHER_NORMS = re.compile(r"sovereignty|international (?:humanitarian )?law|human rights|territorial integrity|"
@@ -292,5 +290,3 @@ def _coordinated_with_rule_claim(candidate: Candidate, candidates: list[Candidat
             return True
     return False
 
-
-ALL_ROLES = tuple(f"accuser={r}" for r in (*ROLES, "other")) + tuple(f"accused={r}" for r in (*ROLES, "other"))

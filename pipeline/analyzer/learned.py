@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from pipeline.analyzer.accusations import breach_type, extract_accusations, outlet_voice
+from pipeline.analyzer.accusations import extract_accusations, outlet_voice
+from pipeline.analyzer.breaches import breach_type
 from pipeline.analyzer.agreements import agreement_in
 from pipeline.analyzer.candidates import Candidate, generate
 from pipeline.analyzer.decision import Model, load
 from pipeline.analyzer.features import describe, pair_features
 from pipeline.models import Accusation, Statement
-from pipeline.vocab import AccusationMode, BreachType
+from pipeline.vocab import AccusationMode
 
 COUNTED_MODES = frozenset({"claim", "counter"})  # as pipeline/evaluation.py counts them
 
@@ -98,7 +99,7 @@ def _accusation(candidate: Candidate, probability: float, statements: list[State
                                                             alignment_mode="expand") or []
                     if t.pos_ in ("VERB", "NOUN") and t.lemma_.lower() in _TRIGGERS), "other")
     return Accusation(accuser=candidate.accuser, accused=candidate.accused, agreement=agreement,
-                      breach_type=BreachType(breach_type(text, trigger)), evidence=text.strip(), char_start=candidate.char_start,
+                      breach_type=breach_type(text, trigger), evidence=text.strip(), char_start=candidate.char_start,
                       char_end=candidate.char_end, confidence=round(probability, 2), mode=AccusationMode.CLAIM,
                       speaker=candidate.speaker, statement_index=candidate.statement_index,
                       signals=signals(candidate, probability))

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from pipeline.analyzer.agreements import agreement_in
+from pipeline.analyzer.breaches import breach_type
 from pipeline.analyzer.candidates import lexicon
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.referents import resolve_actor
 from pipeline.models import Accusation
-from pipeline.vocab import AccusationMode, BreachType
+from pipeline.vocab import AccusationMode
 
 # What the parties exchange must be a charge about the truce, not any quarrel.
 CHARGE_WORDS = frozenset("violate violation breach accuse accusation blame implementation commitment obligation "
@@ -24,7 +25,7 @@ def coordinated_subjects(sent) -> Iterator[list]:
             yield [token, *token.conjuncts]
 
 
-def reciprocal_accusations(doc, article_agreement: str | None, breach_type) -> list[Accusation]:
+def reciprocal_accusations(doc, article_agreement: str | None) -> list[Accusation]:
     """Each coordinated subject accusing the others, where the sentence has them accuse each other."""
     g = gazetteer()
     reciprocal = lexicon()["reciprocal_re"]
@@ -46,7 +47,7 @@ def reciprocal_accusations(doc, article_agreement: str | None, breach_type) -> l
                     if accuser != accused:
                         found.append(Accusation(
                             accuser=accuser, accused=accused, agreement=agreement,
-                            breach_type=BreachType(breach_type(sent.text, "violate")), evidence=sent.text.strip(),
+                            breach_type=breach_type(sent.text, "violate"), evidence=sent.text.strip(),
                             char_start=sent.start_char, char_end=sent.end_char, confidence=CONFIDENCE,
                             mode=AccusationMode.CLAIM))
     return found

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from localdev.airflow_env import news_monitor_env
+
 ROOT = Path(__file__).resolve().parents[2]
 
 CHECK_DAGS = """
@@ -56,15 +58,7 @@ def airflow_env(home: Path, extra: dict[str, str] | None = None) -> dict[str, st
 
 def monitor_env(home: Path, database_url: str, smtp_port: int, feeds: Path, **variables: str) -> dict[str, str]:
     """airflow_env for news_monitor over local servers: the project DB, the SMTP sink, the feeds, Variables."""
-    return airflow_env(home, {
-        "AIRFLOW_CONN_NEWS_DB": json.dumps({"conn_type": "postgres", "extra": {"dsn": database_url}}),
-        "AIRFLOW_CONN_NEWS_SMTP": json.dumps({"conn_type": "smtp", "host": "127.0.0.1", "port": smtp_port,
-                                              "extra": {"disable_ssl": True, "disable_tls": True}}),
-        "AIRFLOW_VAR_FEEDS_PATH": str(feeds),
-        "AIRFLOW_VAR_ALERT_RECIPIENTS": "analyst@example.org",
-        "AIRFLOW_VAR_ALLOW_PRIVATE_HOSTS": "true",
-        **{f"AIRFLOW_VAR_{name.upper()}": value for name, value in variables.items()},
-    })
+    return airflow_env(home, news_monitor_env(database_url, smtp_port, feeds, **variables))
 
 
 def run_airflow(script: str, env: dict[str, str], timeout: int = 900) -> dict:
