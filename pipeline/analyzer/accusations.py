@@ -14,6 +14,7 @@ from pipeline.analyzer.breaches import ATTACK_WORDS, breach_type
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.reciprocal import reciprocal_accusations
 from pipeline.analyzer.modes import ACCUSE, binds, denies_in_sentence, mode_of, negated, none_of, reporter_of, under_denial
+from pipeline.analyzer.obligations import obligation_reading
 from pipeline.analyzer.referents import (BREACH_NOUNS, claimed_by, doer_of, doer_of_these, non_compliance, owner_of,
                                          resolve_actor, resolve_actors, subject_of)
 from pipeline.analyzer.sentences import sentence_of
@@ -126,6 +127,9 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 accused_token, trigger = subject_of(token), lemma if lemma in COMPLY else "fail"
             elif (lemma in BREACH_NOUNS or non_compliance(token)) and token.pos_ == "NOUN" and not none_of(token):
                 accused_token, trigger = owner_of(token) or doer_of_these(token), lemma
+            reading = obligation_reading(token) if accused_token is None else None
+            if reading is not None:  # a keeping late, demanded, or pledged and not done
+                accused_token, trigger, accuser_token = reading.accused, reading.trigger, reading.accuser
             if trigger is None:
                 continue
             if accused_token is not None and accused_token.lower_ in ("who", "that") and token.dep_ == "relcl" \
@@ -150,7 +154,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 if accuser is None and accuser_token.pos_ == "PRON":
                     speaker = index.last_speaker(accuser_token.idx)
                     accuser = speaker.actor if speaker else None
-            if accuser is None:
+            if accuser is None and reading is None:  # "Turkey pledged…, but…": the pledger reports no charge
                 reporter = reporter_of(token, index)
                 if reporter:
                     accuser = reporter.actor

@@ -51,6 +51,8 @@ def resolve_actors(token, exclude: set[str]) -> list[str]:
         # "regime and Russian forces": the first conjunct borrows the last one's head noun
         first = gazetteer().resolve(f"{token.text} {token.conjuncts[-1].text}")
         first = first if first and gazetteer().rollup(first) not in exclude else None
+    if first is not None and token.pos_ in ("NOUN", "PROPN"):
+        return [first, *_coordinated_modifiers(token, exclude | {gazetteer().rollup(first)})]
     if first is None or token.lower_ not in ("they", "their", "them"):
         return [first] if first else []
     text, mentions = _referents_before(token, exclude, sentences=1)
@@ -58,6 +60,17 @@ def resolve_actors(token, exclude: set[str]) -> list[str]:
         if after.actor == first and re.fullmatch(r"\s*,?\s*(?:and|&)\s+(?:the\s+)?", text[before.end:after.start], re.I):
             return [before.actor, first]
     return [first]
+
+
+def _coordinated_modifiers(token, exclude: set[str]) -> list[str]:
+    """ "Russian and Syrian warplanes": a modifier coordinated with the head's own names a party too."""
+    g, found = gazetteer(), []
+    for modifier in (c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i):
+        for other in (modifier, *modifier.conjuncts) if modifier.conjuncts else ():
+            actor = g.resolve(f"{other.text} {token.text}")
+            if actor and g.rollup(actor) not in exclude and actor not in found:
+                found.append(actor)
+    return found
 
 
 def antecedent(token, exclude: set[str]) -> str | None:
@@ -144,9 +157,10 @@ def owner_of(noun) -> object | None:
             if by is not None and noun.lemma_.lower() in BREACH_NOUNS:
                 return by
     # "responding to violations of the zone by terrorists": the parser hangs a "by" right after the
-    # noun's phrase on the verb; a verb has no "by" of its own unless it is passive.
+    # noun's phrase on the verb (as a preposition, or as the agent of an active "registered 604 breaches
+    # by terrorist groups"); a verb has no "by" of its own unless it is passive.
     after = noun.right_edge.i + 1
-    if after < len(noun.doc) and noun.doc[after].lower_ == "by" and noun.doc[after].dep_ == "prep" \
+    if after < len(noun.doc) and noun.doc[after].lower_ == "by" and noun.doc[after].dep_ in ("prep", "agent") \
             and noun.doc[after].head.pos_ in ("VERB", "AUX") \
             and not any(c.dep_ in ("nsubjpass", "auxpass") for c in noun.doc[after].head.children):
         objects = [c for c in noun.doc[after].children if c.dep_ == "pobj"]

@@ -1,0 +1,77 @@
+"""Rule readings of commitments not kept (pipeline/analyzer/obligations.py), counted breaches and coordinated
+modifiers, on sentences written for these tests (none is taken from a labelled set)."""
+
+import pytest
+
+from pipeline.analyzer.accusations import extract_accusations
+from pipeline.analyzer.core import _parse
+from pipeline.analyzer.gazetteer import gazetteer
+from pipeline.analyzer.obligations import READERS
+from pipeline.analyzer.statements import extract_statements
+
+CONTEXT = "Ankara and Moscow met again on the Idlib ceasefire agreement this week. "
+
+
+def rule_pairs(sentence: str) -> set[tuple[str, str]]:
+    g = gazetteer()
+    doc = _parse(CONTEXT + sentence)
+    statements, index = extract_statements(doc)
+    return {(g.rollup(a.accuser), g.rollup(a.accused)) for a in extract_accusations(doc, statements, index, None)
+            if a.mode == "claim" and a.char_start >= len(CONTEXT)}
+
+
+def test_every_frame_is_registered_by_name():
+    assert [name for name, _ in READERS] == ["late_keeping", "demanded_keeping", "pledge_unkept", "truce_exploited"]
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    ("The fulfilment by Damascus of its pledges under the memorandum is being held up, the Turkish foreign ministry said.",
+     ("turkey", "syria")),
+    ("Russia's implementation of its commitments is being delayed, a Turkish defence ministry statement said.",
+     ("turkey", "russia")),
+    ("The Kremlin spokesman said the implementation by Ankara of the provisions on the highway had not been completed.",
+     ("russia", "turkey")),
+])
+def test_a_late_keeping_charges_its_keeper(sentence, pair):
+    assert pair in rule_pairs(sentence)
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    ("Damascus demanded that Ankara honour the promises it made to the guarantors.", ("syria", "turkey")),
+    ("We expect our American colleagues to finally carry out their obligations, Lavrov told a news conference.",
+     ("russia", "united_states")),
+])
+def test_a_demand_framed_as_unkept_is_a_charge(sentence, pair):
+    assert pair in rule_pairs(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The UN urged all parties to fulfil their obligations under the ceasefire.",
+    "Turkey said it expected Russia to fulfil its responsibilities as a guarantor.",
+    "Lavrov said Russia expects to fulfil its obligations under the memorandum.",
+    "The implementation of the memorandum was delayed by heavy rain, officials said.",
+])
+def test_appeals_and_plain_delays_charge_no_one(sentence):
+    assert not rule_pairs(sentence)
+
+
+def test_a_pledge_with_its_contrary_is_a_charge():
+    assert ("russia", "turkey") in rule_pairs(
+        "Ankara undertook to pull the militants back from the highway, yet they remain there, Zakharova said.")
+    assert not rule_pairs("Russia and Turkey pledged to respect the ceasefire, and the truce has held since then.")
+
+
+def test_a_truce_used_to_rearm_is_a_charge():
+    assert ("russia", "armed_groups") in rule_pairs(
+        "Shoigu said on Friday that the militants were using the lull to rearm and regroup near Saraqib.")
+    assert not rule_pairs("Shoigu said on Friday that the militants were using the roads near Saraqib.")
+
+
+def test_counted_breaches_by_a_named_party_are_the_counters_claim():
+    assert ("turkey", "syria") in rule_pairs(
+        "The Turkish defence ministry recorded 31 breaches of the truce by regime forces in two days.")
+
+
+def test_coordinated_nationalities_name_both_parties():
+    assert {("turkey", "russia"), ("turkey", "syria")} <= rule_pairs(
+        "Syrian and Russian jets bombed Ariha in violation of the ceasefire, the Turkish defence ministry said.")
