@@ -1,8 +1,10 @@
-"""Which agreement a sentence or an article invokes, from the cue phrases in config/agreement_cues.yaml."""
+"""Which agreement a sentence or an article invokes: cues, where and when it was concluded, the truce of its date."""
 
 from __future__ import annotations
 
+import datetime
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -11,82 +13,214 @@ import yaml
 from pipeline.analyzer.gazetteer import fold
 
 CONFIG = Path(__file__).resolve().parents[2] / "config" / "agreement_cues.yaml"
+SLACK = datetime.timedelta(days=1)  # a deal is cited from the eve of its day (time zones, datelines)
 
 
-@lru_cache(maxsize=1)
-def _cues() -> list[tuple[str, re.Pattern[str]]]:
-    data = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
-    return [(a["id"], re.compile("|".join(f"(?:{c})" for c in a["cues"]), re.IGNORECASE)) for a in data["agreements"]]
+@dataclass(frozen=True)
+class Agreement:
+    id: str
+    cues: re.Pattern[str] | None
+    concluded: tuple[datetime.date, ...]
+    places: tuple[str, ...]
+    context: re.Pattern[str] | None
+    generic: bool
+    default: bool
 
 
-def counts(text: str) -> dict[str, int]:
-    """How often each agreement's cues occur in the text."""
-    folded = fold(text)
-    return {agreement: len(pattern.findall(folded)) for agreement, pattern in _cues()}
+def counts(text: str, date: str | None = None) -> dict[str, int]:
+    """How often the text names each agreement (config agreement_cues.yaml): cues, places and times."""
+    found = [agreement for _, _, agreement in mentions(text, date)]
+    return {a.id: found.count(a.id) for a in _agreements()}
 
 
-def agreement_in(text: str) -> str | None:
-    """The agreement a sentence names: most cues wins, ties go to the more specific (file order)."""
-    found = counts(text)
-    order = [a for a, _ in _cues()]
-    best = max(order, key=lambda a: (found[a], -order.index(a)))
-    return best if found[best] else None
+def agreement_in(text: str, date: str | None = None) -> str | None:
+    """The agreement a sentence names, the most specific; a `date` resolves "last September's deal"."""
+    return _best(counts(text, date), specific_first=True)
 
 
 def article_agreement(text: str, date: str | None = None) -> str | None:
-    """The agreement an article invokes most, for sentences that name none; failing a name, the truce
-    in force on the article's date that its descriptions ("the cessation of hostilities") point to."""
-    named = agreement_in(text)
-    if named is not None or not date:
-        return named
-    return by_date(text, date)
+    """The agreement an article invokes most, its descriptions of the truce of its date (by_date) included."""
+    tally: dict[str, float] = dict(counts(text, date))
+    found = by_date(text, date)
+    if found is not None:
+        tally[found[0]] += float(_config().get("era_weight", 1.0)) * found[1]
+    return _best(tally)
 
 
-def by_date(text: str, date: str | None) -> str | None:
-    """The dated truce (config by_date) whose period holds the date and whose description the text uses."""
-    day = parse_date(date)
-    if day is None:
-        return None
-    folded = fold(text)
-    for item in _by_date():
-        if item["from"] <= day <= item["to"] and item["pattern"].search(folded):
-            return item["id"]
+def by_date(text: str, date: str | None) -> tuple[str, int] | None:
+    """(agreement, descriptions) of the by_date period holding the date whose context the text mentions most."""
+    day, folded, best, best_key = parse_date(date), fold(text), None, None
+    for item in _by_date() if day else ():
+        described = len(item["pattern"].findall(folded)) if item["from"] <= day <= item["to"] else 0
+        support = len(item["context"].findall(folded)) if item["context"] else 0
+        if described and (support or not item["context"]) and (best_key is None or (support, item["from"]) > best_key):
+            best, best_key = (item["id"], described), (support, item["from"])
+    return best
+
+
+def mentions(text: str, date: str | None = None) -> list[tuple[int, int, str]]:
+    """Every (start, end, agreement) span naming an agreement concluded by the date."""
+    folded, day = fold(text), parse_date(date)
+    found = [(m.start(), m.end(), a.id) for a in _agreements() if a.cues and _concluded_by(a, day)
+             for m in a.cues.finditer(folded)]
+    for kind, group in (("place", "where"), ("time", "when")):
+        for match in (m for pattern in _descriptions()[kind] for m in pattern.finditer(folded)):
+            sentence = _sentence(folded, match)
+            found += [(match.start(), match.end(), by_place(place, sentence, folded, day))
+                      for place in _places().findall(match.group(group))] if kind == "place" else \
+                [(match.start(), match.end(), by_time(match.group(group), sentence, folded, day))]
+    return _distinct([span for span in found if not _abroad(_sentence(folded, span))])
+
+
+def by_place(place: str, sentence: str, text: str, day: datetime.date | None) -> str | None:
+    """The agreement concluded at the place ("Sochi": the north-east memorandum in a north-east story)."""
+    return _choose([a for a in _agreements() if place.lower() in a.places and _concluded_by(a, day)], sentence, text)
+
+
+def by_time(phrase: str, sentence: str, text: str, day: datetime.date | None) -> str | None:
+    """The agreement concluded at the time a phrase means ("last September", "2018"), nearest time first."""
+    for year, month, number in when(phrase, day):
+        found = [a for a in _agreements() if _concluded_by(a, day) and any(
+            d.year == year and month in (None, d.month) and (number is None or abs(d.day - number) <= 1)
+            for d in a.concluded)]
+        if found:
+            return _choose(found, sentence, text)
     return None
 
 
-def parse_date(value: str | None):
-    """ISO dates ("2020-06-18", with a time or not) and the corpus's m/d/yy ("7/12/16")."""
-    if not value:
-        return None
-    text = str(value).strip()
-    match = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+def when(phrase: str, day: datetime.date | None) -> list[tuple[int, int | None, int | None]]:
+    """The (year, month, day-of-month) a time phrase can mean on the article's day, nearest first."""
+    low = phrase.lower()
+    month = next((n for n, m in enumerate(_config()["months"], 1) if re.search(rf"\b(?:{m})\b", phrase)), None)
+    year, number = re.search(r"\b(?:19|20)\d\d\b", phrase), re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", phrase)
+    number = int(number.group(1)) if number else None
+    if year or day is None:
+        return [(int(year.group()), month, number)] if year else []
+    if low.startswith(("last year", "last month")):
+        back = datetime.date(day.year, day.month, 1) - datetime.timedelta(days=1)
+        return [(day.year - 1, None, None)] if low.startswith("last year") else [(back.year, back.month, None)]
+    if month is None or low.startswith("this"):
+        return [(day.year, month, number)] if month else []
+    if low.startswith("last"):
+        return [(day.year if month < day.month else day.year - 1, month, number)]
+    latest = day.year if month <= day.month else day.year - 1
+    return [(latest, month, number), (latest - 1, month, number)]
+
+
+def _choose(candidates: list[Agreement], sentence: str, text: str) -> str | None:
+    """The candidate whose context the sentence (else the text) mentions most, none on a tie."""
+    scope = sentence if any(a.context and a.context.search(sentence) for a in candidates) else text
+    support = {a.id: len(a.context.findall(scope)) if a.context else 0 for a in candidates}
+    possible = [a for a in candidates if support[a.id] or a.context is None or a.default]
+    top = max((support[a.id] for a in possible), default=0)
+    best = {a.id for a in possible if support[a.id] == top}
+    return best.pop() if len(best) == 1 else None
+
+
+def _concluded_by(agreement: Agreement, day: datetime.date | None) -> bool:
+    """An article of that day can cite the agreement (no date, no concluded date, or concluded by then)."""
+    return day is None or not agreement.concluded or min(agreement.concluded) <= day + SLACK
+
+
+def _sentence(text: str, span) -> str:
+    """The sentence (or line) holding a match or a (start, end, ...) span."""
+    first, last = span.span() if isinstance(span, re.Match) else span[:2]
+    start = max(text.rfind(". ", 0, first), text.rfind("\n", 0, first)) + 1
+    ends = [i for i in (text.find(". ", last), text.find("\n", last)) if i >= 0]
+    return text[start:min(ends, default=len(text))]
+
+
+def _abroad(sentence: str) -> bool:
+    """The sentence is about a conflict abroad (contexts: abroad) and names no Syrian place nor Syria."""
+    contexts = _contexts()
+    return bool(contexts.get("abroad") and contexts["abroad"].search(sentence)) and not re.search(r"\bSyria", sentence) \
+        and not any(p.search(sentence) for name, p in contexts.items() if name != "abroad")
+
+
+def _distinct(found: list[tuple[int, int, str | None]]) -> list[tuple[int, int, str]]:
+    """Resolved spans, a span overlapping an earlier one for the same agreement dropped."""
+    kept: list[tuple[int, int, str]] = []
+    for start, end, agreement in sorted((s for s in found if s[2]), key=lambda s: (s[0], -s[1])):
+        if not any(k[2] == agreement and start < k[1] and k[0] < end for k in kept):
+            kept.append((start, end, agreement))
+    return kept
+
+
+def _best(tally: dict[str, float], specific_first: bool = False) -> str | None:
+    """Most mentions wins, ties to the earlier in config; specific_first: generic ones only if alone."""
+    order = _agreements()
+    named = [a for a in order if tally.get(a.id, 0) > 0]
+    named = [a for a in named if not a.generic] or named if specific_first else named
+    return max(named, key=lambda a: (tally[a.id], -order.index(a))).id if named else None
+
+
+def parse_date(value) -> datetime.date | None:
+    """ISO dates ("2020-06-18", with a time or not), the corpus's m/d/yy ("7/12/16") and dates themselves."""
+    if isinstance(value, datetime.date):
+        return value.date() if isinstance(value, datetime.datetime) else value
+    text = str(value or "").strip()
+    iso, us = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", text), re.match(r"(\d{1,2})/(\d{1,2})/(\d{2,4})$", text)
     try:
-        if match:
-            return _date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-        match = re.match(r"(\d{1,2})/(\d{1,2})/(\d{2,4})$", text)
-        if match:
-            year = int(match.group(3))
-            return _date(year + 2000 if year < 100 else year, int(match.group(1)), int(match.group(2)))
+        if iso:
+            return datetime.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        if us:
+            year = int(us.group(3))
+            return datetime.date(year + 2000 if year < 100 else year, int(us.group(1)), int(us.group(2)))
     except ValueError:
         return None
     return None
 
 
-def _date(year: int, month: int, day: int):
-    import datetime
+@lru_cache(maxsize=1)
+def _config() -> dict:
+    """config/agreement_cues.yaml, read once."""
+    return yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
 
-    return datetime.date(year, month, day)
+
+def _any(patterns) -> re.Pattern[str] | None:
+    """One case-insensitive regex for any of the patterns; None for none."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+
+
+@lru_cache(maxsize=1)
+def _contexts() -> dict[str, re.Pattern[str]]:
+    """The config's contexts (what a story is about), by name."""
+    return {name: _any(words) for name, words in (_config().get("contexts") or {}).items()}
+
+
+@lru_cache(maxsize=1)
+def _agreements() -> list[Agreement]:
+    """The config's agreements, in its order."""
+    return [Agreement(a["id"], _any(a.get("cues")), tuple(parse_date(d) for d in a.get("concluded") or ()),
+                      tuple(p.lower() for p in a.get("places") or ()), _contexts().get(a.get("context")),
+                      bool(a.get("generic")), bool(a.get("default"))) for a in _config()["agreements"]]
+
+
+@lru_cache(maxsize=1)
+def _places() -> re.Pattern[str]:
+    """Any place where an agreement was concluded."""
+    return re.compile("|".join(sorted({re.escape(p) for a in _agreements() for p in a.places})), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _descriptions() -> dict[str, list[re.Pattern[str]]]:
+    """The place and time descriptions, their {words} filled from the vocabulary (then {place} and {month})."""
+    words = {name: "(?:" + "|".join(items) + ")" for name, items in _config()["vocabulary"].items()}
+    words["place"] = f"(?:{_places().pattern})"
+    words["month"] = "(?-i:" + "|".join(f"(?:{m})" for m in _config()["months"]) + r")\b"
+
+    def fill(pattern: str) -> str:
+        for _ in range(3):  # {elsewhere} holds {where}, which holds {place}
+            pattern = re.sub(r"\{([a-z]+)\}", lambda m: words.get(m.group(1), m.group(0)), pattern)
+        return pattern
+
+    return {kind: [re.compile(fill(p), re.IGNORECASE) for p in patterns]
+            for kind, patterns in _config()["descriptions"].items()}
 
 
 @lru_cache(maxsize=1)
 def _by_date() -> list[dict]:
-    import datetime
-
-    data = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
-    out = []
-    for item in data.get("by_date") or []:
-        start, end = (d if isinstance(d, datetime.date) else datetime.date.fromisoformat(str(d))
-                      for d in (item["from"], item["to"]))
-        out.append({"id": item["id"], "from": start, "to": end,
-                    "pattern": re.compile("|".join(f"(?:{c})" for c in item["cues"]), re.IGNORECASE)})
-    return out
+    """The config's by_date periods (an open end is datetime.date.max)."""
+    return [{"id": item["id"], "from": parse_date(item["from"]), "to": parse_date(item.get("to") or datetime.date.max),
+             "pattern": _any(item["cues"]), "context": _contexts().get(item.get("context"))}
+            for item in _config().get("by_date") or []]
