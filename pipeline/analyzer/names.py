@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+import yaml
+
+from pipeline.analyzer.gazetteer import CONFIG, gazetteer
 from pipeline.analyzer.sentences import sentence_of
 
 ROLE_NOUNS = frozenset(
@@ -21,6 +25,35 @@ LOCATIVE_PREPOSITIONS = frozenset("in near at around outside inside into towards
 PLACE_NOUNS = frozenset("capital city cities town towns village villages province provinces district districts region "
                         "area areas countryside suburb suburbs neighbourhood neighborhood governorate camp crossing "
                         "outskirts settlement settlements".split())
+
+
+@lru_cache(maxsize=1)
+def attribution_config() -> dict:
+    """Word lists for attribution rules, from config/attribution.yaml."""
+    return yaml.safe_load((CONFIG / "attribution.yaml").read_text(encoding="utf-8")) or {}
+
+
+@lru_cache(maxsize=1)
+def person_titles() -> frozenset[str]:
+    """Words a person's name follows: role nouns and config/attribution.yaml person_titles."""
+    return ROLE_NOUNS | frozenset(attribution_config().get("person_titles", ()))
+
+
+@lru_cache(maxsize=1)
+def unnamed_nouns() -> frozenset[str]:
+    """Nouns an unnamed speaker is described by: role nouns and config/attribution.yaml unnamed_people."""
+    return ROLE_NOUNS | frozenset(attribution_config().get("unnamed_people", ()))
+
+
+@lru_cache(maxsize=1)
+def _posting_pattern() -> re.Pattern[str]:
+    roles = "|".join(re.escape(r) for r in attribution_config().get("posted_roles", ()))
+    return re.compile(rf"\b({roles})\s+(?:to|in|at)\s+[^,;]*", re.IGNORECASE)
+
+
+def without_posting(title: str) -> str:
+    """A title without the place its holder is posted to: "Russian ambassador to Ankara" -> "Russian ambassador"."""
+    return _posting_pattern().sub(r"\1", title)
 
 
 def is_capitalised_name(token) -> bool:
@@ -75,6 +108,11 @@ def full_span_text(ent) -> str:
     return doc[ent.start:end].text
 
 
+def _posting(doc, i: int) -> bool:
+    """Whether token i links a posted role to its post: the "to" of "ambassador to Ankara"."""
+    return doc[i].lower_ in ("to", "in", "at") and i > 0 and doc[i - 1].lower_ in attribution_config().get("posted_roles", ())
+
+
 def clean_name(text: str) -> str:
     words = [w for w in text.replace("\u2019s", "").replace("'s", "").split() if w[:1].isupper() or w.lower().split("-")[0] in PARTICLES]
     return " ".join(words).strip(" ,.")
@@ -109,9 +147,10 @@ def title_of(ent) -> str | None:
     while start > sentence_of(ent[0]).start and (doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "ADP", "CCONJ", "PART")
                                       or doc[start - 1].dep_ == "amod"
                                       or (doc[start - 1].is_title and doc[start - 1].tag_ in ("VBG", "VBN"))) \
-            and doc[start - 1].ent_type_ != "PERSON" and doc[start - 1].lower_ not in ("by", "said", "to", "with"):
+            and doc[start - 1].ent_type_ != "PERSON" and (doc[start - 1].lower_ not in ("by", "said", "to", "with")
+                                                           or _posting(doc, start - 1)):
         start -= 1
-    if ent.start - start > len(tokens) + 2 and ent.start - start <= 16 and (start == sentence_of(ent[0]).start or doc[start - 1].text == ","):
+    if ent.start - start > len(tokens) + 2 and ent.start - start <= 16 and (start == sentence_of(ent[0]).start or doc[start - 1].text in (",", "\"", "\u201d")):
         tokens = list(doc[start:ent.start])
     if tokens:
         parts.append(" ".join(t.text for t in tokens if t.dep_ != "case" and t.text not in ("'s", "\u2019s")).strip())
@@ -201,3 +240,76 @@ def unlabelled_name(token) -> bool:
     return (token.pos_ == "PROPN" and token.is_title and bool(words)
             and all(w.ent_type_ in MISLABELLED and w.is_title for w in words)
             and token.lower_ not in TITLE_WORDS)
+
+
+POSTING_LINKS = frozenset("to in at for of".split())
+NOT_NAMES = frozenset("DATE TIME CARDINAL ORDINAL MONEY PERCENT QUANTITY".split())
+
+
+def _name_word(doc, i: int) -> bool:
+    """A word that can be part of a person's name: a capitalised proper noun that is no title, or a particle."""
+    token = doc[i]
+    if token.lower_ in PARTICLES or (token.text == "-" and not doc[i - 1].whitespace_):
+        return True
+    return (token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ not in NOT_NAMES
+            and token.lower_ not in TITLE_WORDS and token.lower_ not in person_titles())
+
+
+def _after_place(doc, start: int, end: int) -> int | None:
+    """The token after the body or place that opens doc[start:end] ("Ankara", "the UN"), or None."""
+    text, at = doc[start:end].text, doc[start].idx
+    g = gazetteer()
+    places = [p for group in g.places.values() for p in group if re.match(rf"{re.escape(p)}\b", text)]
+    ends = [len(max(places, key=len))] if places else []
+    ends += [m.end for m in g.mentions(text) if m.start == 0 and g.actors[m.actor].kind != "person"]
+    ends += [e.end_char - at for e in doc.ents if e.start == start and e.end < end and e.label_ in ("GPE", "LOC", "ORG", "NORP", "FAC")]
+    if not ends:
+        return None
+    return next((t.i for t in doc[start:end] if t.idx >= at + max(ends)), None)
+
+
+def titled_names(doc) -> list:
+    """Names written after a title or rank ("Rear Admiral Oleg Zhuravlev", "the ambassador to Ankara Alexei
+    Yerkhov"), as Spans, whatever the NER calls them; a place between the title and the name is the posting."""
+    found = []
+    for title in doc:
+        if title.lower_ not in person_titles() or title.pos_ not in ("NOUN", "PROPN") or title.i + 1 >= len(doc):
+            continue
+        start = title.i + 1
+        posted = doc[start].lower_ in POSTING_LINKS
+        start += (1 + (start + 1 < len(doc) and doc[start + 1].lower_ == "the")) if posted else 0
+        end = start
+        while end < len(doc) and end - start < 8 and _name_word(doc, end):
+            end += 1
+        while end > start and not doc[end - 1].text[:1].isupper():  # no particle or hyphen at the end
+            end -= 1
+        if posted and start < end:
+            start = _after_place(doc, start, end) or end
+        if start >= end or doc[start].lower_ in PARTICLES or (end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN")):
+            continue
+        actor = gazetteer().resolve(doc[start:end].text)
+        if actor is None or gazetteer().actors[actor].kind == "person":
+            found.append(doc[start:end])
+    return found
+
+
+def described(token) -> str:
+    """An unnamed person as the text describes them, without the article: the words before the noun and the
+    phrases after it up to a comma or a clause ("regime source in Hassakeh", "Russian envoy in Damascus")."""
+    start, end = phrase_bounds(token)
+    while start < token.i and token.doc[start].dep_ in ("det", "punct"):
+        start += 1
+    end = next((t.i for t in token.doc[token.i + 1: end] if t.text in (",", "(", ";", ":")), end)
+    return _words(token.doc[start:end])
+
+
+def phrase_bounds(token, appositions: bool = False) -> tuple[int, int]:
+    """The token range of a noun's phrase without its clauses ("a military source told SANA" is "a military
+    source"): up to a relative or finite clause, and to a comma or apposition unless `appositions`."""
+    end = token.i + 1
+    for child in token.rights:
+        finite = child.dep_ == "relcl" or (child.dep_ == "acl" and child.tag_ in ("VBD", "VBZ", "VBP"))
+        if finite or child.right_edge.i >= token.i + 16 or (not appositions and (child.is_punct or child.dep_ == "appos")):
+            break
+        end = child.right_edge.i + 1
+    return token.left_edge.i, end

@@ -5,23 +5,14 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-import yaml
-
-from pipeline.analyzer.gazetteer import CONFIG, fold, gazetteer
-from pipeline.analyzer.names import (DOCUMENT_NOUNS, clean_name, full_span_text, is_capitalised_name, is_place,
-                                     noun_phrase, title_of)
+from pipeline.analyzer.gazetteer import fold, gazetteer
+from pipeline.analyzer.names import (DOCUMENT_NOUNS, clean_name, full_span_text, is_capitalised_name,
+                                     is_place, noun_phrase, title_of, titled_names, without_posting)
 from pipeline.analyzer.quotes import find_quotes
 
 # "Vice President Mike Pence" is not "the president"; "former minister" is not "the minister".
 LESSER_TITLES = frozenset("vice deputy former ex assistant acting".split())
-
-
-@lru_cache(maxsize=1)
-def attribution_config() -> dict:
-    """Word lists for attribution rules, from config/attribution.yaml."""
-    return yaml.safe_load((CONFIG / "attribution.yaml").read_text(encoding="utf-8")) or {}
 
 
 @dataclass(frozen=True)
@@ -58,6 +49,13 @@ class SpeakerIndex:
             if not name:
                 continue
             self.add_person(name, ent.start_char, title_of(ent))
+        # "Rear Admiral Oleg Zhuravlev" tagged ORG, "the ambassador to Ankara Alexei Yerkhov" tagged GPE: a
+        # title makes a person. (start, end, name) in tokens, for speakers written just before their verb.
+        persons = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
+        self.titled = [(s.start, s.end, clean_name(s.text)) for s in titled_names(doc)
+                       if not all(t.i in persons for t in s) and clean_name(s.text)]
+        for start, end, name in self.titled:
+            self.add_person(name, doc[start].idx, title_of(doc[start:end]))
         self.spoken: list[tuple[int, Speaker]] = []
         self.text = doc.text
         self._written: dict[str, set[str]] | None = None
@@ -115,8 +113,12 @@ class SpeakerIndex:
         g = gazetteer()
         actor = g.resolve(full)
         if actor is None or g.actors[actor].kind != "person":
-            actor = g.resolve(title) if title else None
+            actor = g.resolve(without_posting(title)) if title else None
         return Speaker(full, title, actor, True)
+
+    def titled_in(self, start: int, end: int) -> str | None:
+        """The name of a titled person written within tokens [start, end), the last one."""
+        return next((name for s, e, name in reversed(self.titled) if start <= s and e <= end), None)
 
     def remember(self, position: int, speaker: Speaker) -> None:
         # Kept in text order: reported speech and quotes are found in separate passes.

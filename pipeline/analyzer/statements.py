@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.analyzer.gazetteer import gazetteer
-from pipeline.analyzer.names import DOCUMENT_NOUNS, ROLE_NOUNS, is_capitalised_name, is_misread_place
+from pipeline.analyzer.names import (DOCUMENT_NOUNS, ROLE_NOUNS, attribution_config, is_capitalised_name,
+                                     is_misread_place)
 from pipeline.analyzer.quotes import QuoteSpan, paragraphs
 from pipeline.analyzer.sentences import sentence_of
-from pipeline.analyzer.speakers import Speaker, SpeakerIndex, attribution_config, surname_known
+from pipeline.analyzer.speakers import Speaker, SpeakerIndex, surname_known
 from pipeline.analyzer.subjects import resolve_subject
 from pipeline.models import Statement
 from pipeline.vocab import StatementKind
@@ -58,16 +59,22 @@ def _cue_text(token) -> str:
 
 
 def _speaker_of(token, index: SpeakerIndex) -> Speaker | None:
+    """Who the cue verb (or "according to") names; an unnamed source speaking to a state's agency is of that state."""
+    speaker = _named_by(token, index)
+    if speaker is not None and speaker.actor is None and not speaker.is_person:
+        return _of_the_listener(token, speaker)
+    return speaker
+
+
+def _named_by(token, index: SpeakerIndex) -> Speaker | None:
+    """The speaker a cue names: its subject, a cited or quoted source, or the phrase written just before it."""
     if token.lower_ == "according":
         to = token.doc[token.i + 1]
         objects = [c for c in to.children if c.dep_ == "pobj"]
         return resolve_subject(objects[0], index) if objects else None
-    # "quoting a military source as saying…", "quoted Naji Mustafa as saying…": the quoted one speaks
-    quoting = token.head if token.head.lower_ != "as" else token.head.head  # "quoted X as saying"
-    if token.lemma_.lower() == "say" and token.head is not token and quoting.lemma_.lower() in ("quote", "cite"):
-        quoted = next((c for c in quoting.children if c.dep_ == "dobj"), None)
-        if quoted is not None:
-            return resolve_subject(quoted, index)
+    quoted = _quoted(token)
+    if quoted is not None:
+        return resolve_subject(quoted, index)
     found = _cited_source(token, index)
     if found is not None:
         return found
@@ -78,8 +85,6 @@ def _speaker_of(token, index: SpeakerIndex) -> Speaker | None:
                       key=lambda c: (c.ent_type_ != "PERSON", not c.is_alpha, not c.is_title))  # "counterpart Sergei Shoigu": the name
     if subjects:
         speaker = resolve_subject(subjects[0], index)
-        if speaker is not None and speaker.actor is None and not speaker.is_person:
-            speaker = _of_the_listener(token, speaker)
         # A subject after the verb that names nobody ('…," Flynn, a surrogate, said on Fox News's "Fox and
         # Friends"', the show parsed as the subject) leaves the speaker to the rules below.
         if speaker is not None or subjects[0].i < token.i:
@@ -91,8 +96,14 @@ def _speaker_of(token, index: SpeakerIndex) -> Speaker | None:
                 return resolve_subject(child, index)
     if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("PROPN", "NOUN"):
         return resolve_subject(token.head, index)
+    # "…, the Russian ambassador to Ankara Alexei Yerkhov told TASS": a subjectless verb, whatever the parser
+    # made of it (ROOT, advcl), has its speaker written just before it.
     if token.dep_ == "ROOT" and token.i > 0:
         return _speaker_before(token, index)
+    if token.tag_ in ("VBD", "VBZ", "VBP") and token.i > 0 and token.doc[token.i - 1].pos_ in ("NOUN", "PROPN"):
+        before = _speaker_before(token, index)
+        if before is not None:
+            return before
     # "…, saying Ankara had not…": a participle speaks with its clause's subject, even when the
     # parser hangs it lower ("rejected accusations that jets had bombed…, saying instead…").
     if token.dep_ in ("advcl", "conj", "xcomp", "pcomp"):  # pcomp: "limited herself to saying that…"
@@ -107,6 +118,14 @@ def _speaker_of(token, index: SpeakerIndex) -> Speaker | None:
         subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and token.tag_ == "VBG":
             return resolve_subject(subject, index)
+    return None
+
+
+def _quoted(token):
+    """ "quoting a military source as saying…", "Sputnik quoted the ministry as saying": the one quoted (it speaks)."""
+    quoting = token.head if token.head.lower_ != "as" else token.head.head  # "quoted X as saying"
+    if token.lemma_.lower() == "say" and token.head is not token and quoting.lemma_.lower() in ("quote", "cite"):
+        return next((c for c in quoting.children if c.dep_ == "dobj"), None)
     return None
 
 
@@ -153,9 +172,12 @@ def _speaker_before(token, index: SpeakerIndex) -> Speaker | None:
     for ent in doc.ents:
         if ent.end == token.i and ent.label_ == "PERSON":
             return resolve_subject(ent.root, index)
-    named = _name_before_apposition(token)
+    titled = _titled_ending(token.i, index)
+    if titled is not None:
+        return index.person(titled)
+    named = _name_before_apposition(token, index)
     if named is not None:
-        return resolve_subject(named, index)
+        return named
     start = token.i - 1
     while start > sentence_of(token).start and doc[start - 1].text not in (",", "\u2014", "\u2013", "(", ";", ":", '"', "\u201d"):
         start -= 1
@@ -167,8 +189,13 @@ def _speaker_before(token, index: SpeakerIndex) -> Speaker | None:
     return None
 
 
-def _name_before_apposition(verb):
-    """ '…," Flynn, a top Trump surrogate, said': the name before an apposition set off by commas."""
+def _titled_ending(end: int, index: SpeakerIndex) -> str | None:
+    """The titled person whose name ends right before token `end` ("Rear Admiral Oleg Zhuravlev")."""
+    return next((name for _, e, name in index.titled if e == end), None)
+
+
+def _name_before_apposition(verb, index: SpeakerIndex) -> Speaker | None:
+    """ '…," Flynn, a top Trump surrogate, said': the person named before an apposition set off by commas."""
     doc, sentence_start = verb.doc, sentence_of(verb).start
     if verb.i < 3 or doc[verb.i - 1].text != ",":
         return None
@@ -179,9 +206,11 @@ def _name_before_apposition(verb):
             before = doc[comma - 1] if comma > 0 else None
             person = next((e for e in doc.ents if e.end == comma and e.label_ == "PERSON"), None)
             if person is not None:
-                return person.root
+                return resolve_subject(person.root, index)
+            if _titled_ending(comma, index) is not None:  # "Rear Admiral Oleg Zhuravlev, head of…, told"
+                return index.person(_titled_ending(comma, index))
             if before is not None and before.pos_ == "PROPN" and is_capitalised_name(before):
-                return before
+                return resolve_subject(before, index)
             return None
     return None
 
@@ -336,8 +365,8 @@ def _indirect(doc, quotes: list[QuoteSpan], index: SpeakerIndex) -> list[Stateme
             continue
         for token in sent:
             is_according = token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to"
-            reported = token.lemma_.lower() in REPORTING and token.pos_ == "VERB" and any(
-                c.dep_ in ("ccomp", "xcomp", "prep", "dobj") for c in token.children)
+            reported = token.lemma_.lower() in REPORTING and token.pos_ == "VERB" and (any(
+                c.dep_ in ("ccomp", "xcomp", "prep", "dobj") for c in token.children) or _quoted(token) is not None)
             if not (is_according or reported):
                 continue
             speaker = _speaker_of(token, index)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, ROLE_NOUNS, clean_name, delegation_of,
-                                     full_span_text, is_capitalised_name, is_misread_place, is_place, name_tokens,
-                                     noun_phrase, unlabelled_name)
+                                     described, full_span_text, is_capitalised_name, is_misread_place, is_place,
+                                     name_tokens, noun_phrase, phrase_bounds, unlabelled_name, unnamed_nouns,
+                                     without_posting)
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex, holds_role, surname_known
 
@@ -68,6 +69,15 @@ def group_before(token):
                  and t.lemma_.lower() in ROLE_NOUNS), None)
 
 
+def _titled(token, index: SpeakerIndex) -> str | None:
+    """A person named after a title in the subject's own phrase ("Russian Ambassador to Turkey Alexei Yerkhov"),
+    not a possessive ("Ambassador Yerkhov's aide")."""
+    name = index.titled_in(*phrase_bounds(token, appositions=True))
+    at = next((e for s, e, n in index.titled if n == name), None)
+    possessive = at is not None and at < len(token.doc) and token.doc[at].text in ("'s", "\u2019s", "'")
+    return None if possessive else name
+
+
 def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     """Turn the subject of a cue verb into a speaker: a name, a pronoun, a role noun or an institution."""
     lower = token.lower_
@@ -105,6 +115,9 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
                     key=lambda e: not (e.start <= token.i < e.end))
     if people:
         return index.person(clean_name(full_span_text(people[0])) or people[0].text)
+    titled = _titled(token, index)
+    if titled:
+        return index.person(titled)
     if token.ent_type_ == "PERSON":
         if is_misread_place(token):
             return None
@@ -129,28 +142,28 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     whole_body = None
     if lower in BODY_NOUNS:
         # "Türkiye's Ministry of National Defence": the body's full name runs past the head noun.
-        whole = token.doc[token.left_edge.i: token.right_edge.i + 1]
+        whole = token.doc[slice(*phrase_bounds(token))]
         whole_body = g.resolve(whole.text) if len(whole) <= 12 else None
         if whole_body and g.actors[whole_body].kind not in ("person", "state"):
             actor = whole_body
     if actor and g.actors[actor].kind == "person":
         return index.person(g.actors[actor].name)
-    if lower in ROLE_NOUNS and not actor:
+    if lower in unnamed_nouns() and not actor:
         # "an official source at the Foreign Ministry", "a spokesman for the SDF": the body speaks.
-        body = g.resolve(token.doc[token.left_edge.i: token.right_edge.i + 1].text[:200])
+        body = g.resolve(without_posting(described(token)))
         if body and g.actors[body].kind != "person":
-            return Speaker(index.written_name(body), lower, body, False)
+            return Speaker(described(token), lower, body, False)
         # "A military source told SANA", "diplomatic sources said": someone unnamed, as described here.
         determiners = [c.lower_ for c in token.children if c.dep_ in ("det", "nummod")]
         if any(d in ("a", "an", "one") for d in determiners) or (not determiners and token.tag_ == "NNS"):
-            described = " ".join(t.text for t in token.doc[token.left_edge.i: token.i + 1] if t.dep_ != "det")
+            description = described(token)
             # "an official source at the ministry": the ministry the article has just named
             place = next((o for c in token.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "of", "from")
                           for o in c.children if o.dep_ == "pobj" and o.lower_ in BODY_NOUNS), None)
             named = index.last_institution(token.idx, place.lower_) if place is not None else None
             if named is not None and place is not None:
-                described = " ".join(t.text for t in token.doc[token.left_edge.i: place.i + 1] if t.dep_ != "det" or t.i > token.i)
-                return Speaker(described, lower, named.actor, False)
+                description = " ".join(t.text for t in token.doc[token.left_edge.i: place.i + 1] if t.dep_ != "det" or t.i > token.i)
+                return Speaker(description, lower, named.actor, False)
             # "Turkish security sources told Anadolu… one source said": one of the group just named
             group = group_before(token)
             if group is not None and group.lemma_.lower() == token.lemma_.lower() and group is not token:
@@ -158,8 +171,11 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
                 if of_group is not None and of_group.actor:
                     return Speaker(f"{of_group.name[:-1] if of_group.name.endswith('s') else of_group.name}",
                                    lower, of_group.actor, False)
-            return Speaker(described, lower, None, False)
-        return index.by_role(lower, token.idx)
+            return Speaker(description, lower, None, False)
+        # "the governor of Idlib said", no one named before: someone unnamed, described by more than the role
+        description = described(token)
+        unnamed = Speaker(description, lower, None, False) if description.lower() != lower else None
+        return index.by_role(lower, token.idx) or unnamed
     if actor and lower in ROLE_NOUNS:
         # "the Russian officer", "the Turkish leader": someone the article has already named.
         # Not when an unnamed one was brought in first ("a Turkish official said… the Turkish official added").
@@ -176,8 +192,7 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
             if titled:
                 return titled
         # An unnamed person described by role: "a Turkish security source" speaks as that, for Turkey.
-        words = phrase.split()
-        return Speaker(" ".join(words[1:] if words[0].lower() in ("a", "an", "the", "one") else words), lower, actor, False)
+        return Speaker(described(token), lower, actor, False)
     if actor:
         if g.actors[actor].kind == "state" and lower in BODY_NOUNS:
             # "the French Foreign Ministry", "the State Department": a state's body the gazetteer does not
@@ -213,8 +228,8 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
                            if at < token.idx and full.startswith(name + " ") and len(full) > len(name)), None)
             if fuller:
                 return Speaker(fuller, None, g.resolve(fuller), False)
-            described = token.doc[token.left_edge.i: min(token.right_edge.i + 1, token.left_edge.i + 25)].text
-            return Speaker(name, None, g.resolve(described), False)
+            written_out = token.doc[token.left_edge.i: min(token.right_edge.i + 1, token.left_edge.i + 25)].text
+            return Speaker(name, None, g.resolve(written_out), False)
         # "the ministry said": the last ministry that spoke or was named, before any other body that spoke.
         return index.last_speaker(token.idx, "institution", noun=lower) or index.last_institution(token.idx, lower) \
             or index.last_speaker(token.idx, "institution")
