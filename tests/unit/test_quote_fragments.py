@@ -1,0 +1,27 @@
+"""Attributed mid-sentence fragments are quotes (GUIDELINES.md: three words or more); terms and formulas are not.
+Sentences written for these tests."""
+
+import pytest
+
+from pipeline.analyzer.quotes import find_quotes
+
+
+def quoted(text: str) -> list[str]:
+    return [text[q.start:q.end] for q in find_quotes(text)]
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ('The envoy described the shelling as "a blatant provocation" on Tuesday.', "a blatant provocation"),
+    ('Ankara warned of "grave consequences for the region" if the attacks went on.', "grave consequences for the region"),
+])
+def test_a_fragment_in_reported_speech_is_a_quote(text, fragment):
+    assert fragment in quoted(text)
+
+
+@pytest.mark.parametrize("text", [
+    'Residents spoke of the so-called "zone of silence" along the road, the agency said.',
+    'The talks on the "cessation of hostilities" resumed, the minister said.',
+    'Aid reached the "hard to reach" areas on Monday.',
+])
+def test_terms_formulas_and_unattributed_phrases_are_not(text):
+    assert len(quoted(text)) == 0
