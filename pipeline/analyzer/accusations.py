@@ -238,7 +238,9 @@ def _is_breach(charge) -> bool:
                     if c.dep_ not in ("advcl", "acl", "relcl", "conj") and not (c.dep_ == "prep" and c.lower_ == "by")]
         words += frontier
     phrase = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
-    return bool(CONTEXT.search(phrase) or ATTACK_WORDS.search(phrase))
+    # "of trying to undermine the agreement", "of seeking to sabotage the truce": a breach verb one level down
+    tried = any(t.lemma_.lower() in BREACH and t.pos_ == "VERB" and t.dep_ == "xcomp" for t in words)
+    return bool(tried or CONTEXT.search(phrase) or ATTACK_WORDS.search(phrase))
 
 
 def paragraph_of(text: str, position: int) -> str:

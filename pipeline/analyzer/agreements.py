@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -61,7 +62,7 @@ def by_date(text: str, date: str | None) -> tuple[str, int] | None:
 def mentions(text: str, date: str | None = None) -> list[tuple[int, int, str]]:
     """Every (start, end, agreement) span naming an agreement concluded by the date."""
     folded, day = fold(text), parse_date(date)
-    found = [(m.start(), m.end(), a.id) for a in _agreements() if a.cues and _concluded_by(a, day)
+    found: list[tuple[int, int, str | None]] = [(m.start(), m.end(), a.id) for a in _agreements() if a.cues and _concluded_by(a, day)
              for m in a.cues.finditer(folded)]
     for kind, group in (("place", "where"), ("time", "when")):
         for match in (m for pattern in _descriptions()[kind] for m in pattern.finditer(folded)):
@@ -92,8 +93,9 @@ def when(phrase: str, day: datetime.date | None) -> list[tuple[int, int | None, 
     """The (year, month, day-of-month) a time phrase can mean on the article's day, nearest first."""
     low = phrase.lower()
     month = next((n for n, m in enumerate(_config()["months"], 1) if re.search(rf"\b(?:{m})\b", phrase)), None)
-    year, number = re.search(r"\b(?:19|20)\d\d\b", phrase), re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", phrase)
-    number = int(number.group(1)) if number else None
+    year = re.search(r"\b(?:19|20)\d\d\b", phrase)
+    found_number = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", phrase)
+    number = int(found_number.group(1)) if found_number else None
     if year or day is None:
         return [(int(year.group()), month, number)] if year else []
     if low.startswith(("last year", "last month")):
@@ -141,12 +143,12 @@ def _distinct(found: list[tuple[int, int, str | None]]) -> list[tuple[int, int, 
     """Resolved spans, a span overlapping an earlier one for the same agreement dropped."""
     kept: list[tuple[int, int, str]] = []
     for start, end, agreement in sorted((s for s in found if s[2]), key=lambda s: (s[0], -s[1])):
-        if not any(k[2] == agreement and start < k[1] and k[0] < end for k in kept):
+        if agreement and not any(k[2] == agreement and start < k[1] and k[0] < end for k in kept):
             kept.append((start, end, agreement))
     return kept
 
 
-def _best(tally: dict[str, float], specific_first: bool = False) -> str | None:
+def _best(tally: Mapping[str, float], specific_first: bool = False) -> str | None:
     """Most mentions wins, ties to the earlier in config; specific_first: generic ones only if alone."""
     order = _agreements()
     named = [a for a in order if tally.get(a.id, 0) > 0]
@@ -185,13 +187,14 @@ def _any(patterns) -> re.Pattern[str] | None:
 @lru_cache(maxsize=1)
 def _contexts() -> dict[str, re.Pattern[str]]:
     """The config's contexts (what a story is about), by name."""
-    return {name: _any(words) for name, words in (_config().get("contexts") or {}).items()}
+    compiled = {name: _any(words) for name, words in (_config().get("contexts") or {}).items()}
+    return {name: pattern for name, pattern in compiled.items() if pattern is not None}
 
 
 @lru_cache(maxsize=1)
 def _agreements() -> list[Agreement]:
     """The config's agreements, in its order."""
-    return [Agreement(a["id"], _any(a.get("cues")), tuple(parse_date(d) for d in a.get("concluded") or ()),
+    return [Agreement(a["id"], _any(a.get("cues")), tuple(d for d in map(parse_date, a.get("concluded") or ()) if d is not None),
                       tuple(p.lower() for p in a.get("places") or ()), _contexts().get(a.get("context")),
                       bool(a.get("generic")), bool(a.get("default"))) for a in _config()["agreements"]]
 

@@ -10,6 +10,7 @@ from pipeline.analyzer.accusations import extract_accusations
 from pipeline.analyzer.agreements import article_agreement
 from pipeline.analyzer.commitments import extract_commitments
 from pipeline.analyzer.decision import model_version
+from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.learned import learned_accusations
 from pipeline.analyzer.model import load_nlp
 from pipeline.analyzer.relevance import prefilter, score
@@ -27,6 +28,12 @@ MAX_CHARS = 60_000  # longer bodies are cut: live blogs and digests, not article
 DATELINE = re.compile(
     r"^\s*[A-Z][A-Za-z'.\-]+(?: [A-Z][A-Za-z'.\-]+){0,2}(?:,[^\n\u2014\u2013]{0,40}?)?(?:\s*\([A-Za-z .]{1,30}\))?"
     r"\s*(?:--|-|\u2014|\u2013|\.\s*/[A-Z]+/\.)\s+")
+
+
+# "BEIRUT/PARIS/LONDON A major Syrian insurgent group said…": a dateline in capitals with its agency and dash
+# cut away (as reprints and corpora keep it). Five capitals or more, so that "SDF" or "NATO" opening a
+# sentence stays.
+CAPS_DATELINE = re.compile(r"^\s*(?P<places>[A-Z]{4,}(?:\s*/\s*[A-Z]{4,})*)(?:,\s*[A-Z][a-z]+)?\s+(?=[A-Z](?:[a-z]|\s))")
 
 
 # "ANHA | AIN ISSA" on a line of its own: an agency slug, not a sentence
@@ -52,9 +59,19 @@ def _titlecase(match: re.Match[str]) -> str:
     return "".join(out)
 
 
+def _caps_dateline(text: str) -> re.Match[str] | None:
+    """A capitals dateline whose every place is a city or state the gazetteer knows (not "UNICEF Director…")."""
+    match = CAPS_DATELINE.match(text)
+    if match is None:
+        return None
+    g = gazetteer()
+    places = [g.resolve(part.strip().title()) for part in match.group("places").split("/")]
+    return match if all(p is not None and g.actors[p].kind == "state" for p in places) else None
+
+
 def _prepare(text: str) -> str:
     """The text the parser sees: the dateline blanked out (same length, so offsets still index the body), capped."""
-    match = SLUG_LINE.match(text) or DATELINE.match(text)
+    match = SLUG_LINE.match(text) or DATELINE.match(text) or _caps_dateline(text)
     if match and len(match.group(0)) < 80:
         text = " " * match.end() + text[match.end():]
     return CAPS_NAME.sub(_titlecase, text[:MAX_CHARS])

@@ -16,6 +16,7 @@ ACTION_NOUNS = frozenset("offensive operation operations attack attacks strike s
                          "bombing bombardment raid raids incursion advance presence action actions escalation "
                          "deployment assault".split())
 # Things that attack, whose owner is the attacker: "Turkish drones struck…".
+ATTEMPT_NOUNS = frozenset("attempt attempts effort efforts bid bids plan plans scheme schemes".split())
 ATTACKERS = frozenset("drone drones jet jets warplane warplanes aircraft artillery forces troops gunmen fighters".split())
 # Nouns for an actor's own people, arms and bodies: "their units", "its fighters", "its foreign ministry".
 OWNED = ATTACKERS | frozenset("unit units fighter member members militia militias force formation formations gunman "
@@ -117,6 +118,10 @@ def doer_of(token):
     if any(c.dep_ == "nsubjpass" for c in token.children):
         return None  # "the truce was violated" names no one
     subject = subject_of(token)
+    if subject is None and token.dep_ == "acl" and token.head.lemma_.lower() in ATTEMPT_NOUNS \
+            and token.head.dep_ in ("dobj", "nsubj") and token.head.head.pos_ in ("VERB", "AUX"):
+        # "Groups … continue attempts to break down the truce": who makes the attempts does it
+        return subject_of(token.head.head) if token.head.dep_ == "dobj" else None
     if subject is None and token.dep_ == "ccomp":
         # "Mousavi said the United States, by supporting…, was undermining…": the parser made the
         # clause's subject an object of "said".

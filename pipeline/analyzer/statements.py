@@ -207,8 +207,9 @@ def _name_before_apposition(verb, index: SpeakerIndex) -> Speaker | None:
             person = next((e for e in doc.ents if e.end == comma and e.label_ == "PERSON"), None)
             if person is not None:
                 return resolve_subject(person.root, index)
-            if _titled_ending(comma, index) is not None:  # "Rear Admiral Oleg Zhuravlev, head of…, told"
-                return index.person(_titled_ending(comma, index))
+            titled = _titled_ending(comma, index)
+            if titled is not None:  # "Rear Admiral Oleg Zhuravlev, head of…, told"
+                return index.person(titled)
             if before is not None and before.pos_ == "PROPN" and is_capitalised_name(before):
                 return resolve_subject(before, index)
             return None

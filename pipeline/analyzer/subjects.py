@@ -187,10 +187,10 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
             if named:
                 return named
             # "the Coalition president": the person whose title holds the role
-            titled = next((index.person(p.name) for p in reversed(index.people)
+            holder = next((index.person(p.name) for p in reversed(index.people)
                            if p.position < token.idx and holds_role(index.title_for(p.name), lower)), None)
-            if titled:
-                return titled
+            if holder:
+                return holder
         # An unnamed person described by role: "a Turkish security source" speaks as that, for Turkey.
         return Speaker(described(token), lower, actor, False)
     if actor:

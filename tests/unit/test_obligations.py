@@ -75,3 +75,25 @@ def test_counted_breaches_by_a_named_party_are_the_counters_claim():
 def test_coordinated_nationalities_name_both_parties():
     assert {("turkey", "russia"), ("turkey", "syria")} <= rule_pairs(
         "Syrian and Russian jets bombed Ariha in violation of the ceasefire, the Turkish defence ministry said.")
+
+
+def test_a_charge_of_trying_to_breach_is_a_breach():
+    assert ("russia", "united_states") in rule_pairs("Moscow accused Washington of seeking to sabotage the truce.")
+    assert not rule_pairs("The army accused Ankara of abandoning the talks.")
+
+
+def test_attempts_to_break_a_truce_are_their_makers():
+    assert ("russia", "armed_groups") in rule_pairs(
+        "The Russian reconciliation centre said the militants continue attempts to wreck the truce near Atareb.")
+
+
+@pytest.mark.parametrize("body, kept", [
+    ("BEIRUT/AMMAN A Syrian rebel group said the regime broke the truce.", "A Syrian rebel group"),
+    ("MOSCOW, May 20 (TASS) - Turkey has not kept its promises, Lavrov said.", "Turkey has not"),
+    ("UNICEF Director said the children of Idlib need help.", "UNICEF Director"),
+])
+def test_a_dateline_is_no_party(body, kept):
+    from pipeline.analyzer.core import _prepare
+
+    prepared = _prepare(body)
+    assert len(prepared) == len(body) and prepared.lstrip().startswith(kept)
