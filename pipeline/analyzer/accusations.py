@@ -40,10 +40,14 @@ CONTEXT = re.compile(
     r"understanding|patrols?|demilitari[sz]ed|pledges?|promises?|arrangements?|Sochi|Astana|March 5|5 March|"
     r"violations?|breach(?:es)?|guarantors?|pause|calm|lull|cessation of hostilities",
     re.IGNORECASE)
+TRUCE_WORDS = re.compile(r"cease-?fire|truce|agreement|deal|accord|memorandum|protocol|commitment|obligation|pledge|promise|"
+                         r"guarantor|Astana|Sochi|"
+                         r"de-?escalation|cessation", re.IGNORECASE)
 # Breaches of norms that are not ceasefire commitments: "a flagrant violation of Syria's sovereignty".
 OTHER_NORMS = re.compile(r"(?:violations?|breach(?:es)?|violat\w+)[\"\u201d']?\s+(?:of\s+)?"
                          r"(?:(?!commitment|obligation|agreement|cease|truce|deal|memorandum|protocol|pledge)[^.;]){0,40}?(?:sovereignty|international "
-                         r"(?:humanitarian )?law|human rights|territorial integrity|airspace|the UN Charter)", re.IGNORECASE)
+                         r"(?:humanitarian )?law|human rights|territorial integrity|airspace|the UN Charter|(?:the )?(?:rules|laws) of war|"
+                         r"(?:the )?Geneva Conventions?)", re.IGNORECASE)
 
 
 
@@ -118,7 +122,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                     # "accused Washington of abandoning them" is a grievance, not a breach
                     breaches = [c for c in charges if _is_breach(c)]
                     trigger = breaches[0].lemma_.lower() if breaches else None
-            elif lemma in BREACH and token.pos_ in ("VERB", "AUX") and not negated(token):
+            elif lemma in BREACH and token.pos_ in ("VERB", "AUX") and not negated(token) and not _other_norm(token):
                 accused_token, trigger = doer_of(token), lemma
             elif lemma == "open" and any(c.lower_ == "fire" for c in token.children) and not negated(token):
                 accused_token, trigger = subject_of(token), "attack"
@@ -221,6 +225,14 @@ def _named_between(verb, exclude: set[str]) -> list[str]:
         if actor and gazetteer().rollup(actor) not in exclude:
             found.append(actor)
     return found
+
+
+def _other_norm(verb) -> bool:
+    """ "is violating the rules of war", "violated Syria's sovereignty": a norm that is no truce commitment."""
+    objects = [o for o in verb.children if o.dep_ == "dobj"]
+    rest = verb.doc[verb.i + 1: verb.right_edge.i + 1].text  # "…integrity that the guarantors pledged to uphold"
+    return any(OTHER_NORMS.match(f"violating {verb.doc[o.left_edge.i: o.right_edge.i + 1].text}") for o in objects) \
+        and not TRUCE_WORDS.search(rest)
 
 
 def _is_breach(charge) -> bool:

@@ -154,3 +154,13 @@ def truce_exploited(token) -> Reading | None:
     gains = [t for t in token.subtree if t.i > token.i and _lemma(t) in words()["gain_verbs"]]
     user = subject_of(token)
     return Reading(user, "violate") if truce is not None and gains and user is not None else None
+
+
+@reader("no_steps_taken")
+def no_steps_taken(token) -> Reading | None:
+    """ "Moscow did not take the necessary steps in the face of breaches": a guarantor's duty not done."""
+    if _lemma(token) not in ("take", "do") or token.pos_ != "VERB" or not negated(token):
+        return None
+    steps = next((c for c in token.children if c.dep_ == "dobj" and _lemma(c) in words()["duty_nouns"]), None)
+    doer = subject_of(token)
+    return Reading(doer, "fail") if steps is not None and doer is not None else None

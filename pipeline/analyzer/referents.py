@@ -154,6 +154,11 @@ def owner_of(noun) -> object | None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
+    # "300 violations committed by rebel groups": the agent of the participle that describes the breach
+    for done in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        agent = next((o for c in done.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
+        if agent is not None and noun.lemma_.lower() in BREACH_NOUNS:
+            return agent
     # "a clear breach of the Moscow agreement by the Russian occupiers": the "by" hung on the agreement
     for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
         for agreement in (o for o in of.children if o.dep_ == "pobj"):

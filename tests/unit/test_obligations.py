@@ -21,7 +21,8 @@ def rule_pairs(sentence: str) -> set[tuple[str, str]]:
 
 
 def test_every_frame_is_registered_by_name():
-    assert [name for name, _ in READERS] == ["late_keeping", "demanded_keeping", "pledge_unkept", "truce_exploited"]
+    assert [name for name, _ in READERS] == ["late_keeping", "demanded_keeping", "pledge_unkept", "truce_exploited",
+                                             "no_steps_taken"]
 
 
 @pytest.mark.parametrize("sentence, pair", [
@@ -97,3 +98,21 @@ def test_a_dateline_is_no_party(body, kept):
 
     prepared = _prepare(body)
     assert len(prepared) == len(body) and prepared.lstrip().startswith(kept)
+
+
+def test_a_guarantor_that_takes_no_steps_is_charged():
+    assert ("turkey", "russia") in rule_pairs(
+        "Akar said Moscow had not taken the necessary measures to stop the regime's shelling.")
+    assert not rule_pairs("The minister said Russia had done its part under the agreement.")
+
+
+def test_breaches_committed_by_a_party_are_charged_to_it():
+    assert ("syria", "armed_groups") in rule_pairs(
+        "The Syrian army declared the truce over, citing dozens of violations committed by the militants.")
+
+
+def test_norms_that_are_not_truce_commitments_charge_no_one():
+    assert not rule_pairs("The State Department says the regime is violating the rules of war in Idlib.")
+    assert ("iran", "turkey") in rule_pairs(
+        "Tehran said the Turkish operation flouted the sovereignty that the guarantors had pledged to uphold.")
+    assert gazetteer().rollup(gazetteer().resolve("The Syrian Coalition")) == "armed_groups"
