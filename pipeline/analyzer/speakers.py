@@ -90,7 +90,11 @@ class SpeakerIndex:
 
     def full_name(self, name: str) -> str:
         """The fullest form of a name found anywhere in the article ("Zakharova" -> "Maria Zakharova")."""
-        return self.full_names.get(_surname_keys(name)[0]) or self.by_given_name(name) or name
+        found = self.full_names.get(_surname_keys(name)[0])
+        if found and len(found.split()) > 1:
+            return found
+        # "Zeid said" after "Zeid Ra'ad al-Hussein": the one-word name is itself in the index
+        return self.by_given_name(name) or found or name
 
     def by_given_name(self, name: str) -> str | None:
         """A one-word name no one has as a surname, the first word of exactly one fuller name in the article
