@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.analyzer.gazetteer import fold, gazetteer
-from pipeline.analyzer.names import (DOCUMENT_NOUNS, clean_name, full_span_text, is_capitalised_name,
+from pipeline.analyzer.names import (DOCUMENT_NOUNS, ROLE_NOUNS, clean_name, full_span_text, is_capitalised_name,
                                      is_place, noun_phrase, title_of, titled_names, without_posting)
 from pipeline.analyzer.quotes import find_quotes
 
@@ -131,7 +131,7 @@ class SpeakerIndex:
     def last_speaker(self, position: int, kind: str = "any", noun: str | None = None) -> Speaker | None:
         """The latest speaker before `position`, of a kind (person, institution), whose name has a noun."""
         for at, speaker in reversed(self.spoken):
-            if at < position and (kind == "any" or speaker.is_person == (kind == "person")) and (
+            if at < position and (kind == "any" or (_is_someone(speaker) if kind == "person" else not speaker.is_person)) and (
                     noun is None or noun in speaker.name.lower()):
                 return speaker
         return None
@@ -245,6 +245,11 @@ def _initials(name: str) -> str:
 def surname_known(name: str, index: SpeakerIndex) -> bool:
     """Whether the article names a person with this surname."""
     return bool(name.split()) and _surname_keys(name)[-1] in index.full_names
+
+
+def _is_someone(speaker: Speaker) -> bool:
+    """A person, named or not: "A spokeswoman for the prime minister said…" is who a later "she" is."""
+    return speaker.is_person or (speaker.title or "").lower() in ROLE_NOUNS
 
 
 def _surname_keys(name: str) -> list[str]:

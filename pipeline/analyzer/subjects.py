@@ -13,6 +13,13 @@ from pipeline.analyzer.speakers import Speaker, SpeakerIndex, holds_role, surnam
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "institution", "we": "any", "i": "person"}
 
 
+def _said_by_then(doc, spoke_at: int, position: int) -> bool:
+    """The subject stands in the very sentence whose speaker spoke last ("A spokeswoman said Putin was told…
+    "…," she said"): it is what was said, not who a later pronoun is."""
+    return spoke_at >= 0 and any(s.start_char <= spoke_at < s.end_char and s.start_char <= position < s.end_char
+                                 for s in doc.sents)
+
+
 def _possessive(ent) -> bool:
     doc = ent.doc
     return ent.end < len(doc) and doc[ent.end].text in ("'s", "\u2019s", "'")
@@ -102,7 +109,7 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         if kind in ("person", "any") and lower != "we":
             spoke_at = max((at for at, sp in index.spoken if at < token.idx and sp is found), default=-1)
             subject = next(((at, name) for at, name in reversed(index.subjects) if at < token.idx and name), None)
-            if subject and subject[0] > spoke_at:
+            if subject and subject[0] > spoke_at and not _said_by_then(token.doc, spoke_at, subject[0]):
                 return index.person(subject[1])
         if found is None and kind in ("person", "any"):
             earlier = [p for p in index.people if p.position < token.idx]

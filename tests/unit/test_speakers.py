@@ -299,3 +299,9 @@ def test_a_given_name_the_index_also_holds_alone_is_the_full_name():
     _, index = extract_statements(_parse(text))
     index.full_names["zeid"] = "Zeid"  # the model tagged a later "Zeid" as a name of its own
     assert index.full_name("Zeid") == "Zeid Ra'ad al-Hussein"
+
+
+def test_she_after_an_unnamed_spokeswoman_is_the_spokeswoman():
+    text = ("A spokeswoman for the British prime minister said Putin was told the truce in Syria must hold.\n\n"
+            "\"We welcome the fact that this fragile truce appears to be holding,\" she told reporters.")
+    assert speakers(text)[-1][1] != "Putin"
