@@ -40,9 +40,6 @@ CONTEXT = re.compile(
     r"understanding|patrols?|demilitari[sz]ed|pledges?|promises?|arrangements?|Sochi|Astana|March 5|5 March|"
     r"violations?|breach(?:es)?|guarantors?|pause|calm|lull|cessation of hostilities",
     re.IGNORECASE)
-TRUCE_WORDS = re.compile(r"cease-?fire|truce|agreement|deal|accord|memorandum|protocol|commitment|obligation|pledge|promise|"
-                         r"guarantor|Astana|Sochi|"
-                         r"de-?escalation|cessation", re.IGNORECASE)
 # Breaches of norms that are not ceasefire commitments: "a flagrant violation of Syria's sovereignty".
 OTHER_NORMS = re.compile(r"(?:violations?|breach(?:es)?|violat\w+)[\"\u201d']?\s+(?:of\s+)?"
                          r"(?:(?!commitment|obligation|agreement|cease|truce|deal|memorandum|protocol|pledge)[^.;]){0,40}?(?:sovereignty|international "
@@ -232,7 +229,7 @@ def _other_norm(verb) -> bool:
     objects = [o for o in verb.children if o.dep_ == "dobj"]
     rest = verb.doc[verb.i + 1: verb.right_edge.i + 1].text  # "…integrity that the guarantors pledged to uphold"
     return any(OTHER_NORMS.match(f"violating {verb.doc[o.left_edge.i: o.right_edge.i + 1].text}") for o in objects) \
-        and not TRUCE_WORDS.search(rest)
+        and not CONTEXT.search(rest)
 
 
 def _is_breach(charge) -> bool:

@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from pipeline.analyzer.gazetteer import fold
+from pipeline.analyzer.sentences import text_sentence
 
 CONFIG = Path(__file__).resolve().parents[2] / "config" / "agreement_cues.yaml"
 SLACK = datetime.timedelta(days=1)  # a deal is cited from the eve of its day (time zones, datelines)
@@ -127,9 +128,7 @@ def _concluded_by(agreement: Agreement, day: datetime.date | None) -> bool:
 def _sentence(text: str, span) -> str:
     """The sentence (or line) holding a match or a (start, end, ...) span."""
     first, last = span.span() if isinstance(span, re.Match) else span[:2]
-    start = max(text.rfind(". ", 0, first), text.rfind("\n", 0, first)) + 1
-    ends = [i for i in (text.find(". ", last), text.find("\n", last)) if i >= 0]
-    return text[start:min(ends, default=len(text))]
+    return text[slice(*text_sentence(text, first, last))]
 
 
 def _abroad(sentence: str) -> bool:

@@ -30,6 +30,9 @@ def lexicon() -> dict:
     """config/accusation_lexicon.yaml: word lists as frozensets, the trigger as a compiled pattern."""
     data = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
     out: dict = {k: frozenset(v) for k, v in data.items() if isinstance(v, list)}
+    # Sections of word lists (`obligations`, for the rules in obligations.py), each list a frozenset.
+    out.update({k: {name: frozenset(words) for name, words in v.items()} for k, v in data.items()
+                if isinstance(v, dict) and v and all(isinstance(w, list) for w in v.values())})
     out["publisher_outlets"] = dict(data.get("publisher_outlets") or {})
     out["trigger"] = re.compile(r"(?:" + re.sub(r"\s+", "", data["trigger"]) + r")", re.IGNORECASE)
     out["everyone_re"] = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data["everyone"]) + r")\b", re.I)

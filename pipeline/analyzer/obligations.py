@@ -12,11 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
-
-import yaml
-
-from pipeline.analyzer.candidates import LEXICON
+from pipeline.analyzer.candidates import lexicon
 from pipeline.analyzer.modes import negated
 from pipeline.analyzer.referents import owner_of, subject_of
 
@@ -42,11 +38,9 @@ def reader(name: str):
     return register
 
 
-@lru_cache(maxsize=1)
 def words() -> dict[str, frozenset[str]]:
     """The `obligations` word lists of config/accusation_lexicon.yaml."""
-    data = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))["obligations"]
-    return {name: frozenset(values) for name, values in data.items()}
+    return lexicon()["obligations"]
 
 
 def obligation_reading(token) -> Reading | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.analyzer.sentences import text_sentence
+
 LONG_QUOTE = 6  # words: this long, quoted text is a quote wherever it stands
 SHORT_QUOTE = 2  # words: shorter quoted text ("stop") is a scare quote
 
@@ -119,10 +121,8 @@ def _attributed_fragment(text: str, quote: QuoteSpan) -> bool:
     """A mid-sentence fragment in a sentence that reports speech, not introduced as a term."""
     if FORMULA.match(text[quote.start:quote.end].strip()):
         return False
-    start = max(text.rfind(". ", 0, quote.start), text.rfind("\n", 0, quote.start)) + 1
-    ends = [i for i in (text.find(". ", quote.end), text.find("\n", quote.end)) if i >= 0]
-    sentence = text[start: min(ends) if ends else len(text)]
-    outside = sentence.replace(text[quote.start:quote.end], " ")
+    start, end = text_sentence(text, quote.start, quote.end)
+    outside = text[start:quote.start] + " " + text[quote.end:end]
     return bool(SPEECH_IN_SENTENCE.search(outside)) and not NAMED_TERM.search(text[start:quote.start])
 
 

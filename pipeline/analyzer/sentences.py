@@ -7,6 +7,14 @@ import bisect
 _KEY = "sentence_starts"
 
 
+def text_sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the plain-text sentence (or line) around [start, end): from the last ". " or newline before
+    it to the next one after it."""
+    first = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    ends = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    return first, min(ends, default=len(text))
+
+
 def sentence_of(token):
     """The sentence Span holding a token (or the first token of a span), as token.sent, without rescanning."""
     doc = token.doc

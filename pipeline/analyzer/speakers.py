@@ -120,9 +120,9 @@ class SpeakerIndex:
             actor = g.resolve(without_posting(title)) if title else None
         return Speaker(full, title, actor, True)
 
-    def titled_in(self, start: int, end: int) -> str | None:
-        """The name of a titled person written within tokens [start, end), the last one."""
-        return next((name for s, e, name in reversed(self.titled) if start <= s and e <= end), None)
+    def titled_in(self, start: int, end: int) -> tuple[int, int, str] | None:
+        """The titled person written within tokens [start, end), the last one: (start, end, name)."""
+        return next((t for t in reversed(self.titled) if start <= t[0] and t[1] <= end), None)
 
     def remember(self, position: int, speaker: Speaker) -> None:
         # Kept in text order: reported speech and quotes are found in separate passes.

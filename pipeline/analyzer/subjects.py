@@ -16,8 +16,9 @@ PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "institution",
 def _said_by_then(doc, spoke_at: int, position: int) -> bool:
     """The subject stands in the very sentence whose speaker spoke last ("A spokeswoman said Putin was told…
     "…," she said"): it is what was said, not who a later pronoun is."""
-    return spoke_at >= 0 and any(s.start_char <= spoke_at < s.end_char and s.start_char <= position < s.end_char
-                                 for s in doc.sents)
+    said, subject = (doc.char_span(at, at + 1, alignment_mode="expand") for at in (max(spoke_at, 0), position))
+    return spoke_at >= 0 and said is not None and subject is not None \
+        and sentence_of(said[0]).start == sentence_of(subject[0]).start
 
 
 def _possessive(ent) -> bool:
@@ -79,10 +80,11 @@ def group_before(token):
 def _titled(token, index: SpeakerIndex) -> str | None:
     """A person named after a title in the subject's own phrase ("Russian Ambassador to Turkey Alexei Yerkhov"),
     not a possessive ("Ambassador Yerkhov's aide")."""
-    name = index.titled_in(*phrase_bounds(token, appositions=True))
-    at = next((e for s, e, n in index.titled if n == name), None)
-    possessive = at is not None and at < len(token.doc) and token.doc[at].text in ("'s", "\u2019s", "'")
-    return None if possessive else name
+    found = index.titled_in(*phrase_bounds(token, appositions=True))
+    if found is None:
+        return None
+    _, end, name = found
+    return None if end < len(token.doc) and token.doc[end].text in ("'s", "\u2019s", "'") else name
 
 
 def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
