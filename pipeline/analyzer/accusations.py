@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Any
 
 from pipeline.analyzer.agreements import agreement_in
 from pipeline.analyzer.breaches import ATTACK_WORDS, breach_type
@@ -27,13 +28,16 @@ BREACH = frozenset("violate breach flout break undermine sabotage obstruct delay
                    "shell attack bomb target stall hinder block wreck jeopardize jeopardise torpedo".split())
 COMPLY = frozenset("honor honour fulfil fulfill abide comply respect implement observe keep meet adhere "
                    "withdraw separate uphold ensure guarantee".split())
+# Heads that leave a keeping undone: "failed to withdraw", "appeared unable to fulfil its obligations".
+FAILING = frozenset("fail delay refuse drag unable unwilling neglect".split())
 # Verbs that are about compliance whatever the paragraph says: in a relevant article "Turkey has been
 # stalling" is a charge even with no truce word near it (an attack verb needs one).
 COMPLIANCE_VERBS = frozenset("violate breach flout renege stall sabotage torpedo".split())
 # What one may be accused of that is a breach without a breach word: "accused Ankara of arming HTS".
 ACCUSE_CHARGES = frozenset("support supporting arm arming back backing shelter protect harbour harbor sponsor "
                            "supply supplying fund funding finance financing equip equipping "
-                           "violating breaking failing delaying stalling obstructing sabotaging".split())
+                           "violating breaking failing delaying stalling obstructing sabotaging "
+                           "drag dragging".split())  # "of dragging its feet on…"
 BREACH_WORDS = BREACH | BREACH_NOUNS | ACCUSE_CHARGES
 CONTEXT = re.compile(
     r"cease-?fire|truce|agreement|deal|accord|commitments?|obligations?|memorandum|protocol|de-?escalation|"
@@ -71,15 +75,15 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
     found: list[Accusation] = []
     g = gazetteer()
     publisher = outlet_voice(outlet)
+    previous: tuple[Any, int | None] | None = None  # the sentence before (a spaCy Span) and its statement
     for sent in doc.sents:
-        # The quote this sentence is in, or that is in it ('"…," Lavrov said, "they continue to shell…"').
-        context = next((i for i, s in enumerate(statements)
-                        if s.kind == "direct" and s.char_start < sent.end_char and sent.start_char < s.char_end), None)
-        context = context if context is not None else next(
-            (i for i, s in enumerate(statements) if s.kind == "indirect" and s.char_start == sent.start_char), None)
+        context = _statement_of(sent, statements)
         scope = statements[context].quote if context is not None and statements[context].kind == "direct" else sent.text
         paragraph = paragraph_of(index.text, sent.start_char)  # doc.text re-joins every token: use the index's copy
-        in_context = any(CONTEXT.search(OTHER_NORMS.sub("", text)) for text in (sent.text, scope, paragraph))
+        in_context = any(CONTEXT.search(OTHER_NORMS.sub("", text)) for text in (sent.text, scope, paragraph)) or (
+            previous is not None and _goes_on(previous, context, statements)
+            and bool(CONTEXT.search(OTHER_NORMS.sub("", previous[0].text))))
+        previous = (sent, context)
         for token in sent:
             lemma = token.lemma_.lower()
             if not in_context and lemma not in COMPLIANCE_VERBS:
@@ -95,9 +99,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 accused_token, trigger = (held[0] if held else None), "violate"
             elif lemma in ACCUSE and token.pos_ == "VERB":
                 accuser_token = subject_of(token)
-                clause = token.head
-                while clause.dep_ in ("xcomp", "conj") and clause.head is not clause:
-                    clause = clause.head
+                clause = _clause(token.head)
                 if token.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) \
                         and clause.dep_ == "ccomp" and clause.head.lemma_.lower() in CUES:
                     # "It said the militants were trying to… and accused the Turkish side of…": the parser
@@ -124,7 +126,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
             elif lemma == "open" and any(c.lower_ == "fire" for c in token.children) and not negated(token):
                 accused_token, trigger = subject_of(token), "attack"
             elif token.pos_ == "VERB" and (lemma in COMPLY or binds(token)) and (
-                    negated(token) or token.head.lemma_.lower() in ("fail", "delay", "refuse", "drag")):
+                    negated(token) or token.head.lemma_.lower() in FAILING):
                 accused_token, trigger = subject_of(token), lemma if lemma in COMPLY else "fail"
             elif (lemma in BREACH_NOUNS or non_compliance(token)) and token.pos_ == "NOUN" and not none_of(token):
                 accused_token, trigger = owner_of(token) or doer_of_these(token), lemma
@@ -133,13 +135,14 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 accused_token, trigger, accuser_token = reading.accused, reading.trigger, reading.accuser
             if trigger is None:
                 continue
-            if accused_token is not None and accused_token.lower_ in ("who", "that") and token.dep_ == "relcl" \
-                    and token.head.dep_ == "attr" and subject_of(token.head.head) is not None \
-                    and subject_of(token.head.head).lower_ == "it":
-                accused_token = token.head  # "It is the regime that has been violating the ceasefire"
-            elif accused_token is not None and accused_token.lower_ in ("who", "what", "whoever") and token.dep_ != "relcl":
+            clause = _clause(token)
+            if accused_token is not None and accused_token.lower_ in ("who", "that") and clause.dep_ == "relcl" \
+                    and clause.head.dep_ == "attr" and subject_of(clause.head.head) is not None \
+                    and subject_of(clause.head.head).lower_ == "it":
+                accused_token = clause.head  # "It is the regime that has been violating the ceasefire"
+            elif accused_token is not None and accused_token.lower_ in ("who", "what", "whoever") and clause.dep_ != "relcl":
                 continue  # "who respects the agreements and who violates them" names no one
-            elif accused_token is not None and accused_token.lower_ in ("who", "that", "which") and token.dep_ == "relcl" \
+            elif accused_token is not None and accused_token.lower_ in ("who", "that", "which") and clause.dep_ == "relcl" \
                     and accused_token.i > 0 and doc[accused_token.i - 1].text != ",":
                 continue  # "targets militants who violate the truce" describes; ", which violated" asserts
             accuser = reported_by
@@ -188,6 +191,24 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
     return _best_per_pair(found)
 
 
+def _statement_of(sent, statements: list[Statement]) -> int | None:
+    """The quote this sentence is in, or that is in it ('"…," Lavrov said, "they continue to shell…"'), else the
+    reported speech the sentence is."""
+    context = next((i for i, s in enumerate(statements)
+                    if s.kind == "direct" and s.char_start < sent.end_char and sent.start_char < s.char_end), None)
+    return context if context is not None else next(
+        (i for i, s in enumerate(statements) if s.kind == "indirect" and s.char_start == sent.start_char), None)
+
+
+def _goes_on(previous, context: int | None, statements: list[Statement]) -> bool:
+    """The same speaker goes on from the sentence before ("…had not respected the ceasefire. 'Their mercenaries
+    are attacking our positions,' he said."): a truce in view there is in view here."""
+    if previous is None or previous[1] is None or context is None:
+        return False
+    before, now = statements[previous[1]], statements[context]
+    return before.speaker_actor is not None and before.speaker_actor == now.speaker_actor
+
+
 def _as_the_speaker_means(accused: str | None, target, accuser: str | None, text: str) -> str | None:
     """Generic words whose referent depends on who speaks (config/gazetteer.yaml, speaker_usage).
 
@@ -232,10 +253,19 @@ def _other_norm(verb) -> bool:
         and not CONTEXT.search(rest)
 
 
+def _clause(verb):
+    """The clause a verb's chain belongs to: "attack" in "who continue to attack" is the relative clause's."""
+    while verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
+        verb = verb.head
+    return verb
+
+
 def _is_breach(charge) -> bool:
     """What someone is accused of is a breach: a breach word, an attack, or a commitment not kept."""
     lemma = charge.lemma_.lower()
     if lemma in BREACH_WORDS or ATTACK_WORDS.match(lemma):
+        return True
+    if lemma in COMPLY and any(c.dep_ == "neg" for c in charge.children):  # "of not withdrawing as agreed"
         return True
     if lemma in ("continue", "keep", "persist"):  # "of continuing to supply the groups"
         return any(_is_breach(c) for c in charge.children if c.dep_ in ("xcomp", "pcomp"))

@@ -39,6 +39,21 @@ def person_titles() -> frozenset[str]:
     return ROLE_NOUNS | frozenset(attribution_config().get("person_titles", ()))
 
 
+def is_proper_name(text: str) -> bool:
+    """ "Jaish al-Islam", "National Front for Liberation", "HTS": a name, not a description ("Syrian opposition")."""
+    words = re.findall(r"[^\W\d_]+", text)
+    return bool(words) and all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words)
+
+
+NAME_PARTICLES = frozenset("al el ad as ash an ar at az ibn bin of for the and de du".split())
+
+
+@lru_cache(maxsize=1)
+def group_nouns() -> frozenset[str]:
+    """Nouns that point back at a group named earlier ("the group", "the front"): config/attribution.yaml."""
+    return frozenset(attribution_config().get("group_nouns", ()))
+
+
 @lru_cache(maxsize=1)
 def unnamed_nouns() -> frozenset[str]:
     """Nouns an unnamed speaker is described by: role nouns and config/attribution.yaml unnamed_people."""
@@ -124,7 +139,8 @@ def _words(tokens) -> str:
     for t in tokens:
         if t.is_punct and t.text not in ("-", "\u2010", "\u2011"):
             continue
-        glue = out.endswith("-") or t.text.startswith("-") or (t.i > 0 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_)
+        glue = out.endswith("-") or t.text.startswith("-") or (t.i > 0 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_) \
+            or t.lower_ in ("'s", "\u2019s")  # "Syria's foreign minister", not "Syria 's"
         out += t.text if (not out or glue) else " " + t.text
     return out.strip(" -")
 

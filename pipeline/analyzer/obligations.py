@@ -1,8 +1,9 @@
-"""Charges of commitments not kept that carry no breach verb: rule readings for three frames of real reporting.
+"""Charges of commitments not kept that carry no breach verb: rule readings for frames of real reporting.
 
 - a keeping that is late: "the implementation by Ankara of its commitments is being delayed";
 - a demand framed as non-fulfilment: "we expect our Turkish partners to carry out the obligations they took on";
-- a pledge not kept: "Turkey pledged to clear the M4 of militants, but they are still there".
+- a pledge not kept: "Turkey pledged to clear the M4 of militants, but they are still there";
+- an act the deal called for, not done: "the terrorists have not left the area as required by the agreements".
 
 Each reader is a small named function over a trigger token; extract_accusations() resolves who speaks
 exactly as for its other readings. Word lists: config/accusation_lexicon.yaml, section `obligations`.
@@ -158,3 +159,16 @@ def no_steps_taken(token) -> Reading | None:
     steps = next((c for c in token.children if c.dep_ == "dobj" and _lemma(c) in words()["duty_nouns"]), None)
     doer = subject_of(token)
     return Reading(doer, "fail") if steps is not None and doer is not None else None
+
+
+@reader("not_as_agreed")
+def not_as_agreed(token) -> Reading | None:
+    """ "the terrorists had not left the area as required by the agreements": an act the deal called for, not done
+    (or done "only partly")."""
+    if token.pos_ != "VERB" or not (negated(token) or any(c.lower_ in words()["partly"] for c in token.children
+                                                          if c.dep_ == "advmod")):
+        return None
+    agreed = any(c.dep_ == "advcl" and _lemma(c) in words()["agreed_verbs"]
+                 and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children) for c in token.children)
+    doer = subject_of(token)
+    return Reading(doer, "fail") if agreed and doer is not None else None

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 from pipeline.analyzer.gazetteer import gazetteer
+from pipeline.analyzer.names import group_nouns, is_proper_name
 from pipeline.analyzer.sentences import sentence_of
+from pipeline.analyzer.speakers import GROUP_KINDS
 from pipeline.analyzer.statements import CUES
 
 BREACH_NOUNS = frozenset("violation violations breach breaches failure failures delay delays attack attacks "
@@ -141,6 +143,9 @@ def subject_of(token):
     # "failed to honour", "delaying to honor": the subject sits on the governing verb
     if token.dep_ in ("xcomp", "conj") and token.head.pos_ in ("VERB", "AUX"):
         return subject_of(token.head)
+    # "Turkey appeared unable to fulfil", "is unwilling to honour": through the adjective to its verb
+    if token.dep_ == "xcomp" and token.head.dep_ in ("acomp", "oprd") and token.head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(token.head.head)
     return None
 
 
@@ -281,17 +286,20 @@ def _actor_word_before(noun):
 
 
 def doer_of_these(noun):
-    """For "These attacks are a violation…": whose attacks, from the attack noun of this or the previous sentence."""
+    """For "These attacks are a violation…" and "This is a violation…": whose attacks, from the attack noun of this
+    or the previous sentence."""
     head = noun.head
     if noun.dep_ not in ("attr", "acomp") or head.lemma_ != "be":
         return None
     subject = subject_of(head)
-    if subject is None or subject.lemma_.lower() not in ATTACK_NOUNS:
+    # "This is a direct violation of the agreements": "this" is the attacks the sentence before told of
+    pointing = subject is not None and subject.lower_ in ("this", "that", "it") and subject.pos_ in ("PRON", "DET")
+    if subject is None or not (pointing or subject.lemma_.lower() in ATTACK_NOUNS):
         return None
-    candidates = [subject]
-    if any(c.lower_ in ("these", "this", "such", "the") for c in subject.children):
-        previous = sentence_of(noun.doc[sentence_of(noun).start - 1]) if sentence_of(noun).start > 0 else None
-        candidates += [t for t in (previous or []) if t.lemma_.lower() in ATTACK_NOUNS]
+    candidates = [] if pointing else [subject]
+    if pointing or any(c.lower_ in ("these", "this", "such", "the") for c in subject.children):
+        previous = _sentence_before(sentence_of(noun))
+        candidates += [t for t in (previous or []) if t.lemma_.lower() in ATTACK_NOUNS or t.lower_ in ATTACK_NOUNS]
     for candidate in candidates:
         owner = owner_of(candidate) if candidate is not subject else None
         if owner is not None:
@@ -299,6 +307,15 @@ def doer_of_these(noun):
         before = _actor_word_before(candidate)
         if before is not None:
             return before
+    return None
+
+
+def _sentence_before(sentence):
+    """The sentence before, past the blank "sentences" the parser makes of paragraph breaks."""
+    while sentence.start > 0:
+        sentence = sentence_of(sentence.doc[sentence.start - 1])
+        if sentence.text.strip():
+            return sentence
     return None
 
 
@@ -351,6 +368,13 @@ def resolve_actor(token, exclude: set[str]) -> str | None:
     if token.lower_ == "latter":
         return None
     actor = actor_of_phrase(token)
+    if actor is None and token.lower_ in group_nouns() and token.text.islower() \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        # "The group accused Turkey…": the group or organisation just named, by its name
+        g = gazetteer()
+        groups = [m for m in _referents_before(token, exclude, sentences=2)[1]
+                  if g.actors[m.actor].kind in GROUP_KINDS and is_proper_name(m.text)]
+        return groups[-1].actor if groups else None
     if actor is None and token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("these", "those", "such")
                                                       for c in token.children):
         return antecedent(token, exclude)  # "These groups have been attacking…": the ones just named

@@ -7,12 +7,15 @@ import re
 from dataclasses import dataclass
 
 from pipeline.analyzer.gazetteer import fold, gazetteer
-from pipeline.analyzer.names import (DOCUMENT_NOUNS, ROLE_NOUNS, clean_name, full_span_text, is_capitalised_name,
+from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, ROLE_NOUNS, clean_name, group_nouns, is_proper_name, full_span_text, is_capitalised_name,
                                      is_place, noun_phrase, title_of, titled_names, without_posting)
 from pipeline.analyzer.quotes import find_quotes
 
 # "Vice President Mike Pence" is not "the president"; "former minister" is not "the minister".
 LESSER_TITLES = frozenset("vice deputy former ex assistant acting".split())
+GROUP_KINDS = ("armed_group", "organisation")  # what "the group" can be: not a state, not a ministry
+# A title that points back at a body by its noun alone ("the centre's chief" is written "the centre chief").
+ANAPHOR = re.compile(r"the (\w+)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -118,7 +121,21 @@ class SpeakerIndex:
         actor = g.resolve(full)
         if actor is None or g.actors[actor].kind != "person":
             actor = g.resolve(without_posting(title)) if title else None
+        if actor is None and title:
+            actor = self._body_pointed_at(full, title)
         return Speaker(full, title, actor, True)
+
+    def _body_pointed_at(self, name: str, title: str) -> str | None:
+        """The body a title names only as "the centre", "the front": the latest one named before the person."""
+        found = ANAPHOR.match(title)
+        noun = found.group(1).lower() if found else ""
+        if noun not in BODY_NOUNS and noun not in group_nouns():
+            return None
+        position = next((p.position for p in self.people if p.name == name and p.title == title), None)
+        # Before the title's own words: the model may tag "centre's deputy head … Petrov" as a body.
+        at = self.text.lower().rfind("the " + noun, 0, position) if position is not None else -1
+        body = self.last_institution(at, noun) if at >= 0 else None
+        return body.actor if body is not None else None
 
     def titled_in(self, start: int, end: int) -> tuple[int, int, str] | None:
         """The titled person written within tokens [start, end), the last one: (start, end, name)."""
@@ -185,6 +202,13 @@ class SpeakerIndex:
             if noun in g.actors[mention.actor].name.lower():
                 return Speaker(self.written_name(mention.actor), None, mention.actor, False)
         return None
+
+    def last_group(self, position: int) -> Speaker | None:
+        """The latest group or organisation named before `position`, for "the group said"."""
+        g = gazetteer()
+        groups = [m for m in g.mentions(self.text[:position])
+                  if g.actors[m.actor].kind in GROUP_KINDS and is_proper_name(m.text)]  # a name, not "the militants"
+        return Speaker(self.written_name(groups[-1].actor), None, groups[-1].actor, False) if groups else None
 
     def introduced(self, role: str, position: int, actor: str | None = None) -> Speaker | None:
         """An unnamed speaker brought in before `position` ("a Turkish security source"), for "the source"

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, ROLE_NOUNS, clean_name, delegation_of,
-                                     described, full_span_text, is_capitalised_name, is_misread_place, is_place,
+                                     described, full_span_text, group_nouns, is_capitalised_name, is_misread_place, is_place,
                                      name_tokens, noun_phrase, phrase_bounds, unlabelled_name, unnamed_nouns,
                                      without_posting)
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex, holds_role, surname_known
 
-PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "institution", "we": "any", "i": "person"}
+PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "institution", "we": "any", "i": "person",
+            "him": "person", "her": "person", "them": "any"}  # "according to her"
 
 
 def _said_by_then(doc, spoke_at: int, position: int) -> bool:
@@ -19,6 +20,16 @@ def _said_by_then(doc, spoke_at: int, position: int) -> bool:
     said, subject = (doc.char_span(at, at + 1, alignment_mode="expand") for at in (max(spoke_at, 0), position))
     return spoke_at >= 0 and said is not None and subject is not None \
         and sentence_of(said[0]).start == sentence_of(subject[0]).start
+
+
+def _reporting_subject(pronoun):
+    """ "Russia said it had recorded…", "Lavrov said he…": a pronoun subject of the clause a named subject
+    reports stands for that subject."""
+    clause = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" or pronoun.lower_ in ("we", "i"):
+        return None
+    subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.pos_ != "PRON" else None
 
 
 def _possessive(ent) -> bool:
@@ -103,6 +114,10 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         kind = PRONOUNS.get(lower)
         if kind is None:
             return None
+        reporter = _reporting_subject(token)
+        found = resolve_subject(reporter, index) if reporter is not None else None
+        if found is not None and (kind == "any" or found.is_person == (kind == "person")):
+            return found
         if lower == "it":  # "Russia's Centre for Reconciliation … gave a different account. "…," it said."
             found = _previous_subject_body(token)
             if found:
@@ -138,6 +153,10 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     # Only the noun phrase before the verb: a relative clause must not lend its actors.
     phrase = token.doc[token.left_edge.i: token.i + 1].text
     actor = g.resolve(phrase)
+    if actor is None and token.ent_type_:
+        # A name the parse split or that runs past its head: "Jaish al-Islam", "the National Front for Liberation".
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        actor = g.resolve(ent.text) if ent is not None and ent.end > token.i else None
     if token.pos_ == "PROPN" and is_capitalised_name(token) and (surname_known(token.text, index)
                                                                  or index.by_given_name(token.text)):
         return index.person(token.text)  # "Stoltenberg said", named in full before, whatever the NER says now
@@ -188,7 +207,9 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     if actor and lower in ROLE_NOUNS:
         # "the Russian officer", "the Turkish leader": someone the article has already named.
         # Not when an unnamed one was brought in first ("a Turkish official said… the Turkish official added").
-        introduced = index.introduced(lower, token.idx, actor)
+        # An indefinite one ("a Syrian foreign ministry official accused…") is someone new, not one met before.
+        indefinite = any(c.lower_ in ("a", "an") for c in token.children if c.dep_ == "det")
+        introduced = index.introduced(lower, token.idx, actor) if not indefinite else None
         if introduced:
             return introduced
         if any(c.lower_ in ("the", "this") for c in token.children if c.dep_ == "det"):
@@ -221,6 +242,8 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         if previous is not None and previous.actor:
             written = " ".join(t.text for t in token.doc[token.left_edge.i: token.i + 1] if t.i != owner.i)
             return Speaker(f"{written} ({previous.name})", None, previous.actor, False)
+    if lower in group_nouns() and token.text.islower() and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return index.last_group(token.idx)  # "The group accused Turkey…": the one just named
     if lower in DOCUMENT_NOUNS:  # "the statement read", "the letters said": whoever issued it
         return _issuer(token, index) or index.last_speaker(token.idx) or index.last_institution(token.idx, lower)
     if lower in INSTITUTION_NOUNS:

@@ -22,7 +22,7 @@ def rule_pairs(sentence: str) -> set[tuple[str, str]]:
 
 def test_every_frame_is_registered_by_name():
     assert [name for name, _ in READERS] == ["late_keeping", "demanded_keeping", "pledge_unkept", "truce_exploited",
-                                             "no_steps_taken"]
+                                             "no_steps_taken", "not_as_agreed"]
 
 
 @pytest.mark.parametrize("sentence, pair", [
@@ -116,3 +116,18 @@ def test_norms_that_are_not_truce_commitments_charge_no_one():
     assert ("iran", "turkey") in rule_pairs(
         "Tehran said the Turkish operation flouted the sovereignty that the guarantors had pledged to uphold.")
     assert gazetteer().rollup(gazetteer().resolve("The Syrian Coalition")) == "armed_groups"
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    ("The Turkish defence minister said the YPG militants had not left the strip as stipulated in the October deals.",
+     ("turkey", "sdf")),
+    ("Moscow says the armed groups have withdrawn their heavy weapons only partly, as the memorandum required.",
+     ("russia", "armed_groups")),
+])
+def test_an_act_the_deal_called_for_not_done_is_charged(sentence, pair):
+    assert pair in rule_pairs(sentence)
+
+
+def test_an_act_done_as_agreed_is_no_charge():
+    assert not rule_pairs("The Turkish defence minister said the YPG militants had left the strip as stipulated.")
+    assert not rule_pairs("The monitors said they could not reach the strip as planned because of the weather.")

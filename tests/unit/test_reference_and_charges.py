@@ -1,0 +1,110 @@
+"""Who a name, a title or a pronoun points to, and charges of not keeping, on sentences written for these
+tests (none is taken from a labelled set)."""
+
+import pytest
+
+from pipeline.analyzer.accusations import extract_accusations
+from pipeline.analyzer.core import _parse
+from pipeline.analyzer.gazetteer import gazetteer
+from pipeline.analyzer.statements import extract_statements
+
+CONTEXT = "The ceasefire in Idlib was under strain again this week. "
+
+
+def analysed(text: str):
+    doc = _parse(CONTEXT + text)
+    statements, index = extract_statements(doc)
+    return doc, statements, index
+
+
+def rule_pairs(text: str) -> set[tuple[str, str]]:
+    g = gazetteer()
+    doc, statements, index = analysed(text)
+    return {(g.rollup(a.accuser), g.rollup(a.accused)) for a in extract_accusations(doc, statements, index, None)
+            if a.mode == "claim" and a.char_start >= len(CONTEXT)}
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a name the parse split at its hyphen, or that runs past its head noun
+    ("Faylaq al-Rahman said on Tuesday that government forces had breached the truce in Jobar.",
+     ("armed_groups", "syria")),
+    ("The National Front for Liberation said that Russian jets broke the ceasefire over Kafranbel.",
+     ("armed_groups", "russia")),
+])
+def test_a_body_named_in_several_words_speaks(text, pair):
+    assert pair in rule_pairs(text)
+
+
+def test_a_title_pointing_back_at_a_body_speaks_for_it():
+    text = ("The Russian Centre for Reconciliation counted 17 ceasefire violations on Sunday. "
+            "\"Terrorist groups shelled the villages of Jurin and Shathah,\" the centre's deputy head "
+            "Rear Admiral Oleg Petrov said.")
+    assert ("russia", "armed_groups") in rule_pairs(text)
+
+
+def test_a_title_pointing_at_no_body_named_before_speaks_for_no_one():
+    text = "\"Terrorist groups shelled the villages of Jurin and Shathah,\" the centre's deputy head Oleg Petrov said."
+    doc, statements, _ = analysed(text)
+    assert [s.speaker_actor for s in statements if s.speaker == "Oleg Petrov"] == [None]
+
+
+@pytest.mark.parametrize("text, pair", [
+    # "it" is the one who said it, not the body a sentence before spoke for
+    ("The opposition accused government troops of breaking the truce in Hama. "
+     "Russia, in turn, said it had recorded eleven violations by rebels.", ("russia", "armed_groups")),
+    # "according to her" is the woman who spoke last
+    ("Maria Zakharova briefed reporters in Moscow on Thursday. According to her, the militants keep shelling "
+     "Aleppo in breach of the memorandum.", ("russia", "armed_groups")),
+])
+def test_a_pronoun_speaker_is_who_reports_it(text, pair):
+    assert pair in rule_pairs(text)
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Ankara accused the Kurdish militia of not withdrawing from the border strip as required under the October memorandum.",
+     ("turkey", "sdf")),
+    ("Damascus accused Ankara of dragging its feet on carrying out the Idlib deal.", ("syria", "turkey")),
+    ("The Syrian foreign minister said Turkey seemed unable to honour its commitments under the deal.",
+     ("syria", "turkey")),
+    ("Russian officials said Turkey had failed to rein in the jihadists of Hayat Tahrir al-Sham, who continue to attack "
+     "the joint patrols.", ("russia", "armed_groups")),
+])
+def test_charges_of_not_keeping(text, pair):
+    assert pair in rule_pairs(text)
+
+
+def test_a_possessive_speaker_reads_as_written():
+    _, statements, _ = analysed("Syria's deputy foreign minister said Turkey had not kept its pledges under the deal.")
+    assert "Syria's deputy foreign minister" in {s.speaker for s in statements}
+
+
+def test_an_indefinite_official_is_someone_new():
+    text = ("A senior official of the Syrian opposition said the army had shelled Daraya. "
+            "Later, a Syrian foreign ministry official accused Qatar of trying to wreck the truce.")
+    _, statements, _ = analysed(text)
+    assert [s.speaker_actor for s in statements if "Qatar" in s.quote] == ["syria_mfa"]
+
+
+@pytest.mark.parametrize("text, pair", [
+    # "the group" is the group just named, by its name
+    ("Ahrar al-Sham said it had not yet decided on the memorandum. The group accused Russia of failing to stop the "
+     "air strikes on Ariha.", ("armed_groups", "russia")),
+    # "This is a violation": the attacks the sentence before told of
+    ("Dmitry Peskov said that shelling by the militants on the Syrian army's positions went on.\n\n"
+     "\"This is a gross violation of the agreements,\" Peskov said.", ("russia", "armed_groups")),
+    # the same speaker goes on: the truce in view in the sentence before is in view here
+    ("Ilham Ahmed, a senior SDF official, said the Turkish army had not respected the truce.\n\n"
+     "\"Their mercenaries are attacking our villages,\" she said.", ("sdf", "armed_groups")),
+    # "the government" in a Syria story is Syria's
+    ("The opposition delegation said the government and its allies had committed over 60 violations of the truce.",
+     ("armed_groups", "syria")),
+])
+def test_who_a_reference_points_to(text, pair):
+    assert pair in rule_pairs(text)
+
+
+def test_a_named_organisation_is_not_the_group_before():
+    text = ("Jaish al-Islam said the truce was over. The Organisation for Security and Co-operation said the ceasefire "
+            "was breached by government forces.")
+    _, statements, _ = analysed(text)
+    assert "armed_groups" not in {s.speaker_actor for s in statements if "Co-operation" in s.quote}
