@@ -238,6 +238,8 @@ def _named_between(verb, exclude: set[str]) -> list[str]:
         return []
     found = []
     for part in re.split(r",|\band\b", doc[verb.i + 1: end].text):
+        if re.search(r"\b(?:its|their)\b", part) and part.split()[-1].lower() in gazetteer().proxy_nouns:
+            continue  # "Turkey and its Syrian allies": the sponsor's proxies, read from the parse (resolve_actor)
         part = re.sub(r"^\s*(?:its|their|his|her)\s+", "", part)
         actor = gazetteer().resolve(part) if part.strip() else None
         if actor and gazetteer().rollup(actor) not in exclude:

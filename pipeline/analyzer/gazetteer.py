@@ -99,6 +99,7 @@ class Gazetteer:
         }
         self.places = {k: tuple(v) for k, v in data.get("places", {}).items()}
         self.backed_by = dict(data.get("backed_by", {}))
+        self.proxy_nouns = frozenset(data.get("proxy_nouns", ()))
         self.speaker_usage = list(data.get("speaker_usage", []))
         exact: dict[str, str] = {}
         loose: dict[str, str] = {}

@@ -6,7 +6,7 @@ from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.referents import CLAIM_NOUNS, actor_of_phrase, antecedent, subject_of
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex
-from pipeline.analyzer.statements import CUES, DENIALS, _speaker_of
+from pipeline.analyzer.statements import CUES, DENIALS, _speaker_of, voices_concern
 from pipeline.analyzer.subjects import group_before
 
 ACCUSE = frozenset("accuse blame criticize criticise condemn charge slam denounce fault rebuke censure".split())
@@ -111,7 +111,8 @@ def reporter_of(token, index: SpeakerIndex):
     """Walk up from a trigger to a reporting verb and return its speaker."""
     node = token
     for _ in range(12):  # long clauses: "stressed that X controlled … and that its fighters continued to shell … in violation of"
-        if node is not token and node.lemma_.lower() in REPORTING_VERBS and not _acts_in_response(node):
+        if node is not token and (node.lemma_.lower() in REPORTING_VERBS or voices_concern(node)) \
+                and not _acts_in_response(node):
             speaker = _speaker_of(node, index)
             if speaker:
                 return speaker

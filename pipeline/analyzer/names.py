@@ -120,7 +120,12 @@ def full_span_text(ent) -> str:
         break
     while end > ent.end and (doc[end - 1].lower_ in PARTICLES or doc[end - 1].text == "-"):
         end -= 1
-    return doc[ent.start:end].text
+    # "Zeid Ra'ad al Hussein" tagged only from "al": a name that starts with a particle has given names before it
+    start = ent.start
+    while doc[ent.start].lower_ in PARTICLES and start > max(ent.start - 2, 0) and doc[start - 1].pos_ == "PROPN" \
+            and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ not in TITLE_WORDS and not doc[start - 1].ent_type_:
+        start -= 1
+    return doc[start:end].text
 
 
 def _posting(doc, i: int) -> bool:

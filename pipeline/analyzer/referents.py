@@ -131,6 +131,10 @@ def doer_of(token):
     return subject
 
 
+# Verbs whose object is not the doer of the verb they govern: "promised Ankara to withdraw" is the promiser's act.
+SUBJECT_CONTROL = frozenset("promise pledge vow undertake guarantee assure threaten".split())
+
+
 def subject_of(token):
     for child in token.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
@@ -140,6 +144,13 @@ def subject_of(token):
         if token.head.lemma_.lower() == "one" and token.head.dep_ == "attr":
             return subject_of(token.head.head) or token.head  # "they are the ones breaking the truce"
         return token.head
+    # "urged Ankara to withdraw", "called on Russia to stop…": the one asked is who is to do it
+    if token.dep_ == "xcomp" and token.head.pos_ == "VERB" and token.head.lemma_.lower() not in SUBJECT_CONTROL:
+        asked = next((c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i), None) or next(
+            (o for c in token.head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i < token.i
+             for o in c.children if o.dep_ == "pobj"), None)
+        if asked is not None:
+            return asked
     # "failed to honour", "delaying to honor": the subject sits on the governing verb
     if token.dep_ in ("xcomp", "conj") and token.head.pos_ in ("VERB", "AUX"):
         return subject_of(token.head)
@@ -367,6 +378,9 @@ def resolve_actor(token, exclude: set[str]) -> str | None:
         return antecedent(token, exclude)
     if token.lower_ == "latter":
         return None
+    proxies = _proxies_of(token, exclude)
+    if proxies is not None:
+        return proxies
     actor = actor_of_phrase(token)
     if actor is None and token.lower_ in group_nouns() and token.text.islower() \
             and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
@@ -384,6 +398,20 @@ def resolve_actor(token, exclude: set[str]) -> str | None:
         if owner is not None:
             return antecedent(owner, exclude)
     return actor
+
+
+def _proxies_of(token, exclude: set[str]) -> str | None:
+    """ "Turkey and its Syrian allies", "Ankara's proxies": a sponsor's allies are its proxies (gazetteer backed_by),
+    whatever nationality they bear."""
+    g = gazetteer()
+    if token.lemma_.lower() not in g.proxy_nouns and token.lower_ not in g.proxy_nouns:
+        return None
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is None or (owner.pos_ == "PRON" and owner.lower_ not in ("its", "their")):
+        return None  # "our allies" are the speaker's: no sponsor named
+    sponsor = antecedent(owner, set()) if owner.pos_ == "PRON" else actor_of_phrase(owner)
+    proxies = g.backed_by.get(g.rollup(sponsor)) if sponsor else None
+    return proxies if proxies and g.rollup(proxies) not in exclude else None
 
 
 def non_compliance(token) -> bool:

@@ -45,7 +45,7 @@ class SpeakerIndex:
         self.full_names: dict[str, str] = {}
         for ent in doc.ents:
             # "al-Meslet said": a name may start with a lower-case Arabic article
-            if ent.label_ != "PERSON" or not (ent.text[:1].isupper() or re.match(r"(?:al|el|ad|as)-[A-Z]", ent.text)) \
+            if ent.label_ != "PERSON" or not (ent.text[:1].isupper() or re.match(r"(?:al|el|ad|as)[- ][A-Z]", ent.text)) \
                     or is_place(ent):
                 continue
             name = clean_name(full_span_text(ent))
@@ -183,6 +183,8 @@ class SpeakerIndex:
         if short:
             spelled = [n for n in names if short.lower() in n.lower() or _initials(n) == short.upper()]
             names = spelled or names
+        if names and names[0].isupper() and _initials(actor.name) == names[0]:
+            return actor.name  # only "SOHR" in the text: its name spelt out, as a reader (and the guidelines) want
         return names[0] if names else actor.name
 
     def last_institution(self, position: int, noun: str) -> Speaker | None:

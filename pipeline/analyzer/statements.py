@@ -21,10 +21,10 @@ CUES = frozenset(
     "underline argue announce reiterate comment remark conclude assert charge allege urge complain maintain "
     "observe acknowledge affirm confirm deny reply respond describe blame criticize criticise condemn demand "
     "caution vow pledge suggest reveal recall highlight underscore read quote reject welcome document record "
-    "register report".split()
+    "register report decry deplore lament".split()
 )
 REPORTING = frozenset("say tell claim insist accuse allege charge blame criticize criticise condemn deny warn state "
-                      "announce argue assert complain maintain report".split())
+                      "announce argue assert complain maintain report decry deplore lament".split())
 DENIALS = frozenset("deny reject dismiss refute rebuff".split())
 CUES_AND_DENIALS = CUES | DENIALS
 MAX_CUE_DISTANCE = 250  # characters between a quote and the verb that attributes it
@@ -49,6 +49,13 @@ def _cue_tokens(doc, start: int, end: int, quotes: list[QuoteSpan]):
             yield token
         elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             yield token
+
+
+def voices_concern(verb) -> bool:
+    """ "voiced concern over violations by X", "expressed alarm at…": a complaint, and so reported speech (not
+    "expressed support for the agreement")."""
+    return verb.lemma_.lower() in ("voice", "express") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in attribution_config().get("concern_nouns", ()) for c in verb.children)
 
 
 def _cue_text(token) -> str:
@@ -276,6 +283,16 @@ def by_signature(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, index: S
     return Attribution("signature", index.person(name), position)
 
 
+def _relayed(cue) -> bool:
+    """A medium reporting someone's words ("…, Swedish newspaper Svenska Dagbladet reported"): another cue of the
+    sentence, the one who said them, comes first."""
+    config = attribution_config()
+    if cue.lemma_.lower() not in config.get("relay_verbs", ()):
+        return False
+    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    return subject is not None and any(t.lower_ in config.get("media_nouns", ()) for t in subject.subtree)
+
+
 def by_cue(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, index: SpeakerIndex) -> Attribution | None:
     """The nearest cue verb (or "according to") around the quote that names a speaker."""
     return _attribute(doc, quote, quotes, spans, index)
@@ -301,8 +318,8 @@ def _attribute(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, index: Spe
         else:
             distance = 10_000
         if distance <= MAX_CUE_DISTANCE:
-            candidates.append((sentence_of(token).start not in own_sentences, distance, token))
-    for _elsewhere, _distance, token in sorted(candidates, key=lambda c: c[:2]):
+            candidates.append((sentence_of(token).start not in own_sentences, _relayed(token), distance, token))
+    for *_, token in sorted(candidates, key=lambda c: c[:3]):
         speaker = _speaker_of(token, index)
         if speaker:
             return Attribution(_cue_text(token), speaker, token.idx)
@@ -366,7 +383,7 @@ def _indirect(doc, quotes: list[QuoteSpan], index: SpeakerIndex) -> list[Stateme
             continue
         for token in sent:
             is_according = token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to"
-            reported = token.lemma_.lower() in REPORTING and token.pos_ == "VERB" and (any(
+            reported = (token.lemma_.lower() in REPORTING or voices_concern(token)) and token.pos_ == "VERB" and (any(
                 c.dep_ in ("ccomp", "xcomp", "prep", "dobj") for c in token.children) or _quoted(token) is not None)
             if not (is_according or reported):
                 continue

@@ -110,6 +110,14 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
             single = " ".join([*words[:-1], group.lemma_]) if words and words[-1].lower() == group.lower_ else speaker.name
             return Speaker(single, speaker.title, speaker.actor, False)
         return None
+    if lower == "who" and token.head.dep_ == "relcl" and token.head.head.pos_ in ("PROPN", "NOUN"):
+        # "…was criticised by Dmitry Medvedev, who said it could…": Medvedev; but not when a person is the
+        # sentence's subject ("The spokesman declined to comment on remarks by Erdogan, who said…"): a "he"
+        # after it is the spokesman, and Erdogan's words are reported by him.
+        main = next((c for c in sentence_of(token).root.children if c.dep_ == "nsubj"), None)
+        if main is not None and main is not token.head.head and (main.ent_type_ == "PERSON" or main.lower_ in unnamed_nouns()):
+            return None
+        return resolve_subject(token.head.head, index)
     if token.pos_ == "PRON":
         kind = PRONOUNS.get(lower)
         if kind is None:

@@ -108,3 +108,67 @@ def test_a_named_organisation_is_not_the_group_before():
             "was breached by government forces.")
     _, statements, _ = analysed(text)
     assert "armed_groups" not in {s.speaker_actor for s in statements if "Co-operation" in s.quote}
+
+
+def speakers_of(text: str) -> list[tuple[str | None, str]]:
+    _, statements, _ = analysed(text)
+    return [(s.speaker, s.quote) for s in statements]
+
+
+def test_given_names_before_a_particle_are_part_of_the_name():
+    text = ("U.N. High Commissioner for Human Rights Hani Sa'ad al Hariri said the camps were full.\n\n"
+            "\"No one can stay here for long,\" Hani said in a statement.")
+    assert {speaker for speaker, _ in speakers_of(text)} == {"Hani Sa'ad al Hariri"}
+
+
+def test_an_acronym_written_alone_is_spelt_out():
+    text = "\"Twelve fighters were killed in the clashes near Douma,\" the SOHR said in a statement."
+    assert [speaker for speaker, _ in speakers_of(text)] == ["Syrian Observatory for Human Rights"]
+
+
+def test_a_medium_that_reports_words_is_not_their_speaker():
+    text = ("The round ended on Friday.\n\nU.N. special envoy Staffan de Mistura said on Friday the meeting was "
+            "\"frank and useful\", German newspaper Frankfurter Allgemeine reported.")
+    assert [speaker for speaker, _ in speakers_of(text)] == ["Staffan de Mistura"]
+
+
+def test_who_said_makes_its_antecedent_the_one_he_stands_for():
+    text = ("Turkish lawmaker Ahmet Yilmaz said the talks were doomed.\n\n"
+            "The plan was criticised by Russian Prime Minister Dmitry Medvedev, who said it could prolong the war.\n\n"
+            "\"Everyone must sit at the negotiating table,\" he told a German newspaper.")
+    assert [speaker for speaker, quote in speakers_of(text) if quote.startswith("Everyone")] == ["Dmitry Medvedev"]
+
+
+@pytest.mark.parametrize("text, pair", [
+    # the one asked to stop is the one charged ("urged X to stop…")
+    ("Washington urged Damascus to stop violating the cessation of hostilities around Aleppo.",
+     ("united_states", "syria")),
+    # concern voiced over someone's violations
+    ("The Kremlin expressed concern over repeated violations of the truce by the militants in Idlib.",
+     ("russia", "armed_groups")),
+    # militias fighting for the government are the government's side
+    ("The Southern Front alleged that pro-government militias had broken the truce near Daraa.",
+     ("armed_groups", "syria")),
+])
+def test_demands_concern_and_sides(text, pair):
+    assert pair in rule_pairs(text)
+
+
+def test_a_promise_to_someone_is_the_promisers_act():
+    from pipeline.analyzer.referents import subject_of
+
+    doc = _parse("Moscow promised Ankara to rein in the militias, and urged Damascus to hold fire.")
+    verbs = {t.text: t for t in doc}
+    assert subject_of(verbs["rein"]).text == "Moscow"
+    assert subject_of(verbs["hold"]).text == "Damascus"
+
+
+@pytest.mark.parametrize("text, pair, not_pair", [
+    ("The SDF accused Turkey and its Syrian allies of shelling villages in breach of the truce.",
+     ("sdf", "armed_groups"), ("sdf", "syria")),
+    ("Kurdish officials said Ankara's proxies kept violating the ceasefire near Ain Issa.",
+     ("sdf", "armed_groups"), ("sdf", "turkey")),
+])
+def test_a_sponsors_allies_are_its_proxies(text, pair, not_pair):
+    found = rule_pairs(text)
+    assert pair in found and not_pair not in found
