@@ -24,7 +24,7 @@ from pipeline.analyzer.statements import CUES, _speaker_of
 from pipeline.models import Accusation, Statement
 from pipeline.vocab import AccusationMode
 
-BREACH = frozenset("violate breach flout break undermine sabotage obstruct delay fail renege ignore disregard "
+BREACH = frozenset("violate breach flout break undermine sabotage obstruct disrupt delay fail renege ignore disregard "
                    "shell attack bomb target stall hinder block wreck jeopardize jeopardise torpedo".split())
 COMPLY = frozenset("honor honour fulfil fulfill abide comply respect implement observe keep meet adhere "
                    "withdraw separate uphold ensure guarantee".split())

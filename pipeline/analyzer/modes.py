@@ -21,6 +21,12 @@ HYPOTHETICAL_MARKS = frozenset("if unless whether should once".split())
 MODALS = frozenset("would could might may".split())
 
 
+def _denies_the_charge(verb) -> bool:
+    """ "…, a charge Damascus denies": the denial's object is the charge, written before it."""
+    return verb.lemma_.lower() in DENIALS and any(
+        c.dep_ == "dobj" and c.i < verb.i and c.lemma_.lower() in CLAIM_NOUNS for c in verb.children)
+
+
 def under_denial(token) -> bool:
     """The trigger is what someone denies ("denied violating", "rejected claims that X breached")."""
     node = token
@@ -28,6 +34,10 @@ def under_denial(token) -> bool:
         if node.head is node or node.lemma_.lower() in CLAIM_NOUNS:
             return False
         if node.head.lemma_.lower() in DENIALS:
+            # ", a charge Damascus denies": the parser may hang the charge's clause on the denial; the denied
+            # object is the charge itself, written before the verb, and the clause stays the accuser's claim.
+            if _denies_the_charge(node.head):
+                return False
             # What is denied is the object or complement ("denied violating"), not a clause beside it.
             return node.dep_ in ("dobj", "ccomp", "xcomp", "pcomp", "pobj", "prep")
         if node.dep_ in ("conj", "advcl"):
@@ -112,7 +122,7 @@ def reporter_of(token, index: SpeakerIndex):
     node = token
     for _ in range(12):  # long clauses: "stressed that X controlled … and that its fighters continued to shell … in violation of"
         if node is not token and (node.lemma_.lower() in REPORTING_VERBS or voices_concern(node)) \
-                and not _acts_in_response(node):
+                and not _acts_in_response(node) and not _denies_the_charge(node):
             speaker = _speaker_of(node, index)
             if speaker:
                 return speaker

@@ -358,6 +358,9 @@ def resolve_actor(token, exclude: set[str]) -> str | None:
         return None  # "These are provocations in breach of the ceasefire": an event, not a party
     if token.lower_ in ("that", "which", "who") and token.head.dep_ == "relcl" and token.head.head.pos_ in ("NOUN", "PROPN"):
         return resolve_actor(token.head.head, exclude)  # a relative pronoun is the noun its clause hangs on
+    if token.lower_ in ("which", "who") and token.head.dep_ == "ccomp" and token.head.head.dep_ == "relcl" \
+            and token.head.head.head.pos_ in ("NOUN", "PROPN"):
+        return resolve_actor(token.head.head.head, exclude)  # "the government, which it says has violated…"
     if token.pos_ == "PRON" or token.lower_ in ("its", "their"):
         # "The Russians are the guarantors…, and they are the ones breaking the truce": the subject of
         # the clause it is joined to.

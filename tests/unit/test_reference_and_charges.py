@@ -172,3 +172,17 @@ def test_a_promise_to_someone_is_the_promisers_act():
 def test_a_sponsors_allies_are_its_proxies(text, pair, not_pair):
     found = rule_pairs(text)
     assert pair in found and not_pair not in found
+
+
+@pytest.mark.parametrize("text, pair", [
+    # ", a charge X denies": the accused's denial leaves the accuser's claim standing
+    ("The rebels say government forces have broken the truce a dozen times, a charge Damascus denies.", ("armed_groups", "syria")),
+    # a relative pronoun inside "which it says…" is the noun the clause hangs on
+    ("Ankara accuses Moscow of failing to rein in the regime, which it says has broken the truce again and again.",
+     ("turkey", "syria")),
+    # disrupting the patrols the deal set up
+    ("Hayat Tahrir al-Sham fighters keep trying to disrupt the joint patrols under the Moscow protocol, the Russian "
+     "defence ministry said.", ("russia", "armed_groups")),
+])
+def test_charges_in_journalists_formulas(text, pair):
+    assert pair in rule_pairs(text)
