@@ -217,17 +217,19 @@ class SpeakerIndex:
         (for "the Turkish source", `actor` is Turkey's and a Russian source will not do)."""
         # The one who already spoke as such keeps what was learnt then ("a military source told SANA" is Syrian).
         g = gazetteer()
+        described = None  # "a source close to peace talks": the fuller description it spoke under
         for at, speaker in reversed(self.spoken):
             if at < position and not speaker.is_person and speaker.title == role and role in speaker.name.lower().split() \
                     and (actor is None or (speaker.actor and g.rollup(speaker.actor) == g.rollup(actor))):
                 if speaker.actor:
                     return speaker
+                described = speaker if speaker.name.lower() != role else None
                 break  # the latest such source is of no known side: read the text below
         found = None
         for match in re.finditer(rf"\b(?:a|an|one)\s+((?:[\w-]+\s+){{0,3}}{re.escape(role)})\b", self.text[:position], re.I):
             found = match
         if found is None:
-            return None
+            return described
         phrase = found.group(1)
         g = gazetteer()
         # "an official source at the Syrian Foreign Ministry": the body it speaks for
@@ -235,7 +237,8 @@ class SpeakerIndex:
         actor = g.resolve(body.group(1)) if body else None
         if actor and g.actors[actor].kind != "person":
             return Speaker(self.written_name(actor), role, actor, False)
-        return Speaker(phrase, role, g.resolve(phrase), False)
+        side = g.resolve(phrase)
+        return described if side is None and described is not None else Speaker(phrase, role, side, False)
 
     def by_role(self, role: str, position: int) -> Speaker | None:
         """The latest person before `position` whose title has this role noun, else the last person speaker.

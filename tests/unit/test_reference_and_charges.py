@@ -186,3 +186,9 @@ def test_a_sponsors_allies_are_its_proxies(text, pair, not_pair):
 ])
 def test_charges_in_journalists_formulas(text, pair):
     assert pair in rule_pairs(text)
+
+
+def test_the_source_keeps_the_description_it_was_brought_in_with():
+    text = ("A source close to the talks told Reuters the opposition had accepted a two-week truce.\n\n"
+            "\"They have to handle the Nusra question very carefully,\" the source said.")
+    assert {speaker for speaker, _ in speakers_of(text)} == {"source close to the talks"}
