@@ -45,8 +45,6 @@ def is_proper_name(text: str) -> bool:
     return bool(words) and all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words)
 
 
-NAME_PARTICLES = frozenset("al el ad as ash an ar at az ibn bin of for the and de du".split())
-
 
 @lru_cache(maxsize=1)
 def group_nouns() -> frozenset[str]:
@@ -105,6 +103,8 @@ def is_place(ent) -> bool:
 
 
 PARTICLES = frozenset("al el von van der de den bin ibn abu abd ul".split())
+# Lower-case words a body's or a person's name may hold: "Jaish al-Islam", "National Front for Liberation".
+NAME_PARTICLES = PARTICLES | frozenset("ad as ash an ar at az of for the and du".split())
 
 
 def full_span_text(ent) -> str:

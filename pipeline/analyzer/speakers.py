@@ -7,8 +7,9 @@ import re
 from dataclasses import dataclass
 
 from pipeline.analyzer.gazetteer import fold, gazetteer
-from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, ROLE_NOUNS, clean_name, group_nouns, is_proper_name, full_span_text, is_capitalised_name,
-                                     is_place, noun_phrase, title_of, titled_names, without_posting)
+from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, ROLE_NOUNS, clean_name, full_span_text, group_nouns,
+                                     is_capitalised_name, is_place, is_proper_name, noun_phrase, title_of, titled_names,
+                                     without_posting)
 from pipeline.analyzer.quotes import find_quotes
 
 # "Vice President Mike Pence" is not "the president"; "former minister" is not "the minister".

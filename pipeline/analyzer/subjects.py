@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, ROLE_NOUNS, clean_name, delegation_of,
-                                     described, full_span_text, group_nouns, is_capitalised_name, is_misread_place, is_place,
-                                     name_tokens, noun_phrase, phrase_bounds, unlabelled_name, unnamed_nouns,
+                                     described, full_span_text, group_nouns, is_capitalised_name, is_misread_place,
+                                     is_place, name_tokens, noun_phrase, phrase_bounds, unlabelled_name, unnamed_nouns,
                                      without_posting)
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex, holds_role, surname_known
