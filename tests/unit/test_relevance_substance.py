@@ -100,3 +100,9 @@ def test_ceasefires_elsewhere_stay_out():
             "The Libyan truce has held since October. Haftar's forces denied violations near Sirte. "
             "Syria was also discussed briefly.")
     assert not relevance_of("Libya ceasefire holds as Russia and Turkey meet", text).relevant
+
+
+def test_the_north_east_agreements_named_by_their_year_are_a_truce():
+    assert names_truce("Ankara says Moscow and Washington broke their promises under the 2019 agreements.")
+    assert names_truce("Turkey cites the deals of October 2019 on the YPG's withdrawal.")
+    assert not names_truce("The two leaders met in 2019 to discuss trade.")
