@@ -183,7 +183,9 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         if whole_body and g.actors[whole_body].kind not in ("person", "state"):
             actor = whole_body
     if actor and g.actors[actor].kind == "person":
-        return index.person(g.actors[actor].name)
+        # As the text spells the name ("Mevlüt Çavuşoğlu"), when it spells it in full; else the gazetteer's.
+        written = next((m.text for m in g.mentions(phrase) if m.actor == actor and len(m.text.split()) > 1), None)
+        return index.person(written or g.actors[actor].name)
     if lower in unnamed_nouns() and not actor:
         # "an official source at the Foreign Ministry", "a spokesman for the SDF": the body speaks.
         body = g.resolve(without_posting(described(token)))

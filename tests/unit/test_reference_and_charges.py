@@ -192,3 +192,9 @@ def test_the_source_keeps_the_description_it_was_brought_in_with():
     text = ("A source close to the talks told Reuters the opposition had accepted a two-week truce.\n\n"
             "\"They have to handle the Nusra question very carefully,\" the source said.")
     assert {speaker for speaker, _ in speakers_of(text)} == {"source close to the talks"}
+
+
+def test_a_known_person_is_named_as_the_text_spells_him():
+    text = "Mevlüt Çavuşoğlu said the regime had broken the truce in Idlib."  # tagged ORG: the gazetteer names him
+    _, statements, _ = analysed(text)
+    assert [(s.speaker, s.speaker_actor) for s in statements] == [("Mevlüt Çavuşoğlu", "mevlut_cavusoglu")]
