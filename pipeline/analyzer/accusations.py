@@ -80,9 +80,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
         context = _statement_of(sent, statements)
         scope = statements[context].quote if context is not None and statements[context].kind == "direct" else sent.text
         paragraph = paragraph_of(index.text, sent.start_char)  # doc.text re-joins every token: use the index's copy
-        in_context = any(CONTEXT.search(OTHER_NORMS.sub("", text)) for text in (sent.text, scope, paragraph)) or (
-            previous is not None and _goes_on(previous, context, statements)
-            and bool(CONTEXT.search(OTHER_NORMS.sub("", previous[0].text))))
+        in_context = any(CONTEXT.search(OTHER_NORMS.sub("", text)) for text in (sent.text, scope, paragraph)) \
+            or _goes_on_with_truce(previous, context, statements)
         previous = (sent, context)
         for token in sent:
             lemma = token.lemma_.lower()
@@ -200,13 +199,14 @@ def _statement_of(sent, statements: list[Statement]) -> int | None:
         (i for i, s in enumerate(statements) if s.kind == "indirect" and s.char_start == sent.start_char), None)
 
 
-def _goes_on(previous, context: int | None, statements: list[Statement]) -> bool:
-    """The same speaker goes on from the sentence before ("…had not respected the ceasefire. 'Their mercenaries
-    are attacking our positions,' he said."): a truce in view there is in view here."""
+def _goes_on_with_truce(previous, context: int | None, statements: list[Statement]) -> bool:
+    """The same speaker goes on from a sentence with a truce in view ("…had not respected the ceasefire. 'Their
+    mercenaries are attacking our positions,' he said."): the truce is in view here too."""
     if previous is None or previous[1] is None or context is None:
         return False
     before, now = statements[previous[1]], statements[context]
-    return before.speaker_actor is not None and before.speaker_actor == now.speaker_actor
+    return before.speaker_actor is not None and before.speaker_actor == now.speaker_actor \
+        and bool(CONTEXT.search(OTHER_NORMS.sub("", previous[0].text)))
 
 
 def _as_the_speaker_means(accused: str | None, target, accuser: str | None, text: str) -> str | None:

@@ -52,6 +52,12 @@ def group_nouns() -> frozenset[str]:
     return frozenset(attribution_config().get("group_nouns", ()))
 
 
+def points_to_group(token) -> bool:
+    """ "the group", "the front" written in lower case with "the": a reference back to a group named before."""
+    return token.lower_ in group_nouns() and token.text.islower() and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+
+
 @lru_cache(maxsize=1)
 def unnamed_nouns() -> frozenset[str]:
     """Nouns an unnamed speaker is described by: role nouns and config/attribution.yaml unnamed_people."""

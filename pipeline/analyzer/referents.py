@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from pipeline.analyzer.gazetteer import gazetteer
-from pipeline.analyzer.names import group_nouns, is_proper_name
+from pipeline.analyzer.names import points_to_group
 from pipeline.analyzer.sentences import sentence_of
-from pipeline.analyzer.speakers import GROUP_KINDS
+from pipeline.analyzer.speakers import named_group
 from pipeline.analyzer.statements import CUES
 
 BREACH_NOUNS = frozenset("violation violations breach breaches failure failures delay delays attack attacks "
@@ -385,12 +385,9 @@ def resolve_actor(token, exclude: set[str]) -> str | None:
     if proxies is not None:
         return proxies
     actor = actor_of_phrase(token)
-    if actor is None and token.lower_ in group_nouns() and token.text.islower() \
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+    if actor is None and points_to_group(token):
         # "The group accused Turkey…": the group or organisation just named, by its name
-        g = gazetteer()
-        groups = [m for m in _referents_before(token, exclude, sentences=2)[1]
-                  if g.actors[m.actor].kind in GROUP_KINDS and is_proper_name(m.text)]
+        groups = [m for m in _referents_before(token, exclude, sentences=2)[1] if named_group(m)]
         return groups[-1].actor if groups else None
     if actor is None and token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("these", "those", "such")
                                                       for c in token.children):

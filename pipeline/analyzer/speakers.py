@@ -14,7 +14,6 @@ from pipeline.analyzer.quotes import find_quotes
 
 # "Vice President Mike Pence" is not "the president"; "former minister" is not "the minister".
 LESSER_TITLES = frozenset("vice deputy former ex assistant acting".split())
-GROUP_KINDS = ("armed_group", "organisation")  # what "the group" can be: not a state, not a ministry
 # A title that points back at a body by its noun alone ("the centre's chief" is written "the centre chief").
 ANAPHOR = re.compile(r"the (\w+)\b", re.IGNORECASE)
 
@@ -209,8 +208,7 @@ class SpeakerIndex:
     def last_group(self, position: int) -> Speaker | None:
         """The latest group or organisation named before `position`, for "the group said"."""
         g = gazetteer()
-        groups = [m for m in g.mentions(self.text[:position])
-                  if g.actors[m.actor].kind in GROUP_KINDS and is_proper_name(m.text)]  # a name, not "the militants"
+        groups = [m for m in g.mentions(self.text[:position]) if named_group(m)]
         return Speaker(self.written_name(groups[-1].actor), None, groups[-1].actor, False) if groups else None
 
     def introduced(self, role: str, position: int, actor: str | None = None) -> Speaker | None:
@@ -265,6 +263,12 @@ class SpeakerIndex:
             return last
         earlier = [p for p in self.people if p.position < position]
         return self.person(earlier[-1].name) if earlier else None
+
+
+def named_group(mention) -> bool:
+    """A mention "the group" can stand for: a group or organisation by its name ("HTS"), not a state, a ministry
+    or a description ("the militants", "Syrian opposition")."""
+    return gazetteer().actors[mention.actor].kind in ("armed_group", "organisation") and is_proper_name(mention.text)
 
 
 def _initials(name: str) -> str:

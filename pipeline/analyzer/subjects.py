@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, ROLE_NOUNS, clean_name, delegation_of,
-                                     described, full_span_text, group_nouns, is_capitalised_name, is_misread_place,
-                                     is_place, name_tokens, noun_phrase, phrase_bounds, unlabelled_name, unnamed_nouns,
+                                     described, full_span_text, is_capitalised_name, is_misread_place,
+                                     is_place, name_tokens, noun_phrase, phrase_bounds, points_to_group, unlabelled_name, unnamed_nouns,
                                      without_posting)
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex, holds_role, surname_known
@@ -252,7 +252,7 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         if previous is not None and previous.actor:
             written = " ".join(t.text for t in token.doc[token.left_edge.i: token.i + 1] if t.i != owner.i)
             return Speaker(f"{written} ({previous.name})", None, previous.actor, False)
-    if lower in group_nouns() and token.text.islower() and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+    if points_to_group(token):
         return index.last_group(token.idx)  # "The group accused Turkey…": the one just named
     if lower in DOCUMENT_NOUNS:  # "the statement read", "the letters said": whoever issued it
         return _issuer(token, index) or index.last_speaker(token.idx) or index.last_institution(token.idx, lower)

@@ -103,11 +103,12 @@ def test_who_a_reference_points_to(text, pair):
     assert pair in rule_pairs(text)
 
 
-def test_a_named_organisation_is_not_the_group_before():
-    text = ("Jaish al-Islam said the truce was over. The Organisation for Security and Co-operation said the ceasefire "
-            "was breached by government forces.")
-    _, statements, _ = analysed(text)
-    assert "armed_groups" not in {s.speaker_actor for s in statements if "Co-operation" in s.quote}
+def test_only_a_lower_case_definite_group_noun_points_back():
+    from pipeline.analyzer.names import points_to_group
+
+    doc = _parse("The group said a group of monitors and the Organisation for Security and Co-operation had met.")
+    found = {(t.text, t.i): points_to_group(t) for t in doc if t.lower_ in ("group", "organisation")}
+    assert found == {("group", 1): True, ("group", 4): False, ("Organisation", 9): False}
 
 
 def speakers_of(text: str) -> list[tuple[str | None, str]]:
