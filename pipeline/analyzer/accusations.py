@@ -42,7 +42,8 @@ BREACH_WORDS = BREACH | BREACH_NOUNS | ACCUSE_CHARGES
 CONTEXT = re.compile(
     r"cease-?fire|truce|agreement|deal|accord|commitments?|obligations?|memorandum|protocol|de-?escalation|"
     r"understanding|patrols?|demilitari[sz]ed|pledges?|promises?|arrangements?|Sochi|Astana|March 5|5 March|"
-    r"violations?|breach(?:es)?|guarantors?|pause|calm|lull|cessation of hostilities",
+    r"violations?|breach(?:es)?|guarantors?|pause|calm|lull|cessation of hostilities|"
+    r"resolution\s+(?:2268|2336|2401)\b",  # the Security Council's ceasefire resolutions (2016, 2016, 2018)
     re.IGNORECASE)
 # Breaches of norms that are not ceasefire commitments: "a flagrant violation of Syria's sovereignty".
 OTHER_NORMS = re.compile(r"(?:violations?|breach(?:es)?|violat\w+)[\"\u201d']?\s+(?:of\s+)?"
@@ -61,12 +62,19 @@ OFFICIAL_OUTLET = re.compile(r"\b(?:ministry|ministère|command|centre|center|pr
 
 
 def outlet_voice(outlet: str | None) -> str | None:
-    """The actor an article's own narration speaks for: the official body that published it, else None."""
-    if not outlet or not OFFICIAL_OUTLET.search(outlet):
+    """The actor an article's own narration speaks for: the official body that published it, else None.
+    An armed group or opposition body that publishes ("SDF Press Centre", "Syrian National Coalition")
+    is never a news agency: its site speaks for it whatever it is called."""
+    if not outlet:
         return None
     g = gazetteer()
     actor = g.resolve(outlet)
-    return actor if actor is not None and g.actors[actor].kind in ("institution", "state") else None
+    if actor is None:
+        return None
+    if g.actors[actor].kind == "armed_group":
+        return actor
+    official = OFFICIAL_OUTLET.search(outlet) and g.actors[actor].kind in ("institution", "state")
+    return actor if official else None
 
 
 def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, article_agreement: str | None,

@@ -61,6 +61,7 @@ def skeleton(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", word[0] + rest)
 
 
+ARTICLE_HYPHEN = re.compile(r"\b(al|el)-(?=\w)")
 POSSESSIVE = re.compile(r"'s?\b|\u2019s?\b")
 BACKED = re.compile(r"\b([\w.]+)-(?:backed|supported|sponsored|allied)\b", re.IGNORECASE)
 
@@ -108,6 +109,8 @@ class Gazetteer:
                 # Acronyms (US, IS, SAA) must keep their capitals: "us" and "is" are words.
                 target = exact if alias.isupper() or "." in alias else loose
                 target.setdefault(fold(alias) if target is exact else fold(alias).lower(), actor.id)
+                if target is loose:  # "Faylaq Al Rahman" for Faylaq al-Rahman: outlets write the article apart too
+                    loose.setdefault(ARTICLE_HYPHEN.sub(r"\1 ", fold(alias).lower()), actor.id)
             if actor.kind == "person":
                 # A known person's surname alone ("Lavrov said"), capitalised only: "Price" is also a word.
                 surname = fold(actor.name).split()[-1]

@@ -156,12 +156,21 @@ def _words(tokens) -> str:
     return out.strip(" -")
 
 
+def _inside_title(token, root: int) -> bool:
+    """A word of the title before a name: it hangs on a later word up to the name ("Turkey's envoy X":
+    the possessive's "'s" hangs back on "Turkey", which hangs on "envoy")."""
+    if token.dep_ == "det":  # "the centre's deputy head X": the article of a possessive body is the title's
+        return token.head.dep_ == "poss" and token.i < token.head.i < root
+    head = token.head.head if token.dep_ == "case" and token.head.i == token.i - 1 else token.head
+    return token.i < head.i <= root
+
+
 def title_of(ent) -> str | None:
     """Title words before a name ("Russian Foreign Ministry spokeswoman") and any apposition around it."""
     doc = ent.doc
     tokens: list = []
     i = ent.start - 1
-    while i >= 0 and doc[i].dep_ in ("compound", "amod", "nmod", "poss", "case") and i < doc[i].head.i <= ent.root.i \
+    while i >= 0 and doc[i].dep_ in ("compound", "amod", "nmod", "poss", "case", "det") and _inside_title(doc[i], ent.root.i) \
             and doc[i].ent_type_ != "PERSON" and not doc[i].is_punct \
             and not (doc[i].ent_type_ == "GPE" and i > 0 and doc[i - 1].pos_ == "ADP"):  # "… in Syria Rear Admiral X"
         tokens.insert(0, doc[i])

@@ -15,7 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pipeline.analyzer.candidates import lexicon
 from pipeline.analyzer.modes import negated
-from pipeline.analyzer.referents import owner_of, subject_of
+from pipeline.analyzer.referents import (ATTACK_NOUNS, actor_of_phrase, actor_word_before, doer_of, owner_of,
+                                         sentence_before, subject_of)
+from pipeline.analyzer.sentences import sentence_of
 
 
 @dataclass(frozen=True)
@@ -91,11 +93,24 @@ def late_keeping(token) -> Reading | None:
     unfinished = lemma in words()["progress_verbs"] and negated(token)
     if token.pos_ not in ("VERB", "AUX", "ADJ") or not (late or unfinished):
         return None
-    keeping = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and _keeping(c)), None)
-    if keeping is None and token.dep_ == "acomp":  # "the implementation … is slow"
-        keeping = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass") and _keeping(c)), None)
-    owner = owner_of(keeping) if keeping is not None else None
-    return Reading(owner, "delay") if owner is not None else None
+    holder = token.head if token.dep_ == "acomp" else token  # "the implementation … is slow"
+    subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    owner = owner_of(subject) if _keeping(subject) else None
+    return Reading(owner or _pledger(subject), "delay") if (owner or _pledger(subject)) is not None else None
+
+
+def _pledger(task):
+    """Who took a task on, in a clause hung on it: "the separation …, which Ankara pledged to carry out under
+    the memorandum, has still not been completed"."""
+    # The parser may hang the clause on the last noun of the task's phrase ("… from terrorists in Idlib, which…").
+    for clause in (c for c in task.subtree if c.dep_ in ("relcl", "acl") and c.head.i >= task.i):
+        if _lemma(clause) in words()["pledge_verbs"] | words()["undertaking_verbs"] and not negated(clause):
+            subject = subject_of(clause)
+            if subject is not None and subject.lower_ not in ("which", "that", "who"):
+                return subject
+    return None
 
 
 @reader("demanded_keeping")
@@ -172,3 +187,109 @@ def not_as_agreed(token) -> Reading | None:
                  and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children) for c in token.children)
     doer = subject_of(token)
     return Reading(doer, "fail") if agreed and doer is not None else None
+
+
+def _deal(noun) -> bool:
+    """A deal or what it binds: "the Astana agreements", "its understandings with Russia", "resolution 2401"."""
+    return noun is not None and noun.pos_ in ("NOUN", "PROPN") and (
+        _lemma(noun) in words()["deal_nouns"] or noun.lower_ in words()["deal_nouns"])
+
+
+def _objects_after(token, preps: tuple[str, ...]) -> list:
+    """The objects of the token's prepositions ("contrary to X", "in line with X"), one level of "of" down too."""
+    found = [o for c in token.children if c.dep_ == "prep" and c.lower_ in preps for o in c.children if o.dep_ == "pobj"]
+    return found + [o for f in found for c in f.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for o in c.children if o.dep_ == "pobj"]
+
+
+def _predicate(token):
+    """The verb a predicate word hangs on: "is contrary to", "ran counter to", "is not in line with"."""
+    node = token
+    for _ in range(3):
+        if node.pos_ in ("VERB", "AUX") or node.head is node:
+            break
+        node = node.head
+    return node if node.pos_ in ("VERB", "AUX") else None
+
+
+def _against_deal(token):
+    """The verb of a predicate saying an act goes against a deal, else None."""
+    lemma = _lemma(token)
+    if lemma in words()["against_verbs"] and token.pos_ == "VERB" and not negated(token):
+        return token if any(c.dep_ == "dobj" and _deal(c) for c in token.children) else None
+    against, along = token.lower_ in words()["against_words"], token.lower_ in words()["along_words"]
+    if not (against or along) or not any(_deal(o) for o in _objects_after(token, ("to", "with", "of"))):
+        return None
+    verb = _predicate(token)
+    if verb is None or (against and negated(verb)) or (along and not negated(verb)):
+        return None
+    return verb
+
+
+def _doer_of_act(subject):
+    """Who did the act a sentence charges: "What Turkey is doing", "Turkey's military measures", "the attack"
+    (the attacker the sentence or the one before names), or the party itself."""
+    if subject is None:
+        return None
+    if subject.dep_ == "csubj":  # "What Turkey is doing in Idlib is not in line with…"
+        return subject_of(subject)
+    if actor_of_phrase(subject) and _lemma(subject) not in words()["act_nouns"]:
+        return subject
+    if _lemma(subject) not in words()["act_nouns"] and subject.lower_ not in words()["act_nouns"]:
+        return None
+    return owner_of(subject) or actor_word_before(subject) or _attacker_told_before(subject)
+
+
+def _attacker_told_before(act):
+    """For "the attack", "the raids": the party an act was pinned on earlier in this sentence or the one before
+    ("government and Russian airstrikes killed 18…", "the strike was carried out by Syrian government aircraft")."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "such") for c in act.children):
+        return None
+    sentence = sentence_of(act)
+    before = sentence_before(sentence)
+    tokens = [t for t in (*(before or ()), *sentence) if t.i < act.i]
+    for token in reversed(tokens):
+        if token.lemma_.lower() not in ATTACK_NOUNS and token.lower_ not in ATTACK_NOUNS:
+            continue
+        doer = owner_of(token) or actor_word_before(token)
+        if doer is None and token.dep_ == "nsubjpass":  # "the strike was carried out by Syrian government aircraft"
+            doer = doer_of(token.head)
+            doer = actor_word_before(doer) or doer if doer is not None else None
+        if doer is not None:
+            return token if token.left_edge.i <= doer.i < token.i else doer
+    return None
+
+
+@reader("against_the_deal")
+def against_the_deal(token) -> Reading | None:
+    """ "Turkey's military measures contradict the agreements", "the attack is contrary to the existing
+    agreements", "what Turkey is doing is not in line with the Astana agreements": an act against a deal."""
+    verb = _against_deal(token)
+    if verb is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subject is None and verb.dep_ == "conj":  # "…, saying the attack killed three and ran counter to…"
+        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "csubj")), None)
+    doer = _doer_of_act(subject)
+    return Reading(doer, "violate") if doer is not None else None
+
+
+@reader("called_a_breach")
+def called_a_breach(token) -> Reading | None:
+    """ "describing the raids as a breach of the truce", "called the attack a violation of the deal": an act
+    someone calls a breach charges its doer; a breach of sovereignty or law is not a truce's."""
+    if _lemma(token) not in ("violation", "breach", "contravention") or token.pos_ != "NOUN":
+        return None
+    verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "as" else token.head
+    if token.dep_ not in ("pobj", "oprd", "attr", "dobj") or _lemma(verb) not in words()["calling_verbs"] \
+            or verb.pos_ != "VERB" or negated(verb):
+        return None
+    broken = _objects_after(token, ("of",))
+    if broken and not any(_deal(o) for o in broken):
+        return None  # "a flagrant violation of Syrian sovereignty"
+    act = next((c for c in verb.children if c.dep_ == "dobj" and c is not token), None)
+    doer = _doer_of_act(act)
+    if doer is None:
+        return None
+    # "…, describing the raids as…" has no subject of its own: who reports the sentence calls it so.
+    return Reading(doer, "violate", subject_of(verb))

@@ -44,6 +44,10 @@ def actor_of_phrase(token) -> str | None:
         own = [t for c in token.rights if c.dep_ not in ("conj", "cc") for t in c.subtree]
         end = max([token.i, *(t.i for t in own)]) + 1
         actor = gazetteer().resolve(token.doc[token.left_edge.i: end].text[:120])
+    if actor is None and token.pos_ == "NOUN":
+        # "the criminal regime", "the brutal regime": the article and the head noun, epithets dropped
+        det = next((c for c in token.children if c.dep_ == "det" and c.lower_ == "the"), None)
+        actor = gazetteer().resolve(f"the {token.text}") if det is not None and det.i < token.i - 1 else None
     return actor
 
 
@@ -198,7 +202,7 @@ def owner_of(noun) -> object | None:
         if verb is not None and verb.lemma_.lower() not in CUES:
             doer = doer_of(verb)
             if doer is not None and doer.lemma_.lower() in DOERS:
-                return owner_of(doer) or _actor_word_before(doer) or doer
+                return owner_of(doer) or actor_word_before(doer) or doer
             return doer
     # "X bears responsibility for the violations", "X is responsible for the attacks"
     if noun.dep_ == "pobj" and noun.head.lower_ == "for":
@@ -224,7 +228,7 @@ def owner_of(noun) -> object | None:
         if subject is None and verb is not None:
             subject = _nearest_subject_before(verb)
         if subject is not None and subject.lemma_.lower() in ACTION_NOUNS:
-            return owner_of(subject) or _actor_word_before(subject) or subject
+            return owner_of(subject) or actor_word_before(subject) or subject
         return subject
     # "the offensive of the regime and its allies": the doer after "of"
     if noun.lemma_.lower() in ACTION_NOUNS:
@@ -237,7 +241,7 @@ def owner_of(noun) -> object | None:
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
         subject = subject_of(noun.head)
         if subject is not None and subject.lemma_.lower() in ACTION_NOUNS:
-            return owner_of(subject) or _actor_word_before(subject)
+            return owner_of(subject) or actor_word_before(subject)
         if subject is not None and actor_of_phrase(subject):
             return subject
     # "Turkish non-compliance with…", "regime violations": the actor word before the noun
@@ -245,7 +249,7 @@ def owner_of(noun) -> object | None:
         return noun.doc[noun.i - 3]  # the parser hangs "Turkish" on "non"
     if noun.lemma_.lower() in ("violation", "breach", "compliance", "failure", "non-compliance", "noncompliance",
                                "aggression") or noun.lower_ in ATTACK_NOUNS:
-        before = _actor_word_before(noun)
+        before = actor_word_before(noun)
         if before is not None:
             return before
     # "X carried out / stepped up / intensified attacks": the doer is the verb's subject.
@@ -288,7 +292,7 @@ def _is_verb(token) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.dep_ not in ("pobj", "dobj", "nsubj", "nsubjpass", "compound")
 
 
-def _actor_word_before(noun):
+def actor_word_before(noun):
     """"Russian and Syrian government airstrikes": the first actor word before the noun."""
     for child in noun.doc[noun.left_edge.i: noun.i]:
         if child.dep_ in ("amod", "compound", "poss", "nmod") and gazetteer().resolve(child.text):
@@ -309,19 +313,19 @@ def doer_of_these(noun):
         return None
     candidates = [] if pointing else [subject]
     if pointing or any(c.lower_ in ("these", "this", "such", "the") for c in subject.children):
-        previous = _sentence_before(sentence_of(noun))
+        previous = sentence_before(sentence_of(noun))
         candidates += [t for t in (previous or []) if t.lemma_.lower() in ATTACK_NOUNS or t.lower_ in ATTACK_NOUNS]
     for candidate in candidates:
         owner = owner_of(candidate) if candidate is not subject else None
         if owner is not None:
             return owner
-        before = _actor_word_before(candidate)
+        before = actor_word_before(candidate)
         if before is not None:
             return before
     return None
 
 
-def _sentence_before(sentence):
+def sentence_before(sentence):
     """The sentence before, past the blank "sentences" the parser makes of paragraph breaks."""
     while sentence.start > 0:
         sentence = sentence_of(sentence.doc[sentence.start - 1])

@@ -2,7 +2,9 @@
 
 import pytest
 
-from pipeline.analyzer.core import analyze
+from pipeline.analyzer.accusations import extract_accusations
+from pipeline.analyzer.core import _parse, analyze
+from pipeline.analyzer.statements import extract_statements
 from pipeline.analyzer.gazetteer import gazetteer
 
 LEAD = "Russia and Turkey agreed a ceasefire in Idlib under the Sochi memorandum.\n\n"
@@ -129,7 +131,13 @@ def test_a_claim_inside_rejected_accusations_stays_the_accusers_and_the_reply_is
      ("iran", "armed_groups")),
 ])
 def test_more_ways_of_laying_a_breach_at_someones_door(sentence, expected):
-    assert expected in {(a, b) for a, b, _ in pairs(sentence)}
+    # The rules' reading (one generator of the learned decision, whose threshold eval measures): the Tehran
+    # sentence's claim scores 0.78 with the model of 2026-12-03, under its threshold of 0.80.
+    doc = _parse(LEAD + sentence)
+    statements, index = extract_statements(doc)
+    g = gazetteer()
+    assert expected in {(g.rollup(a.accuser), g.rollup(a.accused))
+                        for a in extract_accusations(doc, statements, index, None) if a.mode == "claim"}
 
 
 @pytest.mark.parametrize("sentence", [

@@ -22,7 +22,7 @@ def rule_pairs(sentence: str) -> set[tuple[str, str]]:
 
 def test_every_frame_is_registered_by_name():
     assert [name for name, _ in READERS] == ["late_keeping", "demanded_keeping", "pledge_unkept", "truce_exploited",
-                                             "no_steps_taken", "not_as_agreed"]
+                                             "no_steps_taken", "not_as_agreed", "against_the_deal", "called_a_breach"]
 
 
 @pytest.mark.parametrize("sentence, pair", [

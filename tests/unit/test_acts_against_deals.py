@@ -1,0 +1,105 @@
+"""Acts said to go against a deal, acts called a breach, tasks pledged and not done, titles and bodies that
+publish: sentences written for these tests (none is taken from a labelled set)."""
+
+import pytest
+
+from pipeline.analyzer.accusations import extract_accusations, outlet_voice
+from pipeline.analyzer.core import _parse
+from pipeline.analyzer.gazetteer import gazetteer
+from pipeline.analyzer.speakers import SpeakerIndex
+from pipeline.analyzer.statements import extract_statements
+
+CONTEXT = "The ceasefire in Idlib was under strain again this week. "
+
+
+def rule_pairs(text: str, outlet: str | None = None) -> set[tuple[str, str]]:
+    """(accuser, accused) of the rules' claims, rolled up, in the sentences after CONTEXT."""
+    doc = _parse(CONTEXT + text)
+    statements, index = extract_statements(doc)
+    g = gazetteer()
+    return {(g.rollup(a.accuser), g.rollup(a.accused))
+            for a in extract_accusations(doc, statements, index, None, outlet)
+            if a.mode in ("claim", "counter") and a.char_start >= len(CONTEXT)}
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    ("Tehran's envoy said Ankara's troop movements near Saraqib contradict the Astana understandings.",
+     ("iran", "turkey")),
+    ('"What Russia is doing around Kobani is not in line with the October memorandum," the SDF commander said.',
+     ("sdf", "russia")),
+    ("The Turkish foreign ministry said the shelling was carried out by Syrian army artillery. "
+     '"The attack is contrary to the agreements reached in Sochi," the ministry said.', ("turkey", "syria")),
+    ("Moscow condemned a drone raid by the militants on the Hmeimim base, saying the assault ran counter to the "
+     "Moscow protocol.", ("russia", "armed_groups")),
+    ("A rebel spokesman said the regime's shelling of Ariha was inconsistent with the ceasefire.",
+     ("armed_groups", "syria")),
+])
+def test_an_act_said_to_go_against_a_deal_charges_its_doer(sentence, pair):
+    assert pair in rule_pairs(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lavrov said the joint patrols on the M4 were in line with the March protocol.",
+    "The Turkish defence minister said the deployment of new troops was in keeping with the Sochi memorandum.",
+    "The Kremlin said Russia's air strikes were not contrary to the Idlib agreements.",
+])
+def test_an_act_said_to_keep_a_deal_charges_no_one(sentence):
+    assert rule_pairs(sentence) == set()
+
+
+def test_an_act_called_a_breach_of_a_truce_charges_whoever_was_said_to_do_it():
+    text = ("The opposition's negotiators said Russian jets bombed a market in Ariha on Monday, describing the raid "
+            "as a flagrant breach of the truce.")
+    assert ("armed_groups", "russia") in rule_pairs(text)
+
+
+def test_an_act_called_a_breach_of_sovereignty_is_no_truce_charge():
+    text = "The Syrian foreign ministry described the Turkish deployment as a flagrant violation of Syria's sovereignty."
+    assert rule_pairs(text) == set()
+
+
+def test_a_task_pledged_in_a_relative_clause_and_not_done_charges_the_pledger():
+    text = ("The Russian foreign minister Sergei Lavrov said the withdrawal of heavy weapons from the zone, which "
+            "Ankara undertook to ensure under the Sochi memorandum, has not been completed.")
+    assert ("russia", "turkey") in rule_pairs(text)
+
+
+def test_a_possessive_state_in_a_title_is_the_speakers_side():
+    doc = _parse("Qatar's envoy Khalid Ibrahim al-Bahri said the talks had failed.")
+    index = SpeakerIndex(doc)
+    assert index.person("Khalid Ibrahim al-Bahri").actor == "other:qatar"
+
+
+def test_an_armed_groups_own_site_speaks_in_its_voice_but_an_agency_does_not():
+    assert outlet_voice("SDF Press Centre") == "sdf"
+    assert outlet_voice("Syrian National Coalition") == "armed_groups"
+    assert outlet_voice("SANA") is None and outlet_voice("Anadolu Agency") is None
+
+
+def test_an_armed_groups_release_charges_in_its_own_voice():
+    text = "The Turkish occupation army and its mercenaries committed 40 violations of the ceasefire in Ain Issa."
+    assert ("sdf", "turkey") in rule_pairs(text, outlet="SDF Press Centre")
+    assert rule_pairs(text, outlet="North Press Agency") == set()
+
+
+def test_a_faction_written_with_its_article_apart_is_still_known():
+    g = gazetteer()
+    assert g.resolve("Faylaq Al Rahman") == g.resolve("Faylaq al-Rahman") == "armed_groups"
+    assert g.resolve("a commander of the Fastaqim Union rebel faction") == "armed_groups"
+    assert g.resolve("the rebel-held districts") is None
+
+
+def test_an_epithet_before_the_regime_still_names_it():
+    text = "The rebels said the criminal regime had violated the ceasefire again."
+    assert ("armed_groups", "syria") in rule_pairs(text)
+
+
+def test_the_security_councils_truce_resolution_is_a_commitment_in_view():
+    text = ('"Damascus and Moscow are not complying with resolution 2401," the French ambassador said.')
+    assert {("france", "syria"), ("france", "russia")} <= rule_pairs(text)
+
+
+def test_the_operations_room_is_the_group_named_before_it():
+    text = ("Factions of the Fatah al-Mubin operations room shelled army positions. The operations room said the "
+            'shelling came "in response to the continuous violations of the ceasefire by the regime".')
+    assert ("armed_groups", "syria") in rule_pairs(text)
