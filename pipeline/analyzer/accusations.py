@@ -47,8 +47,8 @@ CONTEXT = re.compile(
     re.IGNORECASE)
 # Breaches of norms that are not ceasefire commitments: "a flagrant violation of Syria's sovereignty".
 OTHER_NORMS = re.compile(r"(?:violations?|breach(?:es)?|violat\w+)[\"\u201d']?\s+(?:of\s+)?"
-                         r"(?:(?!commitment|obligation|agreement|cease|truce|deal|memorandum|protocol|pledge)[^.;]){0,40}?(?:sovereignty|international "
-                         r"(?:humanitarian )?law|human rights|territorial integrity|airspace|the UN Charter|(?:the )?(?:rules|laws) of war|"
+                         r"(?:(?!commitment|obligation|agreement|cease|truce|deal|memorandum|protocol|pledge)[^.;]){0,40}?(?:sovereignty|(?:international )?humanitarian laws?|international "
+                         r"law|human rights|territorial integrity|airspace|the UN Charter|(?:the )?(?:rules|laws) of war|"
                          r"(?:the )?Geneva Conventions?)", re.IGNORECASE)
 
 

@@ -18,7 +18,7 @@ from pipeline.analyzer.candidates import GENERATORS, Candidate, lexicon, words
 
 # Parties whose role as accused or accuser carries a prior (the rest share one weight).
 ROLES = ("russia", "turkey", "syria", "united_states", "armed_groups", "sdf", "iran", "un")
-OTHER_NORMS = re.compile(r"sovereignty|international (?:humanitarian )?law|human rights|territorial integrity|"
+OTHER_NORMS = re.compile(r"sovereignty|(?:international )?humanitarian laws?|international law|human rights|territorial integrity|"
                          r"airspace|UN Charter", re.I)
 NEGATION = re.compile(r"\b(?:yet to|failed|failure|not)\b", re.I)
 NO_VIOLATIONS = re.compile(r"\b(?:no|zero|without any)\s+(?:\w+\s+)?(?:violations?|breach(?:es)?|attacks?)", re.I)

@@ -156,6 +156,12 @@ def _words(tokens) -> str:
     return out.strip(" -")
 
 
+# A place before a title is where, not whose: "the envoy in Syria Rear Admiral X" (but "by US Vice President X").
+PLACE_PREPOSITIONS = frozenset("in at near inside across from within".split())
+# Verbs of a relative clause that give a person's post: "X, who heads the Russian centre".
+LEADING_VERBS = frozenset("head lead command run chair direct represent".split())
+
+
 def _inside_title(token, root: int) -> bool:
     """A word of the title before a name: it hangs on a later word up to the name ("Turkey's envoy X":
     the possessive's "'s" hangs back on "Turkey", which hangs on "envoy")."""
@@ -172,7 +178,7 @@ def title_of(ent) -> str | None:
     i = ent.start - 1
     while i >= 0 and doc[i].dep_ in ("compound", "amod", "nmod", "poss", "case", "det") and _inside_title(doc[i], ent.root.i) \
             and doc[i].ent_type_ != "PERSON" and not doc[i].is_punct \
-            and not (doc[i].ent_type_ == "GPE" and i > 0 and doc[i - 1].pos_ == "ADP"):  # "… in Syria Rear Admiral X"
+            and not (doc[i].ent_type_ == "GPE" and i > 0 and doc[i - 1].lower_ in PLACE_PREPOSITIONS):  # "… in Syria Rear Admiral X"
         tokens.insert(0, doc[i])
         i -= 1
     parts = []
@@ -207,6 +213,9 @@ def title_of(ent) -> str | None:
     for child in root.children:
         if child.dep_ == "appos" and child.i > root.i:
             parts.append(_words(child.subtree)[:160])
+        # "Lieutenant-General Sergei Kuralenko, who heads a Russian centre at Hmeymim": the body led is the post
+        if child.dep_ == "relcl" and child.lemma_.lower() in LEADING_VERBS:
+            parts.append(re.sub(r"^(?:who|that)\s+", "", _words(child.subtree))[:160])
         # UN meetings coverage and affiliations: "Kelly Craft of the United States", "Naji Mustafa of the NFL"
         if child.dep_ == "prep" and child.lower_ == "of" and child.i == ent.end:
             country = next((o for o in child.children if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "NORP", "ORG")), None)

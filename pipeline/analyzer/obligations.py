@@ -242,12 +242,14 @@ def _doer_of_act(subject):
 
 def _attacker_told_before(act):
     """For "the attack", "the raids": the party an act was pinned on earlier in this sentence or the one before
-    ("government and Russian airstrikes killed 18…", "the strike was carried out by Syrian government aircraft")."""
+    ("government and Russian airstrikes killed 18…", "the strike was carried out by Syrian government aircraft"),
+    else in the article's lead, which names the act the story is about ("A Russian airstrike killed…")."""
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "such") for c in act.children):
         return None
     sentence = sentence_of(act)
     before = sentence_before(sentence)
-    tokens = [t for t in (*(before or ()), *sentence) if t.i < act.i]
+    lead = [s for s in act.doc.sents if s.text.strip()][:2]
+    tokens = [t for t in (*(t for s in lead for t in s), *(before or ()), *sentence) if t.i < act.i]
     for token in reversed(tokens):
         if token.lemma_.lower() not in ATTACK_NOUNS and token.lower_ not in ATTACK_NOUNS:
             continue
@@ -293,3 +295,42 @@ def called_a_breach(token) -> Reading | None:
         return None
     # "…, describing the raids as…" has no subject of its own: who reports the sentence calls it so.
     return Reading(doer, "violate", subject_of(verb))
+
+
+def _deals_of(verb) -> list:
+    """Deal nouns the verb takes: its object, or the object of its prepositions ("away from its commitments")."""
+    found = [c for c in verb.children if c.dep_ == "dobj"]
+    found += [o for c in verb.children if c.dep_ in ("prep", "prt") for o in c.children if o.dep_ == "pobj"]
+    found += [o for c in verb.children if c.dep_ in ("prep", "prt", "advmod") for p in c.children if p.dep_ == "prep"
+              for o in p.children if o.dep_ == "pobj"]
+    return [o for o in found if _deal(o)]
+
+
+@reader("left_the_deal")
+def left_the_deal(token) -> Reading | None:
+    """ "it is Russia that walked away from its commitments", "Ankara went back on the deal", "abandoned the
+    memorandum": leaving a deal is not honouring it."""
+    lemma = _lemma(token)
+    if token.pos_ != "VERB" or negated(token) or not _deals_of(token):
+        return None
+    leaving = lemma in words()["leaving_verbs"] and any(
+        c.lower_ in words()["leaving_particles"] for c in token.children if c.dep_ in ("prt", "advmod", "prep"))
+    if not (leaving or lemma in words()["dropping_verbs"]):
+        return None
+    doer = subject_of(token)
+    return Reading(doer, "fail") if doer is not None else None
+
+
+@reader("own_end_not_kept")
+def own_end_not_kept(token) -> Reading | None:
+    """ "Moscow had not held up its end of the bargain", "failed to keep its side of the deal"."""
+    if _lemma(token) not in words()["end_verbs"] or token.pos_ != "VERB":
+        return None
+    end = next((c for c in token.subtree if c.lower_ in ("end", "side", "part") and c.head.i >= token.i
+                and any(o.dep_ == "prep" and o.lower_ == "of" for o in c.children)), None)
+    bargain = end is not None and any(_deal(o) or o.lower_ in ("bargain", "deal") for c in end.children
+                                      if c.dep_ == "prep" for o in c.children)
+    if not bargain or not (negated(token) or _lemma(token.head) in ("fail", "refuse")):
+        return None
+    doer = subject_of(token)
+    return Reading(doer, "fail") if doer is not None else None

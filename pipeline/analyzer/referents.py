@@ -238,8 +238,11 @@ def owner_of(noun) -> object | None:
             return of
     # "the American forces were the main obstacle to…": an actor said to be the breach itself;
     # "the offensive of the regime was a flagrant breach": the action's doer
-    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
-        subject = subject_of(noun.head)
+    # "the advance constitutes a clear breach", "the strike amounts to a violation": as "is a breach"
+    copula = noun.dep_ == "dobj" and noun.head.lemma_ in ("constitute", "represent") or (
+        noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lemma_ == "amount")
+    if (noun.dep_ == "attr" and noun.head.lemma_ == "be") or copula:
+        subject = subject_of(noun.head if noun.dep_ != "pobj" else noun.head.head)
         if subject is not None and subject.lemma_.lower() in ACTION_NOUNS:
             return owner_of(subject) or actor_word_before(subject)
         if subject is not None and actor_of_phrase(subject):

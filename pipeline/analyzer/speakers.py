@@ -15,7 +15,8 @@ from pipeline.analyzer.quotes import find_quotes
 # "Vice President Mike Pence" is not "the president"; "former minister" is not "the minister".
 LESSER_TITLES = frozenset("vice deputy former ex assistant acting".split())
 # A title that points back at a body by its noun alone ("the centre's chief" is written "the centre chief").
-ANAPHOR = re.compile(r"the (\w+)\b", re.IGNORECASE)
+# "the centre's chief", "a spokesman for the front": a title naming its body only by a common noun
+ANAPHOR = re.compile(r"(?:^|\b(?:for|of|at|with)\s+)the (\w+)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -127,13 +128,15 @@ class SpeakerIndex:
 
     def _body_pointed_at(self, name: str, title: str) -> str | None:
         """The body a title names only as "the centre", "the front": the latest one named before the person."""
-        found = ANAPHOR.match(title)
+        found = ANAPHOR.search(title)
         noun = found.group(1).lower() if found else ""
         if noun not in BODY_NOUNS and noun not in group_nouns():
             return None
         position = next((p.position for p in self.people if p.name == name and p.title == title), None)
-        # Before the title's own words: the model may tag "centre's deputy head … Petrov" as a body.
-        at = self.text.lower().rfind("the " + noun, 0, position) if position is not None else -1
+        # Before the title's own words: the model may tag "centre's deputy head … Petrov" as a body; a title
+        # after the name ("Naji Mustafa, a spokesman for the front") is searched up to its own end.
+        end = position + len(name) + len(title) + 8 if position is not None else 0
+        at = self.text.lower().rfind("the " + noun, 0, end) if position is not None else -1
         body = self.last_institution(at, noun) if at >= 0 else None
         return body.actor if body is not None else None
 

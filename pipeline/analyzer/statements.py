@@ -79,6 +79,8 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
         to = token.doc[token.i + 1]
         objects = [c for c in to.children if c.dep_ == "pobj"]
         return resolve_subject(objects[0], index) if objects else None
+    if _in_view_of(token):  # "In Ankara's view, the regime's advance constitutes a breach"
+        return resolve_subject(next(c for c in token.children if c.dep_ == "poss"), index)
     quoted = _quoted(token)
     if quoted is not None:
         return resolve_subject(quoted, index)
@@ -126,6 +128,15 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
         if subject is not None and token.tag_ == "VBG":
             return resolve_subject(subject, index)
     return None
+
+
+VIEW_NOUNS = frozenset("view opinion eyes assessment estimation reading".split())
+
+
+def _in_view_of(token) -> bool:
+    """ "In Ankara's view", "in the Kremlin's assessment": a frame that reports whose view the sentence is."""
+    return token.lower_ in VIEW_NOUNS and token.dep_ == "pobj" and token.head.lower_ == "in" \
+        and any(c.dep_ == "poss" and c.pos_ != "PRON" for c in token.children)
 
 
 def _quoted(token):
@@ -355,12 +366,34 @@ def extract_statements(doc, index: SpeakerIndex | None = None) -> tuple[list[Sta
 
 def _transcript_speaker(sent, index: SpeakerIndex) -> Speaker | None:
     """A briefing or interview transcript: "Zakharova: We count on our Turkish partners…" (no quotation
-    marks). Every sentence of the labelled paragraph is the labelled speaker's."""
-    text = index.text
-    start = text.rfind("\n\n", 0, sent.start_char + 1)
+    marks). Every sentence of the labelled paragraph is the labelled speaker's, and in a transcript (two
+    labels or more) so are the paragraphs after it, up to the next label ("MODERATOR:", "QUESTION:" speak
+    for no one)."""
+    turns = _turns(index)
+    start = index.text.rfind("\n\n", 0, sent.start_char + 1)
     start = 0 if start < 0 else start + 2
-    match = TRANSCRIPT_LABEL.match(text[start:start + 70])
-    return _labelled(match.group(1), index) if match else None
+    if len(turns) < 2:
+        return next((speaker for at, speaker in turns if at == start), None)
+    return next((speaker for at, speaker in reversed(turns) if at <= start), None)
+
+
+def _turns(index: SpeakerIndex) -> list[tuple[int, Speaker | None]]:
+    """(paragraph start, speaker) of every labelled paragraph: "Name: text", or "NAME:" alone before the answer."""
+    cached = getattr(index, "_transcript_turns", None)
+    if cached is not None:
+        return cached
+    turns: list[tuple[int, Speaker | None]] = []
+    for match in re.finditer(r"(?:^|\n\n)([^\n]{1,80})", index.text):
+        head = match.group(1)
+        label = TRANSCRIPT_LABEL.match(head) or re.match(rf"^{LABEL}:\s*$", head)
+        if label is None:
+            continue
+        name = label.group(1).strip()
+        speaker = _labelled(name, index)
+        if speaker is not None or name.lower() in NOT_SPEAKERS:
+            turns.append((match.start(1), speaker))
+    index._transcript_turns = turns  # type: ignore[attr-defined]
+    return turns
 
 
 def _sentence_statement(sent, speaker: Speaker, cue: str) -> Statement:
@@ -382,7 +415,8 @@ def _indirect(doc, quotes: list[QuoteSpan], index: SpeakerIndex) -> list[Stateme
             index.remember(found[-1].char_start, labelled)
             continue
         for token in sent:
-            is_according = token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to"
+            is_according = (token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to") \
+                or _in_view_of(token)
             reported = (token.lemma_.lower() in REPORTING or voices_concern(token)) and token.pos_ == "VERB" and (any(
                 c.dep_ in ("ccomp", "xcomp", "prep", "dobj") for c in token.children) or _quoted(token) is not None)
             if not (is_according or reported):

@@ -103,3 +103,57 @@ def test_the_operations_room_is_the_group_named_before_it():
     text = ("Factions of the Fatah al-Mubin operations room shelled army positions. The operations room said the "
             'shelling came "in response to the continuous violations of the ceasefire by the regime".')
     assert ("armed_groups", "syria") in rule_pairs(text)
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    ("The Kremlin said Ankara went back on the Sochi deal.", ("russia", "turkey")),
+    ("The SDF said Turkey had abandoned the ceasefire agreement.", ("sdf", "turkey")),
+    ("Two Turkish officials said Moscow had not held up its end of the bargain.", ("turkey", "russia")),
+    ("The rebels said the regime failed to keep its end of the bargain.", ("armed_groups", "syria")),
+])
+def test_leaving_a_deal_or_not_keeping_ones_end_charges_the_leaver(sentence, pair):
+    assert pair in rule_pairs(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lavrov said Russia would not walk away from its commitments.",
+    "Turkey said it had kept its side of the deal.",
+    "Turkish troops pulled back from the observation post, the ministry said.",
+])
+def test_staying_in_a_deal_or_pulling_back_troops_charges_no_one(sentence):
+    assert rule_pairs(sentence) == set()
+
+
+def test_in_a_partys_view_is_that_partys_claim():
+    text = "In Ankara's view, the regime's advance constitutes a clear breach of the Sochi deal."
+    assert ("turkey", "syria") in rule_pairs(text)
+
+
+def test_an_act_pinned_on_a_party_in_the_lead_is_the_act_called_a_breach_later():
+    text = ("A Russian airstrike killed dozens of fighters at a camp near Kafr Takharim. The camp belonged to a "
+            "faction of the National Front for Liberation. Its spokesman called the strike a clear violation of the "
+            "ceasefire agreement.")
+    assert ("armed_groups", "russia") in rule_pairs(text)
+
+
+def test_a_briefing_transcript_turn_runs_until_the_next_label():
+    text = ("MODERATOR: Over to you, Ambassador.\n\nAmbassador Jeffrey: Thank you.\n\n"
+            "The regime has been violating the Sochi agreement since April, with the support of Russian aircraft.\n\n"
+            "QUESTION: Do you agree with Moscow?\n\nThe Russians say the militants broke the truce.")
+    doc = _parse(text)
+    statements, _ = extract_statements(doc)
+    spoken = {s.quote[:20]: s.speaker for s in statements}
+    assert spoken.get("The regime has been ") == "Jeffrey"
+    assert "The Russians say the" not in spoken or spoken["The Russians say the"] != "Jeffrey"
+
+
+@pytest.mark.parametrize("text, name, actor", [
+    ("The deal, announced by US Vice President Mike Pence in Ankara, was welcomed.", "Mike Pence", "united_states"),
+    ("Lieutenant-General Sergei Kuralenko, who heads a Russian centre at the Hmeymim air base, said so.",
+     "Sergei Kuralenko", "russia"),
+    ("Faylaq al-Sham is part of the National Front for Liberation. Naji Mustafa, a spokesman for the front, "
+     "said so.", "Naji Mustafa", "armed_groups"),
+])
+def test_a_post_written_around_a_name_gives_the_side(text, name, actor):
+    index = SpeakerIndex(_parse(text))
+    assert gazetteer().rollup(index.person(name).actor) == actor
