@@ -15,7 +15,7 @@ from pipeline.analyzer.breaches import ATTACK_WORDS, breach_type
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.reciprocal import reciprocal_accusations
 from pipeline.analyzer.modes import ACCUSE, binds, denies_in_sentence, mode_of, negated, none_of, reporter_of, under_denial
-from pipeline.analyzer.obligations import obligation_reading
+from pipeline.analyzer.obligations import ended, obligation_reading
 from pipeline.analyzer.referents import (BREACH_NOUNS, claimed_by, doer_of, doer_of_these, non_compliance, owner_of,
                                          resolve_actor, resolve_actors, subject_of)
 from pipeline.analyzer.sentences import sentence_of
@@ -135,7 +135,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
             elif token.pos_ == "VERB" and (lemma in COMPLY or binds(token)) and (
                     negated(token) or token.head.lemma_.lower() in FAILING):
                 accused_token, trigger = subject_of(token), lemma if lemma in COMPLY else "fail"
-            elif (lemma in BREACH_NOUNS or non_compliance(token)) and token.pos_ == "NOUN" and not none_of(token):
+            elif (lemma in BREACH_NOUNS or non_compliance(token)) and token.pos_ == "NOUN" and not none_of(token) \
+                    and not ended(token):
                 accused_token, trigger = owner_of(token) or doer_of_these(token), lemma
             reading = obligation_reading(token) if accused_token is None else None
             if reading is not None:  # a keeping late, demanded, or pledged and not done
@@ -235,6 +236,9 @@ def _as_the_speaker_means(accused: str | None, target, accuser: str | None, text
     return accused
 
 
+SPONSORED_BY = re.compile(r"\b(?:backed|supported|sponsored|funded|armed|financed)\s+by\b", re.IGNORECASE)
+
+
 def _named_between(verb, exclude: set[str]) -> list[str]:
     """Actors named between "accused" and its "of"/"for": "accused Turkey and allied Syrian factions of…"."""
     doc, end = verb.doc, None
@@ -249,6 +253,8 @@ def _named_between(verb, exclude: set[str]) -> list[str]:
         if re.search(r"\b(?:its|their)\b", part) and part.split()[-1].lower() in gazetteer().proxy_nouns:
             continue  # "Turkey and its Syrian allies": the sponsor's proxies, read from the parse (resolve_actor)
         part = re.sub(r"^\s*(?:its|their|his|her)\s+", "", part)
+        if SPONSORED_BY.search(part):
+            continue  # "Syrian fighters backed by Turkey": the sponsor's proxies, read from the parse (resolve_actor)
         actor = gazetteer().resolve(part) if part.strip() else None
         if actor and gazetteer().rollup(actor) not in exclude:
             found.append(actor)

@@ -334,3 +334,27 @@ def own_end_not_kept(token) -> Reading | None:
         return None
     doer = subject_of(token)
     return Reading(doer, "fail") if doer is not None else None
+
+
+@reader("attacks_not_stopped")
+def attacks_not_stopped(token) -> Reading | None:
+    """ "the occupation army and its mercenaries have not stopped their attacks", "failed to halt the shelling":
+    in a truce's view (the caller's context), attacks not ended are a charge against who does not end them."""
+    if _lemma(token) not in words()["stopping_verbs"] or token.pos_ != "VERB":
+        return None
+    if not (negated(token) or _lemma(token.head) in ("fail", "refuse")):
+        return None
+    acts = [c for c in token.children if c.dep_ in ("dobj", "xcomp") and (
+        _lemma(c) in ATTACK_NOUNS or c.lower_ in ATTACK_NOUNS or _lemma(c) in ("shell", "attack", "bomb", "violation"))]
+    doer = subject_of(token)
+    return Reading(doer, "attack") if acts and doer is not None else None
+
+
+def ended(act) -> bool:
+    """ "the militants stopped their attacks": an act said to have ended is no charge (unless the ending is
+    negated or failed, which attacks_not_stopped reads)."""
+    verb = act.head
+    # Said to have ended, in the past ("stopped", "have halted", "were suspended"): not "had to stop the attacks"
+    done = verb.tag_ in ("VBD", "VBN") and verb.dep_ != "xcomp" and not any(c.lower_ == "to" for c in verb.children)
+    return act.dep_ in ("dobj", "nsubjpass") and _lemma(verb) in words()["stopping_verbs"] and verb.pos_ == "VERB" \
+        and done and not negated(verb) and _lemma(verb.head) not in ("fail", "refuse")

@@ -35,10 +35,15 @@ PLACE_BEFORE = re.compile(r"\b(?:in|into|across|inside|near|throughout|within|no
                           r"south-?west(?:ern)?)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+BACKING = frozenset("back support sponsor fund arm finance".split())
+
+
 def actor_of_phrase(token) -> str | None:
     """The actor a noun phrase names (from its left edge to its head, plus compounds)."""
     phrase = token.doc[token.left_edge.i: token.i + 1].text
     actor = gazetteer().resolve(phrase)
+    if actor is None or gazetteer().actors[actor].kind == "state":
+        actor = _proxy_by_sponsor(token) or actor
     if actor is None and token.pos_ in ("PROPN", "NOUN"):
         # Its own right side ("the spokesman of the SDF"), not its conjuncts ("regime and Russian forces").
         own = [t for c in token.rights if c.dep_ not in ("conj", "cc") for t in c.subtree]
@@ -49,6 +54,18 @@ def actor_of_phrase(token) -> str | None:
         det = next((c for c in token.children if c.dep_ == "det" and c.lower_ == "the"), None)
         actor = gazetteer().resolve(f"the {token.text}") if det is not None and det.i < token.i - 1 else None
     return actor
+
+
+def _proxy_by_sponsor(token) -> str | None:
+    """ "Syrian fighters backed by Turkey": fighters no name of their own places are the sponsor's proxies
+    (gazetteer backed_by), whatever nationality they bear; "rebels backed by Washington" keep their name."""
+    g = gazetteer()
+    for clause in (c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in BACKING):
+        sponsor = next((o for a in clause.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
+        actor = g.resolve(token.doc[sponsor.left_edge.i: sponsor.i + 1].text) if sponsor is not None else None
+        if actor is not None and g.rollup(actor) in g.backed_by:
+            return g.backed_by[g.rollup(actor)]
+    return None
 
 
 def resolve_actors(token, exclude: set[str]) -> list[str]:

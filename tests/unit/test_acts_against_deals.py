@@ -157,3 +157,20 @@ def test_a_briefing_transcript_turn_runs_until_the_next_label():
 def test_a_post_written_around_a_name_gives_the_side(text, name, actor):
     index = SpeakerIndex(_parse(text))
     assert gazetteer().rollup(index.person(name).actor) == actor
+
+
+def test_fighters_backed_by_a_sponsor_are_its_proxies_not_the_sponsor():
+    text = "The SDF also accused Syrian fighters backed by Turkey of blocking a corridor in breach of the deal."
+    assert rule_pairs(text) == {("sdf", "armed_groups")}
+
+
+def test_rebels_backed_by_a_sponsor_keep_their_own_name():
+    assert ("sdf", "armed_groups") in rule_pairs("Kurdish officials accused rebels backed by Ankara of violating the truce.")
+
+
+def test_attacks_not_stopped_are_a_charge_and_attacks_stopped_are_not():
+    assert ("sdf", "turkey") in rule_pairs("Despite the truce, the Turkish army has not stopped its attacks on "
+                                           "Ain Issa, the SDF said.")
+    assert ("armed_groups", "syria") in rule_pairs("The rebels said the regime had failed to halt the shelling of "
+                                                   "Ariha since the ceasefire.")
+    assert rule_pairs("Russia said the militants stopped their attacks after the truce.") == set()
