@@ -358,3 +358,21 @@ def ended(act) -> bool:
     done = verb.tag_ in ("VBD", "VBN") and verb.dep_ != "xcomp" and not any(c.lower_ == "to" for c in verb.children)
     return act.dep_ in ("dobj", "nsubjpass") and _lemma(verb) in words()["stopping_verbs"] and verb.pos_ == "VERB" \
         and done and not negated(verb) and _lemma(verb.head) not in ("fail", "refuse")
+
+
+@reader("owed_not_done")
+def owed_not_done(token) -> Reading | None:
+    """ "the terrorists never left the line they were obliged to leave", "Ankara has not taken the steps it
+    committed to": an act not done whose object the doer was bound to."""
+    if token.pos_ != "VERB" or not negated(token):
+        return None
+    bound = words()["agreed_verbs"] | words()["pledge_verbs"]
+
+    def owes(clause, thing) -> bool:
+        """The clause binds the doer to this very act ("obliged to leave" for "never left"), or to the steps."""
+        same = any(c.dep_ == "xcomp" and _lemma(c) == _lemma(token) for c in clause.children)
+        return same or _lemma(thing) in words()["duty_nouns"] | words()["debt_nouns"]
+    owed = any(c.dep_ in ("relcl", "acl") and _lemma(c) in bound and not negated(c) and owes(c, o)
+               for o in token.children if o.dep_ == "dobj" for c in o.children)
+    doer = subject_of(token)
+    return Reading(doer, "fail") if owed and doer is not None else None

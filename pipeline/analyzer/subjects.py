@@ -157,6 +157,13 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
         name = clean_name(full_span_text(ent)) if ent is not None else ""
         return index.person(name or token.text) if (name or token.is_alpha) else None
+    named = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "ORG"), None)
+    if named is not None and token.pos_ == "NOUN":
+        # "Syria's main opposition group, the High Negotiations Committee, said": the body by its name
+        found = resolve_subject(named, index)
+        written = token.doc[named.left_edge.i: named.right_edge.i + 1].text.lower()
+        if found is not None and found.actor and found.name.lower() in written:
+            return found
     g = gazetteer()
     # Only the noun phrase before the verb: a relative clause must not lend its actors.
     phrase = token.doc[token.left_edge.i: token.i + 1].text

@@ -174,3 +174,28 @@ def test_attacks_not_stopped_are_a_charge_and_attacks_stopped_are_not():
     assert ("armed_groups", "syria") in rule_pairs("The rebels said the regime had failed to halt the shelling of "
                                                    "Ariha since the ceasefire.")
     assert rule_pairs("Russia said the militants stopped their attacks after the truce.") == set()
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    ('"The militants never left the 15-kilometre zone they were obliged to leave under the Sochi memorandum," the '
+     "Russian defence minister said.", ("russia", "armed_groups")),
+    ("The Kremlin said Ankara has not taken the steps it committed to in Sochi.", ("russia", "turkey")),
+])
+def test_an_act_one_was_bound_to_and_did_not_do_is_a_charge(sentence, pair):
+    assert pair in rule_pairs(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Syrian army has not entered the areas it agreed to stay out of, Russia said.",
+    "Turkey has not changed the position it took in Astana, Lavrov said.",
+])
+def test_not_doing_what_one_was_not_bound_to_charges_no_one(sentence):
+    assert rule_pairs(sentence) == set()
+
+
+def test_a_body_described_then_named_speaks_by_its_name():
+    from pipeline.analyzer.statements import extract_statements as statements_of
+    doc = _parse("Syria's main opposition group, the High Negotiations Committee, said the government had "
+                 '"shown disdain for the international community and its resolutions."')
+    (statement,) = statements_of(doc)[0]
+    assert statement.speaker == "High Negotiations Committee" and statement.speaker_actor == "armed_groups"

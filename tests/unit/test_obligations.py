@@ -23,7 +23,8 @@ def rule_pairs(sentence: str) -> set[tuple[str, str]]:
 def test_every_frame_is_registered_by_name():
     assert [name for name, _ in READERS] == ["late_keeping", "demanded_keeping", "pledge_unkept", "truce_exploited",
                                              "no_steps_taken", "not_as_agreed", "against_the_deal", "called_a_breach", "left_the_deal",
-                                             "own_end_not_kept", "attacks_not_stopped"]
+                                             "own_end_not_kept", "attacks_not_stopped",
+                                             "owed_not_done"]
 
 
 @pytest.mark.parametrize("sentence, pair", [
