@@ -238,7 +238,9 @@ def _name_before_apposition(verb, index: SpeakerIndex) -> Speaker | None:
 LABEL = r"([A-Z][\w.'\u2019\- ]{2,60}?)"
 INTERVIEW_LABEL = re.compile(rf"^\s*{LABEL}\s*:\s*[\"\u201c\u00ab]?$")
 TRANSCRIPT_LABEL = re.compile(rf"^{LABEL}:\s+\S")
-NOT_SPEAKERS = frozenset("question q answer a moderator reporter journalist correspondent host note editor update".split())
+NOT_SPEAKERS = frozenset("question q answer a moderator reporter journalist correspondent host note editor update".split()) | {
+    "read more", "read also", "also read", "see also", "related", "watch", "source", "sources", "photo", "video",
+    "editor's note", "breaking news", "more"}
 
 
 def _interview_label(prefix: str, index: SpeakerIndex) -> Speaker | None:
@@ -372,9 +374,12 @@ def _transcript_speaker(sent, index: SpeakerIndex) -> Speaker | None:
     turns = _turns(index)
     start = index.text.rfind("\n\n", 0, sent.start_char + 1)
     start = 0 if start < 0 else start + 2
-    if len(turns) < 2:
-        return next((speaker for at, speaker in turns if at == start), None)
-    return next((speaker for at, speaker in reversed(turns) if at <= start), None)
+    own = next((speaker for at, speaker in turns if at == start), None)
+    if own is not None or len(turns) < 2:
+        return own
+    turn = next((speaker for at, speaker in reversed(turns) if at <= start), None)
+    # A turn runs on only for a speaker the article or the gazetteer knows: "Breaking News:" is no one.
+    return turn if turn is not None and (turn.actor or surname_known(turn.name, index)) else None
 
 
 def _turns(index: SpeakerIndex) -> list[tuple[int, Speaker | None]]:

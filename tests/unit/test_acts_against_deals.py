@@ -199,3 +199,14 @@ def test_a_body_described_then_named_speaks_by_its_name():
                  '"shown disdain for the international community and its resolutions."')
     (statement,) = statements_of(doc)[0]
     assert statement.speaker == "High Negotiations Committee" and statement.speaker_actor == "armed_groups"
+
+
+def test_read_more_lines_are_no_transcript_turns():
+    text = ("READ MORE: Russian jets strike militant hideouts in Idlib\n\n"
+            "The Syrian army said militants had violated the truce near Saraqib.\n\n"
+            "READ MORE: Turkey sends reinforcements to Idlib\n\n"
+            "The Turkish defence ministry said the regime had shelled an observation post.")
+    statements, _ = extract_statements(_parse(text))
+    speakers = {s.quote[:12]: s.speaker for s in statements}
+    assert "READ MORE" not in speakers.values()
+    assert speakers.get("The Turkish ") not in (None, "READ MORE")
