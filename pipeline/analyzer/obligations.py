@@ -64,16 +64,27 @@ def _keeping(noun) -> bool:
     return noun.pos_ in ("NOUN", "PROPN") and _lemma(noun) in words()["keeping_nouns"]
 
 
-def _debts(verb) -> list:
-    """The verb's objects that are owed: obligations, commitments, promises (also after "by", "with", "up to")."""
+def _objects(verb) -> list:
+    """The verb's objects: direct, passive subject, and after its prepositions and particles, one level down
+    too ("up to its obligations", "away from its commitments")."""
     found = []
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass"):
             found.append(child)
-        elif child.dep_ in ("prep", "prt"):
+        elif child.dep_ in ("prep", "prt", "advmod"):
             for inner in child.children:
                 found += [inner] if inner.dep_ == "pobj" else [o for o in inner.children if o.dep_ == "pobj"]
-    return [o for o in found if _lemma(o) in words()["debt_nouns"]]
+    return found
+
+
+def _debts(verb) -> list:
+    """The verb's objects that are owed: obligations, commitments, promises (also after "by", "with", "up to")."""
+    return [o for o in _objects(verb) if _lemma(o) in words()["debt_nouns"]]
+
+
+def _undone(verb) -> bool:
+    """The verb's act is not done: negated, or what someone failed or refused to do."""
+    return negated(verb) or _lemma(verb.head) in ("fail", "refuse")
 
 
 def _as_unkept(verb, debts: list) -> bool:
@@ -97,8 +108,8 @@ def late_keeping(token) -> Reading | None:
     subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return None
-    owner = owner_of(subject) if _keeping(subject) else None
-    return Reading(owner or _pledger(subject), "delay") if (owner or _pledger(subject)) is not None else None
+    charged = (owner_of(subject) if _keeping(subject) else None) or _pledger(subject)
+    return Reading(charged, "delay") if charged is not None else None
 
 
 def _pledger(task):
@@ -297,21 +308,12 @@ def called_a_breach(token) -> Reading | None:
     return Reading(doer, "violate", subject_of(verb))
 
 
-def _deals_of(verb) -> list:
-    """Deal nouns the verb takes: its object, or the object of its prepositions ("away from its commitments")."""
-    found = [c for c in verb.children if c.dep_ == "dobj"]
-    found += [o for c in verb.children if c.dep_ in ("prep", "prt") for o in c.children if o.dep_ == "pobj"]
-    found += [o for c in verb.children if c.dep_ in ("prep", "prt", "advmod") for p in c.children if p.dep_ == "prep"
-              for o in p.children if o.dep_ == "pobj"]
-    return [o for o in found if _deal(o)]
-
-
 @reader("left_the_deal")
 def left_the_deal(token) -> Reading | None:
     """ "it is Russia that walked away from its commitments", "Ankara went back on the deal", "abandoned the
     memorandum": leaving a deal is not honouring it."""
     lemma = _lemma(token)
-    if token.pos_ != "VERB" or negated(token) or not _deals_of(token):
+    if token.pos_ != "VERB" or negated(token) or not any(_deal(o) for o in _objects(token)):
         return None
     leaving = lemma in words()["leaving_verbs"] and any(
         c.lower_ in words()["leaving_particles"] for c in token.children if c.dep_ in ("prt", "advmod", "prep"))
@@ -330,7 +332,7 @@ def own_end_not_kept(token) -> Reading | None:
                 and any(o.dep_ == "prep" and o.lower_ == "of" for o in c.children)), None)
     bargain = end is not None and any(_deal(o) or o.lower_ in ("bargain", "deal") for c in end.children
                                       if c.dep_ == "prep" for o in c.children)
-    if not bargain or not (negated(token) or _lemma(token.head) in ("fail", "refuse")):
+    if not bargain or not _undone(token):
         return None
     doer = subject_of(token)
     return Reading(doer, "fail") if doer is not None else None
@@ -340,9 +342,7 @@ def own_end_not_kept(token) -> Reading | None:
 def attacks_not_stopped(token) -> Reading | None:
     """ "the occupation army and its mercenaries have not stopped their attacks", "failed to halt the shelling":
     in a truce's view (the caller's context), attacks not ended are a charge against who does not end them."""
-    if _lemma(token) not in words()["stopping_verbs"] or token.pos_ != "VERB":
-        return None
-    if not (negated(token) or _lemma(token.head) in ("fail", "refuse")):
+    if _lemma(token) not in words()["stopping_verbs"] or token.pos_ != "VERB" or not _undone(token):
         return None
     acts = [c for c in token.children if c.dep_ in ("dobj", "xcomp") and (
         _lemma(c) in ATTACK_NOUNS or c.lower_ in ATTACK_NOUNS or _lemma(c) in ("shell", "attack", "bomb", "violation"))]
@@ -357,7 +357,7 @@ def ended(act) -> bool:
     # Said to have ended, in the past ("stopped", "have halted", "were suspended"): not "had to stop the attacks"
     done = verb.tag_ in ("VBD", "VBN") and verb.dep_ != "xcomp" and not any(c.lower_ == "to" for c in verb.children)
     return act.dep_ in ("dobj", "nsubjpass") and _lemma(verb) in words()["stopping_verbs"] and verb.pos_ == "VERB" \
-        and done and not negated(verb) and _lemma(verb.head) not in ("fail", "refuse")
+        and done and not _undone(verb)
 
 
 @reader("owed_not_done")

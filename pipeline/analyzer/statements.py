@@ -366,12 +366,11 @@ def extract_statements(doc, index: SpeakerIndex | None = None) -> tuple[list[Sta
     return statements, index
 
 
-def _transcript_speaker(sent, index: SpeakerIndex) -> Speaker | None:
+def _transcript_speaker(sent, index: SpeakerIndex, turns: list[tuple[int, Speaker | None]]) -> Speaker | None:
     """A briefing or interview transcript: "Zakharova: We count on our Turkish partners…" (no quotation
     marks). Every sentence of the labelled paragraph is the labelled speaker's, and in a transcript (two
     labels or more) so are the paragraphs after it, up to the next label ("MODERATOR:", "QUESTION:" speak
     for no one)."""
-    turns = _turns(index)
     start = index.text.rfind("\n\n", 0, sent.start_char + 1)
     start = 0 if start < 0 else start + 2
     own = next((speaker for at, speaker in turns if at == start), None)
@@ -384,9 +383,6 @@ def _transcript_speaker(sent, index: SpeakerIndex) -> Speaker | None:
 
 def _turns(index: SpeakerIndex) -> list[tuple[int, Speaker | None]]:
     """(paragraph start, speaker) of every labelled paragraph: "Name: text", or "NAME:" alone before the answer."""
-    cached = getattr(index, "_transcript_turns", None)
-    if cached is not None:
-        return cached
     turns: list[tuple[int, Speaker | None]] = []
     for match in re.finditer(r"(?:^|\n\n)([^\n]{1,80})", index.text):
         head = match.group(1)
@@ -397,7 +393,6 @@ def _turns(index: SpeakerIndex) -> list[tuple[int, Speaker | None]]:
         speaker = _labelled(name, index)
         if speaker is not None or name.lower() in NOT_SPEAKERS:
             turns.append((match.start(1), speaker))
-    index._transcript_turns = turns  # type: ignore[attr-defined]
     return turns
 
 
@@ -411,10 +406,11 @@ def _sentence_statement(sent, speaker: Speaker, cue: str) -> Statement:
 def _indirect(doc, quotes: list[QuoteSpan], index: SpeakerIndex) -> list[Statement]:
     """Reported speech in sentences that hold no quote: "X said that…", "according to X", transcripts."""
     found = []
+    turns = _turns(index)
     for sent in doc.sents:
         if any(q.start < sent.end_char and sent.start_char < q.end for q in quotes):
             continue
-        labelled = _transcript_speaker(sent, index)
+        labelled = _transcript_speaker(sent, index, turns)
         if labelled is not None:
             found.append(_sentence_statement(sent, labelled, "transcript"))
             index.remember(found[-1].char_start, labelled)

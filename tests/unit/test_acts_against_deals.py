@@ -3,23 +3,12 @@ publish: sentences written for these tests (none is taken from a labelled set)."
 
 import pytest
 
-from pipeline.analyzer.accusations import extract_accusations, outlet_voice
+from pipeline.analyzer.accusations import outlet_voice
 from pipeline.analyzer.core import _parse
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.speakers import SpeakerIndex
 from pipeline.analyzer.statements import extract_statements
-
-CONTEXT = "The ceasefire in Idlib was under strain again this week. "
-
-
-def rule_pairs(text: str, outlet: str | None = None) -> set[tuple[str, str]]:
-    """(accuser, accused) of the rules' claims, rolled up, in the sentences after CONTEXT."""
-    doc = _parse(CONTEXT + text)
-    statements, index = extract_statements(doc)
-    g = gazetteer()
-    return {(g.rollup(a.accuser), g.rollup(a.accused))
-            for a in extract_accusations(doc, statements, index, None, outlet)
-            if a.mode in ("claim", "counter") and a.char_start >= len(CONTEXT)}
+from tests.unit.test_reference_and_charges import rule_pairs
 
 
 @pytest.mark.parametrize("sentence, pair", [

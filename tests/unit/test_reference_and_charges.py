@@ -17,10 +17,11 @@ def analysed(text: str):
     return doc, statements, index
 
 
-def rule_pairs(text: str) -> set[tuple[str, str]]:
+def rule_pairs(text: str, outlet: str | None = None) -> set[tuple[str, str]]:
+    """(accuser, accused) of the rules' claims, rolled up, in the sentences after CONTEXT."""
     g = gazetteer()
     doc, statements, index = analysed(text)
-    return {(g.rollup(a.accuser), g.rollup(a.accused)) for a in extract_accusations(doc, statements, index, None)
+    return {(g.rollup(a.accuser), g.rollup(a.accused)) for a in extract_accusations(doc, statements, index, None, outlet)
             if a.mode == "claim" and a.char_start >= len(CONTEXT)}
 
 
