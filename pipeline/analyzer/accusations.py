@@ -12,11 +12,13 @@ from typing import Any
 
 from pipeline.analyzer.agreements import agreement_in
 from pipeline.analyzer.breaches import ATTACK_WORDS, breach_type
+from pipeline.analyzer.candidates import lexicon
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.reciprocal import reciprocal_accusations
+from pipeline.analyzer.names import agency_source
 from pipeline.analyzer.modes import ACCUSE, binds, denies_in_sentence, mode_of, negated, none_of, reporter_of, under_denial
 from pipeline.analyzer.obligations import ended, obligation_reading
-from pipeline.analyzer.referents import (BREACH_NOUNS, claimed_by, doer_of, doer_of_these, non_compliance, owner_of,
+from pipeline.analyzer.referents import (ACTION_NOUNS, BREACH_NOUNS, claimed_by, doer_of, doer_of_these, non_compliance, owner_of,
                                          resolve_actor, resolve_actors, subject_of)
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import SpeakerIndex
@@ -25,7 +27,7 @@ from pipeline.models import Accusation, Statement
 from pipeline.vocab import AccusationMode
 
 BREACH = frozenset("violate breach flout break undermine sabotage obstruct disrupt delay fail renege ignore disregard "
-                   "shell attack bomb target stall hinder block wreck jeopardize jeopardise torpedo".split())
+                   "shell attack bomb target stall hinder block wreck jeopardize jeopardise torpedo trample contravene".split())
 COMPLY = frozenset("honor honour fulfil fulfill abide comply respect implement observe keep meet adhere "
                    "withdraw separate uphold ensure guarantee".split())
 # Heads that leave a keeping undone: "failed to withdraw", "appeared unable to fulfil its obligations".
@@ -47,9 +49,8 @@ CONTEXT = re.compile(
     re.IGNORECASE)
 # Breaches of norms that are not ceasefire commitments: "a flagrant violation of Syria's sovereignty".
 OTHER_NORMS = re.compile(r"(?:violations?|breach(?:es)?|violat\w+)[\"\u201d']?\s+(?:of\s+)?"
-                         r"(?:(?!commitment|obligation|agreement|cease|truce|deal|memorandum|protocol|pledge)[^.;]){0,40}?(?:sovereignty|(?:international )?humanitarian laws?|international "
-                         r"law|human rights|territorial integrity|airspace|the UN Charter|(?:the )?(?:rules|laws) of war|"
-                         r"(?:the )?Geneva Conventions?)", re.IGNORECASE)
+                         r"(?:(?!commitment|obligation|agreement|cease|truce|deal|memorandum|protocol|pledge)[^.;]){0,40}?"
+                         r"(?:" + lexicon()["other_norms_re"].pattern + r")", re.IGNORECASE)
 
 
 
@@ -150,6 +151,9 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 accused_token = clause.head  # "It is the regime that has been violating the ceasefire"
             elif accused_token is not None and accused_token.lower_ in ("who", "what", "whoever") and clause.dep_ != "relcl":
                 continue  # "who respects the agreements and who violates them" names no one
+            elif accused_token is not None and accused_token.lower_ in ("that", "which") and clause.dep_ == "relcl" \
+                    and clause.head.lemma_.lower() in ACTION_NOUNS and owner_of(clause.head) is not None:
+                accused_token = owner_of(clause.head)  # "have launched an assault that violates the cease-fire"
             elif accused_token is not None and accused_token.lower_ in ("who", "that", "which") and clause.dep_ == "relcl" \
                     and accused_token.i > 0 and doc[accused_token.i - 1].text != ",":
                 continue  # "targets militants who violate the truce" describes; ", which violated" asserts
@@ -161,6 +165,10 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
             elif accuser_token is not None and accuser_token.lower_ in ("he", "she"):
                 speaker = index.last_speaker(accuser_token.idx, "person")
                 accuser = speaker.actor if speaker else None
+            elif accuser_token is not None and _continues_speaking(accuser_token, token, index) is not None:
+                # "…," the statement said. It accused Ankara of…": "it" is the body that has been speaking, not the
+                # last party named (Turkey, inside the quote)
+                accuser = _continues_speaking(accuser_token, token, index)
             elif accuser_token is not None:
                 accuser = resolve_actor(accuser_token, set())
                 if accuser is None and accuser_token.pos_ == "PRON":
@@ -171,7 +179,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 if reporter:
                     accuser = reporter.actor
             if accuser is None and context is not None:
-                accuser = statements[context].speaker_actor
+                accuser = statements[context].speaker_actor or agency_source(statements[context].speaker, outlet)
             published_by_accuser = accuser is None and publisher is not None
             if published_by_accuser:
                 accuser = publisher  # the body's own release, in its own voice
@@ -199,13 +207,25 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
     return _best_per_pair(found)
 
 
+def _continues_speaking(subject, verb, index: SpeakerIndex) -> str | None:
+    """The actor of the body last heard, for an "it" that accuses in the sentence after its statement."""
+    if subject.lower_ != "it" or subject.head != verb or verb.lemma_.lower() not in ACCUSE:
+        return None
+    speaker = index.last_speaker(subject.idx, "institution")
+    sentence = subject.sent
+    heard = max((at for at, sp in index.spoken if at < subject.idx and sp == speaker), default=-1)
+    previous_start = subject.doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
+    return speaker.actor if speaker is not None and heard >= previous_start else None
+
+
 def _statement_of(sent, statements: list[Statement]) -> int | None:
     """The quote this sentence is in, or that is in it ('"…," Lavrov said, "they continue to shell…"'), else the
     reported speech the sentence is."""
     context = next((i for i, s in enumerate(statements)
                     if s.kind == "direct" and s.char_start < sent.end_char and sent.start_char < s.char_end), None)
+    begins = sent.start_char + len(sent.text) - len(sent.text.lstrip())  # past a blanked-out dateline
     return context if context is not None else next(
-        (i for i, s in enumerate(statements) if s.kind == "indirect" and s.char_start == sent.start_char), None)
+        (i for i, s in enumerate(statements) if s.kind == "indirect" and s.char_start == begins), None)
 
 
 def _goes_on_with_truce(previous, context: int | None, statements: list[Statement]) -> bool:
@@ -271,7 +291,7 @@ def _other_norm(verb) -> bool:
 
 def _clause(verb):
     """The clause a verb's chain belongs to: "attack" in "who continue to attack" is the relative clause's."""
-    while verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
+    while verb.dep_ in ("xcomp", "conj") and verb.head != verb:
         verb = verb.head
     return verb
 

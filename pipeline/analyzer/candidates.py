@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from pipeline.analyzer.gazetteer import gazetteer
+from pipeline.analyzer.names import agency_source
 from pipeline.models import Accusation, Statement
 
 LEXICON = Path(__file__).resolve().parents[2] / "config" / "accusation_lexicon.yaml"
@@ -36,6 +37,7 @@ def lexicon() -> dict:
     out["publisher_outlets"] = dict(data.get("publisher_outlets") or {})
     out["trigger"] = re.compile(r"(?:" + re.sub(r"\s+", "", data["trigger"]) + r")", re.IGNORECASE)
     out["everyone_re"] = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data["everyone"]) + r")\b", re.I)
+    out["other_norms_re"] = re.compile(r"(?:" + "|".join(data["other_norms"]) + r")", re.I)
     out["reciprocal_re"] = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data["reciprocal"]) + r")\b", re.I)
     return out
 
@@ -175,7 +177,7 @@ def nominalisation(view: SentenceView) -> Iterator[Proposal]:
     for party in view.parties:
         node = party.token
         for _ in range(3):
-            if node.head is node:
+            if node.head == node:
                 break
             node = node.head
             if node.lemma_.lower() in words("keeping_nouns", "breach_nouns") and node.pos_ == "NOUN":
@@ -283,9 +285,11 @@ def sentence_views(doc, statements: list[Statement], index, outlet_actor: str | 
                         if s.kind == "direct" and s.char_start < sent.end_char and sent.start_char < s.char_end), None)
         in_quote = context is not None
         if context is None:
+            begins = sent.start_char + len(sent.text) - len(sent.text.lstrip())  # past a blanked-out dateline
             context = next((i for i, s in enumerate(statements)
-                            if s.kind == "indirect" and s.char_start <= sent.start_char + 2 and s.char_end >= sent.end_char - 2), None)
-        speaker_actor = statements[context].speaker_actor if context is not None else None
+                            if s.kind == "indirect" and s.char_start <= begins + 2 and s.char_end >= sent.end_char - 2), None)
+        speaker_actor = (statements[context].speaker_actor or agency_source(statements[context].speaker, outlet)
+                         if context is not None else None)
         if context is not None and speaker_actor:
             s = statements[context]
             accusers.append(Accuser(speaker_actor, g.rollup(speaker_actor), "quote" if s.kind == "direct" else "indirect",

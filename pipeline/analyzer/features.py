@@ -18,8 +18,6 @@ from pipeline.analyzer.candidates import GENERATORS, Candidate, lexicon, words
 
 # Parties whose role as accused or accuser carries a prior (the rest share one weight).
 ROLES = ("russia", "turkey", "syria", "united_states", "armed_groups", "sdf", "iran", "un")
-OTHER_NORMS = re.compile(r"sovereignty|(?:international )?humanitarian laws?|international law|human rights|territorial integrity|"
-                         r"airspace|UN Charter", re.I)
 NEGATION = re.compile(r"\b(?:yet to|failed|failure|not)\b", re.I)
 NO_VIOLATIONS = re.compile(r"\b(?:no|zero|without any)\s+(?:\w+\s+)?(?:violations?|breach(?:es)?|attacks?)", re.I)
 TRUCE_WORD = re.compile(r"cease-?fire|truce|cessation of hostilities|de-?escalation|agreement|deal|accord|"
@@ -84,7 +82,7 @@ def everyone(ctx: Context) -> float:
 
 @feature("lex:other_norms")
 def other_norms(ctx: Context) -> float:
-    return float(bool(OTHER_NORMS.search(ctx.text)))
+    return float(bool(lexicon()["other_norms_re"].search(ctx.text)))
 
 
 @feature("lex:agreement_named")
@@ -122,7 +120,7 @@ def n_parties(ctx: Context) -> float:
 def _accused_token(ctx: Context):
     """The accused's token, or for a later conjunct ("Turkey and Qatar") the first one, which holds the role."""
     token = ctx.candidate.accused_token
-    while token is not None and token.dep_ == "conj" and token.head is not token:
+    while token is not None and token.dep_ == "conj" and token.head != token:
         token = token.head
     return token
 

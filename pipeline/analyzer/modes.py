@@ -31,7 +31,7 @@ def under_denial(token) -> bool:
     """The trigger is what someone denies ("denied violating", "rejected claims that X breached")."""
     node = token
     for _ in range(6):
-        if node.head is node or node.lemma_.lower() in CLAIM_NOUNS:
+        if node.head == node or node.lemma_.lower() in CLAIM_NOUNS:
             return False
         if node.head.lemma_.lower() in DENIALS:
             # ", a charge Damascus denies": the parser may hang the charge's clause on the denial; the denied
@@ -84,6 +84,8 @@ def binds(token) -> bool:
 
 
 def mode_of(token) -> str:
+    if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in token.children):
+        return "hypothetical"  # "reserves the right to respond to any attack by the regime": none has happened
     node = token
     for _ in range(6):
         if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in node.children):
@@ -94,9 +96,9 @@ def mode_of(token) -> str:
         if subject is not None and any(c.dep_ == "aux" and c.lower_ in ("should", "were", "had") and c.i < subject.i
                                        for c in node.children):
             return "hypothetical"  # "should the regime attack our soldiers…"
-        if node.lemma_ in ("threaten", "warn") and node is not token and token.dep_ in ("xcomp", "ccomp"):
+        if node.lemma_ in ("threaten", "warn") and node != token and token.dep_ in ("xcomp", "ccomp"):
             return "hypothetical"
-        if node.head is node:
+        if node.head == node:
             break
         node = node.head
     return "claim"
@@ -121,12 +123,12 @@ def reporter_of(token, index: SpeakerIndex):
     """Walk up from a trigger to a reporting verb and return its speaker."""
     node = token
     for _ in range(12):  # long clauses: "stressed that X controlled … and that its fighters continued to shell … in violation of"
-        if node is not token and (node.lemma_.lower() in REPORTING_VERBS or voices_concern(node)) \
+        if node != token and (node.lemma_.lower() in REPORTING_VERBS or voices_concern(node)) \
                 and not _acts_in_response(node) and not _denies_the_charge(node):
             speaker = _speaker_of(node, index)
             if speaker:
                 return speaker
-        if node.head is node:
+        if node.head == node:
             break
         node = node.head
     for t in sentence_of(token):

@@ -64,6 +64,19 @@ def unnamed_nouns() -> frozenset[str]:
     return ROLE_NOUNS | frozenset(attribution_config().get("unnamed_people", ()))
 
 
+def agency_source(speaker: str | None, outlet: str | None) -> str | None:
+    """ "…, a military source said" in SANA's (TASS's, Anadolu's) own report: an unnamed source of the state
+    whose news agency publishes it, as when the source "told SANA" (config/gazetteer.yaml)."""
+    if not outlet or not set((speaker or "").lower().split()) & unnamed_nouns():
+        return None
+    g = gazetteer()
+    agency = g.resolve(outlet)
+    if agency is None or g.actors[agency].kind != "institution" or not g.actors[agency].parent:
+        return None
+    state = g.rollup(agency)
+    return state if g.actors[state].kind == "state" else None
+
+
 @lru_cache(maxsize=1)
 def _posting_pattern() -> re.Pattern[str]:
     roles = "|".join(re.escape(r) for r in attribution_config().get("posted_roles", ()))
@@ -100,7 +113,7 @@ def is_place(ent) -> bool:
     for _ in range(4):
         if node.dep_ == "pobj" and node.head.lower_ in LOCATIVE_PREPOSITIONS:
             return True
-        if node.head is node or node.dep_ not in ("appos", "conj", "pobj", "prep", "compound"):
+        if node.head == node or node.dep_ not in ("appos", "conj", "pobj", "prep", "compound"):
             return False
         node = node.head
         if node.lemma_.lower() in PLACE_NOUNS:
@@ -205,7 +218,7 @@ def title_of(ent) -> str | None:
     elif root.dep_ == "appos" and root.head.dep_ in ("pobj", "compound"):
         role = root.head
         for _ in range(6):  # up through "of the …", "for the National Front for Liberation"
-            if role.lemma_.lower() in ROLE_NOUNS or role.head is role or role.dep_ not in ("pobj", "prep", "compound"):
+            if role.lemma_.lower() in ROLE_NOUNS or role.head == role or role.dep_ not in ("pobj", "prep", "compound"):
                 break
             role = role.head
         if role.lemma_.lower() in ROLE_NOUNS:

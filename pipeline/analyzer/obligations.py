@@ -15,9 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pipeline.analyzer.candidates import lexicon
 from pipeline.analyzer.modes import negated
-from pipeline.analyzer.referents import (ATTACK_NOUNS, actor_of_phrase, actor_word_before, doer_of, owner_of,
-                                         sentence_before, subject_of)
-from pipeline.analyzer.sentences import sentence_of
+from pipeline.analyzer.referents import (ATTACK_NOUNS, actor_of_phrase, actor_word_before, attacker_told_before,
+                                         owner_of, subject_of)
 
 
 @dataclass(frozen=True)
@@ -89,11 +88,12 @@ def _undone(verb) -> bool:
 
 def _as_unkept(verb, debts: list) -> bool:
     """A demand framed as non-fulfilment: what was taken on ("the obligations they took on", "the promises
-    it made") or a keeping in full ("carry out in full", "finally fulfil"); "expect Russia to fulfil its
-    responsibilities" is an appeal."""
+    it made"), a keeping in full ("carry out in full", "finally fulfil") or one still awaited ("was still
+    expecting Ankara to carry out its commitments"); "expect Russia to fulfil its responsibilities" is an appeal."""
     taken = any(c.dep_ in ("relcl", "acl") and _lemma(c) in words()["undertaking_verbs"] for d in debts for c in d.children)
     full = any(t.lower_ in words()["in_full"] for t in verb.subtree if t.i < verb.i + 6 and t.dep_ in ("advmod", "pobj", "amod"))
-    return taken or full
+    awaited = any(c.dep_ == "advmod" and c.lower_ in ("still", "yet") for c in verb.head.children)
+    return taken or full or awaited
 
 
 @reader("late_keeping")
@@ -140,7 +140,7 @@ def demanded_keeping(token) -> Reading | None:
         addressee = next((c for c in demand.children if c.dep_ == "dobj"), None) or next(
             (o for c in demand.children if c.dep_ == "prep" and c.lower_ == "on" for o in c.children if o.dep_ == "pobj"),
             None)
-    if addressee is None or addressee is subject_of(demand):
+    if addressee is None or addressee == subject_of(demand):
         return None
     return Reading(addressee, "fail", subject_of(demand))
 
@@ -159,9 +159,10 @@ def pledge_unkept(token) -> Reading | None:
     for clause in conjuncts + [c for conj in conjuncts for c in conj.children if c.dep_ == "ccomp" and c.i < conj.i]:
         contrast = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in token.children) or any(
             t.lower_ in ("but", "yet", "however") for t in token.doc[token.i + 1: clause.left_edge.i + 1])
-        persists = _lemma(clause) in words()["persist_verbs"] or negated(clause) or any(
-            c.lower_ in ("still", "yet") for c in clause.children if c.dep_ == "advmod")
-        if contrast and persists:
+        still = any(c.lower_ in ("still", "yet") for c in clause.children if c.dep_ == "advmod")
+        persists = _lemma(clause) in words()["persist_verbs"] or negated(clause) or still
+        # "…had undertaken to clear the corridor, and that five months on this had still not happened"
+        if (contrast and persists) or (still and negated(clause)):
             return Reading(pledger, "fail")
     return None
 
@@ -217,7 +218,7 @@ def _predicate(token):
     """The verb a predicate word hangs on: "is contrary to", "ran counter to", "is not in line with"."""
     node = token
     for _ in range(3):
-        if node.pos_ in ("VERB", "AUX") or node.head is node:
+        if node.pos_ in ("VERB", "AUX") or node.head == node:
             break
         node = node.head
     return node if node.pos_ in ("VERB", "AUX") else None
@@ -248,29 +249,7 @@ def _doer_of_act(subject):
         return subject
     if _lemma(subject) not in words()["act_nouns"] and subject.lower_ not in words()["act_nouns"]:
         return None
-    return owner_of(subject) or actor_word_before(subject) or _attacker_told_before(subject)
-
-
-def _attacker_told_before(act):
-    """For "the attack", "the raids": the party an act was pinned on earlier in this sentence or the one before
-    ("government and Russian airstrikes killed 18…", "the strike was carried out by Syrian government aircraft"),
-    else in the article's lead, which names the act the story is about ("A Russian airstrike killed…")."""
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "such") for c in act.children):
-        return None
-    sentence = sentence_of(act)
-    before = sentence_before(sentence)
-    lead = [s for s in act.doc.sents if s.text.strip()][:2]
-    tokens = [t for t in (*(t for s in lead for t in s), *(before or ()), *sentence) if t.i < act.i]
-    for token in reversed(tokens):
-        if token.lemma_.lower() not in ATTACK_NOUNS and token.lower_ not in ATTACK_NOUNS:
-            continue
-        doer = owner_of(token) or actor_word_before(token)
-        if doer is None and token.dep_ == "nsubjpass":  # "the strike was carried out by Syrian government aircraft"
-            doer = doer_of(token.head)
-            doer = actor_word_before(doer) or doer if doer is not None else None
-        if doer is not None:
-            return token if token.left_edge.i <= doer.i < token.i else doer
-    return None
+    return owner_of(subject) or actor_word_before(subject) or attacker_told_before(subject)
 
 
 @reader("against_the_deal")
@@ -300,7 +279,7 @@ def called_a_breach(token) -> Reading | None:
     broken = _objects_after(token, ("of",))
     if broken and not any(_deal(o) for o in broken):
         return None  # "a flagrant violation of Syrian sovereignty"
-    act = next((c for c in verb.children if c.dep_ == "dobj" and c is not token), None)
+    act = next((c for c in verb.children if c.dep_ == "dobj" and c != token), None)
     doer = _doer_of_act(act)
     if doer is None:
         return None
@@ -376,3 +355,28 @@ def owed_not_done(token) -> Reading | None:
                for o in token.children if o.dep_ == "dobj" for c in o.children)
     doer = subject_of(token)
     return Reading(doer, "fail") if owed and doer is not None else None
+
+
+@reader("no_will_to_keep")
+def no_will_to_keep(token) -> Reading | None:
+    """ "the groups had no intention of abiding by the arrangements", "Russia has no respect for any agreement
+    it signs", "the regime is not serious about any commitment": no will to keep a deal is a charge of not
+    keeping it."""
+    lemma = _lemma(token)
+    if lemma in words()["will_nouns"] and token.pos_ == "NOUN":
+        unwilling = any(c.dep_ == "det" and c.lower_ == "no" for c in token.children) or (
+            token.dep_ == "dobj" and negated(token.head))
+        kept = [t for c in token.children if c.dep_ in ("prep", "acl") for t in c.subtree
+                if _lemma(t) in words()["keep_verbs"] and t.pos_ == "VERB"]
+        deals = [o for o in _objects_after(token, ("for", "of")) if _deal(o)]
+        if not unwilling or not (kept or (lemma in ("respect", "regard") and deals)):
+            return None
+        holder = token.head if token.dep_ == "dobj" else None  # "had no intention", "has no respect"
+    elif lemma in words()["earnest_words"] and token.pos_ == "ADJ" and token.dep_ == "acomp":
+        if not negated(token.head) or not any(_deal(o) for o in _objects_after(token, ("about", "to", "in"))):
+            return None
+        holder = token.head  # "is not serious about any commitment"
+    else:
+        return None
+    doer = subject_of(holder) if holder is not None else None
+    return Reading(doer, "fail") if doer is not None else None

@@ -12,7 +12,7 @@ from pipeline.analyzer.statements import CUES
 
 BREACH_NOUNS = frozenset("violation violations breach breaches failure failures delay delays attack attacks "
                          "shelling shellings provocation provocations non-compliance noncompliance contravention "
-                         "obstacle obstacles violence aggression escalation".split())
+                         "obstacle obstacles violence aggression escalation procrastination".split())
 # Nouns for an action whose doer is the accused: "the offensive by the regime is in breach of…".
 ACTION_NOUNS = frozenset("offensive operation operations attack attacks strike strikes airstrike airstrikes shelling "
                          "bombing bombardment raid raids incursion advance presence action actions escalation "
@@ -256,13 +256,11 @@ def owner_of(noun) -> object | None:
     # "the American forces were the main obstacle to…": an actor said to be the breach itself;
     # "the offensive of the regime was a flagrant breach": the action's doer
     # "the advance constitutes a clear breach", "the strike amounts to a violation": as "is a breach"
-    copula = noun.dep_ == "dobj" and noun.head.lemma_ in ("constitute", "represent") or (
-        noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lemma_ == "amount")
-    if (noun.dep_ == "attr" and noun.head.lemma_ == "be") or copula:
-        subject = subject_of(noun.head if noun.dep_ != "pobj" else noun.head.head)
-        if subject is not None and subject.lemma_.lower() in ACTION_NOUNS:
+    subject = copula_subject(noun)
+    if subject is not None:
+        if subject.lemma_.lower() in ACTION_NOUNS:
             return owner_of(subject) or actor_word_before(subject)
-        if subject is not None and actor_of_phrase(subject):
+        if actor_of_phrase(subject):
             return subject
     # "Turkish non-compliance with…", "regime violations": the actor word before the noun
     if non_compliance(noun) and noun.i >= 3 and gazetteer().resolve(noun.doc[noun.i - 3].text):
@@ -279,7 +277,9 @@ def owner_of(noun) -> object | None:
 
 
 PERPETRATE = frozenset("carry launch conduct step intensify continue commit stage mount escalate perpetrate "
-                       "resume renew increase keep".split())
+                       "resume renew increase keep begin start wage unleash".split())
+# Verbs that tell an attack and its doer: "Russian jets struck a market", "regime artillery hit the hospital".
+ATTACK_VERBS = frozenset("attack strike hit shell bomb bombard pound raid target".split())
 ATTACK_NOUNS = frozenset("attack attacks strike strikes airstrike airstrikes shelling bombing bombardment raid raids".split())
 
 
@@ -302,7 +302,7 @@ def _nearest_subject_before(verb):
 def _governing_verb(token):
     """The nearest verb above a token, or None."""
     node = token.head
-    while not _is_verb(node) and node.head is not node:
+    while not _is_verb(node) and node.head != node:
         node = node.head
     return node if _is_verb(node) else None
 
@@ -320,13 +320,22 @@ def actor_word_before(noun):
     return None
 
 
+def copula_subject(noun):
+    """What a predicate breach noun is said of: "X is a breach", "X constitutes / represents / amounts to a
+    breach", and a conjunct of the predicate ("X is a war crime and a blatant violation")."""
+    said = noun.head if noun.dep_ == "conj" and noun.head.dep_ in ("attr", "acomp") else noun
+    if said.dep_ in ("attr", "acomp") and said.head.lemma_ == "be":
+        return subject_of(said.head)
+    if said.dep_ == "dobj" and said.head.lemma_ in ("constitute", "represent"):
+        return subject_of(said.head)
+    if said.dep_ == "pobj" and said.head.lower_ == "to" and said.head.head.lemma_ == "amount":
+        return subject_of(said.head.head)
+    return None
+
+
 def doer_of_these(noun):
-    """For "These attacks are a violation…" and "This is a violation…": whose attacks, from the attack noun of this
-    or the previous sentence."""
-    head = noun.head
-    if noun.dep_ not in ("attr", "acomp") or head.lemma_ != "be":
-        return None
-    subject = subject_of(head)
+    """For "These attacks are a violation…" and "This is a violation…": whose attacks, told before."""
+    subject = copula_subject(noun)
     # "This is a direct violation of the agreements": "this" is the attacks the sentence before told of
     pointing = subject is not None and subject.lower_ in ("this", "that", "it") and subject.pos_ in ("PRON", "DET")
     if subject is None or not (pointing or subject.lemma_.lower() in ATTACK_NOUNS):
@@ -336,12 +345,39 @@ def doer_of_these(noun):
         previous = sentence_before(sentence_of(noun))
         candidates += [t for t in (previous or []) if t.lemma_.lower() in ATTACK_NOUNS or t.lower_ in ATTACK_NOUNS]
     for candidate in candidates:
-        owner = owner_of(candidate) if candidate is not subject else None
-        if owner is not None:
-            return owner
-        before = actor_word_before(candidate)
-        if before is not None:
-            return before
+        # the attack word's own modifier ("Russian and Syrian airstrikes": "Russian", with its conjunct)
+        found = (owner_of(candidate) if candidate != subject else None) or actor_word_before(candidate)
+        if found is not None:
+            return found
+    return attacker_told_before(subject, pointing)  # further back: earlier in the sentence, or the lead
+
+
+def attacker_told_before(act, pointing: bool = False):
+    """For "the attack", "these raids" (or, pointing, a "this" that stands for them): the party an act was pinned
+    on earlier in this sentence or the one before ("government and Russian airstrikes killed 18…", "the strike
+    was carried out by Syrian government aircraft"), else in the article's lead, which names the act the story
+    is about ("A Russian airstrike killed…")."""
+    if not pointing and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "such")
+                                for c in act.children):
+        return None
+    sentence = sentence_of(act)
+    before = sentence_before(sentence)
+    lead = [s for s in act.doc.sents if s.text.strip()][:2]
+    tokens = [t for t in (*(t for s in lead for t in s), *(before or ()), *sentence) if t.i < act.i]
+    for token in reversed(tokens):
+        if token.pos_ == "VERB" and token.lemma_.lower() in ATTACK_VERBS and not token.dep_.startswith("aux"):
+            doer = subject_of(token)  # "Regime artillery hit the hospital on Sunday."
+            if doer is not None and actor_of_phrase(doer) and not any(c.dep_ == "auxpass" for c in token.children):
+                return actor_word_before(doer) or doer
+            continue
+        if token.lemma_.lower() not in ATTACK_NOUNS and token.lower_ not in ATTACK_NOUNS:
+            continue
+        doer = owner_of(token) or actor_word_before(token)
+        if doer is None and token.dep_ == "nsubjpass":  # "the strike was carried out by Syrian government aircraft"
+            doer = doer_of(token.head)
+            doer = actor_word_before(doer) or doer if doer is not None else None
+        if doer is not None:
+            return token if token.left_edge.i <= doer.i < token.i else doer
     return None
 
 
@@ -358,7 +394,7 @@ def claimed_by(token):
     """For a trigger inside "Turkish accusations that Russia failed…": the token naming who claims it."""
     node = token
     for _ in range(5):
-        if node.head is node:
+        if node.head == node:
             return None
         node = node.head
         if node.pos_ == "VERB" and node.lemma_.lower() in CUES:

@@ -120,7 +120,7 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
         for _ in range(4):
             if node.lemma_.lower() in CUES_AND_DENIALS:
                 return _speaker_of(node, index)
-            if node.head is node:
+            if node.head == node:
                 break
             node = node.head
         # "The Ministry called on the Council…, warning that…": the clause's own subject speaks
@@ -142,7 +142,7 @@ def _in_view_of(token) -> bool:
 def _quoted(token):
     """ "quoting a military source as saying…", "Sputnik quoted the ministry as saying": the one quoted (it speaks)."""
     quoting = token.head if token.head.lower_ != "as" else token.head.head  # "quoted X as saying"
-    if token.lemma_.lower() == "say" and token.head is not token and quoting.lemma_.lower() in ("quote", "cite"):
+    if token.lemma_.lower() == "say" and token.head != token and quoting.lemma_.lower() in ("quote", "cite"):
         return next((c for c in quoting.children if c.dep_ == "dobj"), None)
     return None
 
@@ -201,7 +201,7 @@ def _speaker_before(token, index: SpeakerIndex) -> Speaker | None:
         start -= 1
     if start >= token.i or doc[token.i - 1].is_punct:
         return None
-    heads = [t for t in doc[start:token.i] if not (start <= t.head.i < token.i) or t.head is t]
+    heads = [t for t in doc[start:token.i] if not (start <= t.head.i < token.i) or t.head == t]
     if len(heads) == 1 and heads[0].pos_ in ("NOUN", "PROPN"):
         return resolve_subject(heads[0], index)
     return None

@@ -68,7 +68,7 @@ def _issuer(token, index: SpeakerIndex) -> Speaker | None:
             continue
         verb = earlier.head
         for _ in range(3):
-            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
                 break
             verb = verb.head
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -115,7 +115,7 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         # sentence's subject ("The spokesman declined to comment on remarks by Erdogan, who said…"): a "he"
         # after it is the spokesman, and Erdogan's words are reported by him.
         main = next((c for c in sentence_of(token).root.children if c.dep_ == "nsubj"), None)
-        if main is not None and main is not token.head.head and (main.ent_type_ == "PERSON" or main.lower_ in unnamed_nouns()):
+        if main is not None and main != token.head.head and (main.ent_type_ == "PERSON" or main.lower_ in unnamed_nouns()):
             return None
         return resolve_subject(token.head.head, index)
     if token.pos_ == "PRON":
@@ -211,7 +211,7 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
                 return Speaker(description, lower, named.actor, False)
             # "Turkish security sources told Anadolu… one source said": one of the group just named
             group = group_before(token)
-            if group is not None and group.lemma_.lower() == token.lemma_.lower() and group is not token:
+            if group is not None and group.lemma_.lower() == token.lemma_.lower() and group != token:
                 of_group = resolve_subject(group, index)
                 if of_group is not None and of_group.actor:
                     return Speaker(f"{of_group.name[:-1] if of_group.name.endswith('s') else of_group.name}",

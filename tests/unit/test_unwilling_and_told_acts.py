@@ -1,0 +1,100 @@
+"""No will to keep a deal, acts told before their charge, speakers who go on as "it", unnamed sources of a state
+agency, warnings about "any attack", and spaCy tokens compared by value: sentences written for these tests
+(none is taken from a labelled set)."""
+
+import signal
+
+import pytest
+
+from pipeline.analyzer.model import load_nlp
+from pipeline.analyzer.obligations import READERS
+from pipeline.analyzer.referents import _governing_verb
+from tests.unit.test_reference_and_charges import rule_pairs
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    # no will to keep the deal
+    ("The Russian Defence Ministry said the militants had no intention of complying with the Sochi memorandum.",
+     ("russia", "armed_groups")),
+    ('"The occupation regime in Ankara is not serious about any commitment it makes," the Syrian foreign ministry said.',
+     ("syria", "turkey")),
+    ('"Moscow has no respect for any agreement it signs," a spokesman for the National Front for Liberation said.',
+     ("armed_groups", "russia")),
+    ("The factions have shown no willingness to implement the deal, the Russian reconciliation centre said.",
+     ("russia", "armed_groups")),
+    # a delay by another name
+    ("Damascus said Ankara's procrastination in carrying out its obligations had emboldened the terrorists.",
+     ("syria", "turkey")),
+    # "trample on"
+    ("The Syrian National Coalition said regime forces were trampling on the March truce.", ("armed_groups", "syria")),
+    # an act whose clause charges it: its doer
+    ('"Russian and Syrian government forces have begun an offensive that flouts the ceasefire," a State Department spokesman said.',
+     ("united_states", "syria")),
+    # an act called a breach whose doer a verb told the sentence before
+    ("Syrian government aircraft struck a Turkish convoy near Maarat al-Numan on Monday. "
+     "A Turkish defence ministry official said the attack was a grave breach of the Sochi memorandum.",
+     ("turkey", "syria")),
+    # a demand still awaited; a pledge "still not" kept
+    ("The Kremlin said it was still expecting Ankara to carry out its obligations in Idlib.", ("russia", "turkey")),
+    ("Lavrov said Turkey had undertaken to clear the M4 corridor of militants and that a year later this had still "
+     "not happened.", ("russia", "turkey")),
+])
+def test_charges_that_carry_no_breach_verb(sentence, pair):
+    assert pair in rule_pairs(sentence)
+
+
+def test_a_conjunct_of_the_predicate_is_read_as_the_predicate():
+    found = rule_pairs('"The regime\'s offensive is a war crime and a blatant violation of the March protocol," '
+                       "the Syrian National Coalition said.")
+    assert ("armed_groups", "syria") in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Russian Defence Ministry said the factions had every intention of complying with the Sochi memorandum.",
+    '"Ankara is serious about its commitments under the memorandum," the Turkish foreign ministry said.',
+    "The factions have shown great willingness to implement the deal, the Turkish defence ministry said.",
+    # a warning about an attack that has not happened
+    '"Turkey reserves the right to respond with all its force to any attack by the regime," Erdogan said.',
+    '"We will answer every violation by the militants," the Russian Defence Ministry said.',
+    # asking is not charging: no "still", no "in full", nothing taken on
+    "The Kremlin said it expected Ankara to carry out its obligations in Idlib.",
+])
+def test_no_charge(sentence):
+    assert rule_pairs(sentence) == set()
+
+
+def test_it_that_accuses_after_a_statement_is_the_body_that_spoke():
+    text = ("The General Command of the Syrian Army said in a statement that its units would resume operations. "
+            '"The terrorist groups backed by Turkey refused to abide by the truce," the statement said. '
+            "It accused Ankara of failing to fulfil its obligations under the Sochi agreement.")
+    assert ("syria", "turkey") in rule_pairs(text)
+
+
+def test_an_unnamed_source_in_a_state_agencys_own_report_is_of_that_state():
+    text = "Terrorist organizations violated the ceasefire in the de-escalation zone on Tuesday, a military source said."
+    assert ("syria", "armed_groups") in rule_pairs(text, "SANA")
+    assert ("russia", "armed_groups") in rule_pairs(text, "TASS")
+    assert rule_pairs(text, "Reuters") == set()  # a wire's unnamed source is of no state
+    assert rule_pairs(text) == set()
+
+
+def test_the_new_reader_is_registered():
+    assert "no_will_to_keep" in [name for name, _ in READERS]
+
+
+def _alarm(_signum, _frame):
+    raise TimeoutError("the walk up the parse did not end")
+
+
+def test_the_walk_up_to_a_verb_ends_at_a_verbless_root():
+    """spaCy makes a new Token object on each access, so `token.head is token` never holds: a walk that stopped
+    only on it ran forever under a root that is no verb ("Photo: …"). Tokens are compared by value now."""
+    doc = load_nlp()("Photo: Turkish armoured vehicles near the M4 highway in violation of the ceasefire.")
+    violation = next(t for t in doc if t.lemma_ == "violation")
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.alarm(10)
+    try:
+        assert _governing_verb(violation) is None
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
