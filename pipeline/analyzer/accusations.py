@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from pipeline.analyzer.agreements import agreement_in
+from pipeline.analyzer.agreements import agreement_in, referred_agreement
 from pipeline.analyzer.breaches import ATTACK_WORDS, breach_type
 from pipeline.analyzer.candidates import lexicon
 from pipeline.analyzer.gazetteer import gazetteer
@@ -339,7 +339,8 @@ def _accusation(sent, scope, token, lemma, trigger, accuser, accused, mode, cont
     elif mode == "claim" and denies_in_sentence(sent, accuser):
         mode = "counter"  # "Ankara denied violating the truce and accused the regime of…"
     sentence_agreement = agreement_in(sent.text)
-    agreement = sentence_agreement or agreement_in(scope) or article_agreement
+    agreement = sentence_agreement or referred_agreement(sent.doc.text, sent.start_char, sent.end_char) \
+        or agreement_in(scope) or article_agreement
     confidence = 0.6 + (0.15 if lemma in ACCUSE else 0) + (0.1 if sentence_agreement else 0) + (
         0.1 if context is not None else 0)
     return Accusation(

@@ -40,6 +40,23 @@ def agreement_in(text: str, date: str | None = None) -> str | None:
     return _best(counts(text, date), specific_first=True)
 
 
+# "that agreement", "the same deal", "this memorandum", "under the said accords": a deal named before
+ANAPHOR = re.compile(r"\b(?:that|this|these|those|the same|the said|the aforementioned|the above)\s+(?:[\w-]+\s+)?"
+                     r"(?:agreements?|deals?|accords?|memorand(?:um|a)|protocols?|understandings?|arrangements?|"
+                     r"truces?|cease-?fires?)\b", re.IGNORECASE)
+REACH = 1500  # how far back (characters) "that agreement" looks for the deal it stands for
+
+
+def referred_agreement(text: str, start: int, end: int, date: str | None = None) -> str | None:
+    """For a sentence (text[start:end]) that points back to a deal ("its obligations under that agreement"),
+    the agreement last named before it, within REACH characters."""
+    if not ANAPHOR.search(text[start:end]):
+        return None
+    earlier = text[max(0, start - REACH): start]
+    named = [agreement for _, _, agreement in mentions(earlier, date) if agreement]
+    return named[-1] if named else None
+
+
 def article_agreement(text: str, date: str | None = None) -> str | None:
     """The agreement an article invokes most, its descriptions of the truce of its date (by_date) included."""
     tally: dict[str, float] = dict(counts(text, date))

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from pipeline.analyzer.accusations import extract_accusations, outlet_voice
 from pipeline.analyzer.breaches import breach_type
-from pipeline.analyzer.agreements import agreement_in
+from pipeline.analyzer.agreements import agreement_in, referred_agreement
 from pipeline.analyzer.candidates import Candidate, generate
 from pipeline.analyzer.decision import Model, load
 from pipeline.analyzer.features import describe, pair_features
@@ -84,7 +84,8 @@ def agreement_of(candidate: Candidate, doc, statements: list[Statement], article
     """The agreement a candidate's sentence names, else its statement's quote, else the article's."""
     text = doc.text[candidate.char_start:candidate.char_end]
     scope = statements[candidate.statement_index].quote if candidate.statement_index is not None else text
-    return agreement_in(text) or agreement_in(scope) or article_agreement
+    return agreement_in(text) or referred_agreement(doc.text, candidate.char_start, candidate.char_end) \
+        or agreement_in(scope) or article_agreement
 
 
 def _accusation(candidate: Candidate, probability: float, statements: list[Statement], article_agreement: str | None,

@@ -380,3 +380,20 @@ def no_will_to_keep(token) -> Reading | None:
         return None
     doer = subject_of(holder) if holder is not None else None
     return Reading(doer, "fail") if doer is not None else None
+
+
+@reader("left_unkept")
+def left_unkept(token) -> Reading | None:
+    """ "Turkey's commitments under the memorandum remained a dead letter", "Ankara's obligations remain unfulfilled":
+    a party's own debt said to stay unkept charges the party."""
+    if token.dep_ not in ("acomp", "attr", "oprd") or _lemma(token.head) not in ("be", "remain", "stay"):
+        return None
+    unkept = token.lower_ in words()["unkept_words"] or (_lemma(token) == "letter" and any(
+        c.lower_ == "dead" for c in token.children))
+    if not unkept or negated(token.head):
+        return None
+    debt = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if debt is None or _lemma(debt) not in words()["debt_nouns"] | words()["deal_nouns"]:
+        return None
+    owner = next((c for c in debt.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+    return Reading(owner, "fail") if owner is not None else None

@@ -38,6 +38,15 @@ from tests.unit.test_reference_and_charges import rule_pairs
     ("The Kremlin said it was still expecting Ankara to carry out its obligations in Idlib.", ("russia", "turkey")),
     ("Lavrov said Turkey had undertaken to clear the M4 corridor of militants and that a year later this had still "
      "not happened.", ("russia", "turkey")),
+    # a party's debt left unkept; a lull used to reorganise
+    ("Ankara's obligations under the Moscow protocol remain unmet, the Russian Defence Ministry said.",
+     ("russia", "turkey")),
+    ("Damascus said Turkey's commitments under the memorandum had remained a dead letter.", ("syria", "turkey")),
+    ('"The militants used the lull provided by the truce to reorganise their ranks," the Iranian foreign ministry said.',
+     ("iran", "armed_groups")),
+    # "our Turkish partners" are a party the charge can name
+    ('"The separation of the opposition from the terrorists, which our Turkish partners pledged to complete, has still '
+     'not been completed," Zakharova said.', ("russia", "turkey")),
 ])
 def test_charges_that_carry_no_breach_verb(sentence, pair):
     assert pair in rule_pairs(sentence)
@@ -58,6 +67,9 @@ def test_a_conjunct_of_the_predicate_is_read_as_the_predicate():
     '"We will answer every violation by the militants," the Russian Defence Ministry said.',
     # asking is not charging: no "still", no "in full", nothing taken on
     "The Kremlin said it expected Ankara to carry out its obligations in Idlib.",
+    # a debt with no owner named charges no one; one said kept charges no one
+    "The obligations under the memorandum remain unfulfilled, the Russian Foreign Ministry said.",
+    "Ankara's obligations under the memorandum are not unfulfilled, the Turkish defence ministry said.",
 ])
 def test_no_charge(sentence):
     assert rule_pairs(sentence) == set()
@@ -78,8 +90,8 @@ def test_an_unnamed_source_in_a_state_agencys_own_report_is_of_that_state():
     assert rule_pairs(text) == set()
 
 
-def test_the_new_reader_is_registered():
-    assert "no_will_to_keep" in [name for name, _ in READERS]
+def test_the_new_readers_are_registered():
+    assert {"no_will_to_keep", "left_unkept"} <= {name for name, _ in READERS}
 
 
 def _alarm(_signum, _frame):
