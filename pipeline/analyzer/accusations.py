@@ -15,10 +15,12 @@ from pipeline.analyzer.breaches import ATTACK_WORDS, breach_type
 from pipeline.analyzer.candidates import lexicon
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.reciprocal import reciprocal_accusations
-from pipeline.analyzer.names import agency_source
-from pipeline.analyzer.modes import ACCUSE, binds, denies_in_sentence, mode_of, negated, none_of, reporter_of, under_denial
+from pipeline.analyzer.names import unnamed_source_state
+from pipeline.analyzer.modes import (ACCUSE, binds, denies_in_sentence, mode_of, negated, none_of, reporter_of,
+                                    reporting_subject, under_denial)
 from pipeline.analyzer.obligations import ended, obligation_reading
-from pipeline.analyzer.referents import (ACTION_NOUNS, BREACH_NOUNS, claimed_by, doer_of, doer_of_these, non_compliance, owner_of,
+from pipeline.analyzer.referents import (ACTION_NOUNS, BREACH_NOUNS, actor_of_phrase, claimed_by, doer_of, doer_of_these,
+                                         non_compliance, owner_of,
                                          resolve_actor, resolve_actors, subject_of)
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import SpeakerIndex
@@ -179,7 +181,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 if reporter:
                     accuser = reporter.actor
             if accuser is None and context is not None:
-                accuser = statements[context].speaker_actor or agency_source(statements[context].speaker, outlet)
+                accuser = statements[context].speaker_actor or unnamed_source_state(statements[context].speaker, outlet, sent)
             published_by_accuser = accuser is None and publisher is not None
             if published_by_accuser:
                 accuser = publisher  # the body's own release, in its own voice
@@ -193,18 +195,31 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
             if lemma in ACCUSE:
                 named += [(actor, None) for actor in _named_between(token, exclude)]
             accused_ids = [_as_the_speaker_means(actor, words, accuser, index.text) for actor, words in named]
+            accusers = [accuser, *_co_accusers(accuser, accuser_token, token)] if accuser is not None else []
             for accused in dict.fromkeys(accused_ids):
-                if accused is None or accuser is None:
-                    continue
-                if g.rollup(accused) == g.rollup(accuser) or not (g.is_party(accused) and g.is_party(accuser)):
-                    continue
-                accusation = _accusation(sent, scope, token, lemma, trigger, accuser, accused, mode, context,
-                                         statements, article_agreement)
-                if published_by_accuser and accusation.speaker is None:
-                    accusation = replace(accusation, speaker=outlet)  # alerts and claims name the publishing body
-                found.append(accusation)
+                if accused is None or g.rollup(accused) in {g.rollup(a) for a in accusers}:
+                    continue  # a party among those who speak is not their accused ("the government and its allies say they…")
+                for each in accusers:
+                    if not (g.is_party(accused) and g.is_party(each)):
+                        continue
+                    accusation = _accusation(sent, scope, token, lemma, trigger, each, accused, mode, context,
+                                             statements, article_agreement)
+                    if published_by_accuser and accusation.speaker is None:
+                        accusation = replace(accusation, speaker=outlet)  # alerts and claims name the publishing body
+                    found.append(accusation)
     found += reciprocal_accusations(doc, article_agreement)
     return _best_per_pair(found)
+
+
+def _co_accusers(accuser: str, accuser_token, trigger) -> list[str]:
+    """The others who make the same charge: "Moscow and Damascus said the militants' presence breaches the deal",
+    "Russia and Syria accused Turkey of…" (the conjuncts of the accusing or reporting subject)."""
+    subject = accuser_token if accuser_token is not None else reporting_subject(trigger)
+    if subject is None or subject.pos_ == "PRON":
+        return []
+    g = gazetteer()
+    found = [actor_of_phrase(c) for c in subject.conjuncts]
+    return [a for a in dict.fromkeys(found) if a and g.rollup(a) != g.rollup(accuser)]
 
 
 def _continues_speaking(subject, verb, index: SpeakerIndex) -> str | None:
@@ -325,8 +340,9 @@ def paragraph_of(text: str, position: int) -> str:
 
 
 def _conjuncts(token) -> list:
-    """Y and Z in "accused X, Y and Z"."""
-    return [t for t in token.conjuncts if t.i > token.i]
+    """Y and Z in "accused X, Y and Z" (also when the parser makes Y an apposition: "the regime, Iran and Russia")."""
+    listed = [a for a in token.children if a.dep_ == "appos" and any(c.dep_ in ("conj", "cc") for c in a.children)]
+    return [t for t in token.conjuncts if t.i > token.i] + [t for a in listed for t in (a, *a.conjuncts) if t.i > token.i]
 
 
 def _accusation(sent, scope, token, lemma, trigger, accuser, accused, mode, context, statements,

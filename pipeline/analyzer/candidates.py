@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from pipeline.analyzer.gazetteer import gazetteer
-from pipeline.analyzer.names import agency_source
+from pipeline.analyzer.names import unnamed_source_state
 from pipeline.models import Accusation, Statement
 
 LEXICON = Path(__file__).resolve().parents[2] / "config" / "accusation_lexicon.yaml"
@@ -288,7 +288,7 @@ def sentence_views(doc, statements: list[Statement], index, outlet_actor: str | 
             begins = sent.start_char + len(sent.text) - len(sent.text.lstrip())  # past a blanked-out dateline
             context = next((i for i, s in enumerate(statements)
                             if s.kind == "indirect" and s.char_start <= begins + 2 and s.char_end >= sent.end_char - 2), None)
-        speaker_actor = (statements[context].speaker_actor or agency_source(statements[context].speaker, outlet)
+        speaker_actor = (statements[context].speaker_actor or unnamed_source_state(statements[context].speaker, outlet, sent)
                          if context is not None else None)
         if context is not None and speaker_actor:
             s = statements[context]

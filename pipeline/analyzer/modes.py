@@ -68,19 +68,31 @@ def none_of(noun) -> bool:
     return noun.dep_ in ("dobj", "pobj") and negated(verb)
 
 
+QUANTIFIERS = frozenset("any all none some most part one many several each either".split())
+
+
 def binds(token) -> bool:
-    """The verb's object is a commitment: "carried out its obligation", "lived up to its promises"."""
+    """The verb's object is a commitment: "carried out its obligation", "lived up to its promises", also through a
+    quantifier ("had not carried out any of its obligations", "lived up to none of the commitments")."""
     for child in token.children:
-        if child.dep_ == "dobj" and child.lemma_.lower() in COMMITMENT_NOUNS:
+        if child.dep_ == "dobj" and _commitment(child):
             return True
         if child.dep_ in ("prep", "prt"):
             for grandchild in child.children:
                 if grandchild.dep_ in ("pobj", "prep"):
                     target = grandchild if grandchild.dep_ == "pobj" else next(
                         (g for g in grandchild.children if g.dep_ == "pobj"), None)
-                    if target is not None and target.lemma_.lower() in COMMITMENT_NOUNS:
+                    if target is not None and _commitment(target):
                         return True
     return False
+
+
+def _commitment(noun) -> bool:
+    """A commitment noun, or a quantifier of one ("any of its obligations")."""
+    if noun.lemma_.lower() in COMMITMENT_NOUNS:
+        return True
+    return noun.lower_ in QUANTIFIERS and any(o.lemma_.lower() in COMMITMENT_NOUNS for c in noun.children
+                                              if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj")
 
 
 def mode_of(token) -> str:
@@ -117,6 +129,18 @@ def _acts_in_response(verb) -> bool:
     targets = [o for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "to"
                for o in prep.children if o.dep_ == "pobj"]
     return any(t.lemma_.lower() not in SPOKEN_THINGS for t in targets)
+
+
+def reporting_subject(token):
+    """The subject of the reporting verb a trigger hangs under ("Moscow and Damascus said that…"), or None."""
+    node = token
+    for _ in range(12):
+        if node != token and node.lemma_.lower() in REPORTING_VERBS and not _acts_in_response(node):
+            return subject_of(node)
+        if node.head == node:
+            break
+        node = node.head
+    return None
 
 
 def reporter_of(token, index: SpeakerIndex):

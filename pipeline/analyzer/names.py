@@ -77,6 +77,34 @@ def agency_source(speaker: str | None, outlet: str | None) -> str | None:
     return state if g.actors[state].kind == "state" else None
 
 
+def relaying_agency(sent) -> str | None:
+    """The medium that relays a source in the sentence ("SANA quoted a military source as saying…"), as written."""
+    relays = frozenset(attribution_config().get("relay_verbs", ()))
+    for token in sent:
+        if token.pos_ == "VERB" and token.lemma_.lower() in relays:
+            subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
+            if subject is not None:  # up to the verb: "Syria's official news agency SANA" (two subjects, parsed)
+                return token.doc[subject.left_edge.i: token.i].text
+    return None
+
+
+def unnamed_source_state(speaker: str | None, outlet: str | None, sent) -> str | None:
+    """The state of an unnamed source that a state agency publishes (the outlet) or relays in the sentence
+    ("SANA quoted a military source as saying…", "Syrian state media quoted a military source…")."""
+    found = agency_source(speaker, outlet)
+    relay = relaying_agency(sent) if found is None else None
+    if relay is None:
+        return found
+    found = agency_source(speaker, relay)
+    if found is None and set(relay.lower().split()) & frozenset(attribution_config().get("media_nouns", ())) \
+            and set((speaker or "").lower().split()) & unnamed_nouns():
+        g = gazetteer()
+        actor = g.resolve(relay)
+        found = g.rollup(actor) if actor and g.actors[g.rollup(actor)].kind == "state" and "state" in relay.lower() \
+            else None
+    return found
+
+
 @lru_cache(maxsize=1)
 def _posting_pattern() -> re.Pattern[str]:
     roles = "|".join(re.escape(r) for r in attribution_config().get("posted_roles", ()))

@@ -148,14 +148,19 @@ def demanded_keeping(token) -> Reading | None:
 @reader("pledge_unkept")
 def pledge_unkept(token) -> Reading | None:
     """ "Turkey pledged to clear the highway, but the militants are still there": a pledge and its contrary."""
-    if _lemma(token) not in words()["pledge_verbs"] or token.pos_ != "VERB" or negated(token):
+    taken_on = _lemma(token) in words()["undertaking_verbs"] and any(
+        _lemma(o) in words()["debt_nouns"] for o in _objects(token))  # "had taken on the commitment to separate…"
+    if not (_lemma(token) in words()["pledge_verbs"] or taken_on) or token.pos_ != "VERB" or negated(token):
         return None
     pledger = subject_of(token)
     if pledger is None:
         return None
     # The contrary clause, or the parser's reading of "…, but X is still there, Zakharova said": the
-    # conjunct is "said" and the clause its complement.
+    # conjunct is "said" and the clause its complement; or "Peskov said Turkey had undertaken to…, but the
+    # attacks 'are continuing'", the contrary clause joined to "said".
     conjuncts = [c for c in token.children if c.dep_ == "conj"]
+    if token.dep_ == "ccomp":
+        conjuncts += [c for c in token.head.children if c.dep_ == "conj" and c.i > token.i]
     for clause in conjuncts + [c for conj in conjuncts for c in conj.children if c.dep_ == "ccomp" and c.i < conj.i]:
         contrast = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in token.children) or any(
             t.lower_ in ("but", "yet", "however") for t in token.doc[token.i + 1: clause.left_edge.i + 1])
@@ -245,6 +250,8 @@ def _doer_of_act(subject):
         return None
     if subject.dep_ == "csubj":  # "What Turkey is doing in Idlib is not in line with…"
         return subject_of(subject)
+    if subject.pos_ == "PRON" and subject.lower_ in ("it", "this", "them"):  # "describing it as a violation"
+        return attacker_told_before(subject, pointing=True)
     if actor_of_phrase(subject) and _lemma(subject) not in words()["act_nouns"]:
         return subject
     if _lemma(subject) not in words()["act_nouns"] and subject.lower_ not in words()["act_nouns"]:
@@ -272,8 +279,9 @@ def called_a_breach(token) -> Reading | None:
     someone calls a breach charges its doer; a breach of sovereignty or law is not a truce's."""
     if _lemma(token) not in ("violation", "breach", "contravention") or token.pos_ != "NOUN":
         return None
-    verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "as" else token.head
-    if token.dep_ not in ("pobj", "oprd", "attr", "dobj") or _lemma(verb) not in words()["calling_verbs"] \
+    said = token.head if token.dep_ == "conj" else token  # "describing it as a war crime and a new violation"
+    verb = said.head.head if said.dep_ == "pobj" and said.head.lower_ == "as" else said.head
+    if said.dep_ not in ("pobj", "oprd", "attr", "dobj") or _lemma(verb) not in words()["calling_verbs"] \
             or verb.pos_ != "VERB" or negated(verb):
         return None
     broken = _objects_after(token, ("of",))

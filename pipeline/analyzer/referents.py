@@ -464,6 +464,13 @@ def _proxies_of(token, exclude: set[str]) -> str | None:
     """ "Turkey and its Syrian allies", "Ankara's proxies": a sponsor's allies are its proxies (gazetteer backed_by),
     whatever nationality they bear."""
     g = gazetteer()
+    if token.dep_ == "conj" and any(c.dep_ == "amod" and c.lower_ in ("allied", "affiliated", "proxy")
+                                    for c in token.children):
+        # "Turkish forces and allied Syrian fighters": the allies of the party they are joined to
+        sponsor = actor_of_phrase(token.head)
+        proxies = g.backed_by.get(g.rollup(sponsor)) if sponsor else None
+        if proxies and g.rollup(proxies) not in exclude:
+            return proxies
     if token.lemma_.lower() not in g.proxy_nouns and token.lower_ not in g.proxy_nouns:
         return None
     owner = next((c for c in token.children if c.dep_ == "poss"), None)

@@ -47,6 +47,19 @@ from tests.unit.test_reference_and_charges import rule_pairs
     # "our Turkish partners" are a party the charge can name
     ('"The separation of the opposition from the terrorists, which our Turkish partners pledged to complete, has still '
      'not been completed," Zakharova said.', ("russia", "turkey")),
+    # a commitment kept in none of its parts; a commitment taken on and a contrary clause joined to "said"
+    ("The Syrian foreign ministry said the Turkish side had not honoured any of its obligations under the memorandum.",
+     ("syria", "turkey")),
+    ("Lavrov said Turkey had taken on the obligation to disarm the radicals, but that this work was still far from done.",
+     ("russia", "turkey")),
+    ('Peskov said Ankara had pledged to neutralise the militants, but their attacks on Hmeimim "are continuing".',
+     ("russia", "turkey")),
+    # an act called a breach by pronoun, its doer told before; a conjunct of the calling's object
+    ("Russian warplanes bombed a market in Maarat al-Numan. The Syrian National Coalition described it as a massacre "
+     "and a flagrant violation of the Moscow protocol.", ("armed_groups", "russia")),
+    # an unnamed source a state agency relays
+    ("Syria's official news agency SANA quoted a military source as saying that armed groups had shelled the town "
+     "in violation of the truce.", ("syria", "armed_groups")),
 ])
 def test_charges_that_carry_no_breach_verb(sentence, pair):
     assert pair in rule_pairs(sentence)
@@ -110,3 +123,28 @@ def test_the_walk_up_to_a_verb_ends_at_a_verbless_root():
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.parametrize("sentence, pairs", [
+    # those who speak together charge together
+    ("Moscow and Damascus said the continued presence of Hayat Tahrir al-Sham in the zone violates the Sochi agreement.",
+     {("russia", "armed_groups"), ("syria", "armed_groups")}),
+    ("Russia and Syria accused Turkey of failing to separate the moderate opposition from the terrorists.",
+     {("russia", "turkey"), ("syria", "turkey")}),
+    # a list the parser reads as an apposition
+    ('"The Assad regime, Iran and Russia have continued to bomb Eastern Ghouta in violation of the truce," US '
+     "ambassador Nikki Haley said.", {("united_states", "syria"), ("united_states", "iran"), ("united_states", "russia")}),
+])
+def test_several_accusers_or_accused_in_one_sentence(sentence, pairs):
+    assert pairs <= rule_pairs(sentence)
+
+
+def test_a_party_among_the_speakers_is_not_their_accused():
+    found = rule_pairs("The government and its Russian allies say they target only militants and that the fighters "
+                       "breach the truce by operating in civilian areas.")
+    assert ("russia", "syria") not in found
+
+
+def test_a_wire_relaying_an_unnamed_source_gives_it_no_state():
+    assert rule_pairs("Reuters quoted a military source as saying that armed groups had shelled the town in violation "
+                      "of the truce.") == set()
