@@ -20,8 +20,7 @@ from pipeline.analyzer.modes import (ACCUSE, binds, denies_in_sentence, mode_of,
                                     reporting_subject, under_denial)
 from pipeline.analyzer.obligations import ended, obligation_reading
 from pipeline.analyzer.referents import (ACTION_NOUNS, BREACH_NOUNS, actor_of_phrase, claimed_by, doer_of, doer_of_these,
-                                         non_compliance, owner_of,
-                                         resolve_actor, resolve_actors, subject_of)
+                                         non_compliance, owner_of, resolve_actor, resolve_actors, subject_of)
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import SpeakerIndex
 from pipeline.analyzer.statements import CUES, _speaker_of
@@ -167,10 +166,10 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
             elif accuser_token is not None and accuser_token.lower_ in ("he", "she"):
                 speaker = index.last_speaker(accuser_token.idx, "person")
                 accuser = speaker.actor if speaker else None
-            elif accuser_token is not None and _continues_speaking(accuser_token, token, index) is not None:
+            elif accuser_token is not None and (speaking := _continues_speaking(accuser_token, token, index)):
                 # "…," the statement said. It accused Ankara of…": "it" is the body that has been speaking, not the
                 # last party named (Turkey, inside the quote)
-                accuser = _continues_speaking(accuser_token, token, index)
+                accuser = speaking
             elif accuser_token is not None:
                 accuser = resolve_actor(accuser_token, set())
                 if accuser is None and accuser_token.pos_ == "PRON":

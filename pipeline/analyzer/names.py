@@ -64,17 +64,35 @@ def unnamed_nouns() -> frozenset[str]:
     return ROLE_NOUNS | frozenset(attribution_config().get("unnamed_people", ()))
 
 
-def agency_source(speaker: str | None, outlet: str | None) -> str | None:
-    """ "…, a military source said" in SANA's (TASS's, Anadolu's) own report: an unnamed source of the state
-    whose news agency publishes it, as when the source "told SANA" (config/gazetteer.yaml)."""
-    if not outlet or not set((speaker or "").lower().split()) & unnamed_nouns():
+def unnamed_source_state(speaker: str | None, outlet: str | None, sent) -> str | None:
+    """The state of an unnamed source ("a military source") that a state's news agency publishes (the outlet:
+    "…, a military source said" in SANA's own report) or relays in the sentence ("SANA quoted a military source as
+    saying…", "Syrian state media quoted…"), as when the source "told SANA"."""
+    if not set((speaker or "").lower().split()) & unnamed_nouns():
         return None
+    relay = relaying_agency(sent)
+    return _agency_state(outlet) or _agency_state(relay) or _state_media(relay)
+
+
+def _agency_state(name: str | None) -> str | None:
+    """The state whose news agency this is (config/gazetteer.yaml: SANA, TASS, Anadolu, IRNA…)."""
     g = gazetteer()
-    agency = g.resolve(outlet)
+    agency = g.resolve(name) if name else None
     if agency is None or g.actors[agency].kind != "institution" or not g.actors[agency].parent:
         return None
     state = g.rollup(agency)
     return state if g.actors[state].kind == "state" else None
+
+
+def _state_media(phrase: str | None) -> str | None:
+    """ "Syrian state media", "Iranian state television": a state's own media named by its adjective."""
+    said = set((phrase or "").lower().split())
+    if "state" not in said or not said & frozenset(attribution_config().get("media_nouns", ())):
+        return None
+    g = gazetteer()
+    actor = g.resolve(phrase or "")
+    state = g.rollup(actor) if actor else None
+    return state if state and g.actors[state].kind == "state" else None
 
 
 def relaying_agency(sent) -> str | None:
@@ -86,23 +104,6 @@ def relaying_agency(sent) -> str | None:
             if subject is not None:  # up to the verb: "Syria's official news agency SANA" (two subjects, parsed)
                 return token.doc[subject.left_edge.i: token.i].text
     return None
-
-
-def unnamed_source_state(speaker: str | None, outlet: str | None, sent) -> str | None:
-    """The state of an unnamed source that a state agency publishes (the outlet) or relays in the sentence
-    ("SANA quoted a military source as saying…", "Syrian state media quoted a military source…")."""
-    found = agency_source(speaker, outlet)
-    relay = relaying_agency(sent) if found is None else None
-    if relay is None:
-        return found
-    found = agency_source(speaker, relay)
-    if found is None and set(relay.lower().split()) & frozenset(attribution_config().get("media_nouns", ())) \
-            and set((speaker or "").lower().split()) & unnamed_nouns():
-        g = gazetteer()
-        actor = g.resolve(relay)
-        found = g.rollup(actor) if actor and g.actors[g.rollup(actor)].kind == "state" and "state" in relay.lower() \
-            else None
-    return found
 
 
 @lru_cache(maxsize=1)
