@@ -42,6 +42,11 @@ def actor_of_phrase(token) -> str | None:
     """The actor a noun phrase names (from its left edge to its head, plus compounds)."""
     phrase = token.doc[token.left_edge.i: token.i + 1].text
     actor = gazetteer().resolve(phrase)
+    # "The Coalition's president, Salem al-Meslet": the person the gazetteer knows, not a body the title names
+    named = next((a for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                  for a in [gazetteer().resolve(token.doc[c.left_edge.i: c.i + 1].text)]
+                  if a and gazetteer().actors[a].kind == "person"), None)
+    actor = named or actor
     if actor is None or gazetteer().actors[actor].kind == "state":
         actor = _proxy_by_sponsor(token) or actor
     if actor is None and token.pos_ in ("PROPN", "NOUN"):

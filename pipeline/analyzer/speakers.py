@@ -129,7 +129,8 @@ class SpeakerIndex:
     def _body_pointed_at(self, name: str, title: str) -> str | None:
         """The body a title names only as "the centre", "the front": the latest one named before the person."""
         found = ANAPHOR.search(title)
-        noun = found.group(1).lower() if found else ""
+        # "the front's spokesman", "a spokesman for the centre"; or a title led by the bare noun ("Coalition President")
+        noun = found.group(1).lower() if found else (title.split()[0].lower() if title.split()[0][:1].isupper() else "")
         if noun not in BODY_NOUNS and noun not in group_nouns():
             return None
         position = next((p.position for p in self.people if p.name == name and p.title == title), None)

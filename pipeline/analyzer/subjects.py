@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, ROLE_NOUNS, clean_name, delegation_of,
-                                     described, full_span_text, is_capitalised_name, is_misread_place,
+                                     described, full_span_text, group_nouns, is_capitalised_name, is_misread_place,
                                      is_place, name_tokens, noun_phrase, phrase_bounds, points_to_group, unlabelled_name, unnamed_nouns,
                                      without_posting)
 from pipeline.analyzer.sentences import sentence_of
@@ -168,6 +168,12 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     # Only the noun phrase before the verb: a relative clause must not lend its actors.
     phrase = token.doc[token.left_edge.i: token.i + 1].text
     actor = g.resolve(phrase)
+    if actor is not None and phrase.lower() == f"the {lower}" and lower in group_nouns():
+        # "the Coalition" after "the Syrian National Coalition": the body named before, not what the bare noun
+        # names in the gazetteer (the US-led coalition)
+        named_before = index.last_institution(token.idx, lower)
+        if named_before is not None and named_before.actor and g.rollup(named_before.actor) != g.rollup(actor):
+            return named_before
     if actor is None and token.ent_type_:
         # A name the parse split or that runs past its head: "Jaish al-Islam", "the National Front for Liberation".
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)

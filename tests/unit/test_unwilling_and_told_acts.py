@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.analyzer.model import load_nlp
 from pipeline.analyzer.obligations import READERS
-from pipeline.analyzer.referents import _governing_verb
+from pipeline.analyzer.referents import _governing_verb, actor_of_phrase
 from tests.unit.test_reference_and_charges import rule_pairs
 
 
@@ -148,3 +148,22 @@ def test_a_party_among_the_speakers_is_not_their_accused():
 def test_a_wire_relaying_an_unnamed_source_gives_it_no_state():
     assert rule_pairs("Reuters quoted a military source as saying that armed groups had shelled the town in violation "
                       "of the truce.") == set()
+
+
+def test_the_coalition_after_the_syrian_national_coalition_is_that_body():
+    """A bare "the Coalition" is the US-led coalition in the gazetteer; after "the Syrian National Coalition" it is
+    the opposition body, and so is the title "Coalition President"."""
+    text = ("The Syrian National Coalition said on Sunday that Russian and regime warplanes had bombed Maarat "
+            "al-Numan. In a statement, the Coalition said Russia had violated the Sochi agreement. "
+            "Coalition President Anas al-Abdah told Orient News that the Russians had trampled on the agreement.")
+    found = rule_pairs(text)
+    assert ("armed_groups", "russia") in found
+    assert not any(accuser == "united_states" for accuser, _ in found)
+
+
+def test_a_person_named_beside_a_title_speaks_for_the_persons_body():
+    """The subject "The Coalition's president, Salem al-Meslet": the person the gazetteer knows (an opposition
+    leader), not the body a bare "the Coalition" would name."""
+    doc = load_nlp()("The Coalition's president, Salem al-Meslet, said the bombing was a new breach of the truce.")
+    subject = next(t for t in doc if t.dep_ == "nsubj")
+    assert actor_of_phrase(subject) == "salem_al_meslet"
