@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from pipeline.analyzer.agreements import agreement_in, referred_agreement
+from pipeline.analyzer.agreements import agreement_in, named_agreement, referred_agreement
 from pipeline.analyzer.breaches import ATTACK_WORDS, breach_type
 from pipeline.analyzer.candidates import lexicon
 from pipeline.analyzer.gazetteer import gazetteer
@@ -80,7 +80,7 @@ def outlet_voice(outlet: str | None) -> str | None:
 
 
 def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, article_agreement: str | None,
-                        outlet: str | None = None) -> list[Accusation]:
+                        outlet: str | None = None, date: str | None = None) -> list[Accusation]:
     """Accusations in a parsed article; claims are recorded as claims, never as facts."""
     found: list[Accusation] = []
     g = gazetteer()
@@ -202,7 +202,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                     if not (g.is_party(accused) and g.is_party(each)):
                         continue
                     accusation = _accusation(sent, scope, token, lemma, trigger, each, accused, mode, context,
-                                             statements, article_agreement)
+                                             statements, article_agreement, date)
                     if published_by_accuser and accusation.speaker is None:
                         accusation = replace(accusation, speaker=outlet)  # alerts and claims name the publishing body
                     found.append(accusation)
@@ -345,7 +345,7 @@ def _conjuncts(token) -> list:
 
 
 def _accusation(sent, scope, token, lemma, trigger, accuser, accused, mode, context, statements,
-                article_agreement) -> Accusation:
+                article_agreement, date: str | None = None) -> Accusation:
     """Build one accusation record with its mode, agreement, breach type and confidence."""
     if under_denial(token):
         mode = "denial"
@@ -353,10 +353,12 @@ def _accusation(sent, scope, token, lemma, trigger, accuser, accused, mode, cont
         mode = "hypothetical"
     elif mode == "claim" and denies_in_sentence(sent, accuser):
         mode = "counter"  # "Ankara denied violating the truce and accused the regime of…"
-    sentence_agreement = agreement_in(sent.text)
-    agreement = sentence_agreement or referred_agreement(sent.doc.text, sent.start_char, sent.end_char) \
-        or agreement_in(scope) or article_agreement
-    confidence = 0.6 + (0.15 if lemma in ACCUSE else 0) + (0.1 if sentence_agreement else 0) + (
+    # the article's date resolves "last September's memorandum", "the March agreement"
+    named = agreement_in(sent.text)  # as written: the confidence does not hang on the article's date
+    agreement = named or named_agreement(sent.text, date) or referred_agreement(sent.doc.text, sent.start_char,
+                                                                                 sent.end_char) \
+        or named_agreement(scope, date) or article_agreement
+    confidence = 0.6 + (0.15 if lemma in ACCUSE else 0) + (0.1 if named else 0) + (
         0.1 if context is not None else 0)
     return Accusation(
         accuser=accuser, accused=accused, agreement=agreement, breach_type=breach_type(sent.text, trigger),

@@ -57,6 +57,13 @@ def referred_agreement(text: str, start: int, end: int, date: str | None = None)
     return named[-1] if named else None
 
 
+def named_agreement(text: str, date: str | None = None) -> str | None:
+    """The agreement a sentence names as written; failing that, with the article's date, the one a time phrase
+    means ("last September's memorandum", "the March agreement"). A date never vetoes a deal named outright:
+    real articles carry wrong dates (a FA-KES article dated 1 February 2016 cites the truce of 27 February)."""
+    return agreement_in(text) or (agreement_in(text, date) if date else None)
+
+
 def article_agreement(text: str, date: str | None = None) -> str | None:
     """The agreement an article invokes most, its descriptions of the truce of its date (by_date) included."""
     tally: dict[str, float] = dict(counts(text, date))

@@ -19,7 +19,7 @@ from pipeline.models import Analysis, Relevance
 
 # Bumped with every change to what the rules read, so that stored articles are re-analysed under
 # ACCUSATION_DECISION=rules too (the learned version also carries the model's hash).
-RULES_VERSION = "rules-21"
+RULES_VERSION = "rules-22"
 # Which decision says what is an accusation: "learned" (candidates, features and the logistic
 # regression in config/models/accusations.json, see learned.py) or "rules" (accusations.py alone).
 ACCUSATION_DECISION = os.environ.get("ACCUSATION_DECISION", "learned").strip().lower() or "learned"
@@ -118,9 +118,9 @@ def analyze(title: str | None, text: str, quotes_everywhere: bool = False, relev
     statements, index = extract_statements(doc)
     agreement = article_agreement(text, date)
     if ACCUSATION_DECISION == "learned":
-        accusations = learned_accusations(doc, statements, index, agreement, outlet)
+        accusations = learned_accusations(doc, statements, index, agreement, outlet, date=date)
     else:
-        accusations = extract_accusations(doc, statements, index, agreement, outlet)
+        accusations = extract_accusations(doc, statements, index, agreement, outlet, date)
     commitments = extract_commitments(doc, agreement)
     return Analysis(relevance, _verbatim(text, statements), _verbatim(text, accusations), _verbatim(text, commitments))
 

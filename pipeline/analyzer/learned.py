@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from pipeline.analyzer.accusations import extract_accusations, outlet_voice
 from pipeline.analyzer.breaches import breach_type
-from pipeline.analyzer.agreements import agreement_in, referred_agreement
+from pipeline.analyzer.agreements import named_agreement, referred_agreement
 from pipeline.analyzer.candidates import Candidate, generate
 from pipeline.analyzer.decision import Model, load
 from pipeline.analyzer.features import describe, pair_features
@@ -22,9 +22,9 @@ COUNTED_MODES = frozenset({"claim", "counter"})  # as pipeline/evaluation.py cou
 
 
 def candidates_of(doc, statements: list[Statement], index, article_agreement: str | None,
-                  outlet: str | None = None) -> tuple[list[Candidate], list[Accusation]]:
+                  outlet: str | None = None, date: str | None = None) -> tuple[list[Candidate], list[Accusation]]:
     """The described candidates of a parsed article and the rules' own accusations."""
-    rules = extract_accusations(doc, statements, index, article_agreement, outlet)
+    rules = extract_accusations(doc, statements, index, article_agreement, outlet, date)
     candidates = generate(doc, statements, index, outlet_voice(outlet), rules, outlet)
     sents = list(doc.sents)
     for candidate in candidates:
@@ -53,15 +53,16 @@ def decide(candidates: list[Candidate], model: Model) -> dict[tuple[str, str], t
 
 
 def learned_accusations(doc, statements: list[Statement], index, article_agreement: str | None,
-                        outlet: str | None = None, model: Model | None = None) -> list[Accusation]:
+                        outlet: str | None = None, model: Model | None = None,
+                        date: str | None = None) -> list[Accusation]:
     """Accusations of a parsed article by the learned decision; the rules' uncounted readings
     (narrative, hypothetical, denial) of pairs it does not accept are kept as they were."""
     model = model or load()
-    candidates, rules = candidates_of(doc, statements, index, article_agreement, outlet)
+    candidates, rules = candidates_of(doc, statements, index, article_agreement, outlet, date)
     if model is None:
         return rules
     accepted = decide(candidates, model)
-    found = [_accusation(candidate, p, statements, article_agreement, doc) for candidate, p in accepted.values()]
+    found = [_accusation(candidate, p, statements, article_agreement, doc, date) for candidate, p in accepted.values()]
     kept = [r for r in rules if r.mode not in COUNTED_MODES and _pair(r) not in accepted]
     return found + kept
 
@@ -80,22 +81,24 @@ def signals(candidate: Candidate, probability: float) -> dict:
                                if value and not name.startswith(("accuser=", "accused=")) and name != "bias")}
 
 
-def agreement_of(candidate: Candidate, doc, statements: list[Statement], article_agreement: str | None) -> str | None:
-    """The agreement a candidate's sentence names, else its statement's quote, else the article's."""
+def agreement_of(candidate: Candidate, doc, statements: list[Statement], article_agreement: str | None,
+                 date: str | None = None) -> str | None:
+    """The agreement a candidate's sentence names (a sentence pointing back to one: the one named before), else its
+    statement's quote, else the article's; the article's date resolves "last September's deal"."""
     text = doc.text[candidate.char_start:candidate.char_end]
     scope = statements[candidate.statement_index].quote if candidate.statement_index is not None else text
-    return agreement_in(text) or referred_agreement(doc.text, candidate.char_start, candidate.char_end) \
-        or agreement_in(scope) or article_agreement
+    return named_agreement(text, date) or referred_agreement(doc.text, candidate.char_start, candidate.char_end) \
+        or named_agreement(scope, date) or article_agreement
 
 
 def _accusation(candidate: Candidate, probability: float, statements: list[Statement], article_agreement: str | None,
-                doc) -> Accusation:
+                doc, date: str | None = None) -> Accusation:
     rule = candidate.rule
     if rule is not None:
         mode = rule.mode if rule.mode in COUNTED_MODES else AccusationMode.CLAIM
         return replace(rule, mode=mode, confidence=round(probability, 2), signals=signals(candidate, probability))
     text = doc.text[candidate.char_start:candidate.char_end]
-    agreement = agreement_of(candidate, doc, statements, article_agreement)
+    agreement = agreement_of(candidate, doc, statements, article_agreement, date)
     trigger = next((t.lemma_.lower() for t in doc.char_span(candidate.char_start, candidate.char_end,
                                                             alignment_mode="expand") or []
                     if t.pos_ in ("VERB", "NOUN") and t.lemma_.lower() in _TRIGGERS), "other")

@@ -71,7 +71,7 @@ def build(records: list[dict], part_of=lambda record: "", progress=None) -> list
         doc = _parse(text)
         statements, index = extract_statements(doc)
         agreement = article_agreement(text, record.get("date"))
-        candidates, rules = candidates_of(doc, statements, index, agreement, record.get("outlet"))
+        candidates, rules = candidates_of(doc, statements, index, agreement, record.get("outlet"), record.get("date"))
         gold: dict[tuple[str, str], str | None] = {}
         for item in label.get("accusations") or []:
             gold.setdefault((g.rollup(item["accuser"]), g.rollup(item["accused"])), item.get("agreement"))
@@ -85,7 +85,7 @@ def build(records: list[dict], part_of=lambda record: "", progress=None) -> list
             str(record.get("id")), group_of(record.get("outlet")), part_of(record), relevance.relevant, gold,
             {pair: rule.agreement for pair, rule in rule_pairs.items()},
             [(c.pair, dict(c.features), frozenset(c.generators),
-              (c.rule.agreement if c.rule is not None else agreement_of(c, doc, statements, agreement)))
+              (c.rule.agreement if c.rule is not None else agreement_of(c, doc, statements, agreement, record.get("date"))))
              for c in candidates]))
         articles[-1].gold_breach = {(g.rollup(i["accuser"]), g.rollup(i["accused"])): _breach_label(i)
                                     for i in label.get("accusations") or []}

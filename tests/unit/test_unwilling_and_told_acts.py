@@ -167,3 +167,14 @@ def test_a_person_named_beside_a_title_speaks_for_the_persons_body():
     doc = load_nlp()("The Coalition's president, Salem al-Meslet, said the bombing was a new breach of the truce.")
     subject = next(t for t in doc if t.dep_ == "nsubj")
     assert actor_of_phrase(subject) == "salem_al_meslet"
+
+
+@pytest.mark.parametrize("date, agreement", [("2019-05-10", "sochi_2018"), ("2020-10-10", None), (None, None)])
+def test_the_articles_date_names_the_deal_a_time_phrase_means(date, agreement):
+    """ "last September's agreement" is the Sochi memorandum in May 2019 and no known deal in October 2020."""
+    from pipeline.analyzer.core import analyze
+
+    text = ("Fighting flared again in Idlib this week.\n\nThe Russian Defence Ministry accused Turkey of failing to meet "
+            "its obligations under last September's agreement, saying militants still held the zone.")
+    found = [a for a in analyze("Idlib ceasefire under strain", text, date=date).accusations if a.accused == "turkey"]
+    assert found and found[0].agreement == agreement
