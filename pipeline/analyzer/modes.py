@@ -6,7 +6,7 @@ from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.referents import CLAIM_NOUNS, actor_of_phrase, antecedent, subject_of
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex
-from pipeline.analyzer.statements import CUES, DENIALS, _speaker_of, voices_concern
+from pipeline.analyzer.statements import CUES, DENIALS, VIEW_NOUNS, _speaker_of, voices_concern
 from pipeline.analyzer.subjects import group_before
 
 ACCUSE = frozenset("accuse blame criticize criticise condemn charge slam denounce fault rebuke censure".split())
@@ -159,9 +159,6 @@ def reporter_of(token, index: SpeakerIndex):
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
             return _speaker_of(t, index)
     return _in_their_view(sentence_of(token))
-
-
-VIEW_NOUNS = frozenset("view telling account version reading words eyes opinion assessment judgment judgement".split())
 
 
 def _in_their_view(sentence):

@@ -70,8 +70,11 @@ def unnamed_source_state(speaker: str | None, outlet: str | None, sent) -> str |
     saying…", "Syrian state media quoted…"), as when the source "told SANA"."""
     if not set((speaker or "").lower().split()) & unnamed_nouns():
         return None
-    relay = relaying_agency(sent)
-    return _agency_state(outlet) or _agency_state(relay) or _state_media(relay)
+    found = _agency_state(outlet)
+    if found is None:
+        relay = relaying_agency(sent)
+        found = _agency_state(relay) or _state_media(relay)
+    return found
 
 
 def _agency_state(name: str | None) -> str | None:
@@ -87,7 +90,7 @@ def _agency_state(name: str | None) -> str | None:
 def _state_media(phrase: str | None) -> str | None:
     """ "Syrian state media", "Iranian state television": a state's own media named by its adjective."""
     said = set((phrase or "").lower().split())
-    if "state" not in said or not said & frozenset(attribution_config().get("media_nouns", ())):
+    if "state" not in said or not said.intersection(attribution_config().get("media_nouns", ())):
         return None
     g = gazetteer()
     actor = g.resolve(phrase or "")
@@ -97,7 +100,7 @@ def _state_media(phrase: str | None) -> str | None:
 
 def relaying_agency(sent) -> str | None:
     """The medium that relays a source in the sentence ("SANA quoted a military source as saying…"), as written."""
-    relays = frozenset(attribution_config().get("relay_verbs", ()))
+    relays = attribution_config().get("relay_verbs", ())
     for token in sent:
         if token.pos_ == "VERB" and token.lemma_.lower() in relays:
             subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)

@@ -86,14 +86,18 @@ def _undone(verb) -> bool:
     return negated(verb) or _lemma(verb.head) in ("fail", "refuse")
 
 
+def _still(verb) -> bool:
+    """ "still", "yet" on the verb: a keeping awaited, a contrary state going on."""
+    return any(c.dep_ == "advmod" and c.lower_ in ("still", "yet") for c in verb.children)
+
+
 def _as_unkept(verb, debts: list) -> bool:
     """A demand framed as non-fulfilment: what was taken on ("the obligations they took on", "the promises
     it made"), a keeping in full ("carry out in full", "finally fulfil") or one still awaited ("was still
     expecting Ankara to carry out its commitments"); "expect Russia to fulfil its responsibilities" is an appeal."""
     taken = any(c.dep_ in ("relcl", "acl") and _lemma(c) in words()["undertaking_verbs"] for d in debts for c in d.children)
     full = any(t.lower_ in words()["in_full"] for t in verb.subtree if t.i < verb.i + 6 and t.dep_ in ("advmod", "pobj", "amod"))
-    awaited = any(c.dep_ == "advmod" and c.lower_ in ("still", "yet") for c in verb.head.children)
-    return taken or full or awaited
+    return taken or full or _still(verb.head)
 
 
 @reader("late_keeping")
@@ -164,7 +168,7 @@ def pledge_unkept(token) -> Reading | None:
     for clause in conjuncts + [c for conj in conjuncts for c in conj.children if c.dep_ == "ccomp" and c.i < conj.i]:
         contrast = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in token.children) or any(
             t.lower_ in ("but", "yet", "however") for t in token.doc[token.i + 1: clause.left_edge.i + 1])
-        still = any(c.lower_ in ("still", "yet") for c in clause.children if c.dep_ == "advmod")
+        still = _still(clause)
         persists = _lemma(clause) in words()["persist_verbs"] or negated(clause) or still
         # "…had undertaken to clear the corridor, and that five months on this had still not happened"
         if (contrast and persists) or (still and negated(clause)):

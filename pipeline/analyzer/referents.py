@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
+from pipeline.analyzer.candidates import words
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.names import points_to_group
 from pipeline.analyzer.sentences import sentence_of
@@ -283,8 +285,6 @@ def owner_of(noun) -> object | None:
 
 PERPETRATE = frozenset("carry launch conduct step intensify continue commit stage mount escalate perpetrate "
                        "resume renew increase keep begin start wage unleash".split())
-# Verbs that tell an attack and its doer: "Russian jets struck a market", "regime artillery hit the hospital".
-ATTACK_VERBS = frozenset("attack strike hit shell bomb bombard pound raid target".split())
 ATTACK_NOUNS = frozenset("attack attacks strike strikes airstrike airstrikes shelling bombing bombardment raid raids".split())
 
 
@@ -367,10 +367,12 @@ def attacker_told_before(act, pointing: bool = False):
         return None
     sentence = sentence_of(act)
     before = sentence_before(sentence)
-    lead = [s for s in act.doc.sents if s.text.strip()][:2]
-    tokens = [t for t in (*(t for s in lead for t in s), *(before or ()), *sentence) if t.i < act.i]
+    lead = list(islice((s for s in act.doc.sents if s.text.strip()), 2))
+    spans = [*lead, *([before] if before is not None else []), sentence]
+    tokens = sorted({t.i: t for s in spans for t in s if t.i < act.i}.values(), key=lambda t: t.i)
+    attacking = words("attack_verbs")  # config/accusation_lexicon.yaml: "Russian jets struck a market"
     for token in reversed(tokens):
-        if token.pos_ == "VERB" and token.lemma_.lower() in ATTACK_VERBS and not token.dep_.startswith("aux"):
+        if token.pos_ == "VERB" and token.lemma_.lower() in attacking and not token.dep_.startswith("aux"):
             doer = subject_of(token)  # "Regime artillery hit the hospital on Sunday."
             if doer is not None and actor_of_phrase(doer) and not any(c.dep_ == "auxpass" for c in token.children):
                 return actor_word_before(doer) or doer

@@ -130,7 +130,8 @@ class SpeakerIndex:
         """The body a title names only as "the centre", "the front": the latest one named before the person."""
         found = ANAPHOR.search(title)
         # "the front's spokesman", "a spokesman for the centre"; or a title led by the bare noun ("Coalition President")
-        noun = found.group(1).lower() if found else (title.split()[0].lower() if title.split()[0][:1].isupper() else "")
+        lead = title.split()[:1]
+        noun = found.group(1).lower() if found else (lead[0].lower() if lead and lead[0][:1].isupper() else "")
         if noun not in BODY_NOUNS and noun not in group_nouns():
             return None
         position = next((p.position for p in self.people if p.name == name and p.title == title), None)

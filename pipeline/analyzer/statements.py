@@ -130,7 +130,9 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
     return None
 
 
-VIEW_NOUNS = frozenset("view opinion eyes assessment estimation reading".split())
+# "In Ankara's view", "In their telling": whose view a sentence gives (modes._in_their_view reads the same words)
+VIEW_NOUNS = frozenset("view telling account version reading words eyes opinion assessment estimation judgment "
+                       "judgement".split())
 
 
 def _in_view_of(token) -> bool:
