@@ -6,10 +6,11 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from pipeline.analyzer.gender import fits, honorifics, sex_of
 from pipeline.analyzer.gazetteer import fold, gazetteer
 from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, ROLE_NOUNS, clean_name, full_span_text, group_nouns,
-                                     is_capitalised_name, is_place, is_proper_name, noun_phrase, title_of, titled_names,
-                                     without_posting)
+                                     is_capitalised_name, is_place, is_proper_name, noun_phrase, person_titles, title_of,
+                                     titled_names, without_posting)
 from pipeline.analyzer.quotes import find_quotes
 
 # "Vice President Mike Pence" is not "the president"; "former minister" is not "the minister".
@@ -44,6 +45,7 @@ class SpeakerIndex:
     def __init__(self, doc):
         self.people: list[PersonMention] = []
         self.full_names: dict[str, str] = {}
+        self._forms: dict[str, dict[str, int]] = {}  # surname -> each form of a name with it -> mentions
         for ent in doc.ents:
             # "al-Meslet said": a name may start with a lower-case Arabic article
             if ent.label_ != "PERSON" or not (ent.text[:1].isupper() or re.match(r"(?:al|el|ad|as)[- ][A-Z]", ent.text)) \
@@ -62,6 +64,7 @@ class SpeakerIndex:
             self.add_person(name, doc[start].idx, title_of(doc[start:end]))
         self.spoken: list[tuple[int, Speaker]] = []
         self.text = doc.text
+        self.written_sex = honorifics(doc.text)  # "Ms. Clinton": who the article itself calls a man or a woman
         self._written: dict[str, set[str]] | None = None
         # People who are the subject of a sentence ("UN spokesman Stephane Dujarric urged…"): what
         # a later "he" most often points to, even when that sentence reported no speech.
@@ -78,7 +81,7 @@ class SpeakerIndex:
                              or (ent.root.dep_ == "appos" and ent.root.head.dep_ in ("nsubj", "nsubjpass")))
                          and outside(ent.start_char)]
         # A surname met before, whatever the NER calls it now ("Lavrentiev also spoke about…").
-        self.subjects += [(t.idx, self.full_name(t.text)) for t in doc
+        self.subjects += [(t.idx, self.full_name(_with_given_names(t))) for t in doc
                           if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and is_capitalised_name(t)
                           and t.ent_type_ != "PERSON" and surname_known(t.text, self) and outside(t.idx)]
         self.subjects.sort()
@@ -86,15 +89,23 @@ class SpeakerIndex:
         self.organisations = [(e.start_char, noun_phrase(e.root)) for e in doc.ents if e.label_ == "ORG"]
 
     def add_person(self, name: str, position: int, title: str | None = None) -> None:
-        """A person named at `position`; the fullest form of each surname is kept."""
+        """A person named at `position`; the fullest form of each surname is kept, and of a family ("Donald
+        Trump", "Ivanka Trump") the fullest form of the member named most often."""
         self.people.append(PersonMention(name, title, position))
         for surname in _surname_keys(name):
-            if len(name.split()) > len(self.full_names.get(surname, "").split()):
-                self.full_names[surname] = name
+            forms = self._forms.setdefault(surname, {})
+            forms[name] = forms.get(name, 0) + 1
+            self.full_names[surname] = _most_named(forms)
+
+    def _family(self, surname: str) -> bool:
+        """Whether the article names more than one person of this surname."""
+        return len(_people_of(self._forms.get(surname, {}))) > 1
 
     def full_name(self, name: str) -> str:
         """The fullest form of a name found anywhere in the article ("Zakharova" -> "Maria Zakharova")."""
         found = self.full_names.get(_surname_keys(name)[0])
+        if found and len(found.split()) > 1 and len(name.split()) > 1 and not _name_words(name) <= _name_words(found):
+            return name  # "Ivanka Trump" beside "Donald Trump", "Rakeyia Scott" beside "Keith Lamont Scott": kin
         if found and len(found.split()) > 1:
             return found
         # "Zeid said" after "Zeid Ra'ad al-Hussein": the one-word name is itself in the index
@@ -106,13 +117,17 @@ class SpeakerIndex:
         if len(name.split()) != 1:
             return None
         word = fold(name).lower()
-        fuller = {full for full in self.full_names.values() if len(full.split()) > 1 and fold(full.split()[0]).lower() == word}
+        fuller = {full for forms in self._forms.values() for full in _people_of(forms)
+                  if len(full.split()) > 1 and fold(full.split()[0]).lower() == word}
         return fuller.pop() if len(fuller) == 1 else None
 
     def title_for(self, name: str) -> str | None:
         """The longest title written next to this person anywhere in the article."""
         key = _surname_keys(name)[-1]
-        titles = [p.title for p in self.people if p.title and _surname_keys(p.name)[-1] == key]
+        # Not a relative's: "Clinton's husband" is not Hillary Clinton's title
+        own = _name_words(name) if len(name.split()) > 1 and self._family(key) else None
+        titles = [p.title for p in self.people if p.title and _surname_keys(p.name)[-1] == key
+                  and (own is None or _name_words(p.name) <= own)]
         return max(titles, key=len) if titles else None
 
     def person(self, name: str) -> Speaker:
@@ -150,13 +165,21 @@ class SpeakerIndex:
         # Kept in text order: reported speech and quotes are found in separate passes.
         bisect.insort(self.spoken, (position, speaker), key=lambda item: item[0])
 
-    def last_speaker(self, position: int, kind: str = "any", noun: str | None = None) -> Speaker | None:
-        """The latest speaker before `position`, of a kind (person, institution), whose name has a noun."""
+    def last_speaker(self, position: int, kind: str = "any", noun: str | None = None,
+                     pronoun: str | None = None) -> Speaker | None:
+        """The latest speaker before `position`, of a kind (person, institution), whose name has a noun, who
+        can be the pronoun ("she": not a man)."""
         for at, speaker in reversed(self.spoken):
             if at < position and (kind == "any" or (_is_someone(speaker) if kind == "person" else not speaker.is_person)) and (
-                    noun is None or noun in speaker.name.lower()):
+                    noun is None or noun in speaker.name.lower()) and (pronoun is None or self.fits(pronoun, speaker)):
                 return speaker
         return None
+
+    def fits(self, pronoun: str, speaker: Speaker) -> bool:
+        """Whether "he" or "she" can stand for this speaker: a person of the other sex cannot."""
+        # "Mrs. Trump" tells nothing of "Trump" in an article that also names Donald Trump
+        written = {surname: sex for surname, sex in self.written_sex.items() if not self._family(surname)}
+        return not speaker.is_person or fits(pronoun, sex_of(speaker.name, speaker.title, written))
 
     def by_actor(self, actor: str, position: int) -> Speaker | None:
         """The latest person before `position` who belongs to this actor ("the Russian officer" -> Grinkevich)."""
@@ -276,6 +299,36 @@ def named_group(mention) -> bool:
     return gazetteer().actors[mention.actor].kind in ("armed_group", "organisation") and is_proper_name(mention.text)
 
 
+def _people_of(forms: dict[str, int]) -> dict[str, int]:
+    """The people behind the forms of one surname, with their mentions: a form counts for the longest form that
+    holds all its words ("Clinton", "Hillary Clinton" and "Hillary Rodham Clinton" are one person), and a
+    bare surname that two people bear ("Bill Clinton" too) counts for no one."""
+    words = {form: _name_words(form) for form in forms}
+    people: dict[str, int] = {}
+    for form, count in forms.items():
+        holders = [other for other in forms if words[form] <= words[other]]
+        longest = max(holders, key=lambda other: len(words[other]))
+        one_person = all(words[holder] <= words[longest] for holder in holders)
+        people[longest] = people.get(longest, 0) + (count if one_person else 0)
+    return people
+
+
+def _most_named(forms: dict[str, int]) -> str:
+    """The fullest form of the person of a surname the article names most often (the first named, on a tie)."""
+    people = _people_of(forms)
+    return max(people, key=lambda person: (people[person], len(person.split()) > 1)) if people else next(iter(forms))
+
+
+def _with_given_names(token) -> str:
+    """A surname with the capitalised names written just before it ("Ivanka Trump" where the model saw no person)."""
+    start = token.i
+    while start > 0 and token.doc[start - 1].dep_ == "compound" and token.doc[start - 1].head == token \
+            and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].text[:1].isupper() \
+            and token.doc[start - 1].lower_ not in person_titles():  # not "Ambassador", "Sen."
+        start -= 1
+    return token.doc[start:token.i + 1].text
+
+
 def _initials(name: str) -> str:
     """ "Syrian Democratic Forces" -> "SDF"; lower-case words ("of", "the") are skipped."""
     return "".join(w[0] for w in name.split() if w[:1].isupper())
@@ -291,10 +344,20 @@ def _is_someone(speaker: Speaker) -> bool:
     return speaker.is_person or (speaker.title or "").lower() in ROLE_NOUNS
 
 
+def _name_words(name: str) -> set[str]:
+    """The words of a name as compared with another form of it (case, accents and "al-" aside)."""
+    return {_without_article(w) for w in fold(name).lower().split()}
+
+
+def _without_article(word: str) -> str:
+    """ "al-jaafari" -> "jaafari": the Arabic article a name is written with or without."""
+    return re.sub(r"^(?:al|el|ad|as|ash|at|az)-(?=\w)", "", word)
+
+
 def _surname_keys(name: str) -> list[str]:
     """Lookup keys for a surname: "al-Jaafari" is also written "Jaafari"."""
     surname = fold(name).split()[-1].lower()
-    bare = re.sub(r"^(?:al|el|ad|as|ash|at|az)-(?=\w)", "", surname)
+    bare = _without_article(surname)
     return [surname, bare] if bare != surname else [surname]
 
 

@@ -124,22 +124,26 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
             return None
         reporter = _reporting_subject(token)
         found = resolve_subject(reporter, index) if reporter is not None else None
-        if found is not None and (kind == "any" or found.is_person == (kind == "person")):
+        if found is not None and (kind == "any" or found.is_person == (kind == "person")) and index.fits(lower, found):
             return found
         if lower == "it":  # "Russia's Centre for Reconciliation … gave a different account. "…," it said."
             found = _previous_subject_body(token)
             if found:
                 return found
-        found = index.last_speaker(token.idx, kind)
+        # "he" and "she" pass over people of the other sex ("…," she said after Lavrov spoke: not Lavrov)
+        found = index.last_speaker(token.idx, kind, pronoun=lower)
         if kind in ("person", "any") and lower != "we":
             spoke_at = max((at for at, sp in index.spoken if at < token.idx and sp is found), default=-1)
-            subject = next(((at, name) for at, name in reversed(index.subjects) if at < token.idx and name), None)
+            subject = next(((at, name) for at, name in reversed(index.subjects) if at < token.idx and name
+                            and index.fits(lower, index.person(name))), None)
             if subject and subject[0] > spoke_at and not _said_by_then(token.doc, spoke_at, subject[0]):
                 return index.person(subject[1])
-        if found is None and kind in ("person", "any"):
-            earlier = [p for p in index.people if p.position < token.idx]
-            found = index.person(earlier[-1].name) if earlier else None
-        return found
+        if found is not None or kind not in ("person", "any"):
+            return found or index.last_speaker(token.idx, kind)
+        earlier = [index.person(p.name) for p in index.people if p.position < token.idx]
+        # When no one fits, the sex read from the names was wrong: the nearest speaker or person, as before.
+        return next((p for p in reversed(earlier) if index.fits(lower, p)), None) \
+            or index.last_speaker(token.idx, kind) or (earlier[-1] if earlier else None)
     subtree = list(token.subtree)
     span = token.doc[subtree[0].i: subtree[-1].i + 1]
     # The name the subject itself is, not a possessive inside it ("Akar's counterpart Sergei Shoigu").

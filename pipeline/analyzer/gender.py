@@ -1,0 +1,97 @@
+"""The sex a name or title shows, so that "she said" is not read back to a man (nor "he" to a woman).
+
+Evidence, strongest first: a gendered title written with the person ("spokeswoman", "Mrs."), the given name
+(config/given_names.yaml: the US census and this field's news), an honorific the article writes with the
+surname anywhere ("Ms. Clinton"), a Slavic surname's ending ("Zakharova", "Lavrov"). No evidence, no sex:
+such a person fits either pronoun.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from pipeline.analyzer.gazetteer import fold
+from pipeline.analyzer.names import attribution_config
+
+GIVEN_NAMES = Path(__file__).resolve().parents[2] / "config" / "given_names.yaml"
+PRONOUN_SEX = {"he": "m", "him": "m", "she": "f", "her": "f"}
+# Russian, Ukrainian and Bulgarian surnames say their bearer's sex: "Zakharova", "Vasilevskaya"; "Lavrov", "Lavrentiev".
+SLAVIC_SURNAME = (("f", re.compile(r"(?:ova|eva|skaya)$")), ("m", re.compile(r"(?:ov|ev|sky|skiy|skii)$")))
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    data = yaml.safe_load(GIVEN_NAMES.read_text(encoding="utf-8"))
+    return {**{n.lower(): "m" for n in data["male"]}, **{n.lower(): "f" for n in data["female"]}}
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> dict[str, str]:
+    titles = attribution_config()["gendered_titles"]
+    return {w: sex for sex, key in (("f", "female"), ("m", "male")) for w in titles[key]}
+
+
+@lru_cache(maxsize=1)
+def _honorific() -> re.Pattern[str]:
+    words = sorted((w for w in _title_words() if " " not in w and len(w) <= 6), key=len, reverse=True)
+    # The title in any case ("MR. TRUMP" in capitals), the name capitalised: "Mr. Donald J. Trump"
+    return re.compile(r"\b(?i:(" + "|".join(words) + r"))\.?\s+((?:(?:[A-Z]\.|[A-Z][\w'\-]+)\s+){0,2}[A-Z][\w'\-]+)")
+
+
+def sex_of_title(title: str | None) -> str | None:
+    """The sex a title's words say ("Foreign Ministry spokeswoman" -> f), None when they say none or both."""
+    if not title:
+        return None
+    words = _title_words()
+    lower = fold(title).lower()
+    found = {sex for word, sex in words.items() if re.search(r"\b" + re.escape(word) + r"\b", lower)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _given_name_sex(words: list[str]) -> str | None:
+    return _given_names().get(words[0].lower()) if len(words) > 1 else None
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in fold(name).replace(".", " ").split() if w[:1].isalpha()]
+
+
+def sex_of_name(name: str) -> str | None:
+    """The sex a name's given name or a Slavic surname's ending says, None when neither does."""
+    words = _words(name)
+    if not words:
+        return None
+    return _given_name_sex(words) or next((sex for sex, ending in SLAVIC_SURNAME if ending.search(words[-1].lower())), None)
+
+
+def honorifics(text: str) -> dict[str, str]:
+    """Surname (lower case, folded) -> sex, from honorifics the article writes ("Mr. Trump", "Ms Zakharova");
+    a surname given both is left out."""
+    found: dict[str, set[str]] = {}
+    titles = _title_words()
+    for match in _honorific().finditer(text):
+        word = match.group(1).lower()
+        if not match.group(1)[0].isupper():
+            continue  # "son Hunter": a kinship word mid-sentence, not an honorific
+        surname = fold(match.group(2)).split()[-1].lower()
+        found.setdefault(surname, set()).add(titles[word])
+    return {surname: sexes.pop() for surname, sexes in found.items() if len(sexes) == 1}
+
+
+def sex_of(name: str, title: str | None, written: dict[str, str]) -> str | None:
+    """A person's sex by title, the given name, then an honorific the article writes with the surname
+    (`written`: "Ms. Trump" is not Donald Trump's sex, but tells "Trump" alone), then a Slavic surname's ending."""
+    words = _words(name)
+    if not words:
+        return sex_of_title(title)
+    return sex_of_title(title) or _given_name_sex(words) or written.get(words[-1].lower()) or sex_of_name(name)
+
+
+def fits(pronoun: str, sex: str | None) -> bool:
+    """Whether a pronoun can stand for a person of this sex (unknown sex fits every pronoun)."""
+    wanted = PRONOUN_SEX.get(pronoun.lower())
+    return wanted is None or sex is None or sex == wanted
