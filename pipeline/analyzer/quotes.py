@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from pipeline.analyzer.names import attribution_config
 from pipeline.analyzer.sentences import text_sentence
 
 LONG_QUOTE = 6  # words: this long, quoted text is a quote wherever it stands
@@ -123,7 +125,15 @@ def _attributed_fragment(text: str, quote: QuoteSpan) -> bool:
         return False
     start, end = text_sentence(text, quote.start, quote.end)
     outside = text[start:quote.start] + " " + text[quote.end:end]
-    return bool(SPEECH_IN_SENTENCE.search(outside)) and not NAMED_TERM.search(text[start:quote.start])
+    return bool(SPEECH_IN_SENTENCE.search(outside) or _quote_cue_forms().search(outside)) \
+        and not NAMED_TERM.search(text[start:quote.start])
+
+
+@lru_cache(maxsize=1)
+def _quote_cue_forms() -> re.Pattern[str]:
+    """Any form of a verb of config/attribution.yaml quote_cues ("branded", "promising", "testified", "dubbed")."""
+    stems = sorted({re.sub(r"[ey]$", "", verb) for verb in attribution_config().get("quote_cues", ())}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, stems)) + r")(?:\w?(?:ed|ing)|e|es|s|d|y|ied|ies)?\b", re.IGNORECASE)
 
 
 def _previous_end(text: str, paragraph_start: int) -> int:

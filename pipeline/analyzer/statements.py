@@ -39,13 +39,20 @@ class Attribution:
     position: int
 
 
+@lru_cache(maxsize=1)
+def quote_cues() -> frozenset[str]:
+    """Verbs that attribute a quote: the reporting verbs and config/attribution.yaml quote_cues."""
+    return CUES | frozenset(attribution_config().get("quote_cues", ()))
+
+
 def _cue_tokens(doc, start: int, end: int, quotes: list[QuoteSpan]):
     """Cue verbs in [start, end) that stand outside every quote."""
     inside = lambda idx: any(q.start <= idx < q.end for q in quotes)  # noqa: E731
+    cues = quote_cues()
     for token in doc.char_span(start, end, alignment_mode="expand") or []:
         if inside(token.idx):
             continue
-        if token.lemma_.lower() in CUES and token.pos_ in ("VERB", "AUX", "NOUN"):
+        if token.lemma_.lower() in cues and token.pos_ in ("VERB", "AUX", "NOUN"):
             yield token
         elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             yield token
@@ -123,6 +130,11 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
             if node.head == node:
                 break
             node = node.head
+        # 'Palmyra would become "a launchpad…", it said, promising to "…"': a reporting verb beside it speaks
+        beside = next((c for c in token.head.children if c != token and c.pos_ == "VERB" and c.lemma_.lower() in CUES
+                       and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)), None)
+        if beside is not None:
+            return _speaker_of(beside, index)
         # "The Ministry called on the Council…, warning that…": the clause's own subject speaks
         subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and token.tag_ == "VBG":
@@ -333,8 +345,10 @@ def _attribute(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, index: Spe
         else:
             distance = 10_000
         if distance <= MAX_CUE_DISTANCE:
-            candidates.append((sentence_of(token).start not in own_sentences, _relayed(token), distance, token))
-    for *_, token in sorted(candidates, key=lambda c: c[:3]):
+            # a reporting verb before a verb that only frames a quote ("called it …"), in the same sentence
+            weak = token.lemma_.lower() not in CUES and token.lower_ != "according"
+            candidates.append((sentence_of(token).start not in own_sentences, weak, _relayed(token), distance, token))
+    for *_, token in sorted(candidates, key=lambda c: c[:4]):
         speaker = _speaker_of(token, index)
         if speaker:
             return Attribution(_cue_text(token), speaker, token.idx)

@@ -1,0 +1,41 @@
+"""Quotes framed by verbs other than 'say': 'called the attack "…"', 'promised to "…"' (written sentences)."""
+
+import pytest
+
+from pipeline.analyzer.core import analyze
+
+
+def direct(text: str) -> list[tuple[str, str | None]]:
+    return [(s.quote[:24], s.speaker) for s in analyze("Idlib truce", text, quotes_everywhere=True).statements
+            if s.kind == "direct"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('The Russian Defence Ministry called the attack "a flagrant violation of the ceasefire regime".',
+     "Russian Defence Ministry"),
+    ('Turkish Defence Minister Hulusi Akar branded the shelling "a clear breach of the Sochi deal".', "Hulusi Akar"),
+    ('Lavrov also bemoaned the fact that militants "continue to shell government positions".', "Lavrov"),
+    ('Erdogan promised to "respond in the strongest terms" to any attack on Turkish posts.', "Erdogan"),
+])
+def test_a_quote_framed_by_a_verb_of_naming_or_promising_is_its_subjects(text, speaker):
+    found = direct(text)
+    assert len(found) == 1 and speaker in (found[0][1] or "")
+
+
+def test_a_reporting_verb_of_the_sentence_comes_before_a_verb_inside_what_was_reported():
+    text = ("Russia's Defence Ministry gave a different account. It said the Turkish soldiers had been \"among the "
+            "combat formations of terrorist groups\" when they came under fire, and that Ankara had not informed "
+            "Moscow of their positions or promised anything.")
+    assert [speaker for _, speaker in direct(text)] == ["Russia's Defence Ministry"]
+
+
+def test_a_participle_beside_a_reporting_verb_speaks_with_its_subject_not_with_a_place():
+    text = ("The army general command said its forces took the city.\n\n"
+            "Palmyra would become \"a launchpad to expand military operations\" against the group, it said, "
+            "promising to \"tighten the noose on the terrorist group\".")
+    assert all(speaker != "Palmyra" for _, speaker in direct(text))
+
+
+def test_a_term_set_off_in_quotation_marks_is_still_no_quote():
+    text = 'Under what Moscow called the "de-escalation zone" arrangement, the guarantors promised to keep the truce.'
+    assert direct(text) == []
