@@ -211,9 +211,20 @@ def not_as_agreed(token) -> Reading | None:
 
 
 def _deal(noun) -> bool:
-    """A deal or what it binds: "the Astana agreements", "its understandings with Russia", "resolution 2401"."""
+    """A deal or what it binds: "the Astana agreements", "its understandings with Russia", "resolution 2401",
+    "the ceasefire regime"."""
     return noun is not None and noun.pos_ in ("NOUN", "PROPN") and (
-        _lemma(noun) in words()["deal_nouns"] or noun.lower_ in words()["deal_nouns"])
+        _lemma(noun) in words()["deal_nouns"] or noun.lower_ in words()["deal_nouns"] or _truce_regime(noun))
+
+
+def _truce_regime(noun) -> bool:
+    """ "the ceasefire regime", "the regime of calm": Russian officialese for a truce, not the Syrian regime."""
+    if _lemma(noun) not in words()["regime_nouns"]:
+        return False
+    held = [c for c in noun.children if c.dep_ == "compound"] + [
+        o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    return any(_lemma(h) in words()["truce_nouns"] or _lemma(h) in words()["deal_nouns"] or h.lower_ == "silence"
+               for h in held)
 
 
 def _objects_after(token, preps: tuple[str, ...]) -> list:

@@ -1,4 +1,4 @@
-"""Quotes framed by verbs other than 'say': 'called the attack "…"', 'promised to "…"' (written sentences)."""
+"""Quotes framed by verbs other than "say" ("called the attack "…"", "promised to "…""), and the charge they carry."""
 
 import pytest
 
@@ -39,3 +39,17 @@ def test_a_participle_beside_a_reporting_verb_speaks_with_its_subject_not_with_a
 def test_a_term_set_off_in_quotation_marks_is_still_no_quote():
     text = 'Under what Moscow called the "de-escalation zone" arrangement, the guarantors promised to keep the truce.'
     assert direct(text) == []
+
+
+@pytest.mark.parametrize("breached", ['"a violation of the ceasefire regime"', "a violation of the regime of calm"])
+def test_the_ceasefire_regime_is_a_truce_not_the_syrian_regime(breached):
+    from pipeline.analyzer.accusations import extract_accusations
+    from pipeline.analyzer.core import _parse
+    from pipeline.analyzer.statements import extract_statements
+
+    text = ("Militants of Hayat Tahrir al-Sham shelled Syrian army positions near Idlib on Monday. "
+            f"Russia called the attack {breached}.")
+    doc = _parse(text)
+    statements, index = extract_statements(doc)
+    pairs = {(a.accuser, a.accused) for a in extract_accusations(doc, statements, index, None)}
+    assert ("russia", "armed_groups") in pairs
