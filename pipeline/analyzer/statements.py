@@ -325,8 +325,28 @@ def by_cue(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, index: Speaker
     return _attribute(doc, quote, quotes, spans, index)
 
 
+def by_colon_lead_in(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, index: SpeakerIndex) -> Attribution | None:
+    """ 'Zakharova told reporters:' ending the paragraph before one that opens with the quote (wire and TASS
+    copy): the lead-in's cue speaks."""
+    p_start, _ = spans[quote.first_paragraph]
+    if quote.first_paragraph == 0 or index.text[p_start:quote.start].strip() not in ("", "\u201c", '"', "\u00ab"):
+        return None
+    lead_start, lead_end = spans[quote.first_paragraph - 1]
+    if not index.text[lead_start:lead_end].rstrip().endswith(":"):
+        return None
+    last = doc.char_span(lead_end - 1, lead_end, alignment_mode="expand")
+    if last is None or not len(last):
+        return None
+    start = max(sentence_of(last[0]).start_char, lead_start)
+    for token in reversed(list(_cue_tokens(doc, start, lead_end, quotes))):
+        speaker = _speaker_of(token, index)
+        if speaker:
+            return Attribution(_cue_text(token), speaker, token.idx)
+    return None
+
+
 # Tried in this order; the first that names a speaker attributes the quote.
-QUOTE_ATTRIBUTION_RULES = (by_interview_label, by_signature, by_cue)
+QUOTE_ATTRIBUTION_RULES = (by_interview_label, by_signature, by_cue, by_colon_lead_in)
 
 
 def _attribute(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, index: SpeakerIndex) -> Attribution | None:

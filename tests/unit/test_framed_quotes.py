@@ -53,3 +53,15 @@ def test_the_ceasefire_regime_is_a_truce_not_the_syrian_regime(breached):
     statements, index = extract_statements(doc)
     pairs = {(a.accuser, a.accused) for a in extract_accusations(doc, statements, index, None)}
     assert ("russia", "armed_groups") in pairs
+
+
+def test_a_colon_lead_in_closing_the_paragraph_before_attributes_the_quote():
+    text = ("Russian Foreign Ministry spokeswoman Maria Zakharova told reporters on Thursday:\n\n"
+            "\"Ankara has not fulfilled its obligations under the Sochi memorandum. The terrorists are still there.\"")
+    assert direct(text) == [("Ankara has not fulfilled", "Maria Zakharova")]
+
+
+def test_a_colon_with_no_reporting_verb_before_it_attributes_nothing():
+    text = ("The talks ended on Monday. The agenda was as follows:\n\n"
+            "\"Withdrawal of heavy weapons from the zone and joint patrols on the M4 highway.\"")
+    assert direct(text) == []
