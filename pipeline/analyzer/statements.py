@@ -326,22 +326,33 @@ def by_cue(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, index: Speaker
 
 
 def by_colon_lead_in(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, index: SpeakerIndex) -> Attribution | None:
-    """ 'Zakharova told reporters:' ending the paragraph before one that opens with the quote (wire and TASS
-    copy): the lead-in's cue speaks."""
+    """ 'A senior Western diplomat summed up the outlook: "…"', or 'Zakharova told reporters on Thursday:' ending
+    the paragraph before one that opens with the quote (GUIDELINES.md's colon lead-in): a cue of the lead-in
+    speaks, else the subject of the verb the colon closes."""
     p_start, _ = spans[quote.first_paragraph]
-    if quote.first_paragraph == 0 or index.text[p_start:quote.start].strip() not in ("", "\u201c", '"', "\u00ab"):
+    lead_start, lead_end = p_start, quote.start - 1
+    if index.text[p_start:quote.start].strip() in ("", "\u201c", '"', "\u00ab"):
+        if quote.first_paragraph == 0:
+            return None
+        lead_start, lead_end = spans[quote.first_paragraph - 1]
+    lead = index.text[lead_start:lead_end].rstrip()
+    if not lead.endswith(":"):
         return None
-    lead_start, lead_end = spans[quote.first_paragraph - 1]
-    if not index.text[lead_start:lead_end].rstrip().endswith(":"):
+    colon = doc.char_span(lead_start + len(lead) - 1, lead_start + len(lead), alignment_mode="expand")
+    if colon is None or not len(colon):
         return None
-    last = doc.char_span(lead_end - 1, lead_end, alignment_mode="expand")
-    if last is None or not len(last):
-        return None
-    start = max(sentence_of(last[0]).start_char, lead_start)
-    for token in reversed(list(_cue_tokens(doc, start, lead_end, quotes))):
+    start = max(sentence_of(colon[0]).start_char, lead_start)
+    for token in reversed(list(_cue_tokens(doc, start, colon[0].idx, quotes))):
         speaker = _speaker_of(token, index)
         if speaker:
             return Attribution(_cue_text(token), speaker, token.idx)
+    # The last verb before the colon with its subject before it (the parser often hangs the colon on the quote)
+    lead_in = doc.char_span(start, colon[0].idx, alignment_mode="contract") or []
+    for verb in reversed([t for t in lead_in if t.pos_ in ("VERB", "AUX")]):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and start <= c.idx < verb.idx), None)
+        if subject is not None:
+            speaker = resolve_subject(subject, index)
+            return Attribution(_cue_text(verb), speaker, verb.idx) if speaker else None
     return None
 
 

@@ -65,3 +65,14 @@ def test_a_colon_with_no_reporting_verb_before_it_attributes_nothing():
     text = ("The talks ended on Monday. The agenda was as follows:\n\n"
             "\"Withdrawal of heavy weapons from the zone and joint patrols on the M4 highway.\"")
     assert direct(text) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('But a senior Western diplomat summed up the outlook: "This meeting risks being endless and I fear the '
+     'results will be extremely small."', "diplomat"),
+    ('Turkish President Recep Tayyip Erdogan posted a message on Twitter: "We will not allow the regime to violate '
+     'the ceasefire in Idlib."', "Recep Tayyip Erdogan"),
+])
+def test_the_subject_of_a_colon_lead_in_speaks_whatever_its_verb(text, speaker):
+    found = direct(text)
+    assert len(found) == 1 and speaker in (found[0][1] or "")
