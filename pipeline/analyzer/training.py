@@ -287,6 +287,8 @@ def report(gold_paths: list[str], folds: int = FOLDS) -> str:
              f"{len(sub)} relevant articles of the given labels, {len(articles)} in the pool",
              f"  rules    {score_pairs(sub, [set(a.rule_pairs) for a in sub]).line()}",
              f"  learned  {score_pairs(sub, [learned[i] for i in idx]).line()}",
+             # what the decision could reach at best: every pair some candidate proposes
+             f"  proposed {score_pairs(sub, [{pair for pair, *_ in a.candidates} for a in sub]).line()}",
              "per generator (a pair predicted when the generator proposed it; rule = counted rule readings):"]
     from pipeline.analyzer.candidates import GENERATORS
 
