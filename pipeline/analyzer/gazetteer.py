@@ -33,15 +33,6 @@ def _combining_marks() -> dict[int, None]:
 
 
 GENERIC_GROUP = "armed_groups"  # the actor whose aliases are common nouns ("terrorists", "rebels")
-# Nouns that, after a nationality adjective, name a party: "the Russian occupation", "Turkish jets".
-GROUP_NOUNS = ("occupation", "forces", "force", "army", "troops", "soldiers", "side", "military", "regime",
-               "government", "authorities", "jets", "warplanes", "aircraft", "drones", "artillery", "militias",
-               # "our Turkish partners", "a Turkish diplomatic source", "Russian air strikes": who acts or speaks
-               "partners", "counterparts", "colleagues", "officials", "diplomats", "source", "sources",
-               "strikes", "airstrikes", "air strikes", "raids", "shelling", "bombardment", "planes", "helicopters")
-# One word may stand between the nationality and the noun: "a Turkish diplomatic source", "Russian air strikes".
-GROUP_NOUN_MODIFIERS = ("diplomatic", "military", "security", "government", "official", "defence", "defense",
-                        "foreign", "ground", "special", "armed", "intelligence", "senior", "regime", "army")
 # An alias followed by these is part of an agreement's name, not an actor.
 AGREEMENT_AFTER = re.compile(r"\s*(?:agreements?|deals?|accords?|protocol|memorandum|talks|format|process|summit|"
                              r"understandings?|arrangements?|ceasefire|truce)\b", re.IGNORECASE)
@@ -107,6 +98,7 @@ class Gazetteer:
         self.places = {k: tuple(v) for k, v in data.get("places", {}).items()}
         self.backed_by = dict(data.get("backed_by", {}))
         self.proxy_nouns = frozenset(data.get("proxy_nouns", ()))
+        group_nouns, modifiers = data.get("group_nouns", []), data.get("group_noun_modifiers", [])
         self.speaker_usage = list(data.get("speaker_usage", []))
         exact: dict[str, str] = {}
         loose: dict[str, str] = {}
@@ -138,8 +130,8 @@ class Gazetteer:
         self._adjectives = {(fold(adj) if adj.isupper() else fold(adj).lower()): a.id
                             for a in self.actors.values() for adj in a.adjectives}
         adjectives = "|".join(re.escape(a) for a in sorted(self._adjectives, key=len, reverse=True))
-        self._adjective_phrase = re.compile(rf"\b({adjectives})\s+(?:(?:{'|'.join(GROUP_NOUN_MODIFIERS)})\s+)?"
-                                            rf"(?:{'|'.join(GROUP_NOUNS)})\b", re.IGNORECASE)
+        self._adjective_phrase = re.compile(rf"\b({adjectives})\s+(?:(?:{'|'.join(modifiers)})\s+)?"
+                                            rf"(?:{'|'.join(group_nouns)})\b", re.IGNORECASE)
         for actor in self.actors.values():
             for seen in self._chain(actor.id):
                 if seen not in self.actors:

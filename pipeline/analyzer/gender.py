@@ -42,30 +42,37 @@ def _honorific() -> re.Pattern[str]:
     return re.compile(r"\b(?i:(" + "|".join(words) + r"))\.?\s+((?:(?:[A-Z]\.|[A-Z][\w'\-]+)\s+){0,2}[A-Z][\w'\-]+)")
 
 
+@lru_cache(maxsize=1)
+def _title_pattern() -> re.Pattern[str]:
+    words = sorted(_title_words(), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b")
+
+
 def sex_of_title(title: str | None) -> str | None:
     """The sex a title's words say ("Foreign Ministry spokeswoman" -> f), None when they say none or both."""
     if not title:
         return None
-    words = _title_words()
-    lower = fold(title).lower()
-    found = {sex for word, sex in words.items() if re.search(r"\b" + re.escape(word) + r"\b", lower)}
+    found = {_title_words()[word] for word in _title_pattern().findall(fold(title).lower())}
     return found.pop() if len(found) == 1 else None
-
-
-def _given_name_sex(words: list[str]) -> str | None:
-    return _given_names().get(words[0].lower()) if len(words) > 1 else None
 
 
 def _words(name: str) -> list[str]:
     return [w for w in fold(name).replace(".", " ").split() if w[:1].isalpha()]
 
 
+def _given_name_sex(words: list[str]) -> str | None:
+    """A given name's sex; a name of one word is a surname ("Trump"), and says none."""
+    return _given_names().get(words[0].lower()) if len(words) > 1 else None
+
+
+def _surname_sex(words: list[str]) -> str | None:
+    return next((sex for sex, ending in SLAVIC_SURNAME if ending.search(words[-1].lower())), None)
+
+
 def sex_of_name(name: str) -> str | None:
     """The sex a name's given name or a Slavic surname's ending says, None when neither does."""
     words = _words(name)
-    if not words:
-        return None
-    return _given_name_sex(words) or next((sex for sex, ending in SLAVIC_SURNAME if ending.search(words[-1].lower())), None)
+    return (_given_name_sex(words) or _surname_sex(words)) if words else None
 
 
 def honorifics(text: str) -> dict[str, str]:
@@ -88,7 +95,7 @@ def sex_of(name: str, title: str | None, written: dict[str, str]) -> str | None:
     words = _words(name)
     if not words:
         return sex_of_title(title)
-    return sex_of_title(title) or _given_name_sex(words) or written.get(words[-1].lower()) or sex_of_name(name)
+    return sex_of_title(title) or _given_name_sex(words) or written.get(words[-1].lower()) or _surname_sex(words)
 
 
 def fits(pronoun: str, sex: str | None) -> bool:

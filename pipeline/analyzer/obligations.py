@@ -223,8 +223,8 @@ def _truce_regime(noun) -> bool:
         return False
     held = [c for c in noun.children if c.dep_ == "compound"] + [
         o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
-    return any(_lemma(h) in words()["truce_nouns"] or _lemma(h) in words()["deal_nouns"] or h.lower_ == "silence"
-               for h in held)
+    return any(_lemma(h) in words()["truce_nouns"] or _lemma(h) in words()["deal_nouns"]
+               or _lemma(h) in words()["regime_holds"] for h in held)
 
 
 def _objects_after(token, preps: tuple[str, ...]) -> list:

@@ -105,10 +105,10 @@ def _is_statement(text: str, quote: QuoteSpan) -> bool:
 # A speaker's words quoted in part ('described the strikes as "a crime against humanity"', 'warned of "a
 # dangerous escalation by the hostile states"') are quotes (GUIDELINES.md: attributed fragments of three
 # words or more); a phrase named or set off as a term ('the so-called "regime of calm"') is not.
-SPEECH_IN_SENTENCE = re.compile(
-    r"\b(?:said|says|told|tells|described|describes|describing|called|calls|calling|warned|warns|warning|urged|"
-    r"urges|added|adds|stressed|noted|accused|accuses|denounced|condemned|termed|labell?ed|insisted|declared|"
-    r"according to|spoke of|speaking of)\b", re.IGNORECASE)
+# The reporting verbs as written; the verbs of config/attribution.yaml quote_cues ("called", "branded",
+# "promising") join them in _speech_in_sentence() in every form.
+SPEECH_IN_SENTENCE = (r"said|says|told|tells|described|describes|describing|warned|warns|warning|urged|urges|added|"
+                      r"adds|stressed|noted|accused|accuses|condemned|insisted|declared|according to|spoke of|speaking of")
 NAMED_TERM = re.compile(r"(?:so-called|dubbed|known as|the|a|an|its|their|this|that|these|those)\s*[\"\u201c\u2018']?\s*$",
                         re.IGNORECASE)
 
@@ -125,15 +125,16 @@ def _attributed_fragment(text: str, quote: QuoteSpan) -> bool:
         return False
     start, end = text_sentence(text, quote.start, quote.end)
     outside = text[start:quote.start] + " " + text[quote.end:end]
-    return bool(SPEECH_IN_SENTENCE.search(outside) or _quote_cue_forms().search(outside)) \
-        and not NAMED_TERM.search(text[start:quote.start])
+    return bool(_speech_in_sentence().search(outside)) and not NAMED_TERM.search(text[start:quote.start])
 
 
 @lru_cache(maxsize=1)
-def _quote_cue_forms() -> re.Pattern[str]:
-    """Any form of a verb of config/attribution.yaml quote_cues ("branded", "promising", "testified", "dubbed")."""
+def _speech_in_sentence() -> re.Pattern[str]:
+    """SPEECH_IN_SENTENCE, or any form of a verb of config/attribution.yaml quote_cues ("branded", "promising",
+    "testified", "labelled")."""
     stems = sorted({re.sub(r"[ey]$", "", verb) for verb in attribution_config().get("quote_cues", ())}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, stems)) + r")(?:\w?(?:ed|ing)|e|es|s|d|y|ied|ies)?\b", re.IGNORECASE)
+    cue_forms = r"(?:" + "|".join(map(re.escape, stems)) + r")(?:\w?(?:ed|ing)|e|es|s|d|y|ied|ies)?"
+    return re.compile(rf"\b(?:{SPEECH_IN_SENTENCE}|{cue_forms})\b", re.IGNORECASE)
 
 
 def _previous_end(text: str, paragraph_start: int) -> int:

@@ -177,9 +177,11 @@ class SpeakerIndex:
 
     def fits(self, pronoun: str, speaker: Speaker) -> bool:
         """Whether "he" or "she" can stand for this speaker: a person of the other sex cannot."""
+        if not speaker.is_person:
+            return True
         # "Mrs. Trump" tells nothing of "Trump" in an article that also names Donald Trump
-        written = {surname: sex for surname, sex in self.written_sex.items() if not self._family(surname)}
-        return not speaker.is_person or fits(pronoun, sex_of(speaker.name, speaker.title, written))
+        written = {} if self._family(_surname_keys(speaker.name)[0]) else self.written_sex
+        return fits(pronoun, sex_of(speaker.name, speaker.title, written))
 
     def by_actor(self, actor: str, position: int) -> Speaker | None:
         """The latest person before `position` who belongs to this actor ("the Russian officer" -> Grinkevich)."""
