@@ -324,8 +324,25 @@ def delegation_of(token) -> str | None:
     return inside.text if inside is not None and any(t.ent_type_ == "GPE" for t in inside) else None
 
 
+def capitalised_noun(token) -> bool:
+    """A word the tagger calls a common noun that the text capitalises where no sentence starts ("Sanders
+    continued", '"…," Hannity said'): a name the tagger did not know."""
+    return (token.pos_ == "NOUN" and is_capitalised_name(token) and not token.is_sent_start
+            and token.i > 0 and token.doc[token.i - 1].text not in ("\n", "\n\n") and token.lower_ not in TITLE_WORDS)
+
+
+def after_quote(token) -> bool:
+    """The word right after a closing quotation mark ('"…," Hannity said')."""
+    doc = token.doc
+    return token.i > 0 and doc[token.i - 1].text in ('"', "\u201d", "''") and doc[token.i - 1].i > 0
+
+
 def unlabelled_name(token) -> bool:
-    """A capitalised proper noun the NER did not call a place or a body: most likely a person's name."""
+    """A capitalised proper noun the NER did not call a place or a body: most likely a person's name.
+
+    A capitalised common noun right after a closing quote is one too: there only a name is capitalised."""
+    if capitalised_noun(token) and after_quote(token) and token.ent_type_ in MISLABELLED:
+        return True
     words = name_tokens(token)
     return (token.pos_ == "PROPN" and token.is_title and bool(words)
             and all(w.ent_type_ in MISLABELLED and w.is_title for w in words)

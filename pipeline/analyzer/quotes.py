@@ -125,7 +125,20 @@ def _attributed_fragment(text: str, quote: QuoteSpan) -> bool:
         return False
     start, end = text_sentence(text, quote.start, quote.end)
     outside = text[start:quote.start] + " " + text[quote.end:end]
-    return bool(_speech_in_sentence().search(outside)) and not NAMED_TERM.search(text[start:quote.start])
+    return bool(_speech_in_sentence().search(outside)) and not NAMED_TERM.search(text[start:quote.start]) \
+        and not _programme(text[start:quote.start], text[quote.start:quote.end])
+
+
+POSSESSIVE_END = re.compile(r"\w['\u2019]s\s*[\"\u201c\u2018']?\s*$")
+MINOR_WORDS = frozenset("a an and at by for in of on or the to with".split())
+
+
+def _programme(before: str, quoted: str) -> bool:
+    """A title after a possessive: MSNBC's "Andrea Mitchell Reports," CNN's "State of the Union" (every word
+    capitalised but the small ones), not Turkey's "repeated acts of aggression"."""
+    words = re.findall(r"[\w'\u2019-]+", quoted)
+    return bool(POSSESSIVE_END.search(before)) and bool(words) and all(
+        w[:1].isupper() or w.lower() in MINOR_WORDS for w in words)
 
 
 @lru_cache(maxsize=1)

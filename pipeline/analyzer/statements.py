@@ -45,6 +45,20 @@ def quote_cues() -> frozenset[str]:
     return CUES | frozenset(attribution_config().get("quote_cues", ()))
 
 
+def _with_object(verb) -> bool:
+    """A cue of config quote_cues_intransitive used with an object or an infinitive ("continued his attacks")."""
+    return verb.lemma_.lower() in attribution_config().get("quote_cues_intransitive", ()) and any(
+        c.dep_ in ("dobj", "xcomp") for c in verb.children)
+
+
+def _with_particle(verb) -> bool:
+    """A verb that reports speech with its particle right after it ("went on", "shot back"; config
+    quote_cue_phrases)."""
+    particle = attribution_config().get("quote_cue_phrases", {}).get(verb.lemma_.lower())
+    doc = verb.doc
+    return particle is not None and verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == particle
+
+
 def _cue_tokens(doc, start: int, end: int, quotes: list[QuoteSpan]):
     """Cue verbs in [start, end) that stand outside every quote."""
     inside = lambda idx: any(q.start <= idx < q.end for q in quotes)  # noqa: E731
@@ -52,7 +66,9 @@ def _cue_tokens(doc, start: int, end: int, quotes: list[QuoteSpan]):
     for token in doc.char_span(start, end, alignment_mode="expand") or []:
         if inside(token.idx):
             continue
-        if token.lemma_.lower() in cues and token.pos_ in ("VERB", "AUX", "NOUN"):
+        if token.lemma_.lower() in cues and token.pos_ in ("VERB", "AUX", "NOUN") and not _with_object(token):
+            yield token
+        elif token.pos_ == "VERB" and _with_particle(token):
             yield token
         elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             yield token
@@ -325,6 +341,12 @@ def by_cue(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, index: Speaker
     return _attribute(doc, quote, quotes, spans, index)
 
 
+def _subordinate(token, start: int, end: int) -> bool:
+    """Whether the verb hangs on another verb written in text[start:end] ("When Trump suggested…, Rubio fired
+    back:", "Lavrov said…, adding:"); a verb the parser hangs on the quote after the colon is not."""
+    return any(start <= t.idx < end and t.pos_ in ("VERB", "AUX") for t in token.ancestors)
+
+
 def by_colon_lead_in(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, index: SpeakerIndex) -> Attribution | None:
     """ 'A senior Western diplomat summed up the outlook: "…"', or 'Zakharova told reporters on Thursday:' ending
     the paragraph before one that opens with the quote (GUIDELINES.md's colon lead-in): a cue of the lead-in
@@ -342,22 +364,33 @@ def by_colon_lead_in(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, inde
     if colon is None or not len(colon):
         return None
     start = max(sentence_of(colon[0]).start_char, lead_start)
-    for token in reversed(list(_cue_tokens(doc, start, colon[0].idx, quotes))):
+    # A cue of the main clause speaks; then the subject of the verb the colon closes; a cue of a clause that only
+    # sets the scene ("When Trump suggested…, Rubio fired back:") last. The parser often hangs the colon on the
+    # quote, so "the verb the colon closes" is the last verb before it with its subject before it.
+    cues = list(reversed(list(_cue_tokens(doc, start, colon[0].idx, quotes))))
+    lead_in = doc.char_span(start, colon[0].idx, alignment_mode="contract") or []
+    verbs = [(v, s) for v in reversed([t for t in lead_in if t.pos_ in ("VERB", "AUX")])
+             for s in [next((c for c in v.children if c.dep_ == "nsubj" and start <= c.idx < v.idx), None)] if s is not None]
+    for token in [t for t in cues if not _subordinate(t, start, colon[0].idx)]:
         speaker = _speaker_of(token, index)
         if speaker:
             return Attribution(_cue_text(token), speaker, token.idx)
-    # The last verb before the colon with its subject before it (the parser often hangs the colon on the quote)
-    lead_in = doc.char_span(start, colon[0].idx, alignment_mode="contract") or []
-    for verb in reversed([t for t in lead_in if t.pos_ in ("VERB", "AUX")]):
-        subject = next((c for c in verb.children if c.dep_ == "nsubj" and start <= c.idx < verb.idx), None)
-        if subject is not None:
-            speaker = resolve_subject(subject, index)
-            return Attribution(_cue_text(verb), speaker, verb.idx) if speaker else None
+    if verbs and not _subordinate(verbs[0][0], start, colon[0].idx):
+        speaker = resolve_subject(verbs[0][1], index)
+        if speaker:
+            return Attribution(_cue_text(verbs[0][0]), speaker, verbs[0][0].idx)
+    for token in [t for t in cues if _subordinate(t, start, colon[0].idx)]:
+        speaker = _speaker_of(token, index)
+        if speaker:
+            return Attribution(_cue_text(token), speaker, token.idx)
+    if verbs:
+        speaker = resolve_subject(verbs[0][1], index)
+        return Attribution(_cue_text(verbs[0][0]), speaker, verbs[0][0].idx) if speaker else None
     return None
 
 
 # Tried in this order; the first that names a speaker attributes the quote.
-QUOTE_ATTRIBUTION_RULES = (by_interview_label, by_signature, by_cue, by_colon_lead_in)
+QUOTE_ATTRIBUTION_RULES = (by_interview_label, by_signature, by_colon_lead_in, by_cue)
 
 
 def _attribute(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, index: SpeakerIndex) -> Attribution | None:

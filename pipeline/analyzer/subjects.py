@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, ROLE_NOUNS, clean_name, delegation_of,
-                                     described, full_span_text, group_nouns, is_capitalised_name, is_misread_place,
+                                     capitalised_noun, described, full_span_text, group_nouns, is_capitalised_name, is_misread_place,
                                      is_place, name_tokens, noun_phrase, phrase_bounds, points_to_group, unlabelled_name, unnamed_nouns,
                                      without_posting)
 from pipeline.analyzer.sentences import sentence_of
@@ -182,14 +182,14 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         # A name the parse split or that runs past its head: "Jaish al-Islam", "the National Front for Liberation".
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
         actor = g.resolve(ent.text) if ent is not None and ent.end > token.i else None
-    if token.pos_ == "PROPN" and is_capitalised_name(token) and (surname_known(token.text, index)
+    if (token.pos_ == "PROPN" and is_capitalised_name(token) or capitalised_noun(token)) and (surname_known(token.text, index)
                                                                  or index.by_given_name(token.text)):
         return index.person(token.text)  # "Stoltenberg said", named in full before, whatever the NER says now
     delegation = delegation_of(token)
     if actor is None and (unlabelled_name(token) or (delegation is not None and name_tokens(token))):
         # '"…," Hector Cuper said': the small model calls names after a quote WORK_OF_ART or PRODUCT;
         # "FERIDUN SINIRLIOGLU (Turkey) said" in UN meetings coverage: any label, a delegate.
-        name = " ".join(t.text for t in name_tokens(token))
+        name = " ".join(t.text for t in name_tokens(token)) or token.text  # a name tagged as a common noun
         index.add_person(name, token.idx, delegation)
         return index.person(name)
     whole_body = None

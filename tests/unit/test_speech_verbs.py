@@ -1,0 +1,51 @@
+"""Quotes after verbs of going on and answering back, names the tagger took for common nouns, colon lead-ins
+whose scene-setting clause holds another cue, and programme titles that are no one's words."""
+
+import pytest
+
+from pipeline.analyzer.core import analyze
+
+LEAD = "Russian Foreign Minister Sergei Lavrov spoke to reporters in Moscow on Monday about Idlib.\n\n"
+
+
+def direct(text: str) -> list[tuple[str, str | None]]:
+    return [(s.quote[:24], s.speaker) for s in analyze("Idlib truce", text, quotes_everywhere=True).statements
+            if s.kind == "direct"]
+
+
+@pytest.mark.parametrize("attribution", [
+    "he continued", "Lavrov went on, visibly irritated", "Lavrov countered", "Lavrov shot back", "Lavrov exclaimed",
+])
+def test_a_quote_followed_by_a_verb_of_going_on_or_answering_back_is_the_subjects(attribution):
+    found = direct(LEAD + f'"We expect our Turkish partners to carry out their obligations in full," {attribution}.')
+    assert [speaker for _, speaker in found] == ["Sergei Lavrov"]
+
+
+def test_continuing_an_action_is_no_speech():
+    text = (LEAD + 'Speaking to the channel\'s "Evening With Vladimir Solovyov," Lavrov continued his attacks on '
+            'Ankara. The militants continued to shell the town.')
+    assert direct(text) == []
+
+
+def test_a_name_the_tagger_reads_as_a_common_noun_speaks_after_a_quote():
+    text = ('"Marco Rubio won tonight and I was very glad to see that. I think we need him back in the Senate," '
+            'Hannity said during a panel on his show.')
+    assert [speaker for _, speaker in direct(text)] == ["Hannity"]
+
+
+def test_the_main_clause_of_a_colon_lead_in_speaks_not_the_clause_that_sets_the_scene():
+    text = ("When Lavrov suggested that Turkey would pull out of the deal, Cavusoglu fired back forcefully: "
+            "\"We are not going anywhere and we expect Russia to keep its word.\"")
+    assert [speaker for _, speaker in direct(text)] == ["Mevlut Cavusoglu"]
+
+
+def test_a_colon_lead_in_adding_to_a_statement_is_still_its_speakers():
+    text = 'Lavrov said the militants had violated the truce, adding: "This cannot go on for much longer in Idlib."'
+    assert [speaker for _, speaker in direct(text)] == ["Sergei Lavrov"]
+
+
+def test_a_programme_title_after_a_possessive_is_no_quote_but_a_possessed_phrase_is():
+    text = ('Speaking to MSNBC\'s "Andrea Mitchell Reports," Turkish Foreign Minister Mevlut Cavusoglu said '
+            'Ankara would stay.\n\nSyria has urged the Security Council to end Turkey\'s "repeated acts of '
+            'aggression" against Ain Issa, the Foreign Ministry said.')
+    assert [quote for quote, _ in direct(text)] == ["repeated acts of aggress"]
