@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from pipeline.analyzer.gender import fits, honorifics, sex_of
 from pipeline.analyzer.gazetteer import fold, gazetteer
-from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, ROLE_NOUNS, clean_name, full_span_text, group_nouns,
+from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, ROLE_NOUNS, attribution_config, clean_name, full_span_text, group_nouns,
                                      capitalised_noun, is_capitalised_name, is_place, is_proper_name, noun_phrase, person_titles, title_of,
                                      titled_names, without_posting)
 from pipeline.analyzer.quotes import find_quotes
@@ -275,13 +275,18 @@ class SpeakerIndex:
         One who has spoken comes first: in "Erdogan said… agreed with Russian President Vladimir Putin…
         The president also accused…" the president is the one the story quotes.
         """
-        for at, speaker in reversed(self.spoken):
-            if at < position and speaker.is_person and holds_role(speaker.title or self.title_for(speaker.name), role):
-                return speaker
-        # Reported speech is read before quotes: a person who was a sentence's subject stands in for one who spoke.
-        for at, name in reversed(self.subjects):
-            if at < position and name and holds_role(self.title_for(name), role):
-                return self.person(name)
+        spoke = next(((at, speaker) for at, speaker in reversed(self.spoken) if at < position and speaker.is_person
+                      and holds_role(speaker.title or self.title_for(speaker.name), role)), None)
+        # Reported speech is read before quotes: a person who was a sentence's subject stands in for one who spoke,
+        # and so does one who became the subject after the last of them spoke ("Rubio stopped by his headquarters…
+        # the senator said", after Cruz had spoken).
+        subject = next(((at, name) for at, name in reversed(self.subjects)
+                        if at < position and name and holds_role(self.title_for(name), role)), None)
+        if subject is not None and (spoke is None or subject[0] > spoke[0]) and not (
+                spoke is not None and self.full_name(subject[1]) == spoke[1].name):
+            return self.person(subject[1])
+        if spoke is not None:
+            return spoke[1]
         for mention in reversed([p for p in self.people if p.position < position]):
             if holds_role(self.title_for(mention.name), role):
                 return self.person(mention.name)
@@ -364,7 +369,9 @@ def _surname_keys(name: str) -> list[str]:
 
 
 def holds_role(title: str | None, role: str) -> bool:
-    """Whether a title names this role itself, not a lesser one ("Vice President" is no "president")."""
-    words = (title or "").lower().replace(",", " ").split()
+    """Whether a title names this role itself, not a lesser one ("Vice President" is no "president"); an
+    abbreviation stands for its word ("Sen." is a senator)."""
+    short = attribution_config().get("title_abbreviations", {})
+    words = [short.get(w.rstrip("."), w.rstrip(".")) for w in (title or "").lower().replace(",", " ").split()]
     return any(word.rstrip("s") == role.rstrip("s") and (i == 0 or words[i - 1] not in LESSER_TITLES)
                for i, word in enumerate(words))

@@ -49,3 +49,21 @@ def test_a_programme_title_after_a_possessive_is_no_quote_but_a_possessed_phrase
             'Ankara would stay.\n\nSyria has urged the Security Council to end Turkey\'s "repeated acts of '
             'aggression" against Ain Issa, the Foreign Ministry said.')
     assert [quote for quote, _ in direct(text)] == ["repeated acts of aggress"]
+
+
+@pytest.mark.parametrize("introduced, description, speaker", [
+    ("Gen. Frank McKenzie, the head of U.S. Central Command, also testified.", "the general", "Frank McKenzie"),
+    ("Sen. Lindsey Graham spoke after the meeting.", "the senator", "Lindsey Graham"),
+    ("Maj. Gen. Yury Borenkov briefed reporters at Hmeimim.", "the general", "Yury Borenkov"),
+])
+def test_an_abbreviated_title_is_the_role_a_later_description_names(introduced, description, speaker):
+    text = ("Russian Foreign Minister Sergei Lavrov said on Monday that the militants were shelling Russian positions.\n\n"
+            + introduced + f' "The regime has never respected the truce in the northwest," {description} said.')
+    assert [found for _, found in direct(text)] == [speaker]
+
+
+def test_a_role_goes_to_the_one_who_became_the_subject_after_the_last_holder_spoke():
+    text = ("Russian Foreign Minister Sergei Lavrov said on Monday that the militants were shelling Russian positions.\n\n"
+            "Turkish Foreign Minister Mevlut Cavusoglu arrived in Sochi on Tuesday for talks.\n\n"
+            '"We will not leave our posts in Idlib, whatever happens," the minister said.')
+    assert [found for _, found in direct(text)] == ["Mevlut Cavusoglu"]
