@@ -151,11 +151,29 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
                        and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)), None)
         if beside is not None:
             return _speaker_of(beside, index)
-        # "The Ministry called on the Council…, warning that…": the clause's own subject speaks
+        # "The Ministry called on the Council…, warning that…": the clause's own subject speaks; so does the
+        # subject a conjoined verb shares ("Erdogan spoke in Ankara and said…", "took questions and called…")
         subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and token.tag_ == "VBG":
+        shared = _shares_subject(token) and subject is not None and not any(
+            q.start <= t.idx < q.end for q in index.quotes for t in (token.head, subject)) \
+            and token.doc[subject.i - 1].text not in QUOTE_MARKS  # not the quote's verb, not a quoted word
+        if subject is not None and (token.tag_ == "VBG" or shared):
             return resolve_subject(subject, index)
     return None
+
+
+QUOTE_MARKS = frozenset(('"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "''", "``"))
+
+
+def _shares_subject(verb) -> bool:
+    """A predicate joined to the one before it by "and" or "but" ("spoke in Ankara and said…", "took questions and
+    then called…"), active: "…emerged and was welcomed by some" is no one's speech, and a verb the parser joins
+    across a clause that has its own words before it ("the jihadists a monitor said") is none either; nor is one
+    inside what was reported ("she said, meaning that he's radical and says…")."""
+    doc = verb.doc
+    words = [t.lower_ for t in doc[max(verb.i - 3, 0): verb.i] if t.pos_ != "ADV"]
+    return (verb.dep_ == "conj" and bool(words) and words[-1] in ("and", "but") and verb.head.dep_ in ("ROOT", "conj")
+            and not any(c.dep_ in ("auxpass", "nsubj", "nsubjpass") for c in verb.children))
 
 
 # "In Ankara's view", "In their telling": whose view a sentence gives (modes._in_their_view reads the same words)

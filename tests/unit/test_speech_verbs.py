@@ -67,3 +67,22 @@ def test_a_role_goes_to_the_one_who_became_the_subject_after_the_last_holder_spo
             "Turkish Foreign Minister Mevlut Cavusoglu arrived in Sochi on Tuesday for talks.\n\n"
             '"We will not leave our posts in Idlib, whatever happens," the minister said.')
     assert [found for _, found in direct(text)] == ["Mevlut Cavusoglu"]
+
+
+def test_a_verb_joined_by_and_speaks_with_the_subject_it_shares():
+    text = ('Russian Foreign Ministry spokeswoman Maria Zakharova took questions on Thursday and called the attack '
+            '"a gross violation of the Sochi memorandum."')
+    assert [speaker for _, speaker in direct(text)] == ["Maria Zakharova"]
+
+
+def test_a_charge_after_and_said_is_the_shared_subjects():
+    text = ("Turkish President Recep Tayyip Erdogan spoke in Ankara on Tuesday and said the Syrian regime had "
+            "violated the Idlib ceasefire again.")
+    found = analyze("Erdogan says regime violated Idlib ceasefire", text)
+    assert [(a.accuser, a.accused) for a in found.accusations] == [("recep_tayyip_erdogan", "syria")]
+
+
+def test_a_passive_verb_joined_by_and_is_no_ones_speech():
+    text = ('The group emerged in Idlib in late spring and was initially welcomed by some residents as "a force '
+            'that would finally protect us".')
+    assert direct(text) == []
