@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.analyzer.gazetteer import gazetteer
-from pipeline.analyzer.names import (DOCUMENT_NOUNS, ROLE_NOUNS, attribution_config, is_capitalised_name,
+from pipeline.analyzer.names import (DOCUMENT_NOUNS, ROLE_NOUNS, attribution_config, described, is_capitalised_name,
                                      is_misread_place)
 from pipeline.analyzer.quotes import QuoteSpan, paragraphs
 from pipeline.analyzer.sentences import sentence_of
@@ -437,6 +437,21 @@ def _attribute(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, index: Spe
     return None
 
 
+def _described_speaker(doc, quote: QuoteSpan, quotes: list[QuoteSpan], index: SpeakerIndex) -> Attribution | None:
+    """The common-noun subject of the cue right after a quote, as the text describes it ("Britain-based monitor"),
+    when nothing resolved it: a definite description of someone the index does not know."""
+    after = _cue_tokens(doc, quote.end, min(quote.end + 60, len(doc.text)), quotes)
+    for token in after:
+        subject = next((c for c in token.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
+                        and not any(q.start <= c.idx < q.end for q in quotes)), None)
+        if subject is not None and any(c.lower_ == "the" for c in subject.children if c.dep_ == "det"):
+            description = described(subject)
+            return Attribution(_cue_text(token), Speaker(description, subject.lower_, None, False), token.idx) \
+                if description else None
+        return None
+    return None
+
+
 def extract_statements(doc, index: SpeakerIndex | None = None) -> tuple[list[Statement], SpeakerIndex]:
     """Direct quotes and indirect statements in the order they appear."""
     text = doc.text
@@ -451,6 +466,11 @@ def extract_statements(doc, index: SpeakerIndex | None = None) -> tuple[list[Sta
         attribution = next((found for rule in QUOTE_ATTRIBUTION_RULES
                             if (found := rule(doc, quote, quotes, spans, index)) is not None), None)
         speaker, cue = (attribution.speaker, attribution.cue) if attribution else (None, None)
+        if speaker is None:
+            # '"…," the Britain-based monitor said': someone the article does not name, as described, not the
+            # speaker of the quote before
+            attribution = _described_speaker(doc, quote, quotes, index)
+            speaker, cue = (attribution.speaker, attribution.cue) if attribution else (None, None)
         if speaker is None and last_speaker and (quote.first_paragraph == last_quote_paragraph or (
                 quote.first_paragraph - last_quote_paragraph == 1 and text[p_start:quote.start].strip() in ("", "\u201c", '"'))):
             speaker = last_speaker  # a quote with no attribution continues the previous speaker

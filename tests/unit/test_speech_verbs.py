@@ -86,3 +86,17 @@ def test_a_passive_verb_joined_by_and_is_no_ones_speech():
     text = ('The group emerged in Idlib in late spring and was initially welcomed by some residents as "a force '
             'that would finally protect us".')
     assert direct(text) == []
+
+
+def test_a_description_no_one_resolves_speaks_as_written_not_as_the_speaker_before():
+    text = ('"The truce exists only on paper," said one Syrian refugee in Gaziantep.\n\n'
+            '"Russian jets struck Maarat al-Numan twice overnight," the Britain-based monitor said.')
+    assert [speaker for _, speaker in direct(text)] == ["one Syrian refugee in Gaziantep", "Britain-based monitor"]
+
+
+@pytest.mark.parametrize("attribution, speaker", [
+    ("said a displaced woman from Kafr Nabl", "displaced woman from Kafr Nabl"),
+    ("a teacher in Idlib city told AFP", "teacher in Idlib city"),
+])
+def test_unnamed_people_speak_as_described(attribution, speaker):
+    assert [found for _, found in direct(f'"We have nowhere left to go," {attribution}.')] == [speaker]
