@@ -73,6 +73,7 @@ class Actor:
     parent: str | None
     aliases: tuple[str, ...]
     adjectives: tuple[str, ...]
+    nouns: tuple[str, ...] = ()  # common nouns a text refers back to it by, once named ("the monitor said")
 
 
 @dataclass(frozen=True)
@@ -92,10 +93,11 @@ class Gazetteer:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         self.actors = {
             a["id"]: Actor(a["id"], a["name"], a["kind"], a.get("parent"), tuple(a.get("aliases", [])),
-                           tuple(a.get("adjectives", [])))
+                           tuple(a.get("adjectives", [])), tuple(a.get("nouns", [])))
             for a in data["actors"]
         }
         self.places = {k: tuple(v) for k, v in data.get("places", {}).items()}
+        self.referring_nouns = frozenset(noun for a in self.actors.values() for noun in a.nouns)
         self.backed_by = dict(data.get("backed_by", {}))
         self.proxy_nouns = frozenset(data.get("proxy_nouns", ()))
         group_nouns, modifiers = data.get("group_nouns", []), data.get("group_noun_modifiers", [])

@@ -217,6 +217,15 @@ class SpeakerIndex:
             return actor.name  # only "SOHR" in the text: its name spelt out, as a reader (and the guidelines) want
         return names[0] if names else actor.name
 
+    def referred_back(self, position: int, noun: str) -> Speaker | None:
+        """The latest actor named before `position` that the gazetteer says this noun refers back to ("the
+        monitor" after "the Syrian Observatory for Human Rights")."""
+        g = gazetteer()
+        for mention in reversed(g.mentions(self.text[:position])):
+            if noun in g.actors[mention.actor].nouns:
+                return Speaker(self.written_name(mention.actor), None, mention.actor, False)
+        return None
+
     def last_institution(self, position: int, noun: str) -> Speaker | None:
         """The latest body named before `position` whose name has this noun ("the ministry")."""
         g = gazetteer()

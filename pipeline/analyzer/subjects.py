@@ -178,6 +178,11 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         named_before = index.last_institution(token.idx, lower)
         if named_before is not None and named_before.actor and g.rollup(named_before.actor) != g.rollup(actor):
             return named_before
+    if actor is None and lower in g.referring_nouns and any(c.lower_ == "the" for c in token.children if c.dep_ == "det"):
+        # "the Britain-based monitor said", once the Observatory is named: the body (gazetteer `nouns`)
+        referred = index.referred_back(token.idx, lower)
+        if referred is not None:
+            return referred
     if actor is None and token.ent_type_:
         # A name the parse split or that runs past its head: "Jaish al-Islam", "the National Front for Liberation".
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)

@@ -100,3 +100,9 @@ def test_a_description_no_one_resolves_speaks_as_written_not_as_the_speaker_befo
 ])
 def test_unnamed_people_speak_as_described(attribution, speaker):
     assert [found for _, found in direct(f'"We have nowhere left to go," {attribution}.')] == [speaker]
+
+
+def test_a_body_the_report_refers_back_to_by_a_common_noun_speaks_under_its_name():
+    text = ("Fighting raged in Idlib, the Syrian Observatory for Human Rights said.\n\n"
+            '"At least 14 air strikes hit Maarat al-Numan overnight," the Britain-based monitor said.')
+    assert [speaker for _, speaker in direct(text)] == ["Syrian Observatory for Human Rights"]
