@@ -367,8 +367,10 @@ def _subordinate(token, start: int, end: int) -> bool:
 
 def by_colon_lead_in(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, index: SpeakerIndex) -> Attribution | None:
     """ 'A senior Western diplomat summed up the outlook: "…"', or 'Zakharova told reporters on Thursday:' ending
-    the paragraph before one that opens with the quote (GUIDELINES.md's colon lead-in): a cue of the lead-in
-    speaks, else the subject of the verb the colon closes."""
+    the paragraph before one that opens with the quote (GUIDELINES.md's colon lead-in): a cue of the lead-in's main
+    clause speaks, else the subject of the verb the colon closes, else a cue of a clause that sets the scene.
+    Tried before the cues of the quote's paragraph: in 'Johnson kept asking her why… Clinton, exasperated,
+    responded: "…"' the lead-in, not the question, attributes the quote."""
     p_start, _ = spans[quote.first_paragraph]
     lead_start, lead_end = p_start, quote.start - 1
     if index.text[p_start:quote.start].strip() in ("", "\u201c", '"', "\u00ab"):
@@ -382,28 +384,32 @@ def by_colon_lead_in(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, inde
     if colon is None or not len(colon):
         return None
     start = max(sentence_of(colon[0]).start_char, lead_start)
+    end = colon[0].idx
+    cues = list(reversed(list(_cue_tokens(doc, start, end, quotes))))
+    closed = _verb_the_colon_closes(doc, start, end)
     # A cue of the main clause speaks; then the subject of the verb the colon closes; a cue of a clause that only
-    # sets the scene ("When Trump suggested…, Rubio fired back:") last. The parser often hangs the colon on the
-    # quote, so "the verb the colon closes" is the last verb before it with its subject before it.
-    cues = list(reversed(list(_cue_tokens(doc, start, colon[0].idx, quotes))))
-    lead_in = doc.char_span(start, colon[0].idx, alignment_mode="contract") or []
-    verbs = [(v, s) for v in reversed([t for t in lead_in if t.pos_ in ("VERB", "AUX")])
-             for s in [next((c for c in v.children if c.dep_ == "nsubj" and start <= c.idx < v.idx), None)] if s is not None]
-    for token in [t for t in cues if not _subordinate(t, start, colon[0].idx)]:
-        speaker = _speaker_of(token, index)
+    # sets the scene ("When Trump suggested…, Rubio fired back:") last.
+    attempts = [(t, None) for t in cues if not _subordinate(t, start, end)]  # (verb, its subject if not a cue)
+    if closed is not None and not _subordinate(closed[0], start, end):
+        attempts.append(closed)
+    attempts += [(t, None) for t in cues if _subordinate(t, start, end)]
+    if closed is not None:
+        attempts.append(closed)
+    for token, subject in attempts:
+        speaker = _speaker_of(token, index) if subject is None else resolve_subject(subject, index)
         if speaker:
             return Attribution(_cue_text(token), speaker, token.idx)
-    if verbs and not _subordinate(verbs[0][0], start, colon[0].idx):
-        speaker = resolve_subject(verbs[0][1], index)
-        if speaker:
-            return Attribution(_cue_text(verbs[0][0]), speaker, verbs[0][0].idx)
-    for token in [t for t in cues if _subordinate(t, start, colon[0].idx)]:
-        speaker = _speaker_of(token, index)
-        if speaker:
-            return Attribution(_cue_text(token), speaker, token.idx)
-    if verbs:
-        speaker = resolve_subject(verbs[0][1], index)
-        return Attribution(_cue_text(verbs[0][0]), speaker, verbs[0][0].idx) if speaker else None
+    return None
+
+
+def _verb_the_colon_closes(doc, start: int, end: int):
+    """(verb, subject): the last verb in text[start:end] with its subject before it. The parser often hangs the
+    colon on the quote, so the verb the colon closes is found by position."""
+    lead_in = doc.char_span(start, end, alignment_mode="contract") or []
+    for verb in reversed([t for t in lead_in if t.pos_ in ("VERB", "AUX")]):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and start <= c.idx < verb.idx), None)
+        if subject is not None:
+            return verb, subject
     return None
 
 
@@ -440,16 +446,16 @@ def _attribute(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, index: Spe
 def _described_speaker(doc, quote: QuoteSpan, quotes: list[QuoteSpan], index: SpeakerIndex) -> Attribution | None:
     """The common-noun subject of the cue right after a quote, as the text describes it ("Britain-based monitor"),
     when nothing resolved it: a definite description of someone the index does not know."""
-    after = _cue_tokens(doc, quote.end, min(quote.end + 60, len(doc.text)), quotes)
-    for token in after:
-        subject = next((c for c in token.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
-                        and not any(q.start <= c.idx < q.end for q in quotes)), None)
-        if subject is not None and any(c.lower_ == "the" for c in subject.children if c.dep_ == "det"):
-            description = described(subject)
-            return Attribution(_cue_text(token), Speaker(description, subject.lower_, None, False), token.idx) \
-                if description else None
+    token = next(iter(_cue_tokens(doc, quote.end, min(quote.end + 60, len(doc.text)), quotes)), None)
+    if token is None:
         return None
-    return None
+    subject = next((c for c in token.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
+                    and not any(q.start <= c.idx < q.end for q in quotes)), None)
+    if subject is None or not any(c.lower_ == "the" for c in subject.children if c.dep_ == "det"):
+        return None
+    description = described(subject)
+    return Attribution(_cue_text(token), Speaker(description, subject.lower_, None, False), token.idx) \
+        if description else None
 
 
 def extract_statements(doc, index: SpeakerIndex | None = None) -> tuple[list[Statement], SpeakerIndex]:
