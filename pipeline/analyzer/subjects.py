@@ -5,7 +5,7 @@ from __future__ import annotations
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, ROLE_NOUNS, clean_name, delegation_of,
                                      capitalised_noun, described, full_span_text, group_nouns, is_capitalised_name, is_misread_place,
-                                     is_place, name_tokens, noun_phrase, phrase_bounds, points_to_group, unlabelled_name, unnamed_nouns,
+                                     is_place, is_proper_name, name_tokens, noun_phrase, phrase_bounds, points_to_group, unlabelled_name, unnamed_nouns,
                                      without_posting)
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex, holds_role, surname_known
@@ -297,4 +297,9 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         # "the ministry said": the last ministry that spoke or was named, before any other body that spoke.
         return index.last_speaker(token.idx, "institution", noun=lower) or index.last_institution(token.idx, lower) \
             or index.last_speaker(token.idx, "institution")
+    # A body the gazetteer does not know, named by the NER ("the Smithsonian Institution said"): as written.
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if ent is not None and ent.label_ == "ORG" and token.pos_ == "PROPN" and ent.root == token:
+        name = noun_phrase(token)
+        return Speaker(name, None, None, False) if is_proper_name(name) else None
     return None

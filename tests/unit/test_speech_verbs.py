@@ -106,3 +106,9 @@ def test_a_body_the_report_refers_back_to_by_a_common_noun_speaks_under_its_name
     text = ("Fighting raged in Idlib, the Syrian Observatory for Human Rights said.\n\n"
             '"At least 14 air strikes hit Maarat al-Numan overnight," the Britain-based monitor said.')
     assert [speaker for _, speaker in direct(text)] == ["Syrian Observatory for Human Rights"]
+
+
+def test_a_body_the_gazetteer_does_not_know_speaks_under_the_name_the_text_gives_it():
+    text = ('However, the Union of Medical Care and Relief Organizations said on Thursday, "We have never recorded '
+            'so many breaches of the truce in one day."')
+    assert [speaker for _, speaker in direct(text)] == ["Union of Medical Care and Relief Organizations"]
