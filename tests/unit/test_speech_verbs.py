@@ -97,6 +97,7 @@ def test_a_description_no_one_resolves_speaks_as_written_not_as_the_speaker_befo
 @pytest.mark.parametrize("attribution, speaker", [
     ("said a displaced woman from Kafr Nabl", "displaced woman from Kafr Nabl"),
     ("a teacher in Idlib city told AFP", "teacher in Idlib city"),
+    ("said a senior aide to the Turkish president", "senior aide to the Turkish president"),
 ])
 def test_unnamed_people_speak_as_described(attribution, speaker):
     assert [found for _, found in direct(f'"We have nowhere left to go," {attribution}.')] == [speaker]
