@@ -10,6 +10,7 @@ from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, INSTITUTION_NOU
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex, holds_role, surname_known
 
+COUNT_WORDS = frozenset("two three four five six several some many both few".split())
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "institution", "we": "any", "i": "person",
             "him": "person", "her": "person", "them": "any"}  # "according to her"
 
@@ -106,7 +107,9 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         group = group_before(token)
         speaker = resolve_subject(group, index) if group is not None else None
         if speaker is not None and not speaker.is_person:
-            words = speaker.name.split()
+            # one of "Two Turkish officials" is "Turkish official": the count goes with the plural
+            words = [w for w in speaker.name.split() if w.lower() not in COUNT_WORDS and not w.isdigit()] \
+                if group.tag_ == "NNS" else speaker.name.split()
             single = " ".join([*words[:-1], group.lemma_]) if words and words[-1].lower() == group.lower_ else speaker.name
             return Speaker(single, speaker.title, speaker.actor, False)
         return None

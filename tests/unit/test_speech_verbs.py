@@ -113,3 +113,9 @@ def test_a_body_the_gazetteer_does_not_know_speaks_under_the_name_the_text_gives
     text = ('However, the Union of Medical Care and Relief Organizations said on Thursday, "We have never recorded '
             'so many breaches of the truce in one day."')
     assert [speaker for _, speaker in direct(text)] == ["Union of Medical Care and Relief Organizations"]
+
+
+def test_one_of_a_counted_group_is_named_without_the_count():
+    text = ('Two Turkish officials spoke to Reuters on condition of anonymity on Monday.\n\n'
+            '"Russia has not kept a single promise in Idlib," one said.')
+    assert [speaker for _, speaker in direct(text)] == ["Turkish official"]
