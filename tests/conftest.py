@@ -90,3 +90,11 @@ def make_settings(database_url: str, feeds_path: Path, sink: MailSink | None, **
     settings = Settings(database_url=database_url, feeds_path=feeds_path, smtp=smtp,
                         alert_recipients=("analyst@example.org",))
     return settings.with_fetch(allow_private_hosts=True, **fetch)
+
+
+def direct_quotes(text: str, title: str = "Idlib truce") -> list[tuple[str, str | None]]:
+    """(first 20 characters of the quote, speaker) for each direct quote the analyzer finds in a written text."""
+    from pipeline.analyzer.core import analyze  # lazy: loading spaCy is slow
+
+    return [(s.quote[:20], s.speaker) for s in analyze(title, text, quotes_everywhere=True).statements
+            if s.kind == "direct"]

@@ -332,10 +332,20 @@ def capitalised_noun(token) -> bool:
             and token.i > 0 and token.doc[token.i - 1].text not in ("\n", "\n\n") and token.lower_ not in TITLE_WORDS)
 
 
+def reads_as_name(token) -> bool:
+    """A capitalised proper noun, or a common noun capitalised where no sentence starts: a word a name can be."""
+    return (token.pos_ == "PROPN" and is_capitalised_name(token)) or capitalised_noun(token)
+
+
+def entity_of(token):
+    """The named entity (a Span) the token is part of, or None."""
+    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+
+
 def after_quote(token) -> bool:
     """The word right after a closing quotation mark ('"…," Hannity said')."""
     doc = token.doc
-    return token.i > 0 and doc[token.i - 1].text in ('"', "\u201d", "''") and doc[token.i - 1].i > 0
+    return token.i > 1 and doc[token.i - 1].text in ('"', "\u201d", "''")
 
 
 def unlabelled_name(token) -> bool:

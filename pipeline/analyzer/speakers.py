@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pipeline.analyzer.gender import fits, honorifics, sex_of
 from pipeline.analyzer.gazetteer import fold, gazetteer
 from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, ROLE_NOUNS, attribution_config, clean_name, full_span_text, group_nouns,
-                                     capitalised_noun, is_capitalised_name, is_place, is_proper_name, noun_phrase, person_titles, title_of,
+                                     is_place, is_proper_name, noun_phrase, person_titles, reads_as_name, title_of,
                                      titled_names, without_posting)
 from pipeline.analyzer.quotes import find_quotes
 
@@ -82,7 +82,7 @@ class SpeakerIndex:
                          and outside(ent.start_char)]
         # A surname met before, whatever the NER calls it now ("Lavrentiev also spoke about…").
         self.subjects += [(t.idx, self.full_name(_with_given_names(t))) for t in doc
-                          if t.dep_ in ("nsubj", "nsubjpass") and (t.pos_ == "PROPN" and is_capitalised_name(t) or capitalised_noun(t))
+                          if t.dep_ in ("nsubj", "nsubjpass") and reads_as_name(t)
                           and t.ent_type_ != "PERSON" and surname_known(t.text, self) and outside(t.idx)]
         self.subjects.sort()
         # Bodies as written, the whole noun phrase (NER often stops at "the General Command of the").

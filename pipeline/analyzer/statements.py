@@ -413,8 +413,23 @@ def _verb_the_colon_closes(doc, start: int, end: int):
     return None
 
 
+def by_description(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, index: SpeakerIndex) -> Attribution | None:
+    """'"…," the Britain-based monitor said' when nothing resolved it: the common-noun subject of the cue right after
+    the quote speaks as the text describes it, not the speaker of the quote before."""
+    token = next(iter(_cue_tokens(doc, quote.end, min(quote.end + 60, len(doc.text)), quotes)), None)
+    if token is None:
+        return None
+    subject = next((c for c in token.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
+                    and not any(q.start <= c.idx < q.end for q in quotes)), None)
+    if subject is None or not any(c.lower_ == "the" for c in subject.children if c.dep_ == "det"):
+        return None
+    description = described(subject)
+    return Attribution(_cue_text(token), Speaker(description, subject.lower_, None, False), token.idx) \
+        if description else None
+
+
 # Tried in this order; the first that names a speaker attributes the quote.
-QUOTE_ATTRIBUTION_RULES = (by_interview_label, by_signature, by_colon_lead_in, by_cue)
+QUOTE_ATTRIBUTION_RULES = (by_interview_label, by_signature, by_colon_lead_in, by_cue, by_description)
 
 
 def _attribute(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, index: SpeakerIndex) -> Attribution | None:
@@ -443,21 +458,6 @@ def _attribute(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, index: Spe
     return None
 
 
-def _described_speaker(doc, quote: QuoteSpan, quotes: list[QuoteSpan], index: SpeakerIndex) -> Attribution | None:
-    """The common-noun subject of the cue right after a quote, as the text describes it ("Britain-based monitor"),
-    when nothing resolved it: a definite description of someone the index does not know."""
-    token = next(iter(_cue_tokens(doc, quote.end, min(quote.end + 60, len(doc.text)), quotes)), None)
-    if token is None:
-        return None
-    subject = next((c for c in token.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
-                    and not any(q.start <= c.idx < q.end for q in quotes)), None)
-    if subject is None or not any(c.lower_ == "the" for c in subject.children if c.dep_ == "det"):
-        return None
-    description = described(subject)
-    return Attribution(_cue_text(token), Speaker(description, subject.lower_, None, False), token.idx) \
-        if description else None
-
-
 def extract_statements(doc, index: SpeakerIndex | None = None) -> tuple[list[Statement], SpeakerIndex]:
     """Direct quotes and indirect statements in the order they appear."""
     text = doc.text
@@ -472,11 +472,6 @@ def extract_statements(doc, index: SpeakerIndex | None = None) -> tuple[list[Sta
         attribution = next((found for rule in QUOTE_ATTRIBUTION_RULES
                             if (found := rule(doc, quote, quotes, spans, index)) is not None), None)
         speaker, cue = (attribution.speaker, attribution.cue) if attribution else (None, None)
-        if speaker is None:
-            # '"…," the Britain-based monitor said': someone the article does not name, as described, not the
-            # speaker of the quote before
-            attribution = _described_speaker(doc, quote, quotes, index)
-            speaker, cue = (attribution.speaker, attribution.cue) if attribution else (None, None)
         if speaker is None and last_speaker and (quote.first_paragraph == last_quote_paragraph or (
                 quote.first_paragraph - last_quote_paragraph == 1 and text[p_start:quote.start].strip() in ("", "\u201c", '"'))):
             speaker = last_speaker  # a quote with no attribution continues the previous speaker

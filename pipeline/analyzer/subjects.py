@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from pipeline.analyzer.gazetteer import gazetteer
-from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, ROLE_NOUNS, clean_name, delegation_of,
-                                     capitalised_noun, described, full_span_text, group_nouns, is_capitalised_name, is_misread_place,
-                                     is_place, is_proper_name, name_tokens, noun_phrase, phrase_bounds, points_to_group, unlabelled_name, unnamed_nouns,
+from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, ROLE_NOUNS, attribution_config, clean_name, delegation_of,
+                                     described, entity_of, full_span_text, group_nouns, is_misread_place,
+                                     is_place, is_proper_name, name_tokens, noun_phrase, phrase_bounds, points_to_group, reads_as_name, unlabelled_name, unnamed_nouns,
                                      without_posting)
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex, holds_role, surname_known
 
-COUNT_WORDS = frozenset("two three four five six several some many both few".split())
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "institution", "we": "any", "i": "person",
             "him": "person", "her": "person", "them": "any"}  # "according to her"
 
@@ -108,7 +107,8 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         speaker = resolve_subject(group, index) if group is not None else None
         if speaker is not None and not speaker.is_person:
             # one of "Two Turkish officials" is "Turkish official": the count goes with the plural
-            words = [w for w in speaker.name.split() if w.lower() not in COUNT_WORDS and not w.isdigit()] \
+            count_words = attribution_config().get("count_words", ())
+            words = [w for w in speaker.name.split() if w.lower() not in count_words and not w.isdigit()] \
                 if group.tag_ == "NNS" else speaker.name.split()
             single = " ".join([*words[:-1], group.lemma_]) if words and words[-1].lower() == group.lower_ else speaker.name
             return Speaker(single, speaker.title, speaker.actor, False)
@@ -161,7 +161,7 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         if is_misread_place(token):
             return None
         # The whole name the token is part of: "al-Assad" may be split into "al", "-", "Assad".
-        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        ent = entity_of(token)
         name = clean_name(full_span_text(ent)) if ent is not None else ""
         return index.person(name or token.text) if (name or token.is_alpha) else None
     named = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "ORG"), None)
@@ -188,9 +188,9 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
             return referred
     if actor is None and token.ent_type_:
         # A name the parse split or that runs past its head: "Jaish al-Islam", "the National Front for Liberation".
-        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        ent = entity_of(token)
         actor = g.resolve(ent.text) if ent is not None and ent.end > token.i else None
-    if (token.pos_ == "PROPN" and is_capitalised_name(token) or capitalised_noun(token)) and (surname_known(token.text, index)
+    if reads_as_name(token) and (surname_known(token.text, index)
                                                                  or index.by_given_name(token.text)):
         return index.person(token.text)  # "Stoltenberg said", named in full before, whatever the NER says now
     delegation = delegation_of(token)
@@ -301,7 +301,7 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         return index.last_speaker(token.idx, "institution", noun=lower) or index.last_institution(token.idx, lower) \
             or index.last_speaker(token.idx, "institution")
     # A body the gazetteer does not know, named by the NER ("the Smithsonian Institution said"): as written.
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    ent = entity_of(token)
     if ent is not None and ent.label_ == "ORG" and token.pos_ == "PROPN" and ent.root == token:
         name = noun_phrase(token)
         return Speaker(name, None, None, False) if is_proper_name(name) else None

@@ -1,13 +1,8 @@
 """'He' and 'she' read back to a person of their sex; kin who share a surname kept apart (written sentences)."""
 
-from pipeline.analyzer.core import analyze
+from tests.conftest import direct_quotes as speakers
 from pipeline.analyzer.gender import fits, honorifics, sex_of, sex_of_name, sex_of_title
 from pipeline.analyzer.speakers import _most_named, _people_of
-
-
-def speakers(text: str) -> list[tuple[str, str | None]]:
-    return [(s.quote[:20], s.speaker) for s in analyze("Idlib truce", text, quotes_everywhere=True).statements
-            if s.kind == "direct"]
 
 
 def test_sex_from_given_name_title_and_slavic_ending():

@@ -3,12 +3,7 @@
 import pytest
 
 from pipeline.analyzer.core import analyze
-
-
-def speakers(text: str) -> list[tuple[str, str | None]]:
-    """(quote start, speaker) for each direct quote the analyzer finds."""
-    return [(s.quote[:20], s.speaker) for s in analyze("Idlib truce", text, quotes_everywhere=True).statements
-            if s.kind == "direct"]
+from tests.conftest import direct_quotes as speakers
 
 
 def test_a_pronoun_after_reported_speech_is_the_one_who_just_spoke():
