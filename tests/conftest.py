@@ -98,3 +98,17 @@ def direct_quotes(text: str, title: str = "Idlib truce") -> list[tuple[str, str 
 
     return [(s.quote[:20], s.speaker) for s in analyze(title, text, quotes_everywhere=True).statements
             if s.kind == "direct"]
+
+
+def rule_claims(text: str, after: int = 0, outlet: str | None = None) -> set[tuple[str, str]]:
+    """(accuser, accused), rolled up, of the rules' attributed claims in a written text (from character `after` on)."""
+    from pipeline.analyzer.accusations import extract_accusations
+    from pipeline.analyzer.core import _parse
+    from pipeline.analyzer.gazetteer import gazetteer
+    from pipeline.analyzer.statements import extract_statements
+
+    g = gazetteer()
+    doc = _parse(text)
+    statements, index = extract_statements(doc)
+    return {(g.rollup(a.accuser), g.rollup(a.accused)) for a in extract_accusations(doc, statements, index, None, outlet)
+            if a.mode == "claim" and a.char_start >= after}

@@ -136,7 +136,9 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 accused_token, trigger = subject_of(token), "attack"
             elif token.pos_ == "VERB" and (lemma in COMPLY or binds(token)) and (
                     negated(token) or token.head.lemma_.lower() in FAILING):
-                accused_token, trigger = subject_of(token), lemma if lemma in COMPLY else "fail"
+                # "the obligations had not been met by the Turkish side": a passive's agent is who did not keep them
+                agent = doer_of(token) if any(c.dep_ == "agent" for c in token.children) else None
+                accused_token, trigger = agent or subject_of(token), lemma if lemma in COMPLY else "fail"
             elif (lemma in BREACH_NOUNS or non_compliance(token)) and token.pos_ == "NOUN" and not none_of(token) \
                     and not ended(token):
                 accused_token, trigger = owner_of(token) or doer_of_these(token), lemma
@@ -187,7 +189,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
             mode = "claim"
             if accuser is None:
                 mode = "narrative"
-            targets = [accused_token, *_conjuncts(accused_token)] if accused_token is not None else []
+            targets = [accused_token, *_conjuncts(accused_token), *_named_within(accused_token)] \
+                if accused_token is not None else []
             exclude = {g.rollup(accuser)} if accuser else set()
             # (actor, the words that named it): a word's sense may depend on who speaks
             named = [(actor, target) for target in targets for actor in resolve_actors(target, exclude)]
@@ -342,6 +345,18 @@ def _conjuncts(token) -> list:
     """Y and Z in "accused X, Y and Z" (also when the parser makes Y an apposition: "the regime, Iran and Russia")."""
     listed = [a for a in token.children if a.dep_ == "appos" and any(c.dep_ in ("conj", "cc") for c in a.children)]
     return [t for t in token.conjuncts if t.i > token.i] + [t for a in listed for t in (a, *a.conjuncts) if t.i > token.i]
+
+
+def _named_within(token) -> list:
+    """Parties a noun phrase names besides its head: a listed modifier ("Nusra Front and Islamic State fighters")
+    and the bodies a plural head belongs to ("militants of Jabhat al-Nusra and the Islamic State")."""
+    out = []
+    for child in token.children:
+        if child.dep_ in ("nmod", "compound", "amod") and child.conjuncts:
+            out += [child, *child.conjuncts]
+        elif child.dep_ == "prep" and child.lower_ == "of" and token.tag_ == "NNS":
+            out += [t for o in child.children if o.dep_ == "pobj" for t in (o, *o.conjuncts)]
+    return out
 
 
 def _accusation(sent, scope, token, lemma, trigger, accuser, accused, mode, context, statements,

@@ -128,13 +128,27 @@ def _pledger(task):
     return None
 
 
+def _pays_debt_said_unkept(verb) -> bool:
+    """ "The obligations remain unfulfilled, and we expect our Turkish partners to fulfil them": the keeping asked
+    for is of debts the sentence has just called unpaid ("them", "it" standing for them)."""
+    if not any(o.lower_ in ("them", "it", "these", "those") for o in _objects(verb)):
+        return False
+    unkept = words()["unkept_words"]
+    for debt in (t for t in verb.sent if t.i < verb.i and _lemma(t) in words()["debt_nouns"]):
+        predicate = debt.head
+        said = [c for c in predicate.children if c.dep_ in ("acomp", "oprd", "advmod")] + [predicate]
+        if any(t.lower_ in unkept for t in said) or (_lemma(predicate) in words()["keep_verbs"] and _undone(predicate)):
+            return True
+    return False
+
+
 @reader("demanded_keeping")
 def demanded_keeping(token) -> Reading | None:
     """ "Moscow demanded that Ankara fulfil the promises it made": a demand to keep what is owed."""
     if _lemma(token) not in words()["keep_verbs"] or token.pos_ != "VERB" or negated(token):
         return None
     debts = _debts(token)
-    if not debts or not _as_unkept(token, debts):
+    if not (debts and _as_unkept(token, debts)) and not _pays_debt_said_unkept(token):
         return None
     demand = token.head
     if token.dep_ not in ("xcomp", "ccomp", "advcl") or _lemma(demand) not in words()["demand_verbs"]:

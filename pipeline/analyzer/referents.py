@@ -152,6 +152,11 @@ def doer_of(token):
             and token.head.dep_ in ("dobj", "nsubj") and token.head.head.pos_ in ("VERB", "AUX"):
         # "Groups … continue attempts to break down the truce": who makes the attempts does it
         return subject_of(token.head.head) if token.head.dep_ == "dobj" else None
+    if subject is None and token.dep_ == "acl" and token.head.lemma_.lower() in ATTEMPT_NOUNS \
+            and token.head.dep_ == "attr" and token.head.head.pos_ in ("VERB", "AUX"):
+        # "the offensive launched by Nusra is an attempt to wreck the process": the act's doer
+        act = subject_of(token.head.head)
+        return owner_of(act) if act is not None and act.lemma_.lower() in BREACH_NOUNS else act
     if subject is None and token.dep_ == "ccomp":
         # "Mousavi said the United States, by supporting…, was undermining…": the parser made the
         # clause's subject an object of "said".
@@ -164,14 +169,27 @@ SUBJECT_CONTROL = frozenset("promise pledge vow undertake guarantee assure threa
 
 
 def subject_of(token):
-    for child in token.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
+    subjects = [child for child in token.children if child.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) > 1:
+        # A verb has one subject: several are a name the parser split at its hyphens ("Jabhat | al | - | Nusra
+        # and Islamic State continue…", where "Nusra" holds the conjunct), or a phrase missing its commas.
+        # The first that names a party is the subject.
+        return next((c for c in subjects if c.pos_ in ("NOUN", "PROPN") and actor_of_phrase(c)), subjects[0])
+    if subjects:
+        return subjects[0]
     # "radical groups seeking to sabotage the calm": a participle's doer is the noun it modifies
     if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN", "PRON") and token.tag_ == "VBG":
         if token.head.lemma_.lower() == "one" and token.head.dep_ == "attr":
             return subject_of(token.head.head) or token.head  # "they are the ones breaking the truce"
+        if token.head.lower_ in words("document_nouns") and token.head.dep_ == "dobj" \
+                and token.head.head.pos_ in ("VERB", "AUX"):
+            return subject_of(token.head.head) or token.head  # "issued a statement accusing Turkey of…"
         return token.head
+    # "Russian warplanes struck a market, violating the truce": a breaching participle without a subject is its
+    # verb's doer (a reporting one, "…, saying they had violated…", is speech: statements.py reads it)
+    if token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.pos_ in ("VERB", "AUX") \
+            and token.lemma_.lower() in words("breach_verbs", "attack_verbs"):
+        return subject_of(token.head)
     # "urged Ankara to withdraw", "called on Russia to stop…": the one asked is who is to do it
     if token.dep_ == "xcomp" and token.head.pos_ == "VERB" and token.head.lemma_.lower() not in SUBJECT_CONTROL:
         asked = next((c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i), None) or next(

@@ -98,9 +98,20 @@ def _titled(token, index: SpeakerIndex) -> str | None:
     return None if end < len(token.doc) and token.doc[end].text in ("'s", "\u2019s", "'") else name
 
 
+def _counted_group(token):
+    """The group a quantity subject counts ("A number of armed groups", "dozens of residents"), else None."""
+    if token.lower_ not in attribution_config().get("quantity_words", ()):
+        return None
+    return next((o for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for o in c.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")), None)
+
+
 def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     """Turn the subject of a cue verb into a speaker: a name, a pronoun, a role noun or an institution."""
     lower = token.lower_
+    counted = _counted_group(token)
+    if counted is not None:  # "A number of armed groups said…": the group speaks
+        return resolve_subject(counted, index)
     if lower == "one" and token.dep_ in ("nsubj", "nsubjpass"):
         # "Turkish officials were blunt. One said…": one of the group the sentence before was about
         group = group_before(token)
