@@ -189,8 +189,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
             mode = "claim"
             if accuser is None:
                 mode = "narrative"
-            targets = [accused_token, *_conjuncts(accused_token), *_named_within(accused_token)] \
-                if accused_token is not None else []
+            targets = [accused_token, *_conjuncts(accused_token), *_named_within(accused_token),
+                       *_co_subjects(accused_token)] if accused_token is not None else []
             exclude = {g.rollup(accuser)} if accuser else set()
             # (actor, the words that named it): a word's sense may depend on who speaks
             named = [(actor, target) for target in targets for actor in resolve_actors(target, exclude)]
@@ -345,6 +345,14 @@ def _conjuncts(token) -> list:
     """Y and Z in "accused X, Y and Z" (also when the parser makes Y an apposition: "the regime, Iran and Russia")."""
     listed = [a for a in token.children if a.dep_ == "appos" and any(c.dep_ in ("conj", "cc") for c in a.children)]
     return [t for t in token.conjuncts if t.i > token.i] + [t for a in listed for t in (a, *a.conjuncts) if t.i > token.i]
+
+
+def _co_subjects(token) -> list:
+    """The verb's other subjects: "both the regime's artillery and Russia's aircraft were violating…" parsed as
+    two subjects, not a subject and its conjunct."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    return [c for c in token.head.children if c.dep_ == token.dep_ and c is not token and c.pos_ in ("NOUN", "PROPN")]
 
 
 def _named_within(token) -> list:

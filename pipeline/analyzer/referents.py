@@ -147,6 +147,12 @@ def doer_of(token):
                 return objects[0]
     if any(c.dep_ == "nsubjpass" for c in token.children):
         return None  # "the truce was violated" names no one
+    if token.tag_ == "VBG" and token.dep_ in ("pcomp", "pobj"):
+        # "recorded 30 cases of shelling by terrorist groups": a gerund's "by" names its doer
+        by = next((o for c in token.children if c.dep_ == "prep" and c.lower_ == "by"
+                   for o in c.children if o.dep_ == "pobj"), None)
+        if by is not None:
+            return by
     subject = subject_of(token)
     if subject is None and token.dep_ == "acl" and token.head.lemma_.lower() in ATTEMPT_NOUNS \
             and token.head.dep_ in ("dobj", "nsubj") and token.head.head.pos_ in ("VERB", "AUX"):

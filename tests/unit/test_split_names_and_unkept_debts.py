@@ -77,3 +77,19 @@ def test_a_counted_group_speaks_as_the_group():
     counted = direct_quotes('"The regime has broken the truce every night," a number of rebel commanders told AFP.')
     plain = direct_quotes('"The regime has broken the truce every night," rebel commanders told AFP.')
     assert counted == plain and plain[0][1]
+
+
+def test_two_subjects_the_parser_does_not_join_are_both_charged():
+    # "both the regime's artillery and Russia's aircraft": parsed as two subjects of "were violating"
+    assert rule_claims("The opposition said both the regime's artillery and Russia's aircraft were violating the "
+                       "ceasefire.") == {("armed_groups", "syria"), ("armed_groups", "russia")}
+
+
+def test_a_gerunds_by_names_who_did_it():
+    assert rule_claims("The Russian reconciliation center said it had recorded 30 cases of shelling by terrorist "
+                       "groups in the Idlib de-escalation zone.") == {("russia", "armed_groups")}
+
+
+def test_the_coalitions_acronym_gives_its_heads_body():
+    assert rule_claims('"The Russian raids on Sarmada are a blatant violation of the March 2020 ceasefire," the head '
+                       "of the SNC, Nasr al-Hariri, said.") == {("armed_groups", "russia")}
