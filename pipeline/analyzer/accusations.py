@@ -69,6 +69,9 @@ def outlet_voice(outlet: str | None) -> str | None:
     is never a news agency: its site speaks for it whatever it is called."""
     if not outlet:
         return None
+    listed = lexicon()["publisher_outlets"].get(re.sub(r"[^a-z0-9]", "", outlet.lower()))
+    if listed:  # a body's own site known by its outlet name (the Syrian National Coalition's etilaf.org)
+        return listed
     g = gazetteer()
     actor = g.resolve(outlet)
     if actor is None:

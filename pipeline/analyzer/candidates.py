@@ -270,7 +270,6 @@ def sentence_views(doc, statements: list[Statement], index, outlet_actor: str | 
 
     g = gazetteer()
     lex = lexicon()
-    outlet_actor = outlet_actor or lex["publisher_outlets"].get(re.sub(r"[^a-z0-9]", "", (outlet or "").lower()))
     sents = list(doc.sents)
     text = index.text
     views = []

@@ -148,10 +148,13 @@ def demanded_keeping(token) -> Reading | None:
     if _lemma(token) not in words()["keep_verbs"] or token.pos_ != "VERB" or negated(token):
         return None
     debts = _debts(token)
-    if not (debts and _as_unkept(token, debts)) and not _pays_debt_said_unkept(token):
-        return None
     demand = token.head
-    if token.dep_ not in ("xcomp", "ccomp", "advcl") or _lemma(demand) not in words()["demand_verbs"]:
+    # compelling a party to keep what it owes says it does not keep it ("by compelling the Assad regime to abide by
+    # the terms of the cessation of hostilities")
+    coerced = _lemma(demand) in words()["coercion_verbs"] and bool(debts)
+    if not coerced and not (debts and _as_unkept(token, debts)) and not _pays_debt_said_unkept(token):
+        return None
+    if token.dep_ not in ("xcomp", "ccomp", "advcl") or _lemma(demand) not in words()["demand_verbs"] | words()["coercion_verbs"]:
         return None
     addressee = subject_of(token) if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) else None
     if addressee is None:  # "expect X to…", "urged X to…", "called on X to…"
@@ -160,7 +163,9 @@ def demanded_keeping(token) -> Reading | None:
             None)
     if addressee is None or addressee == subject_of(demand):
         return None
-    return Reading(addressee, "fail", subject_of(demand))
+    # "urged the Security Council to force Russia to respect…": the charge is the one who urges
+    asker = demand.head if demand.dep_ == "xcomp" and _lemma(demand.head) in words()["demand_verbs"] else demand
+    return Reading(addressee, "fail", subject_of(asker))
 
 
 @reader("pledge_unkept")

@@ -442,6 +442,20 @@ def claimed_by(token):
     return None
 
 
+def _controller(possessive) -> str | None:
+    """For "its"/"their" in an infinitive clause: the party who is to do the clause's act (an object asked to,
+    "urged insurgents to…", else the subject who means to, "Russia pledged to…"), when a party is named there."""
+    if possessive.lower_ not in ("its", "their") or possessive.dep_ != "poss":
+        return None
+    verb = _governing_verb(possessive)
+    if verb is None or verb.dep_ != "xcomp":
+        return None
+    doer = subject_of(verb)
+    if doer is None or doer.pos_ == "PRON":
+        return None
+    return actor_of_phrase(doer)
+
+
 def resolve_actor(token, exclude: set[str]) -> str | None:
     if token is None:
         return None
@@ -469,6 +483,11 @@ def resolve_actor(token, exclude: set[str]) -> str | None:
             person = reporter is not None and (reporter.ent_type_ == "PERSON" or reporter.lower_ in ("he", "she"))
             if reporter is not None and reporter.pos_ != "PRON" and not (person and token.lower_ in ("they", "it")):
                 return actor_of_phrase(reporter)
+        controlled = _controller(token)
+        if controlled is not None:
+            # "urged insurgents to intensify their attacks", "pledged to honour its commitments": the one who is to
+            # do it owns them; when that is the accuser's own side, the sentence charges no one else
+            return None if gazetteer().rollup(controlled) in exclude else controlled
         return antecedent(token, exclude)
     if token.lower_ == "latter":
         return None

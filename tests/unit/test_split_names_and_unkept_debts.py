@@ -93,3 +93,27 @@ def test_a_gerunds_by_names_who_did_it():
 def test_the_coalitions_acronym_gives_its_heads_body():
     assert rule_claims('"The Russian raids on Sarmada are a blatant violation of the March 2020 ceasefire," the head '
                        "of the SNC, Nasr al-Hariri, said.") == {("armed_groups", "russia")}
+
+
+@pytest.mark.parametrize("sentence, pairs", [
+    # "their" is the insurgents', whom Nusra urges: Nusra's own side, so no one else is charged (not Syria, named before)
+    ("Nusra Front, one of Syria's most powerful Islamist rebel groups, on Friday urged insurgents to intensify their "
+     "attacks on President Bashar al-Assad and his allies, adding to dangers facing the agreement.", set()),
+    ("The Syrian army said the rebels had failed to honour their commitments under the truce.",
+     {("syria", "armed_groups")}),
+])
+def test_a_possessive_in_an_infinitive_is_the_doers(sentence, pairs):
+    assert rule_claims(sentence) == pairs
+
+
+@pytest.mark.parametrize("sentence, outlet, pairs", [
+    # the Syrian National Coalition's own site speaks in its voice, in the rules as in the candidates
+    ("Turkey and Russia agreed a ceasefire in March. Action must be taken by compelling the Assad regime to abide by "
+     "the terms of the cessation of hostilities.", "etilaf", {("armed_groups", "syria")}),
+    # the charge is the one who urges, not the body urged to act
+    ("The Syrian National Coalition urged the Security Council to force Russia to respect its commitments under the "
+     "truce.", None, {("armed_groups", "russia")}),
+    ("All sides were urged to abide by the terms of the ceasefire.", None, set()),
+])
+def test_compelling_a_party_to_keep_its_debt_says_it_does_not(sentence, outlet, pairs):
+    assert rule_claims(sentence, outlet=outlet) == pairs
