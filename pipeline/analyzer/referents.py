@@ -40,6 +40,11 @@ PLACE_BEFORE = re.compile(r"\b(?:in|into|across|inside|near|throughout|within|no
 BACKING = frozenset("back support sponsor fund arm finance".split())
 
 
+# Prepositions that set a phrase in time or circumstance; what they name is not the phrase's actor.
+CIRCUMSTANCES = frozenset("after before since during following despite amid amidst until against about regarding "
+                          "concerning toward towards".split())
+
+
 def actor_of_phrase(token) -> str | None:
     """The actor a noun phrase names (from its left edge to its head, plus compounds)."""
     phrase = token.doc[token.left_edge.i: token.i + 1].text
@@ -52,8 +57,10 @@ def actor_of_phrase(token) -> str | None:
     if actor is None or gazetteer().actors[actor].kind == "state":
         actor = _proxy_by_sponsor(token) or actor
     if actor is None and token.pos_ in ("PROPN", "NOUN"):
-        # Its own right side ("the spokesman of the SDF"), not its conjuncts ("regime and Russian forces").
-        own = [t for c in token.rights if c.dep_ not in ("conj", "cc") for t in c.subtree]
+        # Its own right side ("the spokesman of the SDF"), not its conjuncts ("regime and Russian forces") nor the
+        # circumstances it is set in ("these crimes, especially after the adoption of UN Security Council resolution…").
+        own = [t for c in token.rights if c.dep_ not in ("conj", "cc")
+               and not (c.dep_ == "prep" and c.lower_ in CIRCUMSTANCES) for t in c.subtree]
         end = max([token.i, *(t.i for t in own)]) + 1
         actor = gazetteer().resolve(token.doc[token.left_edge.i: end].text[:120])
     if actor is None and token.pos_ == "NOUN":

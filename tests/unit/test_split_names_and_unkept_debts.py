@@ -117,3 +117,17 @@ def test_a_possessive_in_an_infinitive_is_the_doers(sentence, pairs):
 ])
 def test_compelling_a_party_to_keep_its_debt_says_it_does_not(sentence, outlet, pairs):
     assert rule_claims(sentence, outlet=outlet) == pairs
+
+
+@pytest.mark.parametrize("phrase_head, text, actor", [
+    # a circumstance the phrase is set in names no actor of it
+    ("crimes", "These ongoing crimes especially after the adoption of UN Security Council resolution 2254 undermine "
+               "every chance of peace.", None),
+    ("spokesman", "The spokesman of the SDF said the truce held.", "sdf"),
+])
+def test_a_phrase_is_named_by_its_own_words_not_by_its_circumstances(phrase_head, text, actor):
+    from pipeline.analyzer.core import _parse
+    from pipeline.analyzer.referents import actor_of_phrase
+
+    doc = _parse(text)
+    assert actor_of_phrase(next(t for t in doc if t.text == phrase_head)) == actor
