@@ -94,3 +94,15 @@ def test_row_weights_weigh_real_articles_and_default_to_the_unweighted_fit():
     written = Article("w", "x", "tests/data/dev", True, {}, candidates=[candidate])
     assert row_weights([real, written], 3.0) == [3.0, 3.0, 1.0]
     assert row_weights([real, written]) == [1.0, 1.0, 1.0]
+
+
+def test_the_choice_takes_the_strongest_l2_the_cv_cannot_tell_from_the_best():
+    from pipeline.analyzer.training import L2_GRID, THRESHOLDS, TOLERANCE, on_plateau
+
+    def table(best_l2: float, margin: float) -> dict[str, float]:
+        # every L2 has its plateau at 0.55-0.65 (the smoothed peak at 0.6); best_l2 is ahead of the others by margin
+        return {f"{l2}@{t}": (0.9 if 0.549 < t < 0.651 else 0.85) + (margin if l2 == best_l2 else 0.0)
+                for l2 in L2_GRID for t in THRESHOLDS}
+
+    assert on_plateau(table(3.0, TOLERANCE / 2)) == (max(L2_GRID), 0.6)  # fold noise: the strongest L2
+    assert on_plateau(table(3.0, TOLERANCE * 3)) == (3.0, 0.6)  # a real difference: the best
