@@ -192,7 +192,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
             mode = "claim"
             if accuser is None:
                 mode = "narrative"
-            targets = [accused_token, *_conjuncts(accused_token), *_named_within(accused_token),
+            targets = [accused_token, *_conjuncts(accused_token), *_members_of(accused_token),
                        *_co_subjects(accused_token)] if accused_token is not None else []
             exclude = {g.rollup(accuser)} if accuser else set()
             # (actor, the words that named it): a word's sense may depend on who speaks
@@ -358,16 +358,12 @@ def _co_subjects(token) -> list:
     return [c for c in token.head.children if c.dep_ == token.dep_ and c is not token and c.pos_ in ("NOUN", "PROPN")]
 
 
-def _named_within(token) -> list:
-    """Parties a noun phrase names besides its head: a listed modifier ("Nusra Front and Islamic State fighters")
-    and the bodies a plural head belongs to ("militants of Jabhat al-Nusra and the Islamic State")."""
-    out = []
-    for child in token.children:
-        if child.dep_ in ("nmod", "compound", "amod") and child.conjuncts:
-            out += [child, *child.conjuncts]
-        elif child.dep_ == "prep" and child.lower_ == "of" and token.tag_ == "NNS":
-            out += [t for o in child.children if o.dep_ == "pobj" for t in (o, *o.conjuncts)]
-    return out
+def _members_of(token) -> list:
+    """The bodies a plural head belongs to ("militants of Jabhat al-Nusra and the Islamic State")."""
+    if token.tag_ != "NNS":
+        return []
+    return [t for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for o in prep.children if o.dep_ == "pobj" for t in (o, *o.conjuncts)]
 
 
 def _accusation(sent, scope, token, lemma, trigger, accuser, accused, mode, context, statements,

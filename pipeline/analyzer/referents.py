@@ -7,7 +7,7 @@ from itertools import islice
 
 from pipeline.analyzer.candidates import words
 from pipeline.analyzer.gazetteer import gazetteer
-from pipeline.analyzer.names import points_to_group
+from pipeline.analyzer.names import DOCUMENT_NOUNS, points_to_group
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import named_group
 from pipeline.analyzer.statements import CUES
@@ -101,11 +101,12 @@ def resolve_actors(token, exclude: set[str]) -> list[str]:
 
 
 def _coordinated_modifiers(token, exclude: set[str]) -> list[str]:
-    """ "Russian and Syrian warplanes": a modifier coordinated with the head's own names a party too."""
+    """ "Russian and Syrian warplanes", "Nusra Front and Islamic State fighters": a modifier coordinated with the
+    head's own names a party too, with the head noun or by its own phrase."""
     g, found = gazetteer(), []
-    for modifier in (c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i):
+    for modifier in (c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i):
         for other in (modifier, *modifier.conjuncts) if modifier.conjuncts else ():
-            actor = g.resolve(f"{other.text} {token.text}")
+            actor = g.resolve(f"{other.text} {token.text}") or actor_of_phrase(other)
             if actor and g.rollup(actor) not in exclude and actor not in found:
                 found.append(actor)
     return found
@@ -194,7 +195,7 @@ def subject_of(token):
     if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN", "PRON") and token.tag_ == "VBG":
         if token.head.lemma_.lower() == "one" and token.head.dep_ == "attr":
             return subject_of(token.head.head) or token.head  # "they are the ones breaking the truce"
-        if token.head.lower_ in words("document_nouns") and token.head.dep_ == "dobj" \
+        if token.head.lower_ in DOCUMENT_NOUNS and token.head.dep_ == "dobj" \
                 and token.head.head.pos_ in ("VERB", "AUX"):
             return subject_of(token.head.head) or token.head  # "issued a statement accusing Turkey of…"
         return token.head

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from pipeline.analyzer.gender import fits, honorifics, sex_of
 from pipeline.analyzer.gazetteer import fold, gazetteer
-from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, ROLE_NOUNS, attribution_config, clean_name, full_span_text, group_nouns,
-                                     is_place, is_proper_name, noun_phrase, person_titles, reads_as_name, title_of,
-                                     titled_names, without_posting)
+from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, ROLE_NOUNS, attribution_config, clean_name,
+                                     full_span_text, group_nouns, is_place, is_proper_name, noun_phrase, person_titles,
+                                     reads_as_name, title_of, titled_names, without_posting)
 from pipeline.analyzer.quotes import find_quotes
 
 # "Vice President Mike Pence" is not "the president"; "former minister" is not "the minister".

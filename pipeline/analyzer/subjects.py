@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pipeline.analyzer.gazetteer import gazetteer
-from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, ROLE_NOUNS, attribution_config, clean_name, delegation_of,
-                                     described, entity_of, full_span_text, group_nouns, is_misread_place,
-                                     is_place, is_proper_name, name_tokens, noun_phrase, phrase_bounds, points_to_group, reads_as_name, unlabelled_name, unnamed_nouns,
+from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, ROLE_NOUNS, attribution_config,
+                                     clean_name, delegation_of, described, entity_of, full_span_text, group_nouns,
+                                     is_misread_place, is_place, is_proper_name, name_tokens, noun_phrase,
+                                     phrase_bounds, points_to_group, reads_as_name, unlabelled_name, unnamed_nouns,
                                      without_posting)
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex, holds_role, surname_known
@@ -100,7 +101,8 @@ def _titled(token, index: SpeakerIndex) -> str | None:
 
 def _counted_group(token):
     """The group a quantity subject counts ("A number of armed groups", "dozens of residents"), else None."""
-    if token.lower_ not in attribution_config().get("quantity_words", ()):
+    config = attribution_config()
+    if token.lower_ not in (*config.get("count_words", ()), *config.get("quantity_words", ())):
         return None
     return next((o for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                  for o in c.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")), None)
@@ -201,8 +203,7 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         # A name the parse split or that runs past its head: "Jaish al-Islam", "the National Front for Liberation".
         ent = entity_of(token)
         actor = g.resolve(ent.text) if ent is not None and ent.end > token.i else None
-    if reads_as_name(token) and (surname_known(token.text, index)
-                                                                 or index.by_given_name(token.text)):
+    if reads_as_name(token) and (surname_known(token.text, index) or index.by_given_name(token.text)):
         return index.person(token.text)  # "Stoltenberg said", named in full before, whatever the NER says now
     delegation = delegation_of(token)
     if actor is None and (unlabelled_name(token) or (delegation is not None and name_tokens(token))):

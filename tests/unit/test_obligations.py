@@ -3,21 +3,16 @@ modifiers, on sentences written for these tests (none is taken from a labelled s
 
 import pytest
 
-from pipeline.analyzer.accusations import extract_accusations
 from pipeline.analyzer.core import _parse
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.obligations import READERS
-from pipeline.analyzer.statements import extract_statements
+from tests.conftest import rule_claims
 
 CONTEXT = "Ankara and Moscow met again on the Idlib ceasefire agreement this week. "
 
 
 def rule_pairs(sentence: str) -> set[tuple[str, str]]:
-    g = gazetteer()
-    doc = _parse(CONTEXT + sentence)
-    statements, index = extract_statements(doc)
-    return {(g.rollup(a.accuser), g.rollup(a.accused)) for a in extract_accusations(doc, statements, index, None)
-            if a.mode == "claim" and a.char_start >= len(CONTEXT)}
+    return rule_claims(CONTEXT + sentence, after=len(CONTEXT))
 
 
 def test_every_frame_is_registered_by_name():

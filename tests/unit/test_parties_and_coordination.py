@@ -3,18 +3,12 @@ transliterated surnames, possessive states, reciprocal accusations and coordinat
 
 import pytest
 
-from pipeline.analyzer.core import _parse
-from pipeline.analyzer.accusations import extract_accusations
 from pipeline.analyzer.gazetteer import gazetteer, skeleton
-from pipeline.analyzer.statements import extract_statements
+from tests.conftest import rule_claims
 
 
 def rule_pairs(sentence: str) -> set[tuple[str, str]]:
-    g = gazetteer()
-    doc = _parse(sentence)
-    statements, index = extract_statements(doc)
-    return {(g.rollup(a.accuser), g.rollup(a.accused)) for a in extract_accusations(doc, statements, index, None)
-            if a.mode == "claim"}
+    return rule_claims(sentence)
 
 
 @pytest.mark.parametrize("phrase, party", [

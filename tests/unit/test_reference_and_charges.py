@@ -3,10 +3,9 @@ tests (none is taken from a labelled set)."""
 
 import pytest
 
-from pipeline.analyzer.accusations import extract_accusations
 from pipeline.analyzer.core import _parse
-from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.statements import extract_statements
+from tests.conftest import rule_claims
 
 CONTEXT = "The ceasefire in Idlib was under strain again this week. "
 
@@ -19,10 +18,7 @@ def analysed(text: str):
 
 def rule_pairs(text: str, outlet: str | None = None) -> set[tuple[str, str]]:
     """(accuser, accused) of the rules' claims, rolled up, in the sentences after CONTEXT."""
-    g = gazetteer()
-    doc, statements, index = analysed(text)
-    return {(g.rollup(a.accuser), g.rollup(a.accused)) for a in extract_accusations(doc, statements, index, None, outlet)
-            if a.mode == "claim" and a.char_start >= len(CONTEXT)}
+    return rule_claims(CONTEXT + text, after=len(CONTEXT), outlet=outlet)
 
 
 @pytest.mark.parametrize("text, pair", [

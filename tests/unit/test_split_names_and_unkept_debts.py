@@ -64,8 +64,11 @@ def test_a_passive_keeping_not_done_charges_its_agent(sentence, pairs):
      "Lavrov said.", {("russia", "turkey")}),
     ("The commitments have not been implemented, and Moscow expects Ankara to implement them, Lavrov said.",
      {("russia", "turkey")}),
+    ('"We call on Ankara to fulfil its commitments at last," the Russian foreign ministry said.',
+     {("russia", "turkey")}),
     # an appeal, not a charge: nothing is said to be unpaid
     ('"We expect Russia to fulfil its responsibilities," Erdogan said.', set()),
+    ('"We call on Ankara to fulfil its commitments," the Russian foreign ministry said.', set()),
 ])
 def test_a_debt_called_unpaid_and_then_demanded_is_a_charge(sentence, pairs):
     assert rule_claims(sentence) == pairs
