@@ -195,6 +195,8 @@ def _words(tokens) -> str:
     out = ""
     for t in tokens:
         if t.is_punct and t.text not in ("-", "\u2010", "\u2011"):
+            if _lists(t) and out:
+                out += ","  # "the United States, Britain and France"
             continue
         glue = out.endswith("-") or t.text.startswith("-") or (t.i > 0 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_) \
             or t.lower_ in ("'s", "\u2019s")  # "Syria's foreign minister", not "Syria 's"
@@ -417,8 +419,13 @@ def described(token) -> str:
     start, end = phrase_bounds(token)
     while start < token.i and token.doc[start].dep_ in ("det", "punct"):
         start += 1
-    end = next((t.i for t in token.doc[token.i + 1: end] if t.text in (",", "(", ";", ":")), end)
+    end = next((t.i for t in token.doc[token.i + 1: end] if t.text in (",", "(", ";", ":") and not _lists(t)), end)
     return _words(token.doc[start:end])
+
+
+def _lists(comma) -> bool:
+    """A comma inside a list ("the foreign ministers of the United States, Britain, France and Italy")."""
+    return comma.text == "," and any(c.dep_ == "conj" and c.i > comma.i for c in comma.head.children)
 
 
 def phrase_bounds(token, appositions: bool = False) -> tuple[int, int]:

@@ -104,7 +104,7 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
         return resolve_subject(objects[0], index) if objects else None
     if _in_view_of(token):  # "In Ankara's view, the regime's advance constitutes a breach"
         return resolve_subject(next(c for c in token.children if c.dep_ == "poss"), index)
-    quoted = _quoted(token)
+    quoted = _quoted(token) or _quoted_as_saying(token)
     if quoted is not None:
         return resolve_subject(quoted, index)
     found = _cited_source(token, index)
@@ -193,6 +193,14 @@ def _quoted(token):
     if token.lemma_.lower() == "say" and token.head != token and quoting.lemma_.lower() in ("quote", "cite"):
         return next((c for c in quoting.children if c.dep_ == "dobj"), None)
     return None
+
+
+def _quoted_as_saying(token):
+    """ "SANA quoted him as saying", "RIA cited Lavrov as telling reporters": the one quoted speaks, not the medium."""
+    if token.lemma_.lower() not in ("quote", "cite"):
+        return None
+    saying = any(c.lower_ == "as" and any(g.lemma_.lower() in CUES for g in c.children) for c in token.children)
+    return next((c for c in token.children if c.dep_ == "dobj"), None) if saying else None
 
 
 def _cited_source(verb, index: SpeakerIndex) -> Speaker | None:
@@ -417,15 +425,20 @@ def by_description(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, index:
     """'"…," the Britain-based monitor said' when nothing resolved it: the common-noun subject of the cue right after
     the quote speaks as the text describes it, not the speaker of the quote before."""
     token = next(iter(_cue_tokens(doc, quote.end, min(quote.end + 60, len(doc.text)), quotes)), None)
-    if token is None:
-        return None
+    return _by_described_subject(token, quotes) if token is not None else None
+
+
+def _by_described_subject(token, quotes: list[QuoteSpan]) -> Attribution | None:
+    """The cue's common-noun subject with "the" ("the military said"), as the text describes it."""
     subject = next((c for c in token.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
                     and not any(q.start <= c.idx < q.end for q in quotes)), None)
     if subject is None or not any(c.lower_ == "the" for c in subject.children if c.dep_ == "det"):
         return None
     description = described(subject)
-    return Attribution(_cue_text(token), Speaker(description, subject.lower_, None, False), token.idx) \
-        if description else None
+    if not description:
+        return None
+    actor = gazetteer().resolve(description)  # "the Russian military": Russia's, though no one is named
+    return Attribution(_cue_text(token), Speaker(description, subject.lower_, actor, False), token.idx)
 
 
 # Tried in this order; the first that names a speaker attributes the quote.
@@ -450,12 +463,31 @@ def _attribute(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, index: Spe
         if distance <= MAX_CUE_DISTANCE:
             # a reporting verb before a verb that only frames a quote ("called it …"), in the same sentence
             weak = token.lemma_.lower() not in CUES and token.lower_ != "according"
-            candidates.append((sentence_of(token).start not in own_sentences, weak, _relayed(token), distance, token))
-    for *_, token in sorted(candidates, key=lambda c: c[:4]):
+            own = sentence_of(token).start in own_sentences
+            # 'Assad said Syria would back "all sincere efforts", SANA said': the innermost cue whose clause holds
+            # the quote speaks it, before a nearer one that relays the whole sentence (a medium that "reported" it
+            # comes last whatever the parse: the parser often hangs the quote on it)
+            depth = _governing_depth(token, inside) if own else 0
+            candidates.append((not own, _relayed(token), -depth, weak, distance, token))
+    described_one = None
+    for *key, token in sorted(candidates, key=lambda c: c[:5]):
+        if key[0] and described_one is not None:
+            # 'In its statement the military said the attack "will not go unpunished."': when no cue of the quote's
+            # own sentence names anyone, its described subject speaks, not the next sentence's speaker
+            return described_one
         speaker = _speaker_of(token, index)
         if speaker:
             return Attribution(_cue_text(token), speaker, token.idx)
-    return None
+        if not key[0] and described_one is None:
+            described_one = _by_described_subject(token, quotes)
+    return described_one
+
+
+def _governing_depth(cue, inside) -> int:
+    """How deep the cue stands in the parse when the quoted words hang below it (0 when they do not)."""
+    if inside is None or not any(cue in t.ancestors or t == cue for t in inside):
+        return 0
+    return 1 + sum(1 for _ in cue.ancestors)
 
 
 def extract_statements(doc, index: SpeakerIndex | None = None) -> tuple[list[Statement], SpeakerIndex]:

@@ -33,6 +33,20 @@ def _reporting_subject(pronoun):
     return subject if subject is not None and subject.pos_ != "PRON" else None
 
 
+def _premodifies(ent, token) -> bool:
+    """ "a second Obama administration official", "an Erdogan aide": the person only qualifies the one who speaks."""
+    return token.pos_ == "NOUN" and token.lower_ in unnamed_nouns() and ent.end <= token.i and all(
+        t.dep_ in ("compound", "nmod", "amod") and ent.start <= t.head.i <= token.i and t.head != t for t in ent)
+
+
+def _qualified_by_name(token) -> bool:
+    """An unnamed noun with a name before it in its own phrase ("an Erdogan aide"): someone of that person's."""
+    if token.pos_ != "NOUN" or token.lower_ not in unnamed_nouns():
+        return False
+    return any(t.pos_ == "PROPN" and _premodifies(t.doc[t.i:t.i + 1], token)
+               for t in token.doc[token.left_edge.i: token.i])
+
+
 def _possessive(ent) -> bool:
     doc = ent.doc
     return ent.end < len(doc) and doc[ent.end].text in ("'s", "\u2019s", "'")
@@ -150,8 +164,11 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         found = index.last_speaker(token.idx, kind, pronoun=lower)
         if kind in ("person", "any") and lower != "we":
             spoke_at = max((at for at, sp in index.spoken if at < token.idx and sp is found), default=-1)
+            # "Sputnik quoted him as saying": an object pronoun is never its own clause's subject
+            clause_subject = {t.idx for c in token.head.children if c.dep_ == "nsubj" for t in c.subtree} \
+                if token.dep_ in ("dobj", "dative") else set()
             subject = next(((at, name) for at, name in reversed(index.subjects) if at < token.idx and name
-                            and index.fits(lower, index.person(name))), None)
+                            and at not in clause_subject and index.fits(lower, index.person(name))), None)
             if subject and subject[0] > spoke_at and not _said_by_then(token.doc, spoke_at, subject[0]):
                 return index.person(subject[1])
         if found is not None or kind not in ("person", "any"):
@@ -163,7 +180,8 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     subtree = list(token.subtree)
     span = token.doc[subtree[0].i: subtree[-1].i + 1]
     # The name the subject itself is, not a possessive inside it ("Akar's counterpart Sergei Shoigu").
-    people = sorted((e for e in span.ents if e.label_ == "PERSON" and not _possessive(e) and not is_place(e)),
+    people = sorted((e for e in span.ents if e.label_ == "PERSON" and not _possessive(e) and not is_place(e)
+                     and not _premodifies(e, token)),
                     key=lambda e: not (e.start <= token.i < e.end))
     if people:
         return index.person(clean_name(full_span_text(people[0])) or people[0].text)
@@ -219,6 +237,14 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         whole_body = g.resolve(whole.text) if len(whole) <= 12 else None
         if whole_body and g.actors[whole_body].kind not in ("person", "state"):
             actor = whole_body
+    if actor and g.actors[actor].kind == "person" and _qualified_by_name(token):
+        # "an Erdogan aide", "the Trump administration's envoy": not that person, but one of the person's state,
+        # the one the article has named in that role if there is one
+        state = g.rollup(actor)
+        named = index.by_role(lower, token.idx)
+        if named is not None and named.actor and g.rollup(named.actor) == state:
+            return named
+        return Speaker(described(token), lower, state, False)
     if actor and g.actors[actor].kind == "person":
         # As the text spells the name ("Mevlüt Çavuşoğlu"), when it spells it in full; else the gazetteer's.
         written = next((m.text for m in g.mentions(phrase) if m.actor == actor and len(m.text.split()) > 1), None)
@@ -292,7 +318,10 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     if points_to_group(token):
         return index.last_group(token.idx)  # "The group accused Turkey…": the one just named
     if lower in DOCUMENT_NOUNS:  # "the statement read", "the letters said": whoever issued it
-        return _issuer(token, index) or index.last_speaker(token.idx) or index.last_institution(token.idx, lower)
+        sender = next((o for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
+                       for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None)
+        found = resolve_subject(sender, index) if sender is not None else None  # "a statement from the HNC"
+        return found or _issuer(token, index) or index.last_speaker(token.idx) or index.last_institution(token.idx, lower)
     if lower in INSTITUTION_NOUNS:
         # "the Foreign Ministry of Syria": a state's body, named as written
         if whole_body and g.actors[whole_body].kind != "person":

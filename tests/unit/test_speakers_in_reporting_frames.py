@@ -1,0 +1,72 @@
+"""Who speaks when a medium relays the words, a description or a document names the source, or a name only
+qualifies an unnamed one (sentences written for these tests, in the shapes of real wire copy)."""
+
+from pipeline.analyzer.core import analyze
+from pipeline.analyzer.gazetteer import gazetteer
+from tests.conftest import direct_quotes as speakers
+from tests.conftest import rule_claims
+
+
+def _statement_of(text: str, opening: str):
+    return next(s for s in analyze("Idlib truce", text, quotes_everywhere=True).statements
+                if s.kind == "direct" and s.quote.startswith(opening))
+
+
+def test_the_one_a_medium_quoted_as_saying_speaks_not_the_medium():
+    text = ("Syrian Foreign Minister Faisal Mekdad met his Russian counterpart in Moscow on Tuesday.\n\n"
+            "\u201cThe Turkish side has not kept its word on the M4 road,\u201d Sputnik quoted him as saying.")
+    assert speakers(text) == [("The Turkish side has", "Faisal Mekdad")]
+
+
+def test_a_quote_inside_reported_speech_belongs_to_the_one_reported_not_to_the_agency_relaying_it():
+    text = ("Sergei Lavrov said Moscow expected Ankara to \u201cseparate the moderate opposition from the "
+            "terrorists without further delay\u201d, the TASS news agency said.")
+    assert speakers(text) == [("separate the moderat", "Sergei Lavrov")]
+
+
+def test_a_newspaper_that_reported_the_words_does_not_speak_them_whatever_the_parse():
+    text = ("Turkish Defence Minister Hulusi Akar said on Friday the talks in Moscow had been \u201cproductive "
+            "and sincere\u201d, the Hurriyet newspaper reported.")
+    assert speakers(text) == [("productive and since", "Hulusi Akar")]
+
+
+def test_a_described_speaker_of_the_quotes_own_sentence_speaks_not_the_next_sentences():
+    text = ("Rebel positions near Saraqeb came under fire overnight. In a statement on Sunday the military said "
+            "the shelling \u201cwill receive a firm and proportionate response.\u201d The Syrian Observatory for Human "
+            "Rights said five fighters were killed.")
+    assert _statement_of(text, "will receive").speaker == "military"
+
+
+def test_a_described_speaker_named_with_its_state_speaks_for_that_state():
+    text = ("Rebel positions near Saraqeb came under fire overnight. In a statement on Sunday the Russian military "
+            "said the shelling \u201cwill receive a firm and proportionate response.\u201d The Observatory said "
+            "five fighters were killed.")
+    statement = _statement_of(text, "will receive")
+    assert statement.speaker == "Russian military"
+    assert gazetteer().rollup(statement.speaker_actor) == "russia"
+
+
+def test_a_name_that_only_qualifies_an_unnamed_aide_is_not_the_speaker():
+    text = "\u201cMoscow has not kept the promises it made in Sochi,\u201d an Erdogan aide told Reuters on Monday."
+    statement = _statement_of(text, "Moscow has not kept")
+    assert (statement.speaker, statement.speaker_actor) == ("Erdogan aide", "turkey")
+    assert rule_claims(text) == {("turkey", "russia")}
+
+
+def test_a_name_after_the_role_is_still_the_speaker():
+    text = "\u201cAnkara has not kept the promises it made in Sochi,\u201d Kremlin spokesman Dmitry Peskov told reporters."
+    assert speakers(text) == [("Ankara has not kept ", "Dmitry Peskov")]
+
+
+def test_a_statement_from_a_named_body_is_that_bodys():
+    text = ("\u201cThe regime and its allies have violated the truce more than 300 times since it began,\u201d "
+            "a statement from the Syrian National Coalition said on Saturday.")
+    statement = _statement_of(text, "The regime and its")
+    assert statement.speaker == "Syrian National Coalition"
+
+
+def test_a_statement_from_a_group_described_is_the_group_named_before():
+    text = ("Islamic State claimed the bombings in a statement posted online by its Amaq news agency.\n\n"
+            "A second statement from the militant group said the attacks were \u201crevenge for the air strikes "
+            "on Muslim towns.\u201d")
+    assert speakers(text)[-1][1] == "Islamic State"
