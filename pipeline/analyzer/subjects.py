@@ -33,6 +33,23 @@ def _reporting_subject(pronoun):
     return subject if subject is not None and subject.pos_ != "PRON" else None
 
 
+def _role_subject_before(pronoun, after: int, index: SpeakerIndex):
+    """The last singular role noun ("minister", "spokesman") that is a subject in the pronoun's sentence or the
+    two before it, after character `after` and outside quotes."""
+    doc = pronoun.doc
+    start = sentence_of(pronoun).start
+    for _ in range(2):
+        if start > 0:
+            start = sentence_of(doc[start - 1]).start
+    for token in reversed(doc[start:pronoun.i]):
+        if token.idx <= after:
+            return None
+        if token.dep_ in ("nsubj", "nsubjpass") and token.tag_ == "NN" and token.lower_ in ROLE_NOUNS \
+                and not any(q.start <= token.idx < q.end for q in index.quotes):
+            return token
+    return None
+
+
 def _premodifies(ent, token) -> bool:
     """ "a second Obama administration official", "an Erdogan aide": the person only qualifies the one who speaks."""
     return token.pos_ == "NOUN" and token.lower_ in unnamed_nouns() and ent.end <= token.i and all(
@@ -171,6 +188,13 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
                             and at not in clause_subject and index.fits(lower, index.person(name))), None)
             if subject and subject[0] > spoke_at and not _said_by_then(token.doc, spoke_at, subject[0]):
                 return index.person(subject[1])
+            # "France's foreign minister called for a meeting… '…,' he added": someone in a role, unnamed,
+            # the subject since the last speaker and the last named subject
+            role = _role_subject_before(token, max(spoke_at, subject[0] if subject else -1), index) \
+                if lower in ("he", "she") else None
+            in_role = resolve_subject(role, index) if role is not None else None
+            if in_role is not None and index.fits(lower, in_role):
+                return in_role
         if found is not None or kind not in ("person", "any"):
             return found or index.last_speaker(token.idx, kind)
         earlier = [index.person(p.name) for p in index.people if p.position < token.idx]

@@ -70,3 +70,17 @@ def test_a_statement_from_a_group_described_is_the_group_named_before():
             "A second statement from the militant group said the attacks were \u201crevenge for the air strikes "
             "on Muslim towns.\u201d")
     assert speakers(text)[-1][1] == "Islamic State"
+
+
+def test_he_after_an_unnamed_one_in_a_role_is_that_one_not_someone_named_earlier():
+    text = ("Bashar al-Assad has denied that his forces used chemical weapons.\n\n"
+            "Germany's foreign minister called for an urgent session of the Security Council on Wednesday. "
+            "\u201cThose who bombed the hospital in Idlib have broken every promise they made,\u201d he added.")
+    statement = _statement_of(text, "Those who bombed")
+    assert (statement.speaker, gazetteer().rollup(statement.speaker_actor)) == ("Germany's foreign minister", "germany")
+
+
+def test_he_after_a_named_one_who_came_after_the_role_is_the_named_one():
+    text = ("A Turkish official said the talks in Sochi had been difficult. Sergei Lavrov spoke to reporters in "
+            "Moscow later. \u201cWe expect Turkey to keep its word on Idlib,\u201d he said.")
+    assert speakers(text) == [("We expect Turkey to ", "Sergei Lavrov")]
