@@ -84,3 +84,10 @@ def test_he_after_a_named_one_who_came_after_the_role_is_the_named_one():
     text = ("A Turkish official said the talks in Sochi had been difficult. Sergei Lavrov spoke to reporters in "
             "Moscow later. \u201cWe expect Turkey to keep its word on Idlib,\u201d he said.")
     assert speakers(text) == [("We expect Turkey to ", "Sergei Lavrov")]
+
+
+def test_the_white_house_and_its_national_security_staff_speak_for_the_united_states():
+    text = ("\u201cMoscow is not living up to its commitment to ground its aircraft over Aleppo,\u201d Deputy National "
+            "Security Adviser Ben Rhodes told reporters.\n\n"
+            "The White House said separately that the Syrian government had violated the truce.")
+    assert rule_claims(text) == {("united_states", "russia"), ("united_states", "syria")}
