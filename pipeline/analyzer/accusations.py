@@ -133,7 +133,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                     # "accused Washington of abandoning them" is a grievance, not a breach
                     breaches = [c for c in charges if _is_breach(c)]
                     trigger = breaches[0].lemma_.lower() if breaches else None
-            elif lemma in BREACH and token.pos_ in ("VERB", "AUX") and not negated(token) and not _other_norm(token):
+            elif lemma in BREACH and token.pos_ in ("VERB", "AUX") and not negated(token) and not _other_norm(token) \
+                    and not _broke_a_thing(token):
                 accused_token, trigger = doer_of(token), lemma
             elif lemma == "open" and any(c.lower_ == "fire" for c in token.children) and not negated(token):
                 accused_token, trigger = subject_of(token), "attack"
@@ -307,6 +308,13 @@ def _other_norm(verb) -> bool:
     rest = verb.doc[verb.i + 1: verb.right_edge.i + 1].text  # "…integrity that the guarantors pledged to uphold"
     return any(OTHER_NORMS.match(f"violating {verb.doc[o.left_edge.i: o.right_edge.i + 1].text}") for o in objects) \
         and not CONTEXT.search(rest)
+
+
+def _broke_a_thing(verb) -> bool:
+    """ "the encirclement was broken by Syrian troops", "broke the siege": what is broken is no commitment."""
+    things = lexicon()["broken_things"]
+    return verb.lemma_.lower() == "break" and any(
+        o.dep_ in ("dobj", "nsubjpass") and o.lemma_.lower() in things for o in verb.children)
 
 
 def _clause(verb):

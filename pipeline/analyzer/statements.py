@@ -139,7 +139,12 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
     # "…, saying Ankara had not…": a participle speaks with its clause's subject, even when the
     # parser hangs it lower ("rejected accusations that jets had bombed…, saying instead…").
     if token.dep_ in ("advcl", "conj", "xcomp", "pcomp"):  # pcomp: "limited herself to saying that…"
-        node = token.head
+        head = token.head
+        if token.tag_ == "VBG" and head.dep_ == "advcl" and any(c.dep_ == "mark" for c in head.children):
+            # "X issued a statement, two days after Moscow and Damascus announced an offensive, saying…": the parser
+            # hangs the participle on the time clause; it speaks with the main clause
+            head = head.head
+        node = head
         for _ in range(4):
             if node.lemma_.lower() in CUES_AND_DENIALS:
                 return _speaker_of(node, index)
@@ -153,7 +158,7 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
             return _speaker_of(beside, index)
         # "The Ministry called on the Council…, warning that…": the clause's own subject speaks; so does the
         # subject a conjoined verb shares ("Erdogan spoke in Ankara and said…", "took questions and called…")
-        subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         shared = _shares_subject(token) and subject is not None and not any(
             q.start <= t.idx < q.end for q in index.quotes for t in (token.head, subject)) \
             and token.doc[subject.i - 1].text not in QUOTE_MARKS  # not the quote's verb, not a quoted word
@@ -569,8 +574,10 @@ def _indirect(doc, quotes: list[QuoteSpan], index: SpeakerIndex) -> list[Stateme
         for token in sent:
             is_according = (token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to") \
                 or _in_view_of(token)
+            # "The strikes, he said, violated the truce": a reporting verb set in the clause it reports
             reported = (token.lemma_.lower() in REPORTING or voices_concern(token)) and token.pos_ == "VERB" and (any(
-                c.dep_ in ("ccomp", "xcomp", "prep", "dobj") for c in token.children) or _quoted(token) is not None)
+                c.dep_ in ("ccomp", "xcomp", "prep", "dobj") for c in token.children) or _quoted(token) is not None
+                or token.dep_ == "parataxis")
             if not (is_according or reported):
                 continue
             speaker = _speaker_of(token, index)
