@@ -122,7 +122,8 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
         if speaker is not None or subjects[0].i < token.i:
             return speaker
     # "…," said Zakharova: the parser often makes the inverted subject an object or attribute.
-    if token.lemma_.lower() in ("say", "tell", "add", "write", "state"):
+    # Not "telling Daily Sabah that…": whom one tells is the listener.
+    if token.lemma_.lower() in ("say", "add", "write", "state") or (token.lemma_.lower() == "tell" and token.tag_ != "VBG"):
         for child in token.children:
             if child.dep_ in ("dobj", "attr", "npadvmod", "appos") and child.ent_type_ == "PERSON":
                 return resolve_subject(child, index)

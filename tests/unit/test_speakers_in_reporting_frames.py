@@ -91,3 +91,9 @@ def test_the_white_house_and_its_national_security_staff_speak_for_the_united_st
             "Security Adviser Ben Rhodes told reporters.\n\n"
             "The White House said separately that the Syrian government had violated the truce.")
     assert rule_claims(text) == {("united_states", "russia"), ("united_states", "syria")}
+
+
+def test_the_one_told_is_the_listener_not_the_speaker():
+    text = ("Russian Foreign Minister Sergei Lavrov met Hakan Fidan in Moscow on Friday. Lavrov went further, telling "
+            "Yeni Safak that the shelling of Saraqeb amounted to \u201ca blatant breach of the agreement\u201d.")
+    assert speakers(text) == [("a blatant breach of ", "Sergei Lavrov")]
