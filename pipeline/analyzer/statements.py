@@ -469,14 +469,19 @@ def _attribute(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, index: Spe
         if distance <= MAX_CUE_DISTANCE:
             # a reporting verb before a verb that only frames a quote ("called it …"), in the same sentence
             weak = token.lemma_.lower() not in CUES and token.lower_ != "according"
-            own = sentence_of(token).start in own_sentences
+            # '"Isn't that a bribe?" Trump asked.': the cue right after the closing mark is the quote's own (though
+            # the question mark ends the sentence for the parser), and no weaker for being "ask"
+            adjacent = _right_after(doc, quote, token)
+            own = sentence_of(token).start in own_sentences or adjacent
+            weak = weak and not adjacent
             # 'Assad said Syria would back "all sincere efforts", SANA said': the innermost cue whose clause holds
             # the quote speaks it, before a nearer one that relays the whole sentence (a medium that "reported" it
             # comes last whatever the parse: the parser often hangs the quote on it)
             depth = _governing_depth(token, inside) if own else 0
-            candidates.append((not own, _relayed(token), -depth, weak, distance, token))
+            # a cue in a time or relative clause ('after Cruz accused him…', 'a clip that X called…') sets the scene
+            candidates.append((not own, _relayed(token), -depth, _in_side_clause(token), weak, distance, token))
     described_one = None
-    for *key, token in sorted(candidates, key=lambda c: c[:5]):
+    for *key, token in sorted(candidates, key=lambda c: c[:6]):
         if key[0] and described_one is not None:
             # 'In its statement the military said the attack "will not go unpunished."': when no cue of the quote's
             # own sentence names anyone, its described subject speaks, not the next sentence's speaker
@@ -487,6 +492,27 @@ def _attribute(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, index: Spe
         if not key[0] and described_one is None:
             described_one = _by_described_subject(token, quotes)
     return described_one
+
+
+def _right_after(doc, quote: QuoteSpan, cue) -> bool:
+    """The cue is the first word after the quote's closing mark, or follows only the speaker's name there."""
+    if cue.idx < quote.end:
+        return False
+    between = doc.text[quote.end: cue.idx]
+    return len(between) <= 40 and "\n" not in between and not any(c in between for c in ".;:") \
+        and re.fullmatch(r"[\s,\"\u201d\u2019']*(?:[A-Z][\w.'\u2019-]*\s+){0,3}", between) is not None
+
+
+def _in_side_clause(cue) -> bool:
+    """The cue stands in a time, condition or relative clause of its sentence, not in its main clause."""
+    node = cue
+    for _ in range(6):
+        if node.dep_ == "relcl" or (node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children)):
+            return True
+        if node.head == node or node.dep_ in ("ccomp", "xcomp"):
+            return False
+        node = node.head
+    return False
 
 
 def _governing_depth(cue, inside) -> int:

@@ -97,3 +97,16 @@ def test_the_one_told_is_the_listener_not_the_speaker():
     text = ("Russian Foreign Minister Sergei Lavrov met Hakan Fidan in Moscow on Friday. Lavrov went further, telling "
             "Yeni Safak that the shelling of Saraqeb amounted to \u201ca blatant breach of the agreement\u201d.")
     assert speakers(text) == [("a blatant breach of ", "Sergei Lavrov")]
+
+
+def test_a_cue_right_after_a_question_is_the_quotes_though_the_question_mark_ends_the_sentence():
+    text = ("Russian diplomats said the talks in Ankara had failed. \u201cWhere is the separation of the terrorists "
+            "that Turkey promised?\u201d Lavrov asked.")
+    assert speakers(text) == [("Where is the separat", "Lavrov")]
+
+
+def test_a_cue_in_a_time_clause_sets_the_scene_and_does_not_speak():
+    text = ("\u201cOur observation posts will stay where they are,\u201d Turkish Defence Minister Hulusi Akar told "
+            "Anadolu, after Sergei Lavrov said that Turkey must withdraw them. \u201cWe will not leave Idlib to the "
+            "regime.\u201d")
+    assert [s for _, s in speakers(text)] == ["Hulusi Akar", "Hulusi Akar"]
