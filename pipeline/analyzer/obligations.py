@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pipeline.analyzer.candidates import lexicon
 from pipeline.analyzer.modes import negated
-from pipeline.analyzer.referents import (ATTACK_NOUNS, actor_of_phrase, actor_word_before, attacker_told_before,
-                                         owner_of, subject_of)
+from pipeline.analyzer.referents import (ATTACK_NOUNS, PERPETRATE, actor_of_phrase, actor_word_before,
+                                         attacker_told_before, owner_of, subject_of)
 
 
 @dataclass(frozen=True)
@@ -290,7 +290,30 @@ def _doer_of_act(subject):
         return subject
     if _lemma(subject) not in words()["act_nouns"] and subject.lower_ not in words()["act_nouns"]:
         return None
-    return owner_of(subject) or actor_word_before(subject) or attacker_told_before(subject)
+    told = _act_told_before_comma(subject)  # "launched an offensive on army positions, an attack which…"
+    if told is not None:
+        return _doer_of_act(told)
+    done = subject_of(subject.head) if subject.dep_ == "dobj" and _lemma(subject.head) in PERPETRATE else None
+    return owner_of(subject) or actor_word_before(subject) or (done if done is not None and actor_of_phrase(done)
+                                                               else None) or attacker_told_before(subject)
+
+
+def _act_told_before_comma(act):
+    """ "launched a large-scale offensive on army positions, an attack which…": the act whose phrase ends at the comma
+    before this one (an apposition, whatever the parser made of it)."""
+    start = act.left_edge.i
+    if start < 2 or act.doc[start - 1].text != ",":
+        return None
+    node = act.doc[start - 2]
+    for _ in range(5):
+        if node != act and node.pos_ == "NOUN" and _lemma(node) in words()["act_nouns"]:
+            return node
+        if node.pos_ == "VERB" and _lemma(node) in PERPETRATE:  # "…on army positions near Hama": the verb's act
+            return next((c for c in node.children if c.dep_ == "dobj" and _lemma(c) in words()["act_nouns"]), None)
+        if node.head == node:
+            break
+        node = node.head
+    return None
 
 
 @reader("against_the_deal")
@@ -319,14 +342,21 @@ def called_a_breach(token) -> Reading | None:
             or verb.pos_ != "VERB" or negated(verb):
         return None
     broken = _objects_after(token, ("of",))
-    if broken and not any(_deal(o) for o in broken):
-        return None  # "a flagrant violation of Syrian sovereignty"
-    act = next((c for c in verb.children if c.dep_ == "dobj" and c != token), None)
+    norms = lexicon()["other_norms_re"]
+    if broken and not any(_deal(o) for o in broken) and any(
+            norms.search(o.doc[o.left_edge.i: o.right_edge.i + 1].text) for o in broken):
+        return None  # "a flagrant violation of Syrian sovereignty" (but "of the de-escalation zone regime" is a truce's)
+    # "an attack which it described as a violation": the act the relative clause hangs on
+    act = verb.head if verb.dep_ == "relcl" else next((c for c in verb.children if c.dep_ == "dobj" and c != token), None)
     doer = _doer_of_act(act)
     if doer is None:
         return None
-    # "…, describing the raids as…" has no subject of its own: who reports the sentence calls it so.
-    return Reading(doer, "violate", subject_of(verb))
+    # "…, describing the raids as…" has no subject of its own: who reports the sentence calls it so; so does the
+    # "it" of "…, an attack which it described as…" (the body reporting, not the party last named)
+    caller = subject_of(verb)
+    if caller is not None and caller.pos_ == "PRON" and verb.dep_ == "relcl":
+        caller = None
+    return Reading(doer, "violate", caller)
 
 
 @reader("left_the_deal")

@@ -30,3 +30,15 @@ def test_breaking_a_siege_or_an_encirclement_is_no_breach(text):
 def test_breaking_the_truce_still_is():
     text = "The Russian general said Syrian troops broke the truce in the de-escalation zone."
     assert rule_claims(text) == {("russia", "syria")}
+
+
+def test_an_act_a_speaker_names_a_violation_charges_its_doer():
+    text = ("The Russian Defence Ministry said Jabhat al-Nusra had launched a large-scale offensive on army positions "
+            "near Hama, an attack which it described as a violation of the Astana memorandum.")
+    assert rule_claims(text) == {("russia", "armed_groups")}
+
+
+def test_a_party_named_an_obstacle_is_no_act_named_a_breach():
+    text = ("Russian officials have complained that Ankara has yet to act against Hayat Tahrir al-Sham, which Moscow "
+            "regards as the main obstacle to calm in the zone.")
+    assert ("russia", "armed_groups") not in rule_claims(text)
