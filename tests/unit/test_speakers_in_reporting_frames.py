@@ -1,6 +1,8 @@
 """Who speaks when a medium relays the words, a description or a document names the source, or a name only
 qualifies an unnamed one (sentences written for these tests, in the shapes of real wire copy)."""
 
+import pytest
+
 from pipeline.analyzer.core import analyze
 from pipeline.analyzer.gazetteer import gazetteer
 from tests.conftest import direct_quotes as speakers
@@ -110,3 +112,10 @@ def test_a_cue_in_a_time_clause_sets_the_scene_and_does_not_speak():
             "Anadolu, after Sergei Lavrov said that Turkey must withdraw them. \u201cWe will not leave Idlib to the "
             "regime.\u201d")
     assert [s for _, s in speakers(text)] == ["Hulusi Akar", "Hulusi Akar"]
+
+
+@pytest.mark.parametrize("cue", ["retaliated", "whispered", "interrupted", "cut in"])
+def test_verbs_of_answering_back_attribute_the_quote(cue):
+    text = ("\u201cThe regime has broken every promise it made in Sochi,\u201d Lavrov said.\n\n"
+            f"\u201cTurkey will never leave Idlib to the terrorists,\u201d an angry Hulusi Akar {cue}.")
+    assert speakers(text)[-1] == ("Turkey will never le", "Hulusi Akar")
