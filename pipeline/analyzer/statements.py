@@ -104,7 +104,7 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
         return resolve_subject(objects[0], index) if objects else None
     if _in_view_of(token):  # "In Ankara's view, the regime's advance constitutes a breach"
         return resolve_subject(next(c for c in token.children if c.dep_ == "poss"), index)
-    quoted = _quoted(token) or _quoted_as_saying(token)
+    quoted = _quoted(token)
     if quoted is not None:
         return resolve_subject(quoted, index)
     found = _cited_source(token, index)
@@ -161,7 +161,7 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
         # subject a conjoined verb shares ("Erdogan spoke in Ankara and said…", "took questions and called…")
         subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         shared = _shares_subject(token) and subject is not None and not any(
-            q.start <= t.idx < q.end for q in index.quotes for t in (token.head, subject)) \
+            q.start <= t.idx < q.end for q in index.quotes for t in (head, subject)) \
             and token.doc[subject.i - 1].text not in QUOTE_MARKS  # not the quote's verb, not a quoted word
         if subject is not None and (token.tag_ == "VBG" or shared):
             return resolve_subject(subject, index)
@@ -194,19 +194,16 @@ def _in_view_of(token) -> bool:
 
 
 def _quoted(token):
-    """ "quoting a military source as saying…", "Sputnik quoted the ministry as saying": the one quoted (it speaks)."""
-    quoting = token.head if token.head.lower_ != "as" else token.head.head  # "quoted X as saying"
-    if token.lemma_.lower() == "say" and token.head != token and quoting.lemma_.lower() in ("quote", "cite"):
-        return next((c for c in quoting.children if c.dep_ == "dobj"), None)
-    return None
-
-
-def _quoted_as_saying(token):
-    """ "SANA quoted him as saying", "RIA cited Lavrov as telling reporters": the one quoted speaks, not the medium."""
-    if token.lemma_.lower() not in ("quote", "cite"):
-        return None
-    saying = any(c.lower_ == "as" and any(g.lemma_.lower() in CUES for g in c.children) for c in token.children)
-    return next((c for c in token.children if c.dep_ == "dobj"), None) if saying else None
+    """ "quoting a military source as saying…", "Sputnik quoted the ministry as saying", "RIA cited Lavrov as telling
+    reporters": the one quoted (it speaks), whether the cue is the "saying" or the "quoted" itself."""
+    if token.lemma_.lower() in ("quote", "cite"):
+        quoting = token if any(c.lower_ == "as" and any(g.lemma_.lower() in CUES for g in c.children)
+                               for c in token.children) else None
+    else:
+        head = token.head if token.head.lower_ != "as" else token.head.head  # "quoted X as saying"
+        quoting = head if token.lemma_.lower() in CUES and token.head != token \
+            and head.lemma_.lower() in ("quote", "cite") else None
+    return next((c for c in quoting.children if c.dep_ == "dobj"), None) if quoting is not None else None
 
 
 def _cited_source(verb, index: SpeakerIndex) -> Speaker | None:

@@ -190,8 +190,9 @@ def choose(articles: list[Article], folds: int = FOLDS, real_weight: float = REA
     A threshold is judged with its two neighbours (the mean of the three), so the choice sits on a plateau, not on
     a one-step peak; among L2 values whose best such score is within TOLERANCE of the top, the strongest is taken
     (the one-standard-error habit: the simplest model the data cannot tell from the best). The mean with the real
-    F1 alone was the default until 2026-12-04: with 35 real pairs, one pair moved it (two more candidates took the threshold from 0.55 to 0.75 and the pooled CV F1 from 0.887 to
-    0.881), while the pooled F1 chose L2 3.0 and 0.55 before and after."""
+    F1 alone was the default until 2026-12-04: with 35 real pairs, one pair moved it (two more candidates took the
+    threshold from 0.55 to 0.75 and the pooled CV F1 from 0.887 to 0.881), while the pooled F1 chose L2 3.0 and 0.55
+    before and after."""
     table: dict[str, float] = {}
     groups = {"all": list(range(len(articles))), "real": [i for i, a in enumerate(articles) if is_real(a)]}
     used = [name for name in ("all", "real") if name in select_on.split("+") and groups[name]]
