@@ -119,3 +119,10 @@ def test_verbs_of_answering_back_attribute_the_quote(cue):
     text = ("\u201cThe regime has broken every promise it made in Sochi,\u201d Lavrov said.\n\n"
             f"\u201cTurkey will never leave Idlib to the terrorists,\u201d an angry Hulusi Akar {cue}.")
     assert speakers(text)[-1] == ("Turkey will never le", "Hulusi Akar")
+
+
+def test_the_one_a_medium_cited_as_telling_speaks():
+    text = ("Sergei Lavrov met Hakan Fidan in Moscow on Friday.\n\n"
+            "\u201cAnkara has still not separated the opposition from the terrorists,\u201d RIA Novosti cited the "
+            "Russian minister as telling reporters.")
+    assert speakers(text)[-1][1] == "Sergei Lavrov"
