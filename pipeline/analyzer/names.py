@@ -259,7 +259,8 @@ def title_of(ent) -> str | None:
         if role.lemma_.lower() in ROLE_NOUNS:
             parts.append(_words(t for t in role.subtree if t.i < ent.start)[:160])
     for child in root.children:
-        if child.dep_ == "appos" and child.i > root.i:
+        # Not "Dorothy Woods, whose husband, Navy SEAL Ty Woods, was…" parsed as an apposition: someone else's
+        if child.dep_ == "appos" and child.i > root.i and not any(t.tag_ == "WP$" for t in child.children):
             parts.append(_words(child.subtree)[:160])
         # "Lieutenant-General Sergei Kuralenko, who heads a Russian centre at Hmeymim": the body led is the post
         if child.dep_ == "relcl" and child.lemma_.lower() in LEADING_VERBS:

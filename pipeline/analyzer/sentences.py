@@ -26,3 +26,17 @@ def sentence_of(token):
     starts, sents = spans
     index = bisect.bisect_right(starts, token.i) - 1
     return sents[max(index, 0)]
+
+
+def in_main_clause(token) -> bool:
+    """Whether a token's clause is its sentence's main clause (its verb the root, or joined to it by "and"): a
+    subject there is what the sentence is about, not one of a subordinate, relative or reported clause."""
+    verb = token.head
+    while verb.dep_ == "conj" and verb.head != verb:
+        verb = verb.head
+    if verb.dep_ == "ROOT":
+        return True
+    # "Heusgen of Germany, noting that…, said", '"…" said Idris Nahsen a Kurdish official also known as…': the
+    # parser hangs the sentence's subject on a clause of a main verb it leaves without one
+    main = verb.head
+    return main.dep_ == "ROOT" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in main.children)

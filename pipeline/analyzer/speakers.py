@@ -12,6 +12,7 @@ from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, ROLE_NOUNS, att
                                      full_span_text, group_nouns, is_place, is_proper_name, noun_phrase, person_titles,
                                      reads_as_name, title_of, titled_names, without_posting)
 from pipeline.analyzer.quotes import find_quotes
+from pipeline.analyzer.sentences import in_main_clause
 
 # "Vice President Mike Pence" is not "the president"; "former minister" is not "the minister".
 LESSER_TITLES = frozenset("vice deputy former ex assistant acting".split())
@@ -75,18 +76,32 @@ class SpeakerIndex:
         def outside(position: int) -> bool:
             return not any(q.start <= position < q.end for q in self.quotes)
 
-        self.subjects = [(ent.start_char, clean_name(full_span_text(ent))) for ent in doc.ents
-                         if ent.label_ == "PERSON" and not is_place(ent) and ent.text[:1].isupper() and (
-                             ent.root.dep_ in ("nsubj", "nsubjpass")
-                             or (ent.root.dep_ == "appos" and ent.root.head.dep_ in ("nsubj", "nsubjpass")))
-                         and outside(ent.start_char)]
+        # (position, name, the subject token)
+        named = [(ent.start_char, clean_name(full_span_text(ent)),
+                  ent.root if ent.root.dep_ in ("nsubj", "nsubjpass") else ent.root.head) for ent in doc.ents
+                 if ent.label_ == "PERSON" and not is_place(ent) and ent.text[:1].isupper() and (
+                     ent.root.dep_ in ("nsubj", "nsubjpass")
+                     or (ent.root.dep_ == "appos" and ent.root.head.dep_ in ("nsubj", "nsubjpass")))
+                 and outside(ent.start_char)]
         # A surname met before, whatever the NER calls it now ("Lavrentiev also spoke about…").
-        self.subjects += [(t.idx, self.full_name(_with_given_names(t))) for t in doc
-                          if t.dep_ in ("nsubj", "nsubjpass") and reads_as_name(t)
-                          and t.ent_type_ != "PERSON" and surname_known(t.text, self) and outside(t.idx)]
+        named += [(t.idx, self.full_name(_with_given_names(t)), t) for t in doc
+                  if t.dep_ in ("nsubj", "nsubjpass") and reads_as_name(t)
+                  and t.ent_type_ != "PERSON" and surname_known(t.text, self) and outside(t.idx)]
+        self.subjects = [(at, name) for at, name, _ in named]
+        # Subjects of a clause inside their sentence ("to explain to her who Ali was"): see subjects_before
+        self._embedded = {at for at, _, subject in named if not in_main_clause(subject)}
         self.subjects.sort()
         # Bodies as written, the whole noun phrase (NER often stops at "the General Command of the").
         self.organisations = [(e.start_char, noun_phrase(e.root)) for e in doc.ents if e.label_ == "ORG"]
+
+    def subjects_before(self, position: int, sentence_start: int):
+        """Named subjects before `position`, the latest first: those of main clauses, and from `sentence_start` on
+        those of any clause. A later sentence's "he" is not one a subordinate or reported clause was about ("…as
+        long as the field remained divided, Donald Trump would have a path. He…"); the same sentence's may be
+        ("after Clinton lost her cool…, as she angrily said")."""
+        for at, name in reversed(self.subjects):
+            if at < position and name and (at >= sentence_start or at not in self._embedded):
+                yield at, name
 
     def add_person(self, name: str, position: int, title: str | None = None) -> None:
         """A person named at `position`; the fullest form of each surname is kept, and of a family ("Donald
@@ -289,8 +304,8 @@ class SpeakerIndex:
         # Reported speech is read before quotes: a person who was a sentence's subject stands in for one who spoke,
         # and so does one who became the subject after the last of them spoke ("Rubio stopped by his headquarters…
         # the senator said", after Cruz had spoken).
-        subject = next(((at, name) for at, name in reversed(self.subjects)
-                        if at < position and name and holds_role(self.title_for(name), role)), None)
+        subject = next(((at, name) for at, name in self.subjects_before(position, position)
+                        if holds_role(self.title_for(name), role)), None)
         if subject is not None and (spoke is None or subject[0] > spoke[0]) and not (
                 spoke is not None and self.full_name(subject[1]) == spoke[1].name):
             return self.person(subject[1])

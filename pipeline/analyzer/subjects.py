@@ -8,7 +8,7 @@ from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, INSTITUTION_NOU
                                      is_misread_place, is_place, is_proper_name, name_tokens, noun_phrase,
                                      phrase_bounds, points_to_group, reads_as_name, unlabelled_name, unnamed_nouns,
                                      without_posting)
-from pipeline.analyzer.sentences import sentence_of
+from pipeline.analyzer.sentences import in_main_clause, sentence_of
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex, holds_role, surname_known
 
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "institution", "we": "any", "i": "person",
@@ -35,9 +35,10 @@ def _reporting_subject(pronoun):
 
 def _role_subject_before(pronoun, after: int, index: SpeakerIndex):
     """The last singular role noun ("minister", "spokesman") that is a subject in the pronoun's sentence or the
-    two before it, after character `after` and outside quotes."""
+    two before it (there, of a main clause: not "…Christie, who say the freshman senator lacks…"), after
+    character `after` and outside quotes."""
     doc = pronoun.doc
-    start = sentence_of(pronoun).start
+    start = own = sentence_of(pronoun).start
     for _ in range(2):
         if start > 0:
             start = sentence_of(doc[start - 1]).start
@@ -45,6 +46,7 @@ def _role_subject_before(pronoun, after: int, index: SpeakerIndex):
         if token.idx <= after:
             return None
         if token.dep_ in ("nsubj", "nsubjpass") and token.tag_ == "NN" and token.lower_ in ROLE_NOUNS \
+                and (token.i >= own or in_main_clause(token)) \
                 and not any(q.start <= token.idx < q.end for q in index.quotes):
             return token
     return None
@@ -184,8 +186,8 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
             # "Sputnik quoted him as saying": an object pronoun is never its own clause's subject
             clause_subject = {t.idx for c in token.head.children if c.dep_ == "nsubj" for t in c.subtree} \
                 if token.dep_ in ("dobj", "dative") else set()
-            subject = next(((at, name) for at, name in reversed(index.subjects) if at < token.idx and name
-                            and at not in clause_subject and index.fits(lower, index.person(name))), None)
+            subject = next(((at, name) for at, name in index.subjects_before(token.idx, sentence_of(token)[0].idx)
+                            if at not in clause_subject and index.fits(lower, index.person(name))), None)
             if subject and subject[0] > spoke_at and not _said_by_then(token.doc, spoke_at, subject[0]):
                 return index.person(subject[1])
             # "France's foreign minister called for a meeting… '…,' he added": someone in a role, unnamed,

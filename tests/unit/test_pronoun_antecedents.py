@@ -1,0 +1,38 @@
+"""Whom a later "he" or "she" stands for: the one a sentence is about, not someone a clause inside it names, and
+not someone a relative clause beside the name describes (sentences written for these tests, in the shapes of
+real wire copy)."""
+
+from pipeline.analyzer.core import analyze
+from tests.conftest import direct_quotes as speakers
+
+
+def test_a_later_he_is_not_the_subject_of_a_clause_inside_the_sentence_before():
+    text = ("Turkish Defence Minister Hulusi Akar visited troops on the border on Sunday.\n\n"
+            "He wanted to show them that as long as the offensive went on, Bashar al-Assad would not be allowed "
+            "to advance.\n\n"
+            "\u201cWe will not withdraw a single observation post,\u201d he said.")
+    assert speakers(text) == [("We will not withdraw", "Hulusi Akar")]
+
+
+def test_a_later_she_is_not_the_one_a_clause_inside_the_sentence_before_names():
+    text = ("Russian Foreign Ministry spokeswoman Maria Zakharova was in Ankara on Thursday.\n\n"
+            "She met diplomats to explain to them who Rania al-Abdullah was.\n\n"
+            "\u201cOur Turkish partners have not separated the terrorists from the opposition,\u201d she said.")
+    assert speakers(text) == [("Our Turkish partners", "Maria Zakharova")]
+
+
+def test_guard_the_one_a_clause_of_the_pronouns_own_sentence_is_about_may_be_the_pronoun():
+    text = ("Sergei Lavrov spoke to reporters in Moscow on Monday.\n\n"
+            "A week after Maria Zakharova lost patience with Ankara, when she said \u201cthe terrorists are still "
+            "in the zone\u201d, Lavrov called his Turkish counterpart.")
+    assert speakers(text) == [("the terrorists are s", "Maria Zakharova")]
+
+
+def test_a_relative_clause_about_someone_elses_husband_is_no_title_and_no_sex():
+    text = ("Huda Saleh, whose husband, White Helmets volunteer Khaled Saleh, was one of five rescuers killed in "
+            "the 2019 strike on Maarat al-Numan, discussed the truce with Reuters on Thursday.\n\n"
+            "Though weary of promises, Saleh said she does not believe Rania al-Abdullah should be blamed for it.\n\n"
+            "\u201cEvery truce they signed was broken within days,\u201d she told Reuters.")
+    statements = analyze("Idlib truce", text, quotes_everywhere=True).statements
+    assert [(s.kind, s.speaker) for s in statements] == [("indirect", "Huda Saleh"), ("direct", "Huda Saleh")]
+    assert not any("husband" in (s.speaker_title or "") for s in statements)
