@@ -457,15 +457,61 @@ def no_will_to_keep(token) -> Reading | None:
 @reader("left_unkept")
 def left_unkept(token) -> Reading | None:
     """ "Turkey's commitments under the memorandum remained a dead letter", "Ankara's obligations remain unfulfilled":
-    a party's own debt said to stay unkept charges the party."""
+    a party's own debt said to stay unkept charges the party; so does its keeping said to fall short ("Turkey's
+    compliance with its obligations remains incomplete")."""
     if token.dep_ not in ("acomp", "attr", "oprd") or _lemma(token.head) not in ("be", "remain", "stay"):
         return None
     unkept = token.lower_ in words()["unkept_words"] or (_lemma(token) == "letter" and any(
         c.lower_ == "dead" for c in token.children))
-    if not unkept or negated(token.head):
+    short = token.lower_ in words()["short_words"]
+    if not (unkept or short) or negated(token.head):
         return None
     debt = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if debt is None or _lemma(debt) not in words()["debt_nouns"] | words()["deal_nouns"]:
+    if debt is not None and short and _keeping(debt):
+        return Reading(owner_of(debt), "fail") if owner_of(debt) is not None else None
+    if debt is None or not unkept or _lemma(debt) not in words()["debt_nouns"] | words()["deal_nouns"]:
         return None
     owner = next((c for c in debt.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
     return Reading(owner, "fail") if owner is not None else None
+
+
+@reader("kept_in_part")
+def kept_in_part(token) -> Reading | None:
+    """ "Turkey had only partially complied with its Sochi obligations", "Ankara has partly fulfilled its
+    commitments": a debt kept in part is a debt not kept."""
+    if token.pos_ != "VERB" or _lemma(token) not in words()["keep_verbs"] or negated(token):
+        return None
+    if not any(c.dep_ == "advmod" and c.lower_ in words()["in_part"] for c in token.children) or not _debts(token):
+        return None
+    doer = subject_of(token)
+    return Reading(doer, "fail") if doer is not None else None
+
+
+def _nothing_done_towards(verb) -> object | None:
+    """The verb that does nothing towards this keeping: "has done nothing to separate…" (the keeping on "nothing" or
+    on "done"), "made no effort to implement…", "took no steps to withdraw…"."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    holder = verb.head
+    if holder.pos_ == "VERB" and _lemma(holder) in words()["doing_verbs"]:
+        nothing = [c for c in holder.children if c.dep_ == "dobj" and c.lower_ in words()["nothing_words"]]
+        return holder if nothing else None
+    if holder.dep_ == "dobj" and holder.head.pos_ == "VERB" and _lemma(holder.head) in words()["doing_verbs"] and (
+            holder.lower_ in words()["nothing_words"]
+            or (holder.lemma_.lower() in words()["effort_nouns"]
+                and any(c.dep_ == "det" and c.lower_ == "no" for c in holder.children))):
+        return holder.head
+    return None
+
+
+@reader("nothing_done")
+def nothing_done(token) -> Reading | None:
+    """ "the Turkish side has done nothing to separate the moderate rebels from the terrorists", "Ankara has made
+    no effort to implement the memorandum": no step towards a keeping is a keeping undone."""
+    if token.pos_ != "VERB" or _lemma(token) not in words()["keep_verbs"] | {"separate", "withdraw"}:
+        return None
+    doing = _nothing_done_towards(token)
+    if doing is None or negated(doing):
+        return None
+    doer = subject_of(doing)
+    return Reading(doer, "fail") if doer is not None else None

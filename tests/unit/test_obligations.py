@@ -19,7 +19,8 @@ def test_every_frame_is_registered_by_name():
     assert [name for name, _ in READERS] == ["late_keeping", "demanded_keeping", "pledge_unkept", "truce_exploited",
                                              "no_steps_taken", "not_as_agreed", "against_the_deal", "called_a_breach", "left_the_deal",
                                              "own_end_not_kept", "attacks_not_stopped",
-                                             "owed_not_done", "no_will_to_keep", "left_unkept"]
+                                             "owed_not_done", "no_will_to_keep", "left_unkept", "kept_in_part",
+                                             "nothing_done"]
 
 
 @pytest.mark.parametrize("sentence, pair", [
