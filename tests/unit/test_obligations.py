@@ -133,3 +133,33 @@ def test_an_act_done_as_agreed_is_no_charge():
     # not done, but nothing says the deal called for it: no reading
     doc = _parse("The YPG had not left the strip, the Turkish minister said.")
     assert [not_as_agreed(t) for t in doc if t.text == "left"] == [None]
+
+
+# Commitments kept only in part or not worked towards at all (left_unkept, kept_in_part, nothing_done)
+@pytest.mark.parametrize("sentence, pair", [
+    ("Turkey's compliance with its Sochi obligations remains incomplete, Russia's ambassador to Ankara told RIA "
+     "Novosti.", ("russia", "turkey")),
+    ("The Kremlin said Ankara's implementation of the March protocol had been patchy and insufficient.",
+     ("russia", "turkey")),
+    ("Russia's ambassador to Ankara said Turkey had only partially complied with its Sochi obligations.",
+     ("russia", "turkey")),
+    ("Turkish officials said the regime had only partly honoured its commitments under the Astana deal.",
+     ("turkey", "syria")),
+    ("The Syrian Foreign Ministry said the Turkish side has done nothing to separate moderate rebels from Hayat "
+     "Tahrir al-Sham, as the memorandum required.", ("syria", "turkey")),
+    ("Moscow said Ankara had made no effort to implement the Sochi memorandum.", ("russia", "turkey")),
+    ("Lavrov said the Turkish side had made no attempt to fulfil the Sochi commitments on the M4 highway.",
+     ("russia", "turkey")),
+])
+def test_a_keeping_in_part_or_none_at_all_is_a_charge(sentence, pair):
+    assert pair in rule_pairs(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Turkey said it had done nothing to undermine the truce and rejected the Russian claims.",
+    "Erdogan said Turkey had fulfilled its obligations under the Sochi memorandum in full.",
+    "The UN said humanitarian access to Idlib remains insufficient despite the ceasefire.",
+    "Lavrov said the implementation of the memorandum remains incomplete.",
+])
+def test_guard_no_party_kept_anything_in_part_here(sentence):
+    assert rule_pairs(sentence) == set()
