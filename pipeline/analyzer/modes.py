@@ -53,7 +53,14 @@ def negated(token) -> bool:
     if token.dep_ == "xcomp" and any(c.lower_ == "yet" for c in token.head.children):
         return True
     subject = subject_of(token)
-    return subject is not None and any(c.lower_ == "neither" for c in subject.children)
+    if subject is None:
+        return False
+    if subject.lower_ in ("none", "nothing"):
+        return True  # "none of the provisions has been implemented"
+    span = list(subject.doc[subject.left_edge.i: subject.i])
+    # "Neither Russia nor the US have", "not all the provisions had been implemented"
+    return any(c.lower_ == "neither" for c in subject.children) or any(
+        a.lower_ == "not" and b.lower_ in ("all", "every", "each") for a, b in zip(span, span[1:]))
 
 
 def none_of(noun) -> bool:

@@ -77,8 +77,11 @@ def _objects(verb) -> list:
 
 
 def _debts(verb) -> list:
-    """The verb's objects that are owed: obligations, commitments, promises (also after "by", "with", "up to")."""
-    return [o for o in _objects(verb) if _lemma(o) in words()["debt_nouns"]]
+    """The verb's objects that are owed: obligations, commitments, promises (also after "by", "with", "up to"),
+    and a party's share of a deal ("its part of the Idlib agreements", "its side of the bargain")."""
+    return [o for o in _objects(verb) if _lemma(o) in words()["debt_nouns"] or (
+        _lemma(o) in words()["share_nouns"] and (any(c.dep_ == "poss" for c in o.children)
+                                                 or any(_deal(d) for d in _objects_after(o, ("of",)))))]
 
 
 def _undone(verb) -> bool:

@@ -225,6 +225,10 @@ def owner_of(noun) -> object | None:
     for child in noun.children:
         if child.dep_ == "poss":
             return child
+    if non_compliance(noun):  # "Turkey's non-compliance": the parser may hang the possessive on the split "non"
+        split = next((c for c in noun.doc[noun.i - 2].children if c.dep_ == "poss"), None)
+        if split is not None:
+            return split
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             objects = [c for c in child.children if c.dep_ == "pobj"]

@@ -163,3 +163,33 @@ def test_a_keeping_in_part_or_none_at_all_is_a_charge(sentence, pair):
 ])
 def test_guard_no_party_kept_anything_in_part_here(sentence):
     assert rule_pairs(sentence) == set()
+
+
+# A debt named by the party's share of a deal, a keeping denied through its subject's quantifier, a possessive the
+# parser hangs on the split "non" of "non-compliance"
+@pytest.mark.parametrize("sentence, pair", [
+    ("The Kremlin said it was still expecting Turkey to implement its part of the Idlib agreements.",
+     ("russia", "turkey")),
+    ("The Russian ambassador said not all the provisions of the March 5 protocol had been implemented by Ankara.",
+     ("russia", "turkey")),
+    ("The Russian ambassador said none of the provisions of the March 5 protocol had been implemented by Ankara.",
+     ("russia", "turkey")),
+    ("Russian officials complained about Turkey's non-compliance with the Idlib agreements.", ("russia", "turkey")),
+])
+def test_a_share_a_quantified_denial_and_a_split_non_compliance_are_read(sentence, pair):
+    assert pair in rule_pairs(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "None of the armed groups violated the truce overnight, the Russian military said.",
+    "Not all the factions broke the ceasefire, the Turkish defence ministry said.",
+    "The Kremlin said it expected Turkey to play its part in the talks.",
+])
+def test_guard_no_one_is_charged_by_a_quantifier_or_a_part_in_talks(sentence):
+    assert rule_pairs(sentence) == set()
+
+
+def test_a_monitoring_group_named_syrian_is_not_the_syrian_state():
+    pairs = rule_pairs("Regime forces and Iran-backed militias continued to violate the ceasefire in Idlib, the Syrian "
+                       "Response Coordinators group said in a statement.")
+    assert not any(accuser == "syria" for accuser, _ in pairs)
