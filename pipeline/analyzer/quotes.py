@@ -109,8 +109,10 @@ def _is_statement(text: str, quote: QuoteSpan) -> bool:
 # "promising") join them in _speech_in_sentence() in every form.
 SPEECH_IN_SENTENCE = (r"said|says|told|tells|described|describes|describing|warned|warns|warning|urged|urges|added|"
                       r"adds|stressed|noted|accused|accuses|condemned|insisted|declared|according to|spoke of|speaking of")
-NAMED_TERM = re.compile(r"(?:so-called|dubbed|known as|the|a|an|its|their|this|that|these|those)\s*[\"\u201c\u2018']?\s*$",
-                        re.IGNORECASE)
+NAMED_TERM = re.compile(r"(?:so-called|dubbed|known as)\s*[\"\u201c\u2018']?\s*$", re.IGNORECASE)
+# After a determiner a quoted phrase is a speaker's words ('described the raids as a "violation of all humanitarian
+# laws"', 'said the meeting was a "moment of truth"') unless it is written as a name ('the "Army of Conquest"').
+DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|this|that|these|those)\s*[\"\u201c\u2018']?\s*$", re.IGNORECASE)
 
 
 # Names of arrangements quoted as terms are formulas, not anyone's words ("the "cessation of hostilities"").
@@ -125,8 +127,16 @@ def _attributed_fragment(text: str, quote: QuoteSpan) -> bool:
         return False
     start, end = text_sentence(text, quote.start, quote.end)
     outside = text[start:quote.start] + " " + text[quote.end:end]
-    return bool(_speech_in_sentence().search(outside)) and not NAMED_TERM.search(text[start:quote.start]) \
-        and not _programme(text[start:quote.start], text[quote.start:quote.end])
+    before, quoted = text[start:quote.start], text[quote.start:quote.end]
+    return bool(_speech_in_sentence().search(outside)) and not NAMED_TERM.search(before) \
+        and not (DETERMINER_BEFORE.search(before) and _written_as_name(quoted)) and not _programme(before, quoted)
+
+
+def _written_as_name(quoted: str) -> bool:
+    """Every word capitalised but the small ones and Arabic articles: 'the "Army of Conquest"', 'the "Hayat Tahrir
+    al-Sham"', not 'a "moment of truth"'."""
+    words = [re.sub(r"^(?:al|el|ad|as|ash|at|an|ar|az)-", "", w) for w in re.findall(r"[\w'\u2019-]+", quoted)]
+    return bool(words) and all(w[:1].isupper() or w.lower() in MINOR_WORDS for w in words)
 
 
 POSSESSIVE_END = re.compile(r"\w['\u2019]s\s*[\"\u201c\u2018']?\s*$")

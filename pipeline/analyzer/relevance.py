@@ -153,8 +153,9 @@ class Substance:
 
     def explain(self) -> str:
         where = [w for w, on in (("headline", self.title), ("lead", self.lead)) if on]
-        return (f"truce in {' and '.join(where) or 'neither headline nor lead'}; "
-                f"{self.substantive} of {self.sentences} sentences on the truce beyond background")
+        # `substantive` is a weight, not a count: a party's statement on the truce counts STATEMENT_WEIGHT
+        return (f"truce in {' and '.join(where) or 'neither headline nor lead'}; truce weight {self.substantive} "
+                f"beyond background in {self.sentences} sentences (a party's statement on it counts {STATEMENT_WEIGHT})")
 
 
 def substance(title: str | None, text: str) -> Substance:
