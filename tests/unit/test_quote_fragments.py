@@ -17,6 +17,9 @@ def quoted(text: str) -> list[str]:
     ('The minister described the raids as a "violation of all humanitarian laws" on Monday.',
      "violation of all humanitarian laws"),
     ('Lavrov said the Astana meeting would be the "moment of truth" for the guarantors.', "moment of truth"),
+    # a participle reports speech too
+    ('The group claimed the attacks in a statement, saying its fighters had targeted "gatherings of army officers".',
+     "gatherings of army officers"),
 ])
 def test_a_fragment_in_reported_speech_is_a_quote(text, fragment):
     assert fragment in quoted(text)
