@@ -492,8 +492,10 @@ def _attribute(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, index: Spe
 
 
 def _right_after(doc, quote: QuoteSpan, cue) -> bool:
-    """The cue is the first word after the quote's closing mark, or follows only the speaker's name there."""
-    if cue.idx < quote.end:
+    """The cue is the first word after the quote's closing mark, or follows only the speaker's name there (not when
+    the quote closes on a full stop: 'branded it an "outlaw nation." Russia insisted…' starts a new sentence, while
+    '"Isn't that a bribe?" Trump asked' does not)."""
+    if cue.idx < quote.end or doc.text[quote.start:quote.end].rstrip().endswith("."):
         return False
     between = doc.text[quote.end: cue.idx]
     return len(between) <= 40 and "\n" not in between and not any(c in between for c in ".;:") \

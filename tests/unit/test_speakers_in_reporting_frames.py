@@ -126,3 +126,18 @@ def test_the_one_a_medium_cited_as_telling_speaks():
             "\u201cAnkara has still not separated the opposition from the terrorists,\u201d RIA Novosti cited the "
             "Russian minister as telling reporters.")
     assert speakers(text)[-1][1] == "Sergei Lavrov"
+
+
+@pytest.mark.parametrize("text, cue, adjacent", [
+    ('Japan branded North Korea an "outlaw nation in the neighborhood." Russia insisted on talks.', "insisted", False),
+    ('"Isn\'t that a bribe?" Trump asked.', "asked", True),
+    ('"The truce is holding," Lavrov said.', "said", True),
+])
+def test_a_cue_after_a_quote_that_closes_on_a_full_stop_is_the_next_sentences(text, cue, adjacent):
+    from pipeline.analyzer.core import _parse
+    from pipeline.analyzer.quotes import find_quotes
+    from pipeline.analyzer.statements import _right_after
+
+    doc = _parse(text)
+    quote = find_quotes(text)[0]
+    assert _right_after(doc, quote, next(t for t in doc if t.text == cue)) is adjacent
