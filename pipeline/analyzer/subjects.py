@@ -367,9 +367,10 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         # "the ministry said": the last ministry that spoke or was named, before any other body that spoke.
         return index.last_speaker(token.idx, "institution", noun=lower) or index.last_institution(token.idx, lower) \
             or index.last_speaker(token.idx, "institution")
-    # A body the gazetteer does not know, named by the NER ("the Smithsonian Institution said"): as written.
+    # A body or a state the gazetteer does not know, named by the NER ("the Smithsonian Institution said",
+    # "Kazakhstan said", "Japan branded North Korea…"): as written.
     ent = entity_of(token)
-    if ent is not None and ent.label_ == "ORG" and token.pos_ == "PROPN" and ent.root == token:
+    if ent is not None and ent.label_ in ("ORG", "GPE") and token.pos_ == "PROPN" and ent.root == token:
         name = noun_phrase(token)
         return Speaker(name, None, None, False) if is_proper_name(name) else None
     return None

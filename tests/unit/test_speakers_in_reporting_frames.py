@@ -141,3 +141,9 @@ def test_a_cue_after_a_quote_that_closes_on_a_full_stop_is_the_next_sentences(te
     doc = _parse(text)
     quote = find_quotes(text)[0]
     assert _right_after(doc, quote, next(t for t in doc if t.text == cue)) is adjacent
+
+
+def test_a_state_the_gazetteer_does_not_know_speaks_as_written():
+    text = ("Kazakhstan said the next round of talks in Astana would be \u201ca step in the right direction for "
+            "Syria\u201d.\n\n\u201cThe ceasefire must hold in Idlib,\u201d Japan said in a statement.")
+    assert speakers(text) == [("a step in the right ", "Kazakhstan"), ("The ceasefire must h", "Japan")]
