@@ -48,8 +48,9 @@ def _is_close(text: str, i: int) -> bool:
     return char == '"' and (i + 1 >= len(text) or not text[i + 1].isalnum())
 
 
-def find_quotes(text: str) -> list[QuoteSpan]:
-    """Quote spans in reading order; an unclosed quote continues into a next paragraph that opens with a quote."""
+def find_quotes(text: str, every: bool = False) -> list[QuoteSpan]:
+    """Quote spans in reading order; an unclosed quote continues into a next paragraph that opens with a quote.
+    Only those that are someone's words, unless `every` asks for titles and terms in quotation marks too."""
     found: list[QuoteSpan] = []
     carry: tuple[int, int] | None = None  # (start, first paragraph) of a quote running over paragraphs
     for index, (p_start, p_end) in enumerate(paragraphs(text)):
@@ -78,7 +79,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             carry = (opened, index)
     if carry:
         found.append(_trim(text, carry[0], len(text.rstrip()), carry[1], len(paragraphs(text)) - 1))
-    return [q for q in found if _is_statement(text, q)]
+    return found if every else [q for q in found if _is_statement(text, q)]
 
 
 CLAUSE_WORDS = re.compile(r"\b(?:not|never|no|will|would|shall|must|should|can|cannot|could|is|are|was|were|has|have|had|"

@@ -72,6 +72,7 @@ class SpeakerIndex:
         # The name may stand beside the subject: "The UN envoy, Staffan de Mistura, has welcomed…".
         # Not inside quotation marks: in '"I hope Mr. Putin will act," he said' the "he" is not Putin.
         self.quotes = find_quotes(self.text)  # extract_statements uses them too
+        self.marked = find_quotes(self.text, every=True)  # titles and terms in quotation marks as well
 
         def outside(position: int) -> bool:
             return not any(q.start <= position < q.end for q in self.quotes)

@@ -110,10 +110,10 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
     found = _cited_source(token, index)
     if found is not None:
         return found
-    # A subject inside the quotation marks is the parser's slip ('"… what Russia is doing," Muslat said'
-    # with Russia hung on "said"): the speaker stands outside the quote.
+    # A subject inside quotation marks is the parser's slip ('"… what Russia is doing," Muslat said' with Russia
+    # hung on "said"; 'Flynn said on Fox News's "Fox and Friends."' with the show): the speaker stands outside them.
     subjects = sorted((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and not is_misread_place(c)
-                       and not any(q.start <= c.idx < q.end for q in index.quotes)),
+                       and not any(q.start <= c.idx < q.end for q in index.marked)),
                       key=lambda c: (c.ent_type_ != "PERSON", not c.is_alpha, not c.is_title))  # "counterpart Sergei Shoigu": the name
     if subjects:
         speaker = resolve_subject(subjects[0], index)

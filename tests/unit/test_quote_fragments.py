@@ -35,3 +35,9 @@ def test_a_fragment_in_reported_speech_is_a_quote(text, fragment):
 ])
 def test_terms_formulas_and_unattributed_phrases_are_not(text):
     assert len(quoted(text)) == 0
+
+
+def test_every_mark_is_found_on_request_for_titles_a_speaker_is_never_hidden_in():
+    text = 'Graham said on Sunday on CBS\u2019s \u201cFace the Nation\u201d that the truce was over.'
+    assert quoted(text) == []
+    assert [text[q.start:q.end] for q in find_quotes(text, every=True)] == ["Face the Nation"]
