@@ -361,6 +361,11 @@ def actor_word_before(noun):
     return None
 
 
+def _named_before_head(noun) -> bool:
+    """The noun phrase up to its head names a party ("the regime bombardment", "government air strikes")."""
+    return gazetteer().resolve(noun.doc[noun.left_edge.i: noun.i + 1].text) is not None
+
+
 def copula_subject(noun):
     """What a predicate breach noun is said of: "X is a breach", "X constitutes / represents / amounts to a
     breach", and a conjunct of the predicate ("X is a war crime and a blatant violation")."""
@@ -387,7 +392,8 @@ def doer_of_these(noun):
         candidates += [t for t in (previous or []) if t.lemma_.lower() in ATTACK_NOUNS or t.lower_ in ATTACK_NOUNS]
     for candidate in candidates:
         # the attack word's own modifier ("Russian and Syrian airstrikes": "Russian", with its conjunct)
-        found = (owner_of(candidate) if candidate != subject else None) or actor_word_before(candidate)
+        found = (owner_of(candidate) if candidate != subject else None) or actor_word_before(candidate) or (
+            candidate if candidate == subject and _named_before_head(candidate) else None)
         if found is not None:
             return found
     return attacker_told_before(subject, pointing)  # further back: earlier in the sentence, or the lead

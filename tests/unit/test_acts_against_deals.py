@@ -199,3 +199,14 @@ def test_read_more_lines_are_no_transcript_turns():
     speakers = {s.quote[:12]: s.speaker for s in statements}
     assert "READ MORE" not in speakers.values()
     assert speakers.get("The Turkish ") not in (None, "READ MORE")
+
+
+# "regime" and "government" before an attack noun name the Syrian side, as "regime forces" does
+@pytest.mark.parametrize("sentence, pair", [
+    ("Turkish officials said regime shelling had violated the ceasefire in Idlib.", ("turkey", "syria")),
+    ("The opposition said government air strikes on Ariha had broken the truce.", ("armed_groups", "syria")),
+    ("Ankara said the regime bombardment of Idlib was a flagrant violation of the memorandum.", ("turkey", "syria")),
+])
+def test_the_regimes_attacks_name_the_regime(sentence, pair):
+    assert pair in rule_pairs(sentence)
+
