@@ -290,8 +290,9 @@ def owner_of(noun) -> object | None:
         if subject is not None and subject.lemma_.lower() in ACTION_NOUNS:
             return owner_of(subject) or actor_word_before(subject) or subject
         return subject
-    # "the offensive of the regime and its allies": the doer after "of"
-    if noun.lemma_.lower() in ACTION_NOUNS:
+    # "the offensive of the regime and its allies": the doer after "of"; but what comes after "of" an attack is what
+    # it hit ("the bombardment of Russian positions", "the shelling of Turkish posts")
+    if noun.lemma_.lower() in ACTION_NOUNS and noun.lower_ not in ATTACK_NOUNS and noun.lemma_.lower() not in ATTACK_NOUNS:
         of = next((o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
                    if o.dep_ == "pobj" and gazetteer().resolve(o.doc[o.left_edge.i: o.i + 1].text)), None)
         if of is not None:

@@ -210,3 +210,11 @@ def test_read_more_lines_are_no_transcript_turns():
 def test_the_regimes_attacks_name_the_regime(sentence, pair):
     assert pair in rule_pairs(sentence)
 
+
+
+def test_what_an_attack_hit_is_not_its_doer():
+    assert ("turkey", "russia") not in rule_pairs(
+        "Ankara said the bombardment of Russian positions was a flagrant violation of the memorandum.")
+    # the doer after "of" an offensive stays the doer
+    assert ("turkey", "syria") in rule_pairs(
+        "Turkey said the offensive of the regime and its allies was a flagrant breach of the Sochi deal.")
