@@ -471,7 +471,8 @@ def left_unkept(token) -> Reading | None:
         return None
     debt = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if debt is not None and short and _keeping(debt):
-        return Reading(owner_of(debt), "fail") if owner_of(debt) is not None else None
+        keeper = owner_of(debt)
+        return Reading(keeper, "fail") if keeper is not None else None
     if debt is None or not unkept or _lemma(debt) not in words()["debt_nouns"] | words()["deal_nouns"]:
         return None
     owner = next((c for c in debt.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
@@ -511,7 +512,7 @@ def _nothing_done_towards(verb) -> object | None:
 def nothing_done(token) -> Reading | None:
     """ "the Turkish side has done nothing to separate the moderate rebels from the terrorists", "Ankara has made
     no effort to implement the memorandum": no step towards a keeping is a keeping undone."""
-    if token.pos_ != "VERB" or _lemma(token) not in words()["keep_verbs"] | {"separate", "withdraw"}:
+    if token.pos_ != "VERB" or _lemma(token) not in words()["keep_verbs"] | words()["owed_acts"]:
         return None
     doing = _nothing_done_towards(token)
     if doing is None or negated(doing):

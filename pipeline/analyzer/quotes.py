@@ -79,7 +79,12 @@ def find_quotes(text: str, every: bool = False) -> list[QuoteSpan]:
             carry = (opened, index)
     if carry:
         found.append(_trim(text, carry[0], len(text.rstrip()), carry[1], len(paragraphs(text)) - 1))
-    return found if every else [q for q in found if _is_statement(text, q)]
+    return found if every else someones_words(text, found)
+
+
+def someones_words(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Of the spans in quotation marks, those that are someone's words (not titles, terms or scare quotes)."""
+    return [q for q in spans if _is_statement(text, q)]
 
 
 CLAUSE_WORDS = re.compile(r"\b(?:not|never|no|will|would|shall|must|should|can|cannot|could|is|are|was|were|has|have|had|"
@@ -148,9 +153,7 @@ MINOR_WORDS = frozenset("a an and at by for in of on or the to with".split())
 def _programme(before: str, quoted: str) -> bool:
     """A title after a possessive: MSNBC's "Andrea Mitchell Reports," CNN's "State of the Union" (every word
     capitalised but the small ones), not Turkey's "repeated acts of aggression"."""
-    words = re.findall(r"[\w'\u2019-]+", quoted)
-    return bool(POSSESSIVE_END.search(before)) and bool(words) and all(
-        w[:1].isupper() or w.lower() in MINOR_WORDS for w in words)
+    return bool(POSSESSIVE_END.search(before)) and _written_as_name(quoted)
 
 
 @lru_cache(maxsize=1)

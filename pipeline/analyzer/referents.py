@@ -45,14 +45,18 @@ CIRCUMSTANCES = frozenset("after before since during following despite amid amid
                           "concerning toward towards".split())
 
 
+def actor_up_to_head(token) -> str | None:
+    """The actor the token's phrase names from its left edge to the token itself ("the regime bombardment",
+    "government air strikes", "Russian positions"), its right side left out."""
+    return gazetteer().resolve(token.doc[token.left_edge.i: token.i + 1].text)
+
+
 def actor_of_phrase(token) -> str | None:
     """The actor a noun phrase names (from its left edge to its head, plus compounds)."""
-    phrase = token.doc[token.left_edge.i: token.i + 1].text
-    actor = gazetteer().resolve(phrase)
+    actor = actor_up_to_head(token)
     # "The Coalition's president, Salem al-Meslet": the person the gazetteer knows, not a body the title names
     named = next((a for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"
-                  for a in [gazetteer().resolve(token.doc[c.left_edge.i: c.i + 1].text)]
-                  if a and gazetteer().actors[a].kind == "person"), None)
+                  for a in [actor_up_to_head(c)] if a and gazetteer().actors[a].kind == "person"), None)
     actor = named or actor
     if actor is None or gazetteer().actors[actor].kind == "state":
         actor = _proxy_by_sponsor(token) or actor
@@ -76,7 +80,7 @@ def _proxy_by_sponsor(token) -> str | None:
     g = gazetteer()
     for clause in (c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in BACKING):
         sponsor = next((o for a in clause.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
-        actor = g.resolve(token.doc[sponsor.left_edge.i: sponsor.i + 1].text) if sponsor is not None else None
+        actor = actor_up_to_head(sponsor) if sponsor is not None else None
         if actor is not None and g.rollup(actor) in g.backed_by:
             return g.backed_by[g.rollup(actor)]
     return None
@@ -225,10 +229,9 @@ def owner_of(noun) -> object | None:
     for child in noun.children:
         if child.dep_ == "poss":
             return child
-    if non_compliance(noun):  # "Turkey's non-compliance": the parser may hang the possessive on the split "non"
-        split = next((c for c in noun.doc[noun.i - 2].children if c.dep_ == "poss"), None)
-        if split is not None:
-            return split
+    split = _owner_of_split_non(noun)
+    if split is not None:
+        return split
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -294,7 +297,7 @@ def owner_of(noun) -> object | None:
     # it hit ("the bombardment of Russian positions", "the shelling of Turkish posts")
     if noun.lemma_.lower() in ACTION_NOUNS and noun.lower_ not in ATTACK_NOUNS and noun.lemma_.lower() not in ATTACK_NOUNS:
         of = next((o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
-                   if o.dep_ == "pobj" and gazetteer().resolve(o.doc[o.left_edge.i: o.i + 1].text)), None)
+                   if o.dep_ == "pobj" and actor_up_to_head(o)), None)
         if of is not None:
             return of
     # "the American forces were the main obstacle to…": an actor said to be the breach itself;
@@ -306,9 +309,7 @@ def owner_of(noun) -> object | None:
             return owner_of(subject) or actor_word_before(subject)
         if actor_of_phrase(subject):
             return subject
-    # "Turkish non-compliance with…", "regime violations": the actor word before the noun
-    if non_compliance(noun) and noun.i >= 3 and gazetteer().resolve(noun.doc[noun.i - 3].text):
-        return noun.doc[noun.i - 3]  # the parser hangs "Turkish" on "non"
+    # "regime violations": the actor word before the noun
     if noun.lemma_.lower() in ("violation", "breach", "compliance", "failure", "non-compliance", "noncompliance",
                                "aggression") or noun.lower_ in ATTACK_NOUNS:
         before = actor_word_before(noun)
@@ -362,11 +363,6 @@ def actor_word_before(noun):
     return None
 
 
-def _named_before_head(noun) -> bool:
-    """The noun phrase up to its head names a party ("the regime bombardment", "government air strikes")."""
-    return gazetteer().resolve(noun.doc[noun.left_edge.i: noun.i + 1].text) is not None
-
-
 def copula_subject(noun):
     """What a predicate breach noun is said of: "X is a breach", "X constitutes / represents / amounts to a
     breach", and a conjunct of the predicate ("X is a war crime and a blatant violation")."""
@@ -394,7 +390,7 @@ def doer_of_these(noun):
     for candidate in candidates:
         # the attack word's own modifier ("Russian and Syrian airstrikes": "Russian", with its conjunct)
         found = (owner_of(candidate) if candidate != subject else None) or actor_word_before(candidate) or (
-            candidate if candidate == subject and _named_before_head(candidate) else None)
+            candidate if candidate == subject and actor_up_to_head(candidate) else None)
         if found is not None:
             return found
     return attacker_told_before(subject, pointing)  # further back: earlier in the sentence, or the lead
@@ -548,6 +544,19 @@ def _proxies_of(token, exclude: set[str]) -> str | None:
     sponsor = antecedent(owner, set()) if owner.pos_ == "PRON" else actor_of_phrase(owner)
     proxies = g.backed_by.get(g.rollup(sponsor)) if sponsor else None
     return proxies if proxies and g.rollup(proxies) not in exclude else None
+
+
+def _owner_of_split_non(noun):
+    """ "Turkey's non-compliance", "Turkish non-compliance": the tokenizer splits off "non", and the parser hangs the
+    possessive on it, or leaves the adjective just before it."""
+    if not non_compliance(noun):
+        return None
+    non = noun.doc[noun.i - 2]
+    possessive = next((c for c in non.children if c.dep_ == "poss"), None)
+    if possessive is not None:
+        return possessive
+    before = noun.doc[non.i - 1] if non.i >= 1 else None
+    return before if before is not None and gazetteer().resolve(before.text) else None
 
 
 def non_compliance(token) -> bool:

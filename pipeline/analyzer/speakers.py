@@ -11,7 +11,7 @@ from pipeline.analyzer.gazetteer import fold, gazetteer
 from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, ROLE_NOUNS, attribution_config, clean_name,
                                      full_span_text, group_nouns, is_place, is_proper_name, noun_phrase, person_titles,
                                      reads_as_name, title_of, titled_names, without_posting)
-from pipeline.analyzer.quotes import find_quotes
+from pipeline.analyzer.quotes import find_quotes, someones_words
 from pipeline.analyzer.sentences import in_main_clause
 
 # "Vice President Mike Pence" is not "the president"; "former minister" is not "the minister".
@@ -71,8 +71,8 @@ class SpeakerIndex:
         # a later "he" most often points to, even when that sentence reported no speech.
         # The name may stand beside the subject: "The UN envoy, Staffan de Mistura, has welcomed…".
         # Not inside quotation marks: in '"I hope Mr. Putin will act," he said' the "he" is not Putin.
-        self.quotes = find_quotes(self.text)  # extract_statements uses them too
         self.marked = find_quotes(self.text, every=True)  # titles and terms in quotation marks as well
+        self.quotes = someones_words(self.text, self.marked)  # extract_statements uses them too
 
         def outside(position: int) -> bool:
             return not any(q.start <= position < q.end for q in self.quotes)
