@@ -231,8 +231,11 @@ class Gazetteer:
         specific = [m for m in mentions if m.actor != GENERIC_GROUP and m.start < generic_at]
         if specific:
             return max(specific, key=lambda m: (m.end - m.start, -m.start)).actor
-        adjective = next((a for a in (self._adjectives.get(w) or self._adjectives.get(w.lower())
-                                      for w in re.findall(r"[\w.'-]+", fold(text))) if a), None)
+        adjectives = [a for a in (self._adjectives.get(w) or self._adjectives.get(w.lower())
+                                  for w in re.findall(r"[\w.'-]+", fold(text))) if a]
+        # "a Syrian rebel commander", "a Syrian Kurdish official": what side someone is on says more than the
+        # country they are from, so a group's adjective comes before a state's
+        adjective = next((a for a in adjectives if self.actors[a].kind == "armed_group"), adjectives[0] if adjectives else None)
         if mentions:
             if adjective and self.actors[adjective].kind == "armed_group":
                 return adjective

@@ -74,7 +74,7 @@ def unnamed_source_state(speaker: str | None, outlet: str | None, sent) -> str |
     found = _agency_state(outlet)
     if found is None:
         relay = relaying_agency(sent)
-        found = _agency_state(relay) or _state_media(relay)
+        found = medium_state(relay)
     return found
 
 
@@ -97,6 +97,11 @@ def _state_media(phrase: str | None) -> str | None:
     actor = g.resolve(phrase or "")
     state = g.rollup(actor) if actor else None
     return state if state and g.actors[state].kind == "state" else None
+
+
+def medium_state(phrase: str | None) -> str | None:
+    """The state whose medium a phrase names: its news agency ("SANA") or its state media ("Syrian state TV")."""
+    return _agency_state(phrase) or _state_media(phrase)
 
 
 def relaying_agency(sent) -> str | None:

@@ -319,6 +319,12 @@ class SpeakerIndex:
         if unnamed:
             return unnamed
         last = self.last_speaker(position, "person")
+        # No one holds the role: the person the story turned to since the last one spoke ("Harry Reid blasted
+        # Rubio… '…,' the Senate minority leader said", after Cruz's spokesman spoke), else that last speaker.
+        last_at = max((at for at, speaker in self.spoken if speaker is last), default=-1) if last else -1
+        turned_to = next((name for at, name in self.subjects_before(position, position) if at > last_at), None)
+        if turned_to is not None:
+            return self.person(turned_to)
         if last:
             return last
         earlier = [p for p in self.people if p.position < position]

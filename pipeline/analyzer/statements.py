@@ -28,6 +28,7 @@ REPORTING = frozenset("say tell claim insist accuse allege charge blame criticiz
 DENIALS = frozenset("deny reject dismiss refute rebuff".split())
 CUES_AND_DENIALS = CUES | DENIALS
 MAX_CUE_DISTANCE = 250  # characters between a quote and the verb that attributes it
+AFTER_A_FULL_STOP = 80  # how much farther a cue after a quote closing its sentence counts, against one before it
 
 
 @dataclass(frozen=True)
@@ -145,9 +146,13 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
             # "X issued a statement, two days after Moscow and Damascus announced an offensive, saying…": the parser
             # hangs the participle on the time clause; it speaks with the main clause
             head = head.head
+        if _relayed(head):
+            # "The ministry sent a letter to the UN, state television reported, saying…": the parser hangs the
+            # participle on the medium's verb; it speaks with the clause the medium reports
+            head = next((c for c in head.children if c.dep_ == "ccomp" and c.i < token.i), head)
         node = head
         for _ in range(4):
-            if node.lemma_.lower() in CUES_AND_DENIALS:
+            if node.lemma_.lower() in CUES_AND_DENIALS and not _relayed(node):
                 return _speaker_of(node, index)
             if node.head == node:
                 break
@@ -456,6 +461,7 @@ def _attribute(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, index: Spe
     # "seeking to empty the region"."), before any cue in the next sentence.
     inside = doc.char_span(quote.start, quote.end, alignment_mode="expand")
     own_sentences = {sentence_of(inside[0]).start, sentence_of(inside[-1]).start} if inside is not None and len(inside) else set()
+    closes = _closes_sentence(doc, quote)
     for token in _cue_tokens(doc, p_start, p_end, quotes):
         if token.idx >= quote.end:
             distance = token.idx - quote.end
@@ -470,13 +476,18 @@ def _attribute(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, index: Spe
             # the question mark ends the sentence for the parser), and no weaker for being "ask"
             adjacent = _right_after(doc, quote, token)
             own = sentence_of(token).start in own_sentences or adjacent
-            weak = weak and not adjacent
+            # (in another sentence, as its main verb, one such as "slammed" brings in the speaker as "said" does;
+            # not "a super PAC called Future45")
+            weak = weak and not adjacent and (own or token.dep_ != "ROOT")
             # 'Assad said Syria would back "all sincere efforts", SANA said': the innermost cue whose clause holds
             # the quote speaks it, before a nearer one that relays the whole sentence (a medium that "reported" it
             # comes last whatever the parse: the parser often hangs the quote on it)
             depth = _governing_depth(token, inside) if own else 0
             # a cue in a time or relative clause ('after Cruz accused him…', 'a clip that X called…') sets the scene
-            candidates.append((not own, _relayed(token), -depth, _in_side_clause(token), weak, distance, token))
+            # a quote that closes its sentence goes on from the speaker before it; a cue after it opens a new
+            # sentence, often about someone else ('X slammed the raids. "…." Y also accused…' is X's)
+            later = AFTER_A_FULL_STOP if closes and token.idx >= quote.end else 0
+            candidates.append((not own, _relayed(token), -depth, _in_side_clause(token), weak, distance + later, token))
     described_one = None
     for *key, token in sorted(candidates, key=lambda c: c[:6]):
         if key[0] and described_one is not None:
@@ -489,6 +500,13 @@ def _attribute(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, index: Spe
         if not key[0] and described_one is None:
             described_one = _by_described_subject(token, quotes)
     return described_one
+
+
+def _closes_sentence(doc, quote: QuoteSpan) -> bool:
+    """The quote is a sentence of its own that ends on a full stop inside its marks or right after them."""
+    inside = doc.text[quote.start:quote.end].rstrip()
+    after = doc.text[quote.end: quote.end + 3].lstrip("\"\u201d\u2019' ")
+    return inside.endswith(".") or after.startswith(".")
 
 
 def _right_after(doc, quote: QuoteSpan, cue) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, ROLE_NOUNS, attribution_config,
                                      clean_name, delegation_of, described, entity_of, full_span_text, group_nouns,
-                                     is_misread_place, is_place, is_proper_name, name_tokens, noun_phrase,
+                                     is_misread_place, is_place, is_proper_name, medium_state, name_tokens, noun_phrase,
                                      phrase_bounds, points_to_group, reads_as_name, unlabelled_name, unnamed_nouns,
                                      without_posting)
 from pipeline.analyzer.sentences import in_main_clause, sentence_of
@@ -94,12 +94,40 @@ def _previous_subject_body(token) -> Speaker | None:
     return Speaker(name or g.actors[actor].name, None, actor, False)
 
 
+def _sender(document, index: SpeakerIndex) -> Speaker | None:
+    """Who a document noun's own phrase says sent it: "a statement from the HNC", "the statement, released jointly
+    by 33 factions", "a letter signed by the foreign ministers" (not a medium that carried or posted it)."""
+    # "from the militant group" is the group named before (the rules for "the statement said"), not a new one
+    by = [o for c in document.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
+          for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+    relays = attribution_config().get("relay_verbs", ())  # "a statement carried by SANA": SANA only relays it
+    by += [o for verb in document.children if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() not in relays
+           for agent in verb.children if agent.dep_ == "agent"
+           for o in agent.children if o.dep_ == "pobj" and o.pos_ in ("PROPN", "NOUN")]
+    media = attribution_config().get("media_nouns", ())  # "posted online by its Amaq news agency": a medium
+    return next((found for found in (resolve_subject(o, index) for o in by
+                                     if not any(t.lower_ in media for t in o.subtree)) if found is not None), None)
+
+
+def _described_before(token) -> Speaker | None:
+    """The body the same noun was last described as ("the coalition" after "the Syrian rebel coalition known as
+    the High Negotiations Committee"), by the words before that noun."""
+    earlier = next((t for t in reversed(token.doc[:token.i]) if t.lower_ == token.lower_ and t.pos_ == "NOUN"), None)
+    if earlier is None or earlier.left_edge.i == earlier.i:
+        return None
+    actor = gazetteer().resolve(token.doc[earlier.left_edge.i: earlier.i + 1].text)
+    return Speaker(noun_phrase(earlier), None, actor, False) if actor else None
+
+
 def _issuer(token, index: SpeakerIndex) -> Speaker | None:
     """Who issued the statement named before: "In a statement, X's office said…" … "the statement said"."""
     doc = token.doc
     for earlier in reversed(doc[:token.i]):
         if earlier.lemma_.lower() != token.lemma_.lower():
             continue
+        sender = _sender(earlier, index)
+        if sender is not None:
+            return sender
         verb = earlier.head
         for _ in range(3):
             if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
@@ -139,6 +167,20 @@ def _counted_group(token):
         return None
     return next((o for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                  for o in c.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")), None)
+
+
+def _state_medium(token) -> Speaker | None:
+    """ "state television said", "state media reported": a state's own media with the state left unsaid, as
+    written, for the state whose media or news agency the article named last ("Syrian state news agency SANA"),
+    else for no one."""
+    if token.lower_ not in attribution_config().get("media_nouns", ()) or \
+            not any(t.lower_ == "state" for t in token.doc[token.left_edge.i: token.i]):
+        return None
+    doc = token.doc
+    named = (medium_state(doc[t.left_edge.i: t.i + 1].text if t.pos_ == "NOUN" else t.text)
+             for t in reversed(doc[:token.left_edge.i])
+             if t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.lower_ in attribution_config().get("media_nouns", ())))
+    return Speaker(noun_phrase(token), token.lower_, next((s for s in named if s), None), False)
 
 
 def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
@@ -235,7 +277,7 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     if actor is not None and phrase.lower() == f"the {lower}" and lower in group_nouns():
         # "the Coalition" after "the Syrian National Coalition": the body named before, not what the bare noun
         # names in the gazetteer (the US-led coalition)
-        named_before = index.last_institution(token.idx, lower)
+        named_before = index.last_institution(token.idx, lower) or _described_before(token)
         if named_before is not None and named_before.actor and g.rollup(named_before.actor) != g.rollup(actor):
             return named_before
     if actor is None and lower in g.referring_nouns and any(c.lower_ == "the" for c in token.children if c.dep_ == "det"):
@@ -344,10 +386,8 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     if points_to_group(token):
         return index.last_group(token.idx)  # "The group accused Turkey…": the one just named
     if lower in DOCUMENT_NOUNS:  # "the statement read", "the letters said": whoever issued it
-        sender = next((o for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
-                       for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None)
-        found = resolve_subject(sender, index) if sender is not None else None  # "a statement from the HNC"
-        return found or _issuer(token, index) or index.last_speaker(token.idx) or index.last_institution(token.idx, lower)
+        return _sender(token, index) or _issuer(token, index) or index.last_speaker(token.idx) \
+            or index.last_institution(token.idx, lower)
     if lower in INSTITUTION_NOUNS:
         # "the Foreign Ministry of Syria": a state's body, named as written
         if whole_body and g.actors[whole_body].kind != "person":
@@ -367,6 +407,9 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         # "the ministry said": the last ministry that spoke or was named, before any other body that spoke.
         return index.last_speaker(token.idx, "institution", noun=lower) or index.last_institution(token.idx, lower) \
             or index.last_speaker(token.idx, "institution")
+    medium = _state_medium(token)
+    if medium is not None:
+        return medium
     # A body or a state the gazetteer does not know, named by the NER ("the Smithsonian Institution said",
     # "Kazakhstan said", "Japan branded North Korea…"): as written.
     ent = entity_of(token)

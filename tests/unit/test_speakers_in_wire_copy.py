@@ -1,0 +1,80 @@
+"""Who speaks in wire copy: state media left unnamed, a document's sender, a quote standing after its speaker's
+sentence, a side named by its group's adjective, a role no one was given (sentences written for these tests, in
+the shapes of real agency reports)."""
+
+from pipeline.analyzer.core import analyze
+from pipeline.analyzer.gazetteer import gazetteer
+from tests.conftest import rule_claims
+
+
+def _statement_of(text: str, opening: str):
+    return next(s for s in analyze("Idlib truce", text, quotes_everywhere=True).statements
+                if s.kind == "direct" and s.quote.startswith(opening))
+
+
+def _side(statement) -> str | None:
+    return gazetteer().rollup(statement.speaker_actor) if statement.speaker_actor else None
+
+
+def test_a_quote_standing_after_its_speakers_sentence_is_not_the_next_speakers():
+    text = ("Turkish Defence Minister Hulusi Akar condemned the shelling of the observation post near Morek. "
+            "\u201cSuch attacks cannot be tolerated and run against everything agreed in Sochi.\u201d Russian Foreign "
+            "Minister Sergei Lavrov accused Ankara of failing to rein in the militants.")
+    assert _statement_of(text, "Such attacks").speaker == "Hulusi Akar"
+
+
+def test_state_media_left_unnamed_speak_as_written_for_the_state_whose_media_the_story_named():
+    text = ("Rebels shelled villages in the Latakia countryside on Monday, Syria's official news agency SANA "
+            "reported.\n\n\u201cThe terrorist groups have violated the ceasefire agreement once again,\u201d state "
+            "television said.")
+    statement = _statement_of(text, "The terrorist groups")
+    assert (statement.speaker, _side(statement)) == ("state television", "syria")
+    assert ("syria", "armed_groups") in rule_claims(text)
+
+
+def test_state_media_no_one_named_speak_as_written_for_no_side():
+    text = ("\u201cThe army has foiled an attempt by terrorists to storm the town from several axes,\u201d state media "
+            "said on Tuesday.")
+    statement = _statement_of(text, "The army has foiled")
+    assert (statement.speaker, statement.speaker_actor) == ("state media", None)
+
+
+def test_the_statement_said_speaks_for_those_who_released_it():
+    text = ("A statement released jointly by 33 rebel factions called on the government to halt air strikes.\n\n"
+            "\u201cNegotiations under the present conditions are meaningless,\u201d the statement said.")
+    assert _side(_statement_of(text, "Negotiations under")) == "armed_groups"
+
+
+def test_a_medium_that_carried_the_statement_did_not_issue_it():
+    text = ("In a statement carried by the state news agency SANA, the Syrian Foreign Ministry said Turkish troops "
+            "were shielding terrorists.\n\n\u201cThe Turkish regime continues to violate its commitments,\u201d the "
+            "statement said.")
+    statement = _statement_of(text, "The Turkish regime")
+    assert "Ministry" in statement.speaker and _side(statement) == "syria"
+
+
+def test_a_participle_after_the_medium_that_relays_it_speaks_with_the_reported_clause():
+    text = ("The Syrian Foreign Ministry sent a letter to the United Nations, state television reported, saying the "
+            "bombings were a \u201cdangerous escalation by the hostile regimes in Ankara and Doha\u201d.")
+    assert _statement_of(text, "dangerous escalation").speaker == "Syrian Foreign Ministry"
+
+
+def test_a_group_adjective_names_the_side_before_a_nationality():
+    g = gazetteer()
+    assert g.resolve("a Syrian rebel commander") == "armed_groups"
+    assert g.resolve("a Syrian Kurdish official") == "sdf"
+    assert g.rollup(g.resolve("a Syrian army officer")) == "syria"
+
+
+def test_the_coalition_is_the_one_the_story_described_not_the_one_the_bare_word_names():
+    text = ("The Syrian rebel coalition known as the High Negotiations Committee met in Riyadh on Saturday.\n\n"
+            "The coalition said Russia had \u201cshown disdain for the truce and for the lives of Syrians.\u201d")
+    assert _side(_statement_of(text, "shown disdain")) == "armed_groups"
+
+
+def test_a_role_no_one_was_given_is_the_one_the_story_turned_to():
+    text = ("\u201cThe talks are going on,\u201d Kremlin spokesman Dmitry Peskov told reporters.\n\n"
+            "Recep Tayyip Erdogan addressed his party's lawmakers in Ankara on Wednesday. \u201cRussia has not kept "
+            "its promises in Idlib,\u201d the 66-year-old leader said.")
+    assert _statement_of(text, "Russia has not kept").speaker == "Recep Tayyip Erdogan"
+    assert ("turkey", "russia") in rule_claims(text)
