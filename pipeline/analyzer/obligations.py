@@ -1,7 +1,8 @@
 """Charges of commitments not kept that carry no breach verb: rule readings for frames of real reporting.
 
 - a keeping that is late: "the implementation by Ankara of its commitments is being delayed";
-- a demand framed as non-fulfilment: "we expect our Turkish partners to carry out the obligations they took on";
+- a demand framed as non-fulfilment: "we expect our Turkish partners to carry out the obligations they took on",
+  "Ankara must at last implement its obligations", "Moscow reminded Ankara of its obligation to…";
 - a pledge not kept: "Turkey pledged to clear the M4 of militants, but they are still there";
 - an act the deal called for, not done: "the terrorists have not left the area as required by the agreements".
 
@@ -169,6 +170,32 @@ def demanded_keeping(token) -> Reading | None:
     # "urged the Security Council to force Russia to respect…": the charge is the one who urges
     asker = demand.head if demand.dep_ == "xcomp" and _lemma(demand.head) in words()["demand_verbs"] else demand
     return Reading(addressee, "fail", subject_of(asker))
+
+
+@reader("due_keeping")
+def due_keeping(token) -> Reading | None:
+    """ "Ankara must at last implement its obligations", "Turkey has to carry out in full the commitments it took
+    on": a keeping said to be due, framed as unpaid as a demand must be (a plain "must fulfil" is an appeal)."""
+    if _lemma(token) not in words()["keep_verbs"] or token.pos_ != "VERB" or negated(token):
+        return None
+    due = any(c.dep_ == "aux" and c.lower_ in words()["due_modals"] for c in token.children) or (
+        token.dep_ == "xcomp" and _lemma(token.head) in words()["due_verbs"])
+    debts = _debts(token)
+    if not (due and debts and _as_unkept(token, debts)):
+        return None
+    subject = subject_of(token)
+    return Reading(subject, "fail") if subject is not None else None
+
+
+@reader("reminded_of_debt")
+def reminded_of_debt(token) -> Reading | None:
+    """ "Moscow reminded Ankara of its obligation to disarm the militants": reminding a party of what it owes says
+    it has not paid it."""
+    if _lemma(token) not in words()["remind_verbs"] or token.pos_ != "VERB" or negated(token):
+        return None
+    addressee = next((c for c in token.children if c.dep_ == "dobj"), None)
+    owed = [o for o in _objects_after(token, ("of", "about")) if _lemma(o) in words()["debt_nouns"]]
+    return Reading(addressee, "fail", subject_of(token)) if addressee is not None and owed else None
 
 
 @reader("pledge_unkept")

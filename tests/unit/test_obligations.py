@@ -16,7 +16,8 @@ def rule_pairs(sentence: str) -> set[tuple[str, str]]:
 
 
 def test_every_frame_is_registered_by_name():
-    assert [name for name, _ in READERS] == ["late_keeping", "demanded_keeping", "pledge_unkept", "truce_exploited",
+    assert [name for name, _ in READERS] == ["late_keeping", "demanded_keeping", "due_keeping", "reminded_of_debt",
+                                             "pledge_unkept", "truce_exploited",
                                              "no_steps_taken", "not_as_agreed", "against_the_deal", "called_a_breach", "left_the_deal",
                                              "own_end_not_kept", "attacks_not_stopped",
                                              "owed_not_done", "no_will_to_keep", "left_unkept", "kept_in_part",
@@ -193,3 +194,25 @@ def test_a_monitoring_group_named_syrian_is_not_the_syrian_state():
     pairs = rule_pairs("Regime forces and Iran-backed militias continued to violate the ceasefire in Idlib, the Syrian "
                        "Response Coordinators group said in a statement.")
     assert not any(accuser == "syria" for accuser, _ in pairs)
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    ("Zakharova said Ankara must at last implement its obligations on the M4 highway.", ("russia", "turkey")),
+    ("The Turkish defence minister said Moscow has to carry out in full the commitments it made in Sochi.",
+     ("turkey", "russia")),
+    ("Moscow reminded Ankara of its obligation to disarm the militants in the demilitarised zone.",
+     ("russia", "turkey")),
+    ("Lavrov said Moscow was still waiting for Ankara to meet its Sochi obligations.", ("russia", "turkey")),
+])
+def test_a_keeping_said_to_be_due_awaited_or_reminded_of_is_a_charge(sentence, pair):
+    assert pair in rule_pairs(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Turkey must fulfil its obligations on Idlib, Lavrov said.",
+    "All parties to the conflict must at last implement their obligations under the ceasefire, the UN envoy said.",
+    "Lavrov reminded Ankara of the need for further talks on Idlib.",
+    "Russia was still waiting for the UN to send its report on the ceasefire in Idlib, Nebenzia said.",
+])
+def test_guard_a_plain_appeal_a_reminder_of_no_debt_and_a_wait_for_no_keeping_charge_no_one(sentence):
+    assert not rule_pairs(sentence)
