@@ -88,6 +88,13 @@ class SpeakerIndex:
         named += [(t.idx, self.full_name(_with_given_names(t)), t) for t in doc
                   if t.dep_ in ("nsubj", "nsubjpass") and reads_as_name(t)
                   and t.ent_type_ != "PERSON" and surname_known(t.text, self) and outside(t.idx)]
+        # A sentence the parser left without a subject ("At a conference in Geneva, U.N. Secretary-General Ban
+        # Ki-moon called on countries…", the name read as an apposition and "called" as the root or as a clause
+        # hung on the name): the person right before its verb is its subject.
+        named += [(ent.start_char, clean_name(full_span_text(ent)), ent.sent.root) for ent in doc.ents
+                  if ent.label_ == "PERSON" and not is_place(ent) and ent.text[:1].isupper() and outside(ent.start_char)
+                  and _subjectless(ent.sent) and ent.end < len(doc) and doc[ent.end].tag_ in ("VBD", "VBZ", "VBN")
+                  and doc[ent.end].dep_ in ("ROOT", "acl", "relcl") and clean_name(full_span_text(ent))]
         self.subjects = [(at, name) for at, name, _ in named]
         # Subjects of a clause inside their sentence ("to explain to her who Ali was"): see subjects_before
         self._embedded = {at for at, _, subject in named if not in_main_clause(subject)}
@@ -329,6 +336,11 @@ class SpeakerIndex:
             return last
         earlier = [p for p in self.people if p.position < position]
         return self.person(earlier[-1].name) if earlier else None
+
+
+def _subjectless(sent) -> bool:
+    """The parser found no subject in the sentence."""
+    return not any(t.dep_ in ("nsubj", "nsubjpass") for t in sent)
 
 
 def named_group(mention) -> bool:

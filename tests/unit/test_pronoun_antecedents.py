@@ -36,3 +36,13 @@ def test_a_relative_clause_about_someone_elses_husband_is_no_title_and_no_sex():
     statements = analyze("Idlib truce", text, quotes_everywhere=True).statements
     assert [(s.kind, s.speaker) for s in statements] == [("indirect", "Huda Saleh"), ("direct", "Huda Saleh")]
     assert not any("husband" in (s.speaker_title or "") for s in statements)
+
+
+def test_a_later_he_is_the_one_a_sentence_the_parser_left_without_a_subject_is_about():
+    # the parser reads "U.N. Secretary-General Antonio Guterres" as an apposition and leaves "called" without
+    # a subject, so nothing in the sentence was a subject before
+    text = ("\u201cThe regime has broken every promise,\u201d opposition spokesman Yahya al-Aridi said.\n\n"
+            "At a briefing in New York, U.N. Secretary-General Antonio Guterres called on the guarantors to "
+            "restore the calm in Idlib within days.\n\n"
+            "\u201cThis requires courage from all sides,\u201d he said.")
+    assert speakers(text)[-1] == ("This requires courag", "Antonio Guterres")
