@@ -270,9 +270,13 @@ def title_of(ent) -> str | None:
         # "Lieutenant-General Sergei Kuralenko, who heads a Russian centre at Hmeymim": the body led is the post
         if child.dep_ == "relcl" and child.lemma_.lower() in LEADING_VERBS:
             parts.append(re.sub(r"^(?:who|that)\s+", "", _words(child.subtree))[:160])
-        # UN meetings coverage and affiliations: "Kelly Craft of the United States", "Naji Mustafa of the NFL"
-        if child.dep_ == "prep" and child.lower_ == "of" and child.i == ent.end:
-            country = next((o for o in child.children if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "NORP", "ORG")), None)
+    # UN meetings coverage and affiliations: "Kelly Craft of the United States", "Naji Mustafa of the NFL", "Zakaria
+    # Malhifji, of the Aleppo-based Fastaqim group" (hung on any word of the name: the parser splits "al-Youssef")
+    for child in (c for t in ent for c in t.children):
+        if child.dep_ == "prep" and child.lower_ == "of" and (child.i == ent.end or (
+                child.i == ent.end + 1 and doc[ent.end].text == ",")):
+            country = next((o for o in child.children if o.dep_ == "pobj" and (
+                o.ent_type_ in ("GPE", "NORP", "ORG") or _names_a_body(o))), None)
             if country is not None:
                 parts.append(_words(country.subtree)[:80])
     # UN meetings coverage: "VASSILY NEBENZIA (Russian Federation) said…": the delegation is the title.
@@ -285,6 +289,13 @@ def title_of(ent) -> str | None:
         parts.append(delegation.text)
     parts = [p for p in parts if p]
     return ", ".join(parts) if parts else None
+
+
+def _names_a_body(noun) -> bool:
+    """ "the Aleppo-based Fastaqim group", "the Nour al-Din al-Zenki movement": a phrase that names a body or a
+    group the gazetteer knows (not a state: "of the town of Saraqeb" is where someone lives)."""
+    actor = gazetteer().resolve(_words(noun.subtree)[:120])
+    return actor is not None and gazetteer().actors[actor].kind not in ("person", "state")
 
 
 def noun_phrase(head) -> str:

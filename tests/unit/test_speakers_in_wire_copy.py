@@ -78,3 +78,18 @@ def test_a_role_no_one_was_given_is_the_one_the_story_turned_to():
             "its promises in Idlib,\u201d the 66-year-old leader said.")
     assert _statement_of(text, "Russia has not kept").speaker == "Recep Tayyip Erdogan"
     assert ("turkey", "russia") in rule_claims(text)
+
+
+def test_a_person_of_a_named_group_speaks_for_that_group():
+    text = ("\u201cThe regime violated the truce 40 times today,\u201d Yasser al-Youssef of the Nour al-Din al-Zenki "
+            "movement told AFP.")
+    assert _side(_statement_of(text, "The regime violated")) == "armed_groups"
+    assert ("armed_groups", "syria") in rule_claims(text)
+
+
+def test_a_person_of_a_group_set_off_by_commas_speaks_for_it_and_one_from_a_town_for_no_one():
+    group = ("\u201cThere is renewed bombardment and it is heavy,\u201d Zakaria Malhifji, of the Aleppo-based "
+             "Fastaqim group, told Reuters.")
+    town = "\u201cThere is renewed bombardment and it is heavy,\u201d Ahmed Hamdo of the town of Saraqeb told Reuters."
+    assert _side(_statement_of(group, "There is renewed")) == "armed_groups"
+    assert _statement_of(town, "There is renewed").speaker_actor is None
