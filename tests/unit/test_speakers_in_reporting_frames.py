@@ -3,15 +3,9 @@ qualifies an unnamed one (sentences written for these tests, in the shapes of re
 
 import pytest
 
-from pipeline.analyzer.core import analyze
 from pipeline.analyzer.gazetteer import gazetteer
 from tests.conftest import direct_quotes as speakers
-from tests.conftest import rule_claims
-
-
-def _statement_of(text: str, opening: str):
-    return next(s for s in analyze("Idlib truce", text, quotes_everywhere=True).statements
-                if s.kind == "direct" and s.quote.startswith(opening))
+from tests.conftest import rule_claims, statement_of
 
 
 def test_the_one_a_medium_quoted_as_saying_speaks_not_the_medium():
@@ -36,21 +30,21 @@ def test_a_described_speaker_of_the_quotes_own_sentence_speaks_not_the_next_sent
     text = ("Rebel positions near Saraqeb came under fire overnight. In a statement on Sunday the military said "
             "the shelling \u201cwill receive a firm and proportionate response.\u201d The Syrian Observatory for Human "
             "Rights said five fighters were killed.")
-    assert _statement_of(text, "will receive").speaker == "military"
+    assert statement_of(text, "will receive").speaker == "military"
 
 
 def test_a_described_speaker_named_with_its_state_speaks_for_that_state():
     text = ("Rebel positions near Saraqeb came under fire overnight. In a statement on Sunday the Russian military "
             "said the shelling \u201cwill receive a firm and proportionate response.\u201d The Observatory said "
             "five fighters were killed.")
-    statement = _statement_of(text, "will receive")
+    statement = statement_of(text, "will receive")
     assert statement.speaker == "Russian military"
     assert gazetteer().rollup(statement.speaker_actor) == "russia"
 
 
 def test_a_name_that_only_qualifies_an_unnamed_aide_is_not_the_speaker():
     text = "\u201cMoscow has not kept the promises it made in Sochi,\u201d an Erdogan aide told Reuters on Monday."
-    statement = _statement_of(text, "Moscow has not kept")
+    statement = statement_of(text, "Moscow has not kept")
     assert (statement.speaker, statement.speaker_actor) == ("Erdogan aide", "turkey")
     assert rule_claims(text) == {("turkey", "russia")}
 
@@ -63,7 +57,7 @@ def test_a_name_after_the_role_is_still_the_speaker():
 def test_a_statement_from_a_named_body_is_that_bodys():
     text = ("\u201cThe regime and its allies have violated the truce more than 300 times since it began,\u201d "
             "a statement from the Syrian National Coalition said on Saturday.")
-    statement = _statement_of(text, "The regime and its")
+    statement = statement_of(text, "The regime and its")
     assert statement.speaker == "Syrian National Coalition"
 
 
@@ -78,7 +72,7 @@ def test_he_after_an_unnamed_one_in_a_role_is_that_one_not_someone_named_earlier
     text = ("Bashar al-Assad has denied that his forces used chemical weapons.\n\n"
             "Germany's foreign minister called for an urgent session of the Security Council on Wednesday. "
             "\u201cThose who bombed the hospital in Idlib have broken every promise they made,\u201d he added.")
-    statement = _statement_of(text, "Those who bombed")
+    statement = statement_of(text, "Those who bombed")
     assert (statement.speaker, gazetteer().rollup(statement.speaker_actor)) == ("Germany's foreign minister", "germany")
 
 

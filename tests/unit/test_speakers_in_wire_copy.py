@@ -2,14 +2,8 @@
 sentence, a side named by its group's adjective, a role no one was given (sentences written for these tests, in
 the shapes of real agency reports)."""
 
-from pipeline.analyzer.core import analyze
 from pipeline.analyzer.gazetteer import gazetteer
-from tests.conftest import rule_claims
-
-
-def _statement_of(text: str, opening: str):
-    return next(s for s in analyze("Idlib truce", text, quotes_everywhere=True).statements
-                if s.kind == "direct" and s.quote.startswith(opening))
+from tests.conftest import rule_claims, statement_of
 
 
 def _side(statement) -> str | None:
@@ -20,14 +14,14 @@ def test_a_quote_standing_after_its_speakers_sentence_is_not_the_next_speakers()
     text = ("Turkish Defence Minister Hulusi Akar condemned the shelling of the observation post near Morek. "
             "\u201cSuch attacks cannot be tolerated and run against everything agreed in Sochi.\u201d Russian Foreign "
             "Minister Sergei Lavrov accused Ankara of failing to rein in the militants.")
-    assert _statement_of(text, "Such attacks").speaker == "Hulusi Akar"
+    assert statement_of(text, "Such attacks").speaker == "Hulusi Akar"
 
 
 def test_state_media_left_unnamed_speak_as_written_for_the_state_whose_media_the_story_named():
     text = ("Rebels shelled villages in the Latakia countryside on Monday, Syria's official news agency SANA "
             "reported.\n\n\u201cThe terrorist groups have violated the ceasefire agreement once again,\u201d state "
             "television said.")
-    statement = _statement_of(text, "The terrorist groups")
+    statement = statement_of(text, "The terrorist groups")
     assert (statement.speaker, _side(statement)) == ("state television", "syria")
     assert ("syria", "armed_groups") in rule_claims(text)
 
@@ -35,28 +29,28 @@ def test_state_media_left_unnamed_speak_as_written_for_the_state_whose_media_the
 def test_state_media_no_one_named_speak_as_written_for_no_side():
     text = ("\u201cThe army has foiled an attempt by terrorists to storm the town from several axes,\u201d state media "
             "said on Tuesday.")
-    statement = _statement_of(text, "The army has foiled")
+    statement = statement_of(text, "The army has foiled")
     assert (statement.speaker, statement.speaker_actor) == ("state media", None)
 
 
 def test_the_statement_said_speaks_for_those_who_released_it():
     text = ("A statement released jointly by 33 rebel factions called on the government to halt air strikes.\n\n"
             "\u201cNegotiations under the present conditions are meaningless,\u201d the statement said.")
-    assert _side(_statement_of(text, "Negotiations under")) == "armed_groups"
+    assert _side(statement_of(text, "Negotiations under")) == "armed_groups"
 
 
 def test_a_medium_that_carried_the_statement_did_not_issue_it():
     text = ("In a statement carried by the state news agency SANA, the Syrian Foreign Ministry said Turkish troops "
             "were shielding terrorists.\n\n\u201cThe Turkish regime continues to violate its commitments,\u201d the "
             "statement said.")
-    statement = _statement_of(text, "The Turkish regime")
+    statement = statement_of(text, "The Turkish regime")
     assert "Ministry" in statement.speaker and _side(statement) == "syria"
 
 
 def test_a_participle_after_the_medium_that_relays_it_speaks_with_the_reported_clause():
     text = ("The Syrian Foreign Ministry sent a letter to the United Nations, state television reported, saying the "
             "bombings were a \u201cdangerous escalation by the hostile regimes in Ankara and Doha\u201d.")
-    assert _statement_of(text, "dangerous escalation").speaker == "Syrian Foreign Ministry"
+    assert statement_of(text, "dangerous escalation").speaker == "Syrian Foreign Ministry"
 
 
 def test_a_group_adjective_names_the_side_before_a_nationality():
@@ -69,21 +63,21 @@ def test_a_group_adjective_names_the_side_before_a_nationality():
 def test_the_coalition_is_the_one_the_story_described_not_the_one_the_bare_word_names():
     text = ("The Syrian rebel coalition known as the High Negotiations Committee met in Riyadh on Saturday.\n\n"
             "The coalition said Russia had \u201cshown disdain for the truce and for the lives of Syrians.\u201d")
-    assert _side(_statement_of(text, "shown disdain")) == "armed_groups"
+    assert _side(statement_of(text, "shown disdain")) == "armed_groups"
 
 
 def test_a_role_no_one_was_given_is_the_one_the_story_turned_to():
     text = ("\u201cThe talks are going on,\u201d Kremlin spokesman Dmitry Peskov told reporters.\n\n"
             "Recep Tayyip Erdogan addressed his party's lawmakers in Ankara on Wednesday. \u201cRussia has not kept "
             "its promises in Idlib,\u201d the 66-year-old leader said.")
-    assert _statement_of(text, "Russia has not kept").speaker == "Recep Tayyip Erdogan"
+    assert statement_of(text, "Russia has not kept").speaker == "Recep Tayyip Erdogan"
     assert ("turkey", "russia") in rule_claims(text)
 
 
 def test_a_person_of_a_named_group_speaks_for_that_group():
     text = ("\u201cThe regime violated the truce 40 times today,\u201d Yasser al-Youssef of the Nour al-Din al-Zenki "
             "movement told AFP.")
-    assert _side(_statement_of(text, "The regime violated")) == "armed_groups"
+    assert _side(statement_of(text, "The regime violated")) == "armed_groups"
     assert ("armed_groups", "syria") in rule_claims(text)
 
 
@@ -91,5 +85,5 @@ def test_a_person_of_a_group_set_off_by_commas_speaks_for_it_and_one_from_a_town
     group = ("\u201cThere is renewed bombardment and it is heavy,\u201d Zakaria Malhifji, of the Aleppo-based "
              "Fastaqim group, told Reuters.")
     town = "\u201cThere is renewed bombardment and it is heavy,\u201d Ahmed Hamdo of the town of Saraqeb told Reuters."
-    assert _side(_statement_of(group, "There is renewed")) == "armed_groups"
-    assert _statement_of(town, "There is renewed").speaker_actor is None
+    assert _side(statement_of(group, "There is renewed")) == "armed_groups"
+    assert statement_of(town, "There is renewed").speaker_actor is None
