@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.analyzer.gender import fits, honorifics, sex_of
 from pipeline.analyzer.gazetteer import fold, gazetteer
@@ -63,6 +64,10 @@ class SpeakerIndex:
                        if not all(t.i in persons for t in s) and clean_name(s.text)]
         for start, end, name in self.titled:
             self.add_person(name, doc[start].idx, title_of(doc[start:end]))
+        # A person the model filed as a body ("Alessandra Vellucci said…", tagged ORG): a two- or three-word name
+        # no one knows as a body whose last word speaks alone elsewhere ("Vellucci said…").
+        for ent in (e for e in doc.ents if e.label_ == "ORG" and _misfiled_person(e)):
+            self.add_person(clean_name(ent.text) or ent.text, ent.start_char, title_of(ent))
         self.spoken: list[tuple[int, Speaker]] = []
         self.text = doc.text
         self.written_sex = honorifics(doc.text)  # "Ms. Clinton": who the article itself calls a man or a woman
@@ -336,6 +341,30 @@ class SpeakerIndex:
             return last
         earlier = [p for p in self.people if p.position < position]
         return self.person(earlier[-1].name) if earlier else None
+
+
+SAYING = frozenset("say tell add note explain stress insist".split())  # verbs only a person or a body speaks with
+
+
+def _misfiled_person(ent) -> bool:
+    """An ORG entity that reads as a person's name: two or three capitalised words, none a word bodies are named
+    with, unknown to the gazetteer, whose last word is elsewhere the subject of a speech verb on its own."""
+    words = [t for t in ent if not t.is_punct]
+    if not 2 <= len(words) <= 3 or not all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in words):
+        return False
+    if any(t.lower_ in _body_words() for t in words) or gazetteer().resolve(ent.text) is not None:
+        return False
+    surname = words[-1].text
+    return any(t.text == surname and t.i not in range(ent.start, ent.end) and t.dep_ == "nsubj"
+               and t.head.lemma_.lower() in SAYING for t in ent.doc)
+
+
+@lru_cache(maxsize=1)
+def _body_words() -> frozenset[str]:
+    """Words a body, a place or a thing is named with: a name holding one is no person's."""
+    config = attribution_config()
+    return frozenset(config.get("body_words", ())) | BODY_NOUNS | DOCUMENT_NOUNS | group_nouns() \
+        | frozenset(config.get("media_nouns", ()))
 
 
 def _subjectless(sent) -> bool:

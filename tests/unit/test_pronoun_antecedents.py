@@ -46,3 +46,12 @@ def test_a_later_he_is_the_one_a_sentence_the_parser_left_without_a_subject_is_a
             "restore the calm in Idlib within days.\n\n"
             "\u201cThis requires courage from all sides,\u201d he said.")
     assert speakers(text)[-1] == ("This requires courag", "Antonio Guterres")
+
+
+def test_a_person_the_model_files_as_a_body_is_still_the_one_she_stands_for():
+    # the small model tags "Alessandra Vellucci" and "Vellucci" ORG; her surname speaking alone says she is a person
+    text = ("A U.N. spokeswoman said fighting in Aleppo had cut the only road for aid deliveries. "
+            "Alessandra Vellucci said on Tuesday that the Castello Road had been rendered \u201cimpassable\u201d since "
+            "last week. Vellucci said 300000 people depended on the road. She said the U.N. continued to receive "
+            "\u201cdistressing reports of aerial bombardment and shelling on civilian areas in Aleppo.\u201d")
+    assert speakers(text)[-1][1] == "Alessandra Vellucci"
