@@ -343,9 +343,6 @@ class SpeakerIndex:
         return self.person(earlier[-1].name) if earlier else None
 
 
-SAYING = frozenset("say tell add note explain stress insist".split())  # verbs only a person or a body speaks with
-
-
 def _misfiled_person(ent) -> bool:
     """An ORG entity that reads as a person's name: two or three capitalised words, none a word bodies are named
     with, unknown to the gazetteer, whose last word is elsewhere the subject of a speech verb on its own."""
@@ -355,8 +352,9 @@ def _misfiled_person(ent) -> bool:
     if any(t.lower_ in _body_words() for t in words) or gazetteer().resolve(ent.text) is not None:
         return False
     surname = words[-1].text
+    saying = attribution_config().get("surname_speech_verbs", ())
     return any(t.text == surname and t.i not in range(ent.start, ent.end) and t.dep_ == "nsubj"
-               and t.head.lemma_.lower() in SAYING for t in ent.doc)
+               and t.head.lemma_.lower() in saying for t in ent.doc)
 
 
 @lru_cache(maxsize=1)
