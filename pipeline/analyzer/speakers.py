@@ -66,7 +66,12 @@ class SpeakerIndex:
             self.add_person(name, doc[start].idx, title_of(doc[start:end]))
         # A person the model filed as a body ("Alessandra Vellucci said…", tagged ORG): a two- or three-word name
         # no one knows as a body whose last word speaks alone elsewhere ("Vellucci said…").
-        for ent in (e for e in doc.ents if e.label_ == "ORG" and _misfiled_person(e)):
+        saying = attribution_config().get("surname_speech_verbs", ())
+        speaks = {}  # each word that is on its own the subject of a speech verb: where it stands
+        for t in doc:
+            if t.dep_ == "nsubj" and t.head.lemma_.lower() in saying:
+                speaks.setdefault(t.text, []).append(t.i)
+        for ent in (e for e in doc.ents if e.label_ == "ORG" and _misfiled_person(e, speaks)):
             self.add_person(clean_name(ent.text) or ent.text, ent.start_char, title_of(ent))
         self.spoken: list[tuple[int, Speaker]] = []
         self.text = doc.text
@@ -98,8 +103,9 @@ class SpeakerIndex:
         # hung on the name): the person right before its verb is its subject.
         named += [(ent.start_char, clean_name(full_span_text(ent)), ent.sent.root) for ent in doc.ents
                   if ent.label_ == "PERSON" and not is_place(ent) and ent.text[:1].isupper() and outside(ent.start_char)
-                  and _subjectless(ent.sent) and ent.end < len(doc) and doc[ent.end].tag_ in ("VBD", "VBZ", "VBN")
-                  and doc[ent.end].dep_ in ("ROOT", "acl", "relcl") and clean_name(full_span_text(ent))]
+                  and ent.end < len(doc) and doc[ent.end].tag_ in ("VBD", "VBZ", "VBN")
+                  and doc[ent.end].dep_ in ("ROOT", "acl", "relcl") and _subjectless(ent.sent)
+                  and clean_name(full_span_text(ent))]
         self.subjects = [(at, name) for at, name, _ in named]
         # Subjects of a clause inside their sentence ("to explain to her who Ali was"): see subjects_before
         self._embedded = {at for at, _, subject in named if not in_main_clause(subject)}
@@ -343,18 +349,16 @@ class SpeakerIndex:
         return self.person(earlier[-1].name) if earlier else None
 
 
-def _misfiled_person(ent) -> bool:
+def _misfiled_person(ent, speaks: dict[str, list[int]]) -> bool:
     """An ORG entity that reads as a person's name: two or three capitalised words, none a word bodies are named
-    with, unknown to the gazetteer, whose last word is elsewhere the subject of a speech verb on its own."""
+    with, unknown to the gazetteer, whose last word is elsewhere the subject of a speech verb on its own (`speaks`:
+    where each such subject stands)."""
     words = [t for t in ent if not t.is_punct]
     if not 2 <= len(words) <= 3 or not all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in words):
         return False
-    if any(t.lower_ in _body_words() for t in words) or gazetteer().resolve(ent.text) is not None:
+    if not any(not ent.start <= i < ent.end for i in speaks.get(words[-1].text, ())):
         return False
-    surname = words[-1].text
-    saying = attribution_config().get("surname_speech_verbs", ())
-    return any(t.text == surname and t.i not in range(ent.start, ent.end) and t.dep_ == "nsubj"
-               and t.head.lemma_.lower() in saying for t in ent.doc)
+    return not any(t.lower_ in _body_words() for t in words) and gazetteer().resolve(ent.text) is None
 
 
 @lru_cache(maxsize=1)

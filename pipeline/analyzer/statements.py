@@ -513,7 +513,7 @@ def _right_after(doc, quote: QuoteSpan, cue) -> bool:
     """The cue is the first word after the quote's closing mark, or follows only the speaker's name there (not when
     the quote closes on a full stop: 'branded it an "outlaw nation." Russia insisted…' starts a new sentence, while
     '"Isn't that a bribe?" Trump asked' does not)."""
-    if cue.idx < quote.end or doc.text[quote.start:quote.end].rstrip().endswith("."):
+    if cue.idx < quote.end or _closes_sentence(doc, quote):
         return False
     between = doc.text[quote.end: cue.idx]
     return len(between) <= 40 and "\n" not in between and not any(c in between for c in ".;:") \
