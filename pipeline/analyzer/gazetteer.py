@@ -36,8 +36,11 @@ GENERIC_GROUP = "armed_groups"  # the actor whose aliases are common nouns ("ter
 # An alias followed by these is part of an agreement's name, not an actor.
 AGREEMENT_AFTER = re.compile(r"\s*(?:agreements?|deals?|accords?|protocol|memorandum|talks|format|process|summit|"
                              r"understandings?|arrangements?|ceasefire|truce)\b", re.IGNORECASE)
-DIPLOMATIC_POST = re.compile(r"^(.*?\b(?:embassy|embassies|consulate|mission|delegation|representation))\s+(?:in|to|at)\s+\S.*$",
-                             re.IGNORECASE | re.DOTALL)
+# "the Russian ambassador to Turkey", "Iran's envoy to the United Nations": the post's sender, not its host
+DIPLOMATIC_POST = re.compile(r"^(.*?\b(?:embassy|embassies|consulate|mission|delegation|representation|ambassadors?|envoys?|"
+                             r"(?:permanent )?representatives?))\s+(?:in|to|at|for|on)\s+\S.*$", re.IGNORECASE | re.DOTALL)
+# A state's own body that shares another's name: "Turkey's National Security Council", "the Russian Security Council"
+QUALIFIER_GAP = re.compile(r"(?:'s?|\u2019s?)?\s+(?:own\s+)?$")
 # A capitalised word that may be a transliterated surname: "al-Moualem", "Lavrentyev", "Ja'afari".
 NAME_WORD = re.compile(r"(?<![\w'-])(?:(?:al|el)-)?[A-Z][a-z']+(?:-[A-Z]?[a-z']+)?(?![\w-])")
 MIN_SKELETON = 4  # shorter skeletons ("Assad" asd, "Aside" asd) collide with ordinary words…
@@ -212,8 +215,10 @@ class Gazetteer:
         post = DIPLOMATIC_POST.match(text)
         if post:
             sender = self.resolve(post.group(1))
+            # a known person named after the post is who it is ("…envoy for Syria Alexander Lavrentiev")
+            person = next((m.actor for m in self.mentions(text[post.end(1):]) if self.actors[m.actor].kind == "person"), None)
             if sender:
-                return sender
+                return person if person and self.rollup(person) == self.rollup(sender) else sender
         backed = BACKED.search(fold(text))
         if backed:
             sponsor = self.resolve(backed.group(1))
@@ -230,7 +235,8 @@ class Gazetteer:
             mentions = [m for m in mentions if m not in owners]
         specific = [m for m in mentions if m.actor != GENERIC_GROUP and m.start < generic_at]
         if specific:
-            return max(specific, key=lambda m: (m.end - m.start, -m.start)).actor
+            chosen = max(specific, key=lambda m: (m.end - m.start, -m.start))
+            return self._qualified_by(text, chosen, owners) or chosen.actor
         adjectives = [a for a in (self._adjectives.get(w) or self._adjectives.get(w.lower())
                                   for w in re.findall(r"[\w.'-]+", fold(text))) if a]
         # "a Syrian rebel commander", "a Syrian Kurdish official": what side someone is on says more than the
@@ -241,6 +247,23 @@ class Gazetteer:
                 return adjective
             return mentions[0].actor
         return adjective
+
+    def _qualified_by(self, text: str, body: Mention, owners: list[Mention]) -> str | None:
+        """The state right before another state's or the UN's body, when it says whose body this is.
+
+        "Turkey's National Security Council" is Turkey's, "the Russian Security Council" Russia's, "Turkey's UN
+        envoy" speaks for Turkey; "the Russian Defence Ministry" names its own state and stays as it is.
+        """
+        if self.actors[body.actor].kind not in ("institution", "organisation"):
+            return None
+        before = text[:body.start]
+        states = [m.actor for m in owners if QUALIFIER_GAP.fullmatch(text[m.end:body.start])]
+        word = re.search(r"([\w.'-]+)\s+$", fold(before))
+        if word and not states:
+            adjective = self._adjectives.get(word.group(1)) or self._adjectives.get(word.group(1).lower())
+            states = [adjective] if adjective and self.actors[adjective].kind == "state" else []
+        owner = states[-1] if states else None
+        return owner if owner and self.rollup(owner) != self.rollup(body.actor) else None
 
     def rows(self) -> list[tuple[str, str, str, str | None]]:
         """(id, name, kind, parent_id) for the actors table, parents first."""

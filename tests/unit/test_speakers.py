@@ -227,6 +227,42 @@ def test_an_embassy_speaks_for_the_state_that_sends_it_not_the_city_it_is_in():
     assert gazetteer().resolve("Russia's mission to the UN") == "russia"
 
 
+@pytest.mark.parametrize("phrase, state", [
+    ("Turkey's National Security Council", "turkey"),
+    ("the Turkish National Security Council", "turkey"),
+    ("Russia's Security Council", "russia"),
+    ("Turkey's UN envoy", "turkey"),
+    ("the Russian ambassador to Turkey", "russia"),
+    ("Turkey's ambassador to Russia", "turkey"),
+    ("the Iranian envoy to the United Nations", "iran"),
+    ("the UN special envoy for Syria", "un"),
+])
+def test_a_body_or_a_post_speaks_for_the_state_that_owns_or_sends_it(phrase, state):
+    from pipeline.analyzer.gazetteer import gazetteer
+
+    g = gazetteer()
+    assert g.rollup(g.resolve(phrase)) == state
+
+
+@pytest.mark.parametrize("phrase, actor", [
+    ("the UN Security Council", "un"),
+    ("the Russian Defence Ministry", "russia_mod"),
+    ("the Russian presidential envoy for Syria Alexander Lavrentiev", "alexander_lavrentiev"),
+])
+def test_a_body_that_names_its_own_owner_stays_as_it_is(phrase, actor):
+    from pipeline.analyzer.gazetteer import gazetteer
+
+    assert gazetteer().resolve(phrase) == actor
+
+
+def test_a_national_security_council_charges_for_its_own_state():
+    from tests.conftest import rule_claims
+
+    text = ("Turkey's National Security Council said in a statement on Wednesday that Russia was not living up to "
+            "its commitments under the Sochi deal on Idlib.")
+    assert rule_claims(text) == {("turkey", "russia")}
+
+
 def test_its_foreign_ministry_is_the_body_of_the_sentence_before():
     from pipeline.analyzer.gazetteer import gazetteer
 
