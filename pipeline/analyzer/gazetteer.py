@@ -100,6 +100,7 @@ class Gazetteer:
             for a in data["actors"]
         }
         self.places = {k: tuple(v) for k, v in data.get("places", {}).items()}
+        self._place_words = frozenset(fold(p) for group in (*self.places.values(), data.get("venues", ())) for p in group)
         self.referring_nouns = frozenset(noun for a in self.actors.values() for noun in a.nouns)
         self.backed_by = dict(data.get("backed_by", {}))
         self.proxy_nouns = frozenset(data.get("proxy_nouns", ()))
@@ -182,7 +183,7 @@ class Gazetteer:
         taken = [(m.start, m.end) for m in found]
         out = []
         for match in NAME_WORD.finditer(folded):
-            if any(a < match.end() and match.start() < b for a, b in taken):
+            if any(a < match.end() and match.start() < b for a, b in taken) or match.group(0) in self._place_words:
                 continue
             key = skeleton(match.group(0))
             plainly_a_surname = match.group(0).lower().startswith(("al-", "el-")) or bool(

@@ -255,6 +255,21 @@ def test_a_body_that_names_its_own_owner_stays_as_it_is(phrase, actor):
     assert gazetteer().resolve(phrase) == actor
 
 
+@pytest.mark.parametrize("phrase", ["the Astana guarantors", "talks in Astana", "Sochi"])
+def test_a_venue_of_talks_is_no_known_person_spelled_another_way(phrase):
+    from pipeline.analyzer.gazetteer import gazetteer
+
+    assert [m.actor for m in gazetteer().mentions(phrase)] == []
+
+
+@pytest.mark.parametrize("phrase, party", [("the NLF", "armed_groups"), ("the Quds Force", "iran"), ("the IRGC", "iran")])
+def test_groups_named_by_their_short_names(phrase, party):
+    from pipeline.analyzer.gazetteer import gazetteer
+
+    g = gazetteer()
+    assert g.rollup(g.resolve(phrase)) == party
+
+
 def test_a_national_security_council_charges_for_its_own_state():
     from tests.conftest import rule_claims
 
