@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, ROLE_NOUNS, attribution_config,
                                      clean_name, delegation_of, described, entity_of, full_span_text, group_nouns,
@@ -50,6 +52,50 @@ def _role_subject_before(pronoun, after: int, index: SpeakerIndex):
                 and not any(q.start <= token.idx < q.end for q in index.quotes):
             return token
     return None
+
+
+def _newcomer(pronoun, after: int, spoke_at: int, index: SpeakerIndex) -> Speaker | None:
+    """The last person introduced ("Henry Crespo, president of…": named for the first time, the title written
+    after the name) after character `after`, from the sentence before the quote the pronoun closes, outside
+    quotes and what the last speaker said, in a sentence no "he" or "she" is the subject of (there the story is
+    still about someone else), whose sex is known to be the pronoun's."""
+    doc = pronoun.doc
+    start = sentence_of(pronoun).start
+    # '"…. Obama had will.i.am. Hillary has nobody like that," he said': from the sentence the quote opens in
+    quote = next((q for q in reversed(index.quotes) if q.start < doc[start].idx < q.end + 2), None)
+    if quote is not None:
+        opening = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
+        start = sentence_of(opening[0]).start if opening else start
+    if start > 0:
+        start = sentence_of(doc[start - 1]).start
+    since = max(after, doc[start].idx)
+    people = sorted(index.people, key=lambda p: p.position)
+    for mention in reversed([p for p in people if since < p.position < pronoun.idx and p.title]):
+        full = index.full_name(mention.name)
+        if any(p.position < mention.position and index.full_name(p.name) == full for p in people):
+            return None  # named before: not the one the article turns to now
+        if any(q.start <= mention.position < q.end for q in index.quotes) or _said_by_then(doc, spoke_at, mention.position):
+            continue
+        speaker = index.person(mention.name)
+        if _introduces(index.text, mention) and not _about_someone_else(doc, mention.position) \
+                and index.fits(pronoun.lower_, speaker):
+            return speaker
+    return None
+
+
+def _introduces(text: str, mention) -> bool:
+    """The title follows the name after a comma ("Wes Nakagiri, a delegate from Michigan"), as a newcomer is
+    introduced; not "President Obama, who…"."""
+    after = text[mention.position + len(mention.name):][:12 + len(mention.title)]
+    return bool(re.match(r",\s+(?:(?:an?|the)\s+)?" + re.escape(mention.title.split()[0]), after))
+
+
+def _about_someone_else(doc, position: int) -> bool:
+    """The sentence at `position` has "he" or "she" as its subject ("He attended the rally, though he may vote for
+    Vermont Sen. Bernie Sanders")."""
+    span = doc.char_span(position, position + 1, alignment_mode="expand")
+    return span is not None and any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("he", "she")
+                                    for t in sentence_of(span[0]))
 
 
 def _premodifies(ent, token) -> bool:
@@ -232,6 +278,13 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
                             if at not in clause_subject and index.fits(lower, index.person(name))), None)
             if subject and subject[0] > spoke_at and not _said_by_then(token.doc, spoke_at, subject[0]):
                 return index.person(subject[1])
+            # "…concerns Henry Crespo, president of the Florida Democratic Black Caucus. '…,' he said": a person
+            # introduced with a title since the last speaker and the last named subject, in this sentence or the
+            # one before, is who the article turned to
+            newcomer = _newcomer(token, max(spoke_at, subject[0] if subject else -1), spoke_at, index) \
+                if lower in ("he", "she") else None
+            if newcomer is not None:
+                return newcomer
             # "France's foreign minister called for a meeting… '…,' he added": someone in a role, unnamed,
             # the subject since the last speaker and the last named subject
             role = _role_subject_before(token, max(spoke_at, subject[0] if subject else -1), index) \

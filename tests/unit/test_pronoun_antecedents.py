@@ -55,3 +55,27 @@ def test_a_person_the_model_files_as_a_body_is_still_the_one_she_stands_for():
             "last week. Vellucci said 300000 people depended on the road. She said the U.N. continued to receive "
             "\u201cdistressing reports of aerial bombardment and shelling on civilian areas in Aleppo.\u201d")
     assert speakers(text)[-1][1] == "Alessandra Vellucci"
+
+
+def test_a_later_he_is_the_person_just_introduced_with_a_title_not_the_last_speaker():
+    text = ("Omar Haddad, a local council member in Ariha, said the shelling had gone on all night. \u201cNobody "
+            "sleeps here any more,\u201d he said.\n\n"
+            "The attacks on the market are something that troubles Karim Nasser, head of the Idlib Health "
+            "Directorate. \u201cThe hospitals cannot take more wounded. We have no beds left,\u201d he said.")
+    assert speakers(text)[-1] == ("The hospitals cannot", "Karim Nasser")
+
+
+def test_guard_a_person_named_in_what_the_last_speaker_said_is_not_the_one_a_later_he_stands_for():
+    text = ("Recep Tayyip Erdogan addressed his party's lawmakers in Ankara on Wednesday.\n\n"
+            "Erdogan said the strike ran against the protocol agreed with Russian President Vladimir Putin in "
+            "Moscow.\n\n"
+            "\u201cThose who wish to drag the region into blood will not achieve their aim,\u201d he added.")
+    assert speakers(text)[-1] == ("Those who wish to dr", "Recep Tayyip Erdogan")
+
+
+def test_guard_a_newcomer_of_the_other_sex_is_passed_over():
+    text = ("Omar Haddad, a local council member in Ariha, said the shelling had gone on all night. \u201cNobody "
+            "sleeps here any more,\u201d he said.\n\n"
+            "The attacks also trouble Leila Nasser, head of the Idlib Health Directorate. \u201cWe cannot go on "
+            "like this,\u201d he said.")
+    assert speakers(text)[-1] == ("We cannot go on like", "Omar Haddad")
