@@ -27,10 +27,13 @@ Youssef Yusuf Yousef Ziad Ziyad Jamil Adnan Anas Ayman Bassam Fares Firas Ghassa
 Jaber Jihad Kamal Louay Maher Majed Marwan Mazen Mounir Nabil Naji Nasser Qasim Rami Saad Sami Suheil Talal Wael
 Yasser Zaher Recep Tayyip Mevlut Hulusi Ahmet Mehmet Suleyman Ismail Fahrettin Binali Kemal Devlet Ekrem Hakan
 Yasin Numan Nihat Cemal Murat Ozgur Serdar Volkan Mazloum Mazlum Aldar Javad Jawad Mohsen Qassem Hossein Bahram
-Hamid Hamed Saeed Abbas Ebrahim""".split()
+Hamid Hamed Saeed Abbas Ebrahim Karim Kareem Hadi Zakaria Zakariya Fuad Fouad Salem Ali Yahya Hisham Nizar Bashir
+Munir Fadi Raed Ghaith Moaz Muaz Obaida Taher Ayham Mohammed Mohamad Abu Vadim Maxim Vassily Vasiliy Feridun Suat
+Cevdet Yalcin Ibrahim Farhan Zeid Staffan Geir Jens Josep Heiko Jean-Yves""".split()
 FIELD_FEMALE = """Bouthaina Buthaina Asma Lana Rima Hala Hind Huda Lina Maha Rana Rania Reem Rim Samar Sawsan Suhair Zeina
 Zainab Fatima Fatma Aisha Ayse Emine Meral Sinem Hevrin Nadezhda Natalia Natalya Svetlana Tatiana Tatyana Yelena
-Elena Irina Olga Ekaterina Yekaterina Lyudmila Galina Federica Annalena Kaja""".split()
+Elena Irina Olga Ekaterina Yekaterina Lyudmila Galina Federica Annalena Kaja Hulya Najat Amina Fawza Ilham
+Sigrid Umm Ruba Ghada Nisreen Nesrine Lamia Manal Dima Razan Yara Ruqaya Ilhan""".split()
 OUTPUT = Path(__file__).resolve().parents[1] / "config" / "given_names.yaml"
 
 

@@ -65,6 +65,12 @@ def _given_name_sex(words: list[str]) -> str | None:
     return _given_names().get(words[0].lower()) if len(words) > 1 else None
 
 
+def opens_with_given_name(name: str) -> bool:
+    """Whether a name of two words or more opens with a known given name ("Donald J. Trump", not "Crooked Hillary
+    Clinton")."""
+    return _given_name_sex(_words(name)) is not None
+
+
 def _surname_sex(words: list[str]) -> str | None:
     return next((sex for sex, ending in SLAVIC_SURNAME if ending.search(words[-1].lower())), None)
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.analyzer.gender import fits, honorifics, sex_of
+from pipeline.analyzer.gender import fits, honorifics, opens_with_given_name, sex_of
 from pipeline.analyzer.gazetteer import fold, gazetteer
 from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, ROLE_NOUNS, attribution_config, clean_name,
                                      full_span_text, group_nouns, is_place, is_proper_name, noun_phrase, person_titles,
@@ -48,15 +48,25 @@ class SpeakerIndex:
         self.people: list[PersonMention] = []
         self.full_names: dict[str, str] = {}
         self._forms: dict[str, dict[str, int]] = {}  # surname -> each form of a name with it -> mentions
+        self.text = doc.text
+        self.marked = find_quotes(self.text, every=True)  # titles and terms in quotation marks as well
+        self.quotes = someones_words(self.text, self.marked)  # extract_statements uses them too
+        found = []
         for ent in doc.ents:
             # "al-Meslet said": a name may start with a lower-case Arabic article
             if ent.label_ != "PERSON" or not (ent.text[:1].isupper() or re.match(r"(?:al|el|ad|as)[- ][A-Z]", ent.text)) \
                     or is_place(ent):
                 continue
             name = clean_name(full_span_text(ent))
-            if not name:
-                continue
-            self.add_person(name, ent.start_char, title_of(ent))
+            if name:
+                found.append((name, ent.start_char, title_of(ent), self._quoted(ent.start_char)))
+        # A name inside someone's words lengthens the name of a person the article itself names only by a given
+        # name: in '"…Crooked Hillary Clinton," Trump said' the epithet is the speaker's, and Clinton stays Hillary
+        # Clinton; "Donald J. Trump" in a quote still names Trump.
+        named_outside = {key for name, _, _, quoted in found if not quoted for key in _surname_keys(name)}
+        for name, position, title, quoted in found:
+            counted = not quoted or _surname_keys(name)[0] not in named_outside or opens_with_given_name(name)
+            self.add_person(name, position, title, counted=counted)
         # "Rear Admiral Oleg Zhuravlev" tagged ORG, "the ambassador to Ankara Alexei Yerkhov" tagged GPE: a
         # title makes a person. (start, end, name) in tokens, for speakers written just before their verb.
         persons = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
@@ -74,18 +84,15 @@ class SpeakerIndex:
         for ent in (e for e in doc.ents if e.label_ == "ORG" and _misfiled_person(e, speaks)):
             self.add_person(clean_name(ent.text) or ent.text, ent.start_char, title_of(ent))
         self.spoken: list[tuple[int, Speaker]] = []
-        self.text = doc.text
         self.written_sex = honorifics(doc.text)  # "Ms. Clinton": who the article itself calls a man or a woman
         self._written: dict[str, set[str]] | None = None
         # People who are the subject of a sentence ("UN spokesman Stephane Dujarric urged…"): what
         # a later "he" most often points to, even when that sentence reported no speech.
         # The name may stand beside the subject: "The UN envoy, Staffan de Mistura, has welcomed…".
         # Not inside quotation marks: in '"I hope Mr. Putin will act," he said' the "he" is not Putin.
-        self.marked = find_quotes(self.text, every=True)  # titles and terms in quotation marks as well
-        self.quotes = someones_words(self.text, self.marked)  # extract_statements uses them too
 
         def outside(position: int) -> bool:
-            return not any(q.start <= position < q.end for q in self.quotes)
+            return not self._quoted(position)
 
         # (position, name, the subject token)
         named = [(ent.start_char, clean_name(full_span_text(ent)),
@@ -122,10 +129,17 @@ class SpeakerIndex:
             if at < position and name and (at >= sentence_start or at not in self._embedded):
                 yield at, name
 
-    def add_person(self, name: str, position: int, title: str | None = None) -> None:
+    def _quoted(self, position: int) -> bool:
+        """Whether `position` lies inside someone's quoted words."""
+        return any(q.start <= position < q.end for q in self.quotes)
+
+    def add_person(self, name: str, position: int, title: str | None = None, counted: bool = True) -> None:
         """A person named at `position`; the fullest form of each surname is kept, and of a family ("Donald
-        Trump", "Ivanka Trump") the fullest form of the member named most often."""
+        Trump", "Ivanka Trump") the fullest form of the member named most often. A mention not `counted` is
+        remembered, but its form is no name the article gives the person."""
         self.people.append(PersonMention(name, title, position))
+        if not counted:
+            return
         for surname in _surname_keys(name):
             forms = self._forms.setdefault(surname, {})
             forms[name] = forms.get(name, 0) + 1

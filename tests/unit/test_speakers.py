@@ -351,3 +351,11 @@ def test_she_after_an_unnamed_spokeswoman_is_the_spokeswoman():
     text = ("A spokeswoman for the British prime minister said Putin was told the truce in Syria must hold.\n\n"
             "\"We welcome the fact that this fragile truce appears to be holding,\" she told reporters.")
     assert speakers(text)[-1][1] != "Putin"
+
+
+def test_a_name_inside_someones_words_does_not_lengthen_the_name_the_article_gives():
+    text = ("Hillary Clinton spoke in Ohio on Friday. Donald Trump says, \u201cWorking that microphone was a lot "
+            "more difficult than working Crooked Hillary Clinton.\u201d\n\n"
+            "Clinton says his latest tweets are \u201cunhinged, even for him,\u201d adding that he is "
+            "\u201ctemperamentally unfit to be commander-in-chief.\u201d")
+    assert speakers(text)[1:] == [("unhinged, even for h", "Hillary Clinton"), ("temperamentally unfi", "Hillary Clinton")]
