@@ -28,14 +28,15 @@ from pipeline.models import Accusation, Statement
 from pipeline.vocab import AccusationMode
 
 BREACH = frozenset("violate breach flout break undermine sabotage obstruct disrupt delay fail renege ignore disregard "
-                   "shell attack bomb target stall hinder block wreck jeopardize jeopardise torpedo trample contravene".split())
+                   "shell attack bomb target stall hinder block wreck jeopardize jeopardise torpedo trample contravene "
+                   "backtrack shirk evade".split())
 COMPLY = frozenset("honor honour fulfil fulfill abide comply respect implement observe keep meet adhere "
                    "withdraw separate uphold ensure guarantee".split())
 # Heads that leave a keeping undone: "failed to withdraw", "appeared unable to fulfil its obligations".
 FAILING = frozenset("fail delay refuse drag unable unwilling neglect".split())
 # Verbs that are about compliance whatever the paragraph says: in a relevant article "Turkey has been
 # stalling" is a charge even with no truce word near it (an attack verb needs one).
-COMPLIANCE_VERBS = frozenset("violate breach flout renege stall sabotage torpedo".split())
+COMPLIANCE_VERBS = frozenset("violate breach flout renege stall sabotage torpedo backtrack shirk".split())
 # What one may be accused of that is a breach without a breach word: "accused Ankara of arming HTS".
 ACCUSE_CHARGES = frozenset("support supporting arm arming back backing shelter protect harbour harbor sponsor "
                            "supply supplying fund funding finance financing equip equipping "
@@ -45,7 +46,7 @@ BREACH_WORDS = BREACH | BREACH_NOUNS | ACCUSE_CHARGES
 CONTEXT = re.compile(
     r"cease-?fire|truce|agreement|deal|accord|commitments?|obligations?|memorandum|protocol|de-?escalation|"
     r"understanding|patrols?|demilitari[sz]ed|pledges?|promises?|arrangements?|Sochi|Astana|March 5|5 March|"
-    r"violations?|breach(?:es)?|guarantors?|pause|calm|lull|cessation of hostilities|"
+    r"violations?|breach(?:es)?|guarantors?|pause|calm|lull|cessation of hostilities|(?:its|their|his|her|our) word\b|"
     r"resolution\s+(?:2268|2336|2401)\b",  # the Security Council's ceasefire resolutions (2016, 2016, 2018)
     re.IGNORECASE)
 # Breaches of norms that are not ceasefire commitments: "a flagrant violation of Syria's sovereignty".

@@ -19,7 +19,7 @@ def breach_type(sentence: str, trigger: str) -> BreachType:
         return BreachType.OBSTRUCTION_OF_PATROLS
     if re.search(r"de-?escalation", s) and trigger in ("fail", "failure", "honor", "honour", "respect", "implement"):
         return BreachType.FAILURE_TO_HONOR_DEESCALATION
-    if trigger in ("fail", "failure", "delay", "delays", "renege", "stall", "honor", "honour", "fulfil", "fulfill",
+    if trigger in ("fail", "failure", "delay", "delays", "renege", "backtrack", "shirk", "evade", "stall", "honor", "honour", "fulfil", "fulfill",
                    "abide", "comply", "implement", "keep", "meet", "adhere", "withdraw", "separate", "uphold") or \
             re.search(r"\b(?:commitments?|obligations?|promises?|pledges?)\b", s) and trigger not in ("shell", "attack", "bomb"):
         return BreachType.DELAYED_OR_UNFULFILLED_COMMITMENTS

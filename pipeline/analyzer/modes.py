@@ -13,7 +13,7 @@ ACCUSE = frozenset("accuse blame criticize criticise condemn charge slam denounc
 # Nouns for what a party was bound to: "has not carried out its main obligation", "lived up to its promises".
 COMMITMENT_NOUNS = frozenset("obligation obligations commitment commitments promise promises pledge pledges "
                              "undertaking undertakings duty duties responsibilities agreement agreements deal "
-                             "memorandum protocol terms part".split())
+                             "memorandum protocol terms part word".split())
 # Refusing to put up with breaches presupposes them: "we do not accept / will not tolerate the violations".
 TOLERATE = frozenset("accept tolerate allow permit condone ignore overlook excuse".split())
 REPORTING_VERBS = CUES | ACCUSE | DENIALS

@@ -129,6 +129,10 @@ def _pledger(task):
             subject = subject_of(clause)
             if subject is not None and subject.lower_ not in ("which", "that", "who"):
                 return subject
+            # "the commitments undertaken by Turkey": the agent of the participle
+            agent = next((o for c in clause.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
+            if agent is not None:
+                return agent
     return None
 
 
@@ -504,6 +508,37 @@ def left_unkept(token) -> Reading | None:
         return None
     owner = next((c for c in debt.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
     return Reading(owner, "fail") if owner is not None else None
+
+
+@reader("debt_unpaid")
+def debt_unpaid(token) -> Reading | None:
+    """ "Turkey's commitments under the memorandum have still not been carried out", "the obligations Ankara took
+    on in Sochi have not been met", "the commitments undertaken by Turkey were never implemented": a party's own
+    debt said, in the passive, not to be kept charges the party."""
+    if token.pos_ != "VERB" or _lemma(token) not in words()["keep_verbs"] or not negated(token):
+        return None
+    debt = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    if debt is None or _lemma(debt) not in words()["debt_nouns"]:
+        return None
+    owner = next((c for c in debt.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+    owner = owner if owner is not None else _pledger(debt)
+    return Reading(owner, "fail") if owner is not None else None
+
+
+@reader("dragged_feet")
+def dragged_feet(token) -> Reading | None:
+    """ "Turkey is dragging its feet on implementing the Idlib agreements", "…its heels over the separation of the
+    militants": stalling a keeping charges whoever stalls."""
+    if token.pos_ != "VERB" or _lemma(token) != "drag" or not any(
+            c.dep_ == "dobj" and c.lower_ in words()["dragged_nouns"] for c in token.children):
+        return None
+    tasks = [t for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "over", "in", "with")
+             for t in c.children if t.dep_ in ("pobj", "pcomp")]
+    if not any(_keeping(t) or _deal(t) or _lemma(t) in words()["keep_verbs"] | words()["debt_nouns"]
+               | words()["owed_acts"] for t in tasks):
+        return None
+    doer = subject_of(token)
+    return Reading(doer, "delay") if doer is not None else None
 
 
 @reader("kept_in_part")

@@ -20,8 +20,8 @@ def test_every_frame_is_registered_by_name():
                                              "pledge_unkept", "truce_exploited",
                                              "no_steps_taken", "not_as_agreed", "against_the_deal", "called_a_breach", "left_the_deal",
                                              "own_end_not_kept", "attacks_not_stopped",
-                                             "owed_not_done", "no_will_to_keep", "left_unkept", "kept_in_part",
-                                             "nothing_done"]
+                                             "owed_not_done", "no_will_to_keep", "left_unkept", "debt_unpaid",
+                                             "dragged_feet", "kept_in_part", "nothing_done"]
 
 
 @pytest.mark.parametrize("sentence, pair", [
@@ -215,4 +215,31 @@ def test_a_keeping_said_to_be_due_awaited_or_reminded_of_is_a_charge(sentence, p
     "Russia was still waiting for the UN to send its report on the ceasefire in Idlib, Nebenzia said.",
 ])
 def test_guard_a_plain_appeal_a_reminder_of_no_debt_and_a_wait_for_no_keeping_charge_no_one(sentence):
+    assert not rule_pairs(sentence)
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    ("Peskov said Turkey's obligations under the March 5 protocol had not been carried out.", ("russia", "turkey")),
+    ("The Syrian foreign ministry said the commitments undertaken by Ankara in Sochi were never carried out.",
+     ("syria", "turkey")),
+    ("Lavrov said the obligations Turkey took on in Sochi have still not been carried out.", ("russia", "turkey")),
+    ("Zakharova said Ankara was dragging its feet on the separation of the militants under the deal.",
+     ("russia", "turkey")),
+    ("Peskov said the Turkish side had backtracked on its commitments under the Idlib deal.", ("russia", "turkey")),
+    ("Damascus said Ankara had shirked its obligations under the memorandum.", ("syria", "turkey")),
+])
+def test_a_debt_left_unpaid_stalled_or_gone_back_on_is_a_charge(sentence, pair):
+    assert pair in rule_pairs(sentence)
+
+
+def test_a_word_not_kept_is_a_commitment_not_kept_with_no_truce_named():
+    assert rule_claims("Peskov said on Tuesday that Turkey had not kept its word on Idlib.") == {("russia", "turkey")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lavrov said the obligations of all parties had not been carried out.",
+    "Akar said Turkey's commitments under the memorandum had been carried out in full.",
+    "Peskov said the talks on the Idlib deal dragged their feet for hours.",
+])
+def test_guard_a_debt_of_no_one_a_debt_paid_or_feet_dragged_on_nothing_owed_charge_no_one(sentence):
     assert not rule_pairs(sentence)
