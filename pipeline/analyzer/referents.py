@@ -215,12 +215,35 @@ def subject_of(token):
              for o in c.children if o.dep_ == "pobj"), None)
         if asked is not None:
             return asked
+    # "the terrorists had violated the ceasefire and Turkey had failed to…": the parser joins the second subject to
+    # the first verb's object and leaves the second verb without one
+    stolen = _subject_taken_by_object(token)
+    if stolen is not None:
+        return stolen
     # "failed to honour", "delaying to honor": the subject sits on the governing verb
     if token.dep_ in ("xcomp", "conj") and token.head.pos_ in ("VERB", "AUX"):
         return subject_of(token.head)
     # "Turkey appeared unable to fulfil", "is unwilling to honour": through the adjective to its verb
     if token.dep_ == "xcomp" and token.head.dep_ in ("acomp", "oprd") and token.head.head.pos_ in ("VERB", "AUX"):
         return subject_of(token.head.head)
+    return None
+
+
+def _subject_taken_by_object(verb):
+    """The name right before a conjoined verb (and its auxiliaries) that the parser made a conjunct of the first
+    verb's object: "…violated the ceasefire and Turkey had failed…" -> Turkey."""
+    if verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX") or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    first = verb.i
+    while first > 0 and verb.doc[first - 1].dep_ in ("aux", "auxpass", "neg") and verb.doc[first - 1].head == verb:
+        first -= 1
+    before = verb.doc[first - 1] if first > 0 else None
+    if before is None or before.dep_ != "conj" or before.pos_ not in ("PROPN", "NOUN") or before.i >= verb.i:
+        return None
+    obj = before.head
+    joined = any(c.dep_ == "cc" and obj.i < c.i < before.i for c in obj.children)
+    if obj.dep_ in ("dobj", "pobj") and obj.head.i < obj.i and joined and first < verb.i:
+        return before
     return None
 
 

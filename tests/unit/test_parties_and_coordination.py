@@ -60,3 +60,14 @@ def test_praise_for_each_other_is_no_accusation():
 def test_every_coordinated_accused_is_charged():
     assert {("syria", "turkey"), ("syria", "other:qatar")} <= rule_pairs(
         "The Syrian foreign ministry accused Turkey and Qatar of undermining the Idlib ceasefire by arming the militants.")
+
+
+def test_two_parties_charged_in_one_sentence_when_the_parser_joins_the_second_to_the_first_object():
+    sentence = ("Zakharova said the terrorists in Idlib had violated the ceasefire and Turkey had failed to fulfil its "
+                "obligations.")
+    assert rule_pairs(sentence) == {("russia", "armed_groups"), ("russia", "turkey")}
+
+
+def test_guard_a_second_verb_after_a_list_of_places_keeps_its_own_subject():
+    sentence = "Zakharova said the militants had shelled Saraqeb and Ariha and violated the Idlib ceasefire."
+    assert rule_pairs(sentence) == {("russia", "armed_groups")}
