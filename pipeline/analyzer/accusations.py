@@ -27,21 +27,12 @@ from pipeline.analyzer.statements import CUES, _speaker_of
 from pipeline.models import Accusation, Statement
 from pipeline.vocab import AccusationMode
 
-BREACH = frozenset("violate breach flout break undermine sabotage obstruct disrupt delay fail renege ignore disregard "
-                   "shell attack bomb target stall hinder block wreck jeopardize jeopardise torpedo trample contravene "
-                   "backtrack shirk evade".split())
-COMPLY = frozenset("honor honour fulfil fulfill abide comply respect implement observe keep meet adhere "
-                   "withdraw separate uphold ensure guarantee".split())
-# Heads that leave a keeping undone: "failed to withdraw", "appeared unable to fulfil its obligations".
-FAILING = frozenset("fail delay refuse drag unable unwilling neglect".split())
-# Verbs that are about compliance whatever the paragraph says: in a relevant article "Turkey has been
-# stalling" is a charge even with no truce word near it (an attack verb needs one).
-COMPLIANCE_VERBS = frozenset("violate breach flout renege stall sabotage torpedo backtrack shirk".split())
-# What one may be accused of that is a breach without a breach word: "accused Ankara of arming HTS".
-ACCUSE_CHARGES = frozenset("support supporting arm arming back backing shelter protect harbour harbor sponsor "
-                           "supply supplying fund funding finance financing equip equipping "
-                           "violating breaking failing delaying stalling obstructing sabotaging "
-                           "drag dragging".split())  # "of dragging its feet on…"
+RULE_WORDS = lexicon()["rules"]  # config/accusation_lexicon.yaml, section `rules`
+BREACH = RULE_WORDS["breach_verbs"]
+COMPLY = RULE_WORDS["comply_verbs"]
+FAILING = RULE_WORDS["failing_heads"]
+COMPLIANCE_VERBS = RULE_WORDS["compliance_verbs"]
+ACCUSE_CHARGES = RULE_WORDS["accuse_charges"]
 BREACH_WORDS = BREACH | BREACH_NOUNS | ACCUSE_CHARGES
 CONTEXT = re.compile(
     r"cease-?fire|truce|agreement|deal|accord|commitments?|obligations?|memorandum|protocol|de-?escalation|"

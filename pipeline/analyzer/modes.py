@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pipeline.analyzer.candidates import lexicon
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.referents import CLAIM_NOUNS, actor_of_phrase, antecedent, subject_of
 from pipeline.analyzer.sentences import sentence_of
@@ -9,13 +10,10 @@ from pipeline.analyzer.speakers import Speaker, SpeakerIndex
 from pipeline.analyzer.statements import CUES, DENIALS, VIEW_NOUNS, _speaker_of, voices_concern
 from pipeline.analyzer.subjects import group_before
 
-ACCUSE = frozenset("accuse blame criticize criticise condemn charge slam denounce fault rebuke censure".split())
-# Nouns for what a party was bound to: "has not carried out its main obligation", "lived up to its promises".
-COMMITMENT_NOUNS = frozenset("obligation obligations commitment commitments promise promises pledge pledges "
-                             "undertaking undertakings duty duties responsibilities agreement agreements deal "
-                             "memorandum protocol terms part word".split())
-# Refusing to put up with breaches presupposes them: "we do not accept / will not tolerate the violations".
-TOLERATE = frozenset("accept tolerate allow permit condone ignore overlook excuse".split())
+RULE_WORDS = lexicon()["rules"]  # config/accusation_lexicon.yaml, section `rules`
+ACCUSE = RULE_WORDS["accuse_verbs"]
+COMMITMENT_NOUNS = RULE_WORDS["commitment_nouns"]
+TOLERATE = RULE_WORDS["tolerate_verbs"]
 REPORTING_VERBS = CUES | ACCUSE | DENIALS
 HYPOTHETICAL_MARKS = frozenset("if unless whether should once".split())
 MODALS = frozenset("would could might may".split())
