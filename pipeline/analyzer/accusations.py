@@ -16,7 +16,7 @@ from pipeline.analyzer.candidates import lexicon
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.reciprocal import reciprocal_accusations
 from pipeline.analyzer.names import unnamed_source_state
-from pipeline.analyzer.modes import (ACCUSE, binds, denies_in_sentence, mode_of, negated, none_of, reporter_of,
+from pipeline.analyzer.modes import (ACCUSE, COMMITMENT_NOUNS, binds, denies_in_sentence, mode_of, negated, none_of, reporter_of,
                                     reporting_subject, under_denial)
 from pipeline.analyzer.obligations import ended, obligation_reading
 from pipeline.analyzer.referents import (ACTION_NOUNS, BREACH_NOUNS, actor_of_phrase, claimed_by, doer_of, doer_of_these,
@@ -125,9 +125,9 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                     # "accused Washington of abandoning them" is a grievance, not a breach
                     breaches = [c for c in charges if _is_breach(c)]
                     trigger = breaches[0].lemma_.lower() if breaches else None
-            elif lemma in BREACH and token.pos_ in ("VERB", "AUX") and not negated(token) and not _other_norm(token) \
-                    and not _broke_a_thing(token):
-                accused_token, trigger = doer_of(token), lemma
+            elif (lemma in BREACH or _went_back_on(token)) and token.pos_ in ("VERB", "AUX") and not negated(token) \
+                    and not _other_norm(token) and not _broke_a_thing(token):
+                accused_token, trigger = doer_of(token), (lemma if lemma in BREACH else "renege")
             elif lemma == "open" and any(c.lower_ == "fire" for c in token.children) and not negated(token):
                 accused_token, trigger = subject_of(token), "attack"
             elif token.pos_ == "VERB" and (lemma in COMPLY or binds(token)) and (
@@ -300,6 +300,19 @@ def _other_norm(verb) -> bool:
     rest = verb.doc[verb.i + 1: verb.right_edge.i + 1].text  # "…integrity that the guarantors pledged to uphold"
     return any(OTHER_NORMS.match(f"violating {verb.doc[o.left_edge.i: o.right_edge.i + 1].text}") for o in objects) \
         and not CONTEXT.search(rest)
+
+
+def _went_back_on(verb) -> bool:
+    """ "went back on its word", "backed out of its commitments": a phrasal verb of reneging (config rules
+    renege_phrases) whose object is a commitment."""
+    for phrase in RULE_WORDS["renege_phrases"]:
+        head, particle, preposition = phrase.split()
+        if verb.lemma_.lower() == head and any(c.lower_ == particle and c.dep_ in ("prt", "advmod") for c in verb.children):
+            owed = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == preposition for o in c.children
+                    if o.dep_ == "pobj" and o.lemma_.lower() in COMMITMENT_NOUNS]
+            if owed:
+                return True
+    return False
 
 
 def _broke_a_thing(verb) -> bool:

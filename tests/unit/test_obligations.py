@@ -243,3 +243,16 @@ def test_a_word_not_kept_is_a_commitment_not_kept_with_no_truce_named():
 ])
 def test_guard_a_debt_of_no_one_a_debt_paid_or_feet_dragged_on_nothing_owed_charge_no_one(sentence):
     assert not rule_pairs(sentence)
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    ("Turkish officials said Moscow had gone back on its word on the Idlib de-escalation zone.",
+     ("turkey", "russia")),
+    ("Zakharova said Ankara had backed out of its commitments on the M4 highway.", ("russia", "turkey")),
+])
+def test_a_phrasal_verb_of_reneging_on_a_commitment_is_a_charge(sentence, pair):
+    assert pair in rule_pairs(sentence)
+
+
+def test_guard_going_back_on_a_day_owes_nothing():
+    assert not rule_pairs("Lavrov said the Turkish delegation went back on Tuesday to Ankara after the Idlib talks.")
