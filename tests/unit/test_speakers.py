@@ -236,6 +236,8 @@ def test_an_embassy_speaks_for_the_state_that_sends_it_not_the_city_it_is_in():
     ("Turkey's ambassador to Russia", "turkey"),
     ("the Iranian envoy to the United Nations", "iran"),
     ("the UN special envoy for Syria", "un"),
+    ("the Russian envoy in Damascus", "russia"),
+    ("the Turkish ambassador in Moscow", "turkey"),
 ])
 def test_a_body_or_a_post_speaks_for_the_state_that_owns_or_sends_it(phrase, state):
     from pipeline.analyzer.gazetteer import gazetteer
