@@ -100,6 +100,9 @@ class Gazetteer:
             for a in data["actors"]
         }
         self.places = {k: tuple(v) for k, v in data.get("places", {}).items()}
+        self.masthead_words = frozenset(data.get("masthead_words", ()))
+        self._masthead = re.compile(r"\s+(?:" + "|".join(map(re.escape, sorted(self.masthead_words))) + r")\b") \
+            if self.masthead_words else re.compile(r"(?!)")
         self._place_words = frozenset(fold(p) for group in (*self.places.values(), data.get("venues", ())) for p in group)
         self.referring_nouns = frozenset(noun for a in self.actors.values() for noun in a.nouns)
         self.backed_by = dict(data.get("backed_by", {}))
@@ -176,7 +179,8 @@ class Gazetteer:
         for mention in found:
             if not kept or mention.start >= kept[-1].end:
                 kept.append(mention)
-        return kept
+        # "The Washington Post", "the Moscow Times": a newspaper named after a capital is no party
+        return [m for m in kept if not self._masthead.match(text, m.end)]
 
     def _transliterated(self, folded: str, text: str, found: list[Mention]) -> list[Mention]:
         """Surnames of known people spelled another way ("Walid al-Moualem" for Walid al-Muallem)."""

@@ -469,4 +469,6 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     if ent is not None and ent.label_ in ("ORG", "GPE") and token.pos_ == "PROPN" and ent.root == token:
         name = noun_phrase(token)
         return Speaker(name, None, None, False) if is_proper_name(name) else None
+    if token.pos_ == "PROPN" and token.text in g.masthead_words and token.i > 0 and token.doc[token.i - 1].pos_ == "PROPN":
+        return Speaker(noun_phrase(token), None, None, False)  # "The Washington Post reported": a newspaper, as written
     return None

@@ -361,3 +361,22 @@ def test_a_name_inside_someones_words_does_not_lengthen_the_name_the_article_giv
             "Clinton says his latest tweets are \u201cunhinged, even for him,\u201d adding that he is "
             "\u201ctemperamentally unfit to be commander-in-chief.\u201d")
     assert speakers(text)[1:] == [("unhinged, even for h", "Hillary Clinton"), ("temperamentally unfi", "Hillary Clinton")]
+
+
+@pytest.mark.parametrize("phrase", ["The Washington Post", "the Moscow Times", "Tehran Times"])
+def test_a_newspaper_named_after_a_capital_is_no_party(phrase):
+    from pipeline.analyzer.gazetteer import gazetteer
+
+    assert gazetteer().resolve(phrase) is None
+
+
+def test_a_newspaper_named_after_a_capital_charges_no_one():
+    from tests.conftest import rule_claims
+
+    text = "The Washington Post reported that Russian jets had violated the Idlib ceasefire on Sunday."
+    assert not any(accuser == "united_states" for accuser, _ in rule_claims(text))
+
+
+def test_a_newspaper_named_after_a_capital_speaks_as_written():
+    text = "The Washington Post reported that \u201cthe ceasefire in Idlib is collapsing\u201d on Sunday."
+    assert speakers(text) == [("the ceasefire in Idl", "Washington Post")]
