@@ -303,7 +303,7 @@ def _other_norm(verb) -> bool:
 
 
 def _went_back_on(verb) -> bool:
-    """ "went back on its word", "backed out of its commitments": a phrasal verb of reneging (config rules
+    """ "went back on its word", "walked back from its commitments": a phrasal verb of reneging (config rules
     renege_phrases) whose object is a commitment."""
     for phrase in RULE_WORDS["renege_phrases"]:
         head, particle, preposition = phrase.split()

@@ -231,12 +231,6 @@ class SpeakerIndex:
         written = {} if self._family(_surname_keys(speaker.name)[0]) else self.written_sex
         return fits(pronoun, sex_of(speaker.name, speaker.title, written))
 
-    def known_to_be(self, pronoun: str, speaker: Speaker) -> bool:
-        """Whether this person is known to be of the pronoun's sex (by title, given name or honorific)."""
-        written = {} if self._family(_surname_keys(speaker.name)[0]) else self.written_sex
-        sex = sex_of(speaker.name, speaker.title, written)
-        return sex is not None and fits(pronoun, sex)
-
     def by_actor(self, actor: str, position: int) -> Speaker | None:
         """The latest person before `position` who belongs to this actor ("the Russian officer" -> Grinkevich)."""
         g = gazetteer()

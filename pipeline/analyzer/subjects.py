@@ -58,7 +58,7 @@ def _newcomer(pronoun, after: int, spoke_at: int, index: SpeakerIndex) -> Speake
     """The last person introduced ("Henry Crespo, president of…": named for the first time, the title written
     after the name) after character `after`, from the sentence before the quote the pronoun closes, outside
     quotes and what the last speaker said, in a sentence no "he" or "she" is the subject of (there the story is
-    still about someone else), whose sex is known to be the pronoun's."""
+    still about someone else), who can be the pronoun (not a person known to be of the other sex)."""
     doc = pronoun.doc
     start = sentence_of(pronoun).start
     # '"…. Obama had will.i.am. Hillary has nobody like that," he said': from the sentence the quote opens in
@@ -86,7 +86,8 @@ def _newcomer(pronoun, after: int, spoke_at: int, index: SpeakerIndex) -> Speake
 def _introduces(text: str, mention) -> bool:
     """The title follows the name after a comma ("Wes Nakagiri, a delegate from Michigan"), as a newcomer is
     introduced; not "President Obama, who…"."""
-    after = text[mention.position + len(mention.name):][:12 + len(mention.title)]
+    end = mention.position + len(mention.name)
+    after = text[end:end + 12 + len(mention.title)]
     return bool(re.match(r",\s+(?:(?:an?|the)\s+)?" + re.escape(mention.title.split()[0]), after))
 
 
