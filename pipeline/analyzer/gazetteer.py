@@ -40,6 +40,7 @@ AGREEMENT_AFTER = re.compile(r"\s*(?:agreements?|deals?|accords?|protocol|memora
 DIPLOMATIC_POST = re.compile(r"^(.*?\b(?:embassy|embassies|consulate|mission|delegation|representation|ambassadors?|envoys?|"
                              r"(?:permanent )?representatives?))\s+(?:in|to|at|for|on)\s+\S.*$", re.IGNORECASE | re.DOTALL)
 # A state's own body that shares another's name: "Turkey's National Security Council", "the Russian Security Council"
+LOCATIVE_BEFORE = re.compile(r"\b(?:in|inside|across|throughout|over|into)\s+(?:the\s+)?$", re.IGNORECASE)
 QUALIFIER_GAP = re.compile(r"(?:'s?|\u2019s?)?\s+(?:own\s+)?$")
 # A capitalised word that may be a transliterated surname: "al-Moualem", "Lavrentyev", "Ja'afari".
 NAME_WORD = re.compile(r"(?<![\w'-])(?:(?:al|el)-)?[A-Z][a-z']+(?:-[A-Z]?[a-z']+)?(?![\w-])")
@@ -63,6 +64,8 @@ def skeleton(word: str) -> str:
 
 ARTICLE_HYPHEN = re.compile(r"\b(al|el)-(?=\w)")
 POSSESSIVE = re.compile(r"'s?\b|\u2019s?\b")
+# Only capitalised words between "-backed" and the group it names ("Iranian-backed Lebanese Hezbollah"), not a clause
+NAMES_BETWEEN = re.compile(r"\s*(?:[A-Z][\w'-]*\s+)*")
 BACKED = re.compile(r"\b([\w.]+)-(?:backed|supported|sponsored|allied)\b", re.IGNORECASE)
 
 
@@ -227,8 +230,12 @@ class Gazetteer:
         backed = BACKED.search(fold(text))
         if backed:
             sponsor = self.resolve(backed.group(1))
+            # "Iranian-backed Hezbollah": a group named after the word is that group, not the sponsor's militias
+            after = text[backed.end():]
+            named = next((m.actor for m in self.mentions(after) if NAMES_BETWEEN.fullmatch(after[:m.start])
+                          and m.actor != GENERIC_GROUP and self.actors[m.actor].kind != "state"), None)
             if sponsor and self.rollup(sponsor) in self.backed_by:
-                return self.backed_by[self.rollup(sponsor)]
+                return named or self.backed_by[self.rollup(sponsor)]
         mentions = self.mentions(text)
         # A generic word ("terrorists", "militants") yields to a specific name beside it: "the PKK/YPG
         # terrorists" are the YPG, "Kurdish militants" the SDF.
@@ -238,6 +245,11 @@ class Gazetteer:
         owners = [m for m in mentions if self.actors[m.actor].kind == "state" and POSSESSIVE.match(text, m.end)]
         if len(owners) < len(mentions):
             mentions = [m for m in mentions if m not in owners]
+        # "the Russian contingent in Syria", "Israeli strikes in Syria": a state after "in" is where, not who, when
+        # another state's adjective comes before it
+        located = [m for m in mentions if self.actors[m.actor].kind == "state" and LOCATIVE_BEFORE.search(text, 0, m.start)
+                   and self._state_adjective_in(text[:m.start], other_than=m.actor)]
+        mentions = [m for m in mentions if m not in located]
         specific = [m for m in mentions if m.actor != GENERIC_GROUP and m.start < generic_at]
         if specific:
             chosen = max(specific, key=lambda m: (m.end - m.start, -m.start))
@@ -252,6 +264,14 @@ class Gazetteer:
                 return adjective
             return mentions[0].actor
         return adjective
+
+    def _state_adjective_in(self, text: str, other_than: str) -> bool:
+        """Whether the text holds a state's adjective ("Russian", "Israeli") of a state other than this one."""
+        for word in re.findall(r"[\w.'-]+", fold(text)):
+            actor = self._adjectives.get(word) or self._adjectives.get(word.lower())
+            if actor and self.actors[actor].kind == "state" and self.rollup(actor) != self.rollup(other_than):
+                return True
+        return False
 
     def _qualified_by(self, text: str, body: Mention, owners: list[Mention]) -> str | None:
         """The state right before another state's or the UN's body, when it says whose body this is.

@@ -18,6 +18,10 @@ def rule_pairs(sentence: str) -> set[tuple[str, str]]:
     ("Saudi-backed rebels", "armed_groups"),
     ("Syria's main opposition group", "armed_groups"),
     ("the High Negotiations Committee", "armed_groups"),
+    ("Iranian-backed Hezbollah", "other:hezbollah"),
+    ("the Iran-backed Lebanese Hezbollah group", "other:hezbollah"),
+    ("Iran-backed militias", "other:iran_backed_militias"),
+    ("Turkish-backed factions shelled SDF positions", "armed_groups"),
 ])
 def test_parties_roll_up_as_the_guidelines_label_them(phrase, party):
     g = gazetteer()

@@ -246,10 +246,24 @@ def test_a_body_or_a_post_speaks_for_the_state_that_owns_or_sends_it(phrase, sta
     assert g.rollup(g.resolve(phrase)) == state
 
 
+@pytest.mark.parametrize("phrase, state", [
+    ("the Russian contingent in Syria", "russia"),
+    ("Commander of the Russian task force in Syria", "russia"),
+    ("Israeli strikes in Syria", "israel"),
+])
+def test_a_state_after_in_is_where_not_who_when_another_states_adjective_comes_first(phrase, state):
+    from pipeline.analyzer.gazetteer import gazetteer
+
+    g = gazetteer()
+    assert g.rollup(g.resolve(phrase)) == state
+
+
 @pytest.mark.parametrize("phrase, actor", [
     ("the UN Security Council", "un"),
     ("the Russian Defence Ministry", "russia_mod"),
     ("the Russian presidential envoy for Syria Alexander Lavrentiev", "alexander_lavrentiev"),
+    ("a Turkish official in Ankara", "turkey"),
+    ("the regime in Damascus", "syria"),
 ])
 def test_a_body_that_names_its_own_owner_stays_as_it_is(phrase, actor):
     from pipeline.analyzer.gazetteer import gazetteer
