@@ -223,18 +223,19 @@ class Gazetteer:
         post = DIPLOMATIC_POST.match(text)
         if post:
             sender = self.resolve(post.group(1))
-            # a known person named after the post is who it is ("…envoy for Syria Alexander Lavrentiev")
-            person = next((m.actor for m in self.mentions(text[post.end(1):]) if self.actors[m.actor].kind == "person"), None)
             if sender:
+                # a known person named after the post is who it is ("…envoy for Syria Alexander Lavrentiev")
+                person = next((m.actor for m in self.mentions(text[post.end(1):])
+                               if self.actors[m.actor].kind == "person"), None)
                 return person if person and self.rollup(person) == self.rollup(sender) else sender
         backed = BACKED.search(fold(text))
         if backed:
             sponsor = self.resolve(backed.group(1))
-            # "Iranian-backed Hezbollah": a group named after the word is that group, not the sponsor's militias
-            after = text[backed.end():]
-            named = next((m.actor for m in self.mentions(after) if NAMES_BETWEEN.fullmatch(after[:m.start])
-                          and m.actor != GENERIC_GROUP and self.actors[m.actor].kind != "state"), None)
             if sponsor and self.rollup(sponsor) in self.backed_by:
+                # "Iranian-backed Hezbollah": a group named after the word is that group, not the sponsor's militias
+                after = text[backed.end():]
+                named = next((m.actor for m in self.mentions(after) if NAMES_BETWEEN.fullmatch(after[:m.start])
+                              and m.actor != GENERIC_GROUP and self.actors[m.actor].kind != "state"), None)
                 return named or self.backed_by[self.rollup(sponsor)]
         mentions = self.mentions(text)
         # A generic word ("terrorists", "militants") yields to a specific name beside it: "the PKK/YPG

@@ -70,9 +70,11 @@ def _newcomer(pronoun, after: int, spoke_at: int, index: SpeakerIndex) -> Speake
         start = sentence_of(doc[start - 1]).start
     since = max(after, doc[start].idx)
     people = sorted(index.people, key=lambda p: p.position)
+    first_named: dict[str, int] = {}  # each person's fullest name -> where the article first names them
+    for p in people:
+        first_named.setdefault(index.full_name(p.name), p.position)
     for mention in reversed([p for p in people if since < p.position < pronoun.idx and p.title]):
-        full = index.full_name(mention.name)
-        if any(p.position < mention.position and index.full_name(p.name) == full for p in people):
+        if first_named[index.full_name(mention.name)] < mention.position:
             return None  # named before: not the one the article turns to now
         if any(q.start <= mention.position < q.end for q in index.quotes) or _said_by_then(doc, spoke_at, mention.position):
             continue
@@ -220,13 +222,13 @@ def _state_medium(token) -> Speaker | None:
     """ "state television said", "state media reported": a state's own media with the state left unsaid, as
     written, for the state whose media or news agency the article named last ("Syrian state news agency SANA"),
     else for no one."""
-    if token.lower_ not in attribution_config().get("media_nouns", ()) or \
-            not any(t.lower_ == "state" for t in token.doc[token.left_edge.i: token.i]):
+    media = attribution_config().get("media_nouns", ())
+    if token.lower_ not in media or not any(t.lower_ == "state" for t in token.doc[token.left_edge.i: token.i]):
         return None
     doc = token.doc
     named = (medium_state(doc[t.left_edge.i: t.i + 1].text if t.pos_ == "NOUN" else t.text)
              for t in reversed(doc[:token.left_edge.i])
-             if t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.lower_ in attribution_config().get("media_nouns", ())))
+             if t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.lower_ in media))
     return Speaker(noun_phrase(token), token.lower_, next((s for s in named if s), None), False)
 
 
