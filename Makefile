@@ -37,6 +37,9 @@ eval: setup ## quality on the annotated dev set (gated), then on the unread held
 	@if [ -d ../shared/corpus/polnear ]; then \
 	  $(BIN)/python -m pipeline eval-attribution --polnear ../shared/corpus/polnear --split dev; \
 	else echo "../shared/corpus/polnear absent: attribution evaluation skipped"; fi
+	@if [ -d ../shared/corpus/cameo ]; then \
+	  $(BIN)/python -m pipeline eval-actors && $(BIN)/python -m pipeline eval-actors --heldout; \
+	else echo "../shared/corpus/cameo absent: actor evaluation skipped"; fi
 	$(BIN)/python -m pipeline eval-extraction --pages tests/data/extraction --baseline tests/data/extraction_baseline.json
 	@if [ -d ../shared/corpus/extraction ]; then \
 	  $(BIN)/python -m pipeline eval-extraction --pages ../shared/corpus/extraction --compare --baseline tests/data/extraction_real_baseline.json; \

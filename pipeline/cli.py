@@ -87,6 +87,13 @@ def cmd_eval_attribution(args: argparse.Namespace) -> int:
     return attribution_main(args.rest)
 
 
+def cmd_eval_actors(args: argparse.Namespace) -> int:
+    """Score actor resolution on CAMEO's real source and target spans (party P/R/F1, span accuracy)."""
+    from pipeline.actors_eval import main as actors_main
+
+    return actors_main(args.rest)
+
+
 def cmd_train(args: argparse.Namespace) -> int:
     """Rebuild the learned accusation decision (config/models/accusations.json) from the committed labels."""
     from pipeline.analyzer.training import main as train_main
@@ -220,7 +227,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     # Commands with a parser of their own: every option after the name is theirs.
     for name, func in (("eval", cmd_eval), ("eval-extraction", cmd_eval_extraction), ("train", cmd_train),
-                       ("eval-attribution", cmd_eval_attribution)):
+                       ("eval-attribution", cmd_eval_attribution), ("eval-actors", cmd_eval_actors)):
         own = sub.add_parser(name, help=func.__doc__, add_help=False)
         own.add_argument("rest", nargs=argparse.REMAINDER)
         own.set_defaults(func=func)
