@@ -42,6 +42,8 @@ DIPLOMATIC_POST = re.compile(r"^(.*?\b(?:embassy|embassies|consulate|mission|del
 # A state's own body that shares another's name: "Turkey's National Security Council", "the Russian Security Council"
 LOCATIVE_BEFORE = re.compile(r"\b(?:in|inside|across|throughout|over|into)\s+(?:the\s+)?$", re.IGNORECASE)
 QUALIFIER_GAP = re.compile(r"(?:'s?|\u2019s?)?\s+(?:own\s+)?$")
+OWNER_GAP = re.compile(r"(?:(?:'s?|\u2019s?)\s+(?:[a-z][\w-]*\s+)?|\s+)")  # "Iraq's", "Colombia's leftist", "the Kabul"
+OF_STATE = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?")
 # A capitalised word that may be a transliterated surname: "al-Moualem", "Lavrentyev", "Ja'afari".
 NAME_WORD = re.compile(r"(?<![\w'-])(?:(?:al|el)-)?[A-Z][a-z']+(?:-[A-Z]?[a-z']+)?(?![\w-])")
 MIN_SKELETON = 4  # shorter skeletons ("Assad" asd, "Aside" asd) collide with ordinary words…
@@ -102,6 +104,12 @@ class Gazetteer:
                            tuple(a.get("adjectives", [])), tuple(a.get("nouns", [])))
             for a in data["actors"]
         }
+        for name, adjectives, *other_names in data.get("other_states", []):
+            # the world's other states, so that "the Iraqi government" or "Kenya's army" is no party of Syria's
+            actor_id = OTHER + re.sub(r"\W+", "_", fold(name).lower()).strip("_")
+            self.actors.setdefault(actor_id, Actor(actor_id, name, "state", None, (name, *other_names), tuple(adjectives), ()))
+        self._civil = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s+(?:" + "|".join(map(re.escape, data.get("civil_nouns", ()))) + r")\b") \
+            if data.get("civil_nouns") else re.compile(r"(?!)")
         self.places = {k: tuple(v) for k, v in data.get("places", {}).items()}
         self.masthead_words = frozenset(data.get("masthead_words", ()))
         self._masthead = re.compile(r"\s+(?:" + "|".join(map(re.escape, sorted(self.masthead_words))) + r")\b") \
@@ -110,10 +118,16 @@ class Gazetteer:
         self.referring_nouns = frozenset(noun for a in self.actors.values() for noun in a.nouns)
         self.backed_by = dict(data.get("backed_by", {}))
         self.proxy_nouns = frozenset(data.get("proxy_nouns", ()))
+        self.national_words = frozenset(fold(w).lower() for w in data.get("national_words", ()))
         group_nouns, modifiers = data.get("group_nouns", []), data.get("group_noun_modifiers", [])
         self.speaker_usage = list(data.get("speaker_usage", []))
+        # People known by their full names only (`by_surname: false`): "May", "Johnson" are words and names of others.
+        full_name_only = frozenset(a["id"] for a in data["actors"] if a.get("by_surname") is False)
         exact: dict[str, str] = {}
         loose: dict[str, str] = {}
+        # Aliases written in lower case are common words ("the government", "rebels"): Syria's parties only in a
+        # story about Syria, and never where the text capitalises them into a name ("the Government Accountability Office").
+        self._generic = frozenset(fold(alias) for a in self.actors.values() for alias in a.aliases if alias == alias.lower())
         for actor in self.actors.values():
             for alias in (*actor.aliases, actor.name):
                 # Acronyms (US, IS, SAA) must keep their capitals: "us" and "is" are words.
@@ -121,7 +135,7 @@ class Gazetteer:
                 target.setdefault(fold(alias) if target is exact else fold(alias).lower(), actor.id)
                 if target is loose:  # "Faylaq Al Rahman" for Faylaq al-Rahman: outlets write the article apart too
                     loose.setdefault(ARTICLE_HYPHEN.sub(r"\1 ", fold(alias).lower()), actor.id)
-            if actor.kind == "person":
+            if actor.kind == "person" and actor.id not in full_name_only:
                 # A known person's surname alone ("Lavrov said"), capitalised only: "Price" is also a word.
                 surname = fold(actor.name).split()[-1]
                 exact.setdefault(surname, actor.id)
@@ -131,7 +145,7 @@ class Gazetteer:
         # Known people's surnames by skeleton, kept only when one person has that skeleton.
         by_skeleton: dict[str, set[str]] = {}
         for actor in self.actors.values():
-            if actor.kind == "person":
+            if actor.kind == "person" and actor.id not in full_name_only:
                 for alias in (*actor.aliases, actor.name):
                     key = skeleton(alias.split()[-1])
                     if len(key) >= SHORT_SKELETON:
@@ -175,6 +189,10 @@ class Gazetteer:
         for pattern, table, lower in ((self._loose_re, self._loose, True), (self._exact_re, self._exact, False)):
             for match in pattern.finditer(folded):
                 key = match.group(0).lower() if lower else match.group(0)
+                if lower and key in self._generic and any(w[:1].isupper() for w in match.group(0).split()[1:]):
+                    # "the Government Accountability Office", "The Government of Eritrea", "the Coalition" after "the
+                    # Syrian Coalition": a name, not the common word ("the International Coalition" has its own alias)
+                    continue
                 found.append(Mention(table[key], match.start(), match.end(), text[match.start():match.end()]))
         found.extend(self._transliterated(folded, text, found))
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
@@ -237,7 +255,10 @@ class Gazetteer:
                 named = next((m.actor for m in self.mentions(after) if NAMES_BETWEEN.fullmatch(after[:m.start])
                               and m.actor != GENERIC_GROUP and self.actors[m.actor].kind != "state"), None)
                 return named or self.backed_by[self.rollup(sponsor)]
-        mentions = self.mentions(text)
+        mentions = self._without_civilians(text, self.mentions(text))
+        foreign = self._other_state_named(text, mentions)
+        if foreign is not None:
+            return foreign
         # A generic word ("terrorists", "militants") yields to a specific name beside it: "the PKK/YPG
         # terrorists" are the YPG, "Kurdish militants" the SDF.
         generic_at = min((m.start for m in mentions if m.actor == GENERIC_GROUP), default=len(text))
@@ -255,8 +276,7 @@ class Gazetteer:
         if specific:
             chosen = max(specific, key=lambda m: (m.end - m.start, -m.start))
             return self._qualified_by(text, chosen, owners) or chosen.actor
-        adjectives = [a for a in (self._adjectives.get(w) or self._adjectives.get(w.lower())
-                                  for w in re.findall(r"[\w.'-]+", fold(text))) if a]
+        adjectives = [a for a in self._adjectives_in(text) if a]
         # "a Syrian rebel commander", "a Syrian Kurdish official": what side someone is on says more than the
         # country they are from, so a group's adjective comes before a state's
         adjective = next((a for a in adjectives if self.actors[a].kind == "armed_group"), adjectives[0] if adjectives else None)
@@ -265,6 +285,66 @@ class Gazetteer:
                 return adjective
             return mentions[0].actor
         return adjective
+
+    def qualified_state(self, text: str) -> str | None:
+        """The state that qualifies the common words of a phrase ("the government of Iraq"), if one does."""
+        return self._other_state_named(text, self._without_civilians(text, self.mentions(text)))
+
+    def generic_only(self, text: str) -> bool:
+        """Whether a phrase names a party only by common words ("the government", "regime forces")."""
+        mentions = self.mentions(text)
+        return bool(mentions) and all(fold(m.text).lower() in self._generic for m in mentions)
+
+    def _adjectives_in(self, text: str, civilians: bool = False) -> list[str | None]:
+        """The actors of the nationality and side adjectives in a text, in order; an adjective describing a
+        civilian ("a French lawyer", "Syrian refugees") is None unless asked for."""
+        folded, found = fold(text), []
+        words = list(re.finditer(r"[\w.'-]+", folded))
+        i = 0
+        while i < len(words):
+            # two words first: "South Sudanese", "Sri Lankan" are not "Sudanese", "Lankan"
+            pair = i + 1 < len(words) and folded[words[i].end():words[i + 1].start()] == " "
+            actor = self._adjective(folded[words[i].start():words[i + 1].end()]) if pair else None
+            last = words[i + 1] if actor else words[i]
+            actor = actor or self._adjective(words[i].group(0))
+            described = actor is not None and self._civil.match(folded, last.end())
+            found.append(actor if civilians or not described else None)
+            i += 2 if last is not words[i] else 1
+        return found
+
+    def _adjective(self, word: str) -> str | None:
+        return self._adjectives.get(word) or self._adjectives.get(word.lower())
+
+    def _without_civilians(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Mentions of a party that only describe a civilian: "an American aid worker", "Russian military expert
+        Viktor Litovkin", "U.S. tech companies", "Kurdish prisoners" speak for no party."""
+        folded = fold(text)
+        return [m for m in mentions if self.actors[m.actor].kind == "person" or not self._civil.match(folded, m.end)]
+
+    def _other_state_named(self, text: str, mentions: list[Mention]) -> str | None:
+        """Another state that qualifies Syria's common words: "the government of Iraq", "Iraq's government forces",
+        "Iraqi government forces", "the Kabul government" are Iraq's and Afghanistan's, whatever "the government"
+        means alone."""
+        generic = next((m for m in mentions if fold(m.text).lower() in self._generic), None)
+        if generic is None:
+            return None
+        home = self.rollup(generic.actor)
+        if self.actors[home].kind != "state" and fold(generic.text).lower() not in self.national_words:
+            return None  # "Uzbek militants", "Chinese Uighur fighters" in Idlib are Syria's armed groups all the same
+
+        def qualifies(actor: str) -> bool:
+            # a state qualifies Syria's state words; only a state outside the canonical list qualifies its groups
+            other = self.actors[actor].kind == "state" and self.rollup(actor) != home
+            return other and (self.actors[home].kind == "state" or self.rollup(actor).startswith(OTHER))
+
+        for m in mentions:
+            if m is not generic and qualifies(m.actor) and (
+                    (m.end <= generic.start and OWNER_GAP.fullmatch(text[m.end:generic.start]))
+                    or OF_STATE.fullmatch(text[generic.end:m.start])):
+                return m.actor
+        words = re.search(r"((?:[\w.'-]+\s+)?[\w.'-]+)\s+(?:[a-z][\w-]*\s+)?$", fold(text[:generic.start]))
+        adjective = self._adjectives_in(words.group(1))[-1] if words else None
+        return adjective if adjective and qualifies(adjective) else None
 
     def _state_adjective_in(self, text: str, other_than: str) -> bool:
         """Whether the text holds a state's adjective ("Russian", "Israeli") of a state other than this one."""

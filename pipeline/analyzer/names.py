@@ -18,7 +18,7 @@ ROLE_NOUNS = frozenset(
 )
 DOCUMENT_NOUNS = frozenset("statement statements letter letters bulletin communique communiqué release".split())
 BODY_NOUNS = frozenset("ministry agency army military department office government embassy committee council centre "
-                       "center command observatory presidency directorate".split())
+                       "center command headquarters observatory presidency directorate".split())
 INSTITUTION_NOUNS = DOCUMENT_NOUNS | BODY_NOUNS
 # A PERSON entity in these places is a place the model mistook for a person ("in Nur-Sultan",
 # "the Kazakh capital, Nur-Sultan", "the towns of Fleifel and Al-Fatirah").

@@ -53,7 +53,7 @@ def actor_up_to_head(token) -> str | None:
 
 def actor_of_phrase(token) -> str | None:
     """The actor a noun phrase names (from its left edge to its head, plus compounds)."""
-    actor = actor_up_to_head(token)
+    actor = _of_another_state(token) or actor_up_to_head(token)
     # "The Coalition's president, Salem al-Meslet": the person the gazetteer knows, not a body the title names
     named = next((a for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"
                   for a in [actor_up_to_head(c)] if a and gazetteer().actors[a].kind == "person"), None)
@@ -69,9 +69,25 @@ def actor_of_phrase(token) -> str | None:
         actor = gazetteer().resolve(token.doc[token.left_edge.i: end].text[:120])
     if actor is None and token.pos_ == "NOUN":
         # "the criminal regime", "the brutal regime": the article and the head noun, epithets dropped
+        # (an epithet is a common word: "the Trudeau government", "the KRG government" are someone else's)
         det = next((c for c in token.children if c.dep_ == "det" and c.lower_ == "the"), None)
-        actor = gazetteer().resolve(f"the {token.text}") if det is not None and det.i < token.i - 1 else None
+        epithets = token.doc[det.i + 1: token.i] if det is not None else []
+        actor = gazetteer().resolve(f"the {token.text}") if epithets and all(t.is_lower for t in epithets) else None
     return actor
+
+
+def _of_another_state(token) -> str | None:
+    """ "the government of Iraq", "the army in Lebanon": the state the head's "of" or "in" names, when the head is
+    only Syria's common words."""
+    g = gazetteer()
+    head = token.doc[token.left_edge.i: token.i + 1].text
+    if not g.generic_only(head):
+        return None
+    named = next((o for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                  for o in c.children if o.dep_ == "pobj"), None)
+    if named is None:
+        return None
+    return g.qualified_state(token.doc[token.left_edge.i: named.i + 1].text)
 
 
 def _proxy_by_sponsor(token) -> str | None:
@@ -561,6 +577,9 @@ def _proxies_of(token, exclude: set[str]) -> str | None:
             return proxies
     if token.lemma_.lower() not in g.proxy_nouns and token.lower_ not in g.proxy_nouns:
         return None
+    named = next((a for c in token.children if c.dep_ == "appos" for a in [actor_up_to_head(c)] if a), None)
+    if named is not None:
+        return named  # "its NATO ally Turkey", "its closest ally the UK": the ally is named, and is no proxy
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     if owner is None or (owner.pos_ == "PRON" and owner.lower_ not in ("its", "their")):
         return None  # "our allies" are the speaker's: no sponsor named

@@ -108,7 +108,10 @@ def _premodifies(ent, token) -> bool:
 
 
 def _qualified_by_name(token) -> bool:
-    """An unnamed noun with a name before it in its own phrase ("an Erdogan aide"): someone of that person's."""
+    """An unnamed noun with a name before it in its own phrase ("an Erdogan aide"), or a noun a name owns
+    ("Prime Minister Yair Lapid's office"): someone or something of that person's."""
+    if token.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in token.children):
+        return True
     if token.pos_ != "NOUN" or token.lower_ not in unnamed_nouns():
         return False
     return any(t.pos_ == "PROPN" and _premodifies(t.doc[t.i:t.i + 1], token)
@@ -330,11 +333,11 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     # Only the noun phrase before the verb: a relative clause must not lend its actors.
     phrase = token.doc[token.left_edge.i: token.i + 1].text
     actor = g.resolve(phrase)
-    if actor is not None and phrase.lower() == f"the {lower}" and lower in group_nouns():
+    if phrase.lower() == f"the {lower}" and lower in group_nouns():
         # "the Coalition" after "the Syrian National Coalition": the body named before, not what the bare noun
-        # names in the gazetteer (the US-led coalition)
+        # names in the gazetteer (the US-led coalition), if anything
         named_before = index.last_institution(token.idx, lower) or _described_before(token)
-        if named_before is not None and named_before.actor and g.rollup(named_before.actor) != g.rollup(actor):
+        if named_before is not None and named_before.actor and (actor is None or g.rollup(named_before.actor) != g.rollup(actor)):
             return named_before
     if actor is None and lower in g.referring_nouns and any(c.lower_ == "the" for c in token.children if c.dep_ == "det"):
         # "the Britain-based monitor said", once the Observatory is named: the body (gazetteer `nouns`)
@@ -365,7 +368,8 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         # "an Erdogan aide", "the Trump administration's envoy": not that person, but one of the person's state,
         # the one the article has named in that role if there is one
         state = g.rollup(actor)
-        named = index.by_role(lower, token.idx)
+        owned = any(c.dep_ == "poss" for c in token.children)  # "Lapid's office" is no one in a role
+        named = index.by_role(lower, token.idx) if not owned else None
         if named is not None and named.actor and g.rollup(named.actor) == state:
             return named
         return Speaker(described(token), lower, state, False)

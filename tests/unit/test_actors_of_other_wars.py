@@ -1,0 +1,88 @@
+"""Actor phrases of real news that are not Syria's parties: other states' governments, other wars' groups,
+civilians described by nationality, people known by full name only (found on CAMEO's read actor spans)."""
+
+import pytest
+
+from pipeline.analyzer.gazetteer import gazetteer
+from pipeline.analyzer.model import load_nlp
+from pipeline.analyzer.referents import resolve_actors
+from tests.conftest import direct_quotes as speakers
+
+
+def _canonical(actor):
+    return gazetteer().rollup(actor) if actor else None
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    # another state qualifies Syria's common words
+    ("the government of Iraq", "other:iraq"),
+    ("Iraqi government forces", "other:iraq"),
+    ("Iraq's government forces", "other:iraq"),
+    ("the Kabul government", "other:afghanistan"),
+    ("the Sri Lankan government", "other:sri_lanka"),
+    # a common word the text capitalises into a name is that name, not the word
+    ("The Government of Eritrea", "other:eritrea"),
+    ("the Government Accountability Office", None),
+    # civilians described by nationality speak for no one
+    ("Syrian refugees", None),
+    ("An American investigative journalist", None),
+    ("Russian military expert Viktor Litovkin", None),
+    ("U.S. tech companies", None),
+    ("Kurdish prisoners", None),
+    # another country's opposition and rebels are that country's; foreign fighters in Syria are not
+    ("Mali's opposition leader", "other:mali"),
+    ("A prominent Venezuelan opposition leader", "other:venezuela"),
+    ("South Sudanese rebels", "other:south_sudan"),
+    ("Colombia's leftist rebels", "other:colombia"),
+    # other wars' groups by name
+    ("Taliban militants", "other:taliban"),
+    ("Yemen's Houthi rebels", "other:houthis"),
+    # full names only: "May" is a month, "Salman" is not Soleimani
+    ("Prime Minister Theresa May", "uk"),
+    ("in May 2017", None),
+    ("Saudi King Salman", "other:saudi_arabia"),
+])
+def test_phrases_of_other_wars_resolve_to_their_own_parties(phrase, expected):
+    assert _canonical(gazetteer().resolve(phrase)) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("the Syrian opposition", "armed_groups"),
+    ("Syrian rebels", "armed_groups"),
+    ("Uzbek militants", "armed_groups"),  # foreign jihadists in Idlib stay armed groups
+    ("Turkish-backed rebels", "armed_groups"),
+    ("the government", "syria"),
+    ("government forces", "syria"),
+    ("the regime in Damascus", "syria"),
+    ("Syrian government forces", "syria"),
+    ("a Turkish official", "turkey"),
+    ("Russian military police", "russia"),
+    ("SANA reporter", "syria"),  # a state agency's reporter speaks for the agency
+])
+def test_syria_s_own_parties_are_unchanged(phrase, expected):
+    assert _canonical(gazetteer().resolve(phrase)) == expected
+
+
+@pytest.mark.parametrize("sentence, word, expected", [
+    ("The European Commission launched legal action against the government of Brazil.", "government", {"other:brazil"}),
+    ("The Senate urged the Trudeau government to act.", "government", set()),
+    ("Washington warned its NATO ally Turkey against the operation.", "ally", {"turkey"}),
+    ("Militants in Syria's Idlib continue to violate the de-escalation regime.", "Militants", {"armed_groups"}),
+    ("The government of Bashar al-Assad rejected the plan.", "government", {"syria"}),
+])
+def test_in_context_a_head_resolves_with_what_qualifies_it(sentence, word, expected):
+    doc = load_nlp()(sentence)
+    token = next(t for t in doc if t.text == word)
+    assert {_canonical(a) for a in resolve_actors(token, set())} == expected
+
+
+def test_a_named_person_s_office_speaks_as_the_office():
+    text = ("In a statement, Israeli Prime Minister Yair Lapid's office thanked Egypt for its efforts but said Israel "
+            "\u201creserves the right to respond strongly\u201d if the truce was violated.")
+    assert speakers(text) == [("reserves the right t", "Israeli Prime Minister Yair Lapid's office")]
+
+
+def test_a_state_s_headquarters_speaks_as_written():
+    text = ("\u201cThe enemy violated the ceasefire regime once, without casualties among our soldiers,\u201d "
+            "the Russian headquarters said in a post.")
+    assert speakers(text)[0][1] == "Russian headquarters"
