@@ -435,6 +435,11 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         written = noun_phrase(token)
         if len(written.split()) >= 3 and g.resolve(written) == actor:
             return Speaker(written, None, actor, False)
+        if g.actors[actor].kind in ("state", "armed_group") and not any(
+                re.sub(r"^(?:the|a|an)\s+", "", m.text, flags=re.I)[:1].isupper() for m in g.mentions(written)
+                if g.rollup(m.actor) == g.rollup(actor)):
+            # "opposition activists", "the regime", "Russian officers": named by no name, a description speaks as written
+            return Speaker(written, None, actor, False)
         return Speaker(index.written_name(actor, written), None, actor, False)
     owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
     if owner is not None and lower in BODY_NOUNS:

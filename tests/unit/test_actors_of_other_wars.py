@@ -86,3 +86,13 @@ def test_a_state_s_headquarters_speaks_as_written():
     text = ("\u201cThe enemy violated the ceasefire regime once, without casualties among our soldiers,\u201d "
             "the Russian headquarters said in a post.")
     assert speakers(text)[0][1] == "Russian headquarters"
+
+
+@pytest.mark.parametrize("subject, expected", [
+    ("opposition activists", "opposition activists"),  # not the gazetteer's "Armed groups"
+    ("the regime", "regime"),
+    ("Russian officers", "Russian officers"),
+])
+def test_a_party_described_by_no_name_speaks_as_written(subject, expected):
+    text = f"\u201cThe militants violated the ceasefire in Idlib twice,\u201d {subject} said."
+    assert speakers(text)[0][1] == expected
