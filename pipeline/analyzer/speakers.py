@@ -250,7 +250,8 @@ class SpeakerIndex:
         g = gazetteer()
         actor = g.actors[actor_id]
         if actor.kind not in ("institution", "organisation", "armed_group"):
-            return actor.name  # states keep their name: "Moscow" and "the Kremlin" are Russia
+            # a state as the text spells it ("Moscow", "the Turkish side"; GUIDELINES.md), else by its name
+            return short if short and g.resolve(short) == actor_id else actor.name
         if self._written is None:
             self._written = {}
             for mention in g.mentions(self.text):

@@ -96,3 +96,17 @@ def test_a_state_s_headquarters_speaks_as_written():
 def test_a_party_described_by_no_name_speaks_as_written(subject, expected):
     text = f"\u201cThe militants violated the ceasefire in Idlib twice,\u201d {subject} said."
     assert speakers(text)[0][1] == expected
+
+
+@pytest.mark.parametrize("subject, expected", [("Ankara", "Ankara"), ("the Turkish side", "Turkish side")])
+def test_a_state_speaks_as_the_text_spells_it(subject, expected):
+    text = f"\u201cThe regime violated the ceasefire in Idlib twice,\u201d {subject} said."
+    assert speakers(text)[0][1] == expected
+
+
+def test_mentions_after_an_ellipsis_or_a_combining_accent_point_at_the_name():
+    text = "He said\u2026 that Mevlu\u0308t C\u0327avus\u0327og\u0306lu and Benjamin Netanyahu met in Ankara."
+    found = {m.actor: text[m.start:m.end] for m in gazetteer().mentions(text)}
+    assert found["benjamin_netanyahu"] == "Benjamin Netanyahu"
+    assert found["turkey"] == "Ankara"
+    assert found["mevlut_cavusoglu"].startswith("Mevlu")
