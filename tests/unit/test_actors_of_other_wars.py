@@ -110,3 +110,17 @@ def test_mentions_after_an_ellipsis_or_a_combining_accent_point_at_the_name():
     assert found["benjamin_netanyahu"] == "Benjamin Netanyahu"
     assert found["turkey"] == "Ankara"
     assert found["mevlut_cavusoglu"].startswith("Mevlu")
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("Jabhat Fatah al-Sham", "armed_groups"),
+    ("the TIP", "armed_groups"),
+    ("Russian-backed forces", "syria"),
+    ("pro-Assad forces", "syria"),
+    ("the 4th Division", "syria"),
+    ("Wagner mercenaries", "other:wagner"),  # not Syria's armed groups
+    ("the Syrian Observer", "syria_media"),  # a publication, no party
+    ("Syrian Network for Human Rights", "snhr"),
+])
+def test_the_syrian_war_s_own_actors(phrase, expected):
+    assert _canonical(gazetteer().resolve(phrase)) == expected
