@@ -151,7 +151,10 @@ def _sender(document, index: SpeakerIndex) -> Speaker | None:
     by 33 factions", "a letter signed by the foreign ministers" (not a medium that carried or posted it)."""
     # "from the militant group" is the group named before (the rules for "the statement said"), not a new one
     by = [o for c in document.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
-          for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+          for o in c.children if o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.lemma_.lower() in BODY_NOUNS)]
+    # "the ministry's statement", "a defence ministry statement": the body that owns it or names it
+    by += [c for c in document.children if (c.dep_ == "poss" and c.pos_ != "PRON")
+           or (c.dep_ == "compound" and c.lemma_.lower() in BODY_NOUNS)]
     relays = attribution_config().get("relay_verbs", ())  # "a statement carried by SANA": SANA only relays it
     by += [o for verb in document.children if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() not in relays
            for agent in verb.children if agent.dep_ == "agent"

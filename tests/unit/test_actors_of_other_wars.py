@@ -124,3 +124,8 @@ def test_mentions_after_an_ellipsis_or_a_combining_accent_point_at_the_name():
 ])
 def test_the_syrian_war_s_own_actors(phrase, expected):
     assert _canonical(gazetteer().resolve(phrase)) == expected
+
+
+def test_a_statement_by_a_body_is_the_body_s():
+    text = "\u201cThe regime violated the ceasefire in Idlib twice,\u201d a statement by the Turkish defence ministry said."
+    assert speakers(text) == [("The regime violated ", "Turkish defence ministry")]
