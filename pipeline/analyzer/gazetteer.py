@@ -125,7 +125,9 @@ class Gazetteer:
             # the world's other states, so that "the Iraqi government" or "Kenya's army" is no party of Syria's
             actor_id = OTHER + re.sub(r"\W+", "_", fold(name).lower()).strip("_")
             self.actors.setdefault(actor_id, Actor(actor_id, name, "state", None, (name, *other_names), tuple(adjectives), ()))
-        self._civil = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s+(?:" + "|".join(map(re.escape, data.get("civil_nouns", ()))) + r")\b") \
+        # "a state-run newspaper", "the official daily" are the state's own; the words between must not say so
+        self._civil = re.compile(r"(?:\s+(?!(?:state|official|state-run|state-owned|government|government-run)\b)"
+                                 r"[a-z][\w-]*){0,2}\s+(?:" + "|".join(map(re.escape, data.get("civil_nouns", ()))) + r")\b") \
             if data.get("civil_nouns") else re.compile(r"(?!)")
         self.places = {k: tuple(v) for k, v in data.get("places", {}).items()}
         self.masthead_words = frozenset(data.get("masthead_words", ()))

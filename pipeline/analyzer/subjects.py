@@ -483,7 +483,13 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     ent = entity_of(token)
     if ent is not None and ent.label_ in ("ORG", "GPE") and token.pos_ == "PROPN" and ent.root == token:
         name = noun_phrase(token)
-        return Speaker(name, None, None, False) if is_proper_name(name) else None
+        if is_proper_name(name):
+            return Speaker(name, None, None, False)
     if token.pos_ == "PROPN" and token.text in g.masthead_words and token.i > 0 and token.doc[token.i - 1].pos_ == "PROPN":
         return Speaker(noun_phrase(token), None, None, False)  # "The Washington Post reported": a newspaper, as written
+    media = attribution_config().get("media_nouns", ())
+    phrase_words = token.doc[token.left_edge.i: token.i + 1]
+    if any(t.lower_ in media for t in phrase_words) and any(t.pos_ == "PROPN" for t in phrase_words):
+        # "Al-Watan newspaper said", "the Syrian daily Al-Watan reported": a medium by its name, as written, for no party
+        return Speaker(noun_phrase(token), None, None, False)
     return None

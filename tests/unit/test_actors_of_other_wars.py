@@ -129,3 +129,22 @@ def test_the_syrian_war_s_own_actors(phrase, expected):
 def test_a_statement_by_a_body_is_the_body_s():
     text = "\u201cThe regime violated the ceasefire in Idlib twice,\u201d a statement by the Turkish defence ministry said."
     assert speakers(text) == [("The regime violated ", "Turkish defence ministry")]
+
+
+@pytest.mark.parametrize("subject, expected", [
+    ("Al-Watan newspaper", "Al-Watan newspaper"),
+    ("the Syrian daily Al-Watan", "Syrian daily Al-Watan"),
+    ("Al-Mayadeen TV", "Al-Mayadeen TV"),
+])
+def test_a_medium_named_speaks_as_written(subject, expected):
+    text = f"\u201cThe militants violated the ceasefire in Idlib twice,\u201d {subject} said."
+    assert speakers(text)[0][1] == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("the Syrian daily Al-Watan", None),  # a newspaper is no party
+    ("Syria's state-run newspaper", "syria"),  # a state's own is the state's
+    ("the Syrian official daily", "syria"),
+])
+def test_newspapers_are_no_party_unless_the_state_s_own(phrase, expected):
+    assert _canonical(gazetteer().resolve(phrase)) == expected
