@@ -121,6 +121,9 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 trigger = lemma
                 charges = [obj for prep in token.children if prep.dep_ == "prep" and prep.i > token.i
                            and prep.lower_ in ("for", "of", "over") for obj in prep.children if obj.dep_ in ("pobj", "pcomp")]
+                # "of procrastinating and evading its commitments": each joined charge is one
+                # (of the same form: "of using chemical weapons and to disrupt the agreement" is another's aim)
+                charges += [c for charge in charges for c in charge.conjuncts if c.tag_ == charge.tag_]
                 if charges:
                     # "accused Washington of abandoning them" is a grievance, not a breach
                     breaches = [c for c in charges if _is_breach(c)]

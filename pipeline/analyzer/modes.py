@@ -50,6 +50,10 @@ def negated(token) -> bool:
         return True
     if token.dep_ == "xcomp" and any(c.lower_ == "yet" for c in token.head.children):
         return True
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and (
+            does_nothing(token.head) or (token.dep_ in ("relcl", "acl") and no_effort(token.head)
+                                         and does_nothing(token.head.head))):
+        return True  # "has done nothing to neutralise", "made no effort to separate", "took no steps to withdraw"
     subject = subject_of(token)
     if subject is None:
         return False
@@ -59,6 +63,19 @@ def negated(token) -> bool:
     # "Neither Russia nor the US have", "not all the provisions had been implemented"
     return any(c.lower_ == "neither" for c in subject.children) or any(
         a.lower_ == "not" and b.lower_ in ("all", "every", "each") for a, b in zip(span, span[1:]))
+
+
+def no_effort(noun) -> bool:
+    """ "nothing", "no effort", "no steps": an object that says nothing was done (config `obligations` words)."""
+    words = lexicon()["obligations"]
+    return noun.lower_ in words["nothing_words"] or (
+        noun.lemma_.lower() in words["effort_nouns"] and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children))
+
+
+def does_nothing(verb) -> bool:
+    """ "has done nothing", "took no steps", "made no effort": a verb of doing whose object is nothing."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon()["obligations"]["doing_verbs"] and any(
+        c.dep_ == "dobj" and no_effort(c) for c in verb.children)
 
 
 def none_of(noun) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pipeline.analyzer.candidates import lexicon
-from pipeline.analyzer.modes import negated
+from pipeline.analyzer.modes import does_nothing, negated, no_effort
 from pipeline.analyzer.referents import (ATTACK_NOUNS, PERPETRATE, actor_of_phrase, actor_word_before,
                                          attacker_told_before, owner_of, subject_of)
 
@@ -242,8 +242,9 @@ def truce_exploited(token) -> Reading | None:
 
 @reader("no_steps_taken")
 def no_steps_taken(token) -> Reading | None:
-    """ "Moscow did not take the necessary steps in the face of breaches": a guarantor's duty not done."""
-    if _lemma(token) not in ("take", "do") or token.pos_ != "VERB" or not negated(token):
+    """ "Moscow did not take the necessary steps in the face of breaches", "has taken no measures": a guarantor's duty
+    not done."""
+    if _lemma(token) not in ("take", "do") or token.pos_ != "VERB" or not (negated(token) or does_nothing(token)):
         return None
     steps = next((c for c in token.children if c.dep_ == "dobj" and _lemma(c) in words()["duty_nouns"]), None)
     doer = subject_of(token)
@@ -254,9 +255,9 @@ def no_steps_taken(token) -> Reading | None:
 def not_as_agreed(token) -> Reading | None:
     """ "the terrorists had not left the area as required by the agreements": an act the deal called for, not done
     (or done "only partly")."""
-    if token.pos_ != "VERB" or not (negated(token) or any(c.lower_ in words()["partly"] for c in token.children
-                                                          if c.dep_ == "advmod")):
-        return None
+    if token.pos_ != "VERB" or not (negated(token) or does_nothing(token) or any(
+            c.lower_ in words()["partly"] for c in token.children if c.dep_ == "advmod")):
+        return None  # ("had done nothing to neutralise the terrorists, as required by the deal")
     agreed = any(c.dep_ == "advcl" and _lemma(c) in words()["agreed_verbs"]
                  and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children) for c in token.children)
     doer = subject_of(token)
@@ -559,15 +560,12 @@ def _nothing_done_towards(verb) -> object | None:
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None
     holder = verb.head
-    if holder.pos_ == "VERB" and _lemma(holder) in words()["doing_verbs"]:
-        nothing = [c for c in holder.children if c.dep_ == "dobj" and c.lower_ in words()["nothing_words"]]
-        return holder if nothing else None
-    if holder.dep_ == "dobj" and holder.head.pos_ == "VERB" and _lemma(holder.head) in words()["doing_verbs"] and (
-            holder.lower_ in words()["nothing_words"]
-            or (holder.lemma_.lower() in words()["effort_nouns"]
-                and any(c.dep_ == "det" and c.lower_ == "no" for c in holder.children))):
+    if holder.pos_ == "VERB":
+        return holder if does_nothing(holder) else None
+    if holder.dep_ == "dobj" and does_nothing(holder.head) and no_effort(holder):
         return holder.head
     return None
+
 
 
 @reader("nothing_done")

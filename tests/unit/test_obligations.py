@@ -256,3 +256,36 @@ def test_a_phrasal_verb_of_reneging_on_a_commitment_is_a_charge(sentence, pair):
 
 def test_guard_going_back_on_a_day_owes_nothing():
     assert not rule_pairs("Lavrov said the Turkish delegation went back on Tuesday to Ankara after the Idlib talks.")
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    # nothing done is not done
+    ("The Kremlin said Turkey had done nothing to neutralise terrorists in Idlib, as required under the Sochi deal.",
+     ("russia", "turkey")),
+    ("The Kremlin said Turkey had taken no steps to separate the moderate opposition from terrorists in Idlib, as it "
+     "had pledged under the Sochi memorandum.", ("russia", "turkey")),
+    # charges joined by "and" are each a charge; procrastinating is delaying
+    ("Syria's Foreign Ministry accused Ankara of procrastinating and evading its commitments under the Sochi memorandum.",
+     ("syria", "turkey")),
+    ("Syria's Foreign Ministry accused Ankara of procrastinating in implementing its commitments under the memorandum.",
+     ("syria", "turkey")),
+])
+def test_nothing_done_and_joined_charges(sentence, pair):
+    assert pair in rule_pairs(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    # another's aim joined to the charge in another form is no charge of the accused
+    "Konashenkov said the terrorists were preparing provocations to accuse the Syrian government of using chemical "
+    "weapons and to disrupt the agreement.",
+    # doing nothing to break a deal is keeping it
+    "The Turkish defence ministry said Russia had done nothing to violate the Idlib agreement.",
+])
+def test_nothing_done_and_joined_charges_guards(sentence):
+    assert ("russia", "syria") not in rule_pairs(sentence) and ("turkey", "russia") not in rule_pairs(sentence)
+
+
+def test_no_steps_taken_reads_took_no_measures_as_did_not_take_them():
+    assert ("turkey", "russia") in rule_pairs(
+        "The Turkish defence ministry said Russia, a guarantor of the Idlib truce, had taken no measures in the face "
+        "of the regime's violations.")
