@@ -369,11 +369,8 @@ class Gazetteer:
 
     def _state_adjective_in(self, text: str, other_than: str) -> bool:
         """Whether the text holds a state's adjective ("Russian", "Israeli") of a state other than this one."""
-        for word in re.findall(r"[\w.'-]+", fold(text)):
-            actor = self._adjectives.get(word) or self._adjectives.get(word.lower())
-            if actor and self.actors[actor].kind == "state" and self.rollup(actor) != self.rollup(other_than):
-                return True
-        return False
+        return any(actor and self.actors[actor].kind == "state" and self.rollup(actor) != self.rollup(other_than)
+                   for actor in self._adjectives_in(text, civilians=True))
 
     def _qualified_by(self, text: str, body: Mention, owners: list[Mention]) -> str | None:
         """The state right before another state's or the UN's body, when it says whose body this is.
