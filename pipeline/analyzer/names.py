@@ -112,6 +112,12 @@ def relaying_agency(sent) -> str | None:
             subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
             if subject is not None:  # up to the verb: "Syria's official news agency SANA" (two subjects, parsed)
                 return token.doc[subject.left_edge.i: token.i].text
+            if token.dep_ == "advcl" and token.tag_ == "VBG":
+                # '"…," state news agency SANA, citing a military source, said': what stands before the participle,
+                # after the quote
+                before = [t for t in sent if t.i < token.i]
+                closing = max((t.i for t in before if t.is_quote), default=sent.start - 1)
+                return token.doc[closing + 1: token.i].text.strip(" ,") or None
     return None
 
 
@@ -298,6 +304,9 @@ def _names_a_body(noun) -> bool:
     return actor is not None and gazetteer().actors[actor].kind not in ("person", "state")
 
 
+QUOTE_MARKS = "\"\u201c\u201d\u00ab\u00bb"
+
+
 def noun_phrase(head) -> str:
     """A name as written: the head's phrase without its article, up to a comma or a clause."""
     doc, end = head.doc, head.i + 1
@@ -306,6 +315,8 @@ def noun_phrase(head) -> str:
             break
         end = t.i + 1
     start = head.left_edge.i
+    # a parse that runs the subject back into the quote before it: the name starts after the quote's close
+    start = max([start, *(t.i + 1 for t in doc[start:head.i] if t.is_quote or t.text[-1:] in QUOTE_MARKS)])
     while start < head.i and doc[start].dep_ in ("det", "punct"):
         start += 1
     return re.sub(r"^(?:the|a|an)\s+", "", doc[start:end].text.strip(), flags=re.I)

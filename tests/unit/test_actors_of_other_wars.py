@@ -3,6 +3,7 @@ civilians described by nationality, people known by full name only (found on CAM
 
 import pytest
 
+from pipeline.analyzer.core import analyze
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.model import load_nlp
 from pipeline.analyzer.referents import resolve_actors
@@ -148,3 +149,16 @@ def test_a_medium_named_speaks_as_written(subject, expected):
 ])
 def test_newspapers_are_no_party_unless_the_state_s_own(phrase, expected):
     assert _canonical(gazetteer().resolve(phrase)) == expected
+
+
+def test_an_agency_citing_an_unnamed_source_speaks_for_its_state():
+    text = ("\u201cThe militants violated the ceasefire in Idlib twice,\u201d Syrian state news agency SANA, citing a "
+            "military source, said.")
+    assert ("syria", "armed_groups") in {(gazetteer().rollup(a.accuser), gazetteer().rollup(a.accused))
+                                         for a in analyze("Idlib ceasefire", text).accusations}
+
+
+def test_a_speaker_s_name_never_runs_back_into_the_quote():
+    text = ("\u201cThe regime violated the Idlib ceasefire,\u201d the Syrian Observatory for Human Rights, citing local "
+            "sources, said.")
+    assert speakers(text)[0][1] == "Syrian Observatory for Human Rights"
