@@ -110,8 +110,17 @@ def relaying_agency(sent) -> str | None:
     for token in sent:
         if token.pos_ == "VERB" and token.lemma_.lower() in relays:
             subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
+            if subject is not None and subject.lower_ in attribution_config().get("media_nouns", ()) \
+                    and subject.left_edge.i >= subject.i - 1:
+                # "The agency quoted a military source…": the agency the article named before
+                return _medium_named_before(sent.doc, sent.start) or token.doc[subject.left_edge.i: token.i].text
             if subject is not None:  # up to the verb: "Syria's official news agency SANA" (two subjects, parsed)
                 return token.doc[subject.left_edge.i: token.i].text
+            passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+            agent = next((o for t in token.subtree if t.lower_ == "by" and (t.dep_ == "agent" or passive)
+                          for o in t.children if o.dep_ == "pobj"), None)
+            if agent is not None:  # "a military source was quoted as saying by SANA"
+                return token.doc[agent.left_edge.i: agent.right_edge.i + 1].text
             if token.dep_ == "advcl" and token.tag_ == "VBG":
                 # '"…," state news agency SANA, citing a military source, said': what stands before the participle,
                 # after the quote
@@ -119,6 +128,13 @@ def relaying_agency(sent) -> str | None:
                 closing = max((t.i for t in before if t.is_quote), default=sent.start - 1)
                 return token.doc[closing + 1: token.i].text.strip(" ,") or None
     return None
+
+
+def _medium_named_before(doc, position: int) -> str | None:
+    """The last state news agency the text names before a token position ("SANA", "TASS"), as written."""
+    g = gazetteer()
+    named = [m for m in g.mentions(doc.text[:doc[position].idx]) if _agency_state(m.text)]
+    return named[-1].text if named else None
 
 
 @lru_cache(maxsize=1)

@@ -162,3 +162,13 @@ def test_a_speaker_s_name_never_runs_back_into_the_quote():
     text = ("\u201cThe regime violated the Idlib ceasefire,\u201d the Syrian Observatory for Human Rights, citing local "
             "sources, said.")
     assert speakers(text)[0][1] == "Syrian Observatory for Human Rights"
+
+
+@pytest.mark.parametrize("text", [
+    "Syria's state news agency SANA reported heavy clashes in Idlib. The agency quoted a military source as saying "
+    "that the militants had violated the ceasefire twice.",
+    "The militants violated the ceasefire in Idlib twice, a military source was quoted as saying by SANA.",
+])
+def test_a_source_relayed_by_an_agency_named_before_or_after_speaks_for_its_state(text):
+    assert ("syria", "armed_groups") in {(gazetteer().rollup(a.accuser), gazetteer().rollup(a.accused))
+                                         for a in analyze("Idlib ceasefire", text).accusations}
