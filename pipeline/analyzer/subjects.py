@@ -119,8 +119,9 @@ def _qualified_by_name(token) -> bool:
 
 
 def _possessive(ent) -> bool:
-    doc = ent.doc
-    return ent.end < len(doc) and doc[ent.end].text in ("'s", "\u2019s", "'")
+    """A name in the possessive: "Akar's counterpart", also when the NER took the "'s" into the name."""
+    doc, marks = ent.doc, ("'s", "\u2019s", "'", "\u2019")
+    return doc[ent.end - 1].text in marks or (ent.end < len(doc) and doc[ent.end].text in marks)
 
 
 def _previous_subject_body(token) -> Speaker | None:

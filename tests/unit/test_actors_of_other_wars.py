@@ -172,3 +172,9 @@ def test_a_speaker_s_name_never_runs_back_into_the_quote():
 def test_a_source_relayed_by_an_agency_named_before_or_after_speaks_for_its_state(text):
     assert ("syria", "armed_groups") in {(gazetteer().rollup(a.accuser), gazetteer().rollup(a.accused))
                                          for a in analyze("Idlib ceasefire", text).accusations}
+
+
+def test_a_name_the_ner_took_with_its_possessive_is_still_a_possessive():
+    text = ("The court rejected the request on Monday. Ivana Trump's brief called the claims \u201cprevious "
+            "misinterpreted statements and allegations.\u201d")
+    assert speakers(text)[0][1] == "Ivana Trump's brief"
