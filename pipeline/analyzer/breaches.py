@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.analyzer.candidates import lexicon
 from pipeline.vocab import BreachType
 
 ATTACK_WORDS = re.compile(r"\b(?:attack|shell|bomb|(?:air ?)?strike|airstrike|struck|raid|fire[sd]?|target|kill|assault|offensive)", re.I)
@@ -19,8 +20,7 @@ def breach_type(sentence: str, trigger: str) -> BreachType:
         return BreachType.OBSTRUCTION_OF_PATROLS
     if re.search(r"de-?escalation", s) and trigger in ("fail", "failure", "honor", "honour", "respect", "implement"):
         return BreachType.FAILURE_TO_HONOR_DEESCALATION
-    if trigger in ("fail", "failure", "delay", "delays", "renege", "backtrack", "shirk", "evade", "stall", "honor", "honour", "fulfil", "fulfill",
-                   "abide", "comply", "implement", "keep", "meet", "adhere", "withdraw", "separate", "uphold") or \
+    if trigger in lexicon()["rules"]["unkept_triggers"] or \
             re.search(r"\b(?:commitments?|obligations?|promises?|pledges?)\b", s) and trigger not in ("shell", "attack", "bomb"):
         return BreachType.DELAYED_OR_UNFULFILLED_COMMITMENTS
     if trigger in ("violate", "violation", "violations", "breach", "breaches", "flout", "break") or "violation" in s:

@@ -124,9 +124,7 @@ def relaying_agency(sent) -> str | None:
             if token.dep_ == "advcl" and token.tag_ == "VBG":
                 # '"…," state news agency SANA, citing a military source, said': what stands before the participle,
                 # after the quote
-                before = [t for t in sent if t.i < token.i]
-                closing = max((t.i for t in before if t.is_quote), default=sent.start - 1)
-                return token.doc[closing + 1: token.i].text.strip(" ,") or None
+                return token.doc[start_after_quote(token.doc, sent.start, token.i): token.i].text.strip(" ,") or None
     return None
 
 
@@ -323,6 +321,11 @@ def _names_a_body(noun) -> bool:
 QUOTE_MARKS = "\"\u201c\u201d\u00ab\u00bb"
 
 
+def start_after_quote(doc, start: int, end: int) -> int:
+    """The first token after the last quotation mark in tokens [start, end) (a mark glued to a comma too), else start."""
+    return max([start, *(t.i + 1 for t in doc[start:end] if t.is_quote or t.text[-1:] in QUOTE_MARKS)])
+
+
 def noun_phrase(head) -> str:
     """A name as written: the head's phrase without its article, up to a comma or a clause."""
     doc, end = head.doc, head.i + 1
@@ -330,9 +333,8 @@ def noun_phrase(head) -> str:
         if t.text in (",", "(", ";") or t.dep_ in ("relcl", "acl", "appos"):
             break
         end = t.i + 1
-    start = head.left_edge.i
     # a parse that runs the subject back into the quote before it: the name starts after the quote's close
-    start = max([start, *(t.i + 1 for t in doc[start:head.i] if t.is_quote or t.text[-1:] in QUOTE_MARKS)])
+    start = start_after_quote(doc, head.left_edge.i, head.i)
     while start < head.i and doc[start].dep_ in ("det", "punct"):
         start += 1
     return re.sub(r"^(?:the|a|an)\s+", "", doc[start:end].text.strip(), flags=re.I)

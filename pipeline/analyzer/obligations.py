@@ -567,7 +567,6 @@ def _nothing_done_towards(verb) -> object | None:
     return None
 
 
-
 @reader("nothing_done")
 def nothing_done(token) -> Reading | None:
     """ "the Turkish side has done nothing to separate the moderate rebels from the terrorists", "Ankara has made
