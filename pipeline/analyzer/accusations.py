@@ -136,7 +136,9 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
             elif token.pos_ == "VERB" and (lemma in COMPLY or binds(token)) and (
                     negated(token) or token.head.lemma_.lower() in FAILING):
                 # "the obligations had not been met by the Turkish side": a passive's agent is who did not keep them
-                agent = doer_of(token) if any(c.dep_ == "agent" for c in token.children) else None
+                # (an active "has not abided by its commitments", parsed with an agent, keeps its subject)
+                passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+                agent = doer_of(token) if passive and any(c.dep_ == "agent" for c in token.children) else None
                 accused_token, trigger = agent or subject_of(token), lemma if lemma in COMPLY else "fail"
             elif (lemma in BREACH_NOUNS or non_compliance(token)) and token.pos_ == "NOUN" and not none_of(token) \
                     and not ended(token):

@@ -299,9 +299,12 @@ def owner_of(noun) -> object | None:
         if objects and noun.lemma_.lower() in BREACH_NOUNS:
             return objects[0]
     # ", a clear breach of the October ceasefire": an appositive breach describes the clause's event
-    if noun.dep_ == "appos" and noun.lemma_.lower() in ("breach", "violation", "contravention"):
+    # (the parser also hangs it on the verb as a bare noun phrase: "…were wounded by shelling, a clear breach of…")
+    if noun.dep_ in ("appos", "npadvmod") and noun.lemma_.lower() in ("breach", "violation", "contravention"):
         verb = _governing_verb(noun)
         if verb is not None and verb.lemma_.lower() not in CUES:
+            if _is_passive(verb):
+                return _doer_of_passive(verb)
             doer = doer_of(verb)
             if doer is not None and doer.lemma_.lower() in DOERS:
                 return owner_of(doer) or actor_word_before(doer) or doer
@@ -323,9 +326,17 @@ def owner_of(noun) -> object | None:
     # "militants were behind the attack"
     if noun.dep_ == "pobj" and noun.head.lower_ == "behind" and noun.head.head.lemma_ == "be":
         return subject_of(noun.head.head)
+    # "Regime forces shelled the town, in what the ministry called a flagrant violation of the truce"
+    event = _event_called(noun)
+    if event is not None and not _is_verb(event):
+        return owner_of(event) or actor_word_before(event)
+    if event is not None:
+        return _doer_of_passive(event) if _is_passive(event) else doer_of(event)
     # "X opened fire in violation of…", "the offensive by the regime is in flagrant breach of…"
     if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.lemma_.lower() in ("violation", "breach", "contravention"):
         verb = _governing_verb(noun)
+        if verb is not None and _is_passive(verb):
+            return _doer_of_passive(verb)  # "a soldier was killed in a regime attack, in violation of…"
         subject = subject_of(verb) if verb is not None else None
         if subject is None and verb is not None:
             subject = _nearest_subject_before(verb)
@@ -379,6 +390,38 @@ def _nearest_subject_before(verb):
         if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN") and actor_of_phrase(token):
             return token
     return None
+
+
+CALLING_VERBS = frozenset("call describe term label brand characterise characterize consider see".split())
+
+
+def _event_called(noun):
+    """For a breach noun in "…, in what X called/described as a violation": the event so called (verb or noun)."""
+    if noun.lemma_.lower() not in ("breach", "violation", "contravention"):
+        return None
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "as" else noun.head
+    if verb.lemma_.lower() not in CALLING_VERBS or verb.dep_ != "pcomp" or verb.head.lower_ != "in":
+        return None
+    event = verb.head.head  # the verb of the event, or its noun ("an attack by militants, in what…")
+    return event if _is_verb(event) or event.lemma_.lower() in ACTION_NOUNS else None
+
+
+def _is_passive(verb) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _doer_of_passive(verb):
+    """Who did what a passive verb tells ("was shelled by regime forces", "were killed in a Russian airstrike"):
+    its agent, or the owner of the attack it happened in; its subject is who it was done to."""
+    def attacker(act):  # "regime shelling", "a Russian airstrike", "the attack by militants"
+        return owner_of(act) or actor_word_before(act) or (act if actor_up_to_head(act) else None)
+
+    agent = doer_of(verb)
+    if agent is not None:
+        return attacker(agent) if agent.lemma_.lower() in ACTION_NOUNS else agent
+    acts = (o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "by")
+            for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in ACTION_NOUNS)
+    return next((found for act in acts for found in [attacker(act)] if found is not None), None)
 
 
 def _governing_verb(token):
@@ -477,6 +520,10 @@ def sentence_before(sentence):
 
 def claimed_by(token):
     """For a trigger inside "Turkish accusations that Russia failed…": the token naming who claims it."""
+    if _event_called(token) is not None:  # "…, in what the ministry called a violation": who calls it so
+        caller = subject_of(token.head.head if token.head.lower_ == "as" else token.head)
+        if caller is not None and caller.pos_ != "PRON":
+            return caller
     node = token
     for _ in range(5):
         if node.head == node:

@@ -24,7 +24,8 @@ CUES = frozenset(
     "register report decry deplore lament".split()
 )
 REPORTING = frozenset("say tell claim insist accuse allege charge blame criticize criticise condemn deny warn state "
-                      "announce argue assert complain maintain report decry deplore lament".split())
+                      "announce argue assert complain maintain report decry deplore lament affirm stress emphasize "
+                      "emphasise reiterate underline underscore declare confirm note add explain indicate".split())
 DENIALS = frozenset("deny reject dismiss refute rebuff".split())
 CUES_AND_DENIALS = CUES | DENIALS
 MAX_CUE_DISTANCE = 250  # characters between a quote and the verb that attributes it
