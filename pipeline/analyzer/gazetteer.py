@@ -335,7 +335,10 @@ class Gazetteer:
         return found
 
     def _adjective(self, word: str) -> str | None:
-        return self._adjectives.get(word) or self._adjectives.get(word.lower())
+        found = self._adjectives.get(word) or self._adjectives.get(word.lower())
+        led = LED_BY.search(word) if found is None else None
+        # "the Kurdish-led administration", "Russian-run centres": led by that side, as the side's own
+        return self._adjective(word[:led.start()]) if led else found
 
     def _without_civilians(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Mentions of a party that only describe a civilian: "an American aid worker", "Russian military expert
@@ -393,6 +396,9 @@ class Gazetteer:
         """(id, name, kind, parent_id) for the actors table, parents first."""
         ordered = sorted(self.actors.values(), key=lambda a: len(self._chain(a.id)))
         return [(a.id, a.name, a.kind, a.parent) for a in ordered]
+
+
+LED_BY = re.compile(r"-(?:led|run)$", re.IGNORECASE)
 
 
 def _in_text(found: list[Mention], text: str, starts: list[int] | None) -> list[Mention]:

@@ -178,3 +178,22 @@ def test_a_name_the_ner_took_with_its_possessive_is_still_a_possessive():
     text = ("The court rejected the request on Monday. Ivana Trump's brief called the claims \u201cprevious "
             "misinterpreted statements and allegations.\u201d")
     assert speakers(text)[0][1] == "Ivana Trump's brief"
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("the Kurdish-led administration", "sdf"),
+    ("a Russian-led patrol", "russia"),
+    ("the Turkish-run observation post", "turkey"),
+    ("the Saudi-led coalition", "other:saudi_arabia"),
+    ("state-run media", None),  # "state" is no side
+])
+def test_led_or_run_by_a_side_is_that_side(phrase, expected):
+    assert _canonical(gazetteer().resolve(phrase)) == expected
+
+
+def test_a_kurdish_led_administration_speaks_for_the_sdf():
+    text = ("The Kurdish-led administration in northeast Syria said Turkish forces and their Syrian proxies had shelled "
+            "villages near Ain Issa, breaching the October 2019 ceasefire agreement.")
+    analysis = analyze("Ain Issa ceasefire", text, date="2020-06-10")
+    assert [s.speaker_actor for s in analysis.statements] == ["sdf"]
+    assert ("sdf", "turkey") in {(a.accuser, _canonical(a.accused)) for a in analysis.accusations}
