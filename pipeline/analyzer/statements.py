@@ -234,10 +234,16 @@ def _citable() -> frozenset[str]:
     return ROLE_NOUNS | DOCUMENT_NOUNS | frozenset(attribution_config().get("citable_nouns", ()))
 
 
+LISTENING_VERBS = frozenset("tell inform brief assure".split())
+
+
 def _of_the_listener(verb, speaker: Speaker) -> Speaker:
     """ "a military source told SANA": an unnamed source speaking to a state's news agency is of that state."""
     g = gazetteer()
-    listeners = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + [
+    # whom one tells or briefs is a listener; whom one accuses or blames is not ("the military source accused the
+    # Turkish army of…" is no Turkish source)
+    telling = verb.lemma_.lower() in LISTENING_VERBS
+    listeners = [c for c in verb.children if c.dep_ in ("dobj", "dative") and telling] + [
         o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
     for listener in listeners:
         actor = g.resolve(listener.doc[listener.left_edge.i: listener.right_edge.i + 1].text)
@@ -246,27 +252,33 @@ def _of_the_listener(verb, speaker: Speaker) -> Speaker:
     return speaker
 
 
+PERFECT = frozenset(("has", "have", "had"))
+
+
 def _speaker_before(token, index: SpeakerIndex) -> Speaker | None:
     """A subjectless "…, Rear Admiral Alexander Grinkevich said": the parser hung the speaker elsewhere.
 
     The speaker is the name ending right before the verb, else the noun phrase back to the last comma.
     """
     doc = token.doc
+    # "…, Alexander Lavrentiev, has said": the name ends before the verb's auxiliaries (and a comma the parse kept)
+    end = min([token.i, *(c.i for c in token.children if c.dep_ == "aux" and c.i < token.i and c.lower_ in PERFECT)])
+    end = end - 1 if end < token.i and end > 0 and doc[end - 1].text == "," else end
     for ent in doc.ents:
-        if ent.end == token.i and ent.label_ == "PERSON":
+        if ent.end in (token.i, end) and ent.label_ == "PERSON":
             return resolve_subject(ent.root, index)
-    titled = _titled_ending(token.i, index)
+    titled = _titled_ending(token.i, index) or _titled_ending(end, index)
     if titled is not None:
         return index.person(titled)
     named = _name_before_apposition(token, index)
     if named is not None:
         return named
-    start = token.i - 1
+    start = end - 1
     while start > sentence_of(token).start and doc[start - 1].text not in (",", "\u2014", "\u2013", "(", ";", ":", '"', "\u201d"):
         start -= 1
-    if start >= token.i or doc[token.i - 1].is_punct:
+    if start >= end or doc[end - 1].is_punct:
         return None
-    heads = [t for t in doc[start:token.i] if not (start <= t.head.i < token.i) or t.head == t]
+    heads = [t for t in doc[start:end] if not (start <= t.head.i < end) or t.head == t]
     if len(heads) == 1 and heads[0].pos_ in ("NOUN", "PROPN"):
         return resolve_subject(heads[0], index)
     return None

@@ -64,3 +64,19 @@ def test_a_ministry_that_affirms_makes_a_statement_with_its_charge(verb):
     statements = [s for s in analysis.statements if s.kind == "indirect"]
     assert [s.speaker for s in statements] == ["Syrian Foreign Ministry"]
     assert ("syria_mfa", "turkey") in {(a.accuser, a.accused) for a in analysis.accusations}
+
+
+def test_whom_a_source_accuses_is_not_whom_it_speaks_to():
+    text = (CONTEXT + "A military source accused the Turkish army of failing to fulfil its pledges under the Moscow "
+            "agreement. Another military source told SANA that the terrorists had shelled Suqaylabiyah.")
+    statements = analyze("Idlib ceasefire", text, date="2020-06-10").statements
+    assert [s.speaker_actor for s in statements if s.kind == "indirect"] == [None, "syria"]
+
+
+def test_a_lead_whose_speaker_stands_in_apposition_before_has_said():
+    text = ("Washington's continued military presence in north-eastern Syria is undermining the de-escalation "
+            "arrangements reached within the Astana format, Russia's special presidential envoy for Syria, Alexander "
+            "Lavrentiev, has said.")
+    analysis = analyze("US presence undermines Astana de-escalation efforts", text, date="2019-12-11")
+    assert [s.speaker for s in analysis.statements] == ["Alexander Lavrentiev"]
+    assert ("alexander_lavrentiev", "united_states") in {(a.accuser, a.accused) for a in analysis.accusations}
