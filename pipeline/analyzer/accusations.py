@@ -18,7 +18,7 @@ from pipeline.analyzer.reciprocal import reciprocal_accusations
 from pipeline.analyzer.names import unnamed_source_state
 from pipeline.analyzer.modes import (ACCUSE, COMMITMENT_NOUNS, binds, denies_in_sentence, mode_of, negated, none_of, reporter_of,
                                     reporting_subject, under_denial)
-from pipeline.analyzer.obligations import ended, obligation_reading
+from pipeline.analyzer.obligations import ended, obligation_reading, slowed
 from pipeline.analyzer.referents import (ACTION_NOUNS, BREACH_NOUNS, actor_of_phrase, claimed_by, doer_of, doer_of_these,
                                          non_compliance, owner_of, resolve_actor, resolve_actors, subject_of)
 from pipeline.analyzer.sentences import sentence_of
@@ -353,7 +353,9 @@ def _is_breach(charge) -> bool:
     phrase = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
     # "of trying to undermine the agreement", "of seeking to sabotage the truce": a breach verb one level down
     tried = any(t.lemma_.lower() in BREACH and t.pos_ == "VERB" and t.dep_ == "xcomp" for t in words)
-    return bool(tried or CONTEXT.search(phrase) or ATTACK_WORDS.search(phrase))
+    # "of being slow to implement the agreement": slowness in an owed act (obligations.slow_keeping)
+    slow = any(slowed(t) is not None for t in charge.subtree)
+    return bool(tried or slow or CONTEXT.search(phrase) or ATTACK_WORDS.search(phrase))
 
 
 def paragraph_of(text: str, position: int) -> str:

@@ -164,8 +164,14 @@ def demanded_keeping(token) -> Reading | None:
         return None
     if token.dep_ not in ("xcomp", "ccomp", "advcl") or _lemma(demand) not in words()["demand_verbs"] | words()["coercion_verbs"]:
         return None
+    return _demanded_of(token, demand, "fail")
+
+
+def _demanded_of(token, demand, trigger: str) -> Reading | None:
+    """The party a demand addresses ("expect X to…", "urged X to…", "called on X to…", "demanded that X…"),
+    charged on behalf of whoever demands it."""
     addressee = subject_of(token) if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) else None
-    if addressee is None:  # "expect X to…", "urged X to…", "called on X to…"
+    if addressee is None:
         addressee = next((c for c in demand.children if c.dep_ == "dobj"), None) or next(
             (o for c in demand.children if c.dep_ == "prep" and c.lower_ == "on" for o in c.children if o.dep_ == "pobj"),
             None)
@@ -173,7 +179,17 @@ def demanded_keeping(token) -> Reading | None:
         return None
     # "urged the Security Council to force Russia to respect…": the charge is the one who urges
     asker = demand.head if demand.dep_ == "xcomp" and _lemma(demand.head) in words()["demand_verbs"] else demand
-    return Reading(addressee, "fail", subject_of(asker))
+    return Reading(addressee, trigger, _asker(asker))
+
+
+def _asker(demand):
+    """Who makes a demand: its subject; for one the parser joined to a reported clause ("Lavrov said the groups had
+    not stopped their attacks, and urged Turkey to…", "urged" hung on "stopped"), the one who reports."""
+    clause = demand.head
+    if demand.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in demand.children) \
+            and clause.dep_ == "ccomp" and _lemma(clause.head) in lexicon()["reporting_verbs"]:
+        return subject_of(clause.head)
+    return subject_of(demand)
 
 
 @reader("due_keeping")
@@ -540,6 +556,55 @@ def dragged_feet(token) -> Reading | None:
         return None
     doer = subject_of(token)
     return Reading(doer, "delay") if doer is not None else None
+
+
+def _owed_task(verb) -> bool:
+    """An act a deal asks for: a keeping ("implement"), an owed act ("separate"), or an act told in a sentence that
+    names the deal or a pledge ("slow to clear the highway, as it had undertaken to do under the protocol")."""
+    if _lemma(verb) in words()["keep_verbs"] | words()["owed_acts"]:
+        return True
+    pledged = words()["pledge_verbs"] | words()["undertaking_verbs"]
+    return any(_deal(t) or _lemma(t) in words()["debt_nouns"] or (_lemma(t) in pledged and t.pos_ == "VERB")
+               for t in verb.sent)
+
+
+@reader("slow_keeping")
+def slow_keeping(token) -> Reading | None:
+    """ "Ankara had been slow to clear the highway, as it had undertaken to", "Turkey is moving too slowly to set up
+    the posts it committed to": slowness in an owed act is a delay charged to whoever is slow."""
+    verb = slowed(token)
+    if verb is None or negated(verb):
+        return None  # "was not slow to…"
+    doer = subject_of(verb)
+    return Reading(doer, "delay") if doer is not None else None
+
+
+def slowed(token):
+    """For an owed act told as done slowly ("slow to clear", "moving too slowly to set up"), the verb whose subject
+    is slow ("had been", "is moving"); else None."""
+    if token.pos_ != "VERB" or token.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return None
+    holder, slow = token.head, words()["slow_words"]
+    slow_adjective = holder.lower_ in slow and holder.dep_ == "acomp"
+    slow_adverb = holder.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in slow for c in holder.children)
+    if not (slow_adjective or slow_adverb) or not _owed_task(token):
+        return None
+    return holder.head if slow_adjective else holder
+
+
+@reader("hastening_demanded")
+def hastening_demanded(token) -> Reading | None:
+    """ "Lavrov urged Turkey to speed up the implementation of its obligations": asking a party to hasten a keeping
+    says it is late."""
+    if token.pos_ != "VERB" or _lemma(token) not in words()["hasten_verbs"] or negated(token):
+        return None
+    if _lemma(token) == "speed" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
+        return None
+    kept = [o for o in _objects(token) if _keeping(o) or _lemma(o) in words()["debt_nouns"] or _deal(o)]
+    demand = token.head
+    if not kept or token.dep_ not in ("xcomp", "ccomp") or _lemma(demand) not in words()["demand_verbs"]:
+        return None
+    return _demanded_of(token, demand, "delay")
 
 
 @reader("kept_in_part")

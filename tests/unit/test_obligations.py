@@ -21,7 +21,8 @@ def test_every_frame_is_registered_by_name():
                                              "no_steps_taken", "not_as_agreed", "against_the_deal", "called_a_breach", "left_the_deal",
                                              "own_end_not_kept", "attacks_not_stopped",
                                              "owed_not_done", "no_will_to_keep", "left_unkept", "debt_unpaid",
-                                             "dragged_feet", "kept_in_part", "nothing_done"]
+                                             "dragged_feet", "slow_keeping", "hastening_demanded", "kept_in_part",
+                                             "nothing_done"]
 
 
 @pytest.mark.parametrize("sentence, pair", [
@@ -289,3 +290,35 @@ def test_no_steps_taken_reads_took_no_measures_as_did_not_take_them():
     assert ("turkey", "russia") in rule_pairs(
         "The Turkish defence ministry said Russia, a guarantor of the Idlib truce, had taken no measures in the face "
         "of the regime's violations.")
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    ("Russian officials said Ankara had been slow to clear the M4 highway, as it had undertaken to do under the March 5 "
+     "protocol.", ("russia", "turkey")),
+    ("Russian officials complained that Turkey is moving too slowly to set up the observation posts it committed to in "
+     "Astana.", ("russia", "turkey")),
+    ("Moscow accused Ankara of being slow to implement the Sochi agreement.", ("russia", "turkey")),
+    ("Lavrov urged Turkey to speed up the implementation of its obligations under the Sochi memorandum.",
+     ("russia", "turkey")),
+    ("The Turkish foreign ministry called on Damascus to accelerate the fulfilment of its commitments.",
+     ("turkey", "syria")),
+])
+def test_slowness_in_an_owed_act_and_a_demand_to_hasten_it_are_delays(sentence, pair):
+    assert pair in rule_pairs(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Turkey was not slow to implement the Sochi agreement, Erdogan said.",
+    "The Syrian army advanced slowly to retake the town, a monitor said.",
+    "Lavrov urged Turkey to speed up the talks on the constitution.",
+])
+def test_slowness_not_in_an_owed_act_charges_no_one(sentence):
+    assert rule_pairs(sentence) == set()
+
+
+def test_a_demand_the_parser_joins_to_the_reported_clause_is_the_reporters():
+    sentence = ("Russian Foreign Minister Sergey Lavrov said terrorist groups in Idlib had not stopped their attacks on "
+                "the Syrian army, and urged Turkey to speed up the implementation of its obligations.")
+    found = rule_pairs(sentence)
+    assert ("russia", "turkey") in found
+    assert ("armed_groups", "turkey") not in found
