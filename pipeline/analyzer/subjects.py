@@ -257,7 +257,8 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
             single = " ".join([*words[:-1], group.lemma_]) if words and words[-1].lower() == group.lower_ else speaker.name
             return Speaker(single, speaker.title, speaker.actor, False)
         return None
-    if lower == "who" and token.head.dep_ == "relcl" and token.head.head.pos_ in ("PROPN", "NOUN"):
+    # ("Russia, which says the militants have violated the ceasefire, …": the body or state before "which")
+    if lower in ("who", "which") and token.head.dep_ == "relcl" and token.head.head.pos_ in ("PROPN", "NOUN"):
         # "…was criticised by Dmitry Medvedev, who said it could…": Medvedev; but not when a person is the
         # sentence's subject ("The spokesman declined to comment on remarks by Erdogan, who said…"): a "he"
         # after it is the spokesman, and Erdogan's words are reported by him.

@@ -80,3 +80,10 @@ def test_a_lead_whose_speaker_stands_in_apposition_before_has_said():
     analysis = analyze("US presence undermines Astana de-escalation efforts", text, date="2019-12-11")
     assert [s.speaker for s in analysis.statements] == ["Alexander Lavrentiev"]
     assert ("alexander_lavrentiev", "united_states") in {(a.accuser, a.accused) for a in analysis.accusations}
+
+
+def test_a_body_or_state_that_says_in_a_relative_clause_speaks():
+    text = CONTEXT + "Russia, which says the militants have violated the ceasefire hundreds of times, has stepped up air strikes."
+    analysis = analyze("Idlib ceasefire", text, date="2020-06-10")
+    assert [s.speaker_actor for s in analysis.statements] == ["russia"]
+    assert ("russia", "armed_groups") in {(a.accuser, a.accused) for a in analysis.accusations}
