@@ -130,6 +130,10 @@ class Gazetteer:
                                  r"[a-z][\w-]*){0,2}\s+(?:" + "|".join(map(re.escape, data.get("civil_nouns", ()))) + r")\b") \
             if data.get("civil_nouns") else re.compile(r"(?!)")
         self.places = {k: tuple(v) for k, v in data.get("places", {}).items()}
+        # Syria's places and the venues of its talks ("Astana talks in the Kazakh capital"): a sentence naming one is
+        # not set abroad
+        self._syrian_places = tuple(fold(p).lower() for p in (*self.places.get("syria", ()), *self.places.get("idlib", ()),
+                                                              *data.get("venues", ())))
         self.masthead_words = frozenset(data.get("masthead_words", ()))
         self._masthead = re.compile(r"\s+(?:" + "|".join(map(re.escape, sorted(self.masthead_words))) + r")\b") \
             if self.masthead_words else re.compile(r"(?!)")
@@ -369,6 +373,30 @@ class Gazetteer:
         words = re.search(r"((?:[\w.'-]+\s+)?[\w.'-]+)\s+(?:[a-z][\w-]*\s+)?$", fold(text[:generic.start]))
         adjective = self._adjectives_in(words.group(1))[-1] if words else None
         return adjective if adjective and qualifies(adjective) else None
+
+    def abroad(self, sentence: str) -> str | None:
+        """The one state outside the canonical list a sentence is set in, when it names no canonical party (by name
+        or adjective) and no Syrian place: "Libyan authorities suspended aid to the country's rebel groups",
+        "Venezuela has banned opposition leader Juan Guaido". Syria's common words in it are that state's."""
+        states = set()
+        for mention in self.mentions(sentence):
+            if fold(mention.text).lower() in self._generic:
+                continue  # "the government", "rebels": the words to place, not a place
+            top = self.rollup(mention.actor)
+            if not top.startswith(OTHER) or self.actors[top].kind != "state":
+                return None  # a canonical party, or a group that fights in Syria too ("Hezbollah fighters")
+            states.add(top)
+        for actor in (a for a in self._adjectives_in(sentence, civilians=True) if a):
+            top = self.rollup(actor)
+            if top == GENERIC_GROUP:
+                continue  # "rebel", "jihadist": common words too
+            if not top.startswith(OTHER):
+                return None
+            states.add(top)
+        folded = fold(sentence).lower()
+        if len(states) != 1 or any(re.search(rf"\b{re.escape(p)}\b", folded) for p in self._syrian_places):
+            return None
+        return states.pop()
 
     def _state_adjective_in(self, text: str, other_than: str) -> bool:
         """Whether the text holds a state's adjective ("Russian", "Israeli") of a state other than this one."""

@@ -54,6 +54,7 @@ def actor_up_to_head(token) -> str | None:
 def actor_of_phrase(token) -> str | None:
     """The actor a noun phrase names (from its left edge to its head, plus compounds)."""
     actor = _of_another_state(token) or actor_up_to_head(token)
+    actor = _set_abroad(token) or actor
     # "The Coalition's president, Salem al-Meslet": the person the gazetteer knows, not a body the title names
     named = next((a for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"
                   for a in [actor_up_to_head(c)] if a and gazetteer().actors[a].kind == "person"), None)
@@ -88,6 +89,15 @@ def _of_another_state(token) -> str | None:
     if named is None:
         return None
     return g.qualified_state(token.doc[token.left_edge.i: named.i + 1].text)
+
+
+def _set_abroad(token) -> str | None:
+    """ "Libyan authorities suspended aid to the country's rebel groups": Syria's common words in a sentence set in one
+    other state, with no canonical party and no Syrian place in it, are that state's."""
+    g = gazetteer()
+    if not g.generic_only(token.doc[token.left_edge.i: token.i + 1].text):
+        return None
+    return g.abroad(sentence_of(token).text)
 
 
 def _proxy_by_sponsor(token) -> str | None:

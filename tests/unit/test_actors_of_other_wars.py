@@ -197,3 +197,20 @@ def test_a_kurdish_led_administration_speaks_for_the_sdf():
     analysis = analyze("Ain Issa ceasefire", text, date="2020-06-10")
     assert [s.speaker_actor for s in analysis.statements] == ["sdf"]
     assert ("sdf", "turkey") in {(a.accuser, _canonical(a.accused)) for a in analysis.accusations}
+
+
+@pytest.mark.parametrize("sentence, word, expected", [
+    ("Libyan authorities suspended military aid to the country's rebel groups.", "groups", "other:libya"),
+    ("Venezuela has banned opposition leader Juan Guaido from holding public office.", "leader", "other:venezuela"),
+    ("Congo government rejects demands from rebel group.", "group", "other:congo"),
+    # a canonical party, a group that fights in Syria, a Syrian place or a venue of Syria's talks keeps them Syria's
+    ("Turkey accused the government of violating the truce.", "government", "syria"),
+    ("Hezbollah fighters from Lebanon backed government forces in the battle.", "forces", "syria"),
+    ("The government said the rebels in Idlib broke the truce.", "rebels", "armed_groups"),
+    ("Rebels said the government had breached the truce announced in the Kazakh capital Nur-Sultan.", "government",
+     "syria"),
+])
+def test_common_words_in_a_sentence_set_in_one_other_state_are_that_states(sentence, word, expected):
+    doc = load_nlp()(sentence)
+    token = next(t for t in doc if t.text == word)
+    assert [_canonical(a) for a in resolve_actors(token, set())][:1] == [expected]
