@@ -263,6 +263,8 @@ class Gazetteer:
 
     def resolve(self, text: str) -> str | None:
         """The actor a phrase names: its longest alias, else a nationality adjective; None if neither."""
+        if FORMER.match(fold(text)):
+            return None  # "Former US President Barack Obama", "a former Syrian general": no one's official any more
         # "the US Embassy in Damascus", "Russia's mission to the UN": a post belongs to who sends it.
         post = DIPLOMATIC_POST.match(text)
         if post:
@@ -426,6 +428,8 @@ class Gazetteer:
         return [(a.id, a.name, a.kind, a.parent) for a in ordered]
 
 
+# "former" or "ex-" in the first words of a phrase, before its head: someone who held a post and holds it no more
+FORMER = re.compile(r"^\s*(?:(?:the|a|an)\s+)?(?:[\w.-]+\s+){0,2}(?:former|ex-|erstwhile|onetime|one-time)\b", re.IGNORECASE)
 LED_BY = re.compile(r"-(?:led|run)$", re.IGNORECASE)
 
 

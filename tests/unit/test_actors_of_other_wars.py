@@ -214,3 +214,14 @@ def test_common_words_in_a_sentence_set_in_one_other_state_are_that_states(sente
     doc = load_nlp()(sentence)
     token = next(t for t in doc if t.text == word)
     assert [_canonical(a) for a in resolve_actors(token, set())][:1] == [expected]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("Former US President Barack Obama", None),
+    ("a former Syrian general", None),
+    ("the ex-minister", None),
+    ("Barack Obama", "united_states"),  # the same man in office
+    ("Obama's former campaign strategist", "united_states"),  # an owner's office, as before
+])
+def test_someone_no_longer_in_office_speaks_for_no_party(phrase, expected):
+    assert _canonical(gazetteer().resolve(phrase)) == expected
