@@ -440,9 +440,11 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         written = noun_phrase(token)
         if len(written.split()) >= 3 and g.resolve(written) == actor:
             return Speaker(written, None, actor, False)
+        # a common word capitalised only because it opens the sentence ("Opposition activists said") is no name
+        opens = token.left_edge.i == sentence_of(token).start
         if g.actors[actor].kind in ("state", "armed_group") and not any(
                 re.sub(r"^(?:the|a|an)\s+", "", m.text, flags=re.I)[:1].isupper() for m in g.mentions(written)
-                if g.rollup(m.actor) == g.rollup(actor)):
+                if g.rollup(m.actor) == g.rollup(actor) and not (opens and m.start == 0 and g.generic_only(m.text))):
             # "opposition activists", "the regime", "Russian officers": named by no name, a description speaks as written
             return Speaker(written, None, actor, False)
         return Speaker(index.written_name(actor, written), None, actor, False)

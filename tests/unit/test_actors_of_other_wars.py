@@ -225,3 +225,9 @@ def test_common_words_in_a_sentence_set_in_one_other_state_are_that_states(sente
 ])
 def test_someone_no_longer_in_office_speaks_for_no_party(phrase, expected):
     assert _canonical(gazetteer().resolve(phrase)) == expected
+
+
+def test_a_description_opening_its_sentence_speaks_as_written_in_full():
+    text = ('Opposition activists said the regime had shelled Kafr Nabl. "This is a violation of the ceasefire," '
+            'they added.')
+    assert {s.speaker for s in analyze("Idlib ceasefire", text, date="2020-06-10").statements} == {"Opposition activists"}
