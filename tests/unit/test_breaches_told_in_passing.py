@@ -87,3 +87,11 @@ def test_a_body_or_state_that_says_in_a_relative_clause_speaks():
     analysis = analyze("Idlib ceasefire", text, date="2020-06-10")
     assert [s.speaker_actor for s in analysis.statements] == ["russia"]
     assert ("russia", "armed_groups") in {(a.accuser, a.accused) for a in analysis.accusations}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Terrorist shelling of government positions violated the ceasefire, the Russian Reconciliation Centre said.",
+    "The Russian Reconciliation Centre said militant attacks on government positions were a violation of the ceasefire.",
+])
+def test_terrorist_or_militant_attacks_are_the_armed_groups(sentence):
+    assert ("russia", "armed_groups") in rule_pairs(sentence)
