@@ -95,3 +95,20 @@ def test_a_body_or_state_that_says_in_a_relative_clause_speaks():
 ])
 def test_terrorist_or_militant_attacks_are_the_armed_groups(sentence):
     assert ("russia", "armed_groups") in rule_pairs(sentence)
+
+
+def test_a_reporting_verb_in_an_adverbial_clause_does_not_frame_the_sentence():
+    sentence = ("Jet strikes blamed on the Syrian regime hit the opposition-held cities hours after the US and Russia "
+                "announced a deal intended to bring a ceasefire.")
+    assert ("united_states", "syria") not in rule_pairs(sentence)
+    assert ("united_states", "syria") in rule_pairs("The US announced that the Syrian regime had violated the ceasefire.")
+
+
+@pytest.mark.parametrize("sentence, charged, not_charged", [
+    ("Iran condemned the continued Israeli attacks on Syria as a violation of the ceasefire.", "israel", "syria"),
+    ("Iran's Foreign Ministry spokesman blamed the recent escalation in Syria's northwestern province of Idlib on "
+     "terrorist groups that violate the truce.", "armed_groups", "syria"),
+])
+def test_where_an_act_happened_is_not_who_is_charged_with_it(sentence, charged, not_charged):
+    found = {accused for _, accused in rule_pairs(sentence)}
+    assert charged in found and not_charged not in found
