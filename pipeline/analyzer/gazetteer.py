@@ -132,8 +132,8 @@ class Gazetteer:
         self.places = {k: tuple(v) for k, v in data.get("places", {}).items()}
         # Syria's places and the venues of its talks ("Astana talks in the Kazakh capital"): a sentence naming one is
         # not set abroad
-        self._syrian_places = tuple(fold(p).lower() for p in (*self.places.get("syria", ()), *self.places.get("idlib", ()),
-                                                              *data.get("venues", ())))
+        syrian = (*self.places.get("syria", ()), *self.places.get("idlib", ()), *data.get("venues", ()))
+        self._syrian_place = re.compile(r"\b(?:" + "|".join(re.escape(fold(p)) for p in syrian) + r")\b", re.IGNORECASE)
         self.masthead_words = frozenset(data.get("masthead_words", ()))
         self._masthead = re.compile(r"\s+(?:" + "|".join(map(re.escape, sorted(self.masthead_words))) + r")\b") \
             if self.masthead_words else re.compile(r"(?!)")
@@ -395,8 +395,7 @@ class Gazetteer:
             if not top.startswith(OTHER):
                 return None
             states.add(top)
-        folded = fold(sentence).lower()
-        if len(states) != 1 or any(re.search(rf"\b{re.escape(p)}\b", folded) for p in self._syrian_places):
+        if len(states) != 1 or self._syrian_place.search(fold(sentence)):
             return None
         return states.pop()
 
