@@ -48,6 +48,11 @@ def test_a_place_names_nothing_abroad_before_the_deal_or_without_one(sentence, d
      "other:feb_2016_cessation_of_hostilities"),
     ("Fighters in Homs said the army had broken the truce agreed in July.", "2017-08-20",
      "other:homs_deescalation_2017"),
+    # the parties between the verb and the time ("brokered by Moscow and Ankara in March")
+    ("Rebels said the regime never respected the truce brokered by Moscow and Ankara in March.", "2020-07-15",
+     "moscow_2020"),
+    ("The army said the rebels broke the ceasefire agreed between Russia and Turkey in March.", "2020-07-15",
+     "moscow_2020"),
 ])
 def test_an_agreement_is_named_by_when_it_was_concluded(sentence, date, expected):
     assert agreement_in(sentence, date) == expected
