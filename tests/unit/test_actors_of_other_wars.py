@@ -231,3 +231,8 @@ def test_a_description_opening_its_sentence_speaks_as_written_in_full():
     text = ('Opposition activists said the regime had shelled Kafr Nabl. "This is a violation of the ceasefire," '
             'they added.')
     assert {s.speaker for s in analyze("Idlib ceasefire", text, date="2020-06-10").statements} == {"Opposition activists"}
+
+
+@pytest.mark.parametrize("phrase", ["Isis fighters", "Isil militants", "ISIS", "Islamic State"])
+def test_the_islamic_state_as_british_outlets_spell_it(phrase):
+    assert _canonical(gazetteer().resolve(phrase)) == "isis"
