@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import islice
 
-from pipeline.analyzer.candidates import words
+from pipeline.analyzer.candidates import lexicon, words
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.names import DOCUMENT_NOUNS, points_to_group
 from pipeline.analyzer.sentences import sentence_of
@@ -94,10 +95,15 @@ def _of_another_state(token) -> str | None:
 def _set_abroad(token) -> str | None:
     """ "Libyan authorities suspended aid to the country's rebel groups": Syria's common words in a sentence set in one
     other state, with no canonical party and no Syrian place in it, are that state's."""
-    g = gazetteer()
-    if not g.generic_only(token.doc[token.left_edge.i: token.i + 1].text):
+    if not gazetteer().generic_only(token.doc[token.left_edge.i: token.i + 1].text):
         return None
-    return g.abroad(sentence_of(token).text)
+    return _abroad(sentence_of(token).text)
+
+
+@lru_cache(maxsize=4096)
+def _abroad(sentence: str) -> str | None:
+    """Gazetteer.abroad, once per sentence: every common word of a sentence asks it again."""
+    return gazetteer().abroad(sentence)
 
 
 def _proxy_by_sponsor(token) -> str | None:
@@ -402,18 +408,22 @@ def _nearest_subject_before(verb):
     return None
 
 
-CALLING_VERBS = frozenset("call describe term label brand characterise characterize consider see".split())
-
-
-def _event_called(noun):
-    """For a breach noun in "…, in what X called/described as a violation": the event so called (verb or noun)."""
+def _calling(noun):
+    """For a breach noun in "…, in what X called/described as a violation": the verb that calls it so, else None."""
     if noun.lemma_.lower() not in ("breach", "violation", "contravention"):
         return None
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "as" else noun.head
-    if verb.lemma_.lower() not in CALLING_VERBS or verb.dep_ != "pcomp" or verb.head.lower_ != "in":
+    if verb.lemma_.lower() not in lexicon()["rules"]["calling_verbs"] or verb.dep_ != "pcomp" or verb.head.lower_ != "in":
         return None
-    event = verb.head.head  # the verb of the event, or its noun ("an attack by militants, in what…")
-    return event if _is_verb(event) or event.lemma_.lower() in ACTION_NOUNS else None
+    return verb
+
+
+def _event_called(noun):
+    """For a breach noun in "…, in what X called a violation": the event so called, its verb or its noun ("an attack
+    by militants, in what…")."""
+    verb = _calling(noun)
+    event = verb.head.head if verb is not None else None
+    return event if event is not None and (_is_verb(event) or event.lemma_.lower() in ACTION_NOUNS) else None
 
 
 def _is_passive(verb) -> bool:
@@ -531,7 +541,7 @@ def sentence_before(sentence):
 def claimed_by(token):
     """For a trigger inside "Turkish accusations that Russia failed…": the token naming who claims it."""
     if _event_called(token) is not None:  # "…, in what the ministry called a violation": who calls it so
-        caller = subject_of(token.head.head if token.head.lower_ == "as" else token.head)
+        caller = subject_of(_calling(token))
         if caller is not None and caller.pos_ != "PRON":
             return caller
     node = token

@@ -234,15 +234,10 @@ def _citable() -> frozenset[str]:
     return ROLE_NOUNS | DOCUMENT_NOUNS | frozenset(attribution_config().get("citable_nouns", ()))
 
 
-LISTENING_VERBS = frozenset("tell inform brief assure".split())
-
-
 def _of_the_listener(verb, speaker: Speaker) -> Speaker:
     """ "a military source told SANA": an unnamed source speaking to a state's news agency is of that state."""
     g = gazetteer()
-    # whom one tells or briefs is a listener; whom one accuses or blames is not ("the military source accused the
-    # Turkish army of…" is no Turkish source)
-    telling = verb.lemma_.lower() in LISTENING_VERBS
+    telling = verb.lemma_.lower() in attribution_config().get("listening_verbs", ())  # not whom one accuses
     listeners = [c for c in verb.children if c.dep_ in ("dobj", "dative") and telling] + [
         o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
     for listener in listeners:
