@@ -31,6 +31,7 @@ RULE_WORDS = lexicon()["rules"]  # config/accusation_lexicon.yaml, section `rule
 BREACH = RULE_WORDS["breach_verbs"]
 COMPLY = RULE_WORDS["comply_verbs"]
 FAILING = RULE_WORDS["failing_heads"]
+MANAGING = RULE_WORDS["managing_heads"]
 COMPLIANCE_VERBS = RULE_WORDS["compliance_verbs"]
 ACCUSE_CHARGES = RULE_WORDS["accuse_charges"]
 BREACH_WORDS = BREACH | BREACH_NOUNS | ACCUSE_CHARGES
@@ -87,10 +88,13 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
         paragraph = paragraph_of(index.text, sent.start_char)  # doc.text re-joins every token: use the index's copy
         in_context = any(CONTEXT.search(OTHER_NORMS.sub("", text)) for text in (sent.text, scope, paragraph)) \
             or _goes_on_with_truce(previous, context, statements)
+        # Wire copy gives a sentence a paragraph: a keeping left undone goes on from a truce told just before
+        # ("…since the ceasefire collapsed. | Peskov said Turkey had failed to separate the opposition…").
+        keeping_in_view = in_context or _truce_before(previous)
         previous = (sent, context)
         for token in sent:
             lemma = token.lemma_.lower()
-            if not in_context and lemma not in COMPLIANCE_VERBS:
+            if not in_context and lemma not in COMPLIANCE_VERBS and not (keeping_in_view and lemma in COMPLY):
                 continue  # "kept attacking the town": an attack is a breach where a truce is in view
             accuser_token = accused_token = reported_by = None
             trigger = None
@@ -133,8 +137,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 accused_token, trigger = doer_of(token), (lemma if lemma in BREACH else "renege")
             elif lemma == "open" and any(c.lower_ == "fire" for c in token.children) and not negated(token):
                 accused_token, trigger = subject_of(token), "attack"
-            elif token.pos_ == "VERB" and (lemma in COMPLY or binds(token)) and (
-                    negated(token) or token.head.lemma_.lower() in FAILING):
+            elif token.pos_ == "VERB" and (lemma in COMPLY or binds(token)) and (negated(token) or _failing(token)):
                 # "the obligations had not been met by the Turkish side": a passive's agent is who did not keep them
                 # (an active "has not abided by its commitments", parsed with an agent, keeps its subject)
                 passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
@@ -149,10 +152,10 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
             if trigger is None:
                 continue
             clause = _clause(token)
-            if accused_token is not None and accused_token.lower_ in ("who", "that") and clause.dep_ == "relcl" \
-                    and clause.head.dep_ == "attr" and subject_of(clause.head.head) is not None \
-                    and subject_of(clause.head.head).lower_ == "it":
-                accused_token = clause.head  # "It is the regime that has been violating the ceasefire"
+            focus = _focus_of_cleft(clause) if accused_token is not None and accused_token.lower_ in ("who", "that") \
+                else None
+            if focus is not None:
+                accused_token = focus  # "It is the regime that has been violating the ceasefire"
             elif accused_token is not None and accused_token.lower_ in ("who", "what", "whoever") and clause.dep_ != "relcl":
                 continue  # "who respects the agreements and who violates them" names no one
             elif accused_token is not None and accused_token.lower_ in ("that", "which") and clause.dep_ == "relcl" \
@@ -255,6 +258,36 @@ def _statement_of(sent, statements: list[Statement]) -> int | None:
     begins = sent.start_char + len(sent.text) - len(sent.text.lstrip())  # past a blanked-out dateline
     return context if context is not None else next(
         (i for i, s in enumerate(statements) if s.kind == "indirect" and s.char_start == begins), None)
+
+
+def _focus_of_cleft(clause):
+    """ "It is the regime that…", "it was the militants, not the Syrian army, who…": the party the cleft puts first
+    (the parser may hang the clause on the denied one)."""
+    if clause.dep_ != "relcl":
+        return None
+    head = clause.head
+    if head.dep_ == "appos" and head.left_edge.i > 0 and head.doc[head.left_edge.i - 1].lower_ == "not":
+        head = head.head
+    subject = subject_of(head.head) if head.dep_ == "attr" else None
+    return head if subject is not None and subject.lower_ == "it" else None
+
+
+def _truce_before(previous) -> bool:
+    """The sentence before names a truce or a deal."""
+    return previous is not None and bool(CONTEXT.search(OTHER_NORMS.sub("", previous[0].text)))
+
+
+def _failing(token) -> bool:
+    """A keeping under a head that leaves it undone: "failed to withdraw", "unable to fulfil", and a negated
+    ability or success ("has not been able to separate", "did not manage to honour", "has not succeeded in")."""
+    head = token.head
+    if head.lemma_.lower() in FAILING:
+        return True
+    if head.lower_ == "in" and token.dep_ == "pcomp":
+        head = head.head  # "has not succeeded in separating"
+    if head.lemma_.lower() not in MANAGING:
+        return False
+    return negated(head) or (head.dep_ in ("acomp", "oprd") and negated(head.head))
 
 
 def _goes_on_with_truce(previous, context: int | None, statements: list[Statement]) -> bool:

@@ -159,6 +159,11 @@ def antecedent(token, exclude: set[str]) -> str | None:
     return None
 
 
+# "the truce agreed between Moscow and Ankara", "the deal brokered by Washington": parties to a deal, not its keepers
+DEAL_PARTIES_BEFORE = re.compile(r"\b(?:between|(?:brokered|mediated|sponsored|guaranteed|signed)\s+by)\s+"
+                                 r"(?:the\s+)?(?:\w+\s+(?:and|&)\s+)?(?:the\s+)?$", re.I)
+
+
 def _referents_before(token, exclude: set[str], sentences: int):
     """The text from `sentences` sentences back up to the token, and the parties named in it that a
     pronoun can stand for: not people, not the excluded, not places ("in northeast Syria") and not
@@ -176,7 +181,7 @@ def _referents_before(token, exclude: set[str], sentences: int):
             continue
         if g.actors[mention.actor].kind == "state" and PLACE_BEFORE.search(before):
             continue
-        if re.search(r"\bbetween\s+(?:\w+\s+(?:and|&)\s+)?$", before, re.I):
+        if DEAL_PARTIES_BEFORE.search(before):
             continue
         kept.append(mention)
     return text, kept
@@ -255,6 +260,9 @@ def subject_of(token):
     # "failed to honour", "delaying to honor": the subject sits on the governing verb
     if token.dep_ in ("xcomp", "conj") and token.head.pos_ in ("VERB", "AUX"):
         return subject_of(token.head)
+    # "has not succeeded in separating", "persisted in violating": a gerund after "in" is its verb's subject's act
+    if token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.lower_ == "in" and token.head.head.pos_ == "VERB":
+        return subject_of(token.head.head)
     # "Turkey appeared unable to fulfil", "is unwilling to honour": through the adjective to its verb
     if token.dep_ == "xcomp" and token.head.dep_ in ("acomp", "oprd") and token.head.head.pos_ in ("VERB", "AUX"):
         return subject_of(token.head.head)
@@ -297,6 +305,9 @@ def owner_of(noun) -> object | None:
         agent = next((o for c in done.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
         if agent is not None and noun.lemma_.lower() in BREACH_NOUNS:
             return agent
+    share = _share_by(noun) if noun.lemma_.lower() in BREACH_NOUNS else None
+    if share is not None:
+        return share
     # "a clear breach of the Moscow agreement by the Russian occupiers": the "by" hung on the agreement
     for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
         for agreement in (o for o in of.children if o.dep_ == "pobj"):
@@ -390,6 +401,30 @@ def owner_of(noun) -> object | None:
 PERPETRATE = frozenset("carry launch conduct step intensify continue commit stage mount escalate perpetrate "
                        "resume renew increase keep begin start wage unleash".split())
 ATTACK_NOUNS = frozenset("attack attacks strike strikes airstrike airstrikes shelling bombing bombardment raid raids".split())
+
+
+def _share_by(noun):
+    """ "registered 23 violations, including 18 by Hayat Tahrir al-Sham", "40 violations, 35 of them by the army",
+    "12 violations, of which nine were by Nusra": the party most of the counted breaches are put on."""
+    shares = [c for c in noun.children if c.dep_ == "appos"]
+    shares += [c for c in noun.head.children if c.dep_ in ("appos", "dep", "npadvmod") and c.i > noun.i]
+    shares += [o for holder in (noun, noun.head) for p in holder.children if p.dep_ == "prep" and p.lower_ == "including"
+               for o in p.children if o.dep_ == "pobj"]
+    # "…, of which nine were by Nusra": the copula of a counted share
+    shares += [r for r in noun.children if r.dep_ == "relcl" and r.lemma_ == "be"
+               and any(c.dep_ == "nsubj" and _counted(c) for c in r.children)]
+    for share in shares:
+        if share.dep_ != "relcl" and not _counted(share):
+            continue
+        by = next((o for p in share.children if p.dep_ in ("prep", "agent") and p.lower_ == "by"
+                   for o in p.children if o.dep_ == "pobj"), None)
+        if by is not None:
+            return by
+    return None
+
+
+def _counted(token) -> bool:
+    return token.pos_ == "NUM" or token.lower_ in ("most", "majority", "half", "all")
 
 
 def _nearest_subject_before(verb):
@@ -623,6 +658,12 @@ def resolve_actor(token, exclude: set[str]) -> str | None:
     if actor is None and token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("these", "those", "such")
                                                       for c in token.children):
         return antecedent(token, exclude)  # "These groups have been attacking…": the ones just named
+    if actor is None and token.lemma_.lower() in ATTACK_NOUNS and token.dep_ in ("nsubj", "nsubjpass"):
+        # "Opposition officials said the strikes violated the truce": whose strikes the story told just before
+        attacker = attacker_told_before(token)
+        if attacker is not None:
+            actor = actor_of_phrase(attacker)
+            return actor if actor and gazetteer().rollup(actor) not in exclude else None
     if actor is None and token.lemma_.lower() in OWNED:
         # "their units kept firing", "its fighters continued to shell": whose units the pronoun says
         owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)

@@ -1,0 +1,88 @@
+"""Charges as wire copy and daily military bulletins tell them: a keeping left undone in a one-sentence paragraph
+after the truce was named, an ability or success denied ("has not been able to separate"), "the strikes" whose doer
+the sentence before named, counted breaches put on one party ("23 violations, including 18 by…"), the broker of a
+deal (no keeper of it), and a cleft that denies one party to charge another. The sentences are written for these
+tests; none is taken from a labelled set."""
+
+import pytest
+
+from tests.conftest import rule_claims
+
+CONTEXT = "Ankara and Moscow met again on the Idlib ceasefire agreement this week. "
+
+
+def rule_pairs(sentence: str) -> set[tuple[str, str]]:
+    return rule_claims(CONTEXT + sentence, after=len(CONTEXT))
+
+
+def test_a_keeping_undone_goes_on_from_the_truce_named_just_before():
+    text = ("Moscow and Ankara have traded barbs over Idlib since the ceasefire collapsed last month.\n\n"
+            "Kremlin spokesman Dmitry Peskov said Turkey had failed to separate the opposition from the terrorists.")
+    assert ("russia", "turkey") in rule_claims(text)
+
+
+def test_a_keeping_undone_with_no_truce_in_view_charges_no_one():
+    text = ("Moscow and Ankara have traded barbs over trade tariffs for a month.\n\n"
+            "Kremlin spokesman Dmitry Peskov said Turkey had failed to separate the opposition from the terrorists.")
+    assert rule_claims(text) == set()
+
+
+@pytest.mark.parametrize("sentence", [
+    "Peskov said Turkey had not yet been able to separate the opposition from the terrorists in the Idlib zone.",
+    "The Russian Foreign Ministry said the Turkish side had not managed to fulfil its obligations under the deal.",
+    "Zakharova said Ankara has not succeeded in separating the moderate rebels from the terrorists in Idlib.",
+])
+def test_an_ability_or_success_denied_leaves_the_keeping_undone(sentence):
+    assert ("russia", "turkey") in rule_pairs(sentence)
+
+
+def test_an_ability_granted_is_no_charge():
+    assert rule_pairs("Peskov said Turkey had been able to separate the opposition from the terrorists "
+                      "in the Idlib zone.") == set()
+
+
+def test_the_strikes_are_whose_the_sentence_before_told():
+    text = ("Russian warplanes struck the outskirts of Idlib city on Sunday in the heaviest bombing since the March "
+            "ceasefire. Opposition officials said the strikes violated the truce.")
+    assert ("armed_groups", "russia") in rule_claims(text)
+
+
+def test_the_strikes_no_one_was_said_to_carry_out_charge_no_one():
+    text = ("Explosions were heard on the outskirts of Idlib city on Sunday. "
+            "Opposition officials said the strikes violated the truce.")
+    assert rule_claims(text) == set()
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    ("The Russian Centre for Reconciliation registered 23 ceasefire violations in the Idlib de-escalation zone over "
+     "the past 24 hours, including 18 by the Hayat Tahrir al-Sham terrorist group, Rear Admiral Vadim Kulit said.",
+     ("russia", "armed_groups")),
+    ("The Turkish Defence Ministry recorded 40 violations of the ceasefire, 35 of them by the Syrian army.",
+     ("turkey", "syria")),
+    ("The Russian reconciliation centre registered 12 ceasefire violations, of which nine were by Jabhat al-Nusra.",
+     ("russia", "armed_groups")),
+    ("The Turkish Defence Ministry said there had been 40 violations of the ceasefire, most of them by regime forces.",
+     ("turkey", "syria")),
+])
+def test_counted_breaches_are_put_on_the_party_most_are_by(sentence, pair):
+    assert pair in rule_pairs(sentence)
+
+
+def test_killings_told_in_a_clause_on_an_escalation_are_no_share_of_breaches():
+    found = rule_pairs("Erdogan and Putin announced the deal on Thursday evening, after weeks of escalation in which "
+                       "dozens of Turkish soldiers were killed by regime attacks.")
+    assert ("turkey", "syria") not in found and ("russia", "syria") not in found
+
+
+def test_the_broker_of_a_truce_is_not_who_its_pronoun_stands_for():
+    found = rule_pairs("Syrian Democratic Council co-chair Ilham Ahmed said Turkey had not abided by the truce "
+                       "brokered by Washington and was continuing its attacks.")
+    assert ("sdf", "turkey") in found
+    assert ("sdf", "united_states") not in found
+
+
+def test_a_cleft_charges_the_party_it_puts_first_not_the_one_it_denies():
+    found = rule_pairs("Lavrov said it was the militants, not the Syrian army, who were breaking the ceasefire "
+                       "in Idlib.")
+    assert ("russia", "armed_groups") in found
+    assert ("russia", "syria") not in found
