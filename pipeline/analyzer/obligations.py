@@ -116,7 +116,8 @@ def late_keeping(token) -> Reading | None:
     subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return None
-    charged = (owner_of(subject) if _keeping(subject) else None) or _pledger(subject)
+    # who pledged it, else whose keeping it is ("the withdrawal … from the zone, which Ankara undertook": not the zone)
+    charged = _pledger(subject) or (owner_of(subject) if _keeping(subject) else None)
     return Reading(charged, "delay") if charged is not None else None
 
 

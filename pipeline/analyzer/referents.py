@@ -65,7 +65,7 @@ def actor_of_phrase(token) -> str | None:
     if actor is None and token.pos_ in ("PROPN", "NOUN"):
         # Its own right side ("the spokesman of the SDF"), not its conjuncts ("regime and Russian forces") nor the
         # circumstances it is set in ("these crimes, especially after the adoption of UN Security Council resolution…").
-        own = [t for c in token.rights if c.dep_ not in ("conj", "cc")
+        own = [t for c in token.rights if c.dep_ not in ("conj", "cc", "relcl")
                and not (c.dep_ == "prep" and c.lower_ in CIRCUMSTANCES) for t in c.subtree]
         end = max([token.i, *(t.i for t in own)]) + 1
         actor = gazetteer().resolve(token.doc[token.left_edge.i: end].text[:120])
@@ -618,7 +618,9 @@ def resolve_actor(token, exclude: set[str]) -> str | None:
     if token.pos_ == "PRON" and token.lower_ in ("this", "these"):
         return None  # "These are provocations in breach of the ceasefire": an event, not a party
     if token.lower_ in ("that", "which", "who") and token.head.dep_ == "relcl" and token.head.head.pos_ in ("NOUN", "PROPN"):
-        return resolve_actor(token.head.head, exclude)  # a relative pronoun is the noun its clause hangs on
+        # a relative pronoun is the noun its clause hangs on, or, when that is only where it happened ("attacks by
+        # terrorist organisations positioned in the zone in Idlib, which violated…"), the noun that place is of
+        return resolve_actor(token.head.head, exclude) or _placed_actor(token.head.head, exclude)
     if token.lower_ in ("which", "who") and token.head.dep_ == "ccomp" and token.head.head.dep_ == "relcl" \
             and token.head.head.head.pos_ in ("NOUN", "PROPN"):
         return resolve_actor(token.head.head.head, exclude)  # "the government, which it says has violated…"
@@ -670,6 +672,20 @@ def resolve_actor(token, exclude: set[str]) -> str | None:
         if owner is not None:
             return antecedent(owner, exclude)
     return actor
+
+
+def _placed_actor(noun, exclude: set[str]) -> str | None:
+    """For a place or area that names no party, the party of the phrase it is the place of, a few steps up."""
+    token = noun
+    for _ in range(6):
+        if token.dep_ not in ("pobj", "prep", "acl") or token.head == token:
+            return None
+        token = token.head
+        if token.pos_ in ("NOUN", "PROPN"):
+            actor = actor_up_to_head(token)
+            if actor:
+                return actor if gazetteer().rollup(actor) not in exclude else None
+    return None
 
 
 def _proxies_of(token, exclude: set[str]) -> str | None:

@@ -59,10 +59,11 @@ def test_a_possessive_state_in_a_title_is_the_speakers_side():
     assert index.person("Khalid Ibrahim al-Bahri").actor == "other:qatar"
 
 
-def test_an_armed_groups_own_site_speaks_in_its_voice_but_an_agency_does_not():
+def test_an_armed_groups_own_site_and_the_syrian_state_agency_speak_in_their_voice_but_a_wire_does_not():
     assert outlet_voice("SDF Press Centre") == "sdf"
     assert outlet_voice("Syrian National Coalition") == "armed_groups"
-    assert outlet_voice("SANA") is None and outlet_voice("Anadolu Agency") is None
+    assert outlet_voice("SANA") == "syria"  # GUIDELINES: `syria` is the government and what SANA carries
+    assert outlet_voice("Anadolu Agency") is None and outlet_voice("Reuters") is None
 
 
 def test_an_armed_groups_release_charges_in_its_own_voice():

@@ -86,3 +86,23 @@ def test_a_cleft_charges_the_party_it_puts_first_not_the_one_it_denies():
                        "in Idlib.")
     assert ("russia", "armed_groups") in found
     assert ("russia", "syria") not in found
+
+
+SANA_REPORT = ("Terrorist groups positioned in the Idlib de-escalation zone targeted the safe villages of the Hama "
+               "countryside with rocket shells on Sunday. The terrorists continue their breaches of the de-escalation "
+               "agreement, taking advantage of the support offered to them.")
+
+
+def test_the_syrian_state_agency_narrating_a_breach_is_the_syrian_state_charging():
+    assert ("syria", "armed_groups") in rule_claims(SANA_REPORT, outlet="SANA")
+
+
+def test_a_wire_narrating_the_same_breach_charges_no_one():
+    assert rule_claims(SANA_REPORT, outlet="Reuters") == set()
+
+
+def test_which_after_a_place_is_the_party_placed_there_not_a_name_in_its_own_clause():
+    found = rule_claims("The Syrian army said its units responded to attacks by terrorist organizations positioned in "
+                        "the de-escalation zone in Idlib, which violated the Moscow agreement by targeting safe areas.")
+    assert ("syria", "armed_groups") in found
+    assert ("syria", "russia") not in found
