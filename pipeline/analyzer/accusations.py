@@ -20,7 +20,8 @@ from pipeline.analyzer.modes import (ACCUSE, COMMITMENT_NOUNS, binds, denies_in_
                                     reporting_subject, under_denial)
 from pipeline.analyzer.obligations import ended, obligation_reading, slowed
 from pipeline.analyzer.referents import (ACTION_NOUNS, BREACH_NOUNS, actor_of_phrase, claimed_by, doer_of, doer_of_these,
-                                         non_compliance, owner_of, resolve_actor, resolve_actors, subject_of)
+                                         held_responsible, non_compliance, owner_of, resolve_actor, resolve_actors,
+                                         subject_of)
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import SpeakerIndex
 from pipeline.analyzer.statements import CUES, _speaker_of
@@ -38,6 +39,7 @@ BREACH_WORDS = BREACH | BREACH_NOUNS | ACCUSE_CHARGES
 CONTEXT = re.compile(
     r"cease-?fire|truce|agreement|deal|accord|commitments?|obligations?|memorandum|protocol|de-?escalation|"
     r"understanding|patrols?|demilitari[sz]ed|pledges?|promises?|arrangements?|Sochi|Astana|March 5|5 March|"
+    r"\bas (?:had been |was |it |they )?(?:agreed|undertaken)\b|"  # "failed to secure the highway as agreed"
     r"violations?|breach(?:es)?|guarantors?|pause|calm|lull|cessation of hostilities|(?:its|their|his|her|our) word\b|"
     r"resolution\s+(?:2268|2336|2401)\b",  # the Security Council's ceasefire resolutions (2016, 2016, 2018)
     re.IGNORECASE)
@@ -194,7 +196,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
             if accuser is None:
                 mode = "narrative"
             targets = [accused_token, *_conjuncts(accused_token), *_members_of(accused_token),
-                       *_co_subjects(accused_token)] if accused_token is not None else []
+                       *_co_subjects(accused_token), *_answerable(token, accused_token)] if accused_token is not None else []
             exclude = {g.rollup(accuser)} if accuser else set()
             # (actor, the words that named it): a word's sense may depend on who speaks
             named = [(actor, target) for target in targets for actor in resolve_actors(target, exclude)]
@@ -411,6 +413,19 @@ def paragraph_of(text: str, position: int) -> str:
     start = text.rfind("\n\n", 0, position)
     end = text.find("\n\n", position)
     return text[start + 2 if start >= 0 else 0: end if end >= 0 else len(text)]
+
+
+def _answerable(trigger, accused) -> list:
+    """ "holds Moscow responsible for the regime's violations": the one who breached and the one held to answer for
+    it are both charged."""
+    if trigger.pos_ == "VERB" and trigger.lemma_.lower() == "hold":  # the breaker, named in what the held answer for
+        breaches = [o for r in trigger.subtree if r.lower_ == "responsible" for p in r.children if p.lower_ == "for"
+                    for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in BREACH_NOUNS]
+        return [c for b in breaches for c in b.children if c.dep_ == "poss" and c.pos_ != "PRON" and c != accused]
+    if trigger.pos_ != "NOUN" or trigger.lemma_.lower() not in BREACH_NOUNS:
+        return []
+    holder = held_responsible(trigger)
+    return [holder] if holder is not None and holder != accused else []
 
 
 def _conjuncts(token) -> list:

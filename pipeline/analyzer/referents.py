@@ -336,13 +336,9 @@ def owner_of(noun) -> object | None:
             if doer is not None and doer.lemma_.lower() in DOERS:
                 return owner_of(doer) or actor_word_before(doer) or doer
             return doer
-    # "X bears responsibility for the violations", "X is responsible for the attacks"
-    if noun.dep_ == "pobj" and noun.head.lower_ == "for":
-        holder = noun.head.head
-        if holder.lemma_ in ("responsibility", "responsible", "blame") and holder.head.pos_ in ("VERB", "AUX"):
-            subject = subject_of(holder.head)
-            if subject is not None:
-                return subject
+    holder = held_responsible(noun)  # "X bears responsibility for the violations", "X is responsible for the attacks"
+    if holder is not None:
+        return holder
     # "the attack was the work of radical groups"
     if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
         for attr in (c for c in noun.head.children if c.dep_ == "attr" and c.lemma_ in ("work", "handiwork", "doing")):
@@ -421,6 +417,20 @@ def _share_by(noun):
         if by is not None:
             return by
     return None
+
+
+def held_responsible(noun):
+    """Who is held to answer for the breaches: "X bears responsibility for the violations", "X is responsible for the
+    attacks", "holds X responsible for the regime's violations"."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return None
+    holder = noun.head.head
+    if holder.lemma_ not in ("responsibility", "responsible", "blame") or holder.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if holder.dep_ in ("oprd", "ccomp", "xcomp") and holder.head.lemma_.lower() == "hold":
+        return next((c for c in holder.head.children if c.dep_ == "dobj"), None) or next(
+            (c for c in holder.children if c.dep_ == "nsubj"), None)
+    return subject_of(holder.head)
 
 
 def _counted(token) -> bool:

@@ -106,3 +106,22 @@ def test_which_after_a_place_is_the_party_placed_there_not_a_name_in_its_own_cla
                         "the de-escalation zone in Idlib, which violated the Moscow agreement by targeting safe areas.")
     assert ("syria", "armed_groups") in found
     assert ("syria", "russia") not in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ankara says Moscow is responsible for the regime's violations of the ceasefire.",
+    "Ankara holds Moscow responsible for the regime's violations of the ceasefire.",
+])
+def test_who_breached_and_who_is_held_to_answer_for_it_are_both_charged(sentence):
+    found = rule_pairs(sentence)
+    assert ("turkey", "russia") in found and ("turkey", "syria") in found
+
+
+def test_a_task_failed_as_agreed_is_a_commitment_in_view():
+    assert ("russia", "turkey") in rule_claims("Russia said Turkey had failed to secure the M4 highway as agreed.")
+
+
+def test_a_pledged_task_withdrawn_from_a_place_charges_the_pledger_not_the_place():
+    found = rule_pairs("Lavrov said the withdrawal of heavy weapons from the zone, which Ankara undertook to ensure "
+                       "under the Sochi memorandum, has not been completed.")
+    assert ("russia", "turkey") in found
