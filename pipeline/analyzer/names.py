@@ -326,11 +326,16 @@ def start_after_quote(doc, start: int, end: int) -> int:
     return max([start, *(t.i + 1 for t in doc[start:end] if t.is_quote or t.text[-1:] in QUOTE_MARKS)])
 
 
+def _dated(child) -> bool:
+    """A phrase that says when ("Russia on Thursday accused…"): when one spoke is not who spoke."""
+    return child.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") for o in child.children if o.dep_ == "pobj")
+
+
 def noun_phrase(head) -> str:
     """A name as written: the head's phrase without its article, up to a comma or a clause."""
     doc, end = head.doc, head.i + 1
     for t in doc[head.i + 1: head.right_edge.i + 1]:
-        if t.text in (",", "(", ";") or t.dep_ in ("relcl", "acl", "appos"):
+        if t.text in (",", "(", ";") or t.dep_ in ("relcl", "acl", "appos") or (t.head == head and _dated(t)):
             break
         end = t.i + 1
     # a parse that runs the subject back into the quote before it: the name starts after the quote's close
@@ -480,7 +485,8 @@ def phrase_bounds(token, appositions: bool = False) -> tuple[int, int]:
     end = token.i + 1
     for child in token.rights:
         finite = child.dep_ == "relcl" or (child.dep_ == "acl" and child.tag_ in ("VBD", "VBZ", "VBP"))
-        if finite or child.right_edge.i >= token.i + 16 or (not appositions and (child.is_punct or child.dep_ == "appos")):
+        if finite or _dated(child) or child.right_edge.i >= token.i + 16 or (
+                not appositions and (child.is_punct or child.dep_ == "appos")):
             break
         end = child.right_edge.i + 1
     return token.left_edge.i, end

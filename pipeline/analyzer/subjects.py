@@ -311,9 +311,12 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
             or index.last_speaker(token.idx, kind) or (earlier[-1] if earlier else None)
     subtree = list(token.subtree)
     span = token.doc[subtree[0].i: subtree[-1].i + 1]
+    # "Moscow, which backs President Bashar al-Assad, has said": a name's relative clause names someone else
+    # (a common noun's may name it: "a resident who gave only his first name, Ahmad")
+    clause = {t.i for c in token.children if c.dep_ == "relcl" for t in c.subtree} if token.pos_ == "PROPN" else set()
     # The name the subject itself is, not a possessive inside it ("Akar's counterpart Sergei Shoigu").
     people = sorted((e for e in span.ents if e.label_ == "PERSON" and not _possessive(e) and not is_place(e)
-                     and not _premodifies(e, token)),
+                     and not _premodifies(e, token) and e.start not in clause),
                     key=lambda e: not (e.start <= token.i < e.end))
     if people:
         return index.person(clean_name(full_span_text(people[0])) or people[0].text)

@@ -87,3 +87,26 @@ def test_a_person_of_a_group_set_off_by_commas_speaks_for_it_and_one_from_a_town
     town = "\u201cThere is renewed bombardment and it is heavy,\u201d Ahmed Hamdo of the town of Saraqeb told Reuters."
     assert _side(statement_of(group, "There is renewed")) == "armed_groups"
     assert statement_of(town, "There is renewed").speaker_actor is None
+
+
+def _indirect_speaker(text: str) -> str | None:
+    from pipeline.analyzer.core import analyze
+    return next(s.speaker for s in analyze("Idlib truce", text, quotes_everywhere=True).statements if s.kind == "indirect")
+
+
+def test_a_relative_clause_on_a_named_speaker_names_someone_else():
+    text = "Moscow, which backs President Bashar al-Assad, has said Turkey has yet to fulfil its side of the Idlib deal."
+    assert _indirect_speaker(text) == "Moscow"
+    assert ("russia", "turkey") in rule_claims(text)
+    assert ("syria", "turkey") not in rule_claims(text)
+
+
+def test_when_a_side_spoke_is_not_part_of_its_name():
+    text = "Russia on Thursday accused Turkey of failing to honour the Idlib deal."
+    assert _indirect_speaker(text) == "Russia"
+
+
+def test_a_common_nouns_relative_clause_may_give_its_name():
+    text = ("\u201cWe saw the helicopters and heard shooting near the truce line,\u201d a resident who gave only his "
+            "first name, Ahmad, said by phone.")
+    assert statement_of(text, "We saw the helicopters").speaker == "Ahmad"
