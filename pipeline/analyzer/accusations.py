@@ -107,8 +107,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 held = [c for c in token.children if c.dep_ in ("dobj", "nsubj") and c.i > token.i] or [
                     c for r in token.children if r.lower_ == "responsible" for c in r.children if c.dep_ == "nsubj"]
                 accused_token, trigger = (held[0] if held else None), "violate"
-            elif lemma in ACCUSE and token.pos_ == "VERB":
-                accuser_token = subject_of(token)
+            elif lemma in ACCUSE and (token.pos_ == "VERB" or _subject_of_misread_verb(token) is not None):
+                accuser_token = subject_of(token) or _subject_of_misread_verb(token)
                 clause = _clause(token.head)
                 if token.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) \
                         and clause.dep_ == "ccomp" and clause.head.lemma_.lower() in CUES:
@@ -217,6 +217,15 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                     found.append(accusation)
     found += reciprocal_accusations(doc, article_agreement)
     return _best_per_pair(found)
+
+
+def _subject_of_misread_verb(token):
+    """ "Moscow and Damascus accuse Ankara of…": the parser may read a plural subject's verb as a noun heading the
+    sentence, its subject as a modifier; with an object of its own it is the verb, and the name before it its subject."""
+    if token.pos_ != "NOUN" or token.dep_ != "ROOT" or not any(c.dep_ == "dobj" for c in token.children):
+        return None
+    return next((c for c in token.children if c.dep_ in ("nmod", "compound", "nsubj") and c.i < token.i
+                 and c.pos_ == "PROPN"), None)
 
 
 def _co_accusers(accuser: str, accuser_token, trigger) -> list[str]:

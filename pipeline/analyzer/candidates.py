@@ -368,6 +368,12 @@ def generate(doc, statements: list[Statement], index, outlet_actor: str | None, 
                                                 "rule", speaker=rule.speaker, statement_index=rule.statement_index)
             candidate.sources.add("rule")
         candidate.generators.add("rule")
-        if candidate.rule is None or rule.confidence > candidate.rule.confidence:
+        # a claim made in the sentence outweighs a supposition in it ("would respond to any breach by the groups,
+        # which have violated the truce"), then the surer reading
+        if candidate.rule is None or _weight(rule) > _weight(candidate.rule):
             candidate.rule = rule
     return list(by_key.values())
+
+
+def _weight(rule: Accusation) -> tuple[bool, float]:
+    return rule.mode in ("claim", "counter"), rule.confidence

@@ -132,10 +132,18 @@ def mode_of(token) -> str:
             return "hypothetical"  # "should the regime attack our soldiers…"
         if node.lemma_ in ("threaten", "warn") and node != token and token.dep_ in ("xcomp", "ccomp"):
             return "hypothetical"
-        if node.head == node:
+        if node.head == node or _asserts_apart(node):
             break
         node = node.head
     return "claim"
+
+
+def _asserts_apart(node) -> bool:
+    """ "would respond to any breach by the groups, which have repeatedly violated the truce": a relative clause set
+    off by a comma asserts on its own, whatever the clause it hangs in supposes."""
+    start = node.left_edge.i
+    return node.dep_ == "relcl" and start > 0 and node.doc[start - 1].text == "," \
+        and node.doc[start].lower_ in ("which", "who")
 
 
 # What one responds to in words; "the army was responding to violations" is fire, not speech.

@@ -125,3 +125,20 @@ def test_a_pledged_task_withdrawn_from_a_place_charges_the_pledger_not_the_place
     found = rule_pairs("Lavrov said the withdrawal of heavy weapons from the zone, which Ankara undertook to ensure "
                        "under the Sochi memorandum, has not been completed.")
     assert ("russia", "turkey") in found
+
+
+def test_a_plural_subjects_accuse_the_parser_reads_as_a_noun_still_accuses():
+    found = rule_pairs("Moscow and Damascus accuse Ankara of failing to separate the moderate rebels from jihadists "
+                       "under the deal.")
+    assert ("russia", "turkey") in found and ("syria", "turkey") in found
+
+
+def test_a_relative_clause_set_off_by_a_comma_asserts_whatever_its_clause_supposes():
+    assert ("syria", "armed_groups") in rule_pairs(
+        "The Syrian army command said it would respond to any breach by the terrorist groups, which have repeatedly "
+        "violated the truce since it came into force.")
+
+
+def test_a_supposed_breach_alone_is_no_claim():
+    assert rule_pairs("The Syrian army command said it would respond to any breach of the truce by the terrorist "
+                      "groups.") == set()
