@@ -24,7 +24,7 @@ from pipeline.analyzer.referents import (ACTION_NOUNS, BREACH_NOUNS, actor_of_ph
                                          subject_of)
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import SpeakerIndex
-from pipeline.analyzer.statements import CUES, _speaker_of
+from pipeline.analyzer.statements import CUES, _speaker_of, as_noted
 from pipeline.models import Accusation, Statement
 from pipeline.vocab import AccusationMode
 
@@ -253,12 +253,12 @@ def _continues_speaking(subject, verb, index: SpeakerIndex) -> str | None:
 def _frames(statement: Statement, sent, trigger) -> bool:
     """Whether a reported statement's cue frames the trigger: a quote does; an indirect one's cue verb does unless it
     sits in an adverbial clause that does not hold the trigger ("Jet strikes blamed on the regime hit the city hours
-    after the US and Russia announced a deal": the announcers blame no one)."""
+    after the US and Russia announced a deal": the announcers blame no one), save "As the diplomat noted, …"."""
     if statement.kind != "indirect" or not statement.cue:
         return True
     word = statement.cue.split()[0]
     cue = next((t for t in sent if t.text == word), None)
-    return cue is None or cue.dep_ != "advcl" or trigger in cue.subtree
+    return cue is None or cue.dep_ != "advcl" or trigger in cue.subtree or as_noted(cue)
 
 
 def _statement_of(sent, statements: list[Statement]) -> int | None:

@@ -18,7 +18,7 @@ from pipeline.analyzer.gazetteer import fold
 from pipeline.analyzer.names import attribution_config
 
 GIVEN_NAMES = Path(__file__).resolve().parents[2] / "config" / "given_names.yaml"
-PRONOUN_SEX = {"he": "m", "him": "m", "she": "f", "her": "f"}
+PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 # Russian, Ukrainian and Bulgarian surnames say their bearer's sex: "Zakharova", "Vasilevskaya"; "Lavrov", "Lavrentiev".
 SLAVIC_SURNAME = (("f", re.compile(r"(?:ova|eva|skaya)$")), ("m", re.compile(r"(?:ov|ev|sky|skiy|skii)$")))
 

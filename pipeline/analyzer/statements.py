@@ -105,7 +105,7 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
         objects = [c for c in to.children if c.dep_ == "pobj"]
         return resolve_subject(objects[0], index) if objects else None
     if _in_view_of(token):  # "In Ankara's view, the regime's advance constitutes a breach"
-        return resolve_subject(next(c for c in token.children if c.dep_ == "poss"), index)
+        return resolve_subject(_viewer(token), index)
     quoted = _quoted(token)
     if quoted is not None:
         return resolve_subject(quoted, index)
@@ -194,9 +194,25 @@ VIEW_NOUNS = frozenset("view telling account version reading words eyes opinion 
 
 
 def _in_view_of(token) -> bool:
-    """ "In Ankara's view", "in the Kremlin's assessment": a frame that reports whose view the sentence is."""
+    """ "In Ankara's view", "in the Kremlin's assessment", "in his words", "in the words of the minister": a frame
+    that reports whose view the sentence is."""
     return token.lower_ in VIEW_NOUNS and token.dep_ == "pobj" and token.head.lower_ == "in" \
-        and any(c.dep_ == "poss" and c.pos_ != "PRON" for c in token.children)
+        and _viewer(token) is not None
+
+
+def _viewer(view):
+    """Whose view: the possessive ("Ankara's", "his") or the "of" after it ("the words of the minister")."""
+    owner = next((c for c in view.children if c.dep_ == "poss"
+                  and (c.pos_ != "PRON" or c.lower_ in ("his", "her", "its", "their"))), None)
+    return owner if owner is not None else next(
+        (o for c in view.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"), None)
+
+
+def as_noted(token) -> bool:
+    """ "As the diplomat noted, the militants have violated…": a reporting clause set before what it reports."""
+    return token.dep_ == "advcl" and token.lemma_.lower() in REPORTING and token.i < token.head.i \
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children) \
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
 
 def _quoted(token):
@@ -629,7 +645,7 @@ def _indirect(doc, quotes: list[QuoteSpan], index: SpeakerIndex) -> list[Stateme
             # "The strikes, he said, violated the truce": a reporting verb set in the clause it reports
             reported = (token.lemma_.lower() in REPORTING or voices_concern(token)) and token.pos_ == "VERB" and (any(
                 c.dep_ in ("ccomp", "xcomp", "prep", "dobj") for c in token.children) or _quoted(token) is not None
-                or token.dep_ == "parataxis")
+                or token.dep_ == "parataxis" or as_noted(token))
             if not (is_according or reported):
                 continue
             speaker = _speaker_of(token, index)

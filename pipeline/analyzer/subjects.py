@@ -14,7 +14,8 @@ from pipeline.analyzer.sentences import in_main_clause, sentence_of
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex, holds_role, surname_known
 
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "institution", "we": "any", "i": "person",
-            "him": "person", "her": "person", "them": "any"}  # "according to her"
+            "him": "person", "her": "person", "them": "any",  # "according to her"
+            "his": "person", "its": "institution", "their": "any"}  # "in his words", "in its view"
 
 
 def _said_by_then(doc, spoke_at: int, position: int) -> bool:

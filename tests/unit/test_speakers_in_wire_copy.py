@@ -110,3 +110,29 @@ def test_a_common_nouns_relative_clause_may_give_its_name():
     text = ("\u201cWe saw the helicopters and heard shooting near the truce line,\u201d a resident who gave only his "
             "first name, Ahmad, said by phone.")
     assert statement_of(text, "We saw the helicopters").speaker == "Ahmad"
+
+
+LEAD = ("Russian Foreign Minister Sergei Lavrov met his Turkish counterpart in Moscow on Monday to discuss the Idlib "
+        "agreement.\n\n")
+
+
+def test_in_his_words_reports_the_person_just_named():
+    text = LEAD + "In his words, the Turkish side has not yet ensured the withdrawal of heavy weapons from the zone."
+    assert _indirect_speaker(text) == "Sergei Lavrov"
+    assert ("russia", "turkey") in rule_claims(text)
+
+
+def test_in_the_words_of_a_role_reports_that_role():
+    text = "In the words of the Russian defence minister, the militants have violated the ceasefire."
+    assert ("russia", "armed_groups") in rule_claims(text)
+
+
+def test_as_the_diplomat_noted_frames_what_follows():
+    text = LEAD + "As the diplomat noted, the militants have repeatedly violated the ceasefire regime."
+    assert _indirect_speaker(text) == "Sergei Lavrov"
+    assert ("russia", "armed_groups") in rule_claims(text)
+
+
+def test_as_in_a_clause_that_reports_nothing_frames_nothing():
+    text = LEAD + "As the talks began, the militants violated the ceasefire regime."
+    assert rule_claims(text) == set()
