@@ -129,6 +129,11 @@ def resolve_actors(token, exclude: set[str]) -> list[str]:
         return [first, *_coordinated_modifiers(token, exclude | {gazetteer().rollup(first)})]
     if first is None or token.lower_ not in ("they", "their", "them"):
         return [first] if first else []
+    subject = _subject_before(token) if token.dep_ == "nsubj" else None
+    if subject is not None and actor_of_phrase(subject) == first:
+        # "The Turkish army and its allies shelled Ain Issa. … said they had breached…": every conjunct
+        others = [resolve_actor(c, exclude | {gazetteer().rollup(first)}) for c in subject.conjuncts]
+        return [first, *dict.fromkeys(a for a in others if a)]
     text, mentions = _referents_before(token, exclude, sentences=1)
     for before, after in zip(mentions, mentions[1:]):
         if after.actor == first and re.fullmatch(r"\s*,?\s*(?:and|&)\s+(?:the\s+)?", text[before.end:after.start], re.I):
@@ -149,8 +154,15 @@ def _coordinated_modifiers(token, exclude: set[str]) -> list[str]:
 
 
 def antecedent(token, exclude: set[str]) -> str | None:
-    """For its/it/they: the nearest actor named before, in this sentence or the two before it."""
+    """For its/it/they: the nearest actor named before, in this sentence or the two before it; for a "they" that
+    opens what its sentence reports, the subject of the sentence before when it names a party ("Hayat Tahrir al-Sham
+    fighters attacked army positions… The centre said they had violated the ceasefire": the fighters)."""
     g = gazetteer()
+    subject = _subject_before(token) if token.lower_ == "they" and token.dep_ == "nsubj" else None
+    if subject is not None:
+        actor = actor_of_phrase(subject)
+        if actor and g.rollup(actor) not in exclude and g.actors[actor].kind != "person":
+            return actor
     singular = token.lower_ in ("it", "its")
     for mention in reversed(_referents_before(token, exclude, sentences=2)[1]):
         if singular and mention.text.lower().endswith("s") and g.actors[mention.actor].kind == "armed_group":
@@ -162,6 +174,17 @@ def antecedent(token, exclude: set[str]) -> str | None:
 # "the truce agreed between Moscow and Ankara", "the deal brokered by Washington": parties to a deal, not its keepers
 DEAL_PARTIES_BEFORE = re.compile(r"\b(?:between|(?:brokered|mediated|sponsored|guaranteed|signed)\s+by)\s+"
                                  r"(?:the\s+)?(?:\w+\s+(?:and|&)\s+)?(?:the\s+)?$", re.I)
+
+
+def _subject_before(token):
+    """The subject of the sentence before the token's, when nothing in the token's own sentence before it is a party
+    (the one who reports it aside: "Russia's reconciliation centre said they…")."""
+    sentence = sentence_of(token)
+    start = token.head.head.i + 1 if token.head.dep_ == "ccomp" and token.head.head.i < token.i else sentence.start
+    if gazetteer().referents(token.doc[start: token.i].text):
+        return None
+    before = sentence_before(sentence)
+    return next((c for c in before.root.children if c.dep_ == "nsubj"), None) if before is not None else None
 
 
 def _referents_before(token, exclude: set[str], sentences: int):
@@ -649,7 +672,11 @@ def resolve_actor(token, exclude: set[str]) -> str | None:
             reporter = subject_of(clause.head)
             # …but "they" and "it" are never the person who reports ("Lavrov said they continue to shell…").
             person = reporter is not None and (reporter.ent_type_ == "PERSON" or reporter.lower_ in ("he", "she"))
-            if reporter is not None and reporter.pos_ != "PRON" and not (person and token.lower_ in ("they", "it")):
+            # …nor is "they" a single body ("Russia's reconciliation centre said they had violated…")
+            single = reporter is not None and token.lower_ == "they" and reporter.tag_ in ("NN", "NNP") \
+                and not reporter.conjuncts
+            if reporter is not None and reporter.pos_ != "PRON" and not (person and token.lower_ in ("they", "it")) \
+                    and not single:
                 return actor_of_phrase(reporter)
         controlled = _controller(token)
         if controlled is not None:

@@ -142,3 +142,24 @@ def test_a_relative_clause_set_off_by_a_comma_asserts_whatever_its_clause_suppos
 def test_a_supposed_breach_alone_is_no_claim():
     assert rule_pairs("The Syrian army command said it would respond to any breach of the truce by the terrorist "
                       "groups.") == set()
+
+
+def test_they_in_a_single_bodys_report_are_the_attackers_the_sentence_before_named():
+    text = ("Hayat Tahrir al-Sham fighters attacked Syrian army positions near Kabani on Sunday. Russia's "
+            "reconciliation centre said they had violated the ceasefire.")
+    found = rule_claims(text)
+    assert ("russia", "armed_groups") in found
+    assert ("russia", "syria") not in found
+
+
+def test_they_are_every_conjunct_of_the_subject_before():
+    text = ("The Turkish army and its allies shelled Ain Issa. The Kurdish administration said they had breached the "
+            "agreement reached with Russia.")
+    found = rule_claims(text)
+    assert ("sdf", "turkey") in found and ("sdf", "armed_groups") in found
+
+
+def test_they_of_officials_who_report_are_the_officials():
+    text = ("Turkish officials met their Russian counterparts on the Idlib deal. Turkish officials said they had "
+            "violated the ceasefire.")
+    assert ("turkey", "russia") not in rule_claims(text)
