@@ -108,6 +108,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                     c for r in token.children if r.lower_ == "responsible" for c in r.children if c.dep_ == "nsubj"]
                 accused_token, trigger = (held[0] if held else None), "violate"
             elif lemma in ACCUSE and (token.pos_ == "VERB" or _subject_of_misread_verb(token) is not None):
+                if token.dep_ == "xcomp" and token.head.lemma_.lower() in lexicon()["demand_verbs"]:
+                    continue  # "called on the council to condemn it": asked for, not made
                 accuser_token = subject_of(token) or _subject_of_misread_verb(token)
                 clause = _clause(token.head)
                 if token.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) \
@@ -134,6 +136,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                     # "accused Washington of abandoning them" is a grievance, not a breach
                     breaches = [c for c in charges if _is_breach(c)]
                     trigger = breaches[0].lemma_.lower() if breaches else None
+                elif _only_other_norms(sent):
+                    trigger = None  # "condemned the strikes, describing them as a violation of Syria's sovereignty"
             elif (lemma in BREACH or _went_back_on(token)) and token.pos_ in ("VERB", "AUX") and not negated(token) \
                     and not _other_norm(token) and not _broke_a_thing(token):
                 accused_token, trigger = doer_of(token), (lemma if lemma in BREACH else "renege")
@@ -357,6 +361,11 @@ def _named_between(verb, exclude: set[str]) -> list[str]:
         if actor and gazetteer().rollup(actor) not in exclude:
             found.append(actor)
     return found
+
+
+def _only_other_norms(sent) -> bool:
+    """The sentence calls something a breach of a norm that is no truce commitment, and names no truce besides."""
+    return bool(OTHER_NORMS.search(sent.text)) and not CONTEXT.search(OTHER_NORMS.sub("", sent.text))
 
 
 def _other_norm(verb) -> bool:

@@ -323,8 +323,10 @@ def owner_of(noun) -> object | None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
-    # "300 violations committed by rebel groups": the agent of the participle that describes the breach
-    for done in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+    # "300 violations committed by rebel groups": the agent of the participle that describes the breach (not of one
+    # that tells who counted it: "violations registered by the Russian and Turkish parts of the commission")
+    recording = lexicon()["rules"]["recording_verbs"]
+    for done in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() not in recording):
         agent = next((o for c in done.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
         if agent is not None and noun.lemma_.lower() in BREACH_NOUNS:
             return agent

@@ -163,3 +163,34 @@ def test_they_of_officials_who_report_are_the_officials():
     text = ("Turkish officials met their Russian counterparts on the Idlib deal. Turkish officials said they had "
             "violated the ceasefire.")
     assert ("turkey", "russia") not in rule_claims(text)
+
+
+def test_who_registered_the_violations_did_not_commit_them():
+    found = rule_pairs("The Russian Centre for Reconciliation reports ceasefire violations registered by the Russian "
+                       "and Turkish parts of the joint commission on a daily basis.")
+    assert ("russia", "turkey") not in found
+
+
+def test_who_committed_the_violations_did():
+    assert ("turkey", "syria") in rule_pairs("The Turkish side said 30 violations committed by regime forces were "
+                                             "recorded on Sunday in the ceasefire zone.")
+
+
+def test_strikes_condemned_as_a_breach_of_sovereignty_alone_are_no_truce_charge():
+    text = ("Iranian Foreign Ministry spokesman Abbas Mousavi said Tehran remains committed to the Astana ceasefire.\n\n"
+            "Mousavi also condemned Israel's latest missile strikes on the outskirts of Damascus, describing them as a "
+            "\"flagrant violation\" of Syria's sovereignty and of international law.")
+    assert ("iran", "israel") not in rule_claims(text)
+
+
+def test_strikes_condemned_as_a_breach_of_sovereignty_and_of_the_truce_are():
+    assert ("iran", "israel") in rule_pairs(
+        "Mousavi also condemned Israel's latest missile strikes on Damascus, describing them as a flagrant violation "
+        "of Syria's sovereignty and of the Astana ceasefire.")
+
+
+def test_a_body_asked_to_condemn_is_neither_accuser_nor_accused():
+    found = rule_pairs("In letters to the UN secretary-general, the Syrian Foreign Ministry said the attack showed that "
+                       "the terrorist groups had not abided by the Sochi agreement and called on the council to "
+                       "condemn it.")
+    assert ("syria", "armed_groups") in found and ("syria", "un") not in found
