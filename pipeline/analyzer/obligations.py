@@ -110,15 +110,28 @@ def late_keeping(token) -> Reading | None:
     lemma = _lemma(token)
     late = lemma in words()["late_verbs"] and (lemma != "hold" or any(c.lower_ == "up" for c in token.children))
     unfinished = lemma in words()["progress_verbs"] and negated(token)
-    if token.pos_ not in ("VERB", "AUX", "ADJ") or not (late or unfinished):
+    # "the creation of the corridor … was behind schedule"
+    behind = lemma == "be" and any(p.lower_ == "behind" and any(o.lower_ in ("schedule", "time") for o in p.children)
+                                   for p in token.children)
+    if token.pos_ not in ("VERB", "AUX", "ADJ") or not (late or unfinished or behind):
         return None
     holder = token.head if token.dep_ == "acomp" else token  # "the implementation … is slow"
     subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and holder.dep_ == "ccomp":
+        # "said the creation of the corridor, which…, was behind schedule": the parser made the subject the object
+        subject = next((c for c in holder.head.children if c.dep_ == "dobj" and c.i < holder.i), None)
     if subject is None:
         return None
     # who pledged it, else whose keeping it is ("the withdrawal … from the zone, which Ankara undertook": not the zone)
-    charged = _pledger(subject) or (owner_of(subject) if _keeping(subject) else None)
+    charged = _pledger(subject) or _debtor_in_apposition(subject) or (owner_of(subject) if _keeping(subject) else None)
     return Reading(charged, "delay") if charged is not None else None
+
+
+def _debtor_in_apposition(task):
+    """ "the separation of moderate rebels from terrorists, a key Turkish commitment under the deal, has not happened":
+    whose commitment the apposition says the task is."""
+    debt = next((c for c in task.children if c.dep_ == "appos" and _lemma(c) in words()["debt_nouns"]), None)
+    return (owner_of(debt) or actor_word_before(debt)) if debt is not None else None
 
 
 def _pledger(task):

@@ -319,7 +319,8 @@ def owner_of(noun) -> object | None:
     if split is not None:
         return split
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+        # "violations from the Turkish side" (not "the separation of the rebels from the terrorists")
+        if child.dep_ == "prep" and (child.lower_ == "by" or (child.lower_ == "from" and noun.lemma_.lower() in BREACH_NOUNS)):
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
@@ -330,6 +331,15 @@ def owner_of(noun) -> object | None:
         agent = next((o for c in done.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
         if agent is not None and noun.lemma_.lower() in BREACH_NOUNS:
             return agent
+    if noun.lemma_.lower() in BREACH_NOUNS:
+        # "violations on the part of the militants"; "the violations were being committed by Turkish-backed factions"
+        part = next((o for c in noun.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children
+                     if p.dep_ == "pobj" and p.lower_ == "part" for of in p.children if of.lower_ == "of"
+                     for o in of.children if o.dep_ == "pobj"), None)
+        committed = doer_of(noun.head) if noun.dep_ == "nsubjpass" \
+            and noun.head.lemma_.lower() in lexicon()["rules"]["committing_verbs"] else None
+        if part is not None or committed is not None:
+            return part if part is not None else committed
     share = _share_by(noun) if noun.lemma_.lower() in BREACH_NOUNS else None
     if share is not None:
         return share
@@ -455,6 +465,10 @@ def held_responsible(noun):
     if holder.dep_ in ("oprd", "ccomp", "xcomp") and holder.head.lemma_.lower() == "hold":
         return next((c for c in holder.head.children if c.dep_ == "dobj"), None) or next(
             (c for c in holder.children if c.dep_ == "nsubj"), None)
+    if holder.dep_ == "nsubj" and holder.head.lemma_.lower() in ("lie", "rest"):
+        # "the responsibility for the attack lies with the regime"
+        return next((o for c in holder.head.children if c.dep_ == "prep" and c.lower_ == "with"
+                     for o in c.children if o.dep_ == "pobj"), None)
     return subject_of(holder.head)
 
 

@@ -322,3 +322,20 @@ def test_a_demand_the_parser_joins_to_the_reported_clause_is_the_reporters():
     found = rule_pairs(sentence)
     assert ("russia", "turkey") in found
     assert ("armed_groups", "turkey") not in found
+
+
+def test_whose_commitment_an_apposition_says_the_undone_task_is():
+    found = rule_claims("Russia has said the separation of moderate rebels from terrorists, a key Turkish commitment "
+                        "under the Sochi deal, has not happened.")
+    assert ("russia", "turkey") in found and ("russia", "armed_groups") not in found
+
+
+def test_a_pledged_task_behind_schedule_is_a_delay_of_the_pledger():
+    assert ("russia", "turkey") in rule_claims(
+        "The Kremlin said the creation of the security corridor along the M4 highway, which Ankara had agreed to under "
+        "the March deal, was behind schedule.")
+
+
+def test_a_task_on_schedule_is_no_delay():
+    assert rule_claims("The Kremlin said the joint patrols on the M4 highway were on schedule under the March deal.") \
+        == set()

@@ -194,3 +194,15 @@ def test_a_body_asked_to_condemn_is_neither_accuser_nor_accused():
                        "the terrorist groups had not abided by the Sochi agreement and called on the council to "
                        "condemn it.")
     assert ("syria", "armed_groups") in found and ("syria", "un") not in found
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    ("The Russian Defence Ministry reported new ceasefire violations on the part of the militants in Idlib.",
+     ("russia", "armed_groups")),
+    ("Kurdish officials said the violations of the ceasefire were being committed by Turkish-backed factions.",
+     ("sdf", "armed_groups")),
+    ("The Turkish Foreign Ministry said the responsibility for the attack on the ceasefire zone rests with the regime.",
+     ("turkey", "syria")),
+])
+def test_who_the_breaches_are_on_the_part_of_committed_by_or_rest_with(sentence, pair):
+    assert pair in rule_pairs(sentence)
