@@ -339,3 +339,14 @@ def test_a_pledged_task_behind_schedule_is_a_delay_of_the_pledger():
 def test_a_task_on_schedule_is_no_delay():
     assert rule_claims("The Kremlin said the joint patrols on the M4 highway were on schedule under the March deal.") \
         == set()
+
+
+def test_obliged_to_and_not_done_is_a_pledge_unkept():
+    text = ("Kremlin spokesman Dmitry Peskov spoke to reporters. He said the Turkish side was obliged to neutralise "
+            "the terrorists but had not done so.")
+    assert ("russia", "turkey") in rule_claims(text)
+
+
+def test_obliged_to_and_done_is_no_charge():
+    assert rule_claims("Peskov said the Turkish side was obliged to neutralise the terrorists under the Sochi deal and "
+                       "had done so.") == set()
