@@ -312,9 +312,12 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
             or index.last_speaker(token.idx, kind) or (earlier[-1] if earlier else None)
     subtree = list(token.subtree)
     span = token.doc[subtree[0].i: subtree[-1].i + 1]
-    # "Moscow, which backs President Bashar al-Assad, has said": a name's relative clause names someone else
-    # (a common noun's may name it: "a resident who gave only his first name, Ahmad")
-    clause = {t.i for c in token.children if c.dep_ == "relcl" for t in c.subtree} if token.pos_ == "PROPN" else set()
+    # "Moscow, which backs President Bashar al-Assad, has said", "Moscow, a close ally of President Bashar al-Assad,
+    # has said": a name's relative clause, or the one its apposition says it stands by, is someone else (a common
+    # noun's clause may name it: "a resident who gave only his first name, Ahmad")
+    clause = {t.i for c in token.children if c.dep_ == "relcl" or (c.dep_ == "appos" and c.lemma_.lower() in
+                                                                    attribution_config().get("relation_nouns", ()))
+              for t in c.subtree} if token.pos_ == "PROPN" else set()
     # The name the subject itself is, not a possessive inside it ("Akar's counterpart Sergei Shoigu").
     people = sorted((e for e in span.ents if e.label_ == "PERSON" and not _possessive(e) and not is_place(e)
                      and not _premodifies(e, token) and e.start not in clause),

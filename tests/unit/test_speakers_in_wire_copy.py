@@ -136,3 +136,15 @@ def test_as_the_diplomat_noted_frames_what_follows():
 def test_as_in_a_clause_that_reports_nothing_frames_nothing():
     text = LEAD + "As the talks began, the militants violated the ceasefire regime."
     assert rule_claims(text) == set()
+
+
+def test_whom_a_named_state_stands_by_in_apposition_is_not_who_speaks():
+    text = ("Moscow, a close ally of President Bashar al-Assad, has said Turkey has yet to fulfil its side of the "
+            "Idlib deal.")
+    assert _indirect_speaker(text) == "Moscow"
+    assert ("russia", "turkey") in rule_claims(text)
+
+
+def test_a_role_in_apposition_is_still_named_by_its_holder():
+    text = "Russia's special envoy, Alexander Lavrentiev, said Turkey had not fulfilled its obligations under the deal."
+    assert _indirect_speaker(text) == "Alexander Lavrentiev"
