@@ -97,7 +97,7 @@ def _is_statement(text: str, quote: QuoteSpan) -> bool:
     words = len(text[quote.start:quote.end].split())
     if words >= LONG_QUOTE:
         return True
-    if words < SHORT_QUOTE:
+    if words < SHORT_QUOTE or _subhead(text, quote):
         return False
     after = text[quote.end:quote.end + 2]
     before = text[:max(quote.start - 1, 0)].rstrip()
@@ -106,6 +106,15 @@ def _is_statement(text: str, quote: QuoteSpan) -> bool:
     # Mid-sentence, words that make a clause are someone's words ('said Ankara had "not implemented a
     # single clause" of the protocol'); a bare name or phrase is a scare quote ('the so-called "safe zone"').
     return words >= 3 and (bool(CLAUSE_WORDS.search(text[quote.start:quote.end])) or _attributed_fragment(text, quote))
+
+
+def _subhead(text: str, quote: QuoteSpan) -> bool:
+    """A short quoted phrase standing as its own paragraph, every word capitalised: a wire's subhead ('"FAILING
+    PROJECT"', '"BLOOD AND BODIES"', which the parser's copy has as "Failing Project")."""
+    before = text[:quote.start].rstrip("\"\u201c\u2018' ")
+    after = text[quote.end:].lstrip("\"\u201d\u2019'., ")
+    alone = (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+    return alone and _written_as_name(text[quote.start:quote.end])
 
 
 # A speaker's words quoted in part ('described the strikes as "a crime against humanity"', 'warned of "a

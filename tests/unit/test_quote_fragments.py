@@ -41,3 +41,14 @@ def test_every_mark_is_found_on_request_for_titles_a_speaker_is_never_hidden_in(
     text = 'Graham said on Sunday on CBS\u2019s \u201cFace the Nation\u201d that the truce was over.'
     assert quoted(text) == []
     assert [text[q.start:q.end] for q in find_quotes(text, every=True)] == ["Face the Nation"]
+
+
+@pytest.mark.parametrize("subhead", ['"FAILING PROJECT"', '"Blood And Bodies"', '\u201cA Truce On Paper\u201d'])
+def test_a_quoted_subhead_standing_as_its_own_paragraph_is_no_quote(subhead):
+    text = f'"The regime has broken every truce," the spokesman said.\n\n{subhead}\n\nThe talks resumed on Monday.'
+    assert quoted(text) == ["The regime has broken every truce,"]
+
+
+def test_a_short_quote_standing_as_its_own_paragraph_is_still_a_quote():
+    text = 'The spokesman spoke of the Idlib front.\n\n"We will not retreat."\n\nThe talks resumed on Monday.'
+    assert quoted(text) == ["We will not retreat."]
