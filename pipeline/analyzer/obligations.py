@@ -116,6 +116,10 @@ def late_keeping(token) -> Reading | None:
     if token.pos_ not in ("VERB", "AUX", "ADJ") or not (late or unfinished or behind):
         return None
     holder = token.head if token.dep_ == "acomp" else token  # "the implementation … is slow"
+    if unfinished and any(c.dep_ == "dobj" and _keeping(c) for c in token.children):
+        # "Kurdish fighters had not completed their withdrawal from the zone": whoever did not finish it
+        doer = subject_of(token)
+        return Reading(doer, "delay") if doer is not None else None
     subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and holder.dep_ == "ccomp":
         # "said the creation of the corridor, which…, was behind schedule": the parser made the subject the object

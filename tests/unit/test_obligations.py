@@ -350,3 +350,18 @@ def test_obliged_to_and_not_done_is_a_pledge_unkept():
 def test_obliged_to_and_done_is_no_charge():
     assert rule_claims("Peskov said the Turkish side was obliged to neutralise the terrorists under the Sochi deal and "
                        "had done so.") == set()
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    ("Turkey said Kurdish fighters had not completed their withdrawal from the safe zone within the 120-hour pause "
+     "agreed with Washington.", ("turkey", "sdf")),
+    ("Russia said Turkey had not finished the separation of the moderate opposition from the terrorists under the "
+     "Sochi deal.", ("russia", "turkey")),
+])
+def test_a_keeping_left_unfinished_charges_whoever_did_not_finish_it(sentence, pair):
+    assert pair in rule_claims(sentence)
+
+
+def test_a_keeping_finished_is_no_charge():
+    assert rule_claims("Turkey said Kurdish fighters had completed their withdrawal from the safe zone within the "
+                       "120-hour pause agreed with Washington.") == set()
