@@ -34,6 +34,7 @@ COMPLY = RULE_WORDS["comply_verbs"]
 FAILING = RULE_WORDS["failing_heads"]
 MANAGING = RULE_WORDS["managing_heads"]
 COMPLIANCE_VERBS = RULE_WORDS["compliance_verbs"]
+DEMAND_VERBS = lexicon()["demand_verbs"]
 ACCUSE_CHARGES = RULE_WORDS["accuse_charges"]
 BREACH_WORDS = BREACH | BREACH_NOUNS | ACCUSE_CHARGES
 CONTEXT = re.compile(
@@ -89,7 +90,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
         context = _statement_of(sent, statements)
         scope = statements[context].quote if context is not None and statements[context].kind == "direct" else sent.text
         paragraph = paragraph_of(index.text, sent.start_char)  # doc.text re-joins every token: use the index's copy
-        in_context = any(CONTEXT.search(OTHER_NORMS.sub("", text)) for text in (sent.text, scope, paragraph)) \
+        in_context = any(_names_truce(text) for text in (sent.text, scope, paragraph)) \
             or _goes_on_with_truce(previous, context, statements)
         # Wire copy gives a sentence a paragraph: a keeping left undone goes on from a truce told just before
         # ("…since the ceasefire collapsed. | Peskov said Turkey had failed to separate the opposition…").
@@ -108,10 +109,10 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 held = [c for c in token.children if c.dep_ in ("dobj", "nsubj") and c.i > token.i] or [
                     c for r in token.children if r.lower_ == "responsible" for c in r.children if c.dep_ == "nsubj"]
                 accused_token, trigger = (held[0] if held else None), "violate"
-            elif lemma in ACCUSE and (token.pos_ == "VERB" or _subject_of_misread_verb(token) is not None):
-                if token.dep_ == "xcomp" and token.head.lemma_.lower() in lexicon()["demand_verbs"]:
+            elif lemma in ACCUSE and ((misread := _subject_of_misread_verb(token)) is not None or token.pos_ == "VERB"):
+                if token.dep_ == "xcomp" and token.head.lemma_.lower() in DEMAND_VERBS:
                     continue  # "called on the council to condemn it": asked for, not made
-                accuser_token = subject_of(token) or _subject_of_misread_verb(token)
+                accuser_token = subject_of(token) or misread
                 clause = _clause(token.head)
                 if token.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) \
                         and clause.dep_ == "ccomp" and clause.head.lemma_.lower() in CUES:
@@ -288,9 +289,14 @@ def _focus_of_cleft(clause):
     return head if subject is not None and subject.lower_ == "it" else None
 
 
+def _names_truce(text: str) -> bool:
+    """The text names a truce, a deal or a commitment (not only a norm that is none: "Syria's sovereignty")."""
+    return bool(CONTEXT.search(OTHER_NORMS.sub("", text)))
+
+
 def _truce_before(previous) -> bool:
     """The sentence before names a truce or a deal."""
-    return previous is not None and bool(CONTEXT.search(OTHER_NORMS.sub("", previous[0].text)))
+    return previous is not None and _names_truce(previous[0].text)
 
 
 def _failing(token) -> bool:
@@ -312,8 +318,7 @@ def _goes_on_with_truce(previous, context: int | None, statements: list[Statemen
     if previous is None or previous[1] is None or context is None:
         return False
     before, now = statements[previous[1]], statements[context]
-    return before.speaker_actor is not None and before.speaker_actor == now.speaker_actor \
-        and bool(CONTEXT.search(OTHER_NORMS.sub("", previous[0].text)))
+    return before.speaker_actor is not None and before.speaker_actor == now.speaker_actor and _truce_before(previous)
 
 
 def _as_the_speaker_means(accused: str | None, target, accuser: str | None, text: str) -> str | None:
@@ -366,7 +371,7 @@ def _named_between(verb, exclude: set[str]) -> list[str]:
 
 def _only_other_norms(sent) -> bool:
     """The sentence calls something a breach of a norm that is no truce commitment, and names no truce besides."""
-    return bool(OTHER_NORMS.search(sent.text)) and not CONTEXT.search(OTHER_NORMS.sub("", sent.text))
+    return bool(OTHER_NORMS.search(sent.text)) and not _names_truce(sent.text)
 
 
 def _other_norm(verb) -> bool:

@@ -111,9 +111,12 @@ def _is_statement(text: str, quote: QuoteSpan) -> bool:
 def _subhead(text: str, quote: QuoteSpan) -> bool:
     """A short quoted phrase standing as its own paragraph, every word capitalised: a wire's subhead ('"FAILING
     PROJECT"', '"BLOOD AND BODIES"', which the parser's copy has as "Failing Project")."""
-    before = text[:quote.start].rstrip("\"\u201c\u2018' ")
-    after = text[quote.end:].lstrip("\"\u201d\u2019'., ")
-    alone = (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+    # a few characters either side: the marks and the paragraph break (not a copy of the text per quote)
+    before = text[max(quote.start - 4, 0):quote.start].rstrip("\"\u201c\u2018' ")
+    after = text[quote.end:quote.end + 4].lstrip("\"\u201d\u2019'., ")
+    opens = before.endswith("\n") or (not before and quote.start <= 4)
+    closes = after.startswith("\n") or (not after and quote.end + 4 >= len(text))
+    alone = opens and closes
     return alone and _written_as_name(text[quote.start:quote.end])
 
 

@@ -324,25 +324,9 @@ def owner_of(noun) -> object | None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
-    # "300 violations committed by rebel groups": the agent of the participle that describes the breach (not of one
-    # that tells who counted it: "violations registered by the Russian and Turkish parts of the commission")
-    recording = lexicon()["rules"]["recording_verbs"]
-    for done in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() not in recording):
-        agent = next((o for c in done.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
-        if agent is not None and noun.lemma_.lower() in BREACH_NOUNS:
-            return agent
-    if noun.lemma_.lower() in BREACH_NOUNS:
-        # "violations on the part of the militants"; "the violations were being committed by Turkish-backed factions"
-        part = next((o for c in noun.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children
-                     if p.dep_ == "pobj" and p.lower_ == "part" for of in p.children if of.lower_ == "of"
-                     for o in of.children if o.dep_ == "pobj"), None)
-        committed = doer_of(noun.head) if noun.dep_ == "nsubjpass" \
-            and noun.head.lemma_.lower() in lexicon()["rules"]["committing_verbs"] else None
-        if part is not None or committed is not None:
-            return part if part is not None else committed
-    share = _share_by(noun) if noun.lemma_.lower() in BREACH_NOUNS else None
-    if share is not None:
-        return share
+    maker = _maker_of_breach(noun) if noun.lemma_.lower() in BREACH_NOUNS else None
+    if maker is not None:
+        return maker
     # "a clear breach of the Moscow agreement by the Russian occupiers": the "by" hung on the agreement
     for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
         for agreement in (o for o in of.children if o.dep_ == "pobj"):
@@ -434,6 +418,28 @@ PERPETRATE = frozenset("carry launch conduct step intensify continue commit stag
 ATTACK_NOUNS = frozenset("attack attacks strike strikes airstrike airstrikes shelling bombing bombardment raid raids".split())
 
 
+def _maker_of_breach(noun):
+    """Who made the breaches a breach noun counts, told after it: "300 violations committed by rebel groups" (not
+    "violations registered by the joint commission"), "violations on the part of the militants", "the violations were
+    committed by Turkish-backed factions", "23 violations, including 18 by Hayat Tahrir al-Sham"."""
+    rules = lexicon()["rules"]
+    for done in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                 and c.lemma_.lower() not in rules["recording_verbs"]):
+        agent = next((o for c in done.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
+        if agent is not None:
+            return agent
+    part = next((o for c in noun.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children
+                 if p.dep_ == "pobj" and p.lower_ == "part" for of in p.children if of.lower_ == "of"
+                 for o in of.children if o.dep_ == "pobj"), None)
+    if part is not None:
+        return part
+    if noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() in rules["committing_verbs"]:
+        committed = doer_of(noun.head)
+        if committed is not None:
+            return committed
+    return _share_by(noun)
+
+
 def _share_by(noun):
     """ "registered 23 violations, including 18 by Hayat Tahrir al-Sham", "40 violations, 35 of them by the army",
     "12 violations, of which nine were by Nusra": the party most of the counted breaches are put on."""
@@ -497,7 +503,7 @@ def _calling(noun):
     if noun.lemma_.lower() not in ("breach", "violation", "contravention"):
         return None
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "as" else noun.head
-    if verb.lemma_.lower() not in lexicon()["rules"]["calling_verbs"] or verb.dep_ != "pcomp" or verb.head.lower_ != "in":
+    if verb.lemma_.lower() not in lexicon()["obligations"]["calling_verbs"] or verb.dep_ != "pcomp" or verb.head.lower_ != "in":
         return None
     return verb
 
