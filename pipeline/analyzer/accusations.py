@@ -112,7 +112,10 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
             elif lemma in ACCUSE and ((misread := _subject_of_misread_verb(token)) is not None or token.pos_ == "VERB"):
                 if token.dep_ == "xcomp" and token.head.lemma_.lower() in DEMAND_VERBS:
                     continue  # "called on the council to condemn it": asked for, not made
-                accuser_token = subject_of(token) or misread
+                passive = any(c.dep_ == "auxpass" for c in token.children)
+                # "Turkey was accused by Russia of…": the agent accuses, the subject is accused; with no agent the
+                # accuser is whoever reports it
+                accuser_token = doer_of(token) if passive else subject_of(token) or misread
                 clause = _clause(token.head)
                 if token.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) \
                         and clause.dep_ == "ccomp" and clause.head.lemma_.lower() in CUES:

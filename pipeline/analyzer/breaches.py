@@ -7,13 +7,17 @@ import re
 from pipeline.analyzer.candidates import lexicon
 from pipeline.vocab import BreachType
 
+# Aiding a designated group: verbs as verbs ("arms", "backing"), not "army", "armed groups" or "Turkish-backed".
+SUPPORT = re.compile(r"\b(?:support(?:s|ed|ing)?|arm(?:s|ing)|back(?:s|ing)|shelter(?:s|ed|ing)?|protect(?:s|ed|ing)?|"
+                     r"cover(?:s|ing)?|harbou?r(?:s|ed|ing)?|sponsor(?:s|ed|ing)?|fund(?:s|ed|ing)?|financ(?:e|es|ed|ing)|"
+                     r"suppl(?:y|ies|ied|ying)|equip(?:s|ped|ping)?)\b.{0,60}\b(?:terrorist|hts|nusra|jihadist|extremist|militant)")
 ATTACK_WORDS = re.compile(r"\b(?:attack|shell|bomb|(?:air ?)?strike|airstrike|struck|raid|fire[sd]?|target|kill|assault|offensive)", re.I)
 
 
 def breach_type(sentence: str, trigger: str) -> BreachType:
     """Classify what is alleged from the trigger word and the sentence around it."""
     s = sentence.lower()
-    if re.search(r"\b(?:support|arm|back|shelter|protect|cover|harbou?r)\w*\b.{0,60}\b(?:terrorist|hts|nusra|jihadist|extremist|militant)", s):
+    if SUPPORT.search(s):
         return BreachType.SUPPORT_FOR_DESIGNATED_GROUPS
     if re.search(r"\b(?:obstruct|block|hinder|prevent|disrupt|sabotag)\w*\b.{0,60}\bpatrol", s) or (
             "patrol" in s and trigger in ("obstruct", "block", "hinder", "attack", "target")):

@@ -100,7 +100,8 @@ def _as_unkept(verb, debts: list) -> bool:
     it made"), a keeping in full ("carry out in full", "finally fulfil") or one still awaited ("was still
     expecting Ankara to carry out its commitments"); "expect Russia to fulfil its responsibilities" is an appeal."""
     taken = any(c.dep_ in ("relcl", "acl") and _lemma(c) in words()["undertaking_verbs"] for d in debts for c in d.children)
-    full = any(t.lower_ in words()["in_full"] for t in verb.subtree if t.i < verb.i + 6 and t.dep_ in ("advmod", "pobj", "amod"))
+    full = any(t.lower_ in words()["in_full"] for t in verb.subtree if t.i < verb.i + 6 and t.dep_ in ("advmod", "pobj", "amod")) \
+        or any(t.lower_ == "full" and t.head.lower_ == "in" for t in verb.subtree)  # "…under the March agreements in full"
     return taken or full or _still(verb.head)
 
 

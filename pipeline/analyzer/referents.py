@@ -74,7 +74,9 @@ def actor_of_phrase(token) -> str | None:
         # (an epithet is a common word: "the Trudeau government", "the KRG government" are someone else's)
         det = next((c for c in token.children if c.dep_ == "det" and c.lower_ == "the"), None)
         epithets = token.doc[det.i + 1: token.i] if det is not None else []
-        actor = gazetteer().resolve(f"the {token.text}") if epithets and all(t.is_lower for t in epithets) else None
+        bare = token.dep_ in ("compound", "poss") and det is None  # "a regime attack", "regime's strikes"
+        actor = gazetteer().resolve(f"the {token.text}") if bare or (epithets and all(t.is_lower for t in epithets)) \
+            else None
     return actor
 
 
@@ -404,7 +406,7 @@ def owner_of(noun) -> object | None:
     # "regime violations": the actor word before the noun
     if noun.lemma_.lower() in ("violation", "breach", "compliance", "failure", "non-compliance", "noncompliance",
                                "aggression") or noun.lower_ in ATTACK_NOUNS:
-        before = actor_word_before(noun)
+        before = actor_word_before(noun, bare=False)
         if before is not None:
             return before
     # "X carried out / stepped up / intensified attacks": the doer is the verb's subject.
@@ -547,10 +549,15 @@ def _is_verb(token) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.dep_ not in ("pobj", "dobj", "nsubj", "nsubjpass", "compound")
 
 
-def actor_word_before(noun):
-    """"Russian and Syrian government airstrikes": the first actor word before the noun."""
+def actor_word_before(noun, bare: bool = True):
+    """"Russian and Syrian government airstrikes": the first actor word before the noun; with `bare`, also a bare
+    noun that names its party only with "the" ("a regime attack", as "the regime"): for an act called a breach,
+    not for every attack a sentence mentions (owner_of's last resort passes bare=False)."""
+    g = gazetteer()
     for child in noun.doc[noun.left_edge.i: noun.i]:
-        if child.dep_ in ("amod", "compound", "poss", "nmod") and gazetteer().resolve(child.text):
+        if child.dep_ not in ("amod", "compound", "poss", "nmod"):
+            continue
+        if g.resolve(child.text) or (bare and child.dep_ == "compound" and child.pos_ == "NOUN" and actor_of_phrase(child)):
             return child
     return None
 

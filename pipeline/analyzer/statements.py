@@ -112,9 +112,16 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
     found = _cited_source(token, index)
     if found is not None:
         return found
+    # "The SDF has been accused by Turkey of…": the subject is the one accused, the agent (if any) speaks
+    passive = token.lemma_.lower() not in ("quote", "cite") and any(c.dep_ == "auxpass" for c in token.children)
+    agent = next((o for c in token.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None) \
+        if passive else None
+    if agent is not None:
+        return resolve_subject(agent, index)
     # A subject inside quotation marks is the parser's slip ('"… what Russia is doing," Muslat said' with Russia
     # hung on "said"; 'Flynn said on Fox News's "Fox and Friends."' with the show): the speaker stands outside them.
     subjects = sorted((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and not is_misread_place(c)
+                       and not (passive and c.dep_ == "nsubjpass")
                        and not any(q.start <= c.idx < q.end for q in index.marked)),
                       key=lambda c: (c.ent_type_ != "PERSON", not c.is_alpha, not c.is_title))  # "counterpart Sergei Shoigu": the name
     if subjects:

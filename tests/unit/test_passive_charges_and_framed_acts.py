@@ -1,0 +1,101 @@
+"""Who accuses in a passive ("was accused by Turkey of…"), an act told before and called a breach now ("…killed in a
+regime attack. The ministry said the attack was a violation…"), a keeping left undone by not leaving a zone, a demand
+"in full" far from its verb, and the breach type of charges told in an army's voice. The sentences are written for
+these tests in the shapes of agency reports; none is taken from a labelled set."""
+
+import pytest
+
+from pipeline.analyzer.breaches import breach_type
+from pipeline.analyzer.gazetteer import gazetteer
+from pipeline.vocab import BreachType
+from pipeline.analyzer.core import analyze
+from tests.conftest import rule_claims
+
+CONTEXT = "Ankara and Moscow met again on the Idlib ceasefire agreement this week. "
+
+
+def rule_pairs(sentence: str) -> set[tuple[str, str]]:
+    return rule_claims(CONTEXT + sentence, after=len(CONTEXT))
+
+
+def statement_of(text: str, opening: str):
+    """The statement, direct or reported, whose text opens with these words."""
+    return next(s for s in analyze("Idlib truce", text).statements if s.quote.startswith(opening))
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    ("The YPG has been accused by Ankara of breaching the truce around Ain Issa.", ("turkey", "sdf")),
+    ("Turkey was accused by Moscow of failing to honour its commitments under the Sochi memorandum.",
+     ("russia", "turkey")),
+    ("The Syrian army was blamed by opposition factions for the violations of the truce in Jabal al-Zawiya.",
+     ("armed_groups", "syria")),
+])
+def test_a_passive_accusation_is_made_by_its_agent_against_its_subject(sentence, pair):
+    pairs = rule_pairs(sentence)
+    assert pair in pairs and pair[::-1] not in pairs
+
+
+def test_the_agent_of_a_passive_accusation_is_its_speaker():
+    statement = statement_of(CONTEXT + "The YPG has been accused by Ankara of breaching the truce around Ain Issa.",
+                             "The YPG has been")
+    assert gazetteer().rollup(statement.speaker_actor) == "turkey"
+
+
+def test_the_subject_of_a_passive_accusation_with_no_agent_is_not_its_speaker():
+    text = CONTEXT + "Turkey has been accused of breaching the truce around Ain Issa, the Kurdish-led SDF said."
+    assert gazetteer().rollup(statement_of(text, "Turkey has been").speaker_actor) == "sdf"
+
+
+def test_the_subject_of_a_passive_quoting_verb_still_speaks():
+    text = CONTEXT + "Peskov was quoted by RIA Novosti as saying that Ankara had not fulfilled its commitments."
+    assert statement_of(text, "Peskov was quoted").speaker_actor == "dmitry_peskov"
+
+
+def test_an_attack_told_before_with_a_bare_regime_is_the_regimes_when_called_a_breach():
+    text = ("Two Turkish soldiers were wounded in a regime attack near Saraqib on Sunday. "
+            "The Turkish Defence Ministry said the attack was a flagrant breach of the Moscow agreement.")
+    assert ("turkey", "syria") in rule_claims(text)
+
+
+def test_regime_strikes_called_a_breach_charge_the_regime():
+    assert ("turkey", "syria") in rule_pairs(
+        "The Turkish Foreign Ministry said regime strikes on Ariha were a violation of the ceasefire.")
+
+
+def test_regime_attacks_told_in_passing_charge_no_one():
+    pairs = rule_pairs("Turkey's foreign minister said Moscow was not abiding by the Idlib deal, as regime air strikes "
+                       "wounded three Turkish soldiers near Saraqib.")
+    assert ("turkey", "russia") in pairs and ("turkey", "syria") not in pairs
+
+
+@pytest.mark.parametrize("sentence", [
+    "Russian officials said the jihadists had not left the demilitarised zone as the Sochi memorandum required.",
+    "The Russian Defence Ministry said the militants had still not vacated the buffer zone around the M4.",
+])
+def test_not_leaving_a_zone_is_a_keeping_left_undone(sentence):
+    assert ("russia", "armed_groups") in rule_pairs(sentence)
+
+
+def test_civilians_not_leaving_charge_no_one():
+    assert rule_pairs("The UN said thousands of civilians had not left the town despite the ceasefire.") == set()
+
+
+def test_a_demand_in_full_is_read_however_far_from_its_verb():
+    assert ("russia", "turkey") in rule_pairs(
+        "Lavrov said Moscow expected Ankara to carry out its obligations under the March agreements in full.")
+
+
+def test_a_demand_not_framed_as_unkept_is_an_appeal():
+    assert rule_pairs("Lavrov said Moscow expected Ankara to carry out its obligations under the March agreements.") \
+        == set()
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Sources in the Syrian army said terrorists had violated the ceasefire 15 times.", BreachType.CEASEFIRE_VIOLATION),
+    ("The armed groups and the terrorists violated the truce, the ministry said.", BreachType.CEASEFIRE_VIOLATION),
+    ("Turkish-backed militants violated the truce near Tal Tamr.", BreachType.CEASEFIRE_VIOLATION),
+    ("Damascus said Ankara keeps arming the militants in Idlib.", BreachType.SUPPORT_FOR_DESIGNATED_GROUPS),
+    ("Moscow accused Ankara of supporting terrorist groups.", BreachType.SUPPORT_FOR_DESIGNATED_GROUPS),
+])
+def test_an_army_or_armed_groups_are_no_support_for_terrorists(sentence, expected):
+    assert breach_type(sentence, "violate") == expected
