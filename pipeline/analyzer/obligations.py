@@ -408,7 +408,7 @@ def called_a_breach(token) -> Reading | None:
         return None
     said = token.head if token.dep_ == "conj" else token  # "describing it as a war crime and a new violation"
     verb = said.head.head if said.dep_ == "pobj" and said.head.lower_ == "as" else said.head
-    if said.dep_ not in ("pobj", "oprd", "attr", "dobj") or _lemma(verb) not in words()["calling_verbs"] \
+    if said.dep_ not in ("pobj", "oprd", "attr", "dobj", "ccomp") or _lemma(verb) not in words()["calling_verbs"] \
             or verb.pos_ != "VERB" or negated(verb):
         return None
     broken = _objects_after(token, ("of",))
@@ -418,6 +418,8 @@ def called_a_breach(token) -> Reading | None:
         return None  # "a flagrant violation of Syrian sovereignty" (but "of the de-escalation zone regime" is a truce's)
     # "an attack which it described as a violation": the act the relative clause hangs on
     act = verb.head if verb.dep_ == "relcl" else next((c for c in verb.children if c.dep_ == "dobj" and c != token), None)
+    if said.dep_ == "ccomp":  # "considers the presence of Turkish troops a flagrant violation": a small clause
+        act = next((c for c in said.children if c.dep_ == "nsubj"), None)
     doer = _doer_of_act(act)
     if doer is None:
         return None
@@ -427,6 +429,35 @@ def called_a_breach(token) -> Reading | None:
     if caller is not None and caller.pos_ == "PRON" and verb.dep_ == "relcl":
         caller = None
     return Reading(doer, "violate", caller)
+
+
+@reader("called_a_breach_in_order")
+def called_a_breach_in_order(token) -> Reading | None:
+    """ "called the regime shelling a flagrant violation of the truce" as written, when the parser has not read it
+    (it makes "shelling" a verb, or "a violation" an apposition): a calling verb, the act, then "a … violation"."""
+    if _lemma(token) not in ("violation", "breach", "contravention") or token.pos_ != "NOUN":
+        return None
+    article = next((c for c in token.children if c.dep_ == "det" and c.lower_ in ("a", "an")), None)
+    if article is None:
+        return None
+    verb = next((t for t in reversed(token.doc[max(article.i - 8, token.sent.start): article.i])
+                 if _lemma(t) in words()["calling_verbs"] and t.pos_ == "VERB"), None)
+    if verb is None or negated(verb) or verb.i + 1 >= article.i:
+        return None
+    act = token.doc[verb.i + 1: article.i]
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("advcl", "amod", "compound") for t in act) \
+            or not any(_lemma(t) in words()["act_nouns"] or t.lower_ in words()["act_nouns"] for t in act):
+        return None  # "called on the parties to…", "described how…": no act named before the breach
+    by = next((o for t in act if t.lower_ == "by" for o in t.children if o.dep_ == "pobj"), None)
+    doer = by or next((t for t in act if t.dep_ in ("amod", "compound", "poss", "nmod", "dobj") and t.pos_ != "VERB"
+                       and actor_of_phrase(t)), None)
+    if doer is None:
+        return None
+    broken = _objects_after(token, ("of",))
+    if broken and any(lexicon()["other_norms_re"].search(o.doc[o.left_edge.i: o.right_edge.i + 1].text) for o in broken) \
+            and not any(_deal(o) for o in broken):
+        return None
+    return Reading(doer, "violate", subject_of(verb))
 
 
 @reader("left_the_deal")

@@ -350,7 +350,9 @@ def owner_of(noun) -> object | None:
     # (the parser also hangs it on the verb as a bare noun phrase: "…were wounded by shelling, a clear breach of…")
     if noun.dep_ in ("appos", "npadvmod") and noun.lemma_.lower() in ("breach", "violation", "contravention"):
         verb = _governing_verb(noun)
-        if verb is not None and verb.lemma_.lower() not in CUES:
+        # not "deems the attacks by the militants a violation", where the parser made the breach an apposition
+        if verb is not None and verb.lemma_.lower() not in CUES \
+                and verb.lemma_.lower() not in lexicon()["obligations"]["calling_verbs"]:
             if _is_passive(verb):
                 return _doer_of_passive(verb)
             doer = doer_of(verb)
@@ -554,7 +556,10 @@ def actor_word_before(noun, bare: bool = True):
     noun that names its party only with "the" ("a regime attack", as "the regime"): for an act called a breach,
     not for every attack a sentence mentions (owner_of's last resort passes bare=False)."""
     g = gazetteer()
-    for child in noun.doc[noun.left_edge.i: noun.i]:
+    # the noun's own modifiers, not the subject of a small clause it heads ("considers the presence of Turkish troops
+    # a violation", "violation" parsed as a clause with "presence" its subject)
+    left = min((c.left_edge.i for c in noun.lefts if c.dep_ not in ("nsubj", "nsubjpass", "csubj")), default=noun.i)
+    for child in noun.doc[left: noun.i]:
         if child.dep_ not in ("amod", "compound", "poss", "nmod"):
             continue
         if g.resolve(child.text) or (bare and child.dep_ == "compound" and child.pos_ == "NOUN" and actor_of_phrase(child)):

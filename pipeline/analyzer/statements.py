@@ -106,6 +106,8 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
         return resolve_subject(objects[0], index) if objects else None
     if _in_view_of(token):  # "In Ankara's view, the regime's advance constitutes a breach"
         return resolve_subject(_viewer(token), index)
+    if _for_party(token) is not None:  # "For Moscow, the main problem is that Ankara has not…"
+        return resolve_subject(_for_party(token), index)
     quoted = _quoted(token)
     if quoted is not None:
         return resolve_subject(quoted, index)
@@ -213,6 +215,19 @@ def _viewer(view):
                   and (c.pos_ != "PRON" or c.lower_ in ("his", "her", "its", "their"))), None)
     return owner if owner is not None else next(
         (o for c in view.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"), None)
+
+
+def _for_party(token):
+    """ "For Moscow, the main problem is…", "For Ankara, the offensive breaches…": a sentence opened by "For" and a
+    party, then a comma, is told as that party sees it; the party, else None."""
+    if token.lower_ != "for" or token.i != token.sent.start or token.dep_ != "prep":
+        return None
+    party = next((c for c in token.children if c.dep_ == "pobj" and c.pos_ in ("PROPN", "NOUN")), None)
+    after = party.right_edge.i + 1 if party is not None else None
+    if after is None or after >= len(token.doc) or token.doc[after].text != "," \
+            or not gazetteer().resolve(token.doc[party.left_edge.i: after].text):
+        return None
+    return party
 
 
 def as_noted(token) -> bool:
@@ -648,7 +663,7 @@ def _indirect(doc, quotes: list[QuoteSpan], index: SpeakerIndex) -> list[Stateme
             continue
         for token in sent:
             is_according = (token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to") \
-                or _in_view_of(token)
+                or _in_view_of(token) or _for_party(token) is not None
             # "The strikes, he said, violated the truce": a reporting verb set in the clause it reports
             reported = (token.lemma_.lower() in REPORTING or voices_concern(token)) and token.pos_ == "VERB" and (any(
                 c.dep_ in ("ccomp", "xcomp", "prep", "dobj") for c in token.children) or _quoted(token) is not None

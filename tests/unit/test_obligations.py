@@ -18,7 +18,8 @@ def rule_pairs(sentence: str) -> set[tuple[str, str]]:
 def test_every_frame_is_registered_by_name():
     assert [name for name, _ in READERS] == ["late_keeping", "demanded_keeping", "due_keeping", "reminded_of_debt",
                                              "pledge_unkept", "truce_exploited",
-                                             "no_steps_taken", "not_as_agreed", "against_the_deal", "called_a_breach", "left_the_deal",
+                                             "no_steps_taken", "not_as_agreed", "against_the_deal", "called_a_breach",
+                                             "called_a_breach_in_order", "left_the_deal",
                                              "own_end_not_kept", "attacks_not_stopped",
                                              "owed_not_done", "no_will_to_keep", "left_unkept", "debt_unpaid",
                                              "dragged_feet", "slow_keeping", "hastening_demanded", "kept_in_part",

@@ -99,3 +99,33 @@ def test_a_demand_not_framed_as_unkept_is_an_appeal():
 ])
 def test_an_army_or_armed_groups_are_no_support_for_terrorists(sentence, expected):
     assert breach_type(sentence, "violate") == expected
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    ("The Turkish Defence Ministry called the regime shelling a flagrant violation of the truce.", ("turkey", "syria")),
+    ("Moscow deems the attacks by the militants a violation of the truce.", ("russia", "armed_groups")),
+    ("The Syrian government considers the presence of Turkish troops a flagrant violation of the Astana "
+     "understandings.", ("syria", "turkey")),
+])
+def test_an_act_called_a_breach_charges_its_doer_however_the_parser_reads_the_call(sentence, pair):
+    assert pair in rule_pairs(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Damascus called the Turkish incursion a blatant violation of Syrian sovereignty.",
+    "The Foreign Ministry called on all parties to respect the ceasefire, describing the situation as a threat.",
+])
+def test_a_call_that_names_no_truce_breach_charges_no_one(sentence):
+    assert rule_pairs(sentence) == set()
+
+
+def test_a_sentence_opened_by_for_a_party_is_told_as_that_party_sees_it():
+    sentence = ("For Moscow, the main problem is that Ankara has not delivered on its pledge to disarm the jihadists "
+                "under the Sochi deal.")
+    assert ("russia", "turkey") in rule_pairs(sentence)
+    assert statement_of(CONTEXT + sentence, "For Moscow").speaker_actor == "russia"
+
+
+def test_for_a_while_is_no_party():
+    assert statement_of(CONTEXT + "For years, Russia has accused Turkey of violating the truce.",
+                        "For years").speaker_actor == "russia"
