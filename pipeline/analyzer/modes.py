@@ -7,7 +7,7 @@ from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.referents import CLAIM_NOUNS, actor_of_phrase, antecedent, subject_of
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex
-from pipeline.analyzer.statements import CUES, DENIALS, VIEW_NOUNS, _speaker_of, voices_concern
+from pipeline.analyzer.statements import CUES, DENIALS, VIEW_NOUNS, _speaker_of, relayed, voices_concern
 from pipeline.analyzer.subjects import group_before
 
 RULE_WORDS = lexicon()["rules"]  # config/accusation_lexicon.yaml, section `rules`
@@ -175,16 +175,22 @@ def reporting_subject(token):
 
 def reporter_of(token, index: SpeakerIndex):
     """Walk up from a trigger to a reporting verb and return its speaker."""
-    node = token
+    node, relayed_by = token, None
     for _ in range(12):  # long clauses: "stressed that X controlled … and that its fighters continued to shell … in violation of"
         if node != token and (node.lemma_.lower() in REPORTING_VERBS or voices_concern(node)) \
                 and not _acts_in_response(node) and not _denies_the_charge(node):
             speaker = _speaker_of(node, index)
-            if speaker:
+            # "Vershinin said Turkey had not…, RIA Novosti reported", the agency's verb parsed as holding the clause:
+            # a medium relays; who it relays, further up, made the claim
+            if speaker and relayed_by is None and relayed(node):
+                relayed_by = speaker
+            elif speaker:
                 return speaker
         if node.head == node:
             break
         node = node.head
+    if relayed_by is not None:
+        return relayed_by
     for t in sentence_of(token):
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
             return _speaker_of(t, index)

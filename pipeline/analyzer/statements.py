@@ -156,13 +156,13 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
             # "X issued a statement, two days after Moscow and Damascus announced an offensive, saying…": the parser
             # hangs the participle on the time clause; it speaks with the main clause
             head = head.head
-        if _relayed(head):
+        if relayed(head):
             # "The ministry sent a letter to the UN, state television reported, saying…": the parser hangs the
             # participle on the medium's verb; it speaks with the clause the medium reports
             head = next((c for c in head.children if c.dep_ == "ccomp" and c.i < token.i), head)
         node = head
         for _ in range(4):
-            if node.lemma_.lower() in CUES_AND_DENIALS and not _relayed(node):
+            if node.lemma_.lower() in CUES_AND_DENIALS and not relayed(node):
                 return _speaker_of(node, index)
             if node.head == node:
                 break
@@ -406,14 +406,16 @@ def by_signature(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, index: S
     return Attribution("signature", index.person(name), position)
 
 
-def _relayed(cue) -> bool:
+def relayed(cue) -> bool:
     """A medium reporting someone's words ("…, Swedish newspaper Svenska Dagbladet reported"): another cue of the
     sentence, the one who said them, comes first."""
     config = attribution_config()
     if cue.lemma_.lower() not in config.get("relay_verbs", ()):
         return False
     subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
-    return subject is not None and any(t.lower_ in config.get("media_nouns", ()) for t in subject.subtree)
+    return subject is not None and (any(t.lower_ in config.get("media_nouns", ()) for t in subject.subtree)
+                                    or gazetteer().resolve(subject.doc[subject.left_edge.i: subject.i + 1].text)
+                                    in config.get("news_agencies", ()))
 
 
 def by_cue(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, index: SpeakerIndex) -> Attribution | None:
@@ -533,7 +535,7 @@ def _attribute(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, index: Spe
             # a quote that closes its sentence goes on from the speaker before it; a cue after it opens a new
             # sentence, often about someone else ('X slammed the raids. "…." Y also accused…' is X's)
             later = AFTER_A_FULL_STOP if closes and token.idx >= quote.end else 0
-            candidates.append((not own, _relayed(token), -depth, _in_side_clause(token), weak, distance + later, token))
+            candidates.append((not own, relayed(token), -depth, _in_side_clause(token), weak, distance + later, token))
     described_one = None
     for *key, token in sorted(candidates, key=lambda c: c[:6]):
         if key[0] and described_one is not None:

@@ -129,3 +129,27 @@ def test_a_sentence_opened_by_for_a_party_is_told_as_that_party_sees_it():
 def test_for_a_while_is_no_party():
     assert statement_of(CONTEXT + "For years, Russia has accused Turkey of violating the truce.",
                         "For years").speaker_actor == "russia"
+
+
+def test_an_agency_that_reports_a_statement_is_not_its_accuser():
+    text = CONTEXT + ("Russian Deputy Foreign Minister Sergei Vershinin said Turkey had not lived up to its obligations "
+                      "on the M4 highway, RIA Novosti reported.")
+    accusations = [a for a in analyze("Idlib truce", text).accusations if a.accused == "turkey"]
+    assert accusations and {a.accuser for a in accusations} == {"sergei_vershinin"}
+
+
+def test_an_agency_reporting_on_its_own_still_speaks():
+    text = CONTEXT + "Turkey had not lived up to its obligations on the M4 highway, RIA Novosti reported."
+    assert {a.accuser for a in analyze("Idlib truce", text).accusations if a.accused == "turkey"} == {"ria_novosti"}
+
+
+def test_their_attacks_are_each_subjects():
+    pairs = rule_pairs("The Turkish occupation army and its mercenaries continued their attacks on the villages of Tal "
+                       "Tamr despite the ceasefire agreement, the Syrian Democratic Forces said in a statement.")
+    assert {("sdf", "turkey"), ("sdf", "armed_groups")} <= pairs
+
+
+def test_their_in_a_subject_is_not_the_sentences_other_parties():
+    pairs = rule_pairs("The presence of terrorist groups in Idlib and their repeated attacks on civilians and on the "
+                       "Syrian army are a clear violation of the Astana agreements, the Iranian Foreign Ministry said.")
+    assert ("iran", "armed_groups") in pairs and ("iran", "syria") not in pairs
