@@ -120,7 +120,10 @@ def relaying_agency(sent) -> str | None:
             agent = next((o for t in token.subtree if t.lower_ == "by" and (t.dep_ == "agent" or passive)
                           for o in t.children if o.dep_ == "pobj"), None)
             if agent is not None:  # "a military source was quoted as saying by SANA"
-                return token.doc[agent.left_edge.i: agent.right_edge.i + 1].text
+                end = agent.right_edge.i + 1
+                if end < len(token.doc) and token.doc[end].text[:1].isupper() and _agency_state(token.doc[end].text):
+                    end += 1  # "quoted by state news agency SANA", the name parsed apart from its noun
+                return token.doc[agent.left_edge.i: end].text
             if token.dep_ == "advcl" and token.tag_ == "VBG":
                 # '"…," state news agency SANA, citing a military source, said': what stands before the participle,
                 # after the quote
@@ -335,7 +338,8 @@ def noun_phrase(head) -> str:
     """A name as written: the head's phrase without its article, up to a comma or a clause."""
     doc, end = head.doc, head.i + 1
     for t in doc[head.i + 1: head.right_edge.i + 1]:
-        if t.text in (",", "(", ";") or t.dep_ in ("relcl", "acl", "appos") or (t.head == head and _dated(t)):
+        if t.text in (",", "(", ";") or t.dep_ in ("relcl", "acl", "appos") or (t.head == head and _dated(t)) \
+                or (t.dep_ == "case" and t.head == head):  # "the Syrian Foreign Ministry's letter": the ministry
             break
         end = t.i + 1
     # a parse that runs the subject back into the quote before it: the name starts after the quote's close
@@ -485,6 +489,8 @@ def phrase_bounds(token, appositions: bool = False) -> tuple[int, int]:
     end = token.i + 1
     for child in token.rights:
         finite = child.dep_ == "relcl" or (child.dep_ == "acl" and child.tag_ in ("VBD", "VBZ", "VBP"))
+        # "a military source quoted by SANA": who relays the source is no part of how it is described
+        finite = finite or (child.dep_ == "acl" and child.lemma_.lower() in attribution_config().get("relay_verbs", ()))
         if finite or _dated(child) or child.right_edge.i >= token.i + 16 or (
                 not appositions and (child.is_punct or child.dep_ == "appos")):
             break

@@ -341,6 +341,11 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         written = token.doc[named.left_edge.i: named.right_edge.i + 1].text.lower()
         if found is not None and found.actor and found.name.lower() in written:
             return found
+    if lower in DOCUMENT_NOUNS and any(c.dep_ == "poss" and c.pos_ != "PRON" for c in token.children):
+        # "the Syrian Foreign Ministry's letter to the UN said": the ministry, not its letter, is named
+        sender = _sender(token, index)
+        if sender is not None:
+            return sender
     g = gazetteer()
     # Only the noun phrase before the verb: a relative clause must not lend its actors.
     phrase = token.doc[token.left_edge.i: token.i + 1].text

@@ -148,3 +148,22 @@ def test_whom_a_named_state_stands_by_in_apposition_is_not_who_speaks():
 def test_a_role_in_apposition_is_still_named_by_its_holder():
     text = "Russia's special envoy, Alexander Lavrentiev, said Turkey had not fulfilled its obligations under the deal."
     assert _indirect_speaker(text) == "Alexander Lavrentiev"
+
+
+def _reported(text: str, opening: str):
+    from pipeline.analyzer.core import analyze
+
+    return next(s for s in analyze("Idlib truce", text).statements if s.quote.startswith(opening))
+
+
+def test_a_source_quoted_by_an_agency_is_described_without_the_agency_and_speaks_for_its_state():
+    text = ("Militants breached the Russian-Turkish ceasefire deal in Idlib on Sunday, shelling army positions near "
+            "Kafr Nabl, according to a military source quoted by state news agency SANA.")
+    assert _reported(text, "Militants breached").speaker == "military source"
+    assert ("syria", "armed_groups") in rule_claims(text)
+
+
+def test_a_document_owned_by_a_body_is_that_bodys_word():
+    text = "The Syrian Foreign Ministry's letter to the UN said Turkey had violated the Sochi agreement in Idlib."
+    statement = _reported(text, "The Syrian Foreign Ministry")
+    assert (statement.speaker, statement.speaker_actor) == ("Syrian Foreign Ministry", "syria_mfa")
