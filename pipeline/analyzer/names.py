@@ -339,7 +339,7 @@ def noun_phrase(head) -> str:
     doc, end = head.doc, head.i + 1
     for t in doc[head.i + 1: head.right_edge.i + 1]:
         if t.text in (",", "(", ";") or t.dep_ in ("relcl", "acl", "appos") or (t.head == head and _dated(t)) \
-                or (t.dep_ == "case" and t.head == head):  # "the Syrian Foreign Ministry's letter": the ministry
+                or (t.dep_ == "case" and t.head == head) or _dash(t):  # "the Syrian Foreign Ministry's letter"
             break
         end = t.i + 1
     # a parse that runs the subject back into the quote before it: the name starts after the quote's close
@@ -347,6 +347,12 @@ def noun_phrase(head) -> str:
     while start < head.i and doc[start].dep_ in ("det", "punct"):
         start += 1
     return re.sub(r"^(?:the|a|an)\s+", "", doc[start:end].text.strip(), flags=re.I)
+
+
+def _dash(token) -> bool:
+    """A dash set off by spaces opens an aside ("Russia's Defence Ministry - which, along with Turkey, …"); one
+    inside a word ("al-Assad") does not."""
+    return token.text in ("-", "--", "\u2013", "\u2014") and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
 
 
 MISLABELLED = ("", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW")

@@ -270,7 +270,8 @@ def truce_exploited(token) -> Reading | None:
     if _lemma(token) not in words()["exploit_verbs"] or token.pos_ != "VERB" or negated(token):
         return None
     truce = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and _lemma(c) in words()["truce_nouns"]), None)
-    gains = [t for t in token.subtree if t.i > token.i and _lemma(t) in words()["gain_verbs"]]
+    gains = [t for t in token.subtree if t.i > token.i and (_lemma(t) in words()["gain_verbs"] or (
+        _lemma(t) in words()["cover_nouns"] and t.head.lower_ == "as"))]  # "using the truce as a cover to advance"
     user = subject_of(token)
     return Reading(user, "violate") if truce is not None and gains and user is not None else None
 

@@ -153,3 +153,15 @@ def test_their_in_a_subject_is_not_the_sentences_other_parties():
     pairs = rule_pairs("The presence of terrorist groups in Idlib and their repeated attacks on civilians and on the "
                        "Syrian army are a clear violation of the Astana agreements, the Iranian Foreign Ministry said.")
     assert ("iran", "armed_groups") in pairs and ("iran", "syria") not in pairs
+
+
+@pytest.mark.parametrize("sentence", [
+    "The opposition said the regime was using the ceasefire as a pretext to mass troops near Saraqeb.",
+    "Opposition factions said the regime was using the truce as a cover to advance on Kafr Nabl.",
+])
+def test_a_truce_used_as_cover_is_turned_to_gaining_ground(sentence):
+    assert ("armed_groups", "syria") in rule_pairs(sentence)
+
+
+def test_a_truce_used_for_aid_is_no_charge():
+    assert rule_pairs("The UN said it had used the ceasefire to deliver aid to Maarat al-Numan.") == set()

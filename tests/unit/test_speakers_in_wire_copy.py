@@ -167,3 +167,9 @@ def test_a_document_owned_by_a_body_is_that_bodys_word():
     text = "The Syrian Foreign Ministry's letter to the UN said Turkey had violated the Sochi agreement in Idlib."
     statement = _reported(text, "The Syrian Foreign Ministry")
     assert (statement.speaker, statement.speaker_actor) == ("Syrian Foreign Ministry", "syria_mfa")
+
+
+def test_an_aside_set_off_by_dashes_is_no_part_of_a_bodys_name():
+    text = ("In a statement issued late on Friday, Russia's Defence Ministry - which, along with Turkey, is a guarantor "
+            "of the truce - said terrorists had fired on Syrian army positions near Saraqeb.")
+    assert _reported(text, "In a statement").speaker == "Russia's Defence Ministry"
