@@ -336,6 +336,12 @@ def owner_of(noun) -> object | None:
                        for o in c.children if o.dep_ == "pobj"), None)
             if by is not None and noun.lemma_.lower() in BREACH_NOUNS:
                 return by
+    # "recorded 12 violations, all from territory held by Hayat Tahrir al-Sham": a "from" the parser hung on the verb
+    if noun.lemma_.lower() in BREACH_NOUNS and noun.dep_ == "dobj":
+        source = next((_holder(o) for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "from" and c.i > noun.i
+                       for o in c.children if o.dep_ == "pobj"), None)
+        if source is not None:
+            return source
     # "responding to violations of the zone by terrorists": the parser hangs a "by" right after the
     # noun's phrase on the verb (as a preposition, or as the agent of an active "registered 604 breaches
     # by terrorist groups"); a verb has no "by" of its own unless it is passive.
@@ -383,6 +389,9 @@ def owner_of(noun) -> object | None:
         verb = _governing_verb(noun)
         if verb is not None and _is_passive(verb):
             return _doer_of_passive(verb)  # "a soldier was killed in a regime attack, in violation of…"
+        fired = _fire_from(verb) if verb is not None else None
+        if fired is not None:
+            return fired  # "Russian patrols came under fire from militants, in a breach of…": who fired
         subject = subject_of(verb) if verb is not None else None
         if subject is None and verb is not None:
             subject = _nearest_subject_before(verb)
@@ -420,6 +429,8 @@ def owner_of(noun) -> object | None:
 PERPETRATE = frozenset("carry launch conduct step intensify continue commit stage mount escalate perpetrate "
                        "resume renew increase keep begin start wage unleash".split())
 ATTACK_NOUNS = frozenset("attack attacks strike strikes airstrike airstrikes shelling bombing bombardment raid raids".split())
+FIRE_NOUNS = frozenset("fire attack attacks shelling bombardment shellfire gunfire".split())  # "came under fire"
+HOLDING_VERBS = frozenset("hold control occupy".split())  # "territory held by HTS", "areas controlled by militants"
 
 
 def _maker_of_breach(noun):
@@ -578,6 +589,27 @@ def copula_subject(noun):
     if said.dep_ == "pobj" and said.head.lower_ == "to" and said.head.head.lemma_ == "amount":
         return subject_of(said.head.head)
     return None
+
+
+def _holder(place):
+    """Who a place a fire came from is: the party holding it ("territory held by HTS", "areas controlled by the
+    militants"), or the party itself ("from the Turkish side", "from militants"); else None."""
+    agent = next((o for c in place.children if c.dep_ == "acl" and c.lemma_.lower() in HOLDING_VERBS
+                  for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
+    if agent is not None:
+        return agent
+    return place if actor_of_phrase(place) else None
+
+
+def _fire_from(verb):
+    """ "came under fire from militants", "came under attack from the regime": the party the fire came from."""
+    if not any(c.dep_ == "prep" and c.lower_ == "under" and any(o.lemma_.lower() in FIRE_NOUNS for o in c.children)
+               for c in verb.children):
+        return None
+    sources = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "under" for f in c.children
+               for p in f.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children if o.dep_ == "pobj"]
+    sources += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for o in c.children if o.dep_ == "pobj"]
+    return next((found for found in map(_holder, sources) if found is not None), None)
 
 
 def doer_of_these(noun):

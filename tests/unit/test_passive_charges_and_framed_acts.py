@@ -165,3 +165,18 @@ def test_a_truce_used_as_cover_is_turned_to_gaining_ground(sentence):
 
 def test_a_truce_used_for_aid_is_no_charge():
     assert rule_pairs("The UN said it had used the ceasefire to deliver aid to Maarat al-Numan.") == set()
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    ("Russian military police patrols came under fire from militants near Ariha, in a breach of the Moscow protocol, "
+     "the Russian Defence Ministry said.", ("russia", "armed_groups")),
+    ("The Russian reconciliation centre said it had recorded 12 violations of the ceasefire regime, all from territory "
+     "held by Hayat Tahrir al-Sham.", ("russia", "armed_groups")),
+])
+def test_fire_from_a_party_or_ground_it_holds_is_that_partys(sentence, pair):
+    assert pair in rule_pairs(sentence)
+
+
+def test_fire_from_nowhere_named_charges_no_one():
+    assert rule_pairs("Russian military police patrols came under fire near Ariha, in a breach of the Moscow protocol, "
+                      "the Russian Defence Ministry said.") == set()
