@@ -412,10 +412,7 @@ def called_a_breach(token) -> Reading | None:
     if said.dep_ not in ("pobj", "oprd", "attr", "dobj", "ccomp") or _lemma(verb) not in words()["calling_verbs"] \
             or verb.pos_ != "VERB" or negated(verb):
         return None
-    broken = _objects_after(token, ("of",))
-    norms = lexicon()["other_norms_re"]
-    if broken and not any(_deal(o) for o in broken) and any(
-            norms.search(o.doc[o.left_edge.i: o.right_edge.i + 1].text) for o in broken):
+    if _of_another_norm(token):
         return None  # "a flagrant violation of Syrian sovereignty" (but "of the de-escalation zone regime" is a truce's)
     # "an attack which it described as a violation": the act the relative clause hangs on
     act = verb.head if verb.dep_ == "relcl" else next((c for c in verb.children if c.dep_ == "dobj" and c != token), None)
@@ -454,11 +451,16 @@ def called_a_breach_in_order(token) -> Reading | None:
                        and actor_of_phrase(t)), None)
     if doer is None:
         return None
-    broken = _objects_after(token, ("of",))
-    if broken and any(lexicon()["other_norms_re"].search(o.doc[o.left_edge.i: o.right_edge.i + 1].text) for o in broken) \
-            and not any(_deal(o) for o in broken):
+    if _of_another_norm(token):
         return None
     return Reading(doer, "violate", subject_of(verb))
+
+
+def _of_another_norm(breach) -> bool:
+    """A breach of a norm other than a truce ("of Syrian sovereignty", "of international law"), and of no deal."""
+    broken = _objects_after(breach, ("of",))
+    return bool(broken) and not any(_deal(o) for o in broken) and any(
+        lexicon()["other_norms_re"].search(o.doc[o.left_edge.i: o.right_edge.i + 1].text) for o in broken)
 
 
 @reader("left_the_deal")

@@ -429,8 +429,6 @@ def owner_of(noun) -> object | None:
 PERPETRATE = frozenset("carry launch conduct step intensify continue commit stage mount escalate perpetrate "
                        "resume renew increase keep begin start wage unleash".split())
 ATTACK_NOUNS = frozenset("attack attacks strike strikes airstrike airstrikes shelling bombing bombardment raid raids".split())
-FIRE_NOUNS = frozenset("fire attack attacks shelling bombardment shellfire gunfire".split())  # "came under fire"
-HOLDING_VERBS = frozenset("hold control occupy".split())  # "territory held by HTS", "areas controlled by militants"
 
 
 def _maker_of_breach(noun):
@@ -594,7 +592,7 @@ def copula_subject(noun):
 def _holder(place):
     """Who a place a fire came from is: the party holding it ("territory held by HTS", "areas controlled by the
     militants"), or the party itself ("from the Turkish side", "from militants"); else None."""
-    agent = next((o for c in place.children if c.dep_ == "acl" and c.lemma_.lower() in HOLDING_VERBS
+    agent = next((o for c in place.children if c.dep_ == "acl" and c.lemma_.lower() in words("holding_verbs")
                   for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
     if agent is not None:
         return agent
@@ -603,7 +601,7 @@ def _holder(place):
 
 def _fire_from(verb):
     """ "came under fire from militants", "came under attack from the regime": the party the fire came from."""
-    if not any(c.dep_ == "prep" and c.lower_ == "under" and any(o.lemma_.lower() in FIRE_NOUNS for o in c.children)
+    if not any(c.dep_ == "prep" and c.lower_ == "under" and any(o.lemma_.lower() in words("fire_nouns") for o in c.children)
                for c in verb.children):
         return None
     sources = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "under" for f in c.children
