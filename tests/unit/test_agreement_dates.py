@@ -116,3 +116,11 @@ def test_a_cue_for_a_deal_not_yet_concluded_names_nothing():
     assert agreement_in("US forces patrolled the safe zone around Manbij.", "2016-06-12") is None
     assert agreement_in("US forces patrolled the safe zone around Manbij.", "2019-12-12") == "ne_syria_2019"
     assert agreement_in("US forces patrolled the safe zone around Manbij.") == "ne_syria_2019"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Turkish forces shelled villages near Tal Rifaat in violation of the Sochi understandings.", "ne_syria_2019"),
+    ("Turkish forces shelled villages near Saraqeb in violation of the Sochi understandings.", "sochi_2018"),
+])
+def test_sochi_after_october_2019_is_the_north_easts_memorandum_where_the_north_east_is_named(sentence, expected):
+    assert agreement_in(sentence, "2022-11-25") == expected

@@ -180,3 +180,8 @@ def test_fire_from_a_party_or_ground_it_holds_is_that_partys(sentence, pair):
 def test_fire_from_nowhere_named_charges_no_one():
     assert rule_pairs("Russian military police patrols came under fire near Ariha, in a breach of the Moscow protocol, "
                       "the Russian Defence Ministry said.") == set()
+
+
+def test_daraas_central_committee_speaks_for_the_opposition():
+    assert ("armed_groups", "syria") in rule_pairs(
+        "The Central Committee in Daraa said the Fourth Division had violated the terms of the settlement deal.")
