@@ -99,6 +99,7 @@ class Actor:
     aliases: tuple[str, ...]
     adjectives: tuple[str, ...]
     nouns: tuple[str, ...] = ()  # common nouns a text refers back to it by, once named ("the monitor said")
+    offices: tuple[str, ...] = ()  # a person's offices, as a role names them ("the Turkish president" is Erdogan)
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,7 @@ class Gazetteer:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         self.actors = {
             a["id"]: Actor(a["id"], a["name"], a["kind"], a.get("parent"), tuple(a.get("aliases", [])),
-                           tuple(a.get("adjectives", [])), tuple(a.get("nouns", [])))
+                           tuple(a.get("adjectives", [])), tuple(a.get("nouns", [])), tuple(a.get("offices", [])))
             for a in data["actors"]
         }
         for name, adjectives, *other_names in data.get("other_states", []):

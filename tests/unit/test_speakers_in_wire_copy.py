@@ -173,3 +173,20 @@ def test_an_aside_set_off_by_dashes_is_no_part_of_a_bodys_name():
     text = ("In a statement issued late on Friday, Russia's Defence Ministry - which, along with Turkey, is a guarantor "
             "of the truce - said terrorists had fired on Syrian army positions near Saraqeb.")
     assert _reported(text, "In a statement").speaker == "Russia's Defence Ministry"
+
+
+def test_a_role_is_the_office_holder_the_article_names_anywhere():
+    text = ("\u201cThe regime is violating the ceasefire,\u201d the Turkish president said on Tuesday.\n\n"
+            "Speaking to reporters in Ankara, Recep Tayyip Erdogan added that Turkey would not allow its posts in Idlib "
+            "to be surrounded.")
+    statement = statement_of(text, "The regime is violating")
+    assert (statement.speaker, statement.speaker_actor) == ("Recep Tayyip Erdogan", "recep_tayyip_erdogan")
+
+
+def test_a_qualified_role_or_another_states_minister_is_not_the_office_holder():
+    text = ("\u201cThe terrorists have violated the truce,\u201d Syria's deputy foreign minister said.\n\n"
+            "Foreign Minister Walid al-Muallem met Russia's envoy on Monday.")
+    assert statement_of(text, "The terrorists").speaker == "Syria's deputy foreign minister"
+    text = ("\u201cTurkey has not fulfilled its commitments in Idlib,\u201d the Russian foreign minister said.\n\n"
+            "Turkish Foreign Minister Mevlut Cavusoglu rejected the charge.")
+    assert statement_of(text, "Turkey has not").speaker == "Russian foreign minister"
