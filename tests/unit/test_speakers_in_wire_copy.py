@@ -190,3 +190,11 @@ def test_a_qualified_role_or_another_states_minister_is_not_the_office_holder():
     text = ("\u201cTurkey has not fulfilled its commitments in Idlib,\u201d the Russian foreign minister said.\n\n"
             "Turkish Foreign Minister Mevlut Cavusoglu rejected the charge.")
     assert statement_of(text, "Turkey has not").speaker == "Russian foreign minister"
+
+
+def test_the_un_envoy_is_the_envoy_the_article_names_but_a_states_un_envoy_is_not_its_special_envoy():
+    text = ("\u201cAll parties must respect the ceasefire in Idlib,\u201d the UN envoy said.\n\n"
+            "Geir Pedersen briefed the Security Council on Tuesday.")
+    assert statement_of(text, "All parties").speaker == "Geir Pedersen"
+    text = ("\u201cThe truce in Idlib is holding,\u201d Russia's UN envoy said.\n\nAlexander Lavrentiev visited Damascus.")
+    assert statement_of(text, "The truce").speaker == "Russia's UN envoy"
