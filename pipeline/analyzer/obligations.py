@@ -80,9 +80,13 @@ def _objects(verb) -> list:
 def _debts(verb) -> list:
     """The verb's objects that are owed: obligations, commitments, promises (also after "by", "with", "up to"),
     and a party's share of a deal ("its part of the Idlib agreements", "its side of the bargain")."""
-    return [o for o in _objects(verb) if _lemma(o) in words()["debt_nouns"] or (
+    owed = [o for o in _objects(verb) if _lemma(o) in words()["debt_nouns"] or (
         _lemma(o) in words()["share_nouns"] and (any(c.dep_ == "poss" for c in o.children)
                                                  or any(_deal(d) for d in _objects_after(o, ("of",)))))]
+    # "fulfil what they promised", "carry out what was agreed": a free relative of undertaking is a debt taken on
+    promised = words()["undertaking_verbs"] | words()["pledge_verbs"] | words()["agreed_verbs"]
+    return owed + [c for c in verb.children if c.dep_ in ("ccomp", "dobj", "xcomp") and _lemma(c) in promised
+                   and any(w.lower_ in ("what", "whatever", "all") for w in c.children)]
 
 
 def _undone(verb) -> bool:
@@ -99,7 +103,8 @@ def _as_unkept(verb, debts: list) -> bool:
     """A demand framed as non-fulfilment: what was taken on ("the obligations they took on", "the promises
     it made"), a keeping in full ("carry out in full", "finally fulfil") or one still awaited ("was still
     expecting Ankara to carry out its commitments"); "expect Russia to fulfil its responsibilities" is an appeal."""
-    taken = any(c.dep_ in ("relcl", "acl") and _lemma(c) in words()["undertaking_verbs"] for d in debts for c in d.children)
+    taken = any(c.dep_ in ("relcl", "acl") and _lemma(c) in words()["undertaking_verbs"] for d in debts for c in d.children) \
+        or any(d.pos_ in ("VERB", "AUX") for d in debts)  # "what they promised" is itself what was taken on
     full = any(t.lower_ in words()["in_full"] for t in verb.subtree if t.i < verb.i + 6 and t.dep_ in ("advmod", "pobj", "amod")) \
         or any(t.lower_ == "full" and t.head.lower_ == "in" for t in verb.subtree)  # "…under the March agreements in full"
     return taken or full or _still(verb.head)

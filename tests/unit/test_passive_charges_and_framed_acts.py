@@ -185,3 +185,15 @@ def test_fire_from_nowhere_named_charges_no_one():
 def test_daraas_central_committee_speaks_for_the_opposition():
     assert ("armed_groups", "syria") in rule_pairs(
         "The Central Committee in Daraa said the Fourth Division had violated the terms of the settlement deal.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Peskov said Turkey should fulfil what it promised under the Idlib deal.",
+    "Lavrov said Moscow expected Ankara to carry out what was agreed in Sochi.",
+])
+def test_what_was_promised_is_a_debt_taken_on(sentence):
+    assert ("russia", "turkey") in rule_pairs(sentence)
+
+
+def test_doing_what_one_can_is_no_debt():
+    assert rule_pairs("Lavrov said Moscow expected Ankara to do what it can to calm the situation.") == set()
