@@ -614,11 +614,6 @@ def extract_statements(doc, index: SpeakerIndex | None = None) -> tuple[list[Sta
     return _office_holders_named(statements, text), index
 
 
-# A role with one of these before its office names someone else than the office holder ("Syria's deputy foreign
-# minister", "the former Turkish president").
-NOT_THE_HOLDER = frozenset("deputy vice former assistant acting ex late first second senior".split())
-
-
 def _office_holders_named(statements: list[Statement], text: str) -> list[Statement]:
     """ '"…," the Turkish president said' in an article that names Erdogan anywhere: GUIDELINES.md's speaker is the
     fullest name in the text, so a role goes to the holder of that office the article names (config/gazetteer.yaml
@@ -642,7 +637,9 @@ def _holder_of_role(statement: Statement, holders: list, text: str) -> Statement
         person = g.actors[mention.actor]
         office = next((o for o in person.offices if said.endswith(o)), None)
         prefix = said[: len(said) - len(office)].split() if office else []
-        if office is None or NOT_THE_HOLDER.intersection(w.strip("'s’") for w in prefix) \
+        # "Syria's deputy foreign minister", "the former Turkish president": someone else than the office holder
+        if office is None or set(attribution_config().get("not_the_holder", ())).intersection(
+                w.removesuffix("'s").removesuffix("’s") for w in prefix) \
                 or g.rollup(person.id) != g.rollup(actor) \
                 or (g.actors[actor].kind != "state" and person.parent != actor):
             continue
