@@ -108,6 +108,13 @@ def statement_of(text: str, opening: str, title: str = "Idlib truce"):
                 if s.kind == "direct" and s.quote.startswith(opening))
 
 
+def reported_of(text: str, opening: str, title: str = "Idlib truce"):
+    """The statement, direct or reported, the analyzer finds in a written text whose text opens with these words."""
+    from pipeline.analyzer.core import analyze  # lazy: loading spaCy is slow
+
+    return next(s for s in analyze(title, text).statements if s.quote.startswith(opening))
+
+
 def rule_claims(text: str, after: int = 0, outlet: str | None = None) -> set[tuple[str, str]]:
     """(accuser, accused), rolled up, of the rules' attributed claims in a written text (from character `after` on)."""
     from pipeline.analyzer.accusations import extract_accusations

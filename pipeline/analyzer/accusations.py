@@ -205,8 +205,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
             if accuser is None:
                 mode = "narrative"
             targets = [accused_token, *_conjuncts(accused_token), *_members_of(accused_token),
-                       *_co_subjects(accused_token), *_answerable(token, accused_token),
-                       *_whose_their(accused_token)] if accused_token is not None else []
+                       *_co_subjects(accused_token), *_answerable(token, accused_token)] if accused_token is not None else []
             exclude = {g.rollup(accuser)} if accuser else set()
             # (actor, the words that named it): a word's sense may depend on who speaks
             named = [(actor, target) for target in targets for actor in resolve_actors(target, exclude)]
@@ -468,17 +467,6 @@ def _co_subjects(token) -> list:
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return []
     return [c for c in token.head.children if c.dep_ == token.dep_ and c is not token and c.pos_ in ("NOUN", "PROPN")]
-
-
-def _whose_their(token) -> list:
-    """For "their" in "X and its mercenaries continued their attacks", "Russian and Syrian forces kept up their
-    strikes": the clause's subject with its conjuncts, each of whom the attacks are."""
-    if token.lower_ != "their" or token.dep_ != "poss" or token.head.dep_ != "dobj":
-        return []  # not "the presence of terrorists and their attacks on the army are a violation"
-    subject = subject_of(token.head.head)
-    if subject is None or subject.pos_ == "PRON":
-        return []
-    return [subject, *subject.conjuncts]
 
 
 def _members_of(token) -> list:

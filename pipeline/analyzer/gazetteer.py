@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -117,6 +118,9 @@ class Gazetteer:
 
     def __init__(self, path: Path = CONFIG / "gazetteer.yaml"):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        repeated = sorted(k for k, n in Counter(a["id"] for a in data["actors"]).items() if n > 1)
+        if repeated:  # a second entry would silently replace the first, aliases and all
+            raise ValueError(f"{path}: actors listed more than once: {', '.join(repeated)}")
         self.actors = {
             a["id"]: Actor(a["id"], a["name"], a["kind"], a.get("parent"), tuple(a.get("aliases", [])),
                            tuple(a.get("adjectives", [])), tuple(a.get("nouns", [])), tuple(a.get("offices", [])))

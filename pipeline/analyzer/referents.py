@@ -131,6 +131,11 @@ def resolve_actors(token, exclude: set[str]) -> list[str]:
         return [first, *_coordinated_modifiers(token, exclude | {gazetteer().rollup(first)})]
     if first is None or token.lower_ not in ("they", "their", "them"):
         return [first] if first else []
+    own = _own_clause_subject(token)
+    if own is not None:
+        # "The Turkish occupation army and its mercenaries continued their attacks": each of the clause's subjects
+        found = [a for c in (own, *own.conjuncts) for a in resolve_actors(c, exclude)]
+        return list(dict.fromkeys([first, *found]))
     subject = _subject_before(token) if token.dep_ == "nsubj" else None
     if subject is not None and actor_of_phrase(subject) == first:
         # "The Turkish army and its allies shelled Ain Issa. … said they had breached…": every conjunct
@@ -141,6 +146,15 @@ def resolve_actors(token, exclude: set[str]) -> list[str]:
         if after.actor == first and re.fullmatch(r"\s*,?\s*(?:and|&)\s+(?:the\s+)?", text[before.end:after.start], re.I):
             return [before.actor, first]
     return [first]
+
+
+def _own_clause_subject(their):
+    """For "their" on a verb's object ("X and Y continued their attacks"): the verb's subject, when it is no pronoun
+    (not a "their" inside a subject: "the presence of terrorists and their attacks on the army are a violation")."""
+    if their.lower_ != "their" or their.dep_ != "poss" or their.head.dep_ != "dobj":
+        return None
+    subject = subject_of(their.head.head)
+    return subject if subject is not None and subject.pos_ != "PRON" else None
 
 
 def _coordinated_modifiers(token, exclude: set[str]) -> list[str]:

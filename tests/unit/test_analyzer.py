@@ -118,3 +118,13 @@ def test_a_story_told_in_compliance_words_is_relevant_but_a_deal_story_without_a
            "The deal commits Tehran to two tankers a month, officials said.\n\nSyria's economy has shrunk by half.")
     assert score(*promises).relevant
     assert not score(*oil).relevant
+
+
+def test_an_actor_listed_twice_in_the_gazetteer_is_refused(tmp_path):
+    from pipeline.analyzer.gazetteer import Gazetteer
+
+    path = tmp_path / "gazetteer.yaml"
+    path.write_text("actors:\n  - {id: a, name: A, kind: state, aliases: [A]}\n"
+                    "  - {id: a, name: A, kind: state, aliases: [Aa]}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="listed more than once: a"):
+        Gazetteer(path)

@@ -9,18 +9,13 @@ from pipeline.analyzer.breaches import breach_type
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.vocab import BreachType
 from pipeline.analyzer.core import analyze
-from tests.conftest import rule_claims
+from tests.conftest import reported_of, rule_claims
 
 CONTEXT = "Ankara and Moscow met again on the Idlib ceasefire agreement this week. "
 
 
 def rule_pairs(sentence: str) -> set[tuple[str, str]]:
     return rule_claims(CONTEXT + sentence, after=len(CONTEXT))
-
-
-def statement_of(text: str, opening: str):
-    """The statement, direct or reported, whose text opens with these words."""
-    return next(s for s in analyze("Idlib truce", text).statements if s.quote.startswith(opening))
 
 
 @pytest.mark.parametrize("sentence, pair", [
@@ -36,19 +31,19 @@ def test_a_passive_accusation_is_made_by_its_agent_against_its_subject(sentence,
 
 
 def test_the_agent_of_a_passive_accusation_is_its_speaker():
-    statement = statement_of(CONTEXT + "The YPG has been accused by Ankara of breaching the truce around Ain Issa.",
+    statement = reported_of(CONTEXT + "The YPG has been accused by Ankara of breaching the truce around Ain Issa.",
                              "The YPG has been")
     assert gazetteer().rollup(statement.speaker_actor) == "turkey"
 
 
 def test_the_subject_of_a_passive_accusation_with_no_agent_is_not_its_speaker():
     text = CONTEXT + "Turkey has been accused of breaching the truce around Ain Issa, the Kurdish-led SDF said."
-    assert gazetteer().rollup(statement_of(text, "Turkey has been").speaker_actor) == "sdf"
+    assert gazetteer().rollup(reported_of(text, "Turkey has been").speaker_actor) == "sdf"
 
 
 def test_the_subject_of_a_passive_quoting_verb_still_speaks():
     text = CONTEXT + "Peskov was quoted by RIA Novosti as saying that Ankara had not fulfilled its commitments."
-    assert statement_of(text, "Peskov was quoted").speaker_actor == "dmitry_peskov"
+    assert reported_of(text, "Peskov was quoted").speaker_actor == "dmitry_peskov"
 
 
 def test_an_attack_told_before_with_a_bare_regime_is_the_regimes_when_called_a_breach():
@@ -123,11 +118,11 @@ def test_a_sentence_opened_by_for_a_party_is_told_as_that_party_sees_it():
     sentence = ("For Moscow, the main problem is that Ankara has not delivered on its pledge to disarm the jihadists "
                 "under the Sochi deal.")
     assert ("russia", "turkey") in rule_pairs(sentence)
-    assert statement_of(CONTEXT + sentence, "For Moscow").speaker_actor == "russia"
+    assert reported_of(CONTEXT + sentence, "For Moscow").speaker_actor == "russia"
 
 
 def test_for_a_while_is_no_party():
-    assert statement_of(CONTEXT + "For years, Russia has accused Turkey of violating the truce.",
+    assert reported_of(CONTEXT + "For years, Russia has accused Turkey of violating the truce.",
                         "For years").speaker_actor == "russia"
 
 

@@ -3,7 +3,7 @@ sentence, a side named by its group's adjective, a role no one was given (senten
 the shapes of real agency reports)."""
 
 from pipeline.analyzer.gazetteer import gazetteer
-from tests.conftest import rule_claims, statement_of
+from tests.conftest import reported_of, rule_claims, statement_of
 
 
 def _side(statement) -> str | None:
@@ -150,29 +150,23 @@ def test_a_role_in_apposition_is_still_named_by_its_holder():
     assert _indirect_speaker(text) == "Alexander Lavrentiev"
 
 
-def _reported(text: str, opening: str):
-    from pipeline.analyzer.core import analyze
-
-    return next(s for s in analyze("Idlib truce", text).statements if s.quote.startswith(opening))
-
-
 def test_a_source_quoted_by_an_agency_is_described_without_the_agency_and_speaks_for_its_state():
     text = ("Militants breached the Russian-Turkish ceasefire deal in Idlib on Sunday, shelling army positions near "
             "Kafr Nabl, according to a military source quoted by state news agency SANA.")
-    assert _reported(text, "Militants breached").speaker == "military source"
+    assert reported_of(text, "Militants breached").speaker == "military source"
     assert ("syria", "armed_groups") in rule_claims(text)
 
 
 def test_a_document_owned_by_a_body_is_that_bodys_word():
     text = "The Syrian Foreign Ministry's letter to the UN said Turkey had violated the Sochi agreement in Idlib."
-    statement = _reported(text, "The Syrian Foreign Ministry")
+    statement = reported_of(text, "The Syrian Foreign Ministry")
     assert (statement.speaker, statement.speaker_actor) == ("Syrian Foreign Ministry", "syria_mfa")
 
 
 def test_an_aside_set_off_by_dashes_is_no_part_of_a_bodys_name():
     text = ("In a statement issued late on Friday, Russia's Defence Ministry - which, along with Turkey, is a guarantor "
             "of the truce - said terrorists had fired on Syrian army positions near Saraqeb.")
-    assert _reported(text, "In a statement").speaker == "Russia's Defence Ministry"
+    assert reported_of(text, "In a statement").speaker == "Russia's Defence Ministry"
 
 
 def test_a_role_is_the_office_holder_the_article_names_anywhere():
