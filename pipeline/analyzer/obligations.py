@@ -448,12 +448,15 @@ def called_a_breach_in_order(token) -> Reading | None:
     if verb is None or negated(verb) or verb.i + 1 >= article.i:
         return None
     act = token.doc[verb.i + 1: article.i]
-    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("advcl", "amod", "compound") for t in act) \
+    # "considers the regime offensive a breach": the parser makes the act noun before "a" a verb, its owner the subject
+    misread = act[-1] if act[-1].pos_ == "VERB" and act[-1].lower_ in words()["act_nouns"] else None
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("advcl", "amod", "compound") and t != misread for t in act) \
             or not any(_lemma(t) in words()["act_nouns"] or t.lower_ in words()["act_nouns"] for t in act):
         return None  # "called on the parties to…", "described how…": no act named before the breach
     by = next((o for t in act if t.lower_ == "by" for o in t.children if o.dep_ == "pobj"), None)
-    doer = by or next((t for t in act if t.dep_ in ("amod", "compound", "poss", "nmod", "dobj") and t.pos_ != "VERB"
-                       and actor_of_phrase(t)), None)
+    doer = by or next((t for t in act if (t.dep_ in ("amod", "compound", "poss", "nmod", "dobj")
+                                          or (t.dep_ == "nsubj" and t.head == misread))
+                       and t.pos_ != "VERB" and actor_of_phrase(t)), None)
     if doer is None:
         return None
     if _of_another_norm(token):

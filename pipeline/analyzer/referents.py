@@ -62,7 +62,8 @@ def actor_of_phrase(token) -> str | None:
     actor = named or actor
     if actor is None or gazetteer().actors[actor].kind == "state":
         actor = _proxy_by_sponsor(token) or actor
-    if actor is None and token.pos_ in ("PROPN", "NOUN"):
+    # a subject the parser tagged a verb is a noun ("forces loyal to Assad had violated…")
+    if actor is None and (token.pos_ in ("PROPN", "NOUN") or (token.pos_ == "VERB" and token.dep_ in ("nsubj", "nsubjpass"))):
         # Its own right side ("the spokesman of the SDF"), not its conjuncts ("regime and Russian forces") nor the
         # circumstances it is set in ("these crimes, especially after the adoption of UN Security Council resolution…").
         own = [t for c in token.rights if c.dep_ not in ("conj", "cc", "relcl")
@@ -296,6 +297,9 @@ def subject_of(token):
     stolen = _subject_taken_by_object(token)
     if stolen is not None:
         return stolen
+    held = _subject_holding_verb(token)
+    if held is not None:
+        return held
     # "failed to honour", "delaying to honor": the subject sits on the governing verb
     if token.dep_ in ("xcomp", "conj") and token.head.pos_ in ("VERB", "AUX"):
         return subject_of(token.head)
@@ -324,6 +328,18 @@ def _subject_taken_by_object(verb):
     if obj.dep_ in ("dobj", "pobj") and obj.head.i < obj.i and joined and first < verb.i:
         return before
     return None
+
+
+def _subject_holding_verb(verb):
+    """The phrase a finite breach verb was parsed into as a noun: in "said the presence of Turkish troops in the
+    buffer zone breaches the deal" the parser makes "breaches" the object of "in"; its subject is "presence"."""
+    if verb.tag_ not in ("VBZ", "VBD", "VBP") or verb.dep_ not in ("pobj", "compound") \
+            or verb.lemma_.lower() not in words("breach_verbs") or not any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    holder = verb.head
+    while holder.dep_ in ("pobj", "prep", "compound") and holder.head != holder:
+        holder = holder.head
+    return holder if holder.pos_ in ("NOUN", "PROPN") and holder.i < verb.i else None
 
 
 def owner_of(noun) -> object | None:
