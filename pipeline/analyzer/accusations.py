@@ -12,7 +12,7 @@ from typing import Any
 
 from pipeline.analyzer.agreements import agreement_in, named_agreement, referred_agreement
 from pipeline.analyzer.breaches import ATTACK_WORDS, breach_type
-from pipeline.analyzer.candidates import lexicon
+from pipeline.analyzer.candidates import lexicon, words
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.reciprocal import reciprocal_accusations
 from pipeline.analyzer.names import unnamed_source_state
@@ -156,7 +156,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 accused_token, trigger = agent or subject_of(token), lemma if lemma in COMPLY else "fail"
             elif (lemma in BREACH_NOUNS or non_compliance(token)) and token.pos_ == "NOUN" and not none_of(token) \
                     and not ended(token):
-                accused_token, trigger = owner_of(token) or doer_of_these(token), lemma
+                accused_token, trigger = _named_owner(token) or doer_of_these(token), lemma
             reading = obligation_reading(token) if accused_token is None else None
             if reading is not None:  # a keeping late, demanded, or pledged and not done
                 accused_token, trigger, accuser_token = reading.accused, reading.trigger, reading.accuser
@@ -173,7 +173,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                     and clause.head.lemma_.lower() in ACTION_NOUNS and owner_of(clause.head) is not None:
                 accused_token = owner_of(clause.head)  # "have launched an assault that violates the cease-fire"
             elif accused_token is not None and accused_token.lower_ in ("who", "that", "which") and clause.dep_ == "relcl" \
-                    and accused_token.i > 0 and doc[accused_token.i - 1].text != ",":
+                    and accused_token.i > 0 and doc[accused_token.i - 1].text != "," \
+                    and not _told_of_them(clause):
                 continue  # "targets militants who violate the truce" describes; ", which violated" asserts
             accuser = reported_by
             if accuser_token is None and accuser is None:
@@ -278,6 +279,25 @@ def _statement_of(sent, statements: list[Statement]) -> int | None:
     begins = sent.start_char + len(sent.text) - len(sent.text.lstrip())  # past a blanked-out dateline
     return context if context is not None else next(
         (i for i, s in enumerate(statements) if s.kind == "indirect" and s.char_start == begins), None)
+
+
+def _named_owner(breach):
+    """Whose breach, when the phrase names a party: "a breach … by the party that is supposed to be the guarantor"
+    names none, and the act called the breach tells whose it is ("The Russian raids … are a clear breach…")."""
+    owner = owner_of(breach)
+    if owner is not None and owner.pos_ == "NOUN" and actor_of_phrase(owner) is None and doer_of_these(breach) is not None:
+        return None
+    return owner
+
+
+def _told_of_them(clause) -> bool:
+    """A restrictive relative that tells what its noun's party has done ("fighting terrorists who have repeatedly
+    violated the ceasefire"), not what any such party would be ("strikes any groups that violate the truce")."""
+    if clause.lemma_.lower() not in words("breach_verbs"):  # "groups that have been targeting civilians": an attack
+        return False
+    done = clause.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in clause.children)
+    any_such = any(c.dep_ == "det" and c.lower_ in ("any", "every", "all", "those", "whoever") for c in clause.head.children)
+    return done and not any_such and clause.head.pos_ in ("NOUN", "PROPN")
 
 
 def _focus_of_cleft(clause):
@@ -487,10 +507,9 @@ def _accusation(sent, scope, token, lemma, trigger, accuser, accused, mode, cont
     elif mode == "claim" and denies_in_sentence(sent, accuser):
         mode = "counter"  # "Ankara denied violating the truce and accused the regime of…"
     # the article's date resolves "last September's memorandum", "the March agreement"
-    named = agreement_in(sent.text)  # as written: the confidence does not hang on the article's date
-    agreement = named or named_agreement(sent.text, date) or referred_agreement(sent.doc.text, sent.start_char,
-                                                                                 sent.end_char) \
-        or named_agreement(scope, date) or article_agreement
+    named = agreement_in(sent.text, context=sent.doc.text)  # as written: the confidence does not hang on the date
+    agreement = named or named_agreement(sent.text, date, sent.doc.text) or referred_agreement(
+        sent.doc.text, sent.start_char, sent.end_char) or named_agreement(scope, date, sent.doc.text) or article_agreement
     confidence = 0.6 + (0.15 if lemma in ACCUSE else 0) + (0.1 if named else 0) + (
         0.1 if context is not None else 0)
     return Accusation(

@@ -29,15 +29,16 @@ class Agreement:
     default: bool
 
 
-def counts(text: str, date: str | None = None) -> dict[str, int]:
+def counts(text: str, date: str | None = None, context: str | None = None) -> dict[str, int]:
     """How often the text names each agreement (config agreement_cues.yaml): cues, places and times."""
-    found = [agreement for _, _, agreement in mentions(text, date)]
+    found = [agreement for _, _, agreement in mentions(text, date, context)]
     return {a.id: found.count(a.id) for a in _agreements()}
 
 
-def agreement_in(text: str, date: str | None = None) -> str | None:
-    """The agreement a sentence names, the most specific; a `date` resolves "last September's deal"."""
-    return _best(counts(text, date), specific_first=True)
+def agreement_in(text: str, date: str | None = None, context: str | None = None) -> str | None:
+    """The agreement a sentence names, the most specific; a `date` resolves "last September's deal", the article
+    (`context`) which deal a place or a time means when the sentence does not say."""
+    return _best(counts(text, date, context), specific_first=True)
 
 
 # "that agreement", "the same deal", "this memorandum", "under the said accords": a deal named before
@@ -57,11 +58,11 @@ def referred_agreement(text: str, start: int, end: int, date: str | None = None)
     return named[-1] if named else None
 
 
-def named_agreement(text: str, date: str | None = None) -> str | None:
+def named_agreement(text: str, date: str | None = None, context: str | None = None) -> str | None:
     """The agreement a sentence names as written; failing that, with the article's date, the one a time phrase
     means ("last September's memorandum", "the March agreement"). A date never vetoes a deal named outright:
     real articles carry wrong dates (a FA-KES article dated 1 February 2016 cites the truce of 27 February)."""
-    return agreement_in(text) or (agreement_in(text, date) if date else None)
+    return agreement_in(text, context=context) or (agreement_in(text, date, context) if date else None)
 
 
 def article_agreement(text: str, date: str | None = None) -> str | None:
@@ -84,17 +85,19 @@ def by_date(text: str, date: str | None) -> tuple[str, int] | None:
     return best
 
 
-def mentions(text: str, date: str | None = None) -> list[tuple[int, int, str]]:
-    """Every (start, end, agreement) span naming an agreement concluded by the date."""
+def mentions(text: str, date: str | None = None, context: str | None = None) -> list[tuple[int, int, str]]:
+    """Every (start, end, agreement) span naming an agreement concluded by the date; a place or a time that fits
+    several is the one whose context the sentence, else `context` (the article), else the text mentions most."""
     folded, day = fold(text), parse_date(date)
+    around = fold(context) if context else folded
     found: list[tuple[int, int, str | None]] = [(m.start(), m.end(), a.id) for a in _agreements() if a.cues and _concluded_by(a, day)
              for m in a.cues.finditer(folded)]
     for kind, group in (("place", "where"), ("time", "when")):
         for match in (m for pattern in _descriptions()[kind] for m in pattern.finditer(folded)):
             sentence = _sentence(folded, match)
-            found += [(match.start(), match.end(), by_place(place, sentence, folded, day))
+            found += [(match.start(), match.end(), by_place(place, sentence, around, day))
                       for place in _places().findall(match.group(group))] if kind == "place" else \
-                [(match.start(), match.end(), by_time(match.group(group), sentence, folded, day))]
+                [(match.start(), match.end(), by_time(match.group(group), sentence, around, day))]
     return _distinct([span for span in found if not _abroad(_sentence(folded, span))])
 
 

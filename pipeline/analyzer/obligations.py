@@ -247,26 +247,37 @@ def pledge_unkept(token) -> Reading | None:
     """ "Turkey pledged to clear the highway, but the militants are still there": a pledge and its contrary."""
     taken_on = _lemma(token) in words()["undertaking_verbs"] and any(
         _lemma(o) in words()["debt_nouns"] for o in _objects(token))  # "had taken on the commitment to separate…"
-    if not (_lemma(token) in words()["pledge_verbs"] or taken_on) or token.pos_ != "VERB" or negated(token):
+    if not ((_lemma(token) in words()["pledge_verbs"] or taken_on) and token.pos_ == "VERB" or _bound_to(token)) \
+            or negated(token):
         return None
     pledger = subject_of(token)
-    if pledger is None:
-        return None
+    if pledger is None or any(c.dep_ == "conj" for m in (pledger, *pledger.children) for c in m.children
+                              if m == pledger or m.dep_ == "amod"):
+        return None  # "Russia and Turkey were to conduct joint patrols, but…": a joint duty charges neither
     # The contrary clause, or the parser's reading of "…, but X is still there, Zakharova said": the
     # conjunct is "said" and the clause its complement; or "Peskov said Turkey had undertaken to…, but the
     # attacks 'are continuing'", the contrary clause joined to "said".
     conjuncts = [c for c in token.children if c.dep_ == "conj"]
-    if token.dep_ == "ccomp":
-        conjuncts += [c for c in token.head.children if c.dep_ == "conj" and c.i > token.i]
+    if token.dep_ == "ccomp":  # (or as a second complement of "said", the parser's other reading)
+        conjuncts += [c for c in token.head.children if c.dep_ in ("conj", "ccomp") and c.i > token.i]
     for clause in conjuncts + [c for conj in conjuncts for c in conj.children if c.dep_ == "ccomp" and c.i < conj.i]:
         contrast = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in token.children) or any(
             t.lower_ in ("but", "yet", "however") for t in token.doc[token.i + 1: clause.left_edge.i + 1])
         still = _still(clause)
-        persists = _lemma(clause) in words()["persist_verbs"] or negated(clause) or still
+        persists = _lemma(clause) in words()["persist_verbs"] | words()["stalling_verbs"] or negated(clause) or still
         # "…had undertaken to clear the corridor, and that five months on this had still not happened"
         if (contrast and persists) or (still and negated(clause)):
             return Reading(pledger, "fail")
     return None
+
+
+def _bound_to(token) -> bool:
+    """ "our Turkish partners were to ensure…", "were supposed to withdraw…": a duty told as what was to be done."""
+    duty = next((c for c in token.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)), None)
+    if duty is None:
+        return False
+    return (_lemma(token) == "be" and token.tag_ in ("VBD", "VBZ", "VBP")) or \
+        (_lemma(token) in words()["duty_participles"] and any(c.dep_ == "auxpass" for c in token.children))
 
 
 @reader("truce_exploited")
@@ -275,7 +286,7 @@ def truce_exploited(token) -> Reading | None:
     if _lemma(token) not in words()["exploit_verbs"] or token.pos_ != "VERB" or negated(token):
         return None
     truce = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and _lemma(c) in words()["truce_nouns"]), None)
-    gains = [t for t in token.subtree if t.i > token.i and (_lemma(t) in words()["gain_verbs"] or (
+    gains = [t for t in token.subtree if t.i > token.i and (_lemma(t) in words()["gain_verbs"] | words()["strike_verbs"] or (
         _lemma(t) in words()["cover_nouns"] and t.head.lower_ == "as"))]  # "using the truce as a cover to advance"
     user = subject_of(token)
     return Reading(user, "violate") if truce is not None and gains and user is not None else None

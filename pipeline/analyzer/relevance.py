@@ -17,7 +17,7 @@ CEASEFIRE = (
     r"Sochi (?:memorandum|agreement|deal|accord)|Astana (?:format|process|talks|agreement|guarantors?)|"
     r"additional protocol|Moscow (?:protocol|agreement|deal)|(?:March 5|5 March)(?: deal| agreement| protocol)?|"
     r"Peace Spring|guarantor (?:states|countries|powers)|guarantors?|hostilities|violations? of the (?:agreement|deal|accord)|"
-    r"armistice|lull in fighting|Sochi|Astana|memorandum|patrols?|safe zone|"
+    r"armistice|lull in fighting|Sochi|Astana|memorand(?:um|ums|a)|patrols?|safe zone|"
     r"(?:Russian-Turkish|Turkish-Russian|Idlib) (?:agreements?|deals?|accords?|understandings?)|agreements? on Idlib"
 )
 # Compliance language without a ceasefire word ("have not kept their promises", "undertook to

@@ -127,7 +127,8 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
                        and not any(q.start <= c.idx < q.end for q in index.marked)),
                       key=lambda c: (c.ent_type_ != "PERSON", not c.is_alpha, not c.is_title))  # "counterpart Sergei Shoigu": the name
     if subjects:
-        speaker = resolve_subject(subjects[0], index)
+        # "The official news agency SANA reported": the parser makes both subjects; the one that names someone
+        speaker = next((found for found in map(lambda s: resolve_subject(s, index), subjects) if found is not None), None)
         # A subject after the verb that names nobody ('…," Flynn, a surrogate, said on Fox News's "Fox and
         # Friends"', the show parsed as the subject) leaves the speaker to the rules below.
         if speaker is not None or subjects[0].i < token.i:
@@ -279,7 +280,11 @@ def _of_the_listener(verb, speaker: Speaker) -> Speaker:
     listeners = [c for c in verb.children if c.dep_ in ("dobj", "dative") and telling] + [
         o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
     for listener in listeners:
-        actor = g.resolve(listener.doc[listener.left_edge.i: listener.right_edge.i + 1].text)
+        end = listener.right_edge.i + 1
+        # "told the state news agency SANA": the parser may leave the agency's name out of its noun
+        while end < len(listener.doc) and listener.doc[end].ent_type_ == "ORG" and listener.doc[end].text[:1].isupper():
+            end += 1
+        actor = g.resolve(listener.doc[listener.left_edge.i: end].text)
         if actor and g.actors[actor].parent and g.actors[actor].kind == "institution":
             return Speaker(speaker.name, speaker.title, g.rollup(actor), False)
     return speaker

@@ -240,6 +240,12 @@ def _state_medium(token) -> Speaker | None:
     return Speaker(noun_phrase(token), token.lower_, next((s for s in named if s), None), False)
 
 
+def _names_it(noun, body: Speaker) -> bool:
+    """A body noun's own words ("the security committee", "the Foreign Ministry") are all in the body's name."""
+    own = [c.lower_ for c in noun.children if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ", "PROPN")]
+    return all(word in body.name.lower() for word in own)
+
+
 def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     """Turn the subject of a cue verb into a speaker: a name, a pronoun, a role noun or an institution."""
     lower = token.lower_
@@ -407,6 +413,8 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
             place = next((o for c in token.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "of", "from")
                           for o in c.children if o.dep_ == "pobj" and o.lower_ in BODY_NOUNS), None)
             named = index.last_institution(token.idx, place.lower_) if place is not None else None
+            if named is not None and place is not None and not _names_it(place, named):
+                named = None  # "a source in the security committee" after the Daraa negotiating committee
             if named is not None and place is not None:
                 description = " ".join(t.text for t in token.doc[token.left_edge.i: place.i + 1] if t.dep_ != "det" or t.i > token.i)
                 return Speaker(description, lower, named.actor, False)
