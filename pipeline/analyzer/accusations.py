@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from pipeline.analyzer.agreements import agreement_in, named_agreement, referred_agreement
+from pipeline.analyzer.agreements import agreement_in, most_specific, named_agreement, referred_agreement
 from pipeline.analyzer.breaches import ATTACK_WORDS, breach_type
 from pipeline.analyzer.candidates import lexicon, words
 from pipeline.analyzer.gazetteer import gazetteer
@@ -18,7 +18,7 @@ from pipeline.analyzer.reciprocal import reciprocal_accusations
 from pipeline.analyzer.names import unnamed_source_state
 from pipeline.analyzer.modes import (ACCUSE, COMMITMENT_NOUNS, binds, denies_in_sentence, mode_of, negated, none_of, reporter_of,
                                     reporting_subject, under_denial)
-from pipeline.analyzer.obligations import ended, obligation_reading, slowed
+from pipeline.analyzer.obligations import ended, obligation_reading, pledger_of, slowed
 from pipeline.analyzer.referents import (ACTION_NOUNS, BREACH_NOUNS, actor_of_phrase, claimed_by, doer_of, doer_of_these,
                                          held_responsible, non_compliance, owner_of, resolve_actor, resolve_actors,
                                          subject_of)
@@ -145,7 +145,10 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                     trigger = None  # "condemned the strikes, describing them as a violation of Syria's sovereignty"
             elif (lemma in BREACH or _went_back_on(token)) and token.pos_ in ("VERB", "AUX") and not negated(token) \
                     and not _other_norm(token) and not _broke_a_thing(token):
-                accused_token, trigger = doer_of(token), (lemma if lemma in BREACH else "renege")
+                # "the clearing of radical groups …, which Turkey took on …, has stalled": who took the task on
+                taken_on = subject_of(token)
+                accused_token = (pledger_of(taken_on) if taken_on is not None else None) or doer_of(token)
+                trigger = lemma if lemma in BREACH else "renege"
             elif lemma == "open" and any(c.lower_ == "fire" for c in token.children) and not negated(token):
                 accused_token, trigger = subject_of(token), "attack"
             elif token.pos_ == "VERB" and (lemma in COMPLY or binds(token)) and (negated(token) or _failing(token)):
@@ -153,7 +156,9 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 # (an active "has not abided by its commitments", parsed with an agent, keeps its subject)
                 passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
                 agent = doer_of(token) if passive and any(c.dep_ == "agent" for c in token.children) else None
-                accused_token, trigger = agent or subject_of(token), lemma if lemma in COMPLY else "fail"
+                kept = subject_of(token)  # "the separation …, which Turkey undertook, has not been implemented"
+                accused_token = agent or (pledger_of(kept) if kept is not None else None) or kept
+                trigger = lemma if lemma in COMPLY else "fail"
             elif (lemma in BREACH_NOUNS or non_compliance(token)) and token.pos_ == "NOUN" and not none_of(token) \
                     and not ended(token):
                 accused_token, trigger = _named_owner(token) or doer_of_these(token), lemma
@@ -508,8 +513,9 @@ def _accusation(sent, scope, token, lemma, trigger, accuser, accused, mode, cont
         mode = "counter"  # "Ankara denied violating the truce and accused the regime of…"
     # the article's date resolves "last September's memorandum", "the March agreement"
     named = agreement_in(sent.text, context=sent.doc.text)  # as written: the confidence does not hang on the date
-    agreement = named or named_agreement(sent.text, date, sent.doc.text) or referred_agreement(
-        sent.doc.text, sent.start_char, sent.end_char) or named_agreement(scope, date, sent.doc.text) or article_agreement
+    agreement = most_specific(named, sent.text, date) or named_agreement(sent.text, date, sent.doc.text) \
+        or referred_agreement(sent.doc.text, sent.start_char, sent.end_char) \
+        or named_agreement(scope, date, sent.doc.text) or article_agreement
     confidence = 0.6 + (0.15 if lemma in ACCUSE else 0) + (0.1 if named else 0) + (
         0.1 if context is not None else 0)
     return Accusation(

@@ -58,6 +58,15 @@ def referred_agreement(text: str, start: int, end: int, date: str | None = None)
     return named[-1] if named else None
 
 
+def most_specific(named: str | None, text: str, date: str | None) -> str | None:
+    """A generic agreement named beside a description of the truce in force ("violations of the cease-fire in Idlib
+    … the spirit of the Astana process" in May 2019) yields to that truce: GUIDELINES.md, the most specific."""
+    if named is None or not next((a.generic for a in _agreements() if a.id == named), False):
+        return named
+    found = by_date(text, date)
+    return found[0] if found is not None else named
+
+
 def named_agreement(text: str, date: str | None = None, context: str | None = None) -> str | None:
     """The agreement a sentence names as written; failing that, with the article's date, the one a time phrase
     means ("last September's memorandum", "the March agreement"). A date never vetoes a deal named outright:
@@ -95,15 +104,39 @@ def mentions(text: str, date: str | None = None, context: str | None = None) -> 
     for kind, group in (("place", "where"), ("time", "when")):
         for match in (m for pattern in _descriptions()[kind] for m in pattern.finditer(folded)):
             sentence = _sentence(folded, match)
-            found += [(match.start(), match.end(), by_place(place, sentence, around, day))
+            dated = next((m.group("when") for m in (p.match(folded, match.end()) for p in _descriptions()["after_place"])
+                          if m), None) if kind == "place" else None
+            found += [(match.start(), match.end(), by_place(place, sentence, around, day, dated))
                       for place in _places().findall(match.group(group))] if kind == "place" else \
                 [(match.start(), match.end(), by_time(match.group(group), sentence, around, day))]
     return _distinct([span for span in found if not _abroad(_sentence(folded, span))])
 
 
-def by_place(place: str, sentence: str, text: str, day: datetime.date | None) -> str | None:
-    """The agreement concluded at the place ("Sochi": the north-east memorandum in a north-east story)."""
-    return _choose([a for a in _agreements() if place.lower() in a.places and _concluded_by(a, day)], sentence, text)
+def by_place(place: str, sentence: str, text: str, day: datetime.date | None, dated: str | None = None) -> str | None:
+    """The agreement concluded at the place ("Sochi": the north-east memorandum in a north-east story), at the time
+    the words after the place give ("reached in Sochi on October 22nd") when they give one."""
+    there = [a for a in _agreements() if place.lower() in a.places and _concluded_by(a, day)]
+    then = [a for a in there if dated and _concluded_when(a, dated, day)]
+    if len(then) == 1:
+        return then[0].id  # the place and the time name it: no context needed
+    return _choose(then or there, sentence, text)
+
+
+def _month_and_number(phrase: str) -> tuple[int | None, int | None]:
+    """The month (1-12) and the day of the month a time phrase names, each None when it names none."""
+    month = next((n for n, m in enumerate(_config()["months"], 1) if re.search(rf"\b(?:{m})\b", phrase)), None)
+    found_number = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", phrase)
+    return month, (int(found_number.group(1)) if found_number else None)
+
+
+def _concluded_when(agreement: Agreement, phrase: str, day: datetime.date | None) -> bool:
+    """The agreement was concluded at a time the phrase can mean ("October 22nd", "September 2018"); with no
+    article date, a day and month without a year fit that day of any year."""
+    month, number = _month_and_number(phrase)
+    if day is None and month and number and not re.search(r"\b(?:19|20)\d\d\b", phrase):
+        return any(d.month == month and abs(d.day - number) <= 1 for d in agreement.concluded)
+    return any(d.year == year and month in (None, d.month) and (number is None or abs(d.day - number) <= 1)
+               for year, month, number in when(phrase, day) for d in agreement.concluded)
 
 
 def by_time(phrase: str, sentence: str, text: str, day: datetime.date | None) -> str | None:
@@ -120,10 +153,8 @@ def by_time(phrase: str, sentence: str, text: str, day: datetime.date | None) ->
 def when(phrase: str, day: datetime.date | None) -> list[tuple[int, int | None, int | None]]:
     """The (year, month, day-of-month) a time phrase can mean on the article's day, nearest first."""
     low = phrase.lower()
-    month = next((n for n, m in enumerate(_config()["months"], 1) if re.search(rf"\b(?:{m})\b", phrase)), None)
+    month, number = _month_and_number(phrase)
     year = re.search(r"\b(?:19|20)\d\d\b", phrase)
-    found_number = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", phrase)
-    number = int(found_number.group(1)) if found_number else None
     if year or day is None:
         return [(int(year.group()), month, number)] if year else []
     if low.startswith(("last year", "last month")):

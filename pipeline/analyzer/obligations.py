@@ -127,13 +127,15 @@ def late_keeping(token) -> Reading | None:
         doer = subject_of(token)
         return Reading(doer, "delay") if doer is not None else None
     subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and holder.dep_ == "xcomp":  # "the separation …, which Turkey undertook, has yet to be completed"
+        subject = subject_of(holder)
     if subject is None and holder.dep_ == "ccomp":
         # "said the creation of the corridor, which…, was behind schedule": the parser made the subject the object
         subject = next((c for c in holder.head.children if c.dep_ == "dobj" and c.i < holder.i), None)
     if subject is None:
         return None
     # who pledged it, else whose keeping it is ("the withdrawal … from the zone, which Ankara undertook": not the zone)
-    charged = _pledger(subject) or _debtor_in_apposition(subject) or (owner_of(subject) if _keeping(subject) else None)
+    charged = pledger_of(subject) or _debtor_in_apposition(subject) or (owner_of(subject) if _keeping(subject) else None)
     return Reading(charged, "delay") if charged is not None else None
 
 
@@ -144,7 +146,7 @@ def _debtor_in_apposition(task):
     return (owner_of(debt) or actor_word_before(debt)) if debt is not None else None
 
 
-def _pledger(task):
+def pledger_of(task):
     """Who took a task on, in a clause hung on it: "the separation …, which Ankara pledged to carry out under
     the memorandum, has still not been completed"."""
     # The parser may hang the clause on the last noun of the task's phrase ("… from terrorists in Idlib, which…").
@@ -610,7 +612,7 @@ def debt_unpaid(token) -> Reading | None:
     if debt is None or _lemma(debt) not in words()["debt_nouns"]:
         return None
     owner = next((c for c in debt.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
-    owner = owner if owner is not None else _pledger(debt)
+    owner = owner if owner is not None else pledger_of(debt)
     return Reading(owner, "fail") if owner is not None else None
 
 

@@ -430,7 +430,7 @@ def owner_of(noun) -> object | None:
         return subject
     # "the offensive of the regime and its allies": the doer after "of"; but what comes after "of" an attack is what
     # it hit ("the bombardment of Russian positions", "the shelling of Turkish posts")
-    if noun.lemma_.lower() in ACTION_NOUNS and noun.lower_ not in ATTACK_NOUNS and noun.lemma_.lower() not in ATTACK_NOUNS:
+    if noun.lemma_.lower() in ACTION_NOUNS and noun.lower_ not in HIT_NOUNS and noun.lemma_.lower() not in HIT_NOUNS:
         of = next((o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
                    if o.dep_ == "pobj" and actor_up_to_head(o)), None)
         if of is not None:
@@ -458,7 +458,9 @@ def owner_of(noun) -> object | None:
 
 PERPETRATE = frozenset("carry launch conduct step intensify continue commit stage mount escalate perpetrate "
                        "resume renew increase keep begin start wage unleash".split())
-ATTACK_NOUNS = frozenset("attack attacks strike strikes airstrike airstrikes shelling bombing bombardment raid raids".split())
+# config/accusation_lexicon.yaml: attacks, whose "of" is what they hit, and offensives, whose "of" is their doer
+HIT_NOUNS = words("attack_nouns")
+ATTACK_NOUNS = HIT_NOUNS | words("offensive_nouns")
 
 
 def _maker_of_breach(noun):
@@ -653,7 +655,7 @@ def doer_of_these(noun):
         candidates += [t for t in (previous or []) if t.lemma_.lower() in ATTACK_NOUNS or t.lower_ in ATTACK_NOUNS]
     for candidate in candidates:
         # the attack word's own modifier ("Russian and Syrian airstrikes": "Russian", with its conjunct)
-        found = (owner_of(candidate) if candidate != subject else None) or actor_word_before(candidate) or (
+        found = owner_of(candidate) or actor_word_before(candidate) or (
             candidate if candidate == subject and actor_up_to_head(candidate) else None)
         if found is not None:
             return found
@@ -678,7 +680,8 @@ def attacker_told_before(act, pointing: bool = False):
         if token.pos_ == "VERB" and token.lemma_.lower() in attacking and not token.dep_.startswith("aux"):
             doer = subject_of(token)  # "Regime artillery hit the hospital on Sunday."
             if doer is not None and actor_of_phrase(doer) and not any(c.dep_ == "auxpass" for c in token.children):
-                return actor_word_before(doer) or doer
+                # "the Turkish occupation forces and their mercenaries continued their attacks": each conjunct
+                return doer if any(c.dep_ == "conj" for c in doer.children) else actor_word_before(doer) or doer
             continue
         if token.lemma_.lower() not in ATTACK_NOUNS and token.lower_ not in ATTACK_NOUNS:
             continue

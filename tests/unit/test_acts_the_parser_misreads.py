@@ -101,3 +101,31 @@ def test_a_source_in_another_committee_is_not_the_committee_named_before():
 def test_the_2019_memoranda_make_a_story_about_them():
     from pipeline.analyzer.relevance import names_truce
     assert names_truce("the ypg terrorists, who under the 2019 memoranda should have withdrawn, are still there")
+
+
+@pytest.mark.parametrize("sentence", [
+    # a task with its taker in a relative clause, stalled, not yet done, not implemented: the taker is charged, not
+    # the groups the task was about
+    "Russian officials complain that the clearing of radical groups from the M4 corridor, which Turkey took on under "
+    "the March 5 additional protocol, has stalled.",
+    "Lavrov said that the separation of the moderate opposition from the terrorists, which Turkey undertook in the "
+    "March 2020 agreements, has yet to be completed.",
+    "Lavrov said that the separation of the moderate opposition from the terrorists, which Turkey undertook in the "
+    "March 2020 agreements, has not been implemented.",
+])
+def test_a_task_left_undone_charges_who_took_it_on(sentence):
+    pairs = rule_pairs(sentence)
+    assert ("russia", "turkey") in pairs and ("russia", "armed_groups") not in pairs
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    # an aggression pointed back to charges each party of the attacks told before
+    ("The Syrian Foreign Ministry said the Turkish occupation forces and their mercenaries continued their attacks on "
+     "Tal Tamr. The letters added that this aggression constitutes a flagrant violation of the Sochi understandings.",
+     ("syria", "armed_groups")),
+    # the offensive "of" a party is that party's
+    ('The Idlib ceasefire collapsed. "The offensive of the terrorist groups is a gross violation of the '
+     'Russian-Turkish memorandum," the Russian defence ministry said.', ("russia", "armed_groups")),
+])
+def test_an_aggression_or_an_offensive_called_a_breach_charges_its_doers(sentence, pair):
+    assert pair in rule_pairs(sentence)

@@ -26,3 +26,25 @@ def test_the_2018_deal_in_an_idlib_story_is_the_sochi_memorandum():
 def test_the_daraa_settlements_are_named():
     assert named_agreement("under the Russian-brokered settlement agreement", "2019-03-01") == "other:daraa_settlement_2018"
     assert named_agreement("the September settlement agreement in Daraa al-Balad", "2021-10-01") == "other:daraa_settlement_2021"
+
+
+def test_a_place_followed_by_its_date_is_the_deal_of_that_day():
+    from pipeline.analyzer.agreements import agreement_in
+    sentence = ("The letters said the aggression is a flagrant violation of the understandings reached in Sochi on "
+                "October 22nd, as Ankara did with the Sochi agreement on Idlib.")
+    assert agreement_in(sentence, "2019-11-25") == "ne_syria_2019"
+    assert agreement_in(sentence) == "ne_syria_2019"  # no article date: the day and month say it
+
+
+def test_a_deal_reached_by_two_presidents_named_in_full():
+    sentence = ("the task, which Turkey undertook in the agreements reached by Presidents Vladimir Putin and Recep "
+                "Tayyip Erdogan in March 2020, has yet to be accomplished")
+    assert named_agreement(sentence, "2022-08-23") == "moscow_2020"
+
+
+def test_a_generic_process_yields_to_the_truce_in_force():
+    from pipeline.analyzer.agreements import most_specific
+    sentence = ("the regime's violations of the cease-fire in Idlib aimed to sabotage Turkish-Russian cooperation "
+                "and the spirit of the Astana process")
+    assert most_specific("astana", sentence, "2019-05-13") == "sochi_2018"
+    assert most_specific("astana", "violations of the Astana understandings", "2019-05-13") == "astana"
