@@ -41,6 +41,7 @@ CONTEXT = re.compile(
     r"cease-?fire|truce|agreement|deal|accord|commitments?|obligations?|memorandum|protocol|de-?escalation|"
     r"understanding|patrols?|demilitari[sz]ed|pledges?|promises?|arrangements?|Sochi|Astana|March 5|5 March|"
     r"\bas (?:had been |was |it |they )?(?:agreed|undertaken)\b|"  # "failed to secure the highway as agreed"
+    r"\bas (?:it|they|he|she|we|\w+) (?:had )?(?:committed|pledged|promised|undertook|agreed) to\b|"  # "as it committed to"
     r"\bobligated\b|\bobliged to\b|"  # "was obliged to neutralise the terrorists but had not done so"
     r"violations?|breach(?:es)?|guarantors?|pause|calm|lull|cessation of hostilities|(?:its|their|his|her|our) word\b|"
     r"resolution\s+(?:2268|2336|2401)\b",  # the Security Council's ceasefire resolutions (2016, 2016, 2018)

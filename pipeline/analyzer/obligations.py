@@ -514,6 +514,19 @@ def own_end_not_kept(token) -> Reading | None:
     return Reading(doer, "fail") if doer is not None else None
 
 
+@reader("delivered_on_nothing")
+def delivered_on_nothing(token) -> Reading | None:
+    """ "Washington had not delivered on the central condition", "failed to follow through on its pledges": a verb
+    and particle that mean keeping (config `phrasal_keeping`), undone."""
+    if token.pos_ != "VERB" or not any(f"{_lemma(token)} {c.lower_}" in words()["phrasal_keeping"]
+                                       for c in token.children if c.dep_ in ("prep", "prt", "advmod", "acomp")):
+        return None
+    if not _undone(token):
+        return None
+    doer = subject_of(token)
+    return Reading(doer, "fail") if doer is not None else None
+
+
 @reader("attacks_not_stopped")
 def attacks_not_stopped(token) -> Reading | None:
     """ "the occupation army and its mercenaries have not stopped their attacks", "failed to halt the shelling":

@@ -252,6 +252,10 @@ def doer_of(token):
         # "the offensive launched by Nusra is an attempt to wreck the process": the act's doer
         act = subject_of(token.head.head)
         return owner_of(act) if act is not None and act.lemma_.lower() in BREACH_NOUNS else act
+    if subject is None:
+        aimed = _aimed_by(token)
+        if aimed is not None:
+            return aimed
     if subject is None and token.dep_ == "ccomp":
         # "Mousavi said the United States, by supporting…, was undermining…": the parser made the
         # clause's subject an object of "said".
@@ -259,8 +263,29 @@ def doer_of(token):
     return subject
 
 
+def _aimed_by(verb):
+    """Whose act aims at it: "militants staged a provocation aimed at disrupting the agreements" (who staged it), or
+    "…blocked the road, in what it described as a provocation aimed at disrupting…" (who did the act so described)."""
+    if verb.dep_ != "pcomp" or verb.head.head.lemma_.lower() not in AIMING or verb.head.head.dep_ != "acl":
+        return None
+    act = verb.head.head.head
+    calling = act.head.head if act.dep_ == "pobj" and act.head.lower_ == "as" else None
+    if calling is not None and calling.dep_ == "pcomp" and calling.head.lower_ == "in" and calling.lemma_.lower() in \
+            lexicon()["obligations"]["calling_verbs"]:
+        event = calling.head.head
+        while not _is_verb(event) and event.head != event:  # "used civilians as a shield …, in what…": the verb
+            event = event.head
+        return subject_of(event) if _is_verb(event) else None
+    if act.dep_ == "dobj" and act.head.lemma_.lower() in PERPETRATE:
+        return subject_of(act.head)
+    return owner_of(act) or actor_word_before(act)
+
+
+AIMING = frozenset("aim design intend calculate".split())  # "a provocation aimed at / designed to disrupt the deal"
+
+
 # Verbs whose object is not the doer of the verb they govern: "promised Ankara to withdraw" is the promiser's act.
-SUBJECT_CONTROL = frozenset("promise pledge vow undertake guarantee assure threaten".split())
+SUBJECT_CONTROL = frozenset("promise pledge vow undertake guarantee assure threaten use exploit".split())
 
 
 def subject_of(token):
@@ -430,7 +455,7 @@ def owner_of(noun) -> object | None:
         return subject
     # "the offensive of the regime and its allies": the doer after "of"; but what comes after "of" an attack is what
     # it hit ("the bombardment of Russian positions", "the shelling of Turkish posts")
-    if noun.lemma_.lower() in ACTION_NOUNS and noun.lower_ not in HIT_NOUNS and noun.lemma_.lower() not in HIT_NOUNS:
+    if noun.lemma_.lower() in ACTION_NOUNS and noun.lower_ not in ATTACK_NOUNS and noun.lemma_.lower() not in ATTACK_NOUNS:
         of = next((o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
                    if o.dep_ == "pobj" and actor_up_to_head(o)), None)
         if of is not None:
@@ -456,11 +481,13 @@ def owner_of(noun) -> object | None:
     return None
 
 
-PERPETRATE = frozenset("carry launch conduct step intensify continue commit stage mount escalate perpetrate "
+# ("stag": the lemma spaCy's model gives "staged")
+PERPETRATE = frozenset("carry launch conduct step intensify continue commit stage stag mount escalate perpetrate "
                        "resume renew increase keep begin start wage unleash".split())
-# config/accusation_lexicon.yaml: attacks, whose "of" is what they hit, and offensives, whose "of" is their doer
-HIT_NOUNS = words("attack_nouns")
-ATTACK_NOUNS = HIT_NOUNS | words("offensive_nouns")
+# config/accusation_lexicon.yaml: attacks, whose "of" is what they hit; offensives ("this aggression"), whose "of" is
+# their doer, count only as what is called a breach (doer_of_these), never as an act told before to pin a later one on
+ATTACK_NOUNS = words("attack_nouns")
+OFFENSIVE_NOUNS = words("offensive_nouns")
 
 
 def _maker_of_breach(noun):
@@ -647,7 +674,7 @@ def doer_of_these(noun):
     subject = copula_subject(noun)
     # "This is a direct violation of the agreements": "this" is the attacks the sentence before told of
     pointing = subject is not None and subject.lower_ in ("this", "that", "it") and subject.pos_ in ("PRON", "DET")
-    if subject is None or not (pointing or subject.lemma_.lower() in ATTACK_NOUNS):
+    if subject is None or not (pointing or subject.lemma_.lower() in ATTACK_NOUNS | OFFENSIVE_NOUNS):
         return None
     candidates = [] if pointing else [subject]
     if pointing or any(c.lower_ in ("these", "this", "such", "the") for c in subject.children):

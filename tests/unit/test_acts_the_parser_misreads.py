@@ -129,3 +129,31 @@ def test_a_task_left_undone_charges_who_took_it_on(sentence):
 ])
 def test_an_aggression_or_an_offensive_called_a_breach_charges_its_doers(sentence, pair):
     assert pair in rule_pairs(sentence)
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    # a provocation aimed at disrupting the deal: whose act it is
+    ("Militants staged a provocation aimed at disrupting the Moscow agreements, the Russian defence ministry said.",
+     ("russia", "armed_groups")),
+    ('The Moscow agreements are in force. Russia\'s defence ministry said "radical groups" had used civilians as a '
+     '"human shield" to block the road, in what it described as a provocation aimed at disrupting the implementation '
+     'of the Moscow agreements.', ("russia", "armed_groups")),
+    # a commitment named by a verb, the quote's own truce context
+    ('"The regime has not allowed the delivery of humanitarian aid as it committed to," US State Department '
+     'spokesman John Kirby told reporters.', ("united_states", "syria")),
+    # keeping told by a verb and its particle
+    ("Lavrov said Washington had not delivered on the central condition of the Geneva arrangement.",
+     ("russia", "united_states")),
+    ("Lavrov said Washington had failed to follow through on its pledges under the Geneva truce.",
+     ("russia", "united_states")),
+])
+def test_aims_commitments_and_keepings_in_other_words(sentence, pair):
+    assert pair in rule_pairs(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The UN said the regime had delivered on aid access under the Geneva truce.",
+    "Lavrov said the US had not delivered the aid the Geneva truce provided for.",
+])
+def test_delivering_what_is_no_commitment_or_delivering_it_charges_no_one(sentence):
+    assert not rule_pairs(sentence)
