@@ -514,7 +514,7 @@ def _accusation(sent, scope, token, lemma, trigger, accuser, accused, mode, cont
         mode = "counter"  # "Ankara denied violating the truce and accused the regime of…"
     # the article's date resolves "last September's memorandum", "the March agreement"
     named = agreement_in(sent.text, context=sent.doc.text)  # as written: the confidence does not hang on the date
-    agreement = most_specific(named, sent.text, date) or named_agreement(sent.text, date, sent.doc.text) \
+    agreement = most_specific(named, sent.text, date, sent.doc.text) or named_agreement(sent.text, date, sent.doc.text) \
         or referred_agreement(sent.doc.text, sent.start_char, sent.end_char) \
         or named_agreement(scope, date, sent.doc.text) or article_agreement
     confidence = 0.6 + (0.15 if lemma in ACCUSE else 0) + (0.1 if named else 0) + (

@@ -58,12 +58,12 @@ def referred_agreement(text: str, start: int, end: int, date: str | None = None)
     return named[-1] if named else None
 
 
-def most_specific(named: str | None, text: str, date: str | None) -> str | None:
+def most_specific(named: str | None, text: str, date: str | None, context: str | None = None) -> str | None:
     """A generic agreement named beside a description of the truce in force ("violations of the cease-fire in Idlib
     … the spirit of the Astana process" in May 2019) yields to that truce: GUIDELINES.md, the most specific."""
     if named is None or not next((a.generic for a in _agreements() if a.id == named), False):
         return named
-    found = by_date(text, date)
+    found = by_date(text, date, context)
     return found[0] if found is not None else named
 
 
@@ -83,12 +83,14 @@ def article_agreement(text: str, date: str | None = None) -> str | None:
     return _best(tally)
 
 
-def by_date(text: str, date: str | None) -> tuple[str, int] | None:
-    """(agreement, descriptions) of the by_date period holding the date whose context the text mentions most."""
+def by_date(text: str, date: str | None, context: str | None = None) -> tuple[str, int] | None:
+    """(agreement, descriptions) of the by_date period holding the date whose context the text (else `context`, the
+    article) mentions most."""
     day, folded, best, best_key = parse_date(date), fold(text), None, None
+    around = fold(context) if context else folded
     for item in _by_date() if day else ():
         described = len(item["pattern"].findall(folded)) if item["from"] <= day <= item["to"] else 0
-        support = len(item["context"].findall(folded)) if item["context"] else 0
+        support = len(item["context"].findall(around)) if item["context"] else 0
         if described and (support or not item["context"]) and (best_key is None or (support, item["from"]) > best_key):
             best, best_key = (item["id"], described), (support, item["from"])
     return best

@@ -14,17 +14,18 @@ from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.learned import learned_accusations
 from pipeline.analyzer.model import load_nlp
 from pipeline.analyzer.relevance import prefilter, score
+from pipeline.analyzer.spelling import as_written, eased
 from pipeline.analyzer.statements import extract_statements
 from pipeline.models import Analysis, Relevance
 
 # Bumped with every change to what the rules read, so that stored articles are re-analysed under
 # ACCUSATION_DECISION=rules too (the learned version also carries the model's hash).
-RULES_VERSION = "rules-72"
+RULES_VERSION = "rules-73"
 # Which decision says what is an accusation: "learned" (candidates, features and the logistic
 # regression in config/models/accusations.json, see learned.py) or "rules" (accusations.py alone).
 ACCUSATION_DECISION = os.environ.get("ACCUSATION_DECISION", "learned").strip().lower() or "learned"
 # Stored articles are re-analysed when the rules or the model file change.
-ANALYZER_VERSION = RULES_VERSION + "+spk86+rel3" + (f"+lr-{model_version()}" if ACCUSATION_DECISION == "learned" else "")
+ANALYZER_VERSION = RULES_VERSION + "+spk87+rel3" + (f"+lr-{model_version()}" if ACCUSATION_DECISION == "learned" else "")
 MAX_CHARS = 60_000  # longer bodies are cut: live blogs and digests, not articles
 # "MOSCOW, June 11. /TASS/.", "BEIRUT (AP) —", "Damascus, SANA -", "ERBIL, Kurdistan Region —"
 DATELINE = re.compile(
@@ -42,25 +43,6 @@ CAPS_DATELINE = re.compile(r"^\s*(?P<places>[A-Z]{4,}(?:\s*/\s*[A-Z]{4,})*)(?:,\
 SLUG_LINE = re.compile(r"^\s*[A-Z][A-Z0-9 .'&|/,\-]{1,60}\n")
 
 
-# "KELLY CRAFT (United States) said": UN meeting coverage writes speakers' names in capitals,
-# which the tagger does not read as names. Two or more capitalised words, one of five letters or more.
-CAPS_NAME = re.compile(r"\b[A-Z\u00c0-\u024f]{2,}(?:[ '\-][A-Z\u00c0-\u024f]{2,})+\b")
-
-
-def _titlecase(match: re.Match[str]) -> str:
-    words = match.group(0)
-    if not any(len(w) >= 5 for w in re.split(r"[ '\-]", words)):
-        return words  # "UN SDF", "US EU": acronyms, left alone
-    # Character by character, so that the length (and every offset) stays the same: "İ".lower() is two
-    # characters ("i" and a combining dot), and the parser is given the "i" alone.
-    out, start = [], True
-    for char in words:
-        lower = char.lower()
-        out.append(char if start else lower[0])
-        start = not char.isalpha()
-    return "".join(out)
-
-
 def _caps_dateline(text: str) -> re.Match[str] | None:
     """A capitals dateline whose every place is a city or state the gazetteer knows (not "UNICEF Director…")."""
     match = CAPS_DATELINE.match(text)
@@ -72,20 +54,26 @@ def _caps_dateline(text: str) -> re.Match[str] | None:
 
 
 def _prepare(text: str) -> str:
-    """The text the parser sees: the dateline blanked out (same length, so offsets still index the body), capped."""
+    """The text the parser sees: the dateline blanked out (same length, so offsets still index the body), capped,
+    its accented letters plain."""
     match = SLUG_LINE.match(text) or DATELINE.match(text) or _caps_dateline(text)
     if match and len(match.group(0)) < 80:
         text = " " * match.end() + text[match.end():]
-    return CAPS_NAME.sub(_titlecase, text[:MAX_CHARS])
+    return eased(text[:MAX_CHARS])
 
 
 def _parse(text: str):
-    return load_nlp()(_prepare(text))
+    doc = load_nlp()(_prepare(text))
+    doc.user_data["written"] = text[:MAX_CHARS]  # names are given back as the article spells them
+    return doc
 
 
 def parse_many(texts: list[str], batch_size: int = 16) -> list:
     """Parses of several texts through nlp.pipe: the same Docs as one parse each, about 12% faster."""
-    return list(load_nlp().pipe([_prepare(text) for text in texts], batch_size=batch_size))
+    docs = list(load_nlp().pipe([_prepare(text) for text in texts], batch_size=batch_size))
+    for doc, text in zip(docs, texts):
+        doc.user_data["written"] = text[:MAX_CHARS]
+    return docs
 
 
 FILTERED_OUT = Relevance(False, False, 0.0, ("prefilter: no Syria place with a ceasefire term",))
@@ -127,9 +115,14 @@ def analyze(title: str | None, text: str, quotes_everywhere: bool = False, relev
 
 def _verbatim(text: str, items) -> tuple:
     """Quotes and evidence as the article wrote them: the parser saw a prepared copy (dateline blanked,
-    capitals eased) of the same length, so the offsets index the body itself."""
+    capitals eased, accents plain) of the same length, so the offsets index the body itself."""
+    prepared = _prepare(text)
+
     def fix(item):
         if hasattr(item, "quote"):
-            return replace(item, quote=text[item.char_start:item.char_end])
+            return replace(item, quote=text[item.char_start:item.char_end], speaker=as_written(item.speaker, prepared, text))
+        if hasattr(item, "speaker"):
+            return replace(item, evidence=text[item.char_start:item.char_end].strip(),
+                           speaker=as_written(item.speaker, prepared, text))
         return replace(item, evidence=text[item.char_start:item.char_end].strip())
     return tuple(fix(item) for item in items)

@@ -84,6 +84,7 @@ def skeleton(word: str) -> str:
 
 ARTICLE_HYPHEN = re.compile(r"\b(al|el)-(?=\w)")
 POSSESSIVE = re.compile(r"'s?\b|\u2019s?\b")
+NAME_GOES_ON = re.compile(r"\s+(?:of\s+(?:the\s+)?)?[A-Z]")  # "the Government Accountability Office", "… of Eritrea"
 # Only capitalised words between "-backed" and the group it names ("Iranian-backed Lebanese Hezbollah"), not a clause
 NAMES_BETWEEN = re.compile(r"\s*(?:[A-Z][\w'-]*\s+)*")
 BACKED = re.compile(r"\b([\w.]+)-(?:backed|supported|sponsored|allied)\b", re.IGNORECASE)
@@ -140,6 +141,7 @@ class Gazetteer:
         syrian = (*self.places.get("syria", ()), *self.places.get("idlib", ()), *data.get("venues", ()))
         self._syrian_place = re.compile(r"\b(?:" + "|".join(re.escape(fold(p)) for p in syrian) + r")\b", re.IGNORECASE)
         self.masthead_words = frozenset(data.get("masthead_words", ()))
+        self.house_capitals = frozenset(fold(w).lower() for w in data.get("house_capitals", ()))
         self._masthead = re.compile(r"\s+(?:" + "|".join(map(re.escape, sorted(self.masthead_words))) + r")\b") \
             if self.masthead_words else re.compile(r"(?!)")
         self._place_words = frozenset(fold(p) for group in (*self.places.values(), data.get("venues", ())) for p in group)
@@ -217,7 +219,8 @@ class Gazetteer:
         for pattern, table, lower in ((self._loose_re, self._loose, True), (self._exact_re, self._exact, False)):
             for match in pattern.finditer(folded):
                 key = match.group(0).lower() if lower else match.group(0)
-                if lower and key in self._generic and any(w[:1].isupper() for w in match.group(0).split()[1:]):
+                if lower and key in self._generic and any(w[:1].isupper() for w in match.group(0).split()[1:]) \
+                        and not (key in self.house_capitals and not NAME_GOES_ON.match(folded, match.end())):
                     # "the Government Accountability Office", "The Government of Eritrea", "the Coalition" after "the
                     # Syrian Coalition": a name, not the common word ("the International Coalition" has its own alias)
                     continue

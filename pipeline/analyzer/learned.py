@@ -87,7 +87,7 @@ def agreement_of(candidate: Candidate, doc, statements: list[Statement], article
     statement's quote, else the article's; the article's date resolves "last September's deal"."""
     text = doc.text[candidate.char_start:candidate.char_end]
     scope = statements[candidate.statement_index].quote if candidate.statement_index is not None else text
-    return most_specific(named_agreement(text, date, doc.text), text, date) \
+    return most_specific(named_agreement(text, date, doc.text), text, date, doc.text) \
         or referred_agreement(doc.text, candidate.char_start, candidate.char_end) \
         or named_agreement(scope, date, doc.text) or article_agreement
 

@@ -177,6 +177,12 @@ def reporter_of(token, index: SpeakerIndex):
     """Walk up from a trigger to a reporting verb and return its speaker."""
     node, relayed_by = token, None
     for _ in range(12):  # long clauses: "stressed that X controlled … and that its fighters continued to shell … in violation of"
+        # "The terrorist groups had rejected it, he said, while Turkey had not…": the aside speaks for the clause
+        aside = next((c for c in node.children if c.dep_ == "parataxis" and c.lemma_.lower() in CUES), None) \
+            if node != token else None
+        spoken = _speaker_of(aside, index) if aside is not None else None
+        if spoken is not None:
+            return spoken
         if node != token and (node.lemma_.lower() in REPORTING_VERBS or voices_concern(node)) \
                 and not _acts_in_response(node) and not _denies_the_charge(node):
             speaker = _speaker_of(node, index)

@@ -12,6 +12,7 @@ from pipeline.analyzer.names import (DOCUMENT_NOUNS, ROLE_NOUNS, attribution_con
 from pipeline.analyzer.quotes import QuoteSpan, paragraphs
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex, surname_known
+from pipeline.analyzer.spelling import as_written
 from pipeline.analyzer.subjects import resolve_subject
 from pipeline.models import Statement
 from pipeline.vocab import StatementKind
@@ -616,7 +617,11 @@ def extract_statements(doc, index: SpeakerIndex | None = None) -> tuple[list[Sta
         statements.append(Statement(StatementKind.DIRECT, speaker.name, speaker.actor, text[quote.start:quote.end], cue,
                                     quote.start, quote.end, speaker.title))
     statements.sort(key=lambda s: s.char_start)
-    return _office_holders_named(statements, text), index
+    statements = _office_holders_named(statements, text)
+    written = doc.user_data.get("written")
+    if written is not None and written != text:  # the parser read an eased copy: names as the article spells them
+        statements = [replace(s, speaker=as_written(s.speaker, text, written)) for s in statements]
+    return statements, index
 
 
 def _office_holders_named(statements: list[Statement], text: str) -> list[Statement]:

@@ -328,6 +328,18 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     people = sorted((e for e in span.ents if e.label_ == "PERSON" and not _possessive(e) and not is_place(e)
                      and not _premodifies(e, token) and e.start not in clause),
                     key=lambda e: not (e.start <= token.i < e.end))
+    if token.pos_ == "PROPN" and token.ent_type_ != "PERSON" and not any(e.start <= token.i < e.end for e in people):
+        # "Erdogan, speaking … after attending the U.N. General Assembly, said": a person the gazetteer knows, whatever
+        # the tagger calls the name, before anyone named in its own clauses
+        own = token.doc[token.left_edge.i: token.i + 1].text
+        known = gazetteer().resolve(own)
+        if known is not None and gazetteer().actors[known].kind == "person":
+            # as the article writes the name in full ("Sergei Rudskoi", "Salim al-Muslat"), else as the gazetteer does
+            in_full = index.person(own)
+            if len(in_full.name.split()) > len(own.split()):
+                return in_full
+            written = [m.text for m in gazetteer().mentions(token.doc.text) if m.actor == known and " " in m.text.strip()]
+            return index.person(max(written, key=len) if written else gazetteer().actors[known].name)
     if people:
         return index.person(clean_name(full_span_text(people[0])) or people[0].text)
     titled = _titled(token, index)
