@@ -408,7 +408,7 @@ def _other_norm(verb) -> bool:
     objects = [o for o in verb.children if o.dep_ == "dobj"]
     rest = verb.doc[verb.i + 1: verb.right_edge.i + 1].text  # "…integrity that the guarantors pledged to uphold"
     return any(OTHER_NORMS.match(f"violating {verb.doc[o.left_edge.i: o.right_edge.i + 1].text}") for o in objects) \
-        and not CONTEXT.search(rest)
+        and not CONTEXT.search(lexicon()["other_norms_re"].sub("", rest))  # ("the nuclear deal" is no deal of ours)
 
 
 def _went_back_on(verb) -> bool:
@@ -441,6 +441,8 @@ def _clause(verb):
 def _is_breach(charge) -> bool:
     """What someone is accused of is a breach: a breach word, an attack, or a commitment not kept."""
     lemma = charge.lemma_.lower()
+    if charge.pos_ == "VERB" and _other_norm(charge):
+        return False  # "accused the United States of violating the nuclear deal"
     if lemma in BREACH_WORDS or ATTACK_WORDS.match(lemma):
         return True
     if lemma in COMPLY and any(c.dep_ == "neg" for c in charge.children):  # "of not withdrawing as agreed"

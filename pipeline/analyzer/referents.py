@@ -66,7 +66,7 @@ def actor_of_phrase(token) -> str | None:
     if actor is None and (token.pos_ in ("PROPN", "NOUN") or (token.pos_ == "VERB" and token.dep_ in ("nsubj", "nsubjpass"))):
         # Its own right side ("the spokesman of the SDF"), not its conjuncts ("regime and Russian forces") nor the
         # circumstances it is set in ("these crimes, especially after the adoption of UN Security Council resolution…").
-        own = [t for c in token.rights if c.dep_ not in ("conj", "cc", "relcl")
+        own = [t for c in token.rights if c.dep_ not in ("conj", "cc", "relcl", "punct")  # (a comma after the clause)
                and not (c.dep_ == "prep" and c.lower_ in CIRCUMSTANCES) for t in c.subtree]
         end = max([token.i, *(t.i for t in own)]) + 1
         actor = gazetteer().resolve(token.doc[token.left_edge.i: end].text[:120])

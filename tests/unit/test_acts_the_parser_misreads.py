@@ -157,3 +157,19 @@ def test_aims_commitments_and_keepings_in_other_words(sentence, pair):
 ])
 def test_delivering_what_is_no_commitment_or_delivering_it_charges_no_one(sentence):
     assert not rule_pairs(sentence)
+
+
+def test_a_party_named_in_the_accuseds_relative_clause_is_not_the_accused():
+    sentence = ("Damascus said terrorist groups launched attacks from the zone. The Syrian Foreign Ministry added that "
+                "these organizations, which are listed on the Security Council's lists of terrorism, have persisted in "
+                "flagrantly violating the Astana agreements.")
+    assert ("syria", "un") not in rule_pairs(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Astana guarantors met on the Idlib ceasefire. Zarif accused the United States of violating the nuclear deal.",
+    "The Astana guarantors met on the Idlib ceasefire. Zarif said the United States violated the nuclear deal.",
+    "Turkey and Russia discussed Idlib and the truce. Moscow accused Kyiv of breaching the grain deal.",
+])
+def test_a_deal_of_another_file_is_no_truce_of_syrias(sentence):
+    assert not rule_pairs(sentence)
