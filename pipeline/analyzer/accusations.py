@@ -147,9 +147,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
             elif (lemma in BREACH or _went_back_on(token)) and token.pos_ in ("VERB", "AUX") and not negated(token) \
                     and not _other_norm(token) and not _broke_a_thing(token):
                 # "the clearing of radical groups …, which Turkey took on …, has stalled": who took the task on
-                taken_on = subject_of(token)
-                accused_token = (pledger_of(taken_on) if taken_on is not None else None) or doer_of(token)
-                trigger = lemma if lemma in BREACH else "renege"
+                accused_token, trigger = _who_took_on(token) or doer_of(token), lemma if lemma in BREACH else "renege"
             elif lemma == "open" and any(c.lower_ == "fire" for c in token.children) and not negated(token):
                 accused_token, trigger = subject_of(token), "attack"
             elif token.pos_ == "VERB" and (lemma in COMPLY or binds(token)) and (negated(token) or _failing(token)):
@@ -157,8 +155,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 # (an active "has not abided by its commitments", parsed with an agent, keeps its subject)
                 passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
                 agent = doer_of(token) if passive and any(c.dep_ == "agent" for c in token.children) else None
-                kept = subject_of(token)  # "the separation …, which Turkey undertook, has not been implemented"
-                accused_token = agent or (pledger_of(kept) if kept is not None else None) or kept
+                # "the separation …, which Turkey undertook, has not been implemented"
+                accused_token = agent or _who_took_on(token) or subject_of(token)
                 trigger = lemma if lemma in COMPLY else "fail"
             elif (lemma in BREACH_NOUNS or non_compliance(token)) and token.pos_ == "NOUN" and not none_of(token) \
                     and not ended(token):
@@ -285,6 +283,12 @@ def _statement_of(sent, statements: list[Statement]) -> int | None:
     begins = sent.start_char + len(sent.text) - len(sent.text.lstrip())  # past a blanked-out dateline
     return context if context is not None else next(
         (i for i, s in enumerate(statements) if s.kind == "indirect" and s.char_start == begins), None)
+
+
+def _who_took_on(verb):
+    """Who took on the task that is the verb's subject, in a clause hung on it ("…, which Turkey undertook, …")."""
+    task = subject_of(verb)
+    return pledger_of(task) if task is not None else None
 
 
 def _named_owner(breach):

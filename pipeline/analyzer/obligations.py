@@ -253,8 +253,7 @@ def pledge_unkept(token) -> Reading | None:
             or negated(token):
         return None
     pledger = subject_of(token)
-    if pledger is None or any(c.dep_ == "conj" for m in (pledger, *pledger.children) for c in m.children
-                              if m == pledger or m.dep_ == "amod"):
+    if pledger is None or _joint(pledger):
         return None  # "Russia and Turkey were to conduct joint patrols, but…": a joint duty charges neither
     # The contrary clause, or the parser's reading of "…, but X is still there, Zakharova said": the
     # conjunct is "said" and the clause its complement; or "Peskov said Turkey had undertaken to…, but the
@@ -271,6 +270,11 @@ def pledge_unkept(token) -> Reading | None:
         if (contrast and persists) or (still and negated(clause)):
             return Reading(pledger, "fail")
     return None
+
+
+def _joint(party) -> bool:
+    """ "Russia and Turkey", "Russian and Turkish troops": parties joined, in the noun or in its adjective."""
+    return any(c.dep_ == "conj" for m in (party, *(a for a in party.children if a.dep_ == "amod")) for c in m.children)
 
 
 def _bound_to(token) -> bool:

@@ -281,7 +281,7 @@ def _aimed_by(verb):
     return owner_of(act) or actor_word_before(act)
 
 
-AIMING = frozenset("aim design intend calculate".split())  # "a provocation aimed at / designed to disrupt the deal"
+AIMING = words("aiming_verbs")  # config/accusation_lexicon.yaml
 
 
 # Verbs whose object is not the doer of the verb they govern: "promised Ankara to withdraw" is the promiser's act.
