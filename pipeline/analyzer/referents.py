@@ -7,7 +7,7 @@ from functools import lru_cache
 from itertools import islice
 
 from pipeline.analyzer.candidates import lexicon, words
-from pipeline.analyzer.gazetteer import gazetteer
+from pipeline.analyzer.gazetteer import GENERIC_GROUP, gazetteer
 from pipeline.analyzer.names import DOCUMENT_NOUNS, points_to_group
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import named_group
@@ -78,7 +78,23 @@ def actor_of_phrase(token) -> str | None:
         bare = token.dep_ in ("compound", "poss") and det is None  # "a regime attack", "regime's strikes"
         actor = gazetteer().resolve(f"the {token.text}") if bare or (epithets and all(t.is_lower for t in epithets)) \
             else None
-    return actor
+    return actor or _party_to_the_truce(token)
+
+
+def _party_to_the_truce(token) -> str | None:
+    """ "groups which had signed up to the truce", "the groups that joined the cessation of hostilities": in Syria's
+    truces, the armed opposition (the government is never called a group that signed up)."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in words("truce_party_nouns"):
+        return None
+    joined = any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in words("joining_verbs") and not _negated_here(c)
+                 and any(t.lemma_.lower() in lexicon()["obligations"]["truce_nouns"] for t in c.subtree)
+                 for c in token.children)
+    return GENERIC_GROUP if joined else None
+
+
+def _negated_here(verb) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
 
 
 def _of_another_state(token) -> str | None:

@@ -173,3 +173,19 @@ def test_a_party_named_in_the_accuseds_relative_clause_is_not_the_accused():
 ])
 def test_a_deal_of_another_file_is_no_truce_of_syrias(sentence):
     assert not rule_pairs(sentence)
+
+
+@pytest.mark.parametrize("sentence, party", [
+    ("Russia says the groups that joined the cessation of hostilities are violating it.", "armed_groups"),
+    ("Moscow said factions which had signed up to the truce had shelled government-held districts of Aleppo, "
+     "violating the cessation of hostilities.", "armed_groups"),
+])
+def test_the_groups_that_signed_up_to_the_truce_are_the_armed_opposition(sentence, party):
+    assert ("russia", party) in rule_pairs(sentence)
+
+
+def test_groups_that_signed_something_else_are_no_party():
+    from pipeline.analyzer.core import _parse
+    from pipeline.analyzer.referents import actor_of_phrase
+    doc = _parse("Aid groups that had signed the appeal were shelled in breach of the truce.")
+    assert actor_of_phrase(doc[1]) is None
