@@ -155,12 +155,9 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 # (an active "has not abided by its commitments", parsed with an agent, keeps its subject)
                 passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
                 agent = doer_of(token) if passive and any(c.dep_ == "agent" for c in token.children) else None
-                # "the separation …, which Turkey undertook, has not been implemented"; but "the Security Council
-                # resolution was not being respected" names no one: a deal is not who fails to keep it
-                kept = subject_of(token)
-                deal = kept is not None and kept.lemma_.lower() in words("commitment_nouns")
-                accused_token = agent or _who_took_on(token) or (None if deal else kept)
-                trigger = (lemma if lemma in COMPLY else "fail") if accused_token is not None or not deal else None
+                # "the separation …, which Turkey undertook, has not been implemented"
+                accused_token = agent or _who_took_on(token) or subject_of(token)
+                trigger = lemma if lemma in COMPLY else "fail"
             elif (lemma in BREACH_NOUNS or non_compliance(token)) and token.pos_ == "NOUN" and not none_of(token) \
                     and not ended(token):
                 accused_token, trigger = _named_owner(token) or doer_of_these(token), lemma

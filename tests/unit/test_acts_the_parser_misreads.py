@@ -189,10 +189,3 @@ def test_groups_that_signed_something_else_are_no_party():
     from pipeline.analyzer.referents import actor_of_phrase
     doc = _parse("Aid groups that had signed the appeal were shelled in breach of the truce.")
     assert actor_of_phrase(doc[1]) is None
-
-
-def test_a_deal_not_respected_is_not_who_failed_to_respect_it():
-    pairs = rule_pairs("French Foreign Minister Jean-Yves Le Drian said the Security Council resolution on the Ghouta "
-                       "truce was not being respected.")
-    assert ("france", "un") not in pairs
-    assert ("russia", "turkey") in rule_pairs("The Sochi agreement has not been implemented by Turkey, Lavrov said.")
