@@ -30,6 +30,7 @@ eval: setup ## quality on the annotated dev set (gated), then on the unread held
 	$(BIN)/python -m pipeline eval --gold tests/data/heldout/part_j.jsonl
 	$(BIN)/python -m pipeline eval --gold tests/data/heldout/part_l.jsonl
 	$(BIN)/python -m pipeline eval --gold tests/data/heldout/part_n.jsonl
+	$(BIN)/python -m pipeline eval --gold tests/data/heldout/part_p.jsonl
 	@if [ -d ../shared/corpus/news ]; then \
 	  $(BIN)/python -m pipeline eval --gold tests/data/real/dev.jsonl --baseline tests/data/real_quality_baseline.json && \
 	  $(BIN)/python -m pipeline eval --gold tests/data/real/heldout.jsonl; \
