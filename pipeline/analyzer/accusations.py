@@ -160,7 +160,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 trigger = lemma if lemma in COMPLY else "fail"
             elif (lemma in BREACH_NOUNS or non_compliance(token)) and token.pos_ == "NOUN" and not none_of(token) \
                     and not ended(token):
-                accused_token, trigger = _named_owner(token) or doer_of_these(token), lemma
+                accused_token, trigger = _whose_breach(token), lemma
             reading = obligation_reading(token) if accused_token is None else None
             if reading is not None:  # a keeping late, demanded, or pledged and not done
                 accused_token, trigger, accuser_token = reading.accused, reading.trigger, reading.accuser
@@ -291,13 +291,13 @@ def _who_took_on(verb):
     return pledger_of(task) if task is not None else None
 
 
-def _named_owner(breach):
-    """Whose breach, when the phrase names a party: "a breach … by the party that is supposed to be the guarantor"
-    names none, and the act called the breach tells whose it is ("The Russian raids … are a clear breach…")."""
+def _whose_breach(breach):
+    """Its owner when the phrase names a party, else the doer of the act called the breach: "a breach … by the party
+    that is supposed to be the guarantor" names none, "The Russian raids … are a clear breach…" tells whose it is."""
     owner = owner_of(breach)
-    if owner is not None and owner.pos_ == "NOUN" and actor_of_phrase(owner) is None and doer_of_these(breach) is not None:
-        return None
-    return owner
+    if owner is not None and not (owner.pos_ == "NOUN" and actor_of_phrase(owner) is None):
+        return owner
+    return doer_of_these(breach) or owner
 
 
 def _told_of_them(clause) -> bool:

@@ -87,7 +87,7 @@ def by_date(text: str, date: str | None, context: str | None = None) -> tuple[st
     """(agreement, descriptions) of the by_date period holding the date whose context the text (else `context`, the
     article) mentions most."""
     day, folded, best, best_key = parse_date(date), fold(text), None, None
-    around = fold(context) if context else folded
+    around = _folded(context) if context else folded
     for item in _by_date() if day else ():
         described = len(item["pattern"].findall(folded)) if item["from"] <= day <= item["to"] else 0
         support = len(item["context"].findall(around)) if item["context"] else 0
@@ -100,7 +100,7 @@ def mentions(text: str, date: str | None = None, context: str | None = None) -> 
     """Every (start, end, agreement) span naming an agreement concluded by the date; a place or a time that fits
     several is the one whose context the sentence, else `context` (the article), else the text mentions most."""
     folded, day = fold(text), parse_date(date)
-    around = fold(context) if context else folded
+    around = _folded(context) if context else folded
     found: list[tuple[int, int, str | None]] = [(m.start(), m.end(), a.id) for a in _agreements() if a.cues and _concluded_by(a, day)
              for m in a.cues.finditer(folded)]
     for kind, group in (("place", "where"), ("time", "when")):
@@ -137,16 +137,19 @@ def _concluded_when(agreement: Agreement, phrase: str, day: datetime.date | None
     month, number = _month_and_number(phrase)
     if day is None and month and number and not re.search(r"\b(?:19|20)\d\d\b", phrase):
         return any(d.month == month and abs(d.day - number) <= 1 for d in agreement.concluded)
+    return any(_concluded_at(agreement, year, month, number) for year, month, number in when(phrase, day))
+
+
+def _concluded_at(agreement: Agreement, year: int, month: int | None, number: int | None) -> bool:
+    """Concluded in that year, month (if given) and on that day of the month, give or take one (if given)."""
     return any(d.year == year and month in (None, d.month) and (number is None or abs(d.day - number) <= 1)
-               for year, month, number in when(phrase, day) for d in agreement.concluded)
+               for d in agreement.concluded)
 
 
 def by_time(phrase: str, sentence: str, text: str, day: datetime.date | None) -> str | None:
     """The agreement concluded at the time a phrase means ("last September", "2018"), nearest time first."""
     for year, month, number in when(phrase, day):
-        found = [a for a in _agreements() if _concluded_by(a, day) and any(
-            d.year == year and month in (None, d.month) and (number is None or abs(d.day - number) <= 1)
-            for d in a.concluded)]
+        found = [a for a in _agreements() if _concluded_by(a, day) and _concluded_at(a, year, month, number)]
         if found:
             return _choose(found, sentence, text)
     return None
@@ -213,6 +216,12 @@ def _best(tally: Mapping[str, float], specific_first: bool = False) -> str | Non
     named = [a for a in order if tally.get(a.id, 0) > 0]
     named = [a for a in named if not a.generic] or named if specific_first else named
     return max(named, key=lambda a: (tally[a.id], -order.index(a))).id if named else None
+
+
+@lru_cache(maxsize=4)
+def _folded(context: str) -> str:
+    """The article folded once: every sentence's agreement lookup reads it as context."""
+    return fold(context)
 
 
 def parse_date(value) -> datetime.date | None:

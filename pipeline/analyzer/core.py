@@ -101,7 +101,7 @@ def analyze(title: str | None, text: str, quotes_everywhere: bool = False, relev
         if not quotes_everywhere:
             return Analysis(relevance)
         statements, _ = extract_statements(doc if doc is not None else _parse(text))
-        return Analysis(relevance, _verbatim(text, statements))
+        return Analysis(relevance, _verbatim(text, statements))  # (speakers spelled as written by extract_statements)
     doc = doc if doc is not None else _parse(text)
     statements, index = extract_statements(doc)
     agreement = article_agreement(text, date)
@@ -110,19 +110,19 @@ def analyze(title: str | None, text: str, quotes_everywhere: bool = False, relev
     else:
         accusations = extract_accusations(doc, statements, index, agreement, outlet, date)
     commitments = extract_commitments(doc, agreement)
-    return Analysis(relevance, _verbatim(text, statements), _verbatim(text, accusations), _verbatim(text, commitments))
+    return Analysis(relevance, _verbatim(text, statements), _verbatim(text, accusations, doc.text),
+                    _verbatim(text, commitments))
 
 
-def _verbatim(text: str, items) -> tuple:
+def _verbatim(text: str, items, parsed: str | None = None) -> tuple:
     """Quotes and evidence as the article wrote them: the parser saw a prepared copy (dateline blanked,
-    capitals eased, accents plain) of the same length, so the offsets index the body itself."""
-    prepared = _prepare(text)
-
+    capitals eased, accents plain) of the same length, so the offsets index the body itself. With the parsed
+    copy, an accusation's speaker is spelled as the article spells it too (statements' speakers already are)."""
     def fix(item):
         if hasattr(item, "quote"):
-            return replace(item, quote=text[item.char_start:item.char_end], speaker=as_written(item.speaker, prepared, text))
-        if hasattr(item, "speaker"):
-            return replace(item, evidence=text[item.char_start:item.char_end].strip(),
-                           speaker=as_written(item.speaker, prepared, text))
-        return replace(item, evidence=text[item.char_start:item.char_end].strip())
+            return replace(item, quote=text[item.char_start:item.char_end])
+        evidence = text[item.char_start:item.char_end].strip()
+        if parsed is not None and getattr(item, "speaker", None):
+            return replace(item, evidence=evidence, speaker=as_written(item.speaker, parsed, text[:MAX_CHARS]))
+        return replace(item, evidence=evidence)
     return tuple(fix(item) for item in items)

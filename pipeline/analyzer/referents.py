@@ -86,15 +86,11 @@ def _party_to_the_truce(token) -> str | None:
     truces, the armed opposition (the government is never called a group that signed up)."""
     if token.pos_ != "NOUN" or token.lemma_.lower() not in words("truce_party_nouns"):
         return None
-    joined = any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in words("joining_verbs") and not _negated_here(c)
+    joined = any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in words("joining_verbs")
+                 and not any(n.dep_ == "neg" for n in c.children)
                  and any(t.lemma_.lower() in lexicon()["obligations"]["truce_nouns"] for t in c.subtree)
                  for c in token.children)
     return GENERIC_GROUP if joined else None
-
-
-def _negated_here(verb) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children)
-
 
 
 def _of_another_state(token) -> str | None:

@@ -252,19 +252,28 @@ class SpeakerIndex:
         if actor.kind not in ("institution", "organisation", "armed_group"):
             # a state as the text spells it ("Moscow", "the Turkish side"; GUIDELINES.md), else by its name
             return short if short and g.resolve(short) == actor_id else actor.name
-        if self._written is None:
-            self._written = {}
-            for mention in g.mentions(self.text):
-                text = re.sub(r"^(?:the|a|an) ", "", mention.text, flags=re.I)
-                if text[:1].isupper():
-                    self._written.setdefault(mention.actor, set()).add(text)
-        names = sorted(self._written.get(actor_id, ()), key=lambda name: (-len(name), name))  # ties by name: not by hash seed
+        names = self._names_written(actor_id)
         if short:
             spelled = [n for n in names if short.lower() in n.lower() or _initials(n) == short.upper()]
             names = spelled or names
         if names and names[0].isupper() and _initials(actor.name) == names[0]:
             return actor.name  # only "SOHR" in the text: its name spelt out, as a reader (and the guidelines) want
         return names[0] if names else actor.name
+
+    def person_written(self, actor_id: str) -> str:
+        """A person the gazetteer knows, by the fullest name the article writes ("Sergei Rudskoi"), else by its own."""
+        in_full = [n for n in self._names_written(actor_id) if " " in n]
+        return in_full[0] if in_full else gazetteer().actors[actor_id].name
+
+    def _names_written(self, actor_id: str) -> list[str]:
+        """How the article writes an actor, capitalised, longest first (every mention read once per article)."""
+        if self._written is None:
+            self._written = {}
+            for mention in gazetteer().mentions(self.text):
+                text = re.sub(r"^(?:the|a|an) ", "", mention.text, flags=re.I)
+                if text[:1].isupper():
+                    self._written.setdefault(mention.actor, set()).add(text)
+        return sorted(self._written.get(actor_id, ()), key=lambda name: (-len(name), name))  # ties by name: not by hash seed
 
     def referred_back(self, position: int, noun: str) -> Speaker | None:
         """The latest actor named before `position` that the gazetteer says this noun refers back to ("the

@@ -338,8 +338,7 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
             in_full = index.person(own)
             if len(in_full.name.split()) > len(own.split()):
                 return in_full
-            in_text = [m.text for m in gazetteer().mentions(token.doc.text) if m.actor == known and " " in m.text.strip()]
-            return index.person(max(in_text, key=len) if in_text else gazetteer().actors[known].name)
+            return index.person(index.person_written(known))
     if people:
         return index.person(clean_name(full_span_text(people[0])) or people[0].text)
     titled = _titled(token, index)
