@@ -360,6 +360,8 @@ class SpeakerIndex:
         unnamed = self.introduced(role, position)
         if unnamed:
             return unnamed
+        if role in attribution_config().get("proxy_roles", ()):
+            return None  # one who speaks for another is not whoever the story named last
         last = self.last_speaker(position, "person")
         # No one holds the role: the person the story turned to since the last one spoke ("Harry Reid blasted
         # Rubio… '…,' the Senate minority leader said", after Cruz's spokesman spoke), else that last speaker.
@@ -471,5 +473,6 @@ def holds_role(title: str | None, role: str) -> bool:
     abbreviation stands for its word ("Sen." is a senator)."""
     short = attribution_config().get("title_abbreviations", {})
     words = [short.get(w.rstrip("."), w.rstrip(".")) for w in (title or "").lower().replace(",", " ").split()]
+    role = short.get(role, role)
     return any(word.rstrip("s") == role.rstrip("s") and (i == 0 or words[i - 1] not in LESSER_TITLES)
                for i, word in enumerate(words))

@@ -176,7 +176,10 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
             return _speaker_of(beside, index)
         # "The Ministry called on the Council…, warning that…": the clause's own subject speaks; so does the
         # subject a conjoined verb shares ("Erdogan spoke in Ankara and said…", "took questions and called…")
-        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # With two subjects (the parser's slip in "Speaking in Salem, New Hampshire, Trump went after Bush, calling
+        # him…"), the person
+        subject = min((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")),
+                      key=lambda c: (c.ent_type_ != "PERSON", c.i), default=None)
         shared = _shares_subject(token) and subject is not None and not any(
             q.start <= t.idx < q.end for q in index.quotes for t in (head, subject)) \
             and token.doc[subject.i - 1].text not in QUOTE_MARKS  # not the quote's verb, not a quoted word
@@ -477,7 +480,9 @@ def _verb_the_colon_closes(doc, start: int, end: int):
     colon on the quote, so the verb the colon closes is found by position."""
     lead_in = doc.char_span(start, end, alignment_mode="contract") or []
     for verb in reversed([t for t in lead_in if t.pos_ in ("VERB", "AUX")]):
-        subject = next((c for c in verb.children if c.dep_ == "nsubj" and start <= c.idx < verb.idx), None)
+        # not the verb of a clause about what was said ("broke down exactly what was wrong with it:")
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and start <= c.idx < verb.idx
+                        and c.tag_ not in ("WP", "WDT", "EX")), None)
         if subject is not None:
             return verb, subject
     return None

@@ -119,6 +119,11 @@ def _qualified_by_name(token) -> bool:
                for t in token.doc[token.left_edge.i: token.i])
 
 
+def _names_at_end(phrase: str, person: str) -> bool:
+    """The known person's name ends the phrase: in "Spokeswoman Haley Morris" the surname Haley is a given name."""
+    return any(m.actor == person and not phrase[m.end:].strip(" .,") for m in gazetteer().mentions(phrase))
+
+
 def _possessive(ent) -> bool:
     """A name in the possessive: "Akar's counterpart", also when the NER took the "'s" into the name."""
     doc, marks = ent.doc, ("'s", "\u2019s", "'", "\u2019")
@@ -333,7 +338,7 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         # the tagger calls the name, before anyone named in its own clauses
         own = token.doc[token.left_edge.i: token.i + 1].text
         known = gazetteer().resolve(own)
-        if known is not None and gazetteer().actors[known].kind == "person":
+        if known is not None and gazetteer().actors[known].kind == "person" and _names_at_end(own, known):
             # as the article writes the name in full ("Sergei Rudskoi", "Salim al-Muslat"), else as the gazetteer does
             in_full = index.person(own)
             if len(in_full.name.split()) > len(own.split()):
@@ -439,7 +444,17 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
             return Speaker(description, lower, None, False)
         # "the governor of Idlib said", no one named before: someone unnamed, described by more than the role
         description = described(token)
-        unnamed = Speaker(description, lower, None, False) if description.lower() != lower else None
+        # "the president's spokesman": whose the role is says whom the unnamed one speaks for
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        owner_speaker = resolve_subject(owner, index) if owner is not None else None
+        if owner_speaker is None and lower in attribution_config().get("proxy_roles", ()):
+            # "The Kremlin said… '…,' the spokesman said": one who speaks for the body that spoke last
+            owner_speaker = index.last_speaker(token.idx, "institution")
+        serves = owner_speaker.actor if owner_speaker else None
+        if serves and g.actors[serves].kind == "person":
+            serves = g.actors[serves].parent or serves  # "his spokesman" (Ban's): the UN's, as its holder is
+        unnamed = Speaker(description, lower, serves, False) \
+            if description.lower() != lower or owner_speaker is not None else None
         return index.by_role(lower, token.idx) or unnamed
     if actor and lower in ROLE_NOUNS:
         # "the Russian officer", "the Turkish leader": someone the article has already named.

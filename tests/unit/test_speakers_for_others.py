@@ -1,0 +1,67 @@
+"""Who speaks when the writer names a role, a given name or a second subject: a spokesman speaks for someone but is
+not that someone, a known surname used as a given name is someone else, a colon after a clause about what was said
+closes the speaker's clause, and an unnamed employee speaks as described. Written for these tests; no labelled text.
+"""
+
+import pytest
+
+from pipeline.analyzer.gazetteer import gazetteer
+from tests.conftest import statement_of
+
+
+def _rolled(statement) -> str | None:
+    return gazetteer().rollup(statement.speaker_actor) if statement.speaker_actor else None
+
+
+def test_a_known_surname_used_as_a_given_name_is_someone_else():
+    text = ('The envoy moved staff to Gaziantep. Spokeswoman Haley Morris says the mission has "always worked with '
+            'every party to the ceasefire and will go on doing so." Nikki Haley did not comment.')
+    assert statement_of(text, "always worked").speaker == "Haley Morris"
+
+
+@pytest.mark.parametrize("text, opening, speaker, state", [
+    # a spokesman no one has named speaks for the body that spoke last, not as the last person named
+    ('The Kremlin said on Monday that the Idlib truce was holding. Turkish President Recep Tayyip Erdogan was due in '
+     'Sochi. "Ankara has not fulfilled its obligations under the memorandum," the spokesman said.',
+     "Ankara has not", "spokesman", "russia"),
+    # whose spokesman it is says whom he speaks for; he is not the one whose he is
+    ('Turkish President Recep Tayyip Erdogan will meet Vladimir Putin next week, the president\'s spokesman said. '
+     '"Russia has not kept its promises on Idlib," the spokesman said.',
+     "Russia has not", "president's spokesman", "turkey"),
+])
+def test_a_spokesman_speaks_for_someone_else(text, opening, speaker, state):
+    statement = statement_of(text, opening)
+    assert statement.speaker == speaker and _rolled(statement) == state
+
+
+def test_a_spokesman_the_article_names_later_is_that_holder():
+    text = ('United Nations Secretary-General Antonio Guterres is "deeply alarmed by the escalation around Idlib," his '
+            'spokesman said on Saturday. "The ceasefire must be restored without delay," U.N. spokesman Stephane '
+            'Dujarric said in a statement.')
+    assert statement_of(text, "deeply alarmed").speaker == "Stephane Dujarric"
+
+
+def test_a_spokesperson_is_a_spokesman():
+    text = ("Turkish Presidential Spokesperson Ibrahim Kalin has said Russia must rein in the Assad regime. Kremlin "
+            "aide Yuri Ushakov disagreed on Tuesday. The spokesman also rejected Moscow's accusation, saying "
+            '"Turkey has fulfilled every one of its obligations."')
+    assert statement_of(text, "Turkey has fulfilled").speaker == "Ibrahim Kalin"
+
+
+def test_a_colon_after_a_clause_about_what_was_said_closes_the_speakers_clause():
+    text = ("Russian Foreign Ministry spokeswoman Maria Zakharova laid out exactly what was wrong with the Turkish "
+            'position on Idlib: "Ankara has not fulfilled its obligations to separate the terrorists."')
+    assert statement_of(text, "Ankara has not").speaker == "Maria Zakharova"
+
+
+def test_with_two_subjects_the_participle_speaks_with_the_person():
+    text = ('Speaking at a town hall event in Salem, New Hampshire, Trump went after Bush, calling him "a total stiff '
+            'and a disaster for the party."')
+    assert statement_of(text, "a total stiff", title="Campaign").speaker == "Trump"
+
+
+def test_an_employee_speaks_as_described():
+    text = ("The hospital and the health directorate's director, Mohammed Katoub, confirmed that the ward was hit. "
+            '"We are shocked, we had just moved the patients," one Idlib hospital employee told AFP.')
+    statement = statement_of(text, "We are shocked")
+    assert "employee" in statement.speaker and "Katoub" not in statement.speaker
