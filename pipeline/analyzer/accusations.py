@@ -19,8 +19,8 @@ from pipeline.analyzer.names import unnamed_source_state
 from pipeline.analyzer.modes import (ACCUSE, COMMITMENT_NOUNS, binds, denies_in_sentence, mode_of, negated, none_of, reporter_of,
                                     reporting_subject, under_denial)
 from pipeline.analyzer.obligations import ended, obligation_reading, pledger_of, slowed
-from pipeline.analyzer.referents import (ACTION_NOUNS, BREACH_NOUNS, actor_of_phrase, claimed_by, doer_of, doer_of_these,
-                                         held_responsible, non_compliance, owner_of, resolve_actor, resolve_actors,
+from pipeline.analyzer.referents import (ACTION_NOUNS, BREACH_NOUNS, actor_of_phrase, agent_of, claimed_by, doer_of,
+                                         doer_of_these, held_responsible, non_compliance, owner_of, resolve_actor, resolve_actors,
                                          subject_of)
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import SpeakerIndex
@@ -154,10 +154,13 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 # "the obligations had not been met by the Turkish side": a passive's agent is who did not keep them
                 # (an active "has not abided by its commitments", parsed with an agent, keeps its subject)
                 passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
-                agent = doer_of(token) if passive and any(c.dep_ == "agent" for c in token.children) else None
+                agent = agent_of(token) if passive else None
                 # "the separation …, which Turkey undertook, has not been implemented"
                 accused_token = agent or _who_took_on(token) or subject_of(token)
                 trigger = lemma if lemma in COMPLY else "fail"
+            elif lemma in RULE_WORDS["collapse_nouns"] and token.pos_ == "NOUN" and _of_a_truce(token) \
+                    and held_responsible(token) is not None:
+                accused_token, trigger = held_responsible(token), "undermine"
             elif (lemma in BREACH_NOUNS or non_compliance(token)) and token.pos_ == "NOUN" and not none_of(token) \
                     and not ended(token):
                 accused_token, trigger = _whose_breach(token), lemma
@@ -371,6 +374,13 @@ def _as_the_speaker_means(accused: str | None, target, accuser: str | None, text
             return usage["means"]
     return accused
 
+
+
+def _of_a_truce(noun) -> bool:
+    """The noun is said of a truce or a deal ("the collapse of the truce", "the breakdown of the Sochi agreement")."""
+    truces = lexicon()["obligations"]["truce_nouns"] | COMMITMENT_NOUNS
+    return any(o.lemma_.lower() in truces for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+               for o in c.children if o.dep_ == "pobj")
 
 PLACE_PREPS = frozenset(("on", "against", "in", "at", "near", "across", "inside"))
 SPONSORED_BY = re.compile(r"\b(?:backed|supported|sponsored|funded|armed|financed)\s+by\b", re.IGNORECASE)

@@ -14,7 +14,7 @@ RULE_WORDS = lexicon()["rules"]  # config/accusation_lexicon.yaml, section `rule
 ACCUSE = RULE_WORDS["accuse_verbs"]
 COMMITMENT_NOUNS = RULE_WORDS["commitment_nouns"]
 TOLERATE = RULE_WORDS["tolerate_verbs"]
-REPORTING_VERBS = CUES | ACCUSE | DENIALS
+REPORTING_VERBS = CUES | ACCUSE | DENIALS | RULE_WORDS["belief_verbs"]
 HYPOTHETICAL_MARKS = frozenset("if unless whether should once".split())
 MODALS = frozenset("would could might may".split())
 

@@ -239,13 +239,26 @@ def _referents_before(token, exclude: set[str], sentences: int):
     return text, kept
 
 
-def doer_of(token):
-    """Who does the verb: the "by" agent of a passive ("was violated by the regime"), else the subject."""
-    for child in token.children:
+def agent_of(verb):
+    """The "by" agent of a passive verb: its agent, or a "by" the parser hangs on the verb's own phrase ("is being
+    violated on a daily basis by Turkey", the agent read as the basis's)."""
+    for child in verb.children:
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None
+    return next((o for prep in verb.children if prep.dep_ == "prep" for pobj in prep.children if pobj.dep_ == "pobj"
+                 for by in pobj.children if by.dep_ == "prep" and by.lower_ == "by"
+                 for o in by.children if o.dep_ == "pobj"), None)
+
+
+def doer_of(token):
+    """Who does the verb: the "by" agent of a passive ("was violated by the regime"), else the subject."""
+    agent = agent_of(token)
+    if agent is not None:
+        return agent
     if any(c.dep_ == "nsubjpass" for c in token.children):
         return None  # "the truce was violated" names no one
     if token.tag_ == "VBG" and token.dep_ in ("pcomp", "pobj"):

@@ -1,6 +1,8 @@
 """Who speaks when the writer names a role, a given name or a second subject: a spokesman speaks for someone but is
 not that someone, a known surname used as a given name is someone else, a colon after a clause about what was said
-closes the speaker's clause, and an unnamed employee speaks as described. Written for these tests; no labelled text.
+closes the speaker's clause, and an unnamed employee speaks as described; and charges in shapes a grid of written
+variants found unread (a view held, an agent the parser hangs on an adverbial, a truce's collapse someone answers for).
+Written for these tests; no labelled text.
 """
 
 import pytest
@@ -65,3 +67,41 @@ def test_an_employee_speaks_as_described():
             '"We are shocked, we had just moved the patients," one Idlib hospital employee told AFP.')
     statement = statement_of(text, "We are shocked")
     assert "employee" in statement.speaker and "Katoub" not in statement.speaker
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a view held is a charge made
+    ("Russian Foreign Minister Sergei Lavrov met his Egyptian counterpart on Tuesday. He believes that the Turkish "
+     "side has not fulfilled its obligations under the Sochi memorandum.", ("russia", "turkey")),
+    ("Syrian Foreign Minister Faisal Mekdad spoke in Damascus. Mekdad thinks that Ankara has undermined the "
+     "de-escalation agreement on Idlib.", ("syria", "turkey")),
+    # the parser hangs the agent on the adverbial's noun
+    ('"The Idlib ceasefire is being violated on a daily basis by the militants," Russia\'s Defence Ministry said.',
+     ("russia", "armed_groups")),
+    # held to answer for the truce's end
+    ("Turkish Defence Minister Hulusi Akar said the regime is responsible for the collapse of the truce in Idlib.",
+     ("turkey", "syria")),
+    ("The Syrian Foreign Ministry said Turkey bears full responsibility for the breakdown of the Sochi agreement.",
+     ("syria", "turkey")),
+])
+def test_charges_in_other_shapes(text, pair):
+    from tests.conftest import rule_claims
+
+    assert pair in rule_claims(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Since the collapse of the truce in Idlib, Turkish and Russian diplomats have met twice, the Syrian ministry said.",
+    "The Kremlin said the collapse of the truce in Idlib was regrettable.",
+    "Analysts believe the ceasefire in Idlib will hold.",
+])
+def test_no_one_is_blamed_for_a_collapse_told_or_a_belief_about_the_truce(text):
+    from tests.conftest import rule_claims
+
+    assert rule_claims(text) == set()
+
+
+def test_a_belief_is_no_quote_cue():
+    text = ('"The Russian president considers it inappropriate to resume strikes," Kremlin spokesman Dmitry Peskov '
+            'said, adding that Putin thought it necessary to "continue the humanitarian pause in Idlib."')
+    assert statement_of(text, "continue the humanitarian").speaker == "Dmitry Peskov"
