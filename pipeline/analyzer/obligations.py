@@ -618,6 +618,20 @@ def left_unkept(token) -> Reading | None:
     return Reading(owner, "fail") if owner is not None else None
 
 
+@reader("came_to_nothing")
+def came_to_nothing(token) -> Reading | None:
+    """ "Turkey's promises to clear the M4 have not materialised", "the commitments Russia made never happened": a
+    party's own promise said not to come true charges the party."""
+    if token.pos_ != "VERB" or _lemma(token) not in words()["coming_true_verbs"] or not negated(token):
+        return None
+    debt = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if debt is None or _lemma(debt) not in words()["debt_nouns"]:
+        return None
+    owner = next((c for c in debt.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+    owner = owner if owner is not None else pledger_of(debt)
+    return Reading(owner, "fail") if owner is not None else None
+
+
 @reader("debt_unpaid")
 def debt_unpaid(token) -> Reading | None:
     """ "Turkey's commitments under the memorandum have still not been carried out", "the obligations Ankara took

@@ -83,6 +83,11 @@ def test_an_employee_speaks_as_described():
      ("turkey", "syria")),
     ("The Syrian Foreign Ministry said Turkey bears full responsibility for the breakdown of the Sochi agreement.",
      ("syria", "turkey")),
+    # a party's promise that did not come true; a keeping left to one unable to do it
+    ("The Idlib ceasefire agreed in Moscow was under strain. Russian Foreign Minister Sergei Lavrov said Ankara's "
+     "promises to clear the M4 highway of militants have not materialised.", ("russia", "turkey")),
+    ("The Idlib ceasefire agreed in Moscow was under strain. Russian Foreign Minister Sergei Lavrov said Turkey is "
+     "unwilling to rein in the militants in Idlib as the Sochi deal requires.", ("russia", "turkey")),
 ])
 def test_charges_in_other_shapes(text, pair):
     from tests.conftest import rule_claims
@@ -94,6 +99,7 @@ def test_charges_in_other_shapes(text, pair):
     "Since the collapse of the truce in Idlib, Turkish and Russian diplomats have met twice, the Syrian ministry said.",
     "The Kremlin said the collapse of the truce in Idlib was regrettable.",
     "Analysts believe the ceasefire in Idlib will hold.",
+    "The Kremlin said the hopes for a lasting truce in Idlib had not materialised.",
 ])
 def test_no_one_is_blamed_for_a_collapse_told_or_a_belief_about_the_truce(text):
     from tests.conftest import rule_claims
