@@ -272,6 +272,72 @@ def pledge_unkept(token) -> Reading | None:
     return None
 
 
+@reader("pledged_before_undone")
+def pledged_before_undone(token) -> Reading | None:
+    """ "Under the Sochi memorandum, Turkey undertook to separate the opposition from the terrorists. This has not been
+    done, Lavrov said." (or "…has yet to do so", "This work is moving very slowly", "But the terrorists remain"): a
+    pledge told in the sentence before, said in this one not to be kept, charges who pledged."""
+    if token.pos_ not in ("VERB", "AUX") or not (_undone_as_told(token) or _contrary_next(token)):
+        return None
+    pledger = _pledger_before(token)
+    return Reading(pledger, "fail") if pledger is not None else None
+
+
+def _anaphoric(noun) -> bool:
+    """The noun stands for something told before: "this", "that", "it", "so", "nothing", "this work"."""
+    return noun.lower_ in words()["pledge_anaphors"] or (
+        _lemma(noun) in words()["task_nouns"] and any(c.lower_ in ("this", "that", "these") for c in noun.children))
+
+
+def _undone_as_told(verb) -> bool:
+    """What was told before is not done: "this has not been done", "nothing has been done", "has yet to do so",
+    "this work has stalled / is moving very slowly"."""
+    told = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "advmod") and _anaphoric(c)]
+    if not told:
+        return False
+    if _lemma(verb) in words()["done_verbs"]:
+        nothing = any(c.lower_ == "nothing" and c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children)
+        yet_to = verb.dep_ == "xcomp" and _lemma(verb.head) == "have" and _still(verb.head)  # "has yet to do so"
+        return negated(verb) or nothing or yet_to or _lemma(verb.head) in ("fail", "refuse")
+    slow = _lemma(verb) in ("move", "go", "proceed", "progress", "advance") and any(
+        c.lower_ in ("slowly", "slow") for c in verb.subtree)
+    on_paper = _lemma(verb) == "remain" and any(t.lower_ == "paper" and t.head.lower_ == "on" for t in verb.subtree)
+    return _lemma(verb) in words()["stalling_verbs"] or slow or on_paper
+
+
+def _contrary_next(verb) -> bool:
+    """A sentence that opens on "But" and says things go on or are not done ("But the terrorists continue to control
+    the zone, Lavrov said")."""
+    sentence = verb.sent
+    opening = next((t for t in sentence if not t.is_punct), None)
+    if opening is None or opening.lower_ not in ("but", "however", "yet") or verb.head.i != verb.i and verb.dep_ != "ccomp":
+        return False
+    return _lemma(verb) in words()["persist_verbs"] | words()["stalling_verbs"] or (_still(verb) and negated(verb))
+
+
+def _pledger_before(verb):
+    """Who pledged, in the sentence before the verb's: the subject of "undertook to / pledged to / was supposed to",
+    the one a deal "obliged" to."""
+    start = verb.sent.start
+    if start == 0:
+        return None
+    for token in verb.doc[start - 1].sent:
+        taken_on = _lemma(token) in words()["undertaking_verbs"] and any(
+            _lemma(o) in words()["debt_nouns"] for o in _objects(token))
+        if not ((_lemma(token) in words()["pledge_verbs"] or taken_on) and token.pos_ == "VERB" or _bound_to(token)) \
+                or negated(token):
+            continue
+        if _lemma(token) in ("oblige", "obligate"):
+            bound = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        elif any(a.dep_ == "auxpass" for c in token.children if c.dep_ == "xcomp" for a in c.children):
+            continue  # "the terrorists were supposed to be removed": what the duty was about, not who owed it
+        else:
+            bound = subject_of(token)
+        if bound is not None and bound.lower_ not in ("which", "that", "who") and not _joint(bound):
+            return bound
+    return None
+
+
 def _joint(party) -> bool:
     """ "Russia and Turkey", "Russian and Turkish troops": parties joined, in the noun or in its adjective."""
     return any(c.dep_ == "conj" for m in (party, *(a for a in party.children if a.dep_ == "amod")) for c in m.children)

@@ -111,3 +111,41 @@ def test_a_belief_is_no_quote_cue():
     text = ('"The Russian president considers it inappropriate to resume strikes," Kremlin spokesman Dmitry Peskov '
             'said, adding that Putin thought it necessary to "continue the humanitarian pause in Idlib."')
     assert statement_of(text, "continue the humanitarian").speaker == "Dmitry Peskov"
+
+
+CONTEXT = "The Idlib ceasefire was under strain on Tuesday. "
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a pledge told in one sentence and said undone in the next
+    ("Under the Sochi memorandum, Turkey undertook to separate the moderate opposition from the terrorists. This has "
+     "not been done, Russian Foreign Minister Sergei Lavrov said.", ("russia", "turkey")),
+    ("The Sochi memorandum obliged Ankara to remove radical groups from the zone. Nothing has been done so far, the "
+     "Syrian Foreign Ministry said.", ("syria", "turkey")),
+    ("Ankara was supposed to clear the M4 of militants under the Moscow agreement. Lavrov said on Tuesday that this "
+     "has still not happened.", ("russia", "turkey")),
+    ("Turkey had promised in Sochi to withdraw heavy weapons from the demilitarised zone. The Syrian Foreign Ministry "
+     "said Ankara has yet to do so.", ("syria", "turkey")),
+    ("Under the March 5 protocol, Turkey pledged to secure the M4 highway. This work is moving very slowly, Lavrov "
+     "said.", ("russia", "turkey")),
+    ("Under the March 5 protocol, Turkey pledged to secure the M4 highway. But the terrorists continue to control "
+     "the road, Lavrov said.", ("russia", "turkey")),
+])
+def test_a_pledge_said_undone_in_the_next_sentence(text, pair):
+    from tests.conftest import rule_claims
+
+    assert pair in rule_claims(CONTEXT + text, after=len(CONTEXT))
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey undertook to separate the opposition from the terrorists. This was agreed in Sochi, Lavrov said.",
+    "Turkey pledged to secure the M4. This has been done, Lavrov said.",
+    "Russia and Turkey undertook to run joint patrols. This has not happened, Lavrov said.",
+    # the duty was about the terrorists, not theirs
+    "Under the agreement, the terrorists were supposed to be removed from these areas. This has not happened, "
+    "Cavusoglu said.",
+])
+def test_no_pledge_undone_is_read_where_none_is_told(text):
+    from tests.conftest import rule_claims
+
+    assert rule_claims(CONTEXT + text, after=len(CONTEXT)) == set()
