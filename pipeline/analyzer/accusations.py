@@ -341,6 +341,8 @@ def _failing(token) -> bool:
     head = token.head
     if head.lemma_.lower() in FAILING:
         return True
+    if head.lower_ == "from" and token.dep_ == "pcomp" and head.i > 0 and head.doc[head.i - 1].lower_ == "far":
+        return True  # "is still far from fulfilling its commitments"
     if head.lower_ == "in" and token.dep_ == "pcomp":
         head = head.head  # "has not succeeded in separating"
     if head.lemma_.lower() not in MANAGING:

@@ -151,7 +151,9 @@ def pledger_of(task):
     the memorandum, has still not been completed"."""
     # The parser may hang the clause on the last noun of the task's phrase ("… from terrorists in Idlib, which…").
     for clause in (c for c in task.subtree if c.dep_ in ("relcl", "acl") and c.head.i >= task.i):
-        if _lemma(clause) in words()["pledge_verbs"] | words()["undertaking_verbs"] and not negated(clause):
+        # "which Ankara was responsible for": a task one answers for is one taken on
+        answers = _lemma(clause) == "be" and any(c.dep_ == "acomp" and c.lower_ == "responsible" for c in clause.children)
+        if (_lemma(clause) in words()["pledge_verbs"] | words()["undertaking_verbs"] or answers) and not negated(clause):
             subject = subject_of(clause)
             if subject is not None and subject.lower_ not in ("which", "that", "who"):
                 return subject
@@ -283,6 +285,20 @@ def pledged_before_undone(token) -> Reading | None:
     return Reading(pledger, "fail") if pledger is not None else None
 
 
+@reader("contrary_to_promises")
+def contrary_to_promises(token) -> Reading | None:
+    """ "the YPG withdrawal has not been completed, contrary to Moscow's promises": what a party promised, said in the
+    same clause not to be done, charges the party."""
+    if _lemma(token) not in words()["debt_nouns"] or token.head.lower_ != "to" or token.head.head.lower_ != "contrary":
+        return None
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+    clause = token.head.head.head
+    if owner is None or clause.pos_ not in ("VERB", "AUX"):
+        return None
+    undone = negated(clause) or _still(clause) or _lemma(clause) in words()["persist_verbs"] | words()["stalling_verbs"]
+    return Reading(owner, "fail") if undone else None
+
+
 def _anaphoric(noun) -> bool:
     """The noun stands for something told before: "this", "that", "it", "so", "nothing", "this work"."""
     return noun.lower_ in words()["pledge_anaphors"] or (
@@ -293,12 +309,33 @@ def _undone_as_told(verb) -> bool:
     """What was told before is not done: "this has not been done", "nothing has been done", "has yet to do so",
     "this work has stalled / is moving very slowly"."""
     told = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "advmod") and _anaphoric(c)]
-    if not told:
-        return False
+    return bool(told) and _said_undone(verb)
+
+
+@reader("taken_on_and_undone")
+def taken_on_and_undone(token) -> Reading | None:
+    """ "the separation of the opposition from the terrorists, which Turkey took on, is moving very slowly", "the
+    withdrawal of heavy weapons, which Ankara was responsible for, has not taken place": a task its subject's own
+    clause says someone took on, said not to be done, charges who took it on."""
+    if token.pos_ not in ("VERB", "AUX") or not _said_undone(token):
+        return None
+    task = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    taker = pledger_of(task) if task is not None else None
+    return Reading(taker, "fail") if taker is not None else None
+
+
+def _said_undone(verb) -> bool:
+    """The predicate says a task is not done: a doing negated, failed, awaited or far off; stalled, slow, on paper;
+    "has not taken place"."""
+    if _lemma(verb) == "take" and negated(verb) and any(c.lower_ == "place" for c in verb.children):
+        return True
     if _lemma(verb) in words()["done_verbs"]:
         nothing = any(c.lower_ == "nothing" and c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children)
         yet_to = verb.dep_ == "xcomp" and _lemma(verb.head) == "have" and _still(verb.head)  # "has yet to do so"
-        return negated(verb) or nothing or yet_to or _lemma(verb.head) in ("fail", "refuse")
+        awaited = _lemma(verb.head) == "wait" and _still(verb.head)  # "we are still waiting for this to happen"
+        far = verb.dep_ == "pcomp" and verb.head.lower_ == "from" and verb.head.i > 0 \
+            and verb.doc[verb.head.i - 1].lower_ == "far"  # "is still far from fulfilling this commitment"
+        return negated(verb) or nothing or yet_to or awaited or far or _lemma(verb.head) in ("fail", "refuse")
     slow = _lemma(verb) in ("move", "go", "proceed", "progress", "advance") and any(
         c.lower_ in ("slowly", "slow") for c in verb.subtree)
     on_paper = _lemma(verb) == "remain" and any(t.lower_ == "paper" and t.head.lower_ == "on" for t in verb.subtree)

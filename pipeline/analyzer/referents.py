@@ -335,6 +335,10 @@ def subject_of(token):
     if token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.pos_ in ("VERB", "AUX") \
             and token.lemma_.lower() in words("breach_verbs", "attack_verbs"):
         return subject_of(token.head)
+    # "Turkey is still far from fulfilling its commitments": who is far from it does it
+    if token.dep_ == "pcomp" and token.head.lower_ == "from" and token.head.i > 0 \
+            and token.doc[token.head.i - 1].lower_ == "far" and token.head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(token.head.head)
     # "urged Ankara to withdraw", "called on Russia to stop…": the one asked is who is to do it
     if token.dep_ == "xcomp" and token.head.pos_ == "VERB" and token.head.lemma_.lower() not in SUBJECT_CONTROL:
         asked = next((c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i), None) or next(
