@@ -20,8 +20,8 @@ from pipeline.analyzer.modes import (ACCUSE, COMMITMENT_NOUNS, binds, denies_in_
                                     reporting_subject, under_denial)
 from pipeline.analyzer.obligations import ended, obligation_reading, pledger_of, slowed
 from pipeline.analyzer.referents import (ACTION_NOUNS, BREACH_NOUNS, actor_of_phrase, agent_of, claimed_by, doer_of,
-                                         doer_of_these, held_responsible, non_compliance, owner_of, resolve_actor, resolve_actors,
-                                         subject_of)
+                                         doer_of_these, held_responsible, mover_told_before, non_compliance, owner_of,
+                                         resolve_actor, resolve_actors, subject_of)
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import SpeakerIndex
 from pipeline.analyzer.statements import CUES, _speaker_of, as_noted
@@ -148,6 +148,9 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                     and not _other_norm(token) and not _broke_a_thing(token):
                 # "the clearing of radical groups …, which Turkey took on …, has stalled": who took the task on
                 accused_token, trigger = _who_took_on(token) or doer_of(token), lemma if lemma in BREACH else "renege"
+                if accused_token is not None and not actor_of_phrase(accused_token):
+                    # "This move violates the agreement": the act told the sentence before, and who did it
+                    accused_token = mover_told_before(accused_token) or accused_token
             elif lemma == "open" and any(c.lower_ == "fire" for c in token.children) and not negated(token):
                 accused_token, trigger = subject_of(token), "attack"
             elif token.pos_ == "VERB" and (lemma in COMPLY or binds(token)) and (negated(token) or _failing(token)):

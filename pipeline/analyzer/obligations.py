@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pipeline.analyzer.candidates import lexicon
 from pipeline.analyzer.modes import does_nothing, negated, no_effort
 from pipeline.analyzer.referents import (ATTACK_NOUNS, PERPETRATE, actor_of_phrase, actor_word_before,
-                                         attacker_told_before, owner_of, subject_of)
+                                         attacker_told_before, mover_told_before, owner_of, subject_of)
 
 
 @dataclass(frozen=True)
@@ -491,7 +491,8 @@ def _doer_of_act(subject):
         return _doer_of_act(told)
     done = subject_of(subject.head) if subject.dep_ == "dobj" and _lemma(subject.head) in PERPETRATE else None
     return owner_of(subject) or actor_word_before(subject) or (done if done is not None and actor_of_phrase(done)
-                                                               else None) or attacker_told_before(subject)
+                                                               else None) or attacker_told_before(subject) \
+        or mover_told_before(subject)
 
 
 def _act_told_before_comma(act):

@@ -703,7 +703,8 @@ def doer_of_these(noun):
     subject = copula_subject(noun)
     # "This is a direct violation of the agreements": "this" is the attacks the sentence before told of
     pointing = subject is not None and subject.lower_ in ("this", "that", "it") and subject.pos_ in ("PRON", "DET")
-    if subject is None or not (pointing or subject.lemma_.lower() in ATTACK_NOUNS | OFFENSIVE_NOUNS):
+    moves = lexicon()["obligations"]["move_nouns"]
+    if subject is None or not (pointing or subject.lemma_.lower() in ATTACK_NOUNS | OFFENSIVE_NOUNS | moves):
         return None
     candidates = [] if pointing else [subject]
     if pointing or any(c.lower_ in ("these", "this", "such", "the") for c in subject.children):
@@ -715,7 +716,8 @@ def doer_of_these(noun):
             candidate if candidate == subject and actor_up_to_head(candidate) else None)
         if found is not None:
             return found
-    return attacker_told_before(subject, pointing)  # further back: earlier in the sentence, or the lead
+    # further back: earlier in the sentence, or the lead; an act told by a plain verb just before ("the step")
+    return attacker_told_before(subject, pointing) or mover_told_before(subject)
 
 
 def attacker_told_before(act, pointing: bool = False):
@@ -748,6 +750,24 @@ def attacker_told_before(act, pointing: bool = False):
         if doer is not None:
             return token if token.left_edge.i <= doer.i < token.i else doer
     return None
+
+
+def mover_told_before(act):
+    """For "the move", "this step", "such measures": the party whose act the sentence before tells with a plain verb
+    ("Turkey sent more troops into Idlib. Damascus called the move a violation…"): that sentence's main verb's
+    subject, when it names a party and the verb tells no speech."""
+    if act.lemma_.lower() not in lexicon()["obligations"]["move_nouns"] or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "such") for c in act.children):
+        return None
+    before = sentence_before(sentence_of(act))
+    verb = before.root if before is not None else None
+    if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() in CUES or any(
+            c.dep_ in ("auxpass", "neg") for c in verb.children):
+        return None
+    doer = subject_of(verb)
+    if doer is None or not actor_of_phrase(doer):
+        return None
+    return actor_word_before(doer) or doer
 
 
 def sentence_before(sentence):

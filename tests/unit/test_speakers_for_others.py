@@ -162,3 +162,30 @@ def test_no_pledge_undone_is_read_where_none_is_told(text):
     from tests.conftest import rule_claims
 
     assert rule_claims(CONTEXT + text, after=len(CONTEXT)) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey sent more troops into Idlib on Monday. This move violates the ceasefire agreement, the Syrian Foreign "
+    "Ministry said.",
+    "Turkey sent more troops into Idlib on Monday. The Syrian Foreign Ministry called the move a violation of the "
+    "ceasefire agreement.",
+    "Turkey sent more troops into Idlib on Monday. Damascus said the step was a flagrant breach of the Sochi "
+    "agreement.",
+])
+def test_an_act_told_by_a_plain_verb_and_named_again_is_its_doers(text):
+    from tests.conftest import rule_claims
+
+    assert ("syria", "turkey") in rule_claims(CONTEXT + text, after=len(CONTEXT))
+
+
+@pytest.mark.parametrize("text", [
+    # what was told before is speech, or was not done
+    "Lavrov said Turkey sent more troops into Idlib on Monday. Damascus said the step was a flagrant breach of the "
+    "Sochi agreement.",
+    "Turkey did not send more troops into Idlib on Monday. Damascus said the step would be a flagrant breach of the "
+    "Sochi agreement.",
+])
+def test_no_act_is_pinned_where_none_was_done(text):
+    from tests.conftest import rule_claims
+
+    assert ("syria", "turkey") not in rule_claims(CONTEXT + text, after=len(CONTEXT))
