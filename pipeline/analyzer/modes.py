@@ -61,8 +61,10 @@ def negated(token) -> bool:
         return True  # "none of the provisions has been implemented"
     span = list(subject.doc[subject.left_edge.i: subject.i])
     # "Neither Russia nor the US have", "not all the provisions had been implemented"
+    # "not a single provision has been implemented"
     return any(c.lower_ == "neither" for c in subject.children) or any(
-        a.lower_ == "not" and b.lower_ in ("all", "every", "each") for a, b in zip(span, span[1:]))
+        a.lower_ == "not" and b.lower_ in ("all", "every", "each") for a, b in zip(span, span[1:])) or any(
+        a.lower_ == "not" and b.lower_ == "a" and c.lower_ == "single" for a, b, c in zip(span, span[1:], span[2:]))
 
 
 def no_effort(noun) -> bool:

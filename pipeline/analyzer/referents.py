@@ -15,7 +15,7 @@ from pipeline.analyzer.statements import CUES
 
 BREACH_NOUNS = frozenset("violation violations breach breaches failure failures delay delays attack attacks "
                          "shelling shellings provocation provocations non-compliance noncompliance contravention "
-                         "obstacle obstacles violence aggression escalation procrastination".split())
+                         "obstacle obstacles violence aggression escalation procrastination inability refusal".split())
 # Nouns for an action whose doer is the accused: "the offensive by the regime is in breach of…".
 ACTION_NOUNS = frozenset("offensive operation operations attack attacks strike strikes airstrike airstrikes shelling "
                          "bombing bombardment raid raids incursion advance presence action actions escalation "
@@ -936,5 +936,6 @@ def _owner_of_split_non(noun):
 
 
 def non_compliance(token) -> bool:
-    """ "non-compliance", which the tokenizer splits into "non", "-", "compliance"."""
-    return token.lemma_.lower() == "compliance" and token.i >= 2 and token.doc[token.i - 2].lower_ == "non"
+    """ "non-compliance", "non-implementation", which the tokenizer splits into "non", "-", "compliance"."""
+    return token.lemma_.lower() in ("compliance", "implementation", "fulfilment", "fulfillment", "observance") \
+        and token.i >= 2 and token.doc[token.i - 2].lower_ == "non"

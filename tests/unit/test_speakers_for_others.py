@@ -189,3 +189,22 @@ def test_no_act_is_pinned_where_none_was_done(text):
     from tests.conftest import rule_claims
 
     assert ("syria", "turkey") not in rule_claims(CONTEXT + text, after=len(CONTEXT))
+
+
+@pytest.mark.parametrize("text", [
+    "Lavrov said Turkey's non-implementation of the Sochi memorandum was unacceptable.",
+    "Lavrov said the Turkish side's refusal to withdraw its troops from the zone, as agreed in Sochi, was unacceptable.",
+    "Lavrov pointed to Turkey's inability to separate the terrorists from the opposition, as agreed in Sochi.",
+    "Lavrov said not a single provision of the Sochi memorandum had been implemented by Turkey.",
+])
+def test_unkept_commitments_named_as_nouns_or_counted_out(text):
+    from tests.conftest import rule_claims
+
+    assert ("russia", "turkey") in rule_claims(CONTEXT + text, after=len(CONTEXT))
+
+
+def test_a_single_provision_implemented_is_no_charge():
+    from tests.conftest import rule_claims
+
+    text = "Lavrov said a single provision of the Sochi memorandum had been implemented by Turkey so far."
+    assert rule_claims(CONTEXT + text, after=len(CONTEXT)) == set()
