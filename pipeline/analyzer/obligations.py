@@ -299,6 +299,21 @@ def contrary_to_promises(token) -> Reading | None:
     return Reading(owner, "fail") if undone else None
 
 
+@reader("instead_of_keeping")
+def instead_of_keeping(token) -> Reading | None:
+    """ "instead of separating the terrorists as agreed, Ankara has sent more troops", "was protecting the terrorists
+    instead of separating them as agreed": a keeping the deal called for, done otherwise, charges who did otherwise."""
+    if token.pos_ != "VERB" or token.dep_ != "pcomp" or token.head.lower_ != "of" \
+            or not any(c.lower_ == "instead" for c in token.head.children) \
+            or _lemma(token) not in lexicon()["rules"]["comply_verbs"]:
+        return None
+    agreed = any(_lemma(c) in words()["agreed_verbs"] and c.dep_ == "advcl" for c in token.children)
+    if not (agreed or any(_deal(o) or _lemma(o) in words()["debt_nouns"] for o in _objects(token))):
+        return None  # "instead of withdrawing, it dug in" keeps no deal unless the deal or what was agreed is named
+    doer = subject_of(token.head.head) if token.head.head.pos_ in ("VERB", "AUX") else None
+    return Reading(doer, "fail") if doer is not None else None
+
+
 def _anaphoric(noun) -> bool:
     """The noun stands for something told before: "this", "that", "it", "so", "nothing", "this work"."""
     return noun.lower_ in words()["pledge_anaphors"] or (

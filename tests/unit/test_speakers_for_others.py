@@ -208,3 +208,18 @@ def test_a_single_provision_implemented_is_no_charge():
 
     text = "Lavrov said a single provision of the Sochi memorandum had been implemented by Turkey so far."
     assert rule_claims(CONTEXT + text, after=len(CONTEXT)) == set()
+
+
+@pytest.mark.parametrize("text, pairs", [
+    ("Lavrov said that instead of separating the terrorists as agreed, Ankara has sent more troops into Idlib.",
+     {("russia", "turkey")}),
+    ("Instead of honouring the Sochi memorandum, Turkey has reinforced its posts, the Syrian Foreign Ministry said.",
+     {("syria", "turkey")}),
+    # done otherwise, but no deal or agreed act named
+    ("Lavrov said that instead of withdrawing, the Turkish convoy stopped in Saraqib.", set()),
+])
+def test_a_keeping_done_otherwise(text, pairs):
+    from tests.conftest import rule_claims
+
+    found = rule_claims(CONTEXT + text, after=len(CONTEXT))
+    assert found >= pairs if pairs else found == set()
