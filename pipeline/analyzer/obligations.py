@@ -249,10 +249,7 @@ def reminded_of_debt(token) -> Reading | None:
 @reader("pledge_unkept")
 def pledge_unkept(token) -> Reading | None:
     """ "Turkey pledged to clear the highway, but the militants are still there": a pledge and its contrary."""
-    taken_on = _lemma(token) in words()["undertaking_verbs"] and any(
-        _lemma(o) in words()["debt_nouns"] for o in _objects(token))  # "had taken on the commitment to separate…"
-    if not ((_lemma(token) in words()["pledge_verbs"] or taken_on) and token.pos_ == "VERB" or _bound_to(token)) \
-            or negated(token):
+    if not _pledges(token) or negated(token):
         return None
     pledger = subject_of(token)
     if pledger is None or _joint(pledger):
@@ -362,8 +359,8 @@ def _contrary_next(verb) -> bool:
     the zone, Lavrov said")."""
     sentence = verb.sent
     opening = next((t for t in sentence if not t.is_punct), None)
-    if opening is None or opening.lower_ not in ("but", "however", "yet") or verb.head.i != verb.i and verb.dep_ != "ccomp":
-        return False
+    if opening is None or opening.lower_ not in ("but", "however", "yet") or (verb.head.i != verb.i and verb.dep_ != "ccomp"):
+        return False  # the sentence's own verb, or what its "said" reports
     return _lemma(verb) in words()["persist_verbs"] | words()["stalling_verbs"] or (_still(verb) and negated(verb))
 
 
@@ -374,10 +371,7 @@ def _pledger_before(verb):
     if start == 0:
         return None
     for token in verb.doc[start - 1].sent:
-        taken_on = _lemma(token) in words()["undertaking_verbs"] and any(
-            _lemma(o) in words()["debt_nouns"] for o in _objects(token))
-        if not ((_lemma(token) in words()["pledge_verbs"] or taken_on) and token.pos_ == "VERB" or _bound_to(token)) \
-                or negated(token):
+        if not _pledges(token) or negated(token):
             continue
         if _lemma(token) in ("oblige", "obligate"):
             bound = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
@@ -388,6 +382,14 @@ def _pledger_before(verb):
         if bound is not None and bound.lower_ not in ("which", "that", "who") and not _joint(bound):
             return bound
     return None
+
+
+def _pledges(token) -> bool:
+    """The verb takes a duty on: "pledged to", "undertook to", "had taken on the commitment to separate…", "were to
+    ensure", "were supposed to withdraw"."""
+    taken_on = _lemma(token) in words()["undertaking_verbs"] and any(
+        _lemma(o) in words()["debt_nouns"] for o in _objects(token))
+    return (_lemma(token) in words()["pledge_verbs"] or taken_on) and token.pos_ == "VERB" or _bound_to(token)
 
 
 def _joint(party) -> bool:

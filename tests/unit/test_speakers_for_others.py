@@ -1,8 +1,9 @@
-"""Who speaks when the writer names a role, a given name or a second subject: a spokesman speaks for someone but is
+"""Who speaks when the writer names a role, a given name or a second subject (a spokesman speaks for someone but is
 not that someone, a known surname used as a given name is someone else, a colon after a clause about what was said
-closes the speaker's clause, and an unnamed employee speaks as described; and charges in shapes a grid of written
-variants found unread (a view held, an agent the parser hangs on an adverbial, a truce's collapse someone answers for).
-Written for these tests; no labelled text.
+closes the speaker's clause, an unnamed employee speaks as described), and charges in shapes grids of written variants
+found unread: a view held, an agent the parser hangs on an adverbial, a truce's collapse someone answers for, a pledge
+told in one sentence and said undone in the next, a task taken on and said undone, an act told by a plain verb and
+named again, unkept commitments named as nouns, a keeping done otherwise. Written for these tests; no labelled text.
 """
 
 import pytest
