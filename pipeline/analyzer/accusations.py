@@ -18,10 +18,10 @@ from pipeline.analyzer.reciprocal import reciprocal_accusations
 from pipeline.analyzer.names import unnamed_source_state
 from pipeline.analyzer.modes import (ACCUSE, COMMITMENT_NOUNS, binds, denies_in_sentence, mode_of, negated, none_of, reporter_of,
                                     reporting_subject, under_denial)
-from pipeline.analyzer.obligations import ended, obligation_reading, pledger_of, slowed
+from pipeline.analyzer.obligations import ended, obligation_reading, of_a_deal, pledger_of, slowed
 from pipeline.analyzer.referents import (ACTION_NOUNS, BREACH_NOUNS, actor_of_phrase, agent_of, claimed_by, doer_of,
-                                         doer_of_these, held_responsible, mover_told_before, non_compliance, owner_of,
-                                         resolve_actor, resolve_actors, subject_of)
+                                         doer_of_these, far_from, held_responsible, mover_told_before, non_compliance,
+                                         owner_of, resolve_actor, resolve_actors, subject_of)
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import SpeakerIndex
 from pipeline.analyzer.statements import CUES, _speaker_of, as_noted
@@ -161,7 +161,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 # "the separation …, which Turkey undertook, has not been implemented"
                 accused_token = agent or _who_took_on(token) or subject_of(token)
                 trigger = lemma if lemma in COMPLY else "fail"
-            elif lemma in RULE_WORDS["collapse_nouns"] and token.pos_ == "NOUN" and _of_a_truce(token) \
+            elif lemma in RULE_WORDS["collapse_nouns"] and token.pos_ == "NOUN" and of_a_deal(token) \
                     and held_responsible(token) is not None:
                 accused_token, trigger = held_responsible(token), "undermine"
             elif (lemma in BREACH_NOUNS or non_compliance(token)) and token.pos_ == "NOUN" and not none_of(token) \
@@ -344,7 +344,7 @@ def _failing(token) -> bool:
     head = token.head
     if head.lemma_.lower() in FAILING:
         return True
-    if head.lower_ == "from" and token.dep_ == "pcomp" and head.i > 0 and head.doc[head.i - 1].lower_ == "far":
+    if far_from(token):
         return True  # "is still far from fulfilling its commitments"
     if head.lower_ == "in" and token.dep_ == "pcomp":
         head = head.head  # "has not succeeded in separating"
@@ -380,12 +380,6 @@ def _as_the_speaker_means(accused: str | None, target, accuser: str | None, text
     return accused
 
 
-
-def _of_a_truce(noun) -> bool:
-    """The noun is said of a truce or a deal ("the collapse of the truce", "the breakdown of the Sochi agreement")."""
-    truces = lexicon()["obligations"]["truce_nouns"] | COMMITMENT_NOUNS
-    return any(o.lemma_.lower() in truces for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-               for o in c.children if o.dep_ == "pobj")
 
 PLACE_PREPS = frozenset(("on", "against", "in", "at", "near", "across", "inside"))
 SPONSORED_BY = re.compile(r"\b(?:backed|supported|sponsored|funded|armed|financed)\s+by\b", re.IGNORECASE)

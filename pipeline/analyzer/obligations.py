@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pipeline.analyzer.candidates import lexicon
 from pipeline.analyzer.modes import does_nothing, negated, no_effort
 from pipeline.analyzer.referents import (ATTACK_NOUNS, PERPETRATE, actor_of_phrase, actor_word_before,
-                                         attacker_told_before, mover_told_before, owner_of, subject_of)
+                                         attacker_told_before, far_from, mover_told_before, owner_of, subject_of)
 
 
 @dataclass(frozen=True)
@@ -263,10 +263,8 @@ def pledge_unkept(token) -> Reading | None:
     for clause in conjuncts + [c for conj in conjuncts for c in conj.children if c.dep_ == "ccomp" and c.i < conj.i]:
         contrast = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in token.children) or any(
             t.lower_ in ("but", "yet", "however") for t in token.doc[token.i + 1: clause.left_edge.i + 1])
-        still = _still(clause)
-        persists = _lemma(clause) in words()["persist_verbs"] | words()["stalling_verbs"] or negated(clause) or still
         # "…had undertaken to clear the corridor, and that five months on this had still not happened"
-        if (contrast and persists) or (still and negated(clause)):
+        if (contrast and _goes_on(clause)) or (_still(clause) and negated(clause)):
             return Reading(pledger, "fail")
     return None
 
@@ -292,8 +290,7 @@ def contrary_to_promises(token) -> Reading | None:
     clause = token.head.head.head
     if owner is None or clause.pos_ not in ("VERB", "AUX"):
         return None
-    undone = negated(clause) or _still(clause) or _lemma(clause) in words()["persist_verbs"] | words()["stalling_verbs"]
-    return Reading(owner, "fail") if undone else None
+    return Reading(owner, "fail") if _goes_on(clause) else None
 
 
 @reader("instead_of_keeping")
@@ -345,9 +342,7 @@ def _said_undone(verb) -> bool:
         nothing = any(c.lower_ == "nothing" and c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children)
         yet_to = verb.dep_ == "xcomp" and _lemma(verb.head) == "have" and _still(verb.head)  # "has yet to do so"
         awaited = _lemma(verb.head) == "wait" and _still(verb.head)  # "we are still waiting for this to happen"
-        far = verb.dep_ == "pcomp" and verb.head.lower_ == "from" and verb.head.i > 0 \
-            and verb.doc[verb.head.i - 1].lower_ == "far"  # "is still far from fulfilling this commitment"
-        return negated(verb) or nothing or yet_to or awaited or far or _lemma(verb.head) in ("fail", "refuse")
+        return negated(verb) or nothing or yet_to or awaited or far_from(verb) or _lemma(verb.head) in ("fail", "refuse")
     slow = _lemma(verb) in ("move", "go", "proceed", "progress", "advance") and any(
         c.lower_ in ("slowly", "slow") for c in verb.subtree)
     on_paper = _lemma(verb) == "remain" and any(t.lower_ == "paper" and t.head.lower_ == "on" for t in verb.subtree)
@@ -361,7 +356,12 @@ def _contrary_next(verb) -> bool:
     opening = next((t for t in sentence if not t.is_punct), None)
     if opening is None or opening.lower_ not in ("but", "however", "yet") or (verb.head.i != verb.i and verb.dep_ != "ccomp"):
         return False  # the sentence's own verb, or what its "said" reports
-    return _lemma(verb) in words()["persist_verbs"] | words()["stalling_verbs"] or (_still(verb) and negated(verb))
+    return _goes_on(verb)
+
+
+def _goes_on(verb) -> bool:
+    """What was to end goes on or what was to be done is not: "remain", "continue", "has stalled", "not", "still"."""
+    return _lemma(verb) in words()["persist_verbs"] | words()["stalling_verbs"] or negated(verb) or _still(verb)
 
 
 def _pledger_before(verb):
@@ -447,6 +447,11 @@ def _deal(noun) -> bool:
     "the ceasefire regime"."""
     return noun is not None and noun.pos_ in ("NOUN", "PROPN") and (
         _lemma(noun) in words()["deal_nouns"] or noun.lower_ in words()["deal_nouns"] or _truce_regime(noun))
+
+
+def of_a_deal(noun) -> bool:
+    """The noun is said of a deal ("the collapse of the truce", "the breakdown of the Sochi agreement")."""
+    return any(_deal(o) for o in _objects_after(noun, ("of",)))
 
 
 def _truce_regime(noun) -> bool:

@@ -313,6 +313,12 @@ AIMING = words("aiming_verbs")  # config/accusation_lexicon.yaml
 SUBJECT_CONTROL = frozenset("promise pledge vow undertake guarantee assure threaten use exploit".split())
 
 
+def far_from(verb) -> bool:
+    """ "is still far from fulfilling": a doing after "far from", which the parser hangs on "from" and "far" on the verb."""
+    return verb.dep_ == "pcomp" and verb.head.lower_ == "from" and verb.head.i > 0 \
+        and verb.doc[verb.head.i - 1].lower_ == "far"
+
+
 def subject_of(token):
     subjects = [child for child in token.children if child.dep_ in ("nsubj", "nsubjpass")]
     if len(subjects) > 1:
@@ -336,8 +342,7 @@ def subject_of(token):
             and token.lemma_.lower() in words("breach_verbs", "attack_verbs"):
         return subject_of(token.head)
     # "Turkey is still far from fulfilling its commitments": who is far from it does it
-    if token.dep_ == "pcomp" and token.head.lower_ == "from" and token.head.i > 0 \
-            and token.doc[token.head.i - 1].lower_ == "far" and token.head.head.pos_ in ("VERB", "AUX"):
+    if far_from(token) and token.head.head.pos_ in ("VERB", "AUX"):
         return subject_of(token.head.head)
     # "urged Ankara to withdraw", "called on Russia to stop…": the one asked is who is to do it
     if token.dep_ == "xcomp" and token.head.pos_ == "VERB" and token.head.lemma_.lower() not in SUBJECT_CONTROL:
