@@ -16,11 +16,11 @@ from pipeline.analyzer.candidates import lexicon, words
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.reciprocal import reciprocal_accusations
 from pipeline.analyzer.names import unnamed_source_state
-from pipeline.analyzer.modes import (ACCUSE, COMMITMENT_NOUNS, binds, denies_in_sentence, mode_of, negated, none_of, reporter_of,
-                                    reporting_subject, under_denial)
+from pipeline.analyzer.modes import (ACCUSE, COMMITMENT_NOUNS, binds, denies_in_sentence, holds_responsible, mode_of,
+                                    negated, none_of, reporter_of, reporting_subject, under_denial)
 from pipeline.analyzer.obligations import ended, obligation_reading, of_a_deal, pledger_of, slowed
 from pipeline.analyzer.referents import (ACTION_NOUNS, BREACH_NOUNS, actor_of_phrase, agent_of, claimed_by, doer_of,
-                                         doer_of_these, far_from, held_responsible, mover_told_before, non_compliance,
+                                         doer_of_these, far_from, held_responsible, named_or_mover, non_compliance,
                                          owner_of, resolve_actor, resolve_actors, subject_of)
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import SpeakerIndex
@@ -103,8 +103,9 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 continue  # "kept attacking the town": an attack is a breach where a truce is in view
             accuser_token = accused_token = reported_by = None
             trigger = None
-            if lemma == "hold" and token.pos_ == "VERB" and any(c.lower_ == "responsible" for c in token.subtree) \
-                    and CONTEXT.search(paragraph):
+            if (lemma in ACCUSE or holds_responsible(token)) and token.pos_ == "VERB" and negated(token):
+                continue  # "Moscow has never accused Ankara of…", "does not hold Turkey responsible"
+            if holds_responsible(token) and CONTEXT.search(paragraph):
                 # "held Russia responsible as the guarantor of the ceasefire"
                 accuser_token = subject_of(token)
                 held = [c for c in token.children if c.dep_ in ("dobj", "nsubj") and c.i > token.i] or [
@@ -126,7 +127,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                     if reporting is not None and reporting.actor:
                         accuser_token, reported_by = None, reporting.actor
                 objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-                accused_token = objects[0] if objects else None
+                # "Turkey sent more troops. Damascus condemned the move as a violation…": whose move it was
+                accused_token = named_or_mover(objects[0]) if objects else None
                 # "blamed the escalation on terrorist groups": the blamed is after "on"
                 on = [o for head in (token, *objects) for c in head.children if c.dep_ == "prep" and c.lower_ == "on"
                       for o in c.children if o.dep_ == "pobj"]
@@ -147,10 +149,9 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
             elif (lemma in BREACH or _went_back_on(token)) and token.pos_ in ("VERB", "AUX") and not negated(token) \
                     and not _other_norm(token) and not _broke_a_thing(token):
                 # "the clearing of radical groups …, which Turkey took on …, has stalled": who took the task on
-                accused_token, trigger = _who_took_on(token) or doer_of(token), lemma if lemma in BREACH else "renege"
-                if accused_token is not None and not actor_of_phrase(accused_token):
-                    # "This move violates the agreement": the act told the sentence before, and who did it
-                    accused_token = mover_told_before(accused_token) or accused_token
+                # "This move violates the agreement": the act told the sentence before, and who did it
+                accused_token = named_or_mover(_who_took_on(token) or doer_of(token))
+                trigger = lemma if lemma in BREACH else "renege"
             elif lemma == "open" and any(c.lower_ == "fire" for c in token.children) and not negated(token):
                 accused_token, trigger = subject_of(token), "attack"
             elif token.pos_ == "VERB" and (lemma in COMPLY or binds(token)) and (negated(token) or _failing(token)):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pipeline.analyzer.candidates import lexicon
 from pipeline.analyzer.gazetteer import gazetteer
-from pipeline.analyzer.referents import CLAIM_NOUNS, actor_of_phrase, antecedent, subject_of
+from pipeline.analyzer.referents import CLAIM_NOUNS, actor_of_phrase, antecedent, claim_owner, subject_of
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex
 from pipeline.analyzer.statements import CUES, DENIALS, VIEW_NOUNS, _speaker_of, relayed, voices_concern
@@ -15,6 +15,9 @@ ACCUSE = RULE_WORDS["accuse_verbs"]
 COMMITMENT_NOUNS = RULE_WORDS["commitment_nouns"]
 TOLERATE = RULE_WORDS["tolerate_verbs"]
 REPORTING_VERBS = CUES | ACCUSE | DENIALS | RULE_WORDS["belief_verbs"]
+HEARSAY_NOUNS = CLAIM_NOUNS | RULE_WORDS["hearsay_nouns"]
+EVIDENCE_NOUNS = RULE_WORDS["evidence_nouns"]
+UNTRUE_WORDS = RULE_WORDS["untrue_words"]
 HYPOTHETICAL_MARKS = frozenset("if unless whether should once".split())
 MODALS = frozenset("would could might may".split())
 
@@ -29,8 +32,12 @@ def under_denial(token) -> bool:
     """The trigger is what someone denies ("denied violating", "rejected claims that X breached")."""
     node = token
     for _ in range(6):
-        if node.head == node or node.lemma_.lower() in CLAIM_NOUNS:
+        if node.head == node:
             return False
+        if _disowned(node):
+            return True
+        if node.lemma_.lower() in CLAIM_NOUNS:
+            return False  # "rejected Ankara's claims that Russia…": Ankara's charge, reported
         if node.head.lemma_.lower() in DENIALS:
             # ", a charge Damascus denies": the parser may hang the charge's clause on the denial; the denied
             # object is the charge itself, written before the verb, and the clause stays the accuser's claim.
@@ -42,6 +49,21 @@ def under_denial(token) -> bool:
             return False
         node = node.head
     return False
+
+
+def _disowned(noun) -> bool:
+    """A noun holding a charge no one named stands behind: "rejected claims that…", "reports that … were false",
+    "there is no evidence that…" (a claim someone is named as making, "Turkish claims", stays theirs)."""
+    lemma = noun.lemma_.lower()
+    if lemma in EVIDENCE_NOUNS:
+        return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+    if lemma not in HEARSAY_NOUNS or noun.pos_ != "NOUN" or claim_owner(noun) is not None:
+        return False
+    head = noun.head
+    if head.lemma_.lower() in DENIALS and noun.dep_ in ("dobj", "nsubjpass"):
+        return True
+    return noun.dep_ == "nsubj" and any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in UNTRUE_WORDS
+                                        for c in head.children)
 
 
 def negated(token) -> bool:
@@ -122,6 +144,8 @@ def _commitment(noun) -> bool:
 def mode_of(token) -> str:
     if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in token.children):
         return "hypothetical"  # "reserves the right to respond to any attack by the regime": none has happened
+    if _on_condition(token) or _charge_to_come(token):
+        return "hypothetical"
     node = token
     for _ in range(6):
         if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in node.children):
@@ -138,6 +162,24 @@ def mode_of(token) -> str:
             break
         node = node.head
     return "claim"
+
+
+def _on_condition(verb) -> bool:
+    """ "will hold Turkey responsible if the ceasefire collapses": the trigger's own clause set on a condition
+    ("even if" concedes, it sets none)."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               and not any(m.lower_ == "even" for m in c.children) for c in verb.children)
+
+
+def _charge_to_come(verb) -> bool:
+    """ "Moscow will hold Ankara responsible", "will accuse": a charge announced for later is not yet made."""
+    return (verb.lemma_.lower() in ACCUSE or holds_responsible(verb)) and any(
+        c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children)
+
+
+def holds_responsible(verb) -> bool:
+    """ "held Russia responsible", not "held up its end of the bargain"."""
+    return verb.lemma_.lower() == "hold" and verb.pos_ == "VERB" and any(c.lower_ == "responsible" for c in verb.subtree)
 
 
 def _asserts_apart(node) -> bool:

@@ -67,7 +67,7 @@ def actor_of_phrase(token) -> str | None:
         # Its own right side ("the spokesman of the SDF"), not its conjuncts ("regime and Russian forces") nor the
         # circumstances it is set in ("these crimes, especially after the adoption of UN Security Council resolution…").
         own = [t for c in token.rights if c.dep_ not in ("conj", "cc", "relcl", "punct")  # (a comma after the clause)
-               and not (c.dep_ == "prep" and c.lower_ in CIRCUMSTANCES) for t in c.subtree]
+               and not (c.dep_ == "prep" and c.lower_ in CIRCUMSTANCES) and not _called_as(c) for t in c.subtree]
         end = max([token.i, *(t.i for t in own)]) + 1
         actor = gazetteer().resolve(token.doc[token.left_edge.i: end].text[:120])
     if actor is None and token.pos_ == "NOUN":
@@ -79,6 +79,12 @@ def actor_of_phrase(token) -> str | None:
         actor = gazetteer().resolve(f"the {token.text}") if bare or (epithets and all(t.is_lower for t in epithets)) \
             else None
     return actor or _party_to_the_truce(token)
+
+
+def _called_as(prep) -> bool:
+    """ "condemned the move as a violation of the Moscow agreement", the "as" hung on the object: what the act is
+    called, not who did it ("groups such as the Nusra Front" do name their members)."""
+    return prep.dep_ == "prep" and prep.lower_ == "as" and not any(c.lower_ == "such" for c in prep.children)
 
 
 def _party_to_the_truce(token) -> str | None:
@@ -365,9 +371,13 @@ def subject_of(token):
     # "has not succeeded in separating", "persisted in violating": a gerund after "in" is its verb's subject's act
     if token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.lower_ == "in" and token.head.head.pos_ == "VERB":
         return subject_of(token.head.head)
-    # "Turkey appeared unable to fulfil", "is unwilling to honour": through the adjective to its verb
-    if token.dep_ == "xcomp" and token.head.dep_ in ("acomp", "oprd") and token.head.head.pos_ in ("VERB", "AUX"):
-        return subject_of(token.head.head)
+    # "Turkey appeared unable to fulfil", "is unwilling to honour", "is unable or unwilling to separate": through the
+    # adjective (and the one it is joined to) to its verb
+    adjective = token.head
+    while adjective.dep_ == "conj" and adjective.pos_ == "ADJ" and adjective.head.pos_ == "ADJ":
+        adjective = adjective.head
+    if token.dep_ == "xcomp" and adjective.dep_ in ("acomp", "oprd") and adjective.head.pos_ in ("VERB", "AUX"):
+        return subject_of(adjective.head)
     return None
 
 
@@ -775,6 +785,14 @@ def mover_told_before(act):
     return actor_word_before(doer) or doer
 
 
+def named_or_mover(token):
+    """The phrase, or for an act that names no party ("the move", "this step") the one the sentence before tells
+    making it (mover_told_before)."""
+    if token is None or actor_of_phrase(token):
+        return token
+    return mover_told_before(token) or token
+
+
 def sentence_before(sentence):
     """The sentence before, past the blank "sentences" the parser makes of paragraph breaks."""
     while sentence.start > 0:
@@ -798,14 +816,19 @@ def claimed_by(token):
         if node.pos_ == "VERB" and node.lemma_.lower() in CUES:
             return None  # "…, saying instead that Ankara failed": the sayer's claim, not the accusation's
         if node.lemma_.lower() in CLAIM_NOUNS and node.pos_ == "NOUN":
-            for child in node.children:
-                if child.dep_ in ("poss", "amod", "compound") and gazetteer().resolve(child.text):
-                    return child
-                if child.dep_ == "prep" and child.lower_ in ("by", "from"):  # "claims by the Russian ministry"
-                    objects = [c for c in child.children if c.dep_ == "pobj"]
-                    if objects:
-                        return objects[0]
-            return None
+            return claim_owner(node)
+    return None
+
+
+def claim_owner(noun):
+    """Who makes the claim a noun names: "Turkish accusations", "Ankara's claims", "claims by the Russian ministry"."""
+    for child in noun.children:
+        if child.dep_ in ("poss", "amod", "compound") and gazetteer().resolve(child.text):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):  # "claims by the Russian ministry"
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
     return None
 
 
