@@ -84,3 +84,16 @@ def test_an_act_named_after_a_capital_charges_whoever_made_it(text, pair):
 ])
 def test_a_keeping_left_undone_in_other_words(text, pair):
     assert pair in _counted(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow accused Ankara of breaching the ceasefire in Nagorno-Karabakh by sending Syrian mercenaries there.",
+    "Lavrov also accused Turkey of violating the truce in Libya, where Ankara backs the Tripoli government.",
+])
+def test_a_truce_abroad_is_not_ours(text):
+    assert _counted(text) == set()
+
+
+def test_a_truce_of_ours_told_beside_one_abroad_still_counts():
+    text = "The SDF accused Turkey of violating the ceasefire in northeast Syria with mercenaries who had fought in Libya."
+    assert ("sdf", "turkey") in _counted(text)
