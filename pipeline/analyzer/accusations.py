@@ -18,7 +18,7 @@ from pipeline.analyzer.reciprocal import reciprocal_accusations
 from pipeline.analyzer.names import unnamed_source_state
 from pipeline.analyzer.modes import (ACCUSE, COMMITMENT_NOUNS, binds, denies_in_sentence, holds_responsible, mode_of,
                                     negated, none_of, reporter_of, reporting_subject, under_denial)
-from pipeline.analyzer.obligations import ended, obligation_reading, of_a_deal, pledger_of, slowed
+from pipeline.analyzer.obligations import asked_to_stop, ended, obligation_reading, of_a_deal, pledger_of, slowed
 from pipeline.analyzer.referents import (ACTION_NOUNS, BREACH_NOUNS, actor_of_phrase, agent_of, claimed_by, doer_of,
                                          doer_of_these, far_from, held_responsible, named_or_mover, non_compliance,
                                          owner_of, resolve_actor, resolve_actors, subject_of)
@@ -149,7 +149,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 elif _only_other_norms(sent):
                     trigger = None  # "condemned the strikes, describing them as a violation of Syria's sovereignty"
             elif (lemma in BREACH or _went_back_on(token)) and token.pos_ in ("VERB", "AUX") and not negated(token) \
-                    and not _other_norm(token) and not _broke_a_thing(token):
+                    and not _other_norm(token) and not _broke_a_thing(token) and asked_to_stop(token) is None:
                 # "the clearing of radical groups …, which Turkey took on …, has stalled": who took the task on
                 # "This move violates the agreement": the act told the sentence before, and who did it
                 accused_token = named_or_mover(_who_took_on(token) or doer_of(token))
@@ -168,7 +168,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                     and held_responsible(token) is not None:
                 accused_token, trigger = held_responsible(token), "undermine"
             elif (lemma in BREACH_NOUNS or non_compliance(token)) and token.pos_ == "NOUN" and not none_of(token) \
-                    and not ended(token):
+                    and not ended(token) and asked_to_stop(token) is None:
                 accused_token, trigger = _whose_breach(token), lemma
             reading = obligation_reading(token) if accused_token is None else None
             if reading is not None:  # a keeping late, demanded, or pledged and not done

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 from pipeline.analyzer.candidates import lexicon
 from pipeline.analyzer.modes import does_nothing, negated, no_effort
-from pipeline.analyzer.referents import (ATTACK_NOUNS, PERPETRATE, actor_of_phrase, actor_word_before,
+from pipeline.analyzer.referents import (ATTACK_NOUNS, BREACH_NOUNS, PERPETRATE, actor_of_phrase, actor_word_before,
                                          attacker_told_before, far_from, mover_told_before, owner_of, subject_of)
 
 
@@ -30,6 +31,7 @@ class Reading:
 
 
 Reader = Callable[[object], "Reading | None"]
+BREACH_VERBS = lexicon()["rules"]["breach_verbs"]
 READERS: list[tuple[str, Reader]] = []
 
 
@@ -713,13 +715,50 @@ def no_will_to_keep(token) -> Reading | None:
             return None
         holder = token.head if token.dep_ == "dobj" else None  # "had no intention", "has no respect"
     elif lemma in words()["earnest_words"] and token.pos_ == "ADJ" and token.dep_ == "acomp":
-        if not negated(token.head) or not any(_deal(o) for o in _objects_after(token, ("about", "to", "in"))):
+        if not negated(token.head) or not any(_deal(o) or _keeping_a_deal(o) for o in _objects_after_or_gerund(token)):
             return None
         holder = token.head  # "is not serious about any commitment"
     else:
         return None
     doer = subject_of(holder) if holder is not None else None
     return Reading(doer, "fail") if doer is not None else None
+
+
+def _objects_after_or_gerund(token) -> list:
+    """What one is serious about: a deal, or keeping one ("about implementing the ceasefire")."""
+    preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("about", "to", "in")]
+    return _objects_after(token, ("about", "to", "in")) + [g for p in preps for g in p.children if g.dep_ == "pcomp"]
+
+
+def _keeping_a_deal(verb) -> bool:
+    """ "implementing the ceasefire", "honouring its commitments": a keeping whose object is a deal or a debt."""
+    return _lemma(verb) in words()["keep_verbs"] and any(
+        c.dep_ == "dobj" and (_deal(c) or _lemma(c) in words()["debt_nouns"]) for c in verb.children)
+
+
+@reader("asked_to_stop")
+def asked_to_stop(token) -> Reading | None:
+    """ "called on Turkey to stop violating the ceasefire", "urged Damascus to cease its attacks": a demand to stop a
+    breach says the one asked is breaching it (the demanded_keeping of a breach)."""
+    act = (token.dep_ == "xcomp" and token.pos_ == "VERB" and _lemma(token) in BREACH_VERBS | words()["strike_verbs"]) or (
+        token.dep_ == "dobj" and token.pos_ == "NOUN" and _lemma(token) in BREACH_NOUNS | ATTACK_NOUNS)
+    if not act:
+        return None
+    stop = token.head
+    if _lemma(stop) not in words()["stopping_verbs"] or stop.dep_ not in ("xcomp", "ccomp", "advcl") or negated(stop):
+        return None
+    if _lemma(stop.head) not in words()["demand_verbs"]:
+        return None
+    if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("these", "those", "such", "this", "that")
+                                    for c in token.children):
+        return None  # "asked the Russian side to stop these violations": the regime's, told before
+    trigger = "violate" if _lemma(token) in BREACH_VERBS | BREACH_NOUNS else "attack"
+    owner: Any = owner_of(token) if token.pos_ == "NOUN" else None
+    if owner is not None and owner.pos_ != "PRON" and actor_of_phrase(owner):
+        # "called on Moscow to halt the regime's attacks": the regime attacks; Moscow is asked to stop it
+        asked = _demanded_of(stop, stop.head, trigger)
+        return Reading(owner, trigger, asked.accuser) if asked is not None else None
+    return _demanded_of(stop, stop.head, trigger)
 
 
 @reader("left_unkept")

@@ -97,3 +97,28 @@ def test_a_truce_abroad_is_not_ours(text):
 def test_a_truce_of_ours_told_beside_one_abroad_still_counts():
     text = "The SDF accused Turkey of violating the ceasefire in northeast Syria with mercenaries who had fought in Libya."
     assert ("sdf", "turkey") in _counted(text)
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a demand to stop a breach says the one asked is breaching
+    ("Russian Defence Minister Sergei Shoigu called on Ankara to stop violating the Idlib ceasefire.", ("russia", "turkey")),
+    ("The Syrian foreign ministry urged the Turkish regime to cease its attacks on the demilitarised zone.",
+     ("syria", "turkey")),
+    # asked to halt another's attacks: the other attacks
+    ("Erdogan called on Putin to halt the regime's attacks on Idlib, which breach the Sochi deal.", ("turkey", "syria")),
+    # not serious about keeping the deal
+    ("Lavrov said the Turkish side was not serious about implementing the March agreement.", ("russia", "turkey")),
+])
+def test_a_demand_to_stop_a_breach_and_no_will_to_keep(text, pair):
+    assert pair in _counted(text)
+
+
+@pytest.mark.parametrize("text, not_pair", [
+    ("The UN envoy urged all sides to stop violating the truce in Idlib.", None),
+    ('"The regime has kept up its attacks despite the truce, and we have asked the Russian side to stop these '
+     'violations," the Turkish defence ministry said.', ("turkey", "russia")),
+    ("Erdogan called on Putin to halt the regime's attacks on Idlib, which breach the Sochi deal.", ("turkey", "russia")),
+])
+def test_a_demand_to_stop_charges_no_one_else(text, not_pair):
+    counted = _counted(text)
+    assert counted == set() if not_pair is None else not_pair not in counted
