@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from pipeline.analyzer.agreements import abroad, agreement_in, most_specific, named_agreement, referred_agreement
+from pipeline.analyzer.agreements import agreement_in, most_specific, named_agreement, referred_agreement, truce_abroad
 from pipeline.analyzer.breaches import ATTACK_WORDS, breach_type
 from pipeline.analyzer.candidates import lexicon, words
 from pipeline.analyzer.gazetteer import gazetteer
@@ -97,7 +97,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
         # ("…since the ceasefire collapsed. | Peskov said Turkey had failed to separate the opposition…").
         keeping_in_view = in_context or _truce_before(previous)
         previous = (sent, context)
-        if abroad(sent.text):
+        if truce_abroad(sent.text):
             continue  # "accused Ankara of breaching the ceasefire in Nagorno-Karabakh": not a Syrian truce
         for token in sent:
             lemma = token.lemma_.lower()

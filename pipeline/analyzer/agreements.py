@@ -194,16 +194,28 @@ def _sentence(text: str, span) -> str:
     return text[slice(*text_sentence(text, first, last))]
 
 
-# Syria as the place: "Syrian mercenaries" sent to Karabakh are people, "the Syrian ceasefire" is the place's.
-SYRIA_THE_PLACE = re.compile(r"\bSyria\b|\bSyrian (?:cease-?fire|truce|war|conflict|crisis|settlement|de-?escalation)",
-                             re.IGNORECASE)
-
-
 def abroad(sentence: str) -> bool:
     """The sentence is about a conflict abroad (contexts: abroad) and names no Syrian place nor Syria."""
     contexts = _contexts()
-    return bool(contexts.get("abroad") and contexts["abroad"].search(sentence)) and not SYRIA_THE_PLACE.search(sentence) \
+    return bool(contexts.get("abroad") and contexts["abroad"].search(sentence)) and not re.search(r"\bSyria", sentence) \
         and not any(p.search(sentence) for name, p in contexts.items() if name != "abroad")
+
+
+TRUCE_WORD = r"(?:cease-?fires?|truces?|armistices?)"
+
+
+@lru_cache(maxsize=1)
+def _truce_abroad_pattern() -> re.Pattern[str]:
+    """A truce tied to a place abroad by its own words: "the ceasefire in Nagorno-Karabakh", "the Libyan truce"."""
+    places = _contexts()["abroad"].pattern
+    return re.compile(rf"{TRUCE_WORD}\s+(?:\w+\s+){{0,2}}?(?:in|for|on|over|between)\s+(?:the\s+)?(?:\w+[\s-])?(?:{places})"
+                      rf"|(?:{places})\w*(?:\s+\w+)?\s+{TRUCE_WORD}", re.IGNORECASE)
+
+
+def truce_abroad(sentence: str) -> bool:
+    """The sentence is about a conflict abroad, or the truce it names is one abroad ("accused Ankara of breaching the
+    ceasefire in Nagorno-Karabakh by sending Syrian mercenaries")."""
+    return abroad(sentence) or bool(_truce_abroad_pattern().search(sentence))
 
 
 def _distinct(found: list[tuple[int, int, str | None]]) -> list[tuple[int, int, str]]:
