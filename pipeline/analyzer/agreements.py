@@ -213,9 +213,10 @@ def _truce_abroad_pattern() -> re.Pattern[str]:
 
 
 def truce_abroad(sentence: str) -> bool:
-    """The sentence is about a conflict abroad, or the truce it names is one abroad ("accused Ankara of breaching the
-    ceasefire in Nagorno-Karabakh by sending Syrian mercenaries")."""
-    return abroad(sentence) or bool(_truce_abroad_pattern().search(sentence))
+    """The truce the sentence names is one abroad by its own words ("accused Ankara of breaching the ceasefire in
+    Nagorno-Karabakh by sending Syrian mercenaries"). A sentence that only mentions a conflict abroad is not enough:
+    "Erdogan, after talks that also covered Ukraine, said the regime had violated the truce" is about Idlib."""
+    return bool(_truce_abroad_pattern().search(sentence))
 
 
 def _distinct(found: list[tuple[int, int, str | None]]) -> list[tuple[int, int, str]]:

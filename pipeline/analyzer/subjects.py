@@ -510,6 +510,10 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         # "the Foreign Ministry of Syria": a state's body, named as written
         if whole_body and g.actors[whole_body].kind != "person":
             return Speaker(noun_phrase(token), None, whole_body, False)
+        # "In Ankara, the defence ministry said": the body of the state whose capital opens the sentence
+        capital = _capital_opening(token)
+        if capital is not None:
+            return Speaker(noun_phrase(token), None, capital, False)
         # "The Ebaa news agency, affiliated with HTS": a body named here for the first time, as written,
         # for whoever its description names.
         own = [t for t in token.doc[token.left_edge.i: token.i] if t.pos_ == "PROPN"]
@@ -543,3 +547,23 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         # "Al-Watan newspaper said", "the Syrian daily Al-Watan reported": a medium by its name, as written, for no party
         return Speaker(noun_phrase(token), None, None, False)
     return None
+
+
+def _capital_opening(token) -> str | None:
+    """The state whose capital opens the sentence before the token ("In Ankara, the defence ministry said"); not a
+    country's own name ("In Syria, the ministry said" tells where, not whose)."""
+    sentence = sentence_of(token)
+    words = list(sentence[:5])
+    comma = next((w for w in words[2:] if w.text == ","), None)
+    if len(words) < 3 or words[0].lower_ != "in" or comma is None or comma.i > token.i:
+        return None
+    place = token.doc[words[1].i: comma.i]
+    if not all(w.pos_ == "PROPN" for w in place):
+        return None
+    g = gazetteer()
+    actor = g.resolve(place.text)
+    state = g.rollup(actor) if actor else None
+    if state is None or g.actors[state].kind != "state" or place.text.lower() == g.actors[state].name.lower():
+        return None
+    return state
+

@@ -224,3 +224,21 @@ def test_a_keeping_done_otherwise(text, pairs):
 
     found = rule_claims(CONTEXT + text, after=len(CONTEXT))
     assert found >= pairs if pairs else found == set()
+
+
+@pytest.mark.parametrize("text, opening, state", [
+    ("In Ankara, the defence ministry said regime artillery had shelled a Turkish observation post near Saraqib.",
+     "In Ankara", "turkey"),
+    ('In Moscow, the foreign ministry said: "Ankara has not kept its word on the M4 highway."', "Ankara has not", "russia"),
+])
+def test_a_body_speaks_for_the_capital_that_opens_the_sentence(text, opening, state):
+    from tests.conftest import reported_of
+
+    assert _rolled(reported_of(text, opening)) == state
+
+
+def test_a_country_that_opens_the_sentence_tells_where_not_whose():
+    from pipeline.analyzer.core import analyze
+
+    text = "In Syria, the ministry said regime artillery had shelled a Turkish observation post near Saraqib."
+    assert all(_rolled(s) != "syria" for s in analyze("Idlib truce", text, quotes_everywhere=True).statements)
