@@ -411,13 +411,26 @@ def _bound_to(token) -> bool:
 @reader("truce_exploited")
 def truce_exploited(token) -> Reading | None:
     """ "the rebels used the ceasefire to regroup and rearm": a truce turned to gaining ground is bad faith."""
-    if _lemma(token) not in words()["exploit_verbs"] or token.pos_ != "VERB" or negated(token):
+    if token.pos_ != "VERB" or negated(token):
         return None
-    truce = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and _lemma(c) in words()["truce_nouns"]), None)
+    truce = _truce_used(token)
     gains = [t for t in token.subtree if t.i > token.i and (_lemma(t) in words()["gain_verbs"] | words()["strike_verbs"] or (
         _lemma(t) in words()["cover_nouns"] and t.head.lower_ == "as"))]  # "using the truce as a cover to advance"
     user = subject_of(token)
     return Reading(user, "violate") if truce is not None and gains and user is not None else None
+
+
+def _truce_used(verb):
+    """The truce a verb puts to use: "used the ceasefire", "took advantage of the truce"."""
+    truces = words()["truce_nouns"]
+    if _lemma(verb) in words()["exploit_verbs"]:
+        return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and _lemma(c) in truces), None)
+    use = next((c for c in verb.children if c.dep_ == "dobj" and _lemma(c) in words()["exploit_nouns"]), None)
+    if use is None:
+        return None
+    # "of the ceasefire", on the noun or (the parser's habit) on the verb, its object read as a clause's subject
+    of = [c for head in (use, verb) for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
+    return next((t for p in of for t in p.subtree if _lemma(t) in truces), None)
 
 
 @reader("no_steps_taken")
@@ -714,6 +727,9 @@ def no_will_to_keep(token) -> Reading | None:
         if not unwilling or not (kept or (lemma in ("respect", "regard") and deals)):
             return None
         holder = token.head if token.dep_ == "dobj" else None  # "had no intention", "has no respect"
+    elif lemma in words()["keep_verbs"] and token.pos_ == "VERB" and token.dep_ == "xcomp" \
+            and _lemma(token.head) in words()["intend_verbs"] and negated(token.head):
+        holder = token.head  # "never intended to respect the truce", "did not mean to honour"
     elif lemma in words()["earnest_words"] and token.pos_ == "ADJ" and token.dep_ == "acomp":
         if not negated(token.head) or not any(_deal(o) or _keeping_a_deal(o) for o in _objects_after_or_gerund(token)):
             return None
@@ -759,6 +775,20 @@ def asked_to_stop(token) -> Reading | None:
         asked = _demanded_of(stop, stop.head, trigger)
         return Reading(owner, trigger, asked.accuser) if asked is not None else None
     return _demanded_of(stop, stop.head, trigger)
+
+
+@reader("kept_unlike")
+def kept_unlike(token) -> Reading | None:
+    """ "We have fulfilled all our obligations, unlike the Turkish side": a keeping set against one who did not keep."""
+    if token.pos_ != "VERB" or _lemma(token) not in words()["keep_verbs"] or negated(token):
+        return None
+    owed = _debts(token) or [t for o in token.children if o.dep_ == "dobj" for t in o.subtree
+                             if _lemma(t) in words()["debt_nouns"]]  # "every one of its commitments"
+    if not owed:
+        return None
+    other = next((o for c in token.subtree if c.dep_ == "prep" and c.lower_ in words()["contrast_words"]
+                  for o in c.children if o.dep_ == "pobj"), None)
+    return Reading(other, "fail") if other is not None else None
 
 
 @reader("left_unkept")

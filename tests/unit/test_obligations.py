@@ -23,7 +23,7 @@ def test_every_frame_is_registered_by_name():
                                              "no_steps_taken", "not_as_agreed", "against_the_deal", "called_a_breach",
                                              "called_a_breach_in_order", "left_the_deal",
                                              "own_end_not_kept", "delivered_on_nothing", "attacks_not_stopped",
-                                             "owed_not_done", "no_will_to_keep", "asked_to_stop", "left_unkept", "came_to_nothing",
+                                             "owed_not_done", "no_will_to_keep", "asked_to_stop", "kept_unlike", "left_unkept", "came_to_nothing",
                                              "debt_unpaid",
                                              "dragged_feet", "slow_keeping", "hastening_demanded", "kept_in_part",
                                              "nothing_done"]

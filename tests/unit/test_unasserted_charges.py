@@ -122,3 +122,27 @@ def test_a_demand_to_stop_a_breach_and_no_will_to_keep(text, pair):
 def test_a_demand_to_stop_charges_no_one_else(text, not_pair):
     counted = _counted(text)
     assert counted == set() if not_pair is None else not_pair not in counted
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a keeping set against one who did not keep
+    ('"Moscow has honoured every one of its commitments, unlike our Turkish partners," Zakharova said.',
+     ("russia", "turkey")),
+    # a truce put to use by a noun
+    ("The Russian defence ministry said the militants had taken advantage of the lull to regroup and resupply.",
+     ("russia", "armed_groups")),
+    # a keeping never meant
+    ("The Syrian National Coalition said the regime had never intended to abide by the ceasefire.",
+     ("armed_groups", "syria")),
+])
+def test_a_keeping_set_against_another_put_to_use_or_never_meant(text, pair):
+    assert pair in _counted(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia and Turkey, unlike the militants' sponsors, have agreed to extend the truce, Lavrov said.",
+    "The Kremlin said it did not intend to abandon the ceasefire in Idlib.",
+    "Turkey said it would take advantage of the talks to press for a lasting truce.",
+])
+def test_no_charge_where_no_keeping_is_set_against_anyone(text):
+    assert _counted(text) == set()
