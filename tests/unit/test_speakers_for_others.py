@@ -242,3 +242,15 @@ def test_a_country_that_opens_the_sentence_tells_where_not_whose():
 
     text = "In Syria, the ministry said regime artillery had shelled a Turkish observation post near Saraqib."
     assert all(_rolled(s) != "syria" for s in analyze("Idlib truce", text, quotes_everywhere=True).statements)
+
+
+@pytest.mark.parametrize("text, opening, speaker", [
+    ('"The regime has violated the truce again," said Brig. Gen. Ahmed Berri, chief of staff of the Free Syrian Army.',
+     "The regime has", "Ahmed Berri"),
+    ('"The militants have shelled our positions," Lt. Col. Ahmed Hamadeh told reporters in Idlib.',
+     "The militants have", "Ahmed Hamadeh"),
+    ('Pentagon spokesman Navy Capt. Jeff Davis said: "We see no sign that the truce is holding in Idlib."',
+     "We see no", "Jeff Davis"),
+])
+def test_a_titles_abbreviation_ends_no_sentence(text, opening, speaker):
+    assert statement_of(text, opening).speaker == speaker
