@@ -111,7 +111,7 @@ def mentions(text: str, date: str | None = None, context: str | None = None) -> 
             found += [(match.start(), match.end(), by_place(place, sentence, around, day, dated))
                       for place in _places().findall(match.group(group))] if kind == "place" else \
                 [(match.start(), match.end(), by_time(match.group(group), sentence, around, day))]
-    return _distinct([span for span in found if not abroad(_sentence(folded, span))])
+    return _distinct([span for span in found if not _abroad(_sentence(folded, span))])
 
 
 def by_place(place: str, sentence: str, text: str, day: datetime.date | None, dated: str | None = None) -> str | None:
@@ -194,7 +194,7 @@ def _sentence(text: str, span) -> str:
     return text[slice(*text_sentence(text, first, last))]
 
 
-def abroad(sentence: str) -> bool:
+def _abroad(sentence: str) -> bool:
     """The sentence is about a conflict abroad (contexts: abroad) and names no Syrian place nor Syria."""
     contexts = _contexts()
     return bool(contexts.get("abroad") and contexts["abroad"].search(sentence)) and not re.search(r"\bSyria", sentence) \
