@@ -124,6 +124,13 @@ def _names_at_end(phrase: str, person: str) -> bool:
     return any(m.actor == person and not phrase[m.end:].strip(" .,") for m in gazetteer().mentions(phrase))
 
 
+def _stance(ent) -> bool:
+    """ "a pro-Clinton super PAC", "anti-Assad rebels": a name inside a stance adjective names no speaker."""
+    doc = ent.doc
+    words = [t.lower_ for t in doc[max(ent.start - 2, 0): ent.start + 2]]
+    return any(a in ("pro", "anti") and b == "-" for a, b in zip(words, words[1:]))
+
+
 def _possessive(ent) -> bool:
     """A name in the possessive: "Akar's counterpart", also when the NER took the "'s" into the name."""
     doc, marks = ent.doc, ("'s", "\u2019s", "'", "\u2019")
@@ -331,7 +338,7 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
               for t in c.subtree} if token.pos_ == "PROPN" else set()
     # The name the subject itself is, not a possessive inside it ("Akar's counterpart Sergei Shoigu").
     people = sorted((e for e in span.ents if e.label_ == "PERSON" and not _possessive(e) and not is_place(e)
-                     and not _premodifies(e, token) and e.start not in clause),
+                     and not _premodifies(e, token) and e.start not in clause and not _stance(e)),
                     key=lambda e: not (e.start <= token.i < e.end))
     if token.pos_ == "PROPN" and token.ent_type_ != "PERSON" and not any(e.start <= token.i < e.end for e in people):
         # "Erdogan, speaking … after attending the U.N. General Assembly, said": a person the gazetteer knows, whatever

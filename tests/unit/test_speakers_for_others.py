@@ -254,3 +254,10 @@ def test_a_country_that_opens_the_sentence_tells_where_not_whose():
 ])
 def test_a_titles_abbreviation_ends_no_sentence(text, opening, speaker):
     assert statement_of(text, opening).speaker == speaker
+
+
+def test_a_name_inside_a_stance_adjective_is_no_speaker():
+    from pipeline.analyzer.core import analyze
+
+    text = 'Stand Up Now, a pro-Clinton super PAC, sent a video with one sentence: "This is not what a president says."'
+    assert all("Clinton" not in (s.speaker or "") for s in analyze("Idlib truce", text, quotes_everywhere=True).statements)
