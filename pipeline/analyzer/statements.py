@@ -99,6 +99,17 @@ def _speaker_of(token, index: SpeakerIndex) -> Speaker | None:
     return speaker
 
 
+def _name_before_its_role(subject, verb):
+    """A person's name written just before a role noun subject and set off by a comma ('"…," Deborah Tamargo, the
+    chairwoman of …, recalled'), which the parser hangs on the verb apart from the subject it stands in apposition to."""
+    start = subject.left_edge.i
+    if subject.pos_ != "NOUN" or start < 2 or subject.doc[start - 1].text != ",":
+        return None
+    name = subject.doc[start - 2]
+    return name if name.ent_type_ == "PERSON" and name.head == verb and name.dep_ in ("npadvmod", "dep", "nmod",
+                                                                                      "nsubj") else None
+
+
 def _named_by(token, index: SpeakerIndex) -> Speaker | None:
     """The speaker a cue names: its subject, a cited or quoted source, or the phrase written just before it."""
     if token.lower_ == "according":
@@ -127,6 +138,9 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
                        and not (passive and c.dep_ == "nsubjpass")
                        and not any(q.start <= c.idx < q.end for q in index.marked)),
                       key=lambda c: (c.ent_type_ != "PERSON", not c.is_alpha, not c.is_title))  # "counterpart Sergei Shoigu": the name
+    named = _name_before_its_role(subjects[0], token) if subjects else None
+    if named is not None:  # '"…," Deborah Tamargo, the chairwoman of…, recalled': the name, parsed apart
+        subjects = [named, *subjects]
     if subjects:
         # "The official news agency SANA reported": the parser makes both subjects; the one that names someone
         speaker = next((found for found in map(lambda s: resolve_subject(s, index), subjects) if found is not None), None)

@@ -3,8 +3,12 @@ not that someone, a known surname used as a given name is someone else, a colon 
 closes the speaker's clause, an unnamed employee speaks as described), and charges in shapes grids of written variants
 found unread: a view held, an agent the parser hangs on an adverbial, a truce's collapse someone answers for, a pledge
 told in one sentence and said undone in the next, a task taken on and said undone, an act told by a plain verb and
-named again, unkept commitments named as nouns, a keeping done otherwise. Written for these tests; no labelled text.
+named again, unkept commitments named as nouns, a keeping done otherwise; a body for the capital that opens its
+sentence, a title's abbreviation, a name in a stance adjective. Written for these tests; no labelled text, save two
+PolNeAR train articles read from ../shared (skipped when it is absent).
 """
+
+from pathlib import Path
 
 import pytest
 
@@ -261,3 +265,22 @@ def test_a_name_inside_a_stance_adjective_is_no_speaker():
 
     text = 'Stand Up Now, a pro-Clinton super PAC, sent a video with one sentence: "This is not what a president says."'
     assert all("Clinton" not in (s.speaker or "") for s in analyze("Idlib truce", text, quotes_everywhere=True).statements)
+
+
+POLNEAR_TRAIN = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "polnear" / "train"
+
+
+@pytest.mark.skipif(not POLNEAR_TRAIN.is_dir(), reason="PolNeAR is not beside the repository (../shared/corpus/polnear)")
+@pytest.mark.parametrize("article, opening, speaker", [
+    # a name the parser hangs on the verb apart from the role noun it stands in apposition to
+    ("politico_2016-08-08_inside-the-swing-state-trench-wa", "He looked me right", "Deborah Tamargo"),
+    # a name inside a stance adjective ("a pro-Clinton super PAC") is no speaker
+    ("usa-today_2016-08-10_nd-amendment-people-his-secret-w", "THIS IS NOT OK", "Priorities USA"),
+])
+def test_speakers_in_polnear_train_articles(article, opening, speaker):
+    """PolNeAR train articles (read for errors; their texts stay in ../shared): the speaker of one quote each."""
+    from pipeline.analyzer.core import analyze
+
+    text = next(POLNEAR_TRAIN.glob(f"text/{article}*.txt")).read_text(encoding="utf-8")
+    found = [s.speaker for s in analyze(None, text, quotes_everywhere=True).statements if s.quote.startswith(opening)]
+    assert found == [speaker]
