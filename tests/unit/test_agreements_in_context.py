@@ -48,3 +48,12 @@ def test_a_generic_process_yields_to_the_truce_in_force():
                 "and the spirit of the Astana process")
     assert most_specific("astana", sentence, "2019-05-13") == "sochi_2018"
     assert most_specific("astana", "violations of the Astana understandings", "2019-05-13") == "astana"
+
+
+def test_the_astana_memorandum_is_astanas_not_sochis():
+    from pipeline.analyzer.agreements import agreement_in
+    assert agreement_in("Moscow said the rebels had violated the Astana memorandum on de-escalation zones.",
+                        "2019-06-10") == "astana"
+    assert agreement_in("Ankara had not honoured the de-escalation memorandum, the Syrian ministry said.",
+                        "2019-09-10") == "astana"
+    assert agreement_in("Ankara had not honoured the memorandum on Idlib, Lavrov said.", "2019-03-10") == "sochi_2018"
