@@ -18,6 +18,8 @@ REPORTING_VERBS = CUES | ACCUSE | DENIALS | RULE_WORDS["belief_verbs"]
 HEARSAY_NOUNS = CLAIM_NOUNS | RULE_WORDS["hearsay_nouns"]
 EVIDENCE_NOUNS = RULE_WORDS["evidence_nouns"]
 UNTRUE_WORDS = RULE_WORDS["untrue_words"]
+CHECKING_VERBS = RULE_WORDS["checking_verbs"]
+CONFIRMING_VERBS = RULE_WORDS["confirming_verbs"]
 HYPOTHETICAL_MARKS = frozenset("if unless whether should once".split())
 MODALS = frozenset("would could might may".split())
 
@@ -53,7 +55,8 @@ def under_denial(token) -> bool:
 
 def _disowned(noun) -> bool:
     """A noun holding a charge no one named stands behind: "rejected claims that…", "reports that … were false",
-    "there is no evidence that…" (a claim someone is named as making, "Turkish claims", stays theirs)."""
+    "checking reports that…", "there is no evidence that…" (a claim someone is named as making, "Turkish claims",
+    stays theirs)."""
     lemma = noun.lemma_.lower()
     if lemma in EVIDENCE_NOUNS:
         return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
@@ -61,6 +64,10 @@ def _disowned(noun) -> bool:
         return False
     head = noun.head
     if head.lemma_.lower() in DENIALS and noun.dep_ in ("dobj", "nsubjpass"):
+        return True
+    # "was checking reports that…", "could not confirm claims that…": not yet anyone's charge
+    if noun.dep_ == "dobj" and (head.lemma_.lower() in CHECKING_VERBS or (
+            head.lemma_.lower() in CONFIRMING_VERBS and negated(head))):
         return True
     return noun.dep_ == "nsubj" and any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in UNTRUE_WORDS
                                         for c in head.children)

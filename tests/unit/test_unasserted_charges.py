@@ -32,6 +32,9 @@ def _counted(text: str) -> set[tuple[str, str]]:
     # reports said to be false; no evidence
     "The Syrian foreign ministry said reports that the army had broken the ceasefire were baseless.",
     "Ankara said there was no evidence that Russian forces had violated the Idlib deal.",
+    # reports still being checked, or not confirmed
+    "The Russian defence ministry said it was checking reports that Turkish troops had breached the truce.",
+    "The Kremlin said it could not confirm claims that the Syrian army had violated the March agreement.",
     # a negated or future accusing verb, a blame set on a condition
     "The Kremlin has never accused Ankara of breaching the March agreement, Dmitry Peskov said.",
     "Damascus did not blame Moscow for the violations of the ceasefire, the statement said.",
@@ -49,6 +52,9 @@ def test_a_charge_no_one_stands_behind_is_not_counted(text):
     # an accusation made in the same sentence as a denial answers it
     ("Ankara denied breaching the truce and accused the Syrian army of violating the Moscow agreement.",
      {("turkey", "syria")}),
+    # reports confirmed are asserted
+    ("The Russian reconciliation centre confirmed reports that the militants had violated the ceasefire in Idlib.",
+     {("russia", "armed_groups")}),
     # "even if" concedes; the charge stands
     ("Russia accused Turkey of violating the Sochi deal, even if Ankara denies it, the ministry said.",
      {("russia", "turkey")}),
