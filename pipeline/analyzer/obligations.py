@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 from pipeline.analyzer.candidates import lexicon
 from pipeline.analyzer.modes import does_nothing, negated, no_effort
-from pipeline.analyzer.referents import (ATTACK_NOUNS, BREACH_NOUNS, PERPETRATE, actor_of_phrase, actor_word_before,
+from pipeline.analyzer.referents import (ATTACK_NOUNS, BREACH_NOUNS, PERPETRATE, POINTING, actor_of_phrase, actor_word_before,
                                          attacker_told_before, far_from, mover_told_before, owner_of, subject_of)
 
 
@@ -345,8 +345,7 @@ def _said_undone(verb) -> bool:
         yet_to = verb.dep_ == "xcomp" and _lemma(verb.head) == "have" and _still(verb.head)  # "has yet to do so"
         awaited = _lemma(verb.head) == "wait" and _still(verb.head)  # "we are still waiting for this to happen"
         return negated(verb) or nothing or yet_to or awaited or far_from(verb) or _lemma(verb.head) in ("fail", "refuse")
-    slow = _lemma(verb) in ("move", "go", "proceed", "progress", "advance") and any(
-        c.lower_ in ("slowly", "slow") for c in verb.subtree)
+    slow = _lemma(verb) in words()["moving_verbs"] and any(c.lower_ in words()["slow_words"] for c in verb.subtree)
     on_paper = _lemma(verb) == "remain" and any(t.lower_ == "paper" and t.head.lower_ == "on" for t in verb.subtree)
     return _lemma(verb) in words()["stalling_verbs"] or slow or on_paper
 
@@ -765,8 +764,7 @@ def asked_to_stop(token) -> Reading | None:
         return None
     if _lemma(stop.head) not in words()["demand_verbs"]:
         return None
-    if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("these", "those", "such", "this", "that")
-                                    for c in token.children):
+    if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in POINTING for c in token.children):
         return None  # "asked the Russian side to stop these violations": the regime's, told before
     trigger = "violate" if _lemma(token) in BREACH_VERBS | BREACH_NOUNS else "attack"
     owner: Any = owner_of(token) if token.pos_ == "NOUN" else None

@@ -42,6 +42,8 @@ BACKING = frozenset("back support sponsor fund arm finance".split())
 
 
 # Prepositions that set a phrase in time or circumstance; what they name is not the phrase's actor.
+# Determiners that point back to something told before: "these groups", "such measures", "this step".
+POINTING = frozenset("this that these those such".split())
 CIRCUMSTANCES = frozenset("after before since during following despite amid amidst until against about regarding "
                           "concerning toward towards".split())
 
@@ -772,7 +774,7 @@ def mover_told_before(act):
     ("Turkey sent more troops into Idlib. Damascus called the move a violation…"): that sentence's main verb's
     subject, when it names a party and the verb tells no speech."""
     if act.lemma_.lower() not in lexicon()["obligations"]["move_nouns"] or not any(
-            c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "such") for c in act.children):
+            c.dep_ == "det" and c.lower_ in POINTING | {"the"} for c in act.children):
         return None
     before = sentence_before(sentence_of(act))
     verb = before.root if before is not None else None
@@ -895,7 +897,7 @@ def resolve_actor(token, exclude: set[str]) -> str | None:
         # "The group accused Turkey…": the group or organisation just named, by its name
         groups = [m for m in _referents_before(token, exclude, sentences=2)[1] if named_group(m)]
         return groups[-1].actor if groups else None
-    if actor is None and token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("these", "those", "such")
+    if actor is None and token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in POINTING - {"this", "that"}
                                                       for c in token.children):
         return antecedent(token, exclude)  # "These groups have been attacking…": the ones just named
     if actor is None and token.lemma_.lower() in ATTACK_NOUNS and token.dep_ in ("nsubj", "nsubjpass"):
