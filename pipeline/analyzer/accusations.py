@@ -16,11 +16,11 @@ from pipeline.analyzer.candidates import lexicon, words
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.reciprocal import reciprocal_accusations
 from pipeline.analyzer.names import unnamed_source_state
-from pipeline.analyzer.modes import (ACCUSE, COMMITMENT_NOUNS, binds, denies_in_sentence, holds_responsible, mode_of,
-                                    negated, none_of, reporter_of, reporting_subject, under_denial)
+from pipeline.analyzer.modes import (ACCUSE, COMMITMENT_NOUNS, binds, denies_in_sentence, failing, holds_responsible,
+                                    mode_of, negated, none_of, reporter_of, reporting_subject, under_denial)
 from pipeline.analyzer.obligations import asked_to_stop, ended, obligation_reading, of_a_deal, pledger_of, slowed
 from pipeline.analyzer.referents import (ACTION_NOUNS, BREACH_NOUNS, actor_of_phrase, agent_of, claimed_by, doer_of,
-                                         doer_of_these, far_from, held_responsible, named_or_mover, non_compliance,
+                                         doer_of_these, held_responsible, named_or_mover, non_compliance,
                                          owner_of, resolve_actor, resolve_actors, subject_of)
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import SpeakerIndex
@@ -31,8 +31,6 @@ from pipeline.vocab import AccusationMode
 RULE_WORDS = lexicon()["rules"]  # config/accusation_lexicon.yaml, section `rules`
 BREACH = RULE_WORDS["breach_verbs"]
 COMPLY = RULE_WORDS["comply_verbs"]
-FAILING = RULE_WORDS["failing_heads"]
-MANAGING = RULE_WORDS["managing_heads"]
 COMPLIANCE_VERBS = RULE_WORDS["compliance_verbs"]
 DEMAND_VERBS = lexicon()["demand_verbs"]
 ACCUSE_CHARGES = RULE_WORDS["accuse_charges"]
@@ -156,7 +154,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 trigger = lemma if lemma in BREACH else "renege"
             elif lemma == "open" and any(c.lower_ == "fire" for c in token.children) and not negated(token):
                 accused_token, trigger = subject_of(token), "attack"
-            elif token.pos_ == "VERB" and (lemma in COMPLY or binds(token)) and (negated(token) or _failing(token)):
+            elif token.pos_ == "VERB" and (lemma in COMPLY or binds(token)) and (negated(token) or failing(token)):
                 # "the obligations had not been met by the Turkish side": a passive's agent is who did not keep them
                 # (an active "has not abided by its commitments", parsed with an agent, keeps its subject)
                 passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
@@ -339,21 +337,6 @@ def _names_truce(text: str) -> bool:
 def _truce_before(previous) -> bool:
     """The sentence before names a truce or a deal."""
     return previous is not None and _names_truce(previous[0].text)
-
-
-def _failing(token) -> bool:
-    """A keeping under a head that leaves it undone: "failed to withdraw", "unable to fulfil", and a negated
-    ability or success ("has not been able to separate", "did not manage to honour", "has not succeeded in")."""
-    head = token.head
-    if head.lemma_.lower() in FAILING:
-        return True
-    if far_from(token):
-        return True  # "is still far from fulfilling its commitments"
-    if head.lower_ == "in" and token.dep_ == "pcomp":
-        head = head.head  # "has not succeeded in separating"
-    if head.lemma_.lower() not in MANAGING:
-        return False
-    return negated(head) or (head.dep_ in ("acomp", "oprd") and negated(head.head))
 
 
 def _goes_on_with_truce(previous, context: int | None, statements: list[Statement]) -> bool:

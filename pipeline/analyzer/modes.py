@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pipeline.analyzer.candidates import lexicon
 from pipeline.analyzer.gazetteer import gazetteer
-from pipeline.analyzer.referents import CLAIM_NOUNS, actor_of_phrase, antecedent, claim_owner, subject_of
+from pipeline.analyzer.referents import CLAIM_NOUNS, actor_of_phrase, antecedent, claim_owner, far_from, subject_of
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex
 from pipeline.analyzer.statements import CUES, DENIALS, VIEW_NOUNS, _speaker_of, relayed, voices_concern
@@ -20,6 +20,8 @@ EVIDENCE_NOUNS = RULE_WORDS["evidence_nouns"]
 UNTRUE_WORDS = RULE_WORDS["untrue_words"]
 CHECKING_VERBS = RULE_WORDS["checking_verbs"]
 CONFIRMING_VERBS = RULE_WORDS["confirming_verbs"]
+FAILING = RULE_WORDS["failing_heads"]
+MANAGING = RULE_WORDS["managing_heads"]
 HYPOTHETICAL_MARKS = frozenset("if unless whether should once".split())
 MODALS = frozenset("would could might may".split())
 
@@ -107,6 +109,21 @@ def does_nothing(verb) -> bool:
     """ "has done nothing", "took no steps", "made no effort": a verb of doing whose object is nothing."""
     return verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon()["obligations"]["doing_verbs"] and any(
         c.dep_ == "dobj" and no_effort(c) for c in verb.children)
+
+
+def failing(token) -> bool:
+    """A keeping under a head that leaves it undone: "failed to withdraw", "unable to fulfil", and a negated
+    ability or success ("has not been able to separate", "did not manage to honour", "has not succeeded in")."""
+    head = token.head
+    if head.lemma_.lower() in FAILING:
+        return True
+    if far_from(token):
+        return True  # "is still far from fulfilling its commitments"
+    if head.lower_ == "in" and token.dep_ == "pcomp":
+        head = head.head  # "has not succeeded in separating"
+    if head.lemma_.lower() not in MANAGING:
+        return False
+    return negated(head) or (head.dep_ in ("acomp", "oprd") and negated(head.head))
 
 
 def none_of(noun) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from pipeline.analyzer.candidates import lexicon
-from pipeline.analyzer.modes import does_nothing, negated, no_effort
+from pipeline.analyzer.modes import does_nothing, failing, negated, no_effort
 from pipeline.analyzer.referents import (ATTACK_NOUNS, BREACH_NOUNS, PERPETRATE, POINTING, actor_of_phrase, actor_word_before,
                                          attacker_told_before, far_from, mover_told_before, owner_of, subject_of)
 
@@ -446,12 +446,17 @@ def no_steps_taken(token) -> Reading | None:
 @reader("not_as_agreed")
 def not_as_agreed(token) -> Reading | None:
     """ "the terrorists had not left the area as required by the agreements": an act the deal called for, not done
-    (or done "only partly")."""
-    if token.pos_ != "VERB" or not (negated(token) or does_nothing(token) or any(
+    (or done "only partly", or under a head that leaves it undone: "had been unable to neutralise…, as required")."""
+    if token.pos_ != "VERB":
+        return None
+    heads = [token]
+    if failing(token):  # "as required" hangs on the head's verb: "had been unable to neutralise…, as required by"
+        heads += [token.head, token.head.head] if token.head.dep_ in ("acomp", "oprd") else [token.head]
+    elif not (negated(token) or does_nothing(token) or any(
             c.lower_ in words()["partly"] for c in token.children if c.dep_ == "advmod")):
         return None  # ("had done nothing to neutralise the terrorists, as required by the deal")
     agreed = any(c.dep_ == "advcl" and _lemma(c) in words()["agreed_verbs"]
-                 and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children) for c in token.children)
+                 and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children) for h in heads for c in h.children)
     doer = subject_of(token)
     return Reading(doer, "fail") if agreed and doer is not None else None
 

@@ -26,7 +26,7 @@ CUES = frozenset(
 )
 REPORTING = frozenset("say tell claim insist accuse allege charge blame criticize criticise condemn deny warn state "
                       "announce argue assert complain maintain report decry deplore lament affirm stress emphasize "
-                      "emphasise reiterate underline underscore declare confirm note add explain indicate".split())
+                      "emphasise reiterate underline underscore declare confirm note add explain indicate protest refer list".split())
 DENIALS = frozenset("deny reject dismiss refute rebuff".split())
 CUES_AND_DENIALS = CUES | DENIALS
 MAX_CUE_DISTANCE = 250  # characters between a quote and the verb that attributes it
@@ -78,10 +78,10 @@ def _cue_tokens(doc, start: int, end: int, quotes: list[QuoteSpan]):
 
 
 def voices_concern(verb) -> bool:
-    """ "voiced concern over violations by X", "expressed alarm at…": a complaint, and so reported speech (not
-    "expressed support for the agreement")."""
-    return verb.lemma_.lower() in ("voice", "express") and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in attribution_config().get("concern_nouns", ()) for c in verb.children)
+    """ "voiced concern over violations by X", "sent letters to the UN on violations by X", "drew attention to…": a
+    complaint, and so reported speech (not "expressed support for the agreement"; config complaint_frames)."""
+    nouns = attribution_config().get("complaint_frames", {}).get(verb.lemma_.lower(), ())
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in verb.children)
 
 
 def _cue_text(token) -> str:

@@ -77,10 +77,13 @@ def test_time_phrases_resolve_against_the_article_date():  # nearest first
 
 
 @pytest.mark.parametrize("text, date, expected", [
-    ("Rebels accused the regime of breaking the ceasefire in Idlib.", "2020-05-14", None),
+    ("Rebels accused the regime of breaking the ceasefire in Idlib.", "2020-05-14", "moscow_2020"),
     ("Rebels accused the regime of breaking the ceasefire in Idlib.", "2019-05-14", "sochi_2018"),
     ("Rebels accused the regime of breaking the ceasefire in Idlib.", "2020-01-20", "jan_2020_truce"),
-    ("Ankara said Moscow must honour the Russian-Turkish agreements on Idlib.", "2020-11-03", None),
+    ("Rebels accused the regime of breaking the ceasefire in Idlib.", "2017-11-20", "astana"),  # the Astana zone
+    ("Rebels accused the regime of breaking the ceasefire in Idlib.", "2017-04-20", "other:dec_2016_ceasefire"),
+    ("Ankara said Moscow must honour the Russian-Turkish agreements on Idlib.", "2020-11-03", "moscow_2020"),
+    ("Rebels accused the regime of breaking the ceasefire in Idlib.", "2020-03-04", "sochi_2018"),  # the day before the protocol
     ("Kurdish officials said Turkish-backed fighters broke the truce near Ain Issa.", "2019-11-10", "ne_syria_2019"),
     # a deal named once in the background gives way to the truce of the day the article keeps describing
     ("The truce in Idlib was broken within hours. Rebels said the regime ignored the truce, and Moscow blamed "
@@ -104,7 +107,7 @@ def test_the_best_supported_period_wins_and_reports_its_support():
     text = "The SDF said the ceasefire was broken near Kobani and Qamishli; a monitor in Idlib agreed."
     assert by_date(text, "2020-06-01") == ("ne_syria_2019", 1)
     assert by_date("The ceasefire in Idlib held.", "2019-06-01") == ("sochi_2018", 1)
-    assert by_date("The ceasefire in Idlib held.", "2020-06-01") is None  # no era default after the protocol
+    assert by_date("The ceasefire in Idlib held.", "2020-06-01") == ("moscow_2020", 1)  # the protocol's truce holds on
 
 
 def test_a_sentence_naming_several_agreements_gets_the_most_specific():
