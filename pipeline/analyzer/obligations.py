@@ -282,6 +282,34 @@ def pledged_before_undone(token) -> Reading | None:
     return Reading(pledger, "fail") if pledger is not None else None
 
 
+@reader("undone_in_relative")
+def undone_in_relative(token) -> Reading | None:
+    """ "Turkey was supposed to withdraw its heavy weapons from the zone, which it has not done", "Ankara pledged to
+    clear the M4, something it has yet to do": a keeping a relative clause after it says is not done charges who was
+    to keep it."""
+    if token.pos_ != "VERB" or _lemma(token) not in words()["keep_verbs"] | words()["owed_acts"] \
+            | lexicon()["rules"]["comply_verbs"]:
+        return None
+    if not any(r.i > token.i and r.dep_ == "relcl" and _relative_to(r, token) and _relative_undone(r) for r in token.sent):
+        return None
+    keeper = subject_of(token)
+    return Reading(keeper, "fail") if keeper is not None else None
+
+
+def _relative_to(relative, keeping) -> bool:
+    """The relative clause stands for the keeping: "which"/"what" in it, on a noun of the keeping's clause, or on a
+    "something" set beside it ("pledged to clear the M4, something it has yet to do")."""
+    if relative.head.lower_ == "something":  # the parser may hang it on the comma before it
+        return relative.head.i > keeping.i
+    pronoun = any(c.lower_ in ("which", "what") and c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in relative.children)
+    return pronoun and relative.head in keeping.subtree
+
+
+def _relative_undone(relative) -> bool:
+    """The relative clause says not done: "which it has not done", "which has not happened", "it has yet to do"."""
+    return _said_undone(relative) or any(_said_undone(c) for c in relative.children if c.dep_ == "xcomp")
+
+
 @reader("contrary_to_promises")
 def contrary_to_promises(token) -> Reading | None:
     """ "the YPG withdrawal has not been completed, contrary to Moscow's promises": what a party promised, said in the
@@ -295,12 +323,18 @@ def contrary_to_promises(token) -> Reading | None:
     return Reading(owner, "fail") if _goes_on(clause) else None
 
 
+def _instead(preposition) -> bool:
+    """ "instead of", "rather than" (the parser hangs "rather" on the preposition or on the verb: the word before
+    tells)."""
+    adverb = {"of": "instead", "than": "rather"}.get(preposition.lower_)
+    return adverb is not None and preposition.i > 0 and preposition.doc[preposition.i - 1].lower_ == adverb
+
+
 @reader("instead_of_keeping")
 def instead_of_keeping(token) -> Reading | None:
     """ "instead of separating the terrorists as agreed, Ankara has sent more troops", "was protecting the terrorists
-    instead of separating them as agreed": a keeping the deal called for, done otherwise, charges who did otherwise."""
-    if token.pos_ != "VERB" or token.dep_ != "pcomp" or token.head.lower_ != "of" \
-            or not any(c.lower_ == "instead" for c in token.head.children) \
+    instead of separating them as agreed", "rather than abiding by the ceasefire": a keeping the deal called for, done otherwise, charges who did otherwise."""
+    if token.pos_ != "VERB" or token.dep_ != "pcomp" or not _instead(token.head) \
             or _lemma(token) not in lexicon()["rules"]["comply_verbs"]:
         return None
     agreed = any(_lemma(c) in words()["agreed_verbs"] and c.dep_ == "advcl" for c in token.children)

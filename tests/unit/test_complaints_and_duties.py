@@ -5,7 +5,8 @@ by the whole analyzer; written for these tests, no labelled text).
 "The Foreign Ministry sent two identical letters to the UN on the continuous Turkish violations…", "lodged a complaint
 over…", "drew attention to…", "raised the issue of…" say what "complained about…" says. "Turkey had been unable to
 neutralise the terrorists, as required by the Sochi agreements" charges Turkey as "had not neutralised…, as required"
-does; "as it undertook to do" is such a requirement too.
+does; "as it undertook to do" is such a requirement too. A keeping a relative clause says is not done ("…, which it
+has not done", "…, something it has yet to do") charges who was to keep it.
 """
 
 import pytest
@@ -67,4 +68,22 @@ def test_an_owed_act_a_party_was_unable_to_do_is_undone(text):
     "Russia said the joint patrol had been unable to complete its route as agreed because protesters blocked the road.",
 ])
 def test_an_act_hindered_by_others_charges_no_one(text):
+    assert _counted(text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey was supposed to withdraw its heavy weapons from the zone, which it has not done, Lavrov said.",
+    "Ankara had pledged to clear the M4 highway of militants, something it has yet to do, Lavrov said.",
+    "Under the Sochi memorandum, Turkey undertook to separate the opposition from the terrorists, which has not "
+    "happened, Lavrov said.",
+])
+def test_a_keeping_a_relative_clause_says_is_undone(text):
+    assert ("russia", "turkey") in _counted(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey agreed to withdraw from the posts, which it has done, Lavrov said.",
+    "The Turkish army was to set up observation posts, which it did within a month, Lavrov said.",
+])
+def test_a_keeping_a_relative_clause_says_is_done_is_no_charge(text):
     assert _counted(text) == set()

@@ -220,8 +220,14 @@ def test_a_single_provision_implemented_is_no_charge():
      {("russia", "turkey")}),
     ("Instead of honouring the Sochi memorandum, Turkey has reinforced its posts, the Syrian Foreign Ministry said.",
      {("syria", "turkey")}),
+    # "rather than", the parser's "rather" on the preposition or on the verb
+    ("Rather than abiding by the ceasefire, the regime continued its bombardment of Idlib, the Turkish Defence Ministry "
+     "said.", {("turkey", "syria")}),
+    ("The regime continued its bombardment of Idlib rather than respecting the ceasefire, the Turkish Defence Ministry "
+     "said.", {("turkey", "syria")}),
     # done otherwise, but no deal or agreed act named
     ("Lavrov said that instead of withdrawing, the Turkish convoy stopped in Saraqib.", set()),
+    ("Lavrov said that rather than withdrawing, the Turkish convoy stopped in Saraqib.", set()),
 ])
 def test_a_keeping_done_otherwise(text, pairs):
     from tests.conftest import rule_claims
