@@ -52,8 +52,20 @@ def sex_of_title(title: str | None) -> str | None:
     """The sex a title's words say ("Foreign Ministry spokeswoman" -> f), None when they say none or both."""
     if not title:
         return None
-    found = {_title_words()[word] for word in _title_pattern().findall(fold(title).lower())}
+    folded = fold(title)
+    found = {_title_words()[m.group(1)] for m in _title_pattern().finditer(folded.lower())
+             if not _inside_a_name(folded, m.start(1), m.end(1))}
     return found.pop() if len(found) == 1 else None
+
+
+def _inside_a_name(title: str, start: int, end: int) -> bool:
+    """A capitalised honorific or kinship word set in a proper name the title holds ("a University of Notre Dame law
+    professor", "Prince Sultan University"), not a role ("Foreign Ministry Spokeswoman" keeps its sex)."""
+    word = title[start:end]
+    if not word[:1].isupper() or word.lower().endswith(("man", "men", "person")):
+        return False
+    before, after = title[:start].split()[-1:], title[end:].split()[:1]
+    return any(w[:1].isupper() for w in before + after)
 
 
 def _words(name: str) -> list[str]:

@@ -9,9 +9,9 @@ from functools import lru_cache
 
 from pipeline.analyzer.gender import fits, honorifics, opens_with_given_name, sex_of
 from pipeline.analyzer.gazetteer import fold, gazetteer
-from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, ROLE_NOUNS, attribution_config, clean_name,
+from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, attribution_config, clean_name,
                                      full_span_text, group_nouns, is_place, is_proper_name, noun_phrase, person_titles,
-                                     reads_as_name, title_of, titled_names, without_posting)
+                                     reads_as_name, title_of, titled_names, unnamed_nouns, without_posting)
 from pipeline.analyzer.quotes import find_quotes, someones_words
 from pipeline.analyzer.sentences import in_main_clause
 
@@ -224,9 +224,10 @@ class SpeakerIndex:
         return None
 
     def fits(self, pronoun: str, speaker: Speaker) -> bool:
-        """Whether "he" or "she" can stand for this speaker: a person of the other sex cannot."""
+        """Whether "he" or "she" can stand for this speaker: a person of the other sex cannot, nor a group of unnamed
+        people ("Several witnesses reported…")."""
         if not speaker.is_person:
-            return True
+            return not (pronoun in ("he", "she") and _plural_noun(speaker.title or ""))
         # "Mrs. Trump" tells nothing of "Trump" in an article that also names Donald Trump
         written = {} if self._family(_surname_keys(speaker.name)[0]) else self.written_sex
         return fits(pronoun, sex_of(speaker.name, speaker.title, written))
@@ -384,11 +385,11 @@ def _misfiled_person(ent, speaks: dict[str, list[int]]) -> bool:
         return False
     if not any(not ent.start <= i < ent.end for i in speaks.get(words[-1].text, ())):
         return False
-    return not any(t.lower_ in _body_words() for t in words) and gazetteer().resolve(ent.text) is None
+    return not any(t.lower_ in body_words() for t in words) and gazetteer().resolve(ent.text) is None
 
 
 @lru_cache(maxsize=1)
-def _body_words() -> frozenset[str]:
+def body_words() -> frozenset[str]:
     """Words a body, a place or a thing is named with: a name holding one is no person's."""
     config = attribution_config()
     return frozenset(config.get("body_words", ())) | BODY_NOUNS | DOCUMENT_NOUNS | group_nouns() \
@@ -447,8 +448,16 @@ def surname_known(name: str, index: SpeakerIndex) -> bool:
 
 
 def _is_someone(speaker: Speaker) -> bool:
-    """A person, named or not: "A spokeswoman for the prime minister said…" is who a later "she" is."""
-    return speaker.is_person or (speaker.title or "").lower() in ROLE_NOUNS
+    """A person, named or not: "A spokeswoman for the prime minister said…", "a relative told AFP" is who a later
+    "she" or "he" is."""
+    return speaker.is_person or (speaker.title or "").lower() in unnamed_nouns()
+
+
+def _plural_noun(title: str) -> bool:
+    """ "witnesses", "residents", "officials": the plural of a noun unnamed people are described by."""
+    word, nouns = title.lower(), unnamed_nouns()
+    return word.endswith("s") and word not in ("boss",) and (word[:-1] in nouns or word[:-2] in nouns
+                                                             or word[:-3] + "y" in nouns)
 
 
 def _name_words(name: str) -> set[str]:

@@ -7,11 +7,12 @@ import re
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, ROLE_NOUNS, attribution_config,
                                      clean_name, delegation_of, described, entity_of, full_span_text, group_nouns,
-                                     is_misread_place, is_place, is_proper_name, medium_state, name_tokens, noun_phrase,
+                                     is_capitalised_name, is_misread_place, is_place, is_proper_name, medium_state,
+                                     name_tokens, noun_phrase,
                                      phrase_bounds, points_to_group, reads_as_name, unlabelled_name, unnamed_nouns,
                                      without_posting)
 from pipeline.analyzer.sentences import in_main_clause, sentence_of
-from pipeline.analyzer.speakers import Speaker, SpeakerIndex, holds_role, surname_known
+from pipeline.analyzer.speakers import Speaker, SpeakerIndex, body_words, holds_role, surname_known
 
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "institution", "we": "any", "i": "person",
             "him": "person", "her": "person", "them": "any",  # "according to her"
@@ -129,6 +130,33 @@ def _stance(ent) -> bool:
     doc = ent.doc
     words = [t.lower_ for t in doc[max(ent.start - 2, 0): ent.start + 2]]
     return any(a in ("pro", "anti") and b == "-" for a, b in zip(words, words[1:]))
+
+
+def _named_as(token) -> str | None:
+    """The name an unnamed noun is given in its own phrase: "a woman named Duygu", "a man called Abu Ahmad"."""
+    for clause in token.children:
+        if clause.dep_ == "acl" and clause.lemma_.lower() in ("name", "call"):
+            name = next((c for c in clause.children if c.dep_ in ("oprd", "attr", "dobj", "xcomp") and c.pos_ == "PROPN"),
+                        None)
+            if name is not None:
+                return token.doc[name.left_edge.i: name.i + 1].text
+    return None
+
+
+def _name_beside(token) -> str | None:
+    """A name set beside an unnamed noun, whatever the NER calls it: "A government spokesman, Giorgos Kyritis,
+    said" (tagged a place), not a body or a place the gazetteer knows ("a spokesman, the Kremlin's…")."""
+    name = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if name is None:
+        return None
+    words = token.doc[name.left_edge.i: name.i + 1]
+    if len(words) < 2 or len(words) > 4 or not all(t.pos_ == "PROPN" and is_capitalised_name(t) for t in words):
+        return None
+    known = gazetteer().resolve(words.text)
+    if (known is not None and gazetteer().actors[known].kind != "person") or any(
+            t.lower_ in body_words() for t in words):
+        return None
+    return words.text
 
 
 def _possessive(ent) -> bool:
@@ -423,6 +451,10 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         # As the text spells the name ("Mevlüt Çavuşoğlu"), when it spells it in full; else the gazetteer's.
         written = next((m.text for m in g.mentions(phrase) if m.actor == actor and len(m.text.split()) > 1), None)
         return index.person(written or g.actors[actor].name)
+    named_as = (_named_as(token) or _name_beside(token)) if lower in unnamed_nouns() and not actor else None
+    if named_as is not None:
+        index.add_person(named_as, token.idx, described(token))
+        return index.person(named_as)  # "A woman named Duygu said": Duygu, a person
     if lower in unnamed_nouns() and not actor:
         # "an official source at the Foreign Ministry", "a spokesman for the SDF": the body speaks.
         body = g.resolve(without_posting(described(token)))
@@ -462,6 +494,8 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
             serves = g.actors[serves].parent or serves  # "his spokesman" (Ban's): the UN's, as its holder is
         unnamed = Speaker(description, lower, serves, False) \
             if description.lower() != lower or owner_speaker is not None else None
+        if owner is not None and owner.pos_ != "PRON" and lower not in ROLE_NOUNS and unnamed is not None:
+            return unnamed  # "Mateen's former wife said": someone of Mateen's, not whoever spoke last
         return index.by_role(lower, token.idx) or unnamed
     if actor and lower in ROLE_NOUNS:
         # "the Russian officer", "the Turkish leader": someone the article has already named.
@@ -539,6 +573,11 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     medium = _state_medium(token)
     if medium is not None:
         return medium
+    named_as = _named_as(token.head.head) if token.pos_ == "PROPN" and token.head.dep_ == "acl" \
+        and token.head.head.lower_ in unnamed_nouns() else None
+    if named_as is not None:  # "A woman named Duygu…": the name is a person's, whatever the NER says
+        index.add_person(named_as, token.idx, described(token.head.head))
+        return index.person(named_as)
     # A body or a state the gazetteer does not know, named by the NER ("the Smithsonian Institution said",
     # "Kazakhstan said", "Japan branded North Korea…"): as written.
     ent = entity_of(token)
