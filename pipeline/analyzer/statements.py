@@ -266,7 +266,12 @@ def _quoted(token):
         head = token.head if token.head.lower_ != "as" else token.head.head  # "quoted X as saying"
         quoting = head if token.lemma_.lower() in CUES and token.head != token \
             and head.lemma_.lower() in ("quote", "cite") else None
-    return next((c for c in quoting.children if c.dep_ == "dobj"), None) if quoting is not None else None
+    if quoting is None:
+        return None
+    objects = [c for c in quoting.children if c.dep_ == "dobj"]
+    # "Tasnim quoted IRGC deputy head Hossein Salami as saying", parsed as two objects: the name after the title
+    named = next((o for o in objects[1:] if o.pos_ == "PROPN" and o.left_edge.i == objects[0].i + 1), None)
+    return named or (objects[0] if objects else None)
 
 
 def _cited_source(verb, index: SpeakerIndex) -> Speaker | None:

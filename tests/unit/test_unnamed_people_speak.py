@@ -3,8 +3,8 @@ the errors of tests/data/real/quotes_dev.jsonl, real news; these texts are writt
 
 "…, a relative told AFP. '…,' he said" is the relative's; "Mateen's former wife said…" is the wife's, not Mateen's;
 "A woman named Duygu said…" names a person, whatever the NER calls the name; "A government spokesman, Giorgos Kyritis,
-said…" is Kyritis's; a group of unnamed people ("Several witnesses reported…") is no "she"; and "a University of Notre
-Dame law professor" says nothing of his sex.
+said…" is Kyritis's and "Tasnim quoted IRGC deputy head Hossein Salami as saying" Salami's; a group of unnamed people
+("Several witnesses reported…") is no "she"; and "a University of Notre Dame law professor" says nothing of his sex.
 """
 
 import pytest
@@ -33,6 +33,12 @@ from tests.conftest import statement_of
 ])
 def test_a_described_person_speaks_and_is_the_pronoun_after(text, opening, speaker):
     assert statement_of(text, opening, title="Syria war").speaker == speaker
+
+
+def test_the_name_after_a_title_is_who_is_quoted_as_saying():
+    text = ("Russia delivered the first part of the S-300 system to Iran in April.\n\n\"Hezbollah has 100,000 missiles "
+            "that are ready to hit Israel,\" Tasnim quoted IRGC deputy head Hossein Salami as saying.")
+    assert statement_of(text, "Hezbollah has", title="Iran").speaker == "Hossein Salami"
 
 
 def test_a_name_beside_a_role_keeps_the_roles_body():
