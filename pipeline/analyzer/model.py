@@ -24,6 +24,24 @@ def paragraph_breaks(doc):
     return doc
 
 
+def whole_names(doc):
+    """ "Paulo Sergio Pinheiro": a person's name the NER ends a word short, where the words it holds are compounds of
+    the capitalised word after it (their head), is the whole name."""
+    from spacy.tokens import Span
+
+    ents, changed = list(doc.ents), False
+    for k, ent in enumerate(ents):
+        following = doc[ent.end] if ent.end < len(doc) else None
+        if ent.label_ != "PERSON" or following is None or following.ent_type_ or following.pos_ != "PROPN" \
+                or not following.is_alpha or not following.text[:1].isupper():
+            continue
+        if doc[ent.end - 1].dep_ == "compound" and doc[ent.end - 1].head == following:
+            ents[k], changed = Span(doc, ent.start, ent.end + 1, label="PERSON"), True
+    if changed:
+        doc.ents = ents
+    return doc
+
+
 def _keep_title_abbreviations(nlp) -> None:
     """ "Brig. Gen. Ahmed Berri", "Lt. Col. …", "Capt. Jeff Davis": a title's abbreviation is one token, so its full
     stop ends no sentence (the base tokenizer knows "Gen." and "Sen." but splits "Brig." and "Col.")."""
@@ -53,6 +71,9 @@ def load_nlp():
     if not Language.has_factory("paragraph_breaks"):
         Language.component("paragraph_breaks", func=paragraph_breaks)
     nlp.add_pipe("paragraph_breaks", before="parser")
+    if not Language.has_factory("whole_names"):
+        Language.component("whole_names", func=whole_names)
+    nlp.add_pipe("whole_names", after="ner")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
     patterns = []
     g = gazetteer()

@@ -143,6 +143,12 @@ def _named_as(token) -> str | None:
     return None
 
 
+def _of_state(speaker: Speaker, actor: str) -> bool:
+    """The speaker is of no state other than the actor's ("the U.K.'s foreign secretary" is not John Kerry)."""
+    g = gazetteer()
+    return speaker.actor is None or g.rollup(speaker.actor) == g.rollup(actor)
+
+
 def _name_beside(token) -> str | None:
     """A name set beside an unnamed noun, whatever the NER calls it: "A government spokesman, Giorgos Kyritis,
     said" (tagged a place), not a body or a place the gazetteer knows ("a spokesman, the Kremlin's…")."""
@@ -505,13 +511,19 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         introduced = index.introduced(lower, token.idx, actor) if not indefinite else None
         if introduced:
             return introduced
-        if any(c.lower_ in ("the", "this") for c in token.children if c.dep_ == "det"):
+        # "the Turkish leader", and "the U.K.'s new foreign secretary", "Russia's foreign minister": one holder
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"
+                      and (known := g.resolve(c.doc[c.left_edge.i: c.i + 1].text)) is not None
+                      and g.actors[known].kind != "person"), None) \
+            if lower not in attribution_config().get("proxy_roles", ()) else None
+        if any(c.lower_ in ("the", "this") for c in token.children if c.dep_ == "det") or owner is not None:
             named = index.by_actor(actor, token.idx)
             if named:
                 return named
-            # "the Coalition president": the person whose title holds the role
-            holder = next((index.person(p.name) for p in reversed(index.people)
-                           if p.position < token.idx and holds_role(index.title_for(p.name), lower)), None)
+            # "the Coalition president": the person whose title holds the role, of no other state
+            holder = next((speaker for p in reversed(index.people) if p.position < token.idx
+                           and holds_role(index.title_for(p.name), lower)
+                           and _of_state(speaker := index.person(p.name), actor)), None)
             if holder:
                 return holder
         # An unnamed person described by role: "a Turkish security source" speaks as that, for Turkey.

@@ -81,6 +81,8 @@ def test_time_phrases_resolve_against_the_article_date():  # nearest first
     ("Rebels accused the regime of breaking the ceasefire in Idlib.", "2019-05-14", "sochi_2018"),
     ("Rebels accused the regime of breaking the ceasefire in Idlib.", "2020-01-20", "jan_2020_truce"),
     ("Rebels accused the regime of breaking the ceasefire in Idlib.", "2017-11-20", "astana"),  # the Astana zone
+    ("Rebels accused the regime of breaking the ceasefire in Daraa.", "2017-09-01", "other:southwest_deescalation_2017"),
+    ("Rebels accused the regime of breaking the ceasefire near Rastan.", "2017-10-01", "other:homs_deescalation_2017"),
     ("Rebels accused the regime of breaking the ceasefire in Idlib.", "2017-04-20", "other:dec_2016_ceasefire"),
     ("Ankara said Moscow must honour the Russian-Turkish agreements on Idlib.", "2020-11-03", "moscow_2020"),
     ("Rebels accused the regime of breaking the ceasefire in Idlib.", "2020-03-04", "sochi_2018"),  # the day before the protocol

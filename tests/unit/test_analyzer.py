@@ -58,6 +58,7 @@ def test_metonyms_aliases_and_accents_resolve_and_roll_up():
     assert g.rollup(g.resolve("the YPG")) == "sdf"
     assert g.resolve("Erdo\u011fan") == g.resolve("Erdogan") is not None
     assert g.resolve("let us") is None  # "us" is not the US
+    assert g.resolve("the U.K.'s foreign secretary") == "uk" and g.resolve("E.U.") == "eu"  # as U.S. and U.N. are
 
 
 def test_the_gazetteer_fixes_the_base_model_tagging_groups_and_towns_as_people():

@@ -11,7 +11,7 @@ import pytest
 
 REAL = Path(__file__).resolve().parents[1] / "data" / "real"
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "news"
-FILES = ("dev.jsonl", "heldout.jsonl", "quotes_dev.jsonl", "quotes_heldout.jsonl")
+FILES = ("dev.jsonl", "heldout.jsonl", "quotes_dev.jsonl", "quotes_heldout.jsonl", "quotes2_dev.jsonl", "quotes2_heldout.jsonl")
 SOURCES = ("fakes", "wire2016")
 ACTORS = {"russia", "turkey", "syria", "united_states", "iran", "armed_groups", "sdf", "isis", "un", "eu",
           "france", "germany", "uk", "israel"}
@@ -79,7 +79,7 @@ def test_fields_and_canonical_ids():
 def test_split_follows_the_id_hash():
     for name, record in all_records():
         heldout = int(hashlib.sha256(record["id"].encode()).hexdigest()[:8], 16) % 3 == 0
-        prefix = "quotes_" if name.startswith("quotes_") else ""
+        prefix = name[:name.index("_") + 1] if "_" in name else ""  # quotes_dev.jsonl, quotes2_heldout.jsonl
         assert name == prefix + ("heldout.jsonl" if heldout else "dev.jsonl"), record["id"]
 
 

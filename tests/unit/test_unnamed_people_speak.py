@@ -4,7 +4,9 @@ the errors of tests/data/real/quotes_dev.jsonl, real news; these texts are writt
 "…, a relative told AFP. '…,' he said" is the relative's; "Mateen's former wife said…" is the wife's, not Mateen's;
 "A woman named Duygu said…" names a person, whatever the NER calls the name; "A government spokesman, Giorgos Kyritis,
 said…" is Kyritis's and "Tasnim quoted IRGC deputy head Hossein Salami as saying" Salami's; a group of unnamed people
-("Several witnesses reported…") is no "she"; and "a University of Notre Dame law professor" says nothing of his sex.
+("Several witnesses reported…") is no "she"; "a University of Notre Dame law professor" says nothing of his sex; a
+name the NER ends a word short ("Paulo Sergio | Pinheiro") is whole; "the U.K.'s new foreign secretary" is no American
+secretary of state.
 """
 
 import pytest
@@ -39,6 +41,21 @@ def test_the_name_after_a_title_is_who_is_quoted_as_saying():
     text = ("Russia delivered the first part of the S-300 system to Iran in April.\n\n\"Hezbollah has 100,000 missiles "
             "that are ready to hit Israel,\" Tasnim quoted IRGC deputy head Hossein Salami as saying.")
     assert statement_of(text, "Hezbollah has", title="Iran").speaker == "Hossein Salami"
+
+
+def test_a_name_the_ner_ends_a_word_short_is_whole():
+    text = ("They based their findings on actions taken by the Islamic State since August 2014.\n\n\u201cGenocide has "
+            "occurred and is ongoing,\u201d Paulo S\u00e9rgio Pinheiro, chairman of the panel, said in a statement.\n\n"
+            "\u201cISIS has subjected every Yazidi woman to the most horrific atrocities,\u201d he told reporters.")
+    assert statement_of(text, "ISIS has subjected", title="Syria").speaker == "Paulo S\u00e9rgio Pinheiro"
+
+
+def test_a_states_office_is_held_by_no_one_of_another_state():
+    text = ("Secretary of State John Kerry said he had worked with the new foreign secretary before.\n\nAfter Donald Trump "
+            "called for a shutdown of Muslims entering the United States, the U.K.'s new foreign secretary took aim.\n\n"
+            "He said Trump was \"clearly out of his mind\" and that his \"comments are complete and utter nonsense.\"")
+    said = statement_of(text, "clearly out of his mind", title="Britain")
+    assert said.speaker != "John Kerry" and said.speaker_actor == "uk"
 
 
 def test_a_name_beside_a_role_keeps_the_roles_body():
