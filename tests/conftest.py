@@ -127,3 +127,14 @@ def rule_claims(text: str, after: int = 0, outlet: str | None = None) -> set[tup
     statements, index = extract_statements(doc)
     return {(g.rollup(a.accuser), g.rollup(a.accused)) for a in extract_accusations(doc, statements, index, None, outlet)
             if a.mode == "claim" and a.char_start >= after}
+
+
+def counted_pairs(text: str, date: str | None = None) -> set[tuple[str, str]]:
+    """(accuser, accused), rolled up, of the pairs the whole analyzer (learned decision included) counts, claim or
+    counter, in a written text."""
+    from pipeline.analyzer.core import analyze
+    from pipeline.analyzer.gazetteer import gazetteer
+
+    g = gazetteer()
+    return {(g.rollup(a.accuser), g.rollup(a.accused)) for a in analyze("Idlib truce", text, date=date).accusations
+            if a.mode.value in ("claim", "counter")}

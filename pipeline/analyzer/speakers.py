@@ -456,8 +456,7 @@ def _is_someone(speaker: Speaker) -> bool:
 def _plural_noun(title: str) -> bool:
     """ "witnesses", "residents", "officials": the plural of a noun unnamed people are described by."""
     word, nouns = title.lower(), unnamed_nouns()
-    return word.endswith("s") and word not in ("boss",) and (word[:-1] in nouns or word[:-2] in nouns
-                                                             or word[:-3] + "y" in nouns)
+    return word.endswith("s") and (word[:-1] in nouns or word[:-2] in nouns or word[:-3] + "y" in nouns)
 
 
 def _name_words(name: str) -> set[str]:

@@ -8,9 +8,8 @@ from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, ROLE_NOUNS, attribution_config,
                                      clean_name, delegation_of, described, entity_of, full_span_text, group_nouns,
                                      is_capitalised_name, is_misread_place, is_place, is_proper_name, medium_state,
-                                     name_tokens, noun_phrase,
-                                     phrase_bounds, points_to_group, reads_as_name, unlabelled_name, unnamed_nouns,
-                                     without_posting)
+                                     name_tokens, noun_phrase, phrase_bounds, points_to_group, reads_as_name,
+                                     unlabelled_name, unnamed_nouns, without_posting)
 from pipeline.analyzer.sentences import in_main_clause, sentence_of
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex, body_words, holds_role, surname_known
 
@@ -135,12 +134,20 @@ def _stance(ent) -> bool:
 def _named_as(token) -> str | None:
     """The name an unnamed noun is given in its own phrase: "a woman named Duygu", "a man called Abu Ahmad"."""
     for clause in token.children:
-        if clause.dep_ == "acl" and clause.lemma_.lower() in ("name", "call"):
+        if clause.dep_ == "acl" and clause.lemma_.lower() in attribution_config().get("naming_verbs", ()):
             name = next((c for c in clause.children if c.dep_ in ("oprd", "attr", "dobj", "xcomp") and c.pos_ == "PROPN"),
                         None)
             if name is not None:
                 return token.doc[name.left_edge.i: name.i + 1].text
     return None
+
+
+def _body_that_just_spoke(token, index: SpeakerIndex) -> Speaker | None:
+    """The body (no person) that spoke last, if it spoke in this sentence or the one before."""
+    sentence = sentence_of(token)
+    before = sentence_of(token.doc[sentence.start - 1]) if sentence.start > 0 else sentence
+    last = next(((at, s) for at, s in reversed(index.spoken) if at < token.idx and not s.is_person), None)
+    return last[1] if last is not None and last[0] >= before.start_char else None
 
 
 def _of_state(speaker: Speaker, actor: str) -> bool:
@@ -419,6 +426,12 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         named_before = index.last_institution(token.idx, lower) or _described_before(token)
         if named_before is not None and named_before.actor and (actor is None or g.rollup(named_before.actor) != g.rollup(actor)):
             return named_before
+        if actor is None and not any(c.i > token.i for c in token.children):
+            # '"…," said the Alliance for Shared Values. … the group said': the body that just spoke (not "the
+            # organisation known as the White Helmets", which names itself)
+            spoke = _body_that_just_spoke(token, index)
+            if spoke is not None:
+                return spoke
     if actor is None and lower in g.referring_nouns and any(c.lower_ == "the" for c in token.children if c.dep_ == "det"):
         # "the Britain-based monitor said", once the Observatory is named: the body (gazetteer `nouns`)
         referred = index.referred_back(token.idx, lower)

@@ -10,18 +10,14 @@ restrain", "done nothing to stop" charge the subject. Written for these tests; n
 
 import pytest
 
+from tests.conftest import counted_pairs
+
 LEAD = ("The ceasefire in Syria's Idlib province, agreed by Russia and Turkey, has come under growing pressure this "
         "week.\n\n")
 
 
 def _counted(text: str) -> set[tuple[str, str]]:
-    """(accuser, accused), rolled up, of the pairs the analyzer counts (claim or counter) in a written text."""
-    from pipeline.analyzer.core import analyze
-    from pipeline.analyzer.gazetteer import gazetteer
-
-    g = gazetteer()
-    return {(g.rollup(a.accuser), g.rollup(a.accused)) for a in analyze("Idlib truce", LEAD + text).accusations
-            if a.mode.value in ("claim", "counter")}
+    return counted_pairs(LEAD + text)
 
 
 @pytest.mark.parametrize("text", [

@@ -1,12 +1,13 @@
 """People a report describes rather than names speak as described, and a "he" or "she" after them is theirs (found in
-the errors of tests/data/real/quotes_dev.jsonl, real news; these texts are written for the tests, in the same shapes).
+the errors of tests/data/real/quotes_dev.jsonl and quotes2_dev.jsonl, real news; these texts are written for the
+tests, in the same shapes).
 
 "…, a relative told AFP. '…,' he said" is the relative's; "Mateen's former wife said…" is the wife's, not Mateen's;
 "A woman named Duygu said…" names a person, whatever the NER calls the name; "A government spokesman, Giorgos Kyritis,
 said…" is Kyritis's and "Tasnim quoted IRGC deputy head Hossein Salami as saying" Salami's; a group of unnamed people
 ("Several witnesses reported…") is no "she"; "a University of Notre Dame law professor" says nothing of his sex; a
 name the NER ends a word short ("Paulo Sergio | Pinheiro") is whole; "the U.K.'s new foreign secretary" is no American
-secretary of state.
+secretary of state; "the group said" after a body spoke is that body.
 """
 
 import pytest
@@ -56,6 +57,13 @@ def test_a_states_office_is_held_by_no_one_of_another_state():
             "He said Trump was \"clearly out of his mind\" and that his \"comments are complete and utter nonsense.\"")
     said = statement_of(text, "clearly out of his mind", title="Britain")
     assert said.speaker != "John Kerry" and said.speaker_actor == "uk"
+
+
+def test_the_group_is_the_body_that_just_spoke():
+    text = ("He blamed the coup on military units influenced by Fethullah Gulen.\n\n\"We categorically deny such "
+            "claims,\" said the Alliance for Shared Values, which is connected to the cleric.\n\nIn a statement sent "
+            "to media, the group said: \"We condemn any military intervention in domestic politics of Turkey.\"")
+    assert statement_of(text, "We condemn", title="Turkey").speaker == "Alliance for Shared Values"
 
 
 def test_a_name_beside_a_role_keeps_the_roles_body():
