@@ -22,3 +22,16 @@ def test_real_dev_metrics_stay_above_their_floors():
     assert len(records) >= 140
     report = evaluate(records, _project_analyzer())
     assert check_baseline(report, json.loads(BASELINE.read_text())) == []
+
+
+QUOTES_BASELINE = ROOT / "tests" / "data" / "real_quotes_baseline.json"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus/news is not beside this clone")
+def test_real_quote_and_speaker_metrics_stay_above_their_floors():
+    """The quote labels of war, refugee and politics stories (quotes_dev, quotes2_dev: 140 articles, 619 quotes)."""
+    records = load_gold(ROOT / "tests" / "data" / "real" / "quotes_dev.jsonl") \
+        + load_gold(ROOT / "tests" / "data" / "real" / "quotes2_dev.jsonl")
+    assert len(records) >= 140
+    report = evaluate(records, _project_analyzer())
+    assert check_baseline(report, json.loads(QUOTES_BASELINE.read_text())) == []
