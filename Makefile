@@ -35,8 +35,9 @@ eval: setup ## quality on the annotated dev set (gated), then on the unread held
 	  $(BIN)/python -m pipeline eval --gold tests/data/real/dev.jsonl --baseline tests/data/real_quality_baseline.json && \
 	  $(BIN)/python -m pipeline eval --gold tests/data/real/heldout.jsonl && \
 	  $(BIN)/python -m pipeline eval --gold tests/data/real/quotes_dev.jsonl --gold tests/data/real/quotes2_dev.jsonl \
-	    --baseline tests/data/real_quotes_baseline.json && \
-	  $(BIN)/python -m pipeline eval --gold tests/data/real/quotes_heldout.jsonl --gold tests/data/real/quotes2_heldout.jsonl; \
+	    --gold tests/data/real/quotes3_dev.jsonl --baseline tests/data/real_quotes_baseline.json && \
+	  $(BIN)/python -m pipeline eval --gold tests/data/real/quotes_heldout.jsonl --gold tests/data/real/quotes2_heldout.jsonl \
+	    --gold tests/data/real/quotes3_heldout.jsonl; \
 	else echo "../shared/corpus/news absent: real-news evaluation skipped"; fi
 	@if [ -d ../shared/corpus/polnear ]; then \
 	  $(BIN)/python -m pipeline eval-attribution --polnear ../shared/corpus/polnear --split dev; \

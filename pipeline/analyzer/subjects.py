@@ -86,6 +86,37 @@ def _newcomer(pronoun, after: int, spoke_at: int, index: SpeakerIndex) -> Speake
     return None
 
 
+def _speech_owner(pronoun, after: int, index: SpeakerIndex) -> Speaker | None:
+    """The person whose speech, remarks or interview the sentence before the quote names ("Trump's most recent campaign
+    speech", "the victory speech of Nigel Farage"), after character `after` and outside quotes, who can be the
+    pronoun; not when someone speaks in that sentence."""
+    doc = pronoun.doc
+    start = sentence_of(pronoun).start
+    quote = next((q for q in reversed(index.quotes) if q.start < doc[start].idx < q.end + 2), None)
+    if quote is not None:  # from the sentence the quote opens in
+        opening = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
+        start = sentence_of(opening[0]).start if opening else start
+    if start == 0:
+        return None
+    nouns = attribution_config().get("speech_nouns", ())
+    before = sentence_of(doc[start - 1])
+    if any(before.start_char <= at < before.end_char for at, _ in index.spoken):
+        return None  # "Mathur said Ivanka Trump's statement didn't clarify the matter": the one who spoke goes on
+    for noun in reversed(before):
+        if noun.lemma_.lower() not in nouns or noun.idx <= after:
+            continue
+        owners = [c for c in noun.children if c.dep_ == "poss"] + [
+            o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+        for owner in owners:
+            person = owner.ent_type_ == "PERSON" or (owner.pos_ == "PROPN" and surname_known(owner.text, index))
+            if person and not any(q.start <= owner.idx < q.end for q in index.quotes):
+                ent = entity_of(owner)
+                speaker = index.person((clean_name(full_span_text(ent)) if ent is not None else "") or owner.text)
+                if index.fits(pronoun.lower_, speaker):
+                    return speaker
+    return None
+
+
 def _introduces(text: str, mention) -> bool:
     """The title follows the name after a comma ("Wes Nakagiri, a delegate from Michigan"), as a newcomer is
     introduced; not "President Obama, who…"."""
@@ -349,6 +380,11 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
                             if at not in clause_subject and index.fits(lower, index.person(name))), None)
             if subject and subject[0] > spoke_at and not _said_by_then(token.doc, spoke_at, subject[0]):
                 return index.person(subject[1])
+            # "…can be heard in Trump's latest campaign speech. '…,' he said": whose speech the article turned to
+            owner = _speech_owner(token, max(spoke_at, subject[0] if subject else -1), index) \
+                if lower in ("he", "she") else None
+            if owner is not None:
+                return owner
             # "…concerns Henry Crespo, president of the Florida Democratic Black Caucus. '…,' he said": a person
             # introduced with a title since the last speaker and the last named subject, in this sentence or the
             # one before, is who the article turned to

@@ -11,7 +11,8 @@ import pytest
 
 REAL = Path(__file__).resolve().parents[1] / "data" / "real"
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "news"
-FILES = ("dev.jsonl", "heldout.jsonl", "quotes_dev.jsonl", "quotes_heldout.jsonl", "quotes2_dev.jsonl", "quotes2_heldout.jsonl")
+FILES = ("dev.jsonl", "heldout.jsonl", "quotes_dev.jsonl", "quotes_heldout.jsonl", "quotes2_dev.jsonl", "quotes2_heldout.jsonl",
+         "quotes3_dev.jsonl", "quotes3_heldout.jsonl")
 SOURCES = ("fakes", "wire2016")
 ACTORS = {"russia", "turkey", "syria", "united_states", "iran", "armed_groups", "sdf", "isis", "un", "eu",
           "france", "germany", "uk", "israel"}

@@ -7,7 +7,8 @@ tests, in the same shapes).
 said…" is Kyritis's and "Tasnim quoted IRGC deputy head Hossein Salami as saying" Salami's; a group of unnamed people
 ("Several witnesses reported…") is no "she"; "a University of Notre Dame law professor" says nothing of his sex; a
 name the NER ends a word short ("Paulo Sergio | Pinheiro") is whole; "the U.K.'s new foreign secretary" is no American
-secretary of state; "the group said" after a body spoke is that body.
+secretary of state; "the group said" after a body spoke is that body; "he said" after "the victory speech of Nigel
+Farage" is Farage's.
 """
 
 import pytest
@@ -64,6 +65,22 @@ def test_the_group_is_the_body_that_just_spoke():
             "claims,\" said the Alliance for Shared Values, which is connected to the cleric.\n\nIn a statement sent "
             "to media, the group said: \"We condemn any military intervention in domestic politics of Turkey.\"")
     assert statement_of(text, "We condemn", title="Turkey").speaker == "Alliance for Shared Values"
+
+
+@pytest.mark.parametrize("text, opening, speaker", [
+    ("\"People feel that they have no voice,\" Yascha Mounk said.\n\nThe contempt was clear in the victory speech of "
+     "Nigel Farage, the head of the U.K. Independence Party.\n\n\"This will be a victory for the real people,\" he "
+     "said early Friday morning.", "This will be a victory", "Nigel Farage"),
+    ("Donald Trump has made nationalism the theme of his campaign.\n\n\"The elites are corrupt,\" Yascha Mounk said."
+     "\n\nIt's a sentiment that can be heard in Trump's most recent campaign speech. \"When I see the crumbling roads,"
+     "\" he said, \"I know these problems can all be fixed.\"", "When I see", "Donald Trump"),
+    # one who speaks of another's statement goes on speaking
+    ("\"There's no legal way to exclude a single mother,\" Tanner said.\n\nConservative economist Aparna Mathur said "
+     "Ivanka Trump's statement didn't clarify the matter.\n\n\"I don't see details about who is left out,\" she said.",
+     "I don't see details", "Aparna Mathur"),
+])
+def test_the_owner_of_a_speech_just_named_is_the_pronoun_after(text, opening, speaker):
+    assert statement_of(text, opening, title="Politics").speaker == speaker
 
 
 def test_a_name_beside_a_role_keeps_the_roles_body():
