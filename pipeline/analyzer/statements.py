@@ -11,7 +11,7 @@ from pipeline.analyzer.names import (DOCUMENT_NOUNS, ROLE_NOUNS, attribution_con
                                      is_misread_place)
 from pipeline.analyzer.quotes import QuoteSpan, paragraphs
 from pipeline.analyzer.sentences import sentence_of
-from pipeline.analyzer.speakers import Speaker, SpeakerIndex, holds_role, surname_known
+from pipeline.analyzer.speakers import Speaker, SpeakerIndex, surname_known
 from pipeline.analyzer.spelling import as_written
 from pipeline.analyzer.subjects import resolve_subject
 from pipeline.models import Statement
@@ -642,7 +642,6 @@ def extract_statements(doc, index: SpeakerIndex | None = None) -> tuple[list[Sta
                                     quote.start, quote.end, speaker.title))
     statements.sort(key=lambda s: s.char_start)
     statements = _office_holders_named(statements, text)
-    statements = [_role_named_later(s, index) for s in statements]
     written = doc.user_data.get("written")
     if written is not None and written != text:  # the parser read an eased copy: names as the article spells them
         statements = [replace(s, speaker=as_written(s.speaker, text, written)) for s in statements]
@@ -658,27 +657,6 @@ def _office_holders_named(statements: list[Statement], text: str) -> list[Statem
         return statements
     holders = [m for m in g.mentions(text) if g.actors[m.actor].offices]
     return [_holder_of_role(s, holders, text) for s in statements] if holders else statements
-
-
-def _role_named_later(statement: Statement, index: SpeakerIndex) -> Statement:
-    """ '"…," the deputy premier said' where the article names one person in that role only later ("Deputy Prime
-    Minister Numan Kurtulmus"): GUIDELINES.md's speaker is the fullest name in the text, so the holder, when the
-    article names exactly one and of no other party."""
-    said = (statement.speaker or "").split()
-    # an unnamed one in a role is written with the role noun as its title ("deputy premier", title "premier")
-    if not said or (statement.speaker_title or "").lower() != said[-1].lower() or said[-1].lower() not in ROLE_NOUNS \
-            or set(attribution_config().get("not_the_holder", ())).intersection(w.lower() for w in said):
-        return statement  # ("Syria's deputy foreign minister" is not the foreign minister named later)
-    g = gazetteer()
-    role = said[-1].lower()
-    named = {index.full_name(p.name) for p in index.people if p.position > statement.char_start
-             and holds_role(index.title_for(p.name) or p.title, role)}
-    if len(named) != 1:
-        return statement
-    holder = index.person(named.pop())
-    if statement.speaker_actor and holder.actor and g.rollup(statement.speaker_actor) != g.rollup(holder.actor):
-        return statement
-    return replace(statement, speaker=holder.name, speaker_actor=statement.speaker_actor or holder.actor)
 
 
 def _holder_of_role(statement: Statement, holders: list, text: str) -> Statement:
