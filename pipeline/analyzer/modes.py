@@ -7,7 +7,7 @@ from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.referents import CLAIM_NOUNS, actor_of_phrase, antecedent, claim_owner, far_from, subject_of
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex
-from pipeline.analyzer.statements import CUES, DENIALS, VIEW_NOUNS, _speaker_of, relayed, voices_concern
+from pipeline.analyzer.statements import CUES, DENIALS, VIEW_NOUNS, _speaker_of, relayed, complains
 from pipeline.analyzer.subjects import group_before
 
 RULE_WORDS = lexicon()["rules"]  # config/accusation_lexicon.yaml, section `rules`
@@ -251,7 +251,7 @@ def reporter_of(token, index: SpeakerIndex):
         spoken = _speaker_of(aside, index) if aside is not None else None
         if spoken is not None:
             return spoken
-        if node != token and (node.lemma_.lower() in REPORTING_VERBS or voices_concern(node)) \
+        if node != token and (node.lemma_.lower() in REPORTING_VERBS or complains(node)) \
                 and not _acts_in_response(node) and not _denies_the_charge(node):
             speaker = _speaker_of(node, index)
             # "Vershinin said Turkey had not…, RIA Novosti reported", the agency's verb parsed as holding the clause:

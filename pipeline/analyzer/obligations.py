@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from typing import Any
 from pipeline.analyzer.candidates import lexicon
 from pipeline.analyzer.modes import does_nothing, failing, negated, no_effort
-from pipeline.analyzer.referents import (ATTACK_NOUNS, BREACH_NOUNS, PERPETRATE, POINTING, actor_of_phrase, actor_word_before,
-                                         attacker_told_before, far_from, mover_told_before, owner_of, subject_of)
+from pipeline.analyzer.referents import (ATTACK_NOUNS, BREACH_NOUNS, PERPETRATE, POINTING, actor_of_phrase,
+                                         actor_word_before, attacker_told_before, far_from, mover_told_before, owner_of,
+                                         subject_of)
 
 
 @dataclass(frozen=True)
@@ -333,7 +334,8 @@ def _instead(preposition) -> bool:
 @reader("instead_of_keeping")
 def instead_of_keeping(token) -> Reading | None:
     """ "instead of separating the terrorists as agreed, Ankara has sent more troops", "was protecting the terrorists
-    instead of separating them as agreed", "rather than abiding by the ceasefire": a keeping the deal called for, done otherwise, charges who did otherwise."""
+    instead of separating them as agreed", "rather than abiding by the ceasefire": a keeping the deal called for, done
+    otherwise, charges who did otherwise."""
     if token.pos_ != "VERB" or token.dep_ != "pcomp" or not _instead(token.head) \
             or _lemma(token) not in lexicon()["rules"]["comply_verbs"]:
         return None

@@ -26,7 +26,8 @@ CUES = frozenset(
 )
 REPORTING = frozenset("say tell claim insist accuse allege charge blame criticize criticise condemn deny warn state "
                       "announce argue assert complain maintain report decry deplore lament affirm stress emphasize "
-                      "emphasise reiterate underline underscore declare confirm note add explain indicate protest refer list".split())
+                      "emphasise reiterate underline underscore declare confirm note add explain indicate protest refer "
+                      "list".split())
 DENIALS = frozenset("deny reject dismiss refute rebuff".split())
 CUES_AND_DENIALS = CUES | DENIALS
 MAX_CUE_DISTANCE = 250  # characters between a quote and the verb that attributes it
@@ -77,7 +78,7 @@ def _cue_tokens(doc, start: int, end: int, quotes: list[QuoteSpan]):
             yield token
 
 
-def voices_concern(verb) -> bool:
+def complains(verb) -> bool:
     """ "voiced concern over violations by X", "sent letters to the UN on violations by X", "drew attention to…": a
     complaint, and so reported speech (not "expressed support for the agreement"; config complaint_frames)."""
     nouns = attribution_config().get("complaint_frames", {}).get(verb.lemma_.lower(), ())
@@ -739,7 +740,7 @@ def _indirect(doc, quotes: list[QuoteSpan], index: SpeakerIndex) -> list[Stateme
             is_according = (token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to") \
                 or _in_view_of(token) or _for_party(token) is not None
             # "The strikes, he said, violated the truce": a reporting verb set in the clause it reports
-            reported = (token.lemma_.lower() in REPORTING or voices_concern(token)) and token.pos_ == "VERB" and (any(
+            reported = (token.lemma_.lower() in REPORTING or complains(token)) and token.pos_ == "VERB" and (any(
                 c.dep_ in ("ccomp", "xcomp", "prep", "dobj") for c in token.children) or _quoted(token) is not None
                 or token.dep_ == "parataxis" or as_noted(token))
             if not (is_according or reported):

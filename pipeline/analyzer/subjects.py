@@ -55,18 +55,25 @@ def _role_subject_before(pronoun, after: int, index: SpeakerIndex):
     return None
 
 
+def _quote_opening(pronoun, index: SpeakerIndex) -> int:
+    """Where the sentence the pronoun's quote opens in starts (a token index): '"…. Obama had will.i.am. Hillary has
+    nobody like that," he said' reaches back to the quote's first sentence."""
+    doc = pronoun.doc
+    start = sentence_of(pronoun).start
+    quote = next((q for q in reversed(index.quotes) if q.start < doc[start].idx < q.end + 2), None)
+    if quote is not None:
+        opening = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
+        start = sentence_of(opening[0]).start if opening else start
+    return start
+
+
 def _newcomer(pronoun, after: int, spoke_at: int, index: SpeakerIndex) -> Speaker | None:
     """The last person introduced ("Henry Crespo, president of…": named for the first time, the title written
     after the name) after character `after`, from the sentence before the quote the pronoun closes, outside
     quotes and what the last speaker said, in a sentence no "he" or "she" is the subject of (there the story is
     still about someone else), who can be the pronoun (not a person known to be of the other sex)."""
     doc = pronoun.doc
-    start = sentence_of(pronoun).start
-    # '"…. Obama had will.i.am. Hillary has nobody like that," he said': from the sentence the quote opens in
-    quote = next((q for q in reversed(index.quotes) if q.start < doc[start].idx < q.end + 2), None)
-    if quote is not None:
-        opening = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
-        start = sentence_of(opening[0]).start if opening else start
+    start = _quote_opening(pronoun, index)
     if start > 0:
         start = sentence_of(doc[start - 1]).start
     since = max(after, doc[start].idx)
@@ -91,11 +98,7 @@ def _speech_owner(pronoun, after: int, index: SpeakerIndex) -> Speaker | None:
     speech", "the victory speech of Nigel Farage"), after character `after` and outside quotes, who can be the
     pronoun; not when someone speaks in that sentence."""
     doc = pronoun.doc
-    start = sentence_of(pronoun).start
-    quote = next((q for q in reversed(index.quotes) if q.start < doc[start].idx < q.end + 2), None)
-    if quote is not None:  # from the sentence the quote opens in
-        opening = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
-        start = sentence_of(opening[0]).start if opening else start
+    start = _quote_opening(pronoun, index)
     if start == 0:
         return None
     nouns = attribution_config().get("speech_nouns", ())
@@ -171,6 +174,13 @@ def _named_as(token) -> str | None:
             if name is not None:
                 return token.doc[name.left_edge.i: name.i + 1].text
     return None
+
+
+def _person_described(name: str, noun, index: SpeakerIndex) -> Speaker:
+    """The person a described noun names ("a woman named Duygu", "a government spokesman, Giorgos Kyritis"), kept
+    with the description as title, so that the role's body speaks through the name."""
+    index.add_person(name, noun.idx, described(noun))
+    return index.person(name)
 
 
 def _body_that_just_spoke(token, index: SpeakerIndex) -> Speaker | None:
@@ -507,9 +517,8 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         written = next((m.text for m in g.mentions(phrase) if m.actor == actor and len(m.text.split()) > 1), None)
         return index.person(written or g.actors[actor].name)
     named_as = (_named_as(token) or _name_beside(token)) if lower in unnamed_nouns() and not actor else None
-    if named_as is not None:
-        index.add_person(named_as, token.idx, described(token))
-        return index.person(named_as)  # "A woman named Duygu said": Duygu, a person
+    if named_as is not None:  # "A woman named Duygu said", "A government spokesman, Giorgos Kyritis, said"
+        return _person_described(named_as, token, index)
     if lower in unnamed_nouns() and not actor:
         # "an official source at the Foreign Ministry", "a spokesman for the SDF": the body speaks.
         body = g.resolve(without_posting(described(token)))
@@ -637,8 +646,7 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     named_as = _named_as(token.head.head) if token.pos_ == "PROPN" and token.head.dep_ == "acl" \
         and token.head.head.lower_ in unnamed_nouns() else None
     if named_as is not None:  # "A woman named Duygu…": the name is a person's, whatever the NER says
-        index.add_person(named_as, token.idx, described(token.head.head))
-        return index.person(named_as)
+        return _person_described(named_as, token.head.head, index)
     # A body or a state the gazetteer does not know, named by the NER ("the Smithsonian Institution said",
     # "Kazakhstan said", "Japan branded North Korea…"): as written.
     ent = entity_of(token)
