@@ -50,6 +50,15 @@ PRONOUNS = frozenset("he she they it i we you him her them his their its one who
 CUE_WORDS = frozenset("said say says told tell added add asked ask wrote write according".split())
 NOT_NAMES = frozenset("the a an he she they it i we his her their its this that these those mr mrs ms dr".split())
 OPENING, CLOSING = "\u201c\u00ab", "\u201d\u00bb"
+QUOTE_MARKS = OPENING + CLOSING + '"'
+# Reported speech the second measure judges: attributions whose cue holds one of these words (as _norm folds
+# them). PolNeAR also marks beliefs and feelings ("figures", "likes") that no monitor reads as a statement.
+SPEECH_CUES = frozenset("""say said saying tell told telling add added adding according state stated announce announced
+claim claimed claiming accuse accused warn warned warning argue argued arguing note noted noting insist insisted
+explain explained write wrote report reported acknowledge acknowledged deny denied assert asserted suggest suggested
+contend contended maintain maintained confirm confirmed allege alleged predict predicted complain complained charge
+charged declare declared stress stressed emphasize emphasized respond responded reply replied tweet tweeted blame
+blamed criticize criticized pointed""".split())
 WORD = re.compile(r"\w+")
 
 
@@ -60,6 +69,15 @@ class GoldQuote:
     source: str  # the source span as written
     keys: frozenset[str]  # head word and surnames (see the module docstring)
     pronoun: bool  # the source was a pronoun, keys taken from the source before it
+
+
+@dataclass(frozen=True)
+class GoldReported:
+    cue: int  # offset of the cue's first character
+    cue_text: str
+    source: str
+    keys: frozenset[str]
+    pronoun: bool
 
 
 @dataclass
@@ -74,6 +92,7 @@ class Scores:
     pronoun_hits: int = 0
     pronoun_total: int = 0
     errors: list[str] = field(default_factory=list)
+    reported: Scores | None = None  # reported speech outside quotes (gold_reported), scored the same way
 
     @staticmethod
     def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -81,7 +100,7 @@ class Scores:
         r = tp / (tp + fn) if tp + fn else 0.0
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
-    def metrics(self) -> dict[str, float | int | None]:
+    def metrics(self) -> dict:
         p, r, f = self._prf(self.tp, self.fp, self.fn)
         # Quote and speaker both right: a matched quote with a wrong (or unjudged) speaker is a miss.
         joint = self.speaker_hits
@@ -94,7 +113,8 @@ class Scores:
                                           if self.speaker_total > self.pronoun_total else None),
                 "pronoun_source_accuracy": self.pronoun_hits / self.pronoun_total if self.pronoun_total else None,
                 "pronoun_sources": self.pronoun_total, "quote_speaker_f1": jf, "quote_speaker_precision": jp,
-                "quote_speaker_recall": jr}
+                "quote_speaker_recall": jr,
+                **({"reported": self.reported.metrics()} if self.reported is not None else {})}
 
 
 def quoted_passages(text: str) -> list[tuple[int, int]]:
@@ -195,8 +215,8 @@ def is_pronoun(source: str) -> bool:
     return bool(words) and all(w in PRONOUNS for w in words)
 
 
-def gold_quotes(text: str, attributions: list[Attribution]) -> list[GoldQuote]:
-    """The direct quotes of an article, each with its attribution's source."""
+def _keys_by_attribution(text: str, attributions: list[Attribution]) -> dict[int, tuple[frozenset[str], bool]]:
+    """id(attribution) -> (its source's keys, whether the source was a pronoun resolved to the one before)."""
     ordered = sorted((a for a in attributions if a.source_start >= 0), key=lambda a: a.source_start)
     keys_of: dict[int, tuple[frozenset[str], bool]] = {}
     last_named: frozenset[str] = frozenset()
@@ -207,6 +227,12 @@ def gold_quotes(text: str, attributions: list[Attribution]) -> list[GoldQuote]:
             keys = source_keys(attribution.source) | titled_names(text, attribution.source)
             keys_of[id(attribution)] = (keys, False)
             last_named = keys or last_named
+    return keys_of
+
+
+def gold_quotes(text: str, attributions: list[Attribution]) -> list[GoldQuote]:
+    """The direct quotes of an article, each with its attribution's source."""
+    keys_of = _keys_by_attribution(text, attributions)
     out = []
     for start, end in quoted_passages(text):
         if len(WORD.findall(text[start:end])) < MIN_WORDS:
@@ -219,6 +245,27 @@ def gold_quotes(text: str, attributions: list[Attribution]) -> list[GoldQuote]:
                 keys, pronoun = keys_of.get(id(attribution), (frozenset(), False))
                 out.append(GoldQuote(start, end, attribution.source, keys, pronoun))
                 break
+    return out
+
+
+def gold_reported(text: str, attributions: list[Attribution]) -> list[GoldReported]:
+    """Reported speech without quotation marks: attributions with a speech cue, all of them (source, cue and
+    content) in one paragraph and no quotation mark between their first and last character."""
+    keys_of = _keys_by_attribution(text, attributions)
+    out = []
+    for attribution in attributions:
+        if not attribution.cue or attribution.source_start < 0:
+            continue
+        cue = " ".join(text[a:b] for a, b in attribution.cue)
+        if not {_norm(w) for w in WORD.findall(cue)} & SPEECH_CUES:
+            continue
+        ends = [attribution.source_start, attribution.source_start + len(attribution.source),
+                *(x for piece in (*attribution.cue, *attribution.content) for x in piece)]
+        between = text[min(ends):max(ends)]
+        if "\n\n" in between or any(mark in between for mark in QUOTE_MARKS):
+            continue
+        keys, pronoun = keys_of.get(id(attribution), (frozenset(), False))
+        out.append(GoldReported(attribution.cue[0][0], cue, attribution.source, keys, pronoun))
     return out
 
 
@@ -290,6 +337,45 @@ def score_article(name: str, text: str, attributions: list[Attribution], stateme
             scores.errors.append(f"{name} quote fn: {snippet(item.start, item.end)} (source {item.source!r})")
 
 
+def score_reported(name: str, text: str, attributions: list[Attribution], statements, scores: Scores,
+                   keep_errors: bool) -> None:
+    """Reported speech: a gold attribution is found when an indirect statement spans its cue; the speaker is judged
+    as for quotes. A statement spanning no PolNeAR cue at all (of any attribution) is a false one."""
+    gold = gold_reported(text, attributions)
+    indirect = [s for s in statements if s.kind == "indirect"]
+    cues = [a.cue[0][0] for a in attributions if a.cue]
+    scores.articles += 1
+
+    def snippet(at: int) -> str:
+        return repr(" ".join(text[max(0, at - 60):at + 60].split()))
+
+    for statement in indirect:
+        if not any(statement.char_start <= cue < statement.char_end for cue in cues):
+            scores.fp += 1
+            if keep_errors:
+                scores.errors.append(f"{name} reported fp: {snippet(statement.char_start + 60)} ({statement.speaker})")
+    for item in gold:
+        found = next((s for s in indirect if s.char_start <= item.cue < s.char_end), None)
+        if found is None:
+            scores.fn += 1
+            if keep_errors:
+                scores.errors.append(f"{name} reported fn: {snippet(item.cue)} (source {item.source!r}, cue {item.cue_text!r})")
+            continue
+        scores.tp += 1
+        if not item.keys:
+            scores.speaker_unjudged += 1
+            continue
+        right = speaker_right(item.keys, found.speaker)
+        scores.speaker_total += 1
+        scores.speaker_hits += right
+        if item.pronoun:
+            scores.pronoun_total += 1
+            scores.pronoun_hits += right
+        if not right and keep_errors:
+            scores.errors.append(f"{name} reported speaker: {snippet(item.cue)} predicted {found.speaker!r}, gold "
+                                 f"{item.source!r}{' (pronoun)' if item.pronoun else ''} keys {sorted(item.keys)}")
+
+
 def _project_statements(text: str):
     from pipeline.analyzer.core import analyze  # lazy: loading spaCy is slow
 
@@ -298,10 +384,13 @@ def _project_statements(text: str):
 
 def evaluate(root: Path, split: str, limit: int | None = None, keep_errors: bool = False, statements_of=None) -> Scores:
     statements_of = statements_of or _project_statements
-    scores = Scores()
+    reported = Scores()
+    scores = Scores(reported=reported)
     for name, text, attributions in articles(root, split, limit):
         text, attributions = as_body(text, attributions)
-        score_article(name, text, attributions, statements_of(text), scores, keep_errors)
+        statements = statements_of(text)
+        score_article(name, text, attributions, statements, scores, keep_errors)
+        score_reported(name, text, attributions, statements, reported, keep_errors)
     return scores
 
 
@@ -319,10 +408,25 @@ def format_report(split: str, metrics: dict) -> str:
         f"pronoun sources (resolved to the source before) {f(metrics['pronoun_source_accuracy'])} on {metrics['pronoun_sources']}",
         f"quote+speaker     P {f(metrics['quote_speaker_precision'])}  R {f(metrics['quote_speaker_recall'])}  "
         f"F1 {f(metrics['quote_speaker_f1'])}",
+        *(_reported_lines(metrics["reported"]) if metrics.get("reported") else []),
         "published, for comparison (their own test sets and definitions):",
         *(f"  {who}: {figures}" for who, figures in PUBLISHED),
     ]
     return "\n".join(lines)
+
+
+def _reported_lines(metrics: dict) -> list[str]:
+    def f(value) -> str:
+        return "n/a" if value is None else f"{value:.3f}"
+
+    return [
+        f"reported speech outside quotes: {metrics['gold_quotes']} gold (speech cues), {metrics['predicted_quotes']} "
+        "indirect statements",
+        f"  statements      P {f(metrics['quote_precision'])}  R {f(metrics['quote_recall'])}  F1 {f(metrics['quote_f1'])}",
+        f"  speaker accuracy {f(metrics['speaker_accuracy'])} on {metrics['speaker_judged']} found "
+        f"(named {f(metrics['named_source_accuracy'])}, pronoun {f(metrics['pronoun_source_accuracy'])} on "
+        f"{metrics['pronoun_sources']})",
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -355,5 +459,5 @@ def main(argv: list[str] | None = None) -> int:
         print(format_report(args.split, metrics))
         print(f"({time.monotonic() - began:.1f} s)")
     if args.verbose:
-        print("\n".join(scores.errors))
+        print("\n".join(scores.errors + (scores.reported.errors if scores.reported else [])))
     return 0

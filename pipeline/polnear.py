@@ -17,6 +17,7 @@ class Attribution:
     content: tuple[tuple[int, int], ...]
     source: str
     source_start: int
+    cue: tuple[tuple[int, int], ...] = ()
 
 
 class CorpusMissing(Exception):
@@ -63,10 +64,11 @@ def read_brat(ann: str, text: str) -> list[Attribution]:
     for event in events:
         content = spans.get(event.get("Content", ""), ("", []))[1]
         source = spans.get(event.get("Source", ""), ("", []))[1]
+        cue = spans.get(event.get("Cue", ""), ("", []))[1]
         if not content:
             continue
         source_text = " ".join(text[a:b] for a, b in source)
-        found.append(Attribution(tuple(content), source_text, source[0][0] if source else -1))
+        found.append(Attribution(tuple(content), source_text, source[0][0] if source else -1, tuple(cue)))
     return found
 
 
@@ -82,4 +84,5 @@ def as_body(text: str, attributions: list[Attribution]) -> tuple[str, list[Attri
 
     body = re.sub(r"(?<!\n)\n(?!\n)", "\n\n", text)
     return body, [Attribution(tuple((moved(a), moved(b)) for a, b in item.content), item.source,
-                              moved(item.source_start) if item.source_start >= 0 else -1) for item in attributions]
+                              moved(item.source_start) if item.source_start >= 0 else -1,
+                              tuple((moved(a), moved(b)) for a, b in item.cue)) for item in attributions]

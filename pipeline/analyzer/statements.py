@@ -7,13 +7,13 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from pipeline.analyzer.gazetteer import gazetteer
-from pipeline.analyzer.names import (DOCUMENT_NOUNS, ROLE_NOUNS, attribution_config, described, is_capitalised_name,
-                                     is_misread_place)
+from pipeline.analyzer.names import (DOCUMENT_NOUNS, ROLE_NOUNS, attribution_config, described, entity_of,
+                                     is_capitalised_name, is_misread_place, unnamed_nouns)
 from pipeline.analyzer.quotes import QuoteSpan, paragraphs
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex, surname_known
 from pipeline.analyzer.spelling import as_written
-from pipeline.analyzer.subjects import resolve_subject
+from pipeline.analyzer.subjects import resolve_subject, titles_a_medium
 from pipeline.models import Statement
 from pipeline.vocab import StatementKind
 
@@ -145,6 +145,8 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
     if subjects:
         # "The official news agency SANA reported": the parser makes both subjects; the one that names someone
         speaker = next((found for found in map(lambda s: resolve_subject(s, index), subjects) if found is not None), None)
+        if speaker is None and subjects[0].i < token.i and token.lemma_.lower() in CUES_AND_DENIALS:
+            speaker = _described_source(subjects[0])
         # A subject after the verb that names nobody ('…," Flynn, a surrogate, said on Fox News's "Fox and
         # Friends"', the show parsed as the subject) leaves the speaker to the rules below.
         if speaker is not None or subjects[0].i < token.i:
@@ -200,6 +202,47 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
             and token.doc[subject.i - 1].text not in QUOTE_MARKS  # not the quote's verb, not a quoted word
         if subject is not None and (token.tag_ == "VBG" or shared):
             return resolve_subject(subject, index)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _hearsay_nouns() -> frozenset[str]:
+    from pipeline.analyzer.candidates import lexicon  # lazy: candidates imports this module's neighbours
+
+    return frozenset(lexicon()["rules"]["hearsay_nouns"])
+
+
+def _described_source(subject) -> Speaker | None:
+    """A source the text only describes ("the bank said", "many Democrats say", "several cast members said"): as
+    written, for no party. The statement is kept (who said it, as the article puts it) even when no party is known."""
+    # Not a count ("killed 1102 people said the Observatory", commas stripped), not "his group" (whose it is, the
+    # rules before this one tell), not reports or claims (hearsay names no one who stands behind it).
+    # Nor a document ("which the memorandum said"): the rules for documents look for whoever issued it.
+    hearsay = _hearsay_nouns()
+    texts = hearsay | DOCUMENT_NOUNS | frozenset(attribution_config().get("texts_not_speakers", ()))
+    if subject.pos_ != "NOUN" or {subject.lemma_.lower(), subject.lower_} & texts \
+            or any(c.dep_ == "nummod" or (c.dep_ == "poss" and c.pos_ == "PRON") for c in subject.children):
+        return None
+    return _named_with_noun_before(subject) or Speaker(described(subject), None, None, False)
+
+
+def _named_with_noun_before(subject) -> Speaker | None:
+    """"The newspaper said" after "the pro-government newspaper al-Watan": the name the same noun stood beside."""
+    # A body or a medium, once: not people ("the foreign ministers" after "former deputy minister Abdallah").
+    if subject.tag_ != "NN" or subject.lower_ in ROLE_NOUNS or subject.lower_ in unnamed_nouns() \
+            or not any(c.lower_ in ("the", "this") for c in subject.children if c.dep_ == "det"):
+        return None
+    for earlier in reversed(subject.doc[:subject.left_edge.i]):
+        if earlier.lower_ != subject.lower_ or earlier.pos_ != "NOUN":
+            continue
+        run: list = []
+        for t in subject.doc[earlier.i + 1: earlier.i + 6]:
+            if t.pos_ != "PROPN" and not (run and t.text == "-"):
+                break
+            run.append(t)
+        if run:
+            written = subject.doc[run[0].i: run[-1].i + 1].text
+            return Speaker(written, None, gazetteer().resolve(written), False)
     return None
 
 
@@ -283,12 +326,18 @@ def _cited_source(verb, index: SpeakerIndex) -> Speaker | None:
                   for d in c.children if d.dep_ == "dobj"), None)
     if cited is None:
         return None
-    if any(c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ == "PERSON" for c in verb.children):
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ == "PERSON" and not _medium_named(c) for c in verb.children):
         return None
     citable = _citable()
     if cited.ent_type_ != "PERSON" and cited.lower_ not in citable and cited.lemma_.lower() not in citable:
         return None
     return resolve_subject(cited, index)
+
+
+def _medium_named(token) -> bool:
+    """The token is in a name the NER calls a person that a media noun titles ("the newspaper al-Watan")."""
+    ent = entity_of(token)
+    return ent is not None and titles_a_medium(ent)
 
 
 @lru_cache(maxsize=1)

@@ -165,6 +165,18 @@ def _stance(ent) -> bool:
     return any(a in ("pro", "anti") and b == "-" for a, b in zip(words, words[1:]))
 
 
+def titles_a_medium(ent) -> bool:
+    """ "the pro-government newspaper al-Watan", "the daily Al-Akhbar": a name the NER calls a person, written after a
+    media noun (config/attribution.yaml media_nouns), is the medium's."""
+    media = attribution_config().get("media_nouns", ())
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.lower_ in media:
+        return True
+    # "Citing the same source, al-Watan reported" after "the newspaper al-Watan": titled so where it was first named
+    titled = r"\b(?:" + "|".join(map(re.escape, media)) + r")\s+" + re.escape(ent.text) + r"\b"
+    return re.search(titled, ent.doc.text[:ent.start_char], re.IGNORECASE) is not None
+
+
 def _named_as(token) -> str | None:
     """The name an unnamed noun is given in its own phrase: "a woman named Duygu", "a man called Abu Ahmad"."""
     for clause in token.children:
@@ -425,7 +437,8 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
               for t in c.subtree} if token.pos_ == "PROPN" else set()
     # The name the subject itself is, not a possessive inside it ("Akar's counterpart Sergei Shoigu").
     people = sorted((e for e in span.ents if e.label_ == "PERSON" and not _possessive(e) and not is_place(e)
-                     and not _premodifies(e, token) and e.start not in clause and not _stance(e)),
+                     and not _premodifies(e, token) and e.start not in clause and not _stance(e)
+                     and not titles_a_medium(e)),
                     key=lambda e: not (e.start <= token.i < e.end))
     if token.pos_ == "PROPN" and token.ent_type_ != "PERSON" and not any(e.start <= token.i < e.end for e in people):
         # "Erdogan, speaking … after attending the U.N. General Assembly, said": a person the gazetteer knows, whatever

@@ -70,3 +70,33 @@ def test_polnear_dev_sample_stays_above_its_floors():
     metrics = evaluate(POLNEAR, "dev", limit=30).metrics()
     below = {name: round(metrics[name], 3) for name, floor in FLOORS.items() if metrics[name] < floor}
     assert not below, f"below floors {FLOORS}: {below}"
+
+
+def test_reported_speech_is_judged_on_speech_cues_outside_quotes():
+    from pipeline.attribution_eval import gold_reported
+
+    text = "Smith said the plan would fail. Jones figures it will pass. Brown said \"it is dead\" yesterday."
+    ann = ("T1\tSource 0 5\tSmith\nT2\tCue 6 10\tsaid\nT3\tContent 11 30\tx\n"
+           "E1\tAttribution:T2 Cue:T2 Content:T3 Source:T1\n"
+           "T4\tSource 32 37\tJones\nT5\tCue 38 45\tfigures\nT6\tContent 46 58\tx\nE2\tAttribution:T5 Cue:T5 Content:T6 Source:T4\n"
+           "T7\tSource 60 65\tBrown\nT8\tCue 66 70\tsaid\nT9\tContent 71 83\tx\nE3\tAttribution:T8 Cue:T8 Content:T9 Source:T7\n")
+    gold = gold_reported(text, read_brat(ann, text))
+    # a belief cue ("figures") is not speech; a content in quotation marks is the direct measure's
+    assert [(g.cue_text, g.keys) for g in gold] == [("said", frozenset({"smith"}))]
+
+
+def test_reported_speech_scores_found_cues_and_their_speakers():
+    from pipeline.attribution_eval import Scores, score_reported
+    from pipeline.models import Statement
+    from pipeline.vocab import StatementKind
+
+    text = "Smith said the plan would fail. The weather was fine. Jones said it would pass."
+    ann = ("T1\tSource 0 5\tSmith\nT2\tCue 6 10\tsaid\nT3\tContent 11 30\tx\n"
+           "E1\tAttribution:T2 Cue:T2 Content:T3 Source:T1\n"
+           "T4\tSource 54 59\tJones\nT5\tCue 60 64\tsaid\nT6\tContent 65 78\tx\nE2\tAttribution:T5 Cue:T5 Content:T6 Source:T4\n")
+    statements = [Statement(StatementKind.INDIRECT, "Smith", None, text[0:31], "said", 0, 31),
+                  Statement(StatementKind.INDIRECT, "Smith", None, text[32:53], "said", 32, 53)]
+    scores = Scores()
+    score_reported("a", text, read_brat(ann, text), statements, scores, keep_errors=True)
+    # Smith's sentence found and right; Jones's missed; the weather sentence holds no cue: a false statement
+    assert (scores.tp, scores.fn, scores.fp, scores.speaker_hits, scores.speaker_total) == (1, 1, 1, 1, 1)
