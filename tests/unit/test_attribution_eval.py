@@ -15,6 +15,9 @@ POLNEAR = ROOT.parent / "shared" / "corpus" / "polnear"
 # 0.807); sixth session (quoted fragments after a determiner or a participle): quote F1 0.920, speaker 0.844
 # (named 0.924), quote+speaker F1 0.759. Floors a little below, for a parse flipping on another CPU.
 FLOORS = {"quote_f1": 0.91, "speaker_accuracy": 0.82, "named_source_accuracy": 0.91, "quote_speaker_f1": 0.75}
+# Reported speech outside quotes on the same sample (seventeenth session, when first measured): statements R 0.873,
+# P 0.924, speaker 0.867 on 158 (before described sources and more reporting verbs, about R 0.69 and 0.86 on all dev).
+REPORTED_FLOORS = {"quote_recall": 0.85, "quote_precision": 0.90, "speaker_accuracy": 0.84}
 
 
 def test_quoted_passages_split_quotes_and_run_over_paragraphs():
@@ -69,7 +72,10 @@ def test_polnear_dev_sample_stays_above_its_floors():
 
     metrics = evaluate(POLNEAR, "dev", limit=30).metrics()
     below = {name: round(metrics[name], 3) for name, floor in FLOORS.items() if metrics[name] < floor}
-    assert not below, f"below floors {FLOORS}: {below}"
+    reported = metrics["reported"]
+    below.update({f"reported {name}": round(reported[name], 3) for name, floor in REPORTED_FLOORS.items()
+                  if reported[name] < floor})
+    assert not below, f"below floors {FLOORS}, reported {REPORTED_FLOORS}: {below}"
 
 
 def test_reported_speech_is_judged_on_speech_cues_outside_quotes():

@@ -36,6 +36,11 @@ def _speaker_of_sentence(text: str, opening: str) -> str | None:
      "microphone.", "The nonpartisan commission", "commission"),
     ("Several cast members said the host had rated contestants by their looks.", "Several cast members",
      "cast members"),
+    ("The vote was held on Tuesday. Republicans said the credibility of the Congress was on the line.",
+     "Republicans said", "Republicans"),
+    ("He refused to pay an architect who said he was stiffed after he designed a clubhouse.", "He refused",
+     "architect"),
+    ("According to a new poll, the president leads by four points.", "According to", "poll"),
 ])
 def test_a_described_source_speaks_as_written(text, opening, speaker):
     found = _speaker_of_sentence(text, opening)
@@ -78,3 +83,24 @@ def test_a_medium_that_cites_a_source_lets_the_source_speak():
 
 def test_a_described_source_accuses_no_one():
     assert counted_pairs("Analysts say Turkey has violated the Idlib ceasefire agreement.") == set()
+
+
+@pytest.mark.parametrize("text, opening, speaker", [
+    ("Peskov acknowledged that Turkey had not fulfilled some of its obligations under the Idlib agreements.",
+     "Peskov acknowledged", "Peskov"),
+    ("Lavrov wrote in a letter that the militants had not been separated.", "Lavrov wrote", "Lavrov"),
+    ("Erdogan tweeted that the regime must stop its attacks.", "Erdogan tweeted", "Erdogan"),
+    ("The senator suggested that the plan would cost more than promised.", "The senator", "senator"),
+])
+def test_more_verbs_report_speech(text, opening, speaker):
+    found = _speaker_of_sentence(text, opening)
+    assert found is not None and speaker in found
+
+
+def test_a_cue_that_names_someone_wins_over_a_described_source():
+    text = "According to the agreement, Turkey was to remove the militants from the M4, Lavrov said."
+    assert "Lavrov" in (_speaker_of_sentence(text, "According to") or "")
+
+
+def test_a_people_a_state_adjective_qualifies_is_not_the_state():
+    assert ("syria", "turkey") not in counted_pairs("Syrian Kurds say Turkey has broken the ceasefire in Idlib.")
