@@ -19,7 +19,8 @@ analyzer stores, kind 'direct') on its articles and scores them as follows.
   its words (case and accents folded, a plural "s" ignored) is a key. A source that is only a description
   ("the mayor") also takes the surnames the article writes after that word as a title ("Mayor Bill de
   Blasio"). Brackets and what follows a comma in a source are left out ("Rep. X (D-N.C.), head of …" is
-  X). Sources with no key (a span holding only "said") are not judged.
+  X); a description that ends in a lowercase role and is followed by a name ("the White House spokesman, Josh
+  Earnest,") takes that name's surname too. Sources with no key (a span holding only "said") are not judged.
 - The text the analyzer reads is the article as the monitor's extractor writes bodies: paragraphs apart
   by a blank line (a few PolNeAR files use a single newline); annotation offsets are moved to match.
 - Quote+speaker F1: a predicted quote counts only when it matches and its speaker is right.
@@ -174,8 +175,10 @@ def source_keys(source: str) -> frozenset[str]:
     Congressional Black Caucus") describe the source, they do not name it.
     """
     source = re.sub(r"\([^)]*\)?", " ", source)
-    source = re.split(r"[,;\u2014\u2013]| -- ", source.strip(" ,"))[0]
+    parts = re.split(r"[,;\u2014\u2013]| -- ", source.strip(" ,"))
+    source = parts[0]
     words = [w for w in re.findall(r"[\w'\u2019.\-]+", source)]
+    named_after = _name_after_role(words, parts[1] if len(parts) > 1 else "")
     if not words or all(_norm(w) in CUE_WORDS for w in words):
         return frozenset()
     keys = set()
@@ -193,7 +196,22 @@ def source_keys(source: str) -> frozenset[str]:
         if run:
             keys.add(_norm(run[-1]))
         run = []
+    if named_after:
+        keys.add(_norm(named_after))
     return frozenset(k for k in keys if k)
+
+
+def _name_after_role(words: list[str], after: str) -> str | None:
+    """ "the White House press secretary, Josh Earnest,", "Another pollster, David Woodard of Clemson University": a
+    description ending in a lowercase role, then a name set off by a comma; the surname of that name."""
+    if not words or not words[-1][:1].islower():
+        return None
+    name: list[str] = []
+    for word in re.findall(r"[\w'\u2019.\-]+", after):
+        if not word[:1].isupper() or _norm(word) in NOT_NAMES:
+            break
+        name.append(word)
+    return name[-1] if len(name) >= 2 else None
 
 
 def titled_names(text: str, source: str) -> frozenset[str]:

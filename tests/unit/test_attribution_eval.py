@@ -32,6 +32,9 @@ def test_source_keys_take_the_name_not_its_description():
     assert "trump" not in source_keys("Trump's campaign manager Kellyanne Conway")
     assert source_keys("said") == frozenset()
     assert source_keys("a senior official") == {"official"}
+    # a role first and the name after the comma: the name is a key too
+    assert "earnest" in source_keys("the White House spokesman, Josh Earnest,")
+    assert "woodard" in source_keys("Another pollster, David Woodard of Clemson University,")
 
 
 def test_a_description_takes_the_name_written_after_it_as_a_title():
