@@ -7,7 +7,8 @@ A described source is kept with no party: it never makes anyone an accuser. It i
 memorandum said"), hearsay ("reports said"), a count ("killed 1102 people said the Observatory") or "his group"
 (rules before this one tell whose). "The newspaper said" after "the newspaper al-Watan" is al-Watan, and a name the
 NER calls a person that a media noun titles ("the pro-government newspaper al-Watan, citing a military source, said")
-is no person, so the source it cites speaks.
+is no person, so the source it cites speaks. More verbs report speech ("acknowledged", "wrote", "tweeted"), a cue that
+names someone wins over a described source in the same sentence, and "Syrian Kurds" are no state's.
 """
 
 import pytest
@@ -104,3 +105,4 @@ def test_a_cue_that_names_someone_wins_over_a_described_source():
 
 def test_a_people_a_state_adjective_qualifies_is_not_the_state():
     assert ("syria", "turkey") not in counted_pairs("Syrian Kurds say Turkey has broken the ceasefire in Idlib.")
+
