@@ -95,6 +95,19 @@ class Scores:
     errors: list[str] = field(default_factory=list)
     reported: Scores | None = None  # reported speech outside quotes (gold_reported), scored the same way
 
+    def judge(self, keys: frozenset[str], pronoun: bool, predicted: str | None) -> bool | None:
+        """Count a matched item's speaker: right or wrong, or None (not judged) when its source has no key."""
+        if not keys:
+            self.speaker_unjudged += 1
+            return None
+        right = speaker_right(keys, predicted)
+        self.speaker_total += 1
+        self.speaker_hits += right
+        if pronoun:
+            self.pronoun_total += 1
+            self.pronoun_hits += right
+        return right
+
     @staticmethod
     def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
         p = tp / (tp + fp) if tp + fp else 0.0
@@ -337,16 +350,8 @@ def score_article(name: str, text: str, attributions: list[Attribution], stateme
                 scores.errors.append(f"{name} quote fp: {snippet(statement.char_start, statement.char_end)} ({statement.speaker})")
             continue
         item = gold[pairs[p]]
-        if not item.keys:
-            scores.speaker_unjudged += 1
-            continue
-        right = speaker_right(item.keys, statement.speaker)
-        scores.speaker_total += 1
-        scores.speaker_hits += right
-        if item.pronoun:
-            scores.pronoun_total += 1
-            scores.pronoun_hits += right
-        if not right and keep_errors:
+        right = scores.judge(item.keys, item.pronoun, statement.speaker)
+        if right is False and keep_errors:
             scores.errors.append(f"{name} speaker: {snippet(item.start, item.end)} predicted {statement.speaker!r}, "
                                  f"gold {item.source!r}{' (pronoun)' if item.pronoun else ''} keys {sorted(item.keys)}")
     matched = set(pairs.values())
@@ -380,16 +385,8 @@ def score_reported(name: str, text: str, attributions: list[Attribution], statem
                 scores.errors.append(f"{name} reported fn: {snippet(item.cue)} (source {item.source!r}, cue {item.cue_text!r})")
             continue
         scores.tp += 1
-        if not item.keys:
-            scores.speaker_unjudged += 1
-            continue
-        right = speaker_right(item.keys, found.speaker)
-        scores.speaker_total += 1
-        scores.speaker_hits += right
-        if item.pronoun:
-            scores.pronoun_total += 1
-            scores.pronoun_hits += right
-        if not right and keep_errors:
+        right = scores.judge(item.keys, item.pronoun, found.speaker)
+        if right is False and keep_errors:
             scores.errors.append(f"{name} reported speaker: {snippet(item.cue)} predicted {found.speaker!r}, gold "
                                  f"{item.source!r}{' (pronoun)' if item.pronoun else ''} keys {sorted(item.keys)}")
 

@@ -195,10 +195,13 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
 
 
 @lru_cache(maxsize=1)
-def _hearsay_nouns() -> frozenset[str]:
+def _not_sources() -> frozenset[str]:
+    """Nouns a described source never is: hearsay (accusation_lexicon `hearsay_nouns`: "reports said"), documents
+    (whoever issued one speaks) and texts that "say" things (attribution.yaml `texts_not_speakers`)."""
     from pipeline.analyzer.candidates import lexicon  # lazy: candidates imports this module's neighbours
 
-    return frozenset(lexicon()["rules"]["hearsay_nouns"])
+    return frozenset(lexicon()["rules"]["hearsay_nouns"]) | DOCUMENT_NOUNS \
+        | frozenset(attribution_config().get("texts_not_speakers", ()))
 
 
 def _described_subject(verb) -> Speaker | None:
@@ -223,13 +226,10 @@ def _described_source(subject) -> Speaker | None:
     """A source the text only describes ("the bank said", "many Democrats say", "several cast members said"): as
     written, for no party. The statement is kept (who said it, as the article puts it) even when no party is known."""
     # Not a count ("killed 1102 people said the Observatory", commas stripped), not "his group" (whose it is, the
-    # rules before this one tell), not reports or claims (hearsay names no one who stands behind it).
-    # Nor a document ("which the memorandum said"): the rules for documents look for whoever issued it.
-    hearsay = _hearsay_nouns()
-    texts = hearsay | DOCUMENT_NOUNS | frozenset(attribution_config().get("texts_not_speakers", ()))
+    # rules before this one tell), not hearsay, a document or a text ("which the memorandum said": _not_sources).
     # "Republicans said", "many Democrats say": a group by its creed or party, named by no body
     group = subject.pos_ == "PROPN" and subject.tag_ == "NNPS" and subject.ent_type_ == "NORP"
-    if (subject.pos_ != "NOUN" and not group) or {subject.lemma_.lower(), subject.lower_} & texts \
+    if (subject.pos_ != "NOUN" and not group) or {subject.lemma_.lower(), subject.lower_} & _not_sources() \
             or any(c.dep_ == "nummod" or (c.dep_ == "poss" and c.pos_ == "PRON") for c in subject.children):
         return None
     return _named_with_noun_before(subject) or Speaker(described(subject), None, None, False)
@@ -796,7 +796,7 @@ def _indirect(doc, quotes: list[QuoteSpan], index: SpeakerIndex) -> list[Stateme
             continue
         # A source only described ("the bank said", "according to a new poll") speaks when no cue in the sentence
         # names anyone: "According to the agreement, Turkey was to…, Lavrov said" is Lavrov's.
-        described: tuple | None = None
+        chosen: tuple | None = None
         for token in sent:
             is_according = (token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to") \
                 or _in_view_of(token) or _for_party(token) is not None
@@ -808,14 +808,14 @@ def _indirect(doc, quotes: list[QuoteSpan], index: SpeakerIndex) -> list[Stateme
                 continue
             speaker = _speaker_of(token, index)
             if speaker is None:
-                only_described = _described_subject(token)
-                if described is None and only_described is not None:
-                    described = (token, only_described)
+                described = _described_subject(token)
+                if chosen is None and described is not None:
+                    chosen = (token, described)
                 continue
-            described = (token, speaker)
+            chosen = (token, speaker)
             break
-        if described is not None:
-            token, speaker = described
+        if chosen is not None:
+            token, speaker = chosen
             index.remember(sent.start_char, speaker)
             found.append(_sentence_statement(sent, speaker, _cue_text(token)))
     return found
