@@ -435,9 +435,7 @@ def _name_before_apposition(verb, index: SpeakerIndex) -> Speaker | None:
 LABEL = r"([A-Z][\w.'\u2019\- ]{2,60}?)"
 INTERVIEW_LABEL = re.compile(rf"^\s*{LABEL}\s*:\s*[\"\u201c\u00ab]?$")
 TRANSCRIPT_LABEL = re.compile(rf"^{LABEL}:\s+\S")
-NOT_SPEAKERS = frozenset("question q answer a moderator reporter journalist correspondent host note editor update".split()) | {
-    "read more", "read also", "also read", "see also", "related", "watch", "source", "sources", "photo", "video",
-    "editor's note", "breaking news", "more"}
+NOT_SPEAKERS = frozenset(attribution_config()["label_not_speakers"])  # "QUESTION:", "Background:", "The Latest:"
 
 
 def _interview_label(prefix: str, index: SpeakerIndex) -> Speaker | None:
@@ -449,7 +447,7 @@ def _interview_label(prefix: str, index: SpeakerIndex) -> Speaker | None:
 def _labelled(label: str, index: SpeakerIndex) -> Speaker | None:
     """The person a transcript label names: a surname the article knows, or two to four capitalised words."""
     label = label.strip()
-    if label.lower() in NOT_SPEAKERS:
+    if label.lower().replace("\u2019", "'") in NOT_SPEAKERS:
         return None
     words = label.split()
     known = surname_known(label, index)
@@ -769,8 +767,12 @@ def _turns(index: SpeakerIndex) -> list[tuple[int, Speaker | None]]:
         if label is None:
             continue
         name = label.group(1).strip()
-        speaker = _labelled(name, index)
-        if speaker is not None or name.lower() in NOT_SPEAKERS:
+        # "Bernie Sanders: 1,501." in a tally is a count, not a turn
+        end = index.text.find("\n\n", match.start(1))
+        said = index.text[match.start(1) + label.end(1) + 1: end if end >= 0 else len(index.text)]
+        tally = len(re.findall(r"[^\W\d_]{2,}", said)) < 2 and bool(said.strip())
+        speaker = _labelled(name, index) if not tally else None
+        if speaker is not None or tally or name.lower().replace("\u2019", "'") in NOT_SPEAKERS:
             turns.append((match.start(1), speaker))
     return turns
 

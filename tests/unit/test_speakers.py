@@ -193,6 +193,19 @@ def test_a_briefing_transcript_answer_is_the_labelled_speakers():
     assert not any(s.speaker == "Question" for s in analyze("Idlib truce", text).statements)
 
 
+@pytest.mark.parametrize("text", [
+    "The army said it had responded to violations in Idlib.\n\nBackground: The Moscow protocol of 5 March 2020 ended "
+    "a regime offensive. It provided for a ceasefire and joint patrols.",
+    "The Latest: Sanders wins Minnesota caucuses.\n\nWASHINGTON (AP) \u2014 The Latest on campaign 2016.",
+    "Editor\u2019s Note: The following is part 3 of 3 excerpts from a new book.\n\nRead part 1 here.",
+    "Delegates won so far.\n\nBernie Sanders: 1,501.\n\nHillary Clinton: 2,310.",
+])
+def test_section_labels_and_tallies_are_no_transcript_turns(text):
+    # found in PolNeAR train's reported-speech errors (AP's "The Latest:", a delegate tally) and in written dev
+    # ("Background:" before a paragraph of context)
+    assert not [s for s in analyze("Idlib truce", text).statements if s.cue == "transcript"]
+
+
 def test_a_name_inside_a_quote_is_not_who_he_is():
     text = ("Recep Tayyip Erdogan said he hoped to agree a ceasefire in Idlib at the summit. \u201cI hope that Mr. "
             "Putin will take the necessary measures and we will find a solution,\u201d he said in Ankara.")
