@@ -438,6 +438,16 @@ TRANSCRIPT_LABEL = re.compile(rf"^{LABEL}:\s+\S")
 NOT_SPEAKERS = frozenset(attribution_config()["label_not_speakers"])  # "QUESTION:", "Background:", "The Latest:"
 
 
+def _shaped_as_a_name(label: str) -> bool:
+    """A label a person's name could be: no function word ("Big Win For Bernie:", "Three meetings were on tap for
+    Trump:"), no possessive ("Monday's Morning Email:"), no digit, not ending in a section word ("Delegate Update:",
+    "AP-GfK Poll:"; config label_not_speakers)."""
+    words = label.replace("\u2019", "'").split()
+    function_words = attribution_config()["label_function_words"]
+    return bool(words) and not any(w.lower() in function_words or w.endswith("'s") or any(c.isdigit() for c in w)
+                                   for w in words) and words[-1].lower() not in NOT_SPEAKERS
+
+
 def _interview_label(prefix: str, index: SpeakerIndex) -> Speaker | None:
     """'Alexander Lavrentiev: "The ceasefire is…"': a Q&A answer, labelled with its speaker's name."""
     match = INTERVIEW_LABEL.match(prefix)
@@ -447,7 +457,7 @@ def _interview_label(prefix: str, index: SpeakerIndex) -> Speaker | None:
 def _labelled(label: str, index: SpeakerIndex) -> Speaker | None:
     """The person a transcript label names: a surname the article knows, or two to four capitalised words."""
     label = label.strip()
-    if label.lower().replace("\u2019", "'") in NOT_SPEAKERS:
+    if label.lower().replace("\u2019", "'") in NOT_SPEAKERS or not _shaped_as_a_name(label):
         return None
     words = label.split()
     known = surname_known(label, index)

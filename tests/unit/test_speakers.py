@@ -199,10 +199,12 @@ def test_a_briefing_transcript_answer_is_the_labelled_speakers():
     "The Latest: Sanders wins Minnesota caucuses.\n\nWASHINGTON (AP) \u2014 The Latest on campaign 2016.",
     "Editor\u2019s Note: The following is part 3 of 3 excerpts from a new book.\n\nRead part 1 here.",
     "Delegates won so far.\n\nBernie Sanders: 1,501.\n\nHillary Clinton: 2,310.",
+    "Big Win For Bernie: Sanders takes Nevada by storm.\n\nHis supporters cheered in Las Vegas.\n\n"
+    "Monday\u2019s Morning Email: What you need to know.\n\nMarkets rose.",
 ])
 def test_section_labels_and_tallies_are_no_transcript_turns(text):
-    # found in PolNeAR train's reported-speech errors (AP's "The Latest:", a delegate tally) and in written dev
-    # ("Background:" before a paragraph of context)
+    # found in PolNeAR train's reported-speech errors (AP's "The Latest:", a delegate tally, headlines with a colon)
+    # and in written dev ("Background:" before a paragraph of context)
     assert not [s for s in analyze("Idlib truce", text).statements if s.cue == "transcript"]
 
 
