@@ -233,7 +233,20 @@ class Gazetteer:
             if not kept or mention.start >= kept[-1].end:
                 kept.append(mention)
         # "The Washington Post", "the Moscow Times": a newspaper named after a capital is no party
-        return [m for m in kept if not self._masthead.match(text, m.end)]
+        return [m for m in kept if not self._masthead.match(text, m.end) and not self._a_namesake(text, m)]
+
+    def _a_namesake(self, text: str, mention: Mention) -> bool:
+        """A known person's surname after another given name: "Hafez al-Assad", "Asma al-Assad" and "Emine Erdogan"
+        are not Bashar al-Assad or Recep Tayyip Erdogan (config/given_names.yaml; "Sergey" for Sergei still is)."""
+        actor = self.actors[mention.actor]
+        if actor.kind != "person" or " " in mention.text.strip():
+            return False
+        before = re.search(r"([A-Z][\w'-]+)\s+$", text[max(0, mention.start - 30):mention.start])
+        if before is None or before.group(1).lower() not in given_names():
+            return False
+        own = {w.lower() for name in (actor.name, *actor.aliases) for w in fold(name).split()}
+        given = fold(before.group(1)).lower()
+        return not any(given == w or (len(w) >= 4 and given[:4] == w[:4]) for w in own)
 
     def _transliterated(self, folded: str, found: list[Mention]) -> list[Mention]:
         """Surnames of known people spelled another way ("Walid al-Moualem" for Walid al-Muallem)."""
@@ -451,6 +464,13 @@ def _in_text(found: list[Mention], text: str, starts: list[int] | None) -> list[
 def _alternation(table: dict[str, str], flags: int) -> re.Pattern[str]:
     alternatives = sorted(table, key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w-])", flags)
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """Given name (lower case) -> the sex almost all its bearers are, "m" or "f" (config/given_names.yaml)."""
+    data = yaml.safe_load((CONFIG / "given_names.yaml").read_text(encoding="utf-8"))
+    return {**{n.lower(): "m" for n in data["male"]}, **{n.lower(): "f" for n in data["female"]}}
 
 
 @lru_cache(maxsize=1)

@@ -10,23 +10,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
-from pipeline.analyzer.gazetteer import fold
+from pipeline.analyzer.gazetteer import fold, given_names
 from pipeline.analyzer.names import attribution_config
 
-GIVEN_NAMES = Path(__file__).resolve().parents[2] / "config" / "given_names.yaml"
 PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 # Russian, Ukrainian and Bulgarian surnames say their bearer's sex: "Zakharova", "Vasilevskaya"; "Lavrov", "Lavrentiev".
 SLAVIC_SURNAME = (("f", re.compile(r"(?:ova|eva|skaya)$")), ("m", re.compile(r"(?:ov|ev|sky|skiy|skii)$")))
-
-
-@lru_cache(maxsize=1)
-def _given_names() -> dict[str, str]:
-    data = yaml.safe_load(GIVEN_NAMES.read_text(encoding="utf-8"))
-    return {**{n.lower(): "m" for n in data["male"]}, **{n.lower(): "f" for n in data["female"]}}
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +64,7 @@ def _words(name: str) -> list[str]:
 
 def _given_name_sex(words: list[str]) -> str | None:
     """A given name's sex; a name of one word is a surname ("Trump"), and says none."""
-    return _given_names().get(words[0].lower()) if len(words) > 1 else None
+    return given_names().get(words[0].lower()) if len(words) > 1 else None
 
 
 def opens_with_given_name(name: str) -> bool:
