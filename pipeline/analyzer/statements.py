@@ -820,8 +820,8 @@ def _indirect(doc, quotes: list[QuoteSpan], index: SpeakerIndex) -> list[Stateme
                 continue
             speaker = _speaker_of(token, index)
             if speaker is None:
-                described = _described_subject(token)
-                if chosen is None and described is not None:
+                described = _described_subject(token) if chosen is None else None
+                if described is not None:
                     chosen = (token, described)
                 continue
             chosen = (token, speaker)

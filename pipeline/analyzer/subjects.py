@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, ROLE_NOUNS, attribution_config,
@@ -168,13 +169,19 @@ def _stance(ent) -> bool:
 def titles_a_medium(ent) -> bool:
     """ "the pro-government newspaper al-Watan", "the daily Al-Akhbar": a name the NER calls a person, written after a
     media noun (config/attribution.yaml media_nouns), is the medium's."""
-    media = attribution_config().get("media_nouns", ())
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
-    if before is not None and before.lower_ in media:
+    if before is not None and before.lower_ in attribution_config().get("media_nouns", ()):
         return True
     # "Citing the same source, al-Watan reported" after "the newspaper al-Watan": titled so where it was first named
-    titled = r"\b(?:" + "|".join(map(re.escape, media)) + r")\s+" + re.escape(ent.text) + r"\b"
-    return re.search(titled, ent.doc.text[:ent.start_char], re.IGNORECASE) is not None
+    earlier = ent.doc.text[:ent.start_char]
+    return ent.text.lower() in earlier.lower() and re.search(_media_noun() + r"\s+" + re.escape(ent.text) + r"\b", earlier,
+                                             re.IGNORECASE) is not None
+
+
+@lru_cache(maxsize=1)
+def _media_noun() -> str:
+    """A media noun (config/attribution.yaml media_nouns) as a regular expression."""
+    return r"\b(?:" + "|".join(map(re.escape, attribution_config().get("media_nouns", ()))) + r")"
 
 
 def _named_as(token) -> str | None:
