@@ -86,6 +86,7 @@ class SpeakerIndex:
         self.spoken: list[tuple[int, Speaker]] = []
         self.written_sex = honorifics(doc.text)  # "Ms. Clinton": who the article itself calls a man or a woman
         self._written: dict[str, set[str]] | None = None
+        self._sides: dict[str, str] = {}  # full name -> the party a role named before the name gave the person
         # People who are the subject of a sentence ("UN spokesman Stephane Dujarric urged…"): what
         # a later "he" most often points to, even when that sentence reported no speech.
         # The name may stand beside the subject: "The UN envoy, Staffan de Mistura, has welcomed…".
@@ -187,7 +188,7 @@ class SpeakerIndex:
             actor = g.resolve(without_posting(title)) if title else None
         if actor is None and title:
             actor = self._body_pointed_at(full, title)
-        return Speaker(full, title, actor, True)
+        return Speaker(full, title, actor or self._sides.get(full), True)
 
     def _body_pointed_at(self, name: str, title: str) -> str | None:
         """The body a title names only as "the centre", "the front": the latest one named before the person."""
@@ -337,11 +338,13 @@ class SpeakerIndex:
         side = g.resolve(phrase)
         return described if side is None and described is not None else Speaker(phrase, role, side, False)
 
-    def by_role(self, role: str, position: int) -> Speaker | None:
+    def by_role(self, role: str, position: int, qualifiers: tuple[str, ...] | None = None) -> Speaker | None:
         """The latest person before `position` whose title has this role noun, else the last person speaker.
 
         One who has spoken comes first: in "Erdogan said… agreed with Russian President Vladimir Putin…
-        The president also accused…" the president is the one the story quotes.
+        The president also accused…" the president is the one the story quotes. With no holder before, the one
+        holder named after (`named_later`, when `qualifiers`, the role's other words, are given) comes before whoever
+        spoke last.
         """
         spoke = next(((at, speaker) for at, speaker in reversed(self.spoken) if at < position and speaker.is_person
                       and holds_role(speaker.title or self.title_for(speaker.name), role)), None)
@@ -361,6 +364,9 @@ class SpeakerIndex:
         unnamed = self.introduced(role, position)
         if unnamed:
             return unnamed
+        later = self.named_later(role, qualifiers, position) if qualifiers is not None else None
+        if later is not None:
+            return later
         if role in attribution_config().get("proxy_roles", ()):
             return None  # one who speaks for another is not whoever the story named last
         last = self.last_speaker(position, "person")
@@ -374,6 +380,25 @@ class SpeakerIndex:
             return last
         earlier = [p for p in self.people if p.position < position]
         return self.person(earlier[-1].name) if earlier else None
+
+
+    def named_later(self, role: str, qualifiers: tuple[str, ...], position: int,
+                    actor: str | None = None) -> Speaker | None:
+        """The one person named after `position` whose title holds the role with all its qualifiers, when only one
+        is: a lead's "the deputy premier said" is the "Deputy Prime Minister Numan Kurtulmus" of the paragraph
+        below. Of no state but `actor`'s, and speaking for it when the name alone says nothing."""
+        holders = {self.full_name(p.name) for p in self.people
+                   if p.position > position and title_fits(self.title_for(p.name), role, qualifiers)}
+        if len(holders) != 1:
+            return None
+        speaker = self.person(holders.pop())
+        if actor is None:
+            return speaker
+        if speaker.actor is not None:
+            g = gazetteer()
+            return speaker if g.rollup(speaker.actor) == g.rollup(actor) else None
+        self._sides[speaker.name] = actor  # "Ambassador Alexei Yefimov said…" below speaks for Russia too
+        return Speaker(speaker.name, speaker.title, actor, True)
 
 
 def _misfiled_person(ent, speaks: dict[str, list[int]]) -> bool:
@@ -484,3 +509,23 @@ def holds_role(title: str | None, role: str) -> bool:
     role = short.get(role, role)
     return any(word.rstrip("s") == role.rstrip("s") and (i == 0 or words[i - 1] not in LESSER_TITLES)
                for i, word in enumerate(words))
+
+
+def title_fits(title: str | None, role: str, qualifiers: tuple[str, ...]) -> bool:
+    """Whether a person's title is the role described by these other words: "Deputy Prime Minister" is the "deputy
+    premier", "Jakarta police chief" the "Jakarta's police chief"; not the "premier" (a lesser title it does not
+    name), nor the "foreign minister" when it is "Defence Minister"."""
+    if not title:
+        return False
+    config = attribution_config()
+    text = fold(title).lower().replace(",", " ")
+    for phrase, word in config.get("title_phrases", {}).items():
+        text = re.sub(rf"\b{re.escape(phrase)}\b", word, text)
+    short = config.get("title_abbreviations", {})
+    words = [short.get(w.rstrip("."), w.rstrip(".")).rstrip("s") for w in text.split()]
+    role = short.get(role, role).rstrip("s")
+    if role not in words:
+        return False
+    lesser = {w for w in words[:words.index(role)] if w in LESSER_TITLES}
+    wanted = {short.get(q, q).rstrip("s") for q in qualifiers}
+    return lesser <= wanted and wanted <= set(words)

@@ -210,6 +210,19 @@ def _body_that_just_spoke(token, index: SpeakerIndex) -> Speaker | None:
     return last[1] if last is not None and last[0] >= before.start_char else None
 
 
+def role_qualifiers(token) -> tuple[str, ...] | None:
+    """The words before a singular role noun that name the office ("deputy", "foreign ministry", "Jakarta's police"): not
+    its article, not a state or party ("the Russian ambassador"), not a word that only describes its holder
+    (config `loose_role_words`: "the top diplomat")."""
+    g = gazetteer()
+    loose = set(attribution_config().get("loose_role_words", ()))
+    if token.tag_ in ("NNS", "NNPS"):
+        return None  # "three former Podesta employees said": no one person
+    return tuple(t.lower_ for t in token.doc[token.left_edge.i: token.i]
+                 if (t.dep_ in ("compound", "amod") or (t.dep_ == "poss" and t.pos_ == "PROPN"))
+                 and t.is_alpha and t.lower_ not in loose and g.resolve(t.text) is None)
+
+
 def _of_state(speaker: Speaker, actor: str) -> bool:
     """The speaker is of no state other than the actor's ("the U.K.'s foreign secretary" is not John Kerry)."""
     g = gazetteer()
@@ -580,7 +593,7 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
             if description.lower() != lower or owner_speaker is not None else None
         if owner is not None and owner.pos_ != "PRON" and lower not in ROLE_NOUNS and unnamed is not None:
             return unnamed  # "Mateen's former wife said": someone of Mateen's, not whoever spoke last
-        return index.by_role(lower, token.idx) or unnamed
+        return index.by_role(lower, token.idx, role_qualifiers(token)) or unnamed
     if actor and lower in ROLE_NOUNS:
         # "the Russian officer", "the Turkish leader": someone the article has already named.
         # Not when an unnamed one was brought in first ("a Turkish official said… the Turkish official added").
@@ -604,6 +617,11 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
                            and _of_state(speaker := index.person(p.name), actor)), None)
             if holder:
                 return holder
+            # "the Russian ambassador told RIA Novosti" in the lead, "Ambassador Alexander Yefimov" below it
+            qualifiers = role_qualifiers(token)
+            later = index.named_later(lower, qualifiers, token.idx, actor) if qualifiers is not None else None
+            if later:
+                return later
         # An unnamed person described by role: "a Turkish security source" speaks as that, for Turkey.
         return Speaker(described(token), lower, actor, False)
     if actor:
