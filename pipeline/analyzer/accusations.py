@@ -386,8 +386,8 @@ def _named_between(verb, exclude: set[str]) -> list[str]:
     named = "".join(t.text_with_ws for t in doc[verb.i + 1: end] if t.i not in placed)
     found = []
     for part in re.split(r",|\band\b", named):
-        if re.search(r"\b(?:its|their)\b", part) and part.split()[-1].lower() in gazetteer().proxy_nouns:
-            continue  # "Turkey and its Syrian allies": the sponsor's proxies, read from the parse (resolve_actor)
+        if re.search(r"\b(?:its|their|his|her)\b|['\u2019]s?\s", part) and part.split()[-1].lower() in gazetteer().proxy_nouns:
+            continue  # "Turkey and its Syrian allies", "Moscow's Syrian ally": someone's allies, read from the parse (resolve_actor)
         part = re.sub(r"^\s*(?:its|their|his|her)\s+", "", part)
         if SPONSORED_BY.search(part):
             continue  # "Syrian fighters backed by Turkey": the sponsor's proxies, read from the parse (resolve_actor)

@@ -930,7 +930,7 @@ def _placed_actor(noun, exclude: set[str]) -> str | None:
 
 def _proxies_of(token, exclude: set[str]) -> str | None:
     """ "Turkey and its Syrian allies", "Ankara's proxies": a sponsor's allies are its proxies (gazetteer backed_by),
-    whatever nationality they bear."""
+    whatever nationality they bear; the allies of one with no proxies are the state their adjective names."""
     g = gazetteer()
     if token.dep_ == "conj" and any(c.dep_ == "amod" and c.lower_ in ("allied", "affiliated", "proxy")
                                     for c in token.children):
@@ -949,6 +949,13 @@ def _proxies_of(token, exclude: set[str]) -> str | None:
         return None  # "our allies" are the speaker's: no sponsor named
     sponsor = antecedent(owner, set()) if owner.pos_ == "PRON" else actor_of_phrase(owner)
     proxies = g.backed_by.get(g.rollup(sponsor)) if sponsor else None
+    if sponsor and proxies is None:
+        # "Moscow's Syrian ally", "Assad and his Iranian backers": the allies of one with no proxies of its own are
+        # the state their adjective names, never the one whose allies they are
+        proxies = next((a for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i
+                        for a in [g.resolve(c.text)] if a and g.actors[a].kind == "state"), None)
+        if proxies is None:
+            return None
     return proxies if proxies and g.rollup(proxies) not in exclude else None
 
 
