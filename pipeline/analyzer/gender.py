@@ -43,8 +43,9 @@ def sex_of_title(title: str | None) -> str | None:
     if not title:
         return None
     folded = fold(title)
+    # "the wealthy businessman's likely rival": a possessor is someone else
     found = {_title_words()[m.group(1)] for m in _title_pattern().finditer(folded.lower())
-             if not _inside_a_name(folded, m.start(1), m.end(1))}
+             if not _inside_a_name(folded, m.start(1), m.end(1)) and not re.match(r"\s?['\u2019]s\b", folded[m.end(1):])}
     return found.pop() if len(found) == 1 else None
 
 

@@ -218,6 +218,14 @@ def clean_name(text: str) -> str:
     return " ".join(words).strip(" ,.")
 
 
+def _relative_clauses(noun) -> set[int]:
+    """The tokens of the relative clauses in a noun's phrase: what the one so described did ("Clinton, the
+    businessman's rival in the election, who urged more airstrikes on Islamic State territory") is no part of a title,
+    unless it is a post held ("a commander who leads the Hamza Division")."""
+    return {t.i for c in noun.subtree if c.dep_ == "relcl" and c != noun and c.lemma_.lower() not in LEADING_VERBS
+            for t in c.subtree}
+
+
 def _words(tokens) -> str:
     """Tokens as written, punctuation left out but hyphens kept: "Turkey-backed" must stay one word."""
     out = ""
@@ -275,7 +283,8 @@ def title_of(ent) -> str | None:
     root = ent.root
     # "the head of the Russian centre, Rear Admiral X" and "X, the foreign ministry spokeswoman"
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-        parts.append(_words(t for t in root.head.subtree if not (ent.start <= t.i < ent.end))[:160])
+        clauses = _relative_clauses(root.head)
+        parts.append(_words(t for t in root.head.subtree if not (ent.start <= t.i < ent.end) and t.i not in clauses)[:160])
     # "the spokesman of the National Liberation Front, Naji Mustafa": the parser hangs the name on the
     # body, not on the role; the title is the role's phrase up to the name.
     elif root.dep_ == "appos" and root.head.dep_ in ("pobj", "compound"):
@@ -289,7 +298,8 @@ def title_of(ent) -> str | None:
     for child in root.children:
         # Not "Dorothy Woods, whose husband, Navy SEAL Ty Woods, was…" parsed as an apposition: someone else's
         if child.dep_ == "appos" and child.i > root.i and not any(t.tag_ == "WP$" for t in child.children):
-            parts.append(_words(child.subtree)[:160])
+            clauses = _relative_clauses(child)
+            parts.append(_words(t for t in child.subtree if t.i not in clauses)[:160])
         # "Lieutenant-General Sergei Kuralenko, who heads a Russian centre at Hmeymim": the body led is the post
         if child.dep_ == "relcl" and child.lemma_.lower() in LEADING_VERBS:
             parts.append(re.sub(r"^(?:who|that)\s+", "", _words(child.subtree))[:160])
