@@ -159,6 +159,17 @@ def _names_at_end(phrase: str, person: str) -> bool:
     return any(m.actor == person and not phrase[m.end:].strip(" .,") for m in gazetteer().mentions(phrase))
 
 
+def _served(ent, token) -> bool:
+    """ "a spokeswoman for Prime Minister David Cameron", "an aide to Erdogan": the person one who speaks for another
+    serves is not the one who speaks (config proxy_roles)."""
+    if token.pos_ != "NOUN" or token.lower_ not in attribution_config().get("proxy_roles", ()):
+        return False
+    # the object of the role's own "for" (not a name set beside it: "a spokesman for the SDF, Mustafa Bali")
+    objects = [o for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "to")
+               for o in c.children if o.dep_ == "pobj"]
+    return any(ent.root == o or ent.root in o.conjuncts for o in objects)
+
+
 def _stance(ent) -> bool:
     """ "a pro-Clinton super PAC", "anti-Assad rebels": a name inside a stance adjective names no speaker."""
     doc = ent.doc
@@ -457,7 +468,7 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
               for t in c.subtree} if token.pos_ == "PROPN" else set()
     # The name the subject itself is, not a possessive inside it ("Akar's counterpart Sergei Shoigu").
     people = sorted((e for e in span.ents if e.label_ == "PERSON" and not _possessive(e) and not is_place(e)
-                     and not _premodifies(e, token) and e.start not in clause and not _stance(e)
+                     and not _premodifies(e, token) and not _served(e, token) and e.start not in clause and not _stance(e)
                      and not titles_a_medium(e)),
                     key=lambda e: not (e.start <= token.i < e.end))
     if token.pos_ == "PROPN" and token.ent_type_ != "PERSON" and not any(e.start <= token.i < e.end for e in people):
@@ -555,6 +566,8 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     if lower in unnamed_nouns() and not actor:
         # "an official source at the Foreign Ministry", "a spokesman for the SDF": the body speaks.
         body = g.resolve(without_posting(described(token)))
+        if body and g.actors[body].kind == "person" and lower in attribution_config().get("proxy_roles", ()):
+            body = g.actors[body].parent or g.rollup(body)  # "a spokesman for President Erdogan": Erdogan's office
         if body and g.actors[body].kind != "person":
             return Speaker(described(token), lower, body, False)
         # "A military source told SANA", "diplomatic sources said": someone unnamed, as described here.
