@@ -91,6 +91,17 @@ def _speaker_of(token, index: SpeakerIndex) -> Speaker | None:
     return speaker
 
 
+def _set_off_name(verb) -> bool:
+    """A cue set off by commas with only a name between the first comma and itself: ", Gen Breedlove said,"."""
+    doc = verb.doc
+    if verb.i < 3 or verb.i + 1 >= len(doc) or doc[verb.i + 1].text != ",":
+        return False
+    start = verb.i - 1
+    while start > 0 and doc[start].pos_ == "PROPN":
+        start -= 1
+    return start < verb.i - 1 and doc[start].text == ","
+
+
 def _name_before_its_role(subject, verb):
     """A person's name written just before a role noun subject and set off by a comma ('"…," Deborah Tamargo, the
     chairwoman of …, recalled'), which the parser hangs on the verb apart from the subject it stands in apposition to."""
@@ -130,6 +141,12 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
                        and not (passive and c.dep_ == "nsubjpass")
                        and not any(q.start <= c.idx < q.end for q in index.marked)),
                       key=lambda c: (c.ent_type_ != "PERSON", not c.is_alpha, not c.is_title))  # "counterpart Sergei Shoigu": the name
+    if subjects and _set_off_name(token) and subjects[0].i < token.i:
+        # 'Russia and Syria's leader Bashar al-Assad, Gen Breedlove said, were "…"': the parser made the clause's
+        # subject the cue's; the name set off with the cue speaks
+        aside = _speaker_before(token, index)
+        if aside is not None:
+            return aside
     named = _name_before_its_role(subjects[0], token) if subjects else None
     if named is not None:  # '"…," Deborah Tamargo, the chairwoman of…, recalled': the name, parsed apart
         subjects = [named, *subjects]

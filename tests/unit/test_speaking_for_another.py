@@ -32,3 +32,14 @@ def test_one_who_speaks_for_a_president_charges_for_the_president_s_state():
 ])
 def test_a_spokesman_named_beside_the_body_is_the_speaker(text, speaker):
     assert direct_quotes(text)[0][1] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Russia and Syria's leader Bashar al-Assad, Gen Breedlove said, were \u201cdeliberately weaponising migration in "
+     "an attempt to overwhelm European structures.\u201d", "Breedlove"),
+    ("The regime and its Iranian allies, Naji Mustafa said, had \u201cnever once respected the ceasefire in Idlib.\u201d",
+     "Naji Mustafa"),
+])
+def test_a_name_set_off_with_its_cue_speaks_not_the_clause_s_subject(text, speaker):
+    (_, found), = direct_quotes(text)
+    assert found.endswith(speaker)
