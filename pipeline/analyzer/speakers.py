@@ -324,7 +324,9 @@ class SpeakerIndex:
                 described = speaker if speaker.name.lower() != role else None
                 break  # the latest such source is of no known side: read the text below
         found = None
-        for match in re.finditer(rf"\b(?:a|an|one)\s+((?:[\w-]+\s+){{0,3}}{re.escape(role)})\b", self.text[:position], re.I):
+        # ("a U.N. official", "one U.S. counterterrorism official": initials are words of the description)
+        for match in re.finditer(rf"\b(?:a|an|one)\s+((?:(?:(?:[A-Z]\.){{2,}}|[\w\u2019'-]+)\s+){{0,3}}{re.escape(role)})\b",
+                                 self.text[:position], re.I):
             found = match
         if found is None:
             return described

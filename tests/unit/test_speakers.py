@@ -398,3 +398,17 @@ def test_a_newspaper_named_after_a_capital_charges_no_one():
 def test_a_newspaper_named_after_a_capital_speaks_as_written():
     text = "The Washington Post reported that \u201cthe ceasefire in Idlib is collapsing\u201d on Sunday."
     assert speakers(text) == [("the ceasefire in Idl", "Washington Post")]
+
+
+@pytest.mark.parametrize("description", ["A U.N. official", "One U.S. counterterrorism official"])
+def test_the_official_is_the_one_brought_in_under_initials(description):
+    text = ("Russian President Vladimir Putin met Erdogan on Monday.\n\n"
+            f"{description}, speaking on condition of anonymity, described the talks as difficult. "
+            "\u201cNeither side has kept its promises on Idlib,\u201d the official said.")
+    assert speakers(text)[-1][1] == description.split(" ", 1)[1]
+
+
+def test_a_sentence_ending_before_the_role_brings_no_one_in():
+    text = ("Vladimir Putin spoke for a day. The official talks ended on Monday.\n\n"
+            "\u201cNeither side has kept its promises on Idlib,\u201d the official said.")
+    assert speakers(text)[-1][1] != "day. The official"
