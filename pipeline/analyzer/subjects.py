@@ -314,10 +314,14 @@ def _described_before(token) -> Speaker | None:
 
 
 def _issuer(token, index: SpeakerIndex) -> Speaker | None:
-    """Who issued the statement named before: "In a statement, X's office said…" … "the statement said"."""
+    """Who issued the statement named before: "In a statement, X's office said…" … "the statement said"; or the
+    statement itself: "Brendan Cox released a statement saying…" (config issuing_verbs)."""
     doc = token.doc
-    for earlier in reversed(doc[:token.i]):
+    issuing = attribution_config().get("issuing_verbs", ())
+    for earlier in reversed(doc[:token.i + 1]):
         if earlier.lemma_.lower() != token.lemma_.lower():
+            continue
+        if earlier == token and not (token.dep_ == "dobj" and token.head.lemma_.lower() in issuing):
             continue
         sender = _sender(earlier, index)
         if sender is not None:
