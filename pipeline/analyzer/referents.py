@@ -950,7 +950,7 @@ def _proxies_of(token, exclude: set[str]) -> str | None:
     sponsor = antecedent(owner, set()) if owner.pos_ == "PRON" else actor_of_phrase(owner)
     proxies = g.backed_by.get(g.rollup(sponsor)) if sponsor else None
     if sponsor and proxies is None:
-        # "Moscow's Syrian ally", "Assad and his Iranian backers": the allies of one with no proxies of its own are
+        # "Moscow's Syrian ally", "Assad and his Iranian allies": the allies of one with no proxies of its own are
         # the state their adjective names, never the one whose allies they are
         proxies = next((a for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i
                         for a in [g.resolve(c.text)] if a and g.actors[a].kind == "state"), None)

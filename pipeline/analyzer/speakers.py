@@ -383,7 +383,6 @@ class SpeakerIndex:
         earlier = [p for p in self.people if p.position < position]
         return self.person(earlier[-1].name) if earlier else None
 
-
     def named_later(self, role: str, qualifiers: tuple[str, ...], position: int,
                     actor: str | None = None) -> Speaker | None:
         """The one person named after `position` whose title holds the role with all its qualifiers, when only one
