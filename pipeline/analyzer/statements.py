@@ -780,9 +780,16 @@ def _transcript_speaker(sent, index: SpeakerIndex, turns: list[tuple[int, Speake
     own = next((speaker for at, speaker in turns if at == start), None)
     if own is not None or len(turns) < 2:
         return own
-    turn = next((speaker for at, speaker in reversed(turns) if at <= start), None)
+    at, turn = next(((at, speaker) for at, speaker in reversed(turns) if at <= start), (0, None))
     # A turn runs on only for a speaker the article or the gazetteer knows: "Breaking News:" is no one.
-    return turn if turn is not None and (turn.actor or surname_known(turn.name, index)) else None
+    if turn is None or not (turn.actor or surname_known(turn.name, index)):
+        return None
+    # nor past a paragraph that names the speaker in the third person ("Cruz: Just hang on." as a heading, then "No
+    # candidate has less at stake in New Hampshire than Cruz."): the article's own voice, not the turn
+    end = index.text.find("\n\n", sent.end_char)
+    surname = re.escape(turn.name.split()[-1])
+    after_label = index.text.find("\n\n", at)
+    return None if re.search(rf"\b{surname}\b", index.text[after_label: end if end >= 0 else len(index.text)]) else turn
 
 
 def _turns(index: SpeakerIndex) -> list[tuple[int, Speaker | None]]:

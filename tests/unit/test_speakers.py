@@ -412,3 +412,24 @@ def test_a_sentence_ending_before_the_role_brings_no_one_in():
     text = ("Vladimir Putin spoke for a day. The official talks ended on Monday.\n\n"
             "\u201cNeither side has kept its promises on Idlib,\u201d the official said.")
     assert speakers(text)[-1][1] != "day. The official"
+
+
+def test_a_heading_label_does_not_run_on_over_paragraphs_about_its_speaker():
+    text = ("Sen. Ted Cruz of Texas won the Iowa caucuses last week.\n\n"
+            "Cruz: Just hang on.\n\n"
+            "No candidate has less at stake in New Hampshire than Cruz. He built organizations in the South.\n\n"
+            "Gov. John Kasich of Ohio is betting on the state.\n\n"
+            "Kasich: Make a mark.\n\n"
+            "Kasich has won newspaper endorsements and cut a distinctive course in the state.")
+    statements = analyze("New Hampshire", text, quotes_everywhere=True).statements
+    assert not any(s.quote.startswith(("No candidate", "He built", "Gov. John", "Kasich has won")) for s in statements)
+
+
+def test_a_briefing_s_turn_still_runs_on_over_its_paragraphs():
+    text = ("Maria Zakharova: We count on our Turkish partners to fulfil their obligations in Idlib.\n\n"
+            "Unfortunately, the terrorists continue to shell the positions of the Syrian army.\n\n"
+            "Question: What about the patrols?\n\n"
+            "Maria Zakharova: The joint patrols on the M4 highway continue.")
+    statements = analyze("Idlib", text, quotes_everywhere=True).statements
+    shelling = next(s for s in statements if s.quote.startswith("Unfortunately"))
+    assert shelling.speaker == "Maria Zakharova"
