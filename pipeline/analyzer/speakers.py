@@ -506,7 +506,7 @@ def holds_role(title: str | None, role: str) -> bool:
     """Whether a title names this role itself, not a lesser one ("Vice President" is no "president"); an
     abbreviation stands for its word ("Sen." is a senator)."""
     short = attribution_config().get("title_abbreviations", {})
-    words = [short.get(w.rstrip("."), w.rstrip(".")) for w in (title or "").lower().replace(",", " ").split()]
+    words = _title_words(title or "")
     role = short.get(role, role)
     return any(word.rstrip("s") == role.rstrip("s") and (i == 0 or words[i - 1] not in LESSER_TITLES)
                for i, word in enumerate(words))
@@ -519,14 +519,20 @@ def title_fits(title: str | None, role: str, qualifiers: tuple[str, ...]) -> boo
     if not title:
         return False
     config = attribution_config()
-    text = fold(title).lower().replace(",", " ")
+    text = fold(title).lower()
     for phrase, word in config.get("title_phrases", {}).items():
         text = re.sub(rf"\b{re.escape(phrase)}\b", word, text)
     short = config.get("title_abbreviations", {})
-    words = [short.get(w.rstrip("."), w.rstrip(".")).rstrip("s") for w in text.split()]
+    words = [w.rstrip("s") for w in _title_words(text)]
     role = short.get(role, role).rstrip("s")
     if role not in words:
         return False
     lesser = {w for w in words[:words.index(role)] if w in LESSER_TITLES}
     wanted = {short.get(q, q).rstrip("s") for q in qualifiers}
     return lesser <= wanted and wanted <= set(words)
+
+
+def _title_words(title: str) -> list[str]:
+    """A title's words in lower case, an abbreviation as its word ("Sen." is "senator"; config title_abbreviations)."""
+    short = attribution_config().get("title_abbreviations", {})
+    return [short.get(w.rstrip("."), w.rstrip(".")) for w in title.lower().replace(",", " ").split()]

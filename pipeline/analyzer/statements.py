@@ -453,6 +453,7 @@ LABEL = r"([A-Z][\w.'\u2019\- ]{2,60}?)"
 INTERVIEW_LABEL = re.compile(rf"^\s*{LABEL}\s*:\s*[\"\u201c\u00ab]?$")
 TRANSCRIPT_LABEL = re.compile(rf"^{LABEL}:\s+\S")
 NOT_SPEAKERS = frozenset(attribution_config()["label_not_speakers"])  # "QUESTION:", "Background:", "The Latest:"
+FUNCTION_WORDS = frozenset(attribution_config()["label_function_words"])  # no name holds one: "Big Win For Bernie:"
 
 
 def _shaped_as_a_name(label: str) -> bool:
@@ -460,8 +461,7 @@ def _shaped_as_a_name(label: str) -> bool:
     Trump:"), no possessive ("Monday's Morning Email:"), no digit, not ending in a section word ("Delegate Update:",
     "AP-GfK Poll:"; config label_not_speakers)."""
     words = label.replace("\u2019", "'").split()
-    function_words = attribution_config()["label_function_words"]
-    return bool(words) and not any(w.lower() in function_words or w.endswith("'s") or any(c.isdigit() for c in w)
+    return bool(words) and not any(w.lower() in FUNCTION_WORDS or w.endswith("'s") or any(c.isdigit() for c in w)
                                    for w in words) and words[-1].lower() not in NOT_SPEAKERS
 
 
