@@ -18,8 +18,10 @@ analyzer stores, kind 'direct') on its articles and scores them as follows.
   (PolNeAR's own chain; an approximation of the fullest name). The prediction is right when one of
   its words (case and accents folded, a plural "s" ignored) is a key. A source that is only a description
   ("the mayor") also takes the surnames the article writes after that word as a title ("Mayor Bill de
-  Blasio"). Brackets and what follows a comma in a source are left out ("Rep. X (D-N.C.), head of …" is
-  X); a description that ends in a lowercase role and is followed by a name ("the White House spokesman, Josh
+  Blasio"), and a source that is only an acronym the article spells out in brackets ("the Alliance to
+  Reclaim Our Schools (AROS)") takes the last word of that name too (GUIDELINES.md's speaker is the fullest
+  name). Brackets and what follows a comma in a source are left out ("Rep. X (D-N.C.), head of …" is X); a
+  description that ends in a lowercase role and is followed by a name ("the White House spokesman, Josh
   Earnest,") takes that name's surname too. Sources with no key (a span holding only "said") are not judged.
 - The text the analyzer reads is the article as the monitor's extractor writes bodies: paragraphs apart
   by a blank line (a few PolNeAR files use a single newline); annotation offsets are moved to match.
@@ -241,6 +243,16 @@ def titled_names(text: str, source: str) -> frozenset[str]:
     return frozenset(_norm(m.group(1).split()[-1]) for m in found)
 
 
+def spelt_out(text: str, source: str) -> frozenset[str]:
+    """For a source that is only an acronym ("AROS"): the last word of the name the article writes right before it
+    in brackets ("…Reclaim Our Schools (AROS)")."""
+    acronym = re.sub(r"^the\s+", "", source.strip(), flags=re.I)
+    if not re.fullmatch(r"[A-Z]{2,8}", acronym):
+        return frozenset()
+    found = re.search(rf"([A-Z][\w'\u2019-]*)\s+\({acronym}\)", text)
+    return frozenset({_norm(found.group(1))}) if found else frozenset()
+
+
 def is_pronoun(source: str) -> bool:
     words = [_norm(w) for w in re.findall(r"\w+", source)]
     return bool(words) and all(w in PRONOUNS for w in words)
@@ -255,7 +267,8 @@ def _keys_by_attribution(text: str, attributions: list[Attribution]) -> dict[int
         if is_pronoun(attribution.source):
             keys_of[id(attribution)] = (last_named, True)
         else:
-            keys = source_keys(attribution.source) | titled_names(text, attribution.source)
+            keys = source_keys(attribution.source) | titled_names(text, attribution.source) \
+                | spelt_out(text, attribution.source)
             keys_of[id(attribution)] = (keys, False)
             last_named = keys or last_named
     return keys_of

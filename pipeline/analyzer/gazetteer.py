@@ -86,6 +86,7 @@ ARTICLE_HYPHEN = re.compile(r"\b(al|el)-(?=\w)")
 POSSESSIVE = re.compile(r"'s?\b|\u2019s?\b")
 NAME_GOES_ON = re.compile(r"\s+(?:of\s+(?:the\s+)?)?[A-Z]")  # "the Government Accountability Office", "… of Eritrea"
 # Only capitalised words between "-backed" and the group it names ("Iranian-backed Lebanese Hezbollah"), not a clause
+BASED_IN = re.compile(r"\s+based\b")
 NAMES_BETWEEN = re.compile(r"\s*(?:[A-Z][\w'-]*\s+)*")
 BACKED = re.compile(r"\b([\w.]+)-(?:backed|supported|sponsored|allied)\b", re.IGNORECASE)
 
@@ -232,8 +233,11 @@ class Gazetteer:
         for mention in found:
             if not kept or mention.start >= kept[-1].end:
                 kept.append(mention)
-        # "The Washington Post", "the Moscow Times": a newspaper named after a capital is no party
-        return [m for m in kept if not self._masthead.match(text, m.end) and not self._a_namesake(text, m)]
+        # "The Washington Post", "the Moscow Times": a newspaper named after a capital is no party; nor is the
+        # place a body is based in ("the London based monitor", written without its hyphen)
+        return [m for m in kept if not self._masthead.match(text, m.end) and not (
+                    self.actors[m.actor].kind == "state" and BASED_IN.match(text, m.end))
+                and not self._a_namesake(text, m)]
 
     def _a_namesake(self, text: str, mention: Mention) -> bool:
         """A known person's surname after another given name: "Hafez al-Assad", "Asma al-Assad" and "Emine Erdogan"
@@ -281,6 +285,10 @@ class Gazetteer:
         found += [m for m in _in_text(phrases, text, fold_offsets(text))
                   if not any(a < m.end and m.start < b for a, b in taken)]
         return sorted(found, key=lambda m: m.start)
+
+    def names_a_place(self, text: str) -> bool:
+        """Whether the text is one of the places the gazetteer lists ("Deir Ezzor"), as written."""
+        return fold(text) in self._place_words
 
     def resolve(self, text: str) -> str | None:
         """The actor a phrase names: its longest alias, else a nationality adjective; None if neither."""

@@ -22,6 +22,17 @@ LESSER_TITLES = frozenset("vice deputy former ex assistant acting".split())
 ANAPHOR = re.compile(r"(?:^|\b(?:for|of|at|with)\s+)the (\w+)\b", re.IGNORECASE)
 
 
+# "Hayat Tahrir al-Sham (HTS)": a run of capitalised words (joined by the small words of names) and the
+# acronym the article defines for it in brackets right after.
+_NAME_WORD = r"(?:[A-Z][\w'\u2019.-]*|(?:al|el|ad|as|ash|an|ar|at|az)-[A-Z][\w'\u2019-]*)"
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az)-")
+# a capitalised word whose hyphenated parts are capitalised too: "Britain-based", "Kurdish-led" describe
+_PROPER_WORD = r"(?:(?:al|el|ad|as|ash|an|ar|at|az)-)?[A-Z][\w'\u2019.]*(?:-[A-Z][\w'\u2019.]*)*"
+_NAME_JOINER = r"(?:of|for|the|and|to|in|on|de|du|des|la|le)"
+DEFINED_ACRONYM = re.compile(rf"({_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_NAME_JOINER}))*?\s+{_NAME_WORD})"
+                             r"\s+\(([A-Z][A-Z0-9-]{1,7})\)")
+
+
 @dataclass(frozen=True)
 class Speaker:
     """A resolved speaker: display name, title, actor id, and whether it is a person."""
@@ -262,6 +273,18 @@ class SpeakerIndex:
             return actor.name  # only "SOHR" in the text: its name spelt out, as a reader (and the guidelines) want
         return names[0] if names else actor.name
 
+    def spelled_in_full(self, actor_id: str, description: str) -> str | None:
+        """The article's proper name for a body it also describes in lower case with the same words ("Russian
+        Centre for Reconciliation of Opposing Sides in Syria" for "the Russian reconciliation centre")."""
+        words = fold(description).lower().split()
+        if not any(w.islower() for w in description.split() if not re.fullmatch(_NAME_JOINER, w)):
+            return None  # a proper name already
+        named = {*self._names_written(actor_id),
+                 *(name for _, name in self.organisations if gazetteer().resolve(name) == actor_id)}
+        fuller = [n for n in named if len(n) > len(description) and _proper(n)
+                  and set(words) <= set(fold(n).lower().split())]
+        return max(fuller, key=lambda n: (len(n), n)) if fuller else None
+
     def person_written(self, actor_id: str) -> str:
         """A person the gazetteer knows, by the fullest name the article writes ("Sergei Rudskoi"), else by its own."""
         in_full = [n for n in self._names_written(actor_id) if " " in n]
@@ -461,6 +484,36 @@ def _with_given_names(token) -> str:
             and token.doc[start - 1].lower_ not in person_titles():  # not "Ambassador", "Sen."
         start -= 1
     return token.doc[start:token.i + 1].text
+
+
+def defined_acronyms(text: str) -> dict[str, str]:
+    """Acronyms the article spells out in brackets ("Hayat Tahrir al-Sham (HTS)" -> {"HTS": "Hayat Tahrir al-Sham"}).
+
+    The name is the part of the capitalised run before the brackets whose initials are the acronym ("On Monday the
+    Syrian Observatory for Human Rights (SOHR)"). A short run with no small words and no word of the acronym's
+    first letter, opened by "the", is an acronym of another language, taken whole ("the Kurdish People's Protection
+    Units (YPG)").
+    """
+    g = gazetteer()
+    found: dict[str, str] = {}
+    for match in DEFINED_ACRONYM.finditer(text):
+        words, acronym = match.group(1).split(), match.group(2)
+        bare = [_ARABIC_ARTICLE.sub("", w) for w in words]
+        spelled = next((i for i in range(len(words)) if words[i][:1].isupper()
+                        and "".join(w[0] for w in bare[i:] if w[:1].isupper()) == acronym.replace("-", "")), None)
+        opens = words[0] == "The" or text[max(0, match.start() - 4):match.start()] == "the "
+        if spelled is None and opens and len(words) <= 5 and not any(re.fullmatch(_NAME_JOINER, w) for w in words) \
+                and not any(w[:1] == acronym[0] for w in bare):
+            spelled = 1 if words[0] == "The" else 0
+        name = " ".join(words[spelled:]) if spelled is not None else ""
+        if len(name.split()) >= 2 and not g.names_a_place(name):
+            found.setdefault(acronym, name)
+    return found
+
+
+def _proper(name: str) -> bool:
+    """Every word of the name but the small joining words is capitalised ("Ministry of National Defence")."""
+    return all(re.fullmatch(_PROPER_WORD, w) or re.fullmatch(_NAME_JOINER, w) for w in name.split())
 
 
 def _initials(name: str) -> str:

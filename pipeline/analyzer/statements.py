@@ -11,7 +11,7 @@ from pipeline.analyzer.names import (DOCUMENT_NOUNS, ROLE_NOUNS, attribution_con
                                      is_capitalised_name, is_misread_place, unnamed_nouns)
 from pipeline.analyzer.quotes import QuoteSpan, paragraphs
 from pipeline.analyzer.sentences import sentence_of
-from pipeline.analyzer.speakers import Speaker, SpeakerIndex, surname_known
+from pipeline.analyzer.speakers import Speaker, SpeakerIndex, defined_acronyms, surname_known
 from pipeline.analyzer.spelling import as_written
 from pipeline.analyzer.subjects import resolve_subject, titles_a_medium
 from pipeline.models import Statement
@@ -725,7 +725,7 @@ def extract_statements(doc, index: SpeakerIndex | None = None) -> tuple[list[Sta
         statements.append(Statement(StatementKind.DIRECT, speaker.name, speaker.actor, text[quote.start:quote.end], cue,
                                     quote.start, quote.end, speaker.title))
     statements.sort(key=lambda s: s.char_start)
-    statements = _office_holders_named(statements, text)
+    statements = _acronyms_spelt_out(_office_holders_named(statements, text), text)
     written = doc.user_data.get("written")
     if written is not None and written != text:  # the parser read an eased copy: names as the article spells them
         statements = [replace(s, speaker=as_written(s.speaker, text, written)) for s in statements]
@@ -741,6 +741,21 @@ def _office_holders_named(statements: list[Statement], text: str) -> list[Statem
         return statements
     holders = [m for m in g.mentions(text) if g.actors[m.actor].offices]
     return [_holder_of_role(s, holders, text) for s in statements] if holders else statements
+
+
+def _acronyms_spelt_out(statements: list[Statement], text: str) -> list[Statement]:
+    """ '"…," HTS said' after "Hayat Tahrir al-Sham (HTS)": GUIDELINES.md's speaker is the fullest name in the text,
+    so a speaker named by an acronym the article spells out is named by what it spells."""
+    spelt = defined_acronyms(text)
+    if not spelt:
+        return statements
+    out = []
+    for statement in statements:
+        name = spelt.get(re.sub(r"^the ", "", statement.speaker or "", flags=re.I))
+        if name is not None:
+            statement = replace(statement, speaker=name, speaker_actor=statement.speaker_actor or gazetteer().resolve(name))
+        out.append(statement)
+    return out
 
 
 def _holder_of_role(statement: Statement, holders: list, text: str) -> Statement:

@@ -650,6 +650,9 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         # Forces"); a short mention gets the fullest name the article uses ("the SDF" is the Syrian
         # Democratic Forces), and no other body's name (not "the Autonomous Administration…").
         written = noun_phrase(token)
+        proper = index.spelled_in_full(actor, written)
+        if proper:  # "the Russian reconciliation centre" after "the Russian Centre for Reconciliation of…"
+            return Speaker(proper, None, actor, False)
         if len(written.split()) >= 3 and g.resolve(written) == actor:
             return Speaker(written, None, actor, False)
         # a common word capitalised only because it opens the sentence ("Opposition activists said") is no name

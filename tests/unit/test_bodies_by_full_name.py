@@ -1,0 +1,61 @@
+"""A body speaks under the fullest name the article gives it: an acronym it spells out, a lower-case description
+of its name, a description of where it is based."""
+
+import pytest
+
+from pipeline.analyzer.speakers import defined_acronyms
+from tests.conftest import statement_of
+
+QUOTE = '"The regime forces violated the ceasefire again this morning," '
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Fighters of Hayat Tahrir al-Sham (HTS) shelled the town on Monday. " + QUOTE + "HTS said in a statement.",
+     "Hayat Tahrir al-Sham"),
+    ("The Kurdish People's Protection Units (YPG) reported the attacks. " + QUOTE + "the YPG said.",
+     "Kurdish People's Protection Units"),
+    ("The Alliance to Reclaim Our Schools (AROS) held rallies in 200 cities. " + QUOTE + "AROS said.",
+     "Alliance to Reclaim Our Schools"),
+])
+def test_an_acronym_the_article_spells_out_speaks_by_its_name(text, speaker):
+    assert statement_of(text, "The regime forces").speaker == speaker
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On Monday the Syrian Observatory for Human Rights (SOHR) said", {"SOHR": "Syrian Observatory for Human Rights"}),
+    ("the Syrian Arab News Agency (SANA) reported", {"SANA": "Syrian Arab News Agency"}),
+    ("the Islamic Revolutionary Guard Corps (IRGC) said", {"IRGC": "Islamic Revolutionary Guard Corps"}),
+    # a dateline, a headline run into the text, a run that may begin before the name: nothing is spelt out
+    ("Deir Ezzor (AFP) - Fighting raged on.", {}),
+    ("MSF Syrian Regime Used Chemical Weapons in Hama Beirut Doctors Without Borders (MSF) said", {}),
+    ("Fighters of Kurdish People's Protection Units (YPG) said", {}),
+    ("Sources in the Syrian Observatory (SOHR) said", {}),
+])
+def test_what_an_acronym_spells(text, expected):
+    assert defined_acronyms(text) == expected
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The Russian Centre for Reconciliation of Opposing Sides in Syria said militants opened fire. " + QUOTE
+     + "the Russian reconciliation centre said.", "Russian Centre for Reconciliation of Opposing Sides in Syria"),
+    ("The Turkish Ministry of National Defence said two soldiers died. " + QUOTE + "the Turkish defence ministry said.",
+     "Turkish Ministry of National Defence"),
+    # where a body is based names no one: without its hyphen, "London based" is not Britain speaking
+    ("The Syrian Observatory for Human Rights said 12 civilians died. " + QUOTE + "the London based monitor said.",
+     "Syrian Observatory for Human Rights"),
+    ("The Syrian Observatory for Human Rights based in Britain said 12 civilians died. " + QUOTE
+     + "the Observatory said.", "Syrian Observatory for Human Rights"),
+])
+def test_a_description_of_a_named_body_speaks_by_the_name(text, speaker):
+    assert statement_of(text, "The regime forces").speaker == speaker
+
+
+def test_a_description_is_no_part_of_the_name():
+    text = ("The Britain-based Syrian Observatory for Human Rights said 12 civilians died. " + QUOTE
+            + "the observatory said.")
+    assert statement_of(text, "The regime forces").speaker == "Syrian Observatory for Human Rights"
+
+
+def test_a_description_with_words_of_its_own_speaks_as_written():
+    text = "The Syrian Democratic Forces said 12 civilians died. " + QUOTE + "the Kurdish-led forces said."
+    assert statement_of(text, "The regime forces").speaker == "Kurdish-led forces"
