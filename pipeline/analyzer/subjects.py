@@ -234,6 +234,23 @@ def role_qualifiers(token) -> tuple[str, ...] | None:
                  and t.is_alpha and t.lower_ not in loose and g.resolve(t.text) is None)
 
 
+def _holder_named_before(token, body: str, index: SpeakerIndex) -> Speaker | None:
+    """ "the head of the Syrian Observatory said" after "Rami Abdel Rahman, head of the Syrian Observatory for Human
+    Rights": the one named before with that role at that body (a definite role only: "a spokesman for…" is new)."""
+    g = gazetteer()
+    # by its name, not described ("the head of another rebel group" is someone else)
+    named = any(m.actor == body and not g.generic_only(m.text) for m in g.mentions(described(token)))
+    if not named or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    for mention in reversed([p for p in index.people if p.position < token.idx]):
+        title = index.title_for(mention.name)
+        if holds_role(title, token.lower_):
+            person = index.person(mention.name)
+            if person.actor == body or g.resolve(title or "") == body:
+                return person
+    return None
+
+
 def _of_state(speaker: Speaker, actor: str) -> bool:
     """The speaker is of no state other than the actor's ("the U.K.'s foreign secretary" is not John Kerry)."""
     g = gazetteer()
@@ -573,7 +590,8 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         if body and g.actors[body].kind == "person" and lower in attribution_config().get("proxy_roles", ()):
             body = g.actors[body].parent or g.rollup(body)  # "a spokesman for President Erdogan": Erdogan's office
         if body and g.actors[body].kind != "person":
-            return Speaker(described(token), lower, body, False)
+            holder = _holder_named_before(token, body, index)
+            return holder or Speaker(described(token), lower, body, False)
         # "A military source told SANA", "diplomatic sources said": someone unnamed, as described here.
         determiners = [c.lower_ for c in token.children if c.dep_ in ("det", "nummod")]
         if any(d in ("a", "an", "one") for d in determiners) or (not determiners and token.tag_ == "NNS"):
@@ -661,6 +679,9 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
                 re.sub(r"^(?:the|a|an)\s+", "", m.text, flags=re.I)[:1].isupper() for m in g.mentions(written)
                 if g.rollup(m.actor) == g.rollup(actor) and not (opens and m.start == 0 and g.generic_only(m.text))):
             # "opposition activists", "the regime", "Russian officers": named by no name, a description speaks as written
+            named = index.last_group(token.idx) if points_to_group(token) else None
+            if named is not None and named.actor and g.rollup(named.actor) == g.rollup(actor):
+                return named  # "the rebel group said" after "Jaish al-Izza said": the group named, of that side
             return Speaker(written, None, actor, False)
         return Speaker(index.written_name(actor, written), None, actor, False)
     owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)

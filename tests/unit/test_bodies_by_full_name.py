@@ -59,3 +59,29 @@ def test_a_description_is_no_part_of_the_name():
 def test_a_description_with_words_of_its_own_speaks_as_written():
     text = "The Syrian Democratic Forces said 12 civilians died. " + QUOTE + "the Kurdish-led forces said."
     assert statement_of(text, "The regime forces").speaker == "Kurdish-led forces"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Jaish al-Izza said its fighters repelled the attack on Monday. " + QUOTE + "the rebel group said.", "Jaish al-Izza"),
+    ("Hayat Tahrir al-Sham said its fighters repelled the attack. " + QUOTE + "the jihadist group said.",
+     "Hayat Tahrir al-Sham"),
+])
+def test_a_group_described_by_its_side_is_the_group_named_before(text, speaker):
+    assert statement_of(text, "The regime forces").speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"A suicide bomber blew himself up in Hasakah city," said Rami Abdel Rahman, head of the Syrian Observatory for '
+     "Human Rights. Fighting has forced 13,000 residents to flee Manbij. " + QUOTE + "the head of the Syrian "
+     "Observatory said.", "Rami Abdel Rahman"),
+    ("Major General Oleg Zhuravlev, head of the Russian Centre for Reconciliation, said militants fired mortars. "
+     + QUOTE + "the head of the Russian reconciliation centre said.", "Oleg Zhuravlev"),
+])
+def test_the_holder_of_a_post_at_a_body_named_before_speaks(text, speaker):
+    assert statement_of(text, "The regime forces").speaker == speaker
+
+
+def test_the_head_of_another_group_is_someone_else():
+    text = ("Mohamad Alloush, head of the Jaish al-Islam rebel group, said the truce was fragile. " + QUOTE
+            + "the head of another rebel group said.")
+    assert statement_of(text, "The regime forces").speaker != "Mohamad Alloush"
