@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pipeline.analyzer.candidates import lexicon
 from pipeline.analyzer.gazetteer import gazetteer
-from pipeline.analyzer.referents import CLAIM_NOUNS, actor_of_phrase, antecedent, claim_owner, far_from, subject_of
+from pipeline.analyzer.referents import CLAIM_NOUNS, actor_of_phrase, antecedent, claim_owner, far_from, finite_above, subject_of
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex
 from pipeline.analyzer.statements import CUES, DENIALS, VIEW_NOUNS, _speaker_of, relayed, complains
@@ -184,7 +184,7 @@ def mode_of(token) -> str:
             return "hypothetical"
         if node.head == node or _asserts_apart(node):
             break
-        node = node.head
+        node = finite_above(node) or node.head  # "…would not allow the regime to violate… and accused Moscow"
     return "claim"
 
 

@@ -125,9 +125,10 @@ def _subhead(text: str, quote: QuoteSpan) -> bool:
 # words or more); a phrase named or set off as a term ('the so-called "regime of calm"') is not.
 # The reporting verbs as written; the verbs of config/attribution.yaml quote_cues ("called", "branded",
 # "promising") join them in _speech_in_sentence() in every form.
-SPEECH_IN_SENTENCE = (r"said|says|saying|told|tells|telling|described|describes|describing|warned|warns|warning|urged|"
-                      r"urges|urging|added|adds|adding|stressed|stressing|noted|noting|accused|accuses|accusing|condemned|"
-                      r"condemning|insisted|insisting|declared|declaring|according to|spoke of|speaking of")
+SPEECH_IN_SENTENCE = (r"say|said|says|saying|tell|told|tells|telling|describe|described|describes|describing|warn|warned|"
+                      r"warns|warning|urge|urged|urges|urging|add|added|adds|adding|stress|stressed|stressing|note|noted|"
+                      r"noting|accuse|accused|accuses|accusing|condemn|condemned|condemning|insist|insisted|insisting|"
+                      r"declare|declared|declaring|according to|spoke of|speaking of")
 NAMED_TERM = re.compile(r"(?:so-called|dubbed|known as)\s*[\"\u201c\u2018']?\s*$", re.IGNORECASE)
 # After a determiner a quoted phrase is a speaker's words ('described the raids as a "violation of all humanitarian
 # laws"', 'said the meeting was a "moment of truth"') unless it is written as a name ('the "Army of Conquest"').

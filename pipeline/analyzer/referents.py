@@ -367,6 +367,11 @@ def subject_of(token):
     held = _subject_holding_verb(token)
     if held is not None:
         return held
+    # "Erdogan warned that Turkey would not allow the regime to violate the ceasefire and accused Moscow of…": a
+    # finite verb the parser joined to an infinitive is joined to the finite verb above it, and shares its subject
+    finite = finite_above(token)
+    if finite is not None:
+        return subject_of(finite)
     # "failed to honour", "delaying to honor": the subject sits on the governing verb
     if token.dep_ in ("xcomp", "conj") and token.head.pos_ in ("VERB", "AUX"):
         return subject_of(token.head)
@@ -381,6 +386,15 @@ def subject_of(token):
     if token.dep_ == "xcomp" and adjective.dep_ in ("acomp", "oprd") and adjective.head.pos_ in ("VERB", "AUX"):
         return subject_of(adjective.head)
     return None
+
+
+def finite_above(verb):
+    """For a finite verb conjoined to an infinitive ("…to violate the ceasefire and accused…"), the nearest verb above
+    in the same tense, whose conjunct it really is; None for any other verb."""
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ") or verb.head.tag_ != "VB" \
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.head.children):
+        return None
+    return next((a for a in verb.head.ancestors if a.tag_ == verb.tag_ and a.pos_ in ("VERB", "AUX")), None)
 
 
 def _subject_taken_by_object(verb):

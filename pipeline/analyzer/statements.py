@@ -206,9 +206,15 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
         shared = _shares_subject(token) and subject is not None and not any(
             q.start <= t.idx < q.end for q in index.quotes for t in (head, subject)) \
             and token.doc[subject.i - 1].text not in QUOTE_MARKS  # not the quote's verb, not a quoted word
-        if subject is not None and (token.tag_ == "VBG" or shared):
+        if subject is not None and (token.tag_ == "VBG" or shared or _continued(token)):
             return resolve_subject(subject, index)
     return None
+
+
+def _continued(verb) -> bool:
+    """An infinitive cue that goes on from its verb's subject: "The ministry went on to say…", "continued to insist"."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+        and verb.head.lemma_.lower() in attribution_config().get("continuing_verbs", ())
 
 
 @lru_cache(maxsize=1)
