@@ -70,7 +70,7 @@ class SpeakerIndex:
                 continue
             name = clean_name(full_span_text(ent))
             if name:
-                found.append((name, ent.start_char, title_of(ent), self._quoted(ent.start_char)))
+                found.append((name, ent.start_char, title_of(ent), self.quoted(ent.start_char)))
         # A name inside someone's words lengthens the name of a person the article itself names only by a given
         # name: in '"…Crooked Hillary Clinton," Trump said' the epithet is the speaker's, and Clinton stays Hillary
         # Clinton; "Donald J. Trump" in a quote still names Trump.
@@ -104,7 +104,7 @@ class SpeakerIndex:
         # Not inside quotation marks: in '"I hope Mr. Putin will act," he said' the "he" is not Putin.
 
         def outside(position: int) -> bool:
-            return not self._quoted(position)
+            return not self.quoted(position)
 
         # (position, name, the subject token)
         named = [(ent.start_char, clean_name(full_span_text(ent)),
@@ -141,7 +141,7 @@ class SpeakerIndex:
             if at < position and name and (at >= sentence_start or at not in self._embedded):
                 yield at, name
 
-    def _quoted(self, position: int) -> bool:
+    def quoted(self, position: int) -> bool:
         """Whether `position` lies inside someone's quoted words."""
         return any(q.start <= position < q.end for q in self.quotes)
 

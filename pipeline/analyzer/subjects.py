@@ -251,6 +251,24 @@ def _holder_named_before(token, body: str, index: SpeakerIndex) -> Speaker | Non
     return None
 
 
+def _aged(token):
+    """The determiner of "the 46-year-old" as a subject (the parser's head is "old"), else None."""
+    if token.lower_ != "old" or not any(c.lower_ == "year" for c in token.children):
+        return None
+    return next((c for c in token.children if c.dep_ == "det" and c.lower_ in ("the", "a", "an")), None)
+
+
+def _aged_person(determiner, token, index: SpeakerIndex) -> Speaker:
+    """ "said the 46-year-old": the person the article named last (journalists' epithet for the one just
+    introduced); "a 34-year-old" is someone new, described."""
+    if determiner.lower_ == "the":
+        named = [(p.position, p.name) for p in index.people] + list(index.subjects)  # (subjects: whatever the NER says)
+        before = [(at, name) for at, name in named if at < token.idx and name and not index.quoted(at)]
+        if before:
+            return index.person(max(before)[1])
+    return Speaker(token.doc[determiner.i + 1: token.i + 1].text, "year-old", None, False)
+
+
 def _of_state(speaker: Speaker, actor: str) -> bool:
     """The speaker is of no state other than the actor's ("the U.K.'s foreign secretary" is not John Kerry)."""
     g = gazetteer()
@@ -479,6 +497,15 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         # When no one fits, the sex read from the names was wrong: the nearest speaker or person, as before.
         return next((p for p in reversed(earlier) if index.fits(lower, p)), None) \
             or index.last_speaker(token.idx, kind) or (earlier[-1] if earlier else None)
+    aged = _aged(token)
+    if aged is not None:
+        return _aged_person(aged, token, index)
+    if token.ent_type_ in ("NORP", "GPE") and token.pos_ == "PROPN" and token.tag_ == "NNP" and token.dep_ == "nsubj" \
+            and token.head.lemma_.lower() in attribution_config().get("cue_verbs", ()) and any(
+            c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another") for c in token.children):
+        # "said one Republican involved in the planning", "a Syrian told AFP": someone unnamed of that party or
+        # nation, no state's voice
+        return Speaker(described(token), lower, None, False)
     subtree = list(token.subtree)
     span = token.doc[subtree[0].i: subtree[-1].i + 1]
     # "Moscow, which backs President Bashar al-Assad, has said", "Moscow, a close ally of President Bashar al-Assad,
