@@ -309,6 +309,16 @@ class SpeakerIndex:
                 return Speaker(self.written_name(mention.actor), None, mention.actor, False)
         return None
 
+    def referred_ahead(self, position: int, noun: str) -> Speaker | None:
+        """The one actor named after `position` that the gazetteer says this noun refers to ("a monitor said" in the
+        lead, "the Syrian Observatory for Human Rights" below it); None when the article names none or several."""
+        g = gazetteer()
+        named = {m.actor for m in g.mentions(self.text[position:]) if noun in g.actors[m.actor].nouns}
+        if len(named) != 1:
+            return None
+        actor = named.pop()
+        return Speaker(self.written_name(actor), None, actor, False)
+
     def last_institution(self, position: int, noun: str) -> Speaker | None:
         """The latest body named before `position` whose name has this noun ("the ministry")."""
         g = gazetteer()

@@ -269,6 +269,17 @@ def _aged_person(determiner, token, index: SpeakerIndex) -> Speaker:
     return Speaker(token.doc[determiner.i + 1: token.i + 1].text, "year-old", None, False)
 
 
+def _without_description(written: str, actor: str) -> str:
+    """A body's name without the words before it that only describe it ("Britain-based", "so-called", "opposing"),
+    when what is left still names it: "Britain-based Syrian Observatory for Human Rights" is the Observatory."""
+    words = written.split()
+    start = 0
+    while start < len(words) - 1 and not (words[start][:1].isupper() and is_proper_name(words[start])):
+        start += 1
+    rest = " ".join(words[start:])
+    return rest if start and len(words) - start >= 2 and gazetteer().resolve(rest) == actor else written
+
+
 def _of_state(speaker: Speaker, actor: str) -> bool:
     """The speaker is of no state other than the actor's ("the U.K.'s foreign secretary" is not John Kerry)."""
     g = gazetteer()
@@ -570,9 +581,13 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
             spoke = _body_that_just_spoke(token, index)
             if spoke is not None:
                 return spoke
-    if actor is None and lower in g.referring_nouns and any(c.lower_ == "the" for c in token.children if c.dep_ == "det"):
-        # "the Britain-based monitor said", once the Observatory is named: the body (gazetteer `nouns`)
-        referred = index.referred_back(token.idx, lower)
+    article = next((c.lower_ for c in token.children if c.dep_ == "det" and c.lower_ in ("the", "a", "an")), None)
+    if actor is None and lower in g.referring_nouns and article is not None:
+        # "the Britain-based monitor said", once the Observatory is named: the body (gazetteer `nouns`); AFP's lead
+        # "…, a monitor said" before it is named: the one such body the report names below
+        referred = index.referred_back(token.idx, lower) if article == "the" else None
+        if referred is None:
+            referred = index.referred_ahead(token.idx, lower)
         if referred is not None:
             return referred
     if actor is None and token.ent_type_:
@@ -699,7 +714,7 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         if proper:  # "the Russian reconciliation centre" after "the Russian Centre for Reconciliation of…"
             return Speaker(proper, None, actor, False)
         if len(written.split()) >= 3 and g.resolve(written) == actor:
-            return Speaker(written, None, actor, False)
+            return Speaker(_without_description(written, actor), None, actor, False)
         # a common word capitalised only because it opens the sentence ("Opposition activists said") is no name
         opens = token.left_edge.i == sentence_of(token).start
         if g.actors[actor].kind in ("state", "armed_group") and not any(

@@ -4,7 +4,7 @@ of its name, a description of where it is based."""
 import pytest
 
 from pipeline.analyzer.speakers import defined_acronyms
-from tests.conftest import statement_of
+from tests.conftest import reported_of, statement_of
 
 QUOTE = '"The regime forces violated the ceasefire again this morning," '
 
@@ -85,3 +85,19 @@ def test_the_head_of_another_group_is_someone_else():
     text = ("Mohamad Alloush, head of the Jaish al-Islam rebel group, said the truce was fragile. " + QUOTE
             + "the head of another rebel group said.")
     assert statement_of(text, "The regime forces").speaker != "Mohamad Alloush"
+
+
+def test_a_monitor_in_the_lead_is_the_one_monitor_named_below():
+    text = ("Eleven children were killed on Thursday in a barrel bomb attack on Aleppo, a monitor said. "
+            + QUOTE + "the Syrian Observatory for Human Rights said.")
+    assert reported_of(text, "Eleven children").speaker == "Syrian Observatory for Human Rights"
+
+
+def test_words_before_a_body_s_name_that_only_describe_it_are_left_out():
+    text = QUOTE + "the Britain-based Syrian Observatory for Human Rights said."
+    assert statement_of(text, "The regime forces").speaker == "Syrian Observatory for Human Rights"
+
+
+def test_a_reporter_of_an_agency_is_not_the_agency():
+    text = "A SANA reporter in Aleppo said that terrorists fired rockets at the city, violating the truce."
+    assert reported_of(text, "A SANA reporter").speaker != "SANA"
