@@ -372,8 +372,11 @@ def subject_of(token):
     finite = finite_above(token)
     if finite is not None:
         return subject_of(finite)
-    # "failed to honour", "delaying to honor": the subject sits on the governing verb
-    if token.dep_ in ("xcomp", "conj") and token.head.pos_ in ("VERB", "AUX"):
+    # "failed to honour", "delaying to honor": the subject sits on the governing verb; so it does on a verb the tagger
+    # read as a noun but gave a subject ("Turkey was "procrastinating" … and had not withdrawn…")
+    if (token.dep_ in ("xcomp", "conj") and token.head.pos_ in ("VERB", "AUX")) or (
+            token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.head.children)):
         return subject_of(token.head)
     # "has not succeeded in separating", "persisted in violating": a gerund after "in" is its verb's subject's act
     if token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.lower_ == "in" and token.head.head.pos_ == "VERB":

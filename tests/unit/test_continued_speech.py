@@ -33,3 +33,9 @@ def test_a_charge_joined_to_an_infinitive_is_the_sentence_subject_s():
             "of failing to stop the attacks.")
     pairs = counted_pairs(text)
     assert ("turkey", "russia") in pairs and ("syria", "russia") not in pairs
+
+
+def test_a_charge_joined_to_a_verb_read_as_a_noun_keeps_that_verb_s_subject():
+    text = ('Syrian Foreign Minister Walid al-Muallem told reporters in Damascus that Turkey was "procrastinating" in '
+            "implementing the Sochi agreement and had not withdrawn the terrorists from the demilitarised zone.")
+    assert counted_pairs(text) == {("syria", "turkey")}
