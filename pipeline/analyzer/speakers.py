@@ -567,12 +567,20 @@ def _surname_keys(name: str) -> list[str]:
 
 def holds_role(title: str | None, role: str) -> bool:
     """Whether a title names this role itself, not a lesser one ("Vice President" is no "president"); an
-    abbreviation stands for its word ("Sen." is a senator)."""
-    short = attribution_config().get("title_abbreviations", {})
+    abbreviation stands for its word ("Sen." is a senator), a title phrase for its role ("Pope" is the pontiff)."""
+    config = attribution_config()
+    short = config.get("title_abbreviations", {})
     words = _title_words(title or "")
     role = short.get(role, role)
-    return any(word.rstrip("s") == role.rstrip("s") and (i == 0 or words[i - 1] not in LESSER_TITLES)
-               for i, word in enumerate(words))
+    if any(word.rstrip("s") == role.rstrip("s") and (i == 0 or words[i - 1] not in LESSER_TITLES)
+           for i, word in enumerate(words)):
+        return True
+    # "the pontiff" is the Pope, "the premier" the Prime Minister (config title_phrases), not a deputy one
+    text = " ".join(words)
+    lesser = "|".join(LESSER_TITLES)
+    return any(word == role and re.search(rf"\b{re.escape(phrase)}\b", text)
+               and not re.search(rf"\b(?:{lesser}) {re.escape(phrase)}\b", text)
+               for phrase, word in config.get("title_phrases", {}).items())
 
 
 def title_fits(title: str | None, role: str, qualifiers: tuple[str, ...]) -> bool:

@@ -46,3 +46,16 @@ def test_the_person_named_at_a_colon_speaks_when_no_one_above_does():
 def test_one_who_speaks_above_a_colon_keeps_the_quote():
     text = "Erdogan went after Assad on Tuesday: \"He is a murderer who has violated every ceasefire in Idlib.\""
     assert direct_quotes(text) == [("He is a murderer who", "Erdogan")]
+
+
+def test_the_pontiff_is_the_pope_named_before():
+    text = ("Pope Francis called for peace on Sunday. \"We must give comfort and relief to the civil population,\" "
+            "the pontiff said.")
+    assert direct_quotes(text) == [("We must give comfort", "Francis")]
+
+
+def test_a_title_phrase_names_its_role_but_not_for_a_lesser_title():
+    from pipeline.analyzer.speakers import holds_role
+
+    assert holds_role("Turkish Prime Minister", "premier") and holds_role("Pope", "pontiff")
+    assert not holds_role("Deputy Prime Minister", "premier")
