@@ -323,7 +323,9 @@ class SpeakerIndex:
         """The latest body named before `position` whose name has this noun ("the ministry")."""
         g = gazetteer()
         mentions = [m for m in g.mentions(self.text[:position]) if g.actors[m.actor].kind == "institution"]
-        candidates = [(m.start, Speaker(self.written_name(m.actor), None, m.actor, False)) for m in mentions
+        # as the mention with the noun names it ("the army said" after "the Russian army": not "Russian military")
+        candidates = [(m.start, Speaker(self.written_name(m.actor, m.text if noun in m.text.lower() else None), None,
+                                        m.actor, False)) for m in mentions
                       if noun in DOCUMENT_NOUNS or noun in m.text.lower()]
         # Bodies the gazetteer does not know ("Iraq's Foreign Ministry"), named as written.
         for start, name in self.organisations:

@@ -101,3 +101,9 @@ def test_words_before_a_body_s_name_that_only_describe_it_are_left_out():
 def test_a_reporter_of_an_agency_is_not_the_agency():
     text = "A SANA reporter in Aleppo said that terrorists fired rockets at the city, violating the truce."
     assert reported_of(text, "A SANA reporter").speaker != "SANA"
+
+
+def test_the_body_a_noun_points_back_to_is_named_as_the_mention_with_that_noun():
+    text = ("The Russian army sent more troops to Hmeimim on Friday, and the Russian military police began patrols. "
+            + QUOTE + "the army said in a statement.")
+    assert statement_of(text, "The regime forces").speaker == "Russian army"
