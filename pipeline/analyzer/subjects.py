@@ -704,8 +704,12 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     if actor:
         if g.actors[actor].kind == "state" and lower in BODY_NOUNS:
             # "the French Foreign Ministry", "the State Department": a state's body the gazetteer does not
-            # list is named as written, and speaks for its state.
-            return Speaker(noun_phrase(token), None, actor, False)
+            # list is named as written, and speaks for its state; "the U.S. Embassy" as the fuller "U.S. Embassy
+            # in Ankara" the article wrote before
+            name = noun_phrase(token)
+            posted = re.search(rf"\b{re.escape(name)} (?:in|to) [A-Z][\w'-]+(?: [A-Z][\w'-]+)?",
+                               token.doc.text[:token.idx]) if len(name.split()) <= 4 else None
+            return Speaker(posted.group(0) if posted else name, None, actor, False)
         # A body named in full is named as written ("the General Command of the Syrian Democratic
         # Forces"); a short mention gets the fullest name the article uses ("the SDF" is the Syrian
         # Democratic Forces), and no other body's name (not "the Autonomous Administration…").

@@ -107,3 +107,9 @@ def test_the_body_a_noun_points_back_to_is_named_as_the_mention_with_that_noun()
     text = ("The Russian army sent more troops to Hmeimim on Friday, and the Russian military police began patrols. "
             + QUOTE + "the army said in a statement.")
     assert statement_of(text, "The regime forces").speaker == "Russian army"
+
+
+def test_an_embassy_is_named_with_the_post_the_article_gave_it():
+    text = ("Shots were heard in Ankara, according to the U.S. Embassy in Ankara. The U.S. Embassy said in a statement: "
+            "\"We urge U.S. citizens to contact family and friends to let them know you are safe.\"")
+    assert statement_of(text, "We urge").speaker == "U.S. Embassy in Ankara"
