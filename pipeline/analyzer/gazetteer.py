@@ -85,8 +85,9 @@ def skeleton(word: str) -> str:
 ARTICLE_HYPHEN = re.compile(r"\b(al|el)-(?=\w)")
 POSSESSIVE = re.compile(r"'s?\b|\u2019s?\b")
 NAME_GOES_ON = re.compile(r"\s+(?:of\s+(?:the\s+)?)?[A-Z]")  # "the Government Accountability Office", "… of Eritrea"
-# Only capitalised words between "-backed" and the group it names ("Iranian-backed Lebanese Hezbollah"), not a clause
+# "the London based monitor": where a body is based, written without its hyphen
 BASED_IN = re.compile(r"\s+based\b")
+# Only capitalised words between "-backed" and the group it names ("Iranian-backed Lebanese Hezbollah"), not a clause
 NAMES_BETWEEN = re.compile(r"\s*(?:[A-Z][\w'-]*\s+)*")
 BACKED = re.compile(r"\b([\w.]+)-(?:backed|supported|sponsored|allied)\b", re.IGNORECASE)
 

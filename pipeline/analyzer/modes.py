@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pipeline.analyzer.candidates import lexicon
 from pipeline.analyzer.gazetteer import gazetteer
-from pipeline.analyzer.referents import CLAIM_NOUNS, actor_of_phrase, antecedent, claim_owner, far_from, finite_above, subject_of
+from pipeline.analyzer.referents import (CLAIM_NOUNS, actor_of_phrase, antecedent, claim_owner, far_from, finite_above,
+                                         subject_of)
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex
 from pipeline.analyzer.statements import CUES, DENIALS, VIEW_NOUNS, _speaker_of, relayed, complains

@@ -46,6 +46,12 @@ def is_proper_name(text: str) -> bool:
     return bool(words) and all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words)
 
 
+def is_proper_word(word: str) -> bool:
+    """A capitalised word of a name, its hyphenated parts too ("al-Sham", "Kafr-Nabl"), not a description
+    ("Britain-based", "Kurdish-led")."""
+    return word[:1].isupper() and is_proper_name(word)
+
+
 
 @lru_cache(maxsize=1)
 def group_nouns() -> frozenset[str]:

@@ -10,8 +10,9 @@ from functools import lru_cache
 from pipeline.analyzer.gender import fits, honorifics, opens_with_given_name, sex_of
 from pipeline.analyzer.gazetteer import fold, gazetteer
 from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, attribution_config, clean_name,
-                                     full_span_text, group_nouns, is_place, is_proper_name, noun_phrase, person_titles,
-                                     reads_as_name, title_of, titled_names, unnamed_nouns, without_posting)
+                                     full_span_text, group_nouns, is_place, is_proper_name, is_proper_word, noun_phrase,
+                                     person_titles, reads_as_name, title_of, titled_names, unnamed_nouns,
+                                     without_posting)
 from pipeline.analyzer.quotes import find_quotes, someones_words
 from pipeline.analyzer.sentences import in_main_clause
 
@@ -26,8 +27,6 @@ ANAPHOR = re.compile(r"(?:^|\b(?:for|of|at|with)\s+)the (\w+)\b", re.IGNORECASE)
 # acronym the article defines for it in brackets right after.
 _NAME_WORD = r"(?:[A-Z][\w'\u2019.-]*|(?:al|el|ad|as|ash|an|ar|at|az)-[A-Z][\w'\u2019-]*)"
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az)-")
-# a capitalised word whose hyphenated parts are capitalised too: "Britain-based", "Kurdish-led" describe
-_PROPER_WORD = r"(?:(?:al|el|ad|as|ash|an|ar|at|az)-)?[A-Z][\w'\u2019.]*(?:-[A-Z][\w'\u2019.]*)*"
 _NAME_JOINER = r"(?:of|for|the|and|to|in|on|de|du|des|la|le)"
 DEFINED_ACRONYM = re.compile(rf"({_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_NAME_JOINER}))*?\s+{_NAME_WORD})"
                              r"\s+\(([A-Z][A-Z0-9-]{1,7})\)")
@@ -277,7 +276,7 @@ class SpeakerIndex:
         """The article's proper name for a body it also describes in lower case with the same words ("Russian
         Centre for Reconciliation of Opposing Sides in Syria" for "the Russian reconciliation centre")."""
         words = fold(description).lower().split()
-        if not any(w.islower() for w in description.split() if not re.fullmatch(_NAME_JOINER, w)):
+        if _proper(description):
             return None  # a proper name already
         named = {*self._names_written(actor_id),
                  *(name for _, name in self.organisations if gazetteer().resolve(name) == actor_id)}
@@ -525,7 +524,7 @@ def defined_acronyms(text: str) -> dict[str, str]:
 
 def _proper(name: str) -> bool:
     """Every word of the name but the small joining words is capitalised ("Ministry of National Defence")."""
-    return all(re.fullmatch(_PROPER_WORD, w) or re.fullmatch(_NAME_JOINER, w) for w in name.split())
+    return all(is_proper_word(w) or re.fullmatch(_NAME_JOINER, w) for w in name.split())
 
 
 def _initials(name: str) -> str:

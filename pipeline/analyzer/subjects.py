@@ -8,8 +8,8 @@ from functools import lru_cache
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, ROLE_NOUNS, attribution_config,
                                      clean_name, delegation_of, described, entity_of, full_span_text, group_nouns,
-                                     is_capitalised_name, is_misread_place, is_place, is_proper_name, medium_state,
-                                     name_tokens, noun_phrase, phrase_bounds, points_to_group, reads_as_name,
+                                     is_capitalised_name, is_misread_place, is_place, is_proper_name, is_proper_word,
+                                     medium_state, name_tokens, noun_phrase, phrase_bounds, points_to_group, reads_as_name,
                                      unlabelled_name, unnamed_nouns, without_posting)
 from pipeline.analyzer.sentences import in_main_clause, sentence_of
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex, body_words, holds_role, surname_known
@@ -274,7 +274,7 @@ def _without_description(written: str, actor: str) -> str:
     when what is left still names it: "Britain-based Syrian Observatory for Human Rights" is the Observatory."""
     words = written.split()
     start = 0
-    while start < len(words) - 1 and not (words[start][:1].isupper() and is_proper_name(words[start])):
+    while start < len(words) - 1 and not is_proper_word(words[start]):
         start += 1
     rest = " ".join(words[start:])
     return rest if start and len(words) - start >= 2 and gazetteer().resolve(rest) == actor else written
