@@ -759,15 +759,24 @@ def _acronyms_spelt_out(statements: list[Statement], text: str) -> list[Statemen
     """ '"…," HTS said' after "Hayat Tahrir al-Sham (HTS)": GUIDELINES.md's speaker is the fullest name in the text,
     so a speaker named by an acronym the article spells out is named by what it spells."""
     spelt = defined_acronyms(text)
-    if not spelt:
-        return statements
     out = []
     for statement in statements:
-        name = spelt.get(re.sub(r"^the ", "", statement.speaker or "", flags=re.I))
+        short = re.sub(r"^the ", "", statement.speaker or "", flags=re.I)
+        name = spelt.get(short) or _medium_in_full(short, text)
         if name is not None:
             statement = replace(statement, speaker=name, speaker_actor=statement.speaker_actor or gazetteer().resolve(name))
         out.append(statement)
     return out
+
+
+def _medium_in_full(short: str, text: str) -> str | None:
+    """ '"…," Anadolu reported' after "Anadolu Agency", "Sky reports" after "Sky News": a one-word name of a medium
+    the article also writes with its media word (config media_nouns), by that fuller name."""
+    if not re.fullmatch(r"[A-Z][\w-]+", short):
+        return None
+    nouns = "|".join(attribution_config().get("media_nouns", ()))
+    fuller = {m.group(0) for m in re.finditer(rf"\b{re.escape(short)} ((?i:{nouns}))\b", text) if m.group(1)[0].isupper()}
+    return fuller.pop() if len(fuller) == 1 else None
 
 
 def _holder_of_role(statement: Statement, holders: list, text: str) -> Statement:

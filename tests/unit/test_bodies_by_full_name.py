@@ -113,3 +113,14 @@ def test_an_embassy_is_named_with_the_post_the_article_gave_it():
     text = ("Shots were heard in Ankara, according to the U.S. Embassy in Ankara. The U.S. Embassy said in a statement: "
             "\"We urge U.S. citizens to contact family and friends to let them know you are safe.\"")
     assert statement_of(text, "We urge").speaker == "U.S. Embassy in Ankara"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Britain's Sky News says it received the data from a former member of the group. " + QUOTE + "Sky reports.",
+     "Sky News"),
+    ("Turkish troops entered Idlib on Monday, Anadolu Agency reported. " + QUOTE + "Anadolu said.", "Anadolu Agency"),
+    # two fuller names: no telling which
+    ("Sky News and Sky TV both carried the report. " + QUOTE + "Sky said.", "Sky"),
+])
+def test_a_medium_s_one_word_name_is_the_fuller_one_the_article_writes(text, speaker):
+    assert statement_of(text, "The regime forces").speaker == speaker
