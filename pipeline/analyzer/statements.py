@@ -737,7 +737,7 @@ def extract_statements(doc, index: SpeakerIndex | None = None) -> tuple[list[Sta
         statements.append(Statement(StatementKind.DIRECT, speaker.name, speaker.actor, text[quote.start:quote.end], cue,
                                     quote.start, quote.end, speaker.title))
     statements.sort(key=lambda s: s.char_start)
-    statements = _acronyms_spelt_out(_office_holders_named(statements, text), text)
+    statements = _short_names_in_full(_office_holders_named(statements, text), text)
     written = doc.user_data.get("written")
     if written is not None and written != text:  # the parser read an eased copy: names as the article spells them
         statements = [replace(s, speaker=as_written(s.speaker, text, written)) for s in statements]
@@ -755,16 +755,19 @@ def _office_holders_named(statements: list[Statement], text: str) -> list[Statem
     return [_holder_of_role(s, holders, text) for s in statements] if holders else statements
 
 
-def _acronyms_spelt_out(statements: list[Statement], text: str) -> list[Statement]:
-    """ '"…," HTS said' after "Hayat Tahrir al-Sham (HTS)": GUIDELINES.md's speaker is the fullest name in the text,
-    so a speaker named by an acronym the article spells out is named by what it spells."""
+def _short_names_in_full(statements: list[Statement], text: str) -> list[Statement]:
+    """ '"…," HTS said' after "Hayat Tahrir al-Sham (HTS)", "Sky reports" after "Sky News": GUIDELINES.md's speaker is
+    the fullest name in the text, so a body named by an acronym the article spells out, or a medium by one word of a
+    name the article writes in full, is named in full."""
+    g = gazetteer()
     spelt = defined_acronyms(text)
     out = []
     for statement in statements:
         short = re.sub(r"^the ", "", statement.speaker or "", flags=re.I)
-        name = spelt.get(short) or _medium_in_full(short, text)
+        person = statement.speaker_actor is not None and g.actors[statement.speaker_actor].kind == "person"
+        name = None if person else spelt.get(short) or _medium_in_full(short, text)
         if name is not None:
-            statement = replace(statement, speaker=name, speaker_actor=statement.speaker_actor or gazetteer().resolve(name))
+            statement = replace(statement, speaker=name, speaker_actor=statement.speaker_actor or g.resolve(name))
         out.append(statement)
     return out
 
