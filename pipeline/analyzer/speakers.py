@@ -25,8 +25,9 @@ ANAPHOR = re.compile(r"(?:^|\b(?:for|of|at|with)\s+)the (\w+)\b", re.IGNORECASE)
 
 # "Hayat Tahrir al-Sham (HTS)": a run of capitalised words (joined by the small words of names) and the
 # acronym the article defines for it in brackets right after.
-_NAME_WORD = r"(?:[A-Z][\w'\u2019.-]*|(?:al|el|ad|as|ash|an|ar|at|az)-[A-Z][\w'\u2019-]*)"
-_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az)-")
+_ARTICLES = "al|el|ad|as|ash|an|ar|at|az"  # the Arabic article as outlets write it before a name ("al-Sham", "ash-Shaab")
+_NAME_WORD = rf"(?:[A-Z][\w'\u2019.-]*|(?:{_ARTICLES})-[A-Z][\w'\u2019-]*)"
+_ARABIC_ARTICLE = re.compile(rf"^(?:{_ARTICLES})-")
 _NAME_JOINER = r"(?:of|for|the|and|to|in|on|de|du|des|la|le)"
 DEFINED_ACRONYM = re.compile(rf"({_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_NAME_JOINER}))*?\s+{_NAME_WORD})"
                              r"\s+\(([A-Z][A-Z0-9-]{1,7})\)")
@@ -569,19 +570,11 @@ def _surname_keys(name: str) -> list[str]:
 def holds_role(title: str | None, role: str) -> bool:
     """Whether a title names this role itself, not a lesser one ("Vice President" is no "president"); an
     abbreviation stands for its word ("Sen." is a senator), a title phrase for its role ("Pope" is the pontiff)."""
-    config = attribution_config()
-    short = config.get("title_abbreviations", {})
-    words = _title_words(title or "")
-    role = short.get(role, role)
-    if any(word.rstrip("s") == role.rstrip("s") and (i == 0 or words[i - 1] not in LESSER_TITLES)
-           for i, word in enumerate(words)):
-        return True
-    # "the pontiff" is the Pope, "the premier" the Prime Minister (config title_phrases), not a deputy one
-    text = " ".join(words)
-    lesser = "|".join(LESSER_TITLES)
-    return any(word == role and re.search(rf"\b{re.escape(phrase)}\b", text)
-               and not re.search(rf"\b(?:{lesser}) {re.escape(phrase)}\b", text)
-               for phrase, word in config.get("title_phrases", {}).items())
+    role = attribution_config().get("title_abbreviations", {}).get(role, role)
+    # as written ("Prime Minister" is a minister) and with its phrases read as their roles (the "premier")
+    return any(word.rstrip("s") == role.rstrip("s") and (i == 0 or words[i - 1] not in LESSER_TITLES)
+               for words in (_title_words(title or ""), _title_words(_as_roles(title or "")))
+               for i, word in enumerate(words))
 
 
 def title_fits(title: str | None, role: str, qualifiers: tuple[str, ...]) -> bool:
@@ -590,18 +583,23 @@ def title_fits(title: str | None, role: str, qualifiers: tuple[str, ...]) -> boo
     name), nor the "foreign minister" when it is "Defence Minister"."""
     if not title:
         return False
-    config = attribution_config()
-    text = fold(title).lower()
-    for phrase, word in config.get("title_phrases", {}).items():
-        text = re.sub(rf"\b{re.escape(phrase)}\b", word, text)
-    short = config.get("title_abbreviations", {})
-    words = [w.rstrip("s") for w in _title_words(text)]
+    short = attribution_config().get("title_abbreviations", {})
+    words = [w.rstrip("s") for w in _title_words(_as_roles(title))]
     role = short.get(role, role).rstrip("s")
     if role not in words:
         return False
     lesser = {w for w in words[:words.index(role)] if w in LESSER_TITLES}
     wanted = {short.get(q, q).rstrip("s") for q in qualifiers}
     return lesser <= wanted and wanted <= set(words)
+
+
+def _as_roles(title: str) -> str:
+    """A title in lower case with its phrases read as the role a later description uses ("deputy prime minister" is
+    "deputy premier"; config title_phrases)."""
+    text = fold(title).lower()
+    for phrase, word in attribution_config().get("title_phrases", {}).items():
+        text = re.sub(rf"\b{re.escape(phrase)}\b", word, text)
+    return text
 
 
 def _title_words(title: str) -> list[str]:
