@@ -146,6 +146,10 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                     trigger = breaches[0].lemma_.lower() if breaches else None
                 elif _only_other_norms(sent):
                     trigger = None  # "condemned the strikes, describing them as a violation of Syria's sovereignty"
+                else:  # "condemned the shelling as a breach of the agreement": what it is called, a breach
+                    trigger = next((o.lemma_.lower() for prep in token.children if prep.dep_ == "prep"
+                                    and prep.lower_ == "as" for o in prep.children
+                                    if o.dep_ == "pobj" and o.lemma_.lower() in BREACH_NOUNS), trigger)
             elif (lemma in BREACH or _went_back_on(token)) and token.pos_ in ("VERB", "AUX") and not negated(token) \
                     and not _other_norm(token) and not _broke_a_thing(token) and asked_to_stop(token) is None:
                 # "the clearing of radical groups …, which Turkey took on …, has stalled": who took the task on

@@ -244,7 +244,7 @@ def reporting_subject(token):
 
 def reporter_of(token, index: SpeakerIndex):
     """Walk up from a trigger to a reporting verb and return its speaker."""
-    node, relayed_by = token, None
+    node, relayed_by, joined = token, None, False
     for _ in range(12):  # long clauses: "stressed that X controlled … and that its fighters continued to shell … in violation of"
         # "The terrorist groups had rejected it, he said, while Turkey had not…": the aside speaks for the clause
         aside = next((c for c in node.children if c.dep_ == "parataxis" and c.lemma_.lower() in CUES), None) \
@@ -252,7 +252,9 @@ def reporter_of(token, index: SpeakerIndex):
         spoken = _speaker_of(aside, index) if aside is not None else None
         if spoken is not None:
             return spoken
-        if node != token and (node.lemma_.lower() in REPORTING_VERBS or complains(node)) \
+        # A predicate the clause is joined to is no report of it: "HTS has rejected the Sochi agreement and refused to
+        # withdraw…, Russian officials say" (the rejecting is another act of the same subject)
+        if node != token and (node.lemma_.lower() in REPORTING_VERBS or complains(node)) and not joined \
                 and not _acts_in_response(node) and not _denies_the_charge(node):
             speaker = _speaker_of(node, index)
             # "Vershinin said Turkey had not…, RIA Novosti reported", the agency's verb parsed as holding the clause:
@@ -263,6 +265,7 @@ def reporter_of(token, index: SpeakerIndex):
                 return speaker
         if node.head == node:
             break
+        joined = node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and node.head.pos_ in ("VERB", "AUX")
         node = node.head
     if relayed_by is not None:
         return relayed_by

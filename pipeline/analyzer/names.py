@@ -174,7 +174,8 @@ def is_place(ent) -> bool:
         return False  # "… in Syria Rear Admiral Alexander Grinkevich": a title makes it a person
     if ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN":
         return True  # "the Sochi memorandum"
-    if ent.start > 1 and doc[ent.start - 1].text == "," and doc[ent.start - 2].lemma_.lower() in PLACE_NOUNS:
+    if ent.start > 1 and doc[ent.start - 1].text == "," and doc[ent.start - 2].lemma_.lower() in PLACE_NOUNS \
+            and not _subject_of_next_verb(ent):
         return True  # "the Kazakh capital, Nur-Sultan", however it was parsed
     node = ent.root
     for _ in range(4):
@@ -186,6 +187,13 @@ def is_place(ent) -> bool:
         if node.lemma_.lower() in PLACE_NOUNS:
             return True
     return False
+
+
+def _subject_of_next_verb(ent) -> bool:
+    """A name that is the subject of the verb right after it: "After a visit to the Idlib countryside, Saleh said"."""
+    doc = ent.doc
+    return ent.end < len(doc) and ent.root.dep_ in ("nsubj", "nsubjpass") and ent.root.head.i == ent.end \
+        and doc[ent.end].pos_ in ("VERB", "AUX")
 
 
 PARTICLES = frozenset("al el von van der de den bin ibn abu abd ul".split())

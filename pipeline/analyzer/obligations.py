@@ -18,7 +18,7 @@ from typing import Any
 from pipeline.analyzer.candidates import lexicon
 from pipeline.analyzer.modes import does_nothing, failing, negated, no_effort
 from pipeline.analyzer.referents import (ATTACK_NOUNS, BREACH_NOUNS, PERPETRATE, POINTING, actor_of_phrase,
-                                         actor_word_before, attacker_told_before, far_from, mover_told_before, owner_of,
+                                         actor_word_before, attacker_told_before, doer_told_by_verb, far_from, mover_told_before, owner_of,
                                          subject_of)
 
 
@@ -569,7 +569,7 @@ def _doer_of_act(subject):
     done = subject_of(subject.head) if subject.dep_ == "dobj" and _lemma(subject.head) in PERPETRATE else None
     return owner_of(subject) or actor_word_before(subject) or (done if done is not None and actor_of_phrase(done)
                                                                else None) or attacker_told_before(subject) \
-        or mover_told_before(subject)
+        or mover_told_before(subject) or doer_told_by_verb(subject)
 
 
 def _act_told_before_comma(act):
@@ -618,7 +618,9 @@ def called_a_breach(token) -> Reading | None:
     if _of_another_norm(token):
         return None  # "a flagrant violation of Syrian sovereignty" (but "of the de-escalation zone regime" is a truce's)
     # "an attack which it described as a violation": the act the relative clause hangs on
-    act = verb.head if verb.dep_ == "relcl" else next((c for c in verb.children if c.dep_ == "dobj" and c != token), None)
+    # ("called the shelling a breach": the parser may make the act a second "oprd" before the breach)
+    act = verb.head if verb.dep_ == "relcl" else next((c for c in verb.children if c != token and (
+        c.dep_ == "dobj" or (c.dep_ == "oprd" and c.i < said.i))), None)
     if said.dep_ == "ccomp":  # "considers the presence of Turkish troops a flagrant violation": a small clause
         act = next((c for c in said.children if c.dep_ == "nsubj"), None)
     doer = _doer_of_act(act)

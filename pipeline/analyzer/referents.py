@@ -805,11 +805,41 @@ def mover_told_before(act):
 
 
 def named_or_mover(token):
-    """The phrase, or for an act that names no party ("the move", "this step") the one the sentence before tells
-    making it (mover_told_before)."""
+    """The phrase, or for an act that names no party ("the move", "this step", "the advance") the one the sentence
+    before tells making it (mover_told_before, doer_told_by_verb)."""
     if token is None or actor_of_phrase(token):
         return token
-    return mover_told_before(token) or token
+    return mover_told_before(token) or doer_told_by_verb(token) or token
+
+
+def _verbs_of(noun: str) -> frozenset[str]:
+    """The verb lemmas an act noun may be told with: "advance" advance, "shelling" shell, "deployment" deploy."""
+    forms = {noun}
+    forms.update(noun[: -len(end)] for end in ("ing", "ment") if noun.endswith(end) and len(noun) > len(end) + 2)
+    return frozenset(forms)
+
+
+def doer_told_by_verb(act):
+    """For "the advance", "the shelling" (an act with "the" or a pointing word): the party the sentence before, or
+    this one before the act, tells doing it with the act's own verb ("Regime troops advanced toward Saraqib. Ankara
+    regards the advance as a violation…"), also inside reported speech; not a passive or a negated one."""
+    lemma = act.lemma_.lower()
+    acts = lexicon()["obligations"]["act_nouns"]
+    if (lemma not in acts and act.lower_ not in acts) or not any(
+            c.dep_ == "det" and c.lower_ in POINTING | {"the"} for c in act.children):
+        return None
+    forms = _verbs_of(lemma)
+    sentence = sentence_of(act)
+    before = sentence_before(sentence)
+    tokens = [*(before if before is not None else []), *(t for t in sentence if t.i < act.left_edge.i)]
+    for token in reversed(tokens):
+        if token.pos_ != "VERB" or token.lemma_.lower() not in forms \
+                or any(c.dep_ in ("auxpass", "neg") for c in token.children):
+            continue
+        doer = subject_of(token)
+        if doer is not None and actor_of_phrase(doer):
+            return doer if any(c.dep_ == "conj" for c in doer.children) else actor_word_before(doer) or doer
+    return None
 
 
 def sentence_before(sentence):

@@ -331,6 +331,18 @@ def _previous_subject_body(token) -> Speaker | None:
     return Speaker(name or g.actors[actor].name, None, actor, False)
 
 
+def _body_of(person: str | None, noun: str) -> str | None:
+    """The body a person's "ministry", "office" or "government" is: the office the gazetteer seats them in, or their
+    state for the government, the army and the like."""
+    g = gazetteer()
+    if person is None or person not in g.actors:
+        return None
+    parent = g.actors[person].parent
+    if noun in ("government", "army", "military", "command", "headquarters") or parent is None:
+        return g.rollup(person)
+    return parent
+
+
 def _sender(document, index: SpeakerIndex) -> Speaker | None:
     """Who a document noun's own phrase says sent it: "a statement from the HNC", "the statement, released jointly
     by 33 factions", "a letter signed by the foreign ministers" (not a medium that carried or posted it)."""
@@ -737,6 +749,13 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         if previous is not None and previous.actor:
             written = " ".join(t.text for t in token.doc[token.left_edge.i: token.i + 1] if t.i != owner.i)
             return Speaker(f"{written} ({previous.name})", None, previous.actor, False)
+    holder = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+    if holder is not None and lower in BODY_NOUNS | {"campaign"}:
+        # "Lavrov met his Turkish counterpart. His ministry said…": the body of the person the pronoun is
+        person = resolve_subject(holder, index)
+        if person is not None and person.is_person:
+            written = " ".join(t.text for t in token.doc[token.left_edge.i: token.i + 1] if t.i != holder.i)
+            return Speaker(f"{written} ({person.name})", None, _body_of(person.actor, lower), False)
     if points_to_group(token):
         return index.last_group(token.idx)  # "The group accused Turkey…": the one just named
     if lower in DOCUMENT_NOUNS:  # "the statement read", "the letters said": whoever issued it

@@ -1,0 +1,77 @@
+"""An act named again ("the advance", "the shelling") is the act the report told with its own verb, and its doer's;
+a body or a person after a fronted place phrase or behind "his" speaks."""
+
+import pytest
+
+from tests.conftest import reported_of, rule_claims
+
+SHELLED = "Syrian government forces shelled the town of Maarat al-Numan on Sunday, killing five civilians. "
+ADVANCED = "Turkish officials said regime troops had advanced toward Saraqib. "
+
+
+@pytest.mark.parametrize("text, pair", [
+    (SHELLED + "The opposition National Coalition called the shelling a breach of the Moscow agreement.",
+     ("armed_groups", "syria")),
+    (ADVANCED + "Ankara regards the advance as a violation of the Sochi memorandum, a Turkish diplomat said.",
+     ("turkey", "syria")),
+    ("Regime troops advanced toward Saraqib on Monday. Ankara said the advance violated the Sochi memorandum.",
+     ("turkey", "syria")),
+    ("Turkey deployed more troops around Idlib. Damascus described the deployment as a breach of the Astana "
+     "agreements.", ("syria", "turkey")),
+])
+def test_an_act_named_again_charges_whoever_the_report_told_doing_it(text, pair):
+    second = text.index(". ") + 2
+    assert pair in rule_claims(text, after=second)
+
+
+@pytest.mark.parametrize("text", [
+    # told in the passive: who was shelled is not who shelled
+    "Syrian government positions were shelled on Sunday. Damascus called the shelling a breach of the truce.",
+    # an act not pointed back to ("an advance") is not the one told before
+    "Regime troops advanced toward Saraqib on Monday. Ankara said an advance would violate the Sochi memorandum.",
+    # the verb tells a thing, not a party, doing it
+    "Talks advanced slowly in Moscow. Ankara regards the advance as a violation of the Sochi memorandum.",
+])
+def test_no_doer_is_taken_from_an_act_told_otherwise(text):
+    second = text.index(". ") + 2
+    assert not {pair for pair in rule_claims(text, after=second) if pair[1] in ("syria", "turkey")}
+
+
+def test_a_charge_condemned_as_a_breach_is_a_violation_not_an_attack():
+    from pipeline.analyzer.core import analyze
+
+    text = SHELLED + "The opposition National Coalition condemned the shelling as a breach of the Moscow agreement."
+    found = [a for a in analyze("Idlib truce", text).accusations if a.mode.value == "claim"]
+    assert [(a.accuser, a.accused, a.breach_type.value) for a in found] == [
+        ("armed_groups", "syria", "ceasefire_violation")]
+
+
+@pytest.mark.parametrize("opening, speaker", [
+    ("After a meeting with villagers in the Idlib countryside, Saleh said", "Saleh"),
+    ("Speaking to reporters in the provincial capital, Mustafa said", "Mustafa"),
+])
+def test_a_name_after_a_fronted_place_phrase_speaks(opening, speaker):
+    text = f"{opening} the regime had breached the truce in Idlib."
+    assert reported_of(text, opening[:12]).speaker == speaker
+
+
+def test_the_kazakh_capital_named_after_a_comma_is_still_a_place():
+    text = "Talks were held in the Kazakh capital, Nur-Sultan, on Monday. Lavrov said the militants violated the truce."
+    assert reported_of(text, "Lavrov").speaker == "Sergei Lavrov"
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Russia's foreign minister Sergei Lavrov met his Turkish counterpart. His ministry said Turkey had failed to "
+     "separate the terrorists as the Sochi deal required.", "russia_mfa"),
+    ("Putin met Erdogan in Moscow. His government said Turkey had failed to separate moderate rebels from "
+     "terrorists.", "russia"),
+])
+def test_his_ministry_is_the_body_of_the_person_the_pronoun_is(text, actor):
+    statement = reported_of(text, "His ")
+    assert (statement.speaker_actor, "(" in statement.speaker) == (actor, True)
+
+
+def test_his_campaign_is_a_person_s_body_for_no_state():
+    text = "Bernie Sanders is raising money in Iowa. His campaign said he ended December with $28.4 million in cash."
+    statement = reported_of(text, "His campaign")
+    assert (statement.speaker, statement.speaker_actor) == ("campaign (Bernie Sanders)", None)
