@@ -324,6 +324,11 @@ def _told_of_them(clause) -> bool:
 def _focus_of_cleft(clause):
     """ "It is the regime that…", "it was the militants, not the Syrian army, who…": the party the cleft puts first
     (the parser may hang the clause on the denied one)."""
+    if clause.dep_ == "ccomp":
+        # "Moscow says it is Ankara that has failed…", parsed as two reported clauses: the "it is X" before this one
+        cleft = next((c for c in clause.head.children if c.dep_ == "ccomp" and c.lemma_ == "be" and c.i < clause.i
+                      and any(s.dep_ == "nsubj" and s.lower_ == "it" for s in c.children)), None)
+        return next((c for c in cleft.children if c.dep_ == "attr"), None) if cleft is not None else None
     if clause.dep_ != "relcl":
         return None
     head = clause.head

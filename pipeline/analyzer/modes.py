@@ -118,6 +118,9 @@ def failing(token) -> bool:
     head = token.head
     if head.lemma_.lower() in FAILING:
         return True
+    if head.lemma_.lower() in lexicon()["obligations"]["doing_verbs"] and negated(head) \
+            and any(c.lower_ == "enough" for c in head.children):
+        return True  # "Russia has not done enough to restrain the Syrian army"
     if far_from(token):
         return True  # "is still far from fulfilling its commitments"
     if head.lower_ == "in" and token.dep_ == "pcomp":

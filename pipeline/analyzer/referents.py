@@ -349,6 +349,11 @@ def subject_of(token):
     if token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.pos_ in ("VERB", "AUX") \
             and token.lemma_.lower() in words("breach_verbs", "attack_verbs"):
         return subject_of(token.head)
+    # "Russia has not done enough to restrain the army": the purpose of a doing is its doer's
+    if token.dep_ in ("advcl", "xcomp") and token.head.pos_ == "VERB" \
+            and token.head.lemma_.lower() in lexicon()["obligations"]["doing_verbs"] \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return subject_of(token.head)
     # "Turkey is still far from fulfilling its commitments": who is far from it does it
     if far_from(token) and token.head.head.pos_ in ("VERB", "AUX"):
         return subject_of(token.head.head)

@@ -280,6 +280,23 @@ def _without_description(written: str, actor: str) -> str:
     return rest if start and len(words) - start >= 2 and gazetteer().resolve(rest) == actor else written
 
 
+def _may_hold(person: Speaker, role: str) -> bool:
+    """Whether a person may be "the Russian envoy" the text calls someone: an office (config `office_roles`) is held
+    by no one whose title names another ("Rear Admiral Sytnik, deputy head of the reconciliation centre" is no
+    envoy); any title fits a kind of person ("the Russian official")."""
+    if role not in attribution_config().get("office_roles", ()) or not person.title:
+        return True
+    g = gazetteer()
+    offices = g.actors[person.actor].offices if person.actor in g.actors else ()
+    titles = [person.title, *offices]
+    roles = (role, *attribution_config().get("office_roles_alike", {}).get(role, ()))
+    if any(holds_role(title, each) for title in titles for each in roles):
+        return True
+    # a title that names no office ("his Turkish counterpart Mevlut Cavusoglu") leaves it open
+    return not any(word.rstrip("s") in ROLE_NOUNS or word in ROLE_NOUNS
+                   for word in person.title.lower().replace(",", " ").split())
+
+
 def _of_state(speaker: Speaker, actor: str) -> bool:
     """The speaker is of no state other than the actor's ("the U.K.'s foreign secretary" is not John Kerry)."""
     g = gazetteer()
@@ -698,7 +715,7 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
             if lower not in attribution_config().get("proxy_roles", ()) else None
         if any(c.lower_ in ("the", "this") for c in token.children if c.dep_ == "det") or owner is not None:
             named = index.by_actor(actor, token.idx)
-            if named:
+            if named and _may_hold(named, lower):
                 return named
             # "the Coalition president": the person whose title holds the role, of no other state
             holder = next((speaker for p in reversed(index.people) if p.position < token.idx

@@ -75,3 +75,44 @@ def test_his_campaign_is_a_person_s_body_for_no_state():
     text = "Bernie Sanders is raising money in Iowa. His campaign said he ended December with $28.4 million in cash."
     statement = reported_of(text, "His campaign")
     assert (statement.speaker, statement.speaker_actor) == ("campaign (Bernie Sanders)", None)
+
+
+SYTNIK = ("The deputy head of the Russian Center for Reconciliation of the Opposing Sides, Rear Admiral Vyacheslav "
+          "Sytnik, said militants had opened fire 21 times over the past day. ")
+
+
+def test_an_office_is_not_the_last_one_named_of_that_state_when_their_title_is_another():
+    statement = reported_of(SYTNIK + "The Russian envoy in Damascus said Ankara was not fulfilling the Sochi "
+                                     "agreements.", "The Russian envoy")
+    assert (statement.speaker, statement.speaker_actor) == ("Russian envoy in Damascus", "russia")
+
+
+@pytest.mark.parametrize("before, said, speaker", [
+    # a kind of person fits any title
+    (SYTNIK, "The Russian official said", "Vyacheslav Sytnik"),
+    # an office the title holds, or one alike
+    ("Russian Ambassador Alexei Yerkhov met Turkish officials on Monday. ", "The Russian envoy said", "Alexei Yerkhov"),
+    ("Turkish Foreign Minister Mevlut Cavusoglu spoke in Ankara on Monday. ", "The Turkish minister said",
+     "Mevlut Cavusoglu"),
+])
+def test_the_role_is_the_one_named_before_when_the_title_fits(before, said, speaker):
+    text = before + said + " the militants had violated the Idlib ceasefire."
+    assert reported_of(text, said).speaker == speaker
+
+
+TATTERS = "The Sochi deal on Idlib is in tatters. "
+
+
+def test_a_cleft_parsed_as_two_reported_clauses_charges_its_focus():
+    text = TATTERS + "Moscow says it is Ankara that has failed to separate the moderates from the terrorists."
+    assert ("russia", "turkey") in rule_claims(text, after=len(TATTERS))
+
+
+def test_not_doing_enough_to_keep_a_duty_is_not_keeping_it():
+    text = TATTERS + "Turkey insists that Russia has not done enough to restrain the Syrian army in Idlib."
+    assert ("turkey", "russia") in rule_claims(text, after=len(TATTERS))
+
+
+def test_doing_enough_to_keep_a_duty_charges_no_one():
+    text = TATTERS + "Turkey says Russia has done enough to restrain the Syrian army in Idlib."
+    assert ("turkey", "russia") not in rule_claims(text, after=len(TATTERS))
