@@ -19,8 +19,8 @@ from pipeline.analyzer.names import unnamed_source_state
 from pipeline.analyzer.modes import (ACCUSE, COMMITMENT_NOUNS, binds, denies_in_sentence, failing, holds_responsible,
                                     mode_of, negated, none_of, reporter_of, reporting_subject, under_denial)
 from pipeline.analyzer.obligations import asked_to_stop, ended, obligation_reading, of_a_deal, pledger_of, slowed
-from pipeline.analyzer.referents import (ACTION_NOUNS, BREACH_NOUNS, actor_of_phrase, agent_of, claimed_by, doer_of,
-                                         doer_of_these, held_responsible, named_or_mover, non_compliance,
+from pipeline.analyzer.referents import (ACTION_NOUNS, BREACH_NOUNS, actor_of_phrase, agent_of, claimed_by,
+                                         counted_incident, doer_of, doer_of_these, held_responsible, named_or_mover, non_compliance,
                                          owner_of, resolve_actor, resolve_actors, subject_of)
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import SpeakerIndex
@@ -169,8 +169,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
             elif lemma in RULE_WORDS["collapse_nouns"] and token.pos_ == "NOUN" and of_a_deal(token) \
                     and held_responsible(token) is not None:
                 accused_token, trigger = held_responsible(token), "undermine"
-            elif (lemma in BREACH_NOUNS or non_compliance(token)) and token.pos_ == "NOUN" and not none_of(token) \
-                    and not ended(token) and asked_to_stop(token) is None:
+            elif (lemma in BREACH_NOUNS or non_compliance(token) or counted_incident(token)) and token.pos_ == "NOUN" \
+                    and not none_of(token) and not ended(token) and asked_to_stop(token) is None:
                 accused_token, trigger = _whose_breach(token), lemma
             reading = obligation_reading(token) if accused_token is None else None
             if reading is not None:  # a keeping late, demanded, or pledged and not done

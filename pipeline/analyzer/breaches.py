@@ -27,7 +27,7 @@ def breach_type(sentence: str, trigger: str) -> BreachType:
     if trigger in lexicon()["rules"]["unkept_triggers"] or \
             re.search(r"\b(?:commitments?|obligations?|promises?|pledges?)\b", s) and trigger not in ("shell", "attack", "bomb"):
         return BreachType.DELAYED_OR_UNFULFILLED_COMMITMENTS
-    if trigger in ("violate", "violation", "violations", "breach", "breaches", "flout", "break") or "violation" in s:
+    if trigger in lexicon()["rules"]["violation_triggers"] or "violation" in s:
         return BreachType.CEASEFIRE_VIOLATION
     if trigger in ("shell", "attack", "bomb", "target", "attack", "attacks", "shelling") or ATTACK_WORDS.search(s):
         return BreachType.ATTACK

@@ -23,6 +23,8 @@ INSTITUTION_NOUNS = DOCUMENT_NOUNS | BODY_NOUNS
 # A PERSON entity in these places is a place the model mistook for a person ("in Nur-Sultan",
 # "the Kazakh capital, Nur-Sultan", "the towns of Fleifel and Al-Fatirah").
 LOCATIVE_PREPOSITIONS = frozenset("in near at around outside inside into towards toward across".split())
+# Who lives in a place: "a resident of X", "natives of X" make X a place, whatever the NER says.
+DWELLER_NOUNS = frozenset("resident native inhabitant villager townsman townswoman".split())
 PLACE_NOUNS = frozenset("capital city cities town towns village villages province provinces district districts region "
                         "area areas countryside suburb suburbs neighbourhood neighborhood governorate camp crossing "
                         "outskirts settlement settlements".split())
@@ -181,6 +183,8 @@ def is_place(ent) -> bool:
     for _ in range(4):
         if node.dep_ == "pobj" and node.head.lower_ in LOCATIVE_PREPOSITIONS:
             return True
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in DWELLER_NOUNS:
+            return True  # "a resident of Maaret al-Numan"
         if node.head == node or node.dep_ not in ("appos", "conj", "pobj", "prep", "compound"):
             return False
         node = node.head

@@ -8,7 +8,7 @@ from itertools import islice
 
 from pipeline.analyzer.candidates import lexicon, words
 from pipeline.analyzer.gazetteer import GENERIC_GROUP, gazetteer
-from pipeline.analyzer.names import DOCUMENT_NOUNS, points_to_group
+from pipeline.analyzer.names import DOCUMENT_NOUNS, attribution_config, points_to_group
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import named_group
 from pipeline.analyzer.statements import CUES
@@ -460,7 +460,7 @@ def owner_of(noun) -> object | None:
             if by is not None and noun.lemma_.lower() in BREACH_NOUNS:
                 return by
     # "recorded 12 violations, all from territory held by Hayat Tahrir al-Sham": a "from" the parser hung on the verb
-    if noun.lemma_.lower() in BREACH_NOUNS and noun.dep_ == "dobj":
+    if (noun.lemma_.lower() in BREACH_NOUNS or counted_incident(noun)) and noun.dep_ == "dobj":
         source = next((_holder(o) for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "from" and c.i > noun.i
                        for o in c.children if o.dep_ == "pobj"), None)
         if source is not None:
@@ -473,7 +473,7 @@ def owner_of(noun) -> object | None:
             and noun.doc[after].head.pos_ in ("VERB", "AUX") \
             and not any(c.dep_ in ("nsubjpass", "auxpass") for c in noun.doc[after].head.children):
         objects = [c for c in noun.doc[after].children if c.dep_ == "pobj"]
-        if objects and noun.lemma_.lower() in BREACH_NOUNS:
+        if objects and (noun.lemma_.lower() in BREACH_NOUNS or counted_incident(noun)):
             return objects[0]
     # ", a clear breach of the October ceasefire": an appositive breach describes the clause's event
     # (the parser also hangs it on the verb as a bare noun phrase: "…were wounded by shelling, a clear breach of…")
@@ -555,7 +555,16 @@ PERPETRATE = frozenset("carry launch conduct step intensify continue commit stag
 # config/accusation_lexicon.yaml: attacks, whose "of" is what they hit; offensives ("this aggression"), whose "of" is
 # their doer, count only as what is called a breach (doer_of_these), never as an act told before to pin a later one on
 ATTACK_NOUNS = words("attack_nouns")
+LISTENING = frozenset(attribution_config().get("listening_verbs", ()))  # tell, inform, brief, assure
 OFFENSIVE_NOUNS = words("offensive_nouns")
+
+
+def counted_incident(noun) -> bool:
+    """ "26 shelling incidents", "ceasefire violation cases": counted acts that the words before them call breaches or
+    attacks."""
+    breachy = BREACH_NOUNS | words("attack_verbs")
+    return noun.pos_ == "NOUN" and noun.lower_ in words("incident_nouns") and any(
+        c.dep_ in ("amod", "compound") and (c.lemma_.lower() in breachy or c.lower_ in breachy) for c in noun.children)
 
 
 def _maker_of_breach(noun):
@@ -923,7 +932,9 @@ def resolve_actor(token, exclude: set[str]) -> str | None:
                     return actor
         # "Russia said it only targets…": a pronoun subject of reported speech is usually the reporter.
         clause = token.head
-        if token.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp" and clause.head.lemma_.lower() in CUES:
+        # ("Moscow had informed Ankara that it considers…": whom one informs is no reporter either)
+        if token.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp" and (
+                clause.head.lemma_.lower() in CUES or clause.head.lemma_.lower() in LISTENING):
             reporter = subject_of(clause.head)
             # …but "they" and "it" are never the person who reports ("Lavrov said they continue to shell…").
             person = reporter is not None and (reporter.ent_type_ == "PERSON" or reporter.lower_ in ("he", "she"))

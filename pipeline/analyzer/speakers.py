@@ -296,6 +296,11 @@ class SpeakerIndex:
             self._written = {}
             for mention in gazetteer().mentions(self.text):
                 text = re.sub(r"^(?:the|a|an) ", "", mention.text, flags=re.I)
+                # TASS's lower-case "Russian center for reconciliation of the warring parties in Syria": the name runs
+                # on to the place it ends with
+                on = _RUNS_ON.match(self.text, mention.end) if gazetteer().actors[mention.actor].kind == "institution" \
+                    else None
+                text += on.group(0) if on else ""
                 if text[:1].isupper():
                     self._written.setdefault(mention.actor, set()).add(text)
         return sorted(self._written.get(actor_id, ()), key=lambda name: (-len(name), name))  # ties by name: not by hash seed
@@ -565,6 +570,9 @@ def _surname_keys(name: str) -> list[str]:
     surname = fold(name).split()[-1].lower()
     bare = _without_article(surname)
     return [surname, bare] if bare != surname else [surname]
+
+
+_RUNS_ON = re.compile(r" of (?:the )?(?:[a-z]+ ){0,3}[a-z]+ in [A-Z][a-z]+\b")
 
 
 def holds_role(title: str | None, role: str) -> bool:

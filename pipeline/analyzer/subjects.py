@@ -589,6 +589,14 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         written = token.doc[named.left_edge.i: named.right_edge.i + 1].text.lower()
         if found is not None and found.actor and found.name.lower() in written:
             return found
+    medium = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > token.i),
+                  None) if token.pos_ == "NOUN" and lower in attribution_config().get("media_nouns", ()) else None
+    if medium is not None:
+        # "according to Hezbollah's official television station Al-Manar": the medium by its name, for its owner
+        name = token.doc[medium.left_edge.i: medium.i + 1].text
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+        actor = gazetteer().resolve(name) or (gazetteer().resolve(owner.text) if owner is not None else None)
+        return Speaker(name, None, actor, False)
     if lower in DOCUMENT_NOUNS and any(c.dep_ == "poss" and c.pos_ != "PRON" for c in token.children):
         # "the Syrian Foreign Ministry's letter to the UN said": the ministry, not its letter, is named
         sender = _sender(token, index)

@@ -3,7 +3,7 @@ a body or a person after a fronted place phrase or behind "his" speaks."""
 
 import pytest
 
-from tests.conftest import reported_of, rule_claims
+from tests.conftest import reported_of, rule_claims, statement_of
 
 SHELLED = "Syrian government forces shelled the town of Maarat al-Numan on Sunday, killing five civilians. "
 ADVANCED = "Turkish officials said regime troops had advanced toward Saraqib. "
@@ -116,3 +116,52 @@ def test_not_doing_enough_to_keep_a_duty_is_not_keeping_it():
 def test_doing_enough_to_keep_a_duty_charges_no_one():
     text = TATTERS + "Turkey says Russia has done enough to restrain the Syrian army in Idlib."
     assert ("turkey", "russia") not in rule_claims(text, after=len(TATTERS))
+
+
+def test_a_medium_described_then_named_speaks_by_its_name_for_its_owner():
+    statement = statement_of('According to Hezbollah\'s official television station Al-Manar, "two members of the '
+                             'National Defence Forces were killed when an Israeli drone targeted their car."', "two")
+    assert (statement.speaker, statement.speaker_actor) == ("Al-Manar", "other:hezbollah")
+
+
+def test_a_body_named_in_lower_case_runs_on_to_the_place_its_name_ends_with():
+    text = ("Terrorists continue attempts to break down the ceasefire in Aleppo the Russian center for reconciliation of "
+            "the warring parties in Syria said in its bulletin. \"In all 40 people were killed in the city,\" the center "
+            "said.")
+    assert statement_of(text, "In all").speaker == "Russian center for reconciliation of the warring parties in Syria"
+
+
+def test_a_truce_never_respected_is_a_violation():
+    from pipeline.analyzer.core import analyze
+
+    text = ("The head of the Syrian Negotiation Commission, Nasr al-Hariri, said the Russian occupation and the regime "
+            "militias had never respected any truce.")
+    found = {(a.accused, a.breach_type.value) for a in analyze("Idlib truce", text).accusations}
+    assert found == {("russia", "ceasefire_violation"), ("syria", "ceasefire_violation")}
+
+
+def test_counted_shelling_incidents_by_a_party_charge_it():
+    text = ("The Russian reconciliation center said it had registered 26 shelling incidents by terrorists in the Idlib "
+            "de-escalation zone.")
+    assert ("russia", "armed_groups") in rule_claims(text)
+
+
+def test_counted_incidents_of_no_breach_charge_no_one():
+    text = "The Russian reconciliation center said it had registered 26 traffic incidents by terrorists in the Idlib zone."
+    assert rule_claims(text) == set()
+
+
+def test_extremist_groups_are_the_armed_groups():
+    text = "Moscow considers the presence of extremist groups in the demilitarized zone a breach of the Sochi understandings."
+    assert ("russia", "armed_groups") in rule_claims(text)
+
+
+def test_the_pronoun_of_what_one_informs_another_of_is_the_informer():
+    text = ("Diplomatic sources said Moscow had informed Ankara that it considers the presence of extremist groups in the "
+            "demilitarized zone a breach of the Sochi understandings.")
+    assert rule_claims(text) == {("russia", "armed_groups")}
+
+
+def test_a_resident_of_a_town_the_ner_calls_a_person_speaks_as_a_resident():
+    text = '"The planes have not stopped since the morning," a resident of Maaret al-Numan told AFP by phone.'
+    assert statement_of(text, "The planes").speaker == "resident of Maaret al-Numan"
