@@ -20,8 +20,8 @@ from pipeline.analyzer.modes import (ACCUSE, COMMITMENT_NOUNS, binds, denies_in_
                                     mode_of, negated, none_of, reporter_of, reporting_subject, under_denial)
 from pipeline.analyzer.obligations import asked_to_stop, ended, obligation_reading, of_a_deal, pledger_of, slowed
 from pipeline.analyzer.referents import (ACTION_NOUNS, BREACH_NOUNS, actor_of_phrase, agent_of, claimed_by,
-                                         counted_incident, doer_of, doer_of_these, held_responsible, named_or_mover, non_compliance,
-                                         owner_of, resolve_actor, resolve_actors, subject_of)
+                                         counted_incident, doer_of, doer_of_these, held_responsible, named_or_mover,
+                                         non_compliance, owner_of, resolve_actor, resolve_actors, subject_of)
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import SpeakerIndex
 from pipeline.analyzer.statements import CUES, _speaker_of, as_noted

@@ -111,4 +111,5 @@ def _accusation(candidate: Candidate, probability: float, statements: list[State
 
 
 _TRIGGERS = frozenset("violate violation breach flout break fail failure delay renege stall shell attack bomb target "
-                      "honor honour fulfil fulfill abide comply implement keep meet adhere withdraw separate ensure guarantee respect observe".split())
+                      "honor honour fulfil fulfill abide comply implement keep meet adhere withdraw separate ensure "
+                      "guarantee respect observe".split())

@@ -183,8 +183,9 @@ def is_place(ent) -> bool:
     for _ in range(4):
         if node.dep_ == "pobj" and node.head.lower_ in LOCATIVE_PREPOSITIONS:
             return True
-        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in DWELLER_NOUNS:
-            return True  # "a resident of Maaret al-Numan"
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in DWELLER_NOUNS \
+                and not any(e.label_ in ("GPE", "LOC", "FAC") and node.left_edge.i <= e.start < ent.start for e in doc.ents):
+            return True  # "a resident of Maaret al-Numan" (not a name after the place: "of Deir al-Zor Abdullah al-Noami")
         if node.head == node or node.dep_ not in ("appos", "conj", "pobj", "prep", "compound"):
             return False
         node = node.head

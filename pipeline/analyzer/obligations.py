@@ -18,7 +18,8 @@ from typing import Any
 from pipeline.analyzer.candidates import lexicon
 from pipeline.analyzer.modes import does_nothing, failing, negated, no_effort
 from pipeline.analyzer.referents import (ATTACK_NOUNS, BREACH_NOUNS, PERPETRATE, POINTING, actor_of_phrase,
-                                         actor_word_before, attacker_told_before, doer_told_by_verb, far_from, mover_told_before, owner_of,
+                                         actor_word_before, attacker_told_before, doer_told_by_verb, far_from,
+                                         mover_told_before, owner_of,
                                          subject_of)
 
 

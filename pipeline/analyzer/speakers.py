@@ -31,6 +31,9 @@ _ARABIC_ARTICLE = re.compile(rf"^(?:{_ARTICLES})-")
 _NAME_JOINER = r"(?:of|for|the|and|to|in|on|de|du|des|la|le)"
 DEFINED_ACRONYM = re.compile(rf"({_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_NAME_JOINER}))*?\s+{_NAME_WORD})"
                              r"\s+\(([A-Z][A-Z0-9-]{1,7})\)")
+# TASS's lower-case "Russian center for reconciliation of the warring parties in Syria": a body's name that runs on past
+# the gazetteer's alias to the place it ends with
+_RUNS_ON = re.compile(r" of (?:the )?(?:[a-z]+ ){0,3}[a-z]+ in [A-Z][a-z]+\b")
 
 
 @dataclass(frozen=True)
@@ -296,8 +299,6 @@ class SpeakerIndex:
             self._written = {}
             for mention in gazetteer().mentions(self.text):
                 text = re.sub(r"^(?:the|a|an) ", "", mention.text, flags=re.I)
-                # TASS's lower-case "Russian center for reconciliation of the warring parties in Syria": the name runs
-                # on to the place it ends with
                 on = _RUNS_ON.match(self.text, mention.end) if gazetteer().actors[mention.actor].kind == "institution" \
                     else None
                 text += on.group(0) if on else ""
@@ -370,6 +371,11 @@ class SpeakerIndex:
             found = match
         if found is None:
             return described
+        # "Mohammed Rasheed, a spokesman for the Jaish al-Nasr rebel group": no one unnamed, a title given to a name
+        titled = next((p for p in reversed(self.people) if p.title and found.group(0).lower() in p.title.lower()
+                       and abs(p.position - found.start()) < 120), None)
+        if titled is not None:
+            return self.person(titled.name)
         phrase = found.group(1)
         g = gazetteer()
         # "an official source at the Syrian Foreign Ministry": the body it speaks for
@@ -570,9 +576,6 @@ def _surname_keys(name: str) -> list[str]:
     surname = fold(name).split()[-1].lower()
     bare = _without_article(surname)
     return [surname, bare] if bare != surname else [surname]
-
-
-_RUNS_ON = re.compile(r" of (?:the )?(?:[a-z]+ ){0,3}[a-z]+ in [A-Z][a-z]+\b")
 
 
 def holds_role(title: str | None, role: str) -> bool:

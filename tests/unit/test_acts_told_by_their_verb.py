@@ -165,3 +165,15 @@ def test_the_pronoun_of_what_one_informs_another_of_is_the_informer():
 def test_a_resident_of_a_town_the_ner_calls_a_person_speaks_as_a_resident():
     text = '"The planes have not stopped since the morning," a resident of Maaret al-Numan told AFP by phone.'
     assert statement_of(text, "The planes").speaker == "resident of Maaret al-Numan"
+
+
+def test_a_role_given_to_a_name_is_that_person_not_an_unnamed_one_of_the_body():
+    text = ("Mohammed Rasheed, a spokesman for the Jaish al-Nasr rebel group, said government forces had attacked in "
+            'breach of the truce. The rebel spokesman added that "the regime cannot be trusted at all."')
+    assert statement_of(text, "the regime cannot").speaker == "Mohammed Rasheed"
+
+
+def test_an_unnamed_source_brought_in_is_still_the_source_said_again():
+    text = ('A military source told SANA that terrorists had violated the truce. "The terrorists shelled the town '
+            'twice," the source said.')
+    assert statement_of(text, "The terrorists shelled").speaker_actor == "syria"
