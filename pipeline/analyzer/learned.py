@@ -12,7 +12,7 @@ from dataclasses import replace
 from pipeline.analyzer.accusations import extract_accusations, outlet_voice
 from pipeline.analyzer.breaches import breach_type
 from pipeline.analyzer.agreements import most_specific, named_agreement, referred_agreement
-from pipeline.analyzer.candidates import Candidate, generate
+from pipeline.analyzer.candidates import Candidate, generate, lexicon
 from pipeline.analyzer.decision import Model, load
 from pipeline.analyzer.features import describe, pair_features
 from pipeline.models import Accusation, Statement
@@ -110,6 +110,6 @@ def _accusation(candidate: Candidate, probability: float, statements: list[State
                       signals=signals(candidate, probability))
 
 
-_TRIGGERS = frozenset("violate violation breach flout break fail failure delay renege stall shell attack bomb target "
-                      "honor honour fulfil fulfill abide comply implement keep meet adhere withdraw separate ensure "
-                      "guarantee respect observe".split())
+# Words whose lemma tells breaches.breach_type what a candidate without a rule reading alleges (config lists)
+_TRIGGERS = frozenset(lexicon()["rules"]["violation_triggers"]) | frozenset(lexicon()["rules"]["unkept_triggers"]) \
+    | frozenset("shell attack bomb target".split())

@@ -555,6 +555,8 @@ PERPETRATE = frozenset("carry launch conduct step intensify continue commit stag
 # config/accusation_lexicon.yaml: attacks, whose "of" is what they hit; offensives ("this aggression"), whose "of" is
 # their doer, count only as what is called a breach (doer_of_these), never as an act told before to pin a later one on
 ATTACK_NOUNS = words("attack_nouns")
+INCIDENT_NOUNS = words("incident_nouns")  # "26 shelling incidents"
+_BREACHY = BREACH_NOUNS | words("attack_verbs")  # what the words before a counted incident call it
 LISTENING = frozenset(attribution_config().get("listening_verbs", ()))  # tell, inform, brief, assure
 OFFENSIVE_NOUNS = words("offensive_nouns")
 
@@ -562,9 +564,8 @@ OFFENSIVE_NOUNS = words("offensive_nouns")
 def counted_incident(noun) -> bool:
     """ "26 shelling incidents", "ceasefire violation cases": counted acts that the words before them call breaches or
     attacks."""
-    breachy = BREACH_NOUNS | words("attack_verbs")
-    return noun.pos_ == "NOUN" and noun.lower_ in words("incident_nouns") and any(
-        c.dep_ in ("amod", "compound") and (c.lemma_.lower() in breachy or c.lower_ in breachy) for c in noun.children)
+    return noun.lower_ in INCIDENT_NOUNS and noun.pos_ == "NOUN" and any(
+        c.dep_ in ("amod", "compound") and (c.lemma_.lower() in _BREACHY or c.lower_ in _BREACHY) for c in noun.children)
 
 
 def _maker_of_breach(noun):

@@ -293,8 +293,7 @@ def _may_hold(person: Speaker, role: str) -> bool:
     if any(holds_role(title, each) for title in titles for each in roles):
         return True
     # a title that names no office ("his Turkish counterpart Mevlut Cavusoglu") leaves it open
-    return not any(word.rstrip("s") in ROLE_NOUNS or word in ROLE_NOUNS
-                   for word in person.title.lower().replace(",", " ").split())
+    return not any(holds_role(person.title, other) for other in ROLE_NOUNS)
 
 
 def _of_state(speaker: Speaker, actor: str) -> bool:
