@@ -73,20 +73,27 @@ def unnamed_nouns() -> frozenset[str]:
     return ROLE_NOUNS | frozenset(attribution_config().get("unnamed_people", ()))
 
 
+@lru_cache(maxsize=1)
+def on_the_ground() -> frozenset[str]:
+    """Words of an unnamed source on the ground (config/attribution.yaml ground_words)."""
+    return frozenset(attribution_config().get("ground_words", ()))
+
+
 def unnamed_source_state(speaker: str | None, outlet: str | None, sent) -> str | None:
     """The state of an unnamed source ("a military source") that a state's news agency publishes (the outlet:
     "…, a military source said" in SANA's own report) or relays in the sentence ("SANA quoted a military source as
     saying…", "Syrian state media quoted…"), as when the source "told SANA"."""
-    if not set((speaker or "").lower().split()) & unnamed_nouns():
-        return None
-    found = _agency_state(outlet)
+    described = set((speaker or "").lower().split())
+    if not described & unnamed_nouns() or described & on_the_ground():
+        return None  # "residents", "local sources": people on the ground, not the agency's state
+    found = agency_state(outlet)
     if found is None:
         relay = relaying_agency(sent)
         found = medium_state(relay)
     return found
 
 
-def _agency_state(name: str | None) -> str | None:
+def agency_state(name: str | None) -> str | None:
     """The state whose news agency this is (config/gazetteer.yaml: SANA, TASS, Anadolu, IRNA…)."""
     g = gazetteer()
     agency = g.resolve(name) if name else None
@@ -109,7 +116,7 @@ def _state_media(phrase: str | None) -> str | None:
 
 def medium_state(phrase: str | None) -> str | None:
     """The state whose medium a phrase names: its news agency ("SANA") or its state media ("Syrian state TV")."""
-    return _agency_state(phrase) or _state_media(phrase)
+    return agency_state(phrase) or _state_media(phrase)
 
 
 def relaying_agency(sent) -> str | None:
@@ -129,7 +136,7 @@ def relaying_agency(sent) -> str | None:
                           for o in t.children if o.dep_ == "pobj"), None)
             if agent is not None:  # "a military source was quoted as saying by SANA"
                 end = agent.right_edge.i + 1
-                if end < len(token.doc) and token.doc[end].text[:1].isupper() and _agency_state(token.doc[end].text):
+                if end < len(token.doc) and token.doc[end].text[:1].isupper() and agency_state(token.doc[end].text):
                     end += 1  # "quoted by state news agency SANA", the name parsed apart from its noun
                 return token.doc[agent.left_edge.i: end].text
             if token.dep_ == "advcl" and token.tag_ == "VBG":
@@ -142,7 +149,7 @@ def relaying_agency(sent) -> str | None:
 def _medium_named_before(doc, position: int) -> str | None:
     """The last state news agency the text names before a token position ("SANA", "TASS"), as written."""
     g = gazetteer()
-    named = [m for m in g.mentions(doc.text[:doc[position].idx]) if _agency_state(m.text)]
+    named = [m for m in g.mentions(doc.text[:doc[position].idx]) if agency_state(m.text)]
     return named[-1].text if named else None
 
 
@@ -174,6 +181,8 @@ def is_place(ent) -> bool:
     doc = ent.doc
     if ent.start > 0 and doc[ent.start - 1].lower_ in ROLE_NOUNS:
         return False  # "… in Syria Rear Admiral Alexander Grinkevich": a title makes it a person
+    if _set_off_before_subjectless_verb(ent):
+        return False  # "…, the opposition's chief negotiator in Geneva, Mohammed Alloush, told reporters"
     if ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN":
         return True  # "the Sochi memorandum"
     if ent.start > 1 and doc[ent.start - 1].text == "," and doc[ent.start - 2].lemma_.lower() in PLACE_NOUNS \
@@ -192,6 +201,16 @@ def is_place(ent) -> bool:
         if node.lemma_.lower() in PLACE_NOUNS:
             return True
     return False
+
+
+def _set_off_before_subjectless_verb(ent) -> bool:
+    """A name between commas right before a verb the parser left without a subject: it is that verb's subject."""
+    doc = ent.doc
+    if ent.start == 0 or ent.end + 1 >= len(doc) or doc[ent.start - 1].text != "," or doc[ent.end].text != ",":
+        return False
+    verb = doc[ent.end + 1]
+    return verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ") and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _subject_of_next_verb(ent) -> bool:

@@ -87,6 +87,9 @@ def _debts(verb) -> list:
     owed = [o for o in _objects(verb) if _lemma(o) in words()["debt_nouns"] or (
         _lemma(o) in words()["share_nouns"] and (any(c.dep_ == "poss" for c in o.children)
                                                  or any(_deal(d) for d in _objects_after(o, ("of",)))))]
+    # "fulfil all of its commitments", "some of its obligations": the debts the quantity is of
+    owed += [o for q in verb.children if q.dep_ == "dobj" and q.lower_ in ("all", "some", "most", "many", "each", "any")
+             for o in _objects_after(q, ("of",)) if _lemma(o) in words()["debt_nouns"]]
     # "fulfil what they promised", "carry out what was agreed": a free relative of undertaking is a debt taken on
     promised = words()["undertaking_verbs"] | words()["pledge_verbs"] | words()["agreed_verbs"]
     return owed + [c for c in verb.children if c.dep_ in ("ccomp", "dobj", "xcomp") and _lemma(c) in promised
@@ -106,12 +109,15 @@ def _still(verb) -> bool:
 def _as_unkept(verb, debts: list) -> bool:
     """A demand framed as non-fulfilment: what was taken on ("the obligations they took on", "the promises
     it made"), a keeping in full ("carry out in full", "finally fulfil") or one still awaited ("was still
-    expecting Ankara to carry out its commitments"); "expect Russia to fulfil its responsibilities" is an appeal."""
+    expecting Ankara to carry out its commitments"), or every one of them ("all of its commitments"); "expect Russia
+    to fulfil its responsibilities" is an appeal."""
     taken = any(c.dep_ in ("relcl", "acl") and _lemma(c) in words()["undertaking_verbs"] for d in debts for c in d.children) \
         or any(d.pos_ in ("VERB", "AUX") for d in debts)  # "what they promised" is itself what was taken on
     full = any(t.lower_ in words()["in_full"] for t in verb.subtree if t.i < verb.i + 6 and t.dep_ in ("advmod", "pobj", "amod")) \
         or any(t.lower_ == "full" and t.head.lower_ == "in" for t in verb.subtree)  # "…under the March agreements in full"
-    return taken or full or _still(verb.head)
+    # "to fulfil all of its commitments", "all the obligations": every one, as "in full"
+    every = any(t.lower_ == "all" and verb.i < t.i < verb.i + 4 and t.dep_ in ("dobj", "det", "predet") for t in verb.subtree)
+    return taken or full or every or _still(verb.head)
 
 
 @reader("late_keeping")
@@ -268,9 +274,22 @@ def pledge_unkept(token) -> Reading | None:
         contrast = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in token.children) or any(
             t.lower_ in ("but", "yet", "however") for t in token.doc[token.i + 1: clause.left_edge.i + 1])
         # "…had undertaken to clear the corridor, and that five months on this had still not happened"
-        if (contrast and _goes_on(clause)) or (_still(clause) and negated(clause)):
+        if (contrast and (_goes_on(clause) or _struck_despite(token, clause))) or (_still(clause) and negated(clause)):
             return Reading(pledger, "fail")
     return None
+
+
+def _struck_despite(pledge, clause) -> bool:
+    """The contrary clause says what the pledge was to keep safe was struck: "undertook to ensure the safety of the
+    joint patrols, but the patrols have been attacked"."""
+    struck = next((c for c in clause.children if c.dep_ == "nsubjpass"), None) \
+        if _lemma(clause) in words()["strike_verbs"] | lexicon()["attack_verbs"] else None
+    if struck is None:
+        return False
+    kept = [o for verb in pledge.subtree if verb.pos_ == "VERB" and _lemma(verb) in words()["safe_keeping_verbs"]
+            for o in _objects(verb)]
+    kept += [o for noun in kept if _lemma(noun) in words()["safety_nouns"] for o in _objects_after(noun, ("of", "for"))]
+    return any(_lemma(o) == _lemma(struck) for o in kept)
 
 
 @reader("pledged_before_undone")

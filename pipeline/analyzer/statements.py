@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.names import (DOCUMENT_NOUNS, ROLE_NOUNS, attribution_config, described, entity_of,
-                                     is_capitalised_name, is_misread_place, unnamed_nouns)
+                                     is_capitalised_name, is_misread_place, on_the_ground, unnamed_nouns)
 from pipeline.analyzer.quotes import QuoteSpan, paragraphs
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex, defined_acronyms, surname_known
@@ -381,6 +381,8 @@ def _citable() -> frozenset[str]:
 def _of_the_listener(verb, speaker: Speaker) -> Speaker:
     """ "a military source told SANA": an unnamed source speaking to a state's news agency is of that state."""
     g = gazetteer()
+    if set(speaker.name.lower().split()) & on_the_ground():
+        return speaker  # "local sources told Anadolu": people in Idlib, not Turkish officials
     telling = verb.lemma_.lower() in attribution_config().get("listening_verbs", ())  # not whom one accuses
     listeners = [c for c in verb.children if c.dep_ in ("dobj", "dative") and telling] + [
         o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
@@ -410,21 +412,41 @@ def _speaker_before(token, index: SpeakerIndex) -> Speaker | None:
     for ent in doc.ents:
         if ent.end in (token.i, end) and ent.label_ == "PERSON":
             return resolve_subject(ent.root, index)
+        if ent.label_ == "PERSON" and _set_off_by_commas(ent, token):
+            # "…, the Russian ambassador to Ankara, Alexei Yerkhov, said": the parser hung the role on a place
+            # before it; the name set off just before the verb is who speaks
+            return resolve_subject(ent.root, index)
     titled = _titled_ending(token.i, index) or _titled_ending(end, index)
     if titled is not None:
         return index.person(titled)
     named = _name_before_apposition(token, index)
     if named is not None:
         return named
-    start = end - 1
-    while start > sentence_of(token).start and doc[start - 1].text not in (",", "\u2014", "\u2013", "(", ";", ":", '"', "\u201d"):
-        start -= 1
+    start = _phrase_start(doc, end, sentence_of(token).start)
+    if start < end and doc[start].tag_ == "VBG" and start > 1 and doc[start - 1].text == ",":
+        # "…," a senior Russian diplomat, speaking on condition of anonymity, told Interfax: past the aside
+        end = start - 1
+        start = _phrase_start(doc, end, sentence_of(token).start)
     if start >= end or doc[end - 1].is_punct:
         return None
     heads = [t for t in doc[start:end] if not (start <= t.head.i < end) or t.head == t]
     if len(heads) == 1 and heads[0].pos_ in ("NOUN", "PROPN"):
         return resolve_subject(heads[0], index)
     return None
+
+
+def _phrase_start(doc, end: int, floor: int) -> int:
+    """Where the phrase ending before token `end` starts: just after the last comma, dash, bracket or quote mark."""
+    start = end - 1
+    while start > floor and doc[start - 1].text not in (",", "\u2014", "\u2013", "(", ";", ":", '"', "\u201d"):
+        start -= 1
+    return start
+
+
+def _set_off_by_commas(ent, verb) -> bool:
+    """A name between two commas that ends right before the verb: "…, Alexei Yerkhov, said"."""
+    doc = verb.doc
+    return ent.end == verb.i - 1 and doc[ent.end].text == "," and ent.start > 0 and doc[ent.start - 1].text == ","
 
 
 def _titled_ending(end: int, index: SpeakerIndex) -> str | None:

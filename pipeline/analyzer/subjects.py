@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from pipeline.analyzer.gazetteer import gazetteer
+from pipeline.analyzer.gender import opens_with_given_name
 from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, ROLE_NOUNS, attribution_config,
                                      clean_name, delegation_of, described, entity_of, full_span_text, group_nouns,
                                      is_capitalised_name, is_misread_place, is_place, is_proper_name, is_proper_word,
@@ -660,6 +661,11 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         written = next((m.text for m in g.mentions(phrase) if m.actor == actor and len(m.text.split()) > 1), None)
         return index.person(written or g.actors[actor].name)
     named_as = (_named_as(token) or _name_beside(token)) if lower in unnamed_nouns() and not actor else None
+    if named_as is None and token.pos_ == "NOUN" and lower not in BODY_NOUNS:
+        # "the speaker of Russia's upper house, Valentina Matviyenko, said" (the name tagged a body): any title with
+        # a person's name beside it, known by its given name, is that person
+        beside = _name_beside(token)
+        named_as = beside if beside is not None and opens_with_given_name(beside) else None
     if named_as is not None:  # "A woman named Duygu said", "A government spokesman, Giorgos Kyritis, said"
         return _person_described(named_as, token, index)
     if lower in unnamed_nouns() and not actor:

@@ -1,0 +1,117 @@
+"""A name set off by commas before its verb speaks, past a place the parser hung it on and past a participle aside;
+a one-word scare quote hides no party; a state agency's dateline makes its unnamed sources that state's; a pledge to
+keep something safe that is struck is a pledge not kept; deals named by who made them or who sponsored them."""
+
+import pytest
+
+from tests.conftest import counted_pairs, reported_of, rule_claims, statement_of
+
+
+@pytest.mark.parametrize("text, opening, surname", [
+    ("Turkey has not fulfilled some of its obligations on Idlib, the Russian ambassador to Ankara, Alexei Yerkhov, "
+     "told RIA Novosti.", "Turkey has not", "Yerkhov"),
+    ("The regime has violated the truce many times, the opposition's chief negotiator in Geneva, Mohammed Alloush, "
+     "told reporters.", "The regime has", "Alloush"),
+    ("Russia has not honoured its commitments, the Turkish ambassador to Moscow, Mehmet Samsar, said on Monday.",
+     "Russia has not", "Samsar"),
+])
+def test_a_name_set_off_before_a_subjectless_verb_speaks_not_the_place_before_it(text, opening, surname):
+    assert surname in (reported_of(text, opening).speaker or "")
+
+
+def test_a_state_role_with_a_name_set_off_after_it_is_that_person_of_that_state():
+    said = statement_of('"The Turkish side is not respecting the agreements," the speaker of Russia\'s upper house of '
+                        'parliament, Valentina Matviyenko, said.', "The Turkish side")
+    assert said.speaker == "Valentina Matviyenko" and said.speaker_actor == "russia"
+
+
+def test_a_participle_aside_between_the_source_and_its_verb_is_passed_over():
+    said = statement_of('"Turkey is not fulfilling its obligations," a senior Russian diplomat, speaking on condition '
+                        'of anonymity, told Interfax.', "Turkey is not")
+    assert "diplomat" in said.speaker and said.speaker_actor == "russia"
+
+
+def test_a_place_set_off_with_no_verb_after_it_stays_a_place():
+    # "in Idlib, Saraqib," is no speaker: the verb after it has its own subject
+    said = reported_of("Shelling hit two towns in Idlib, Saraqib and Ariha, the Syrian Observatory said.", "Shelling")
+    assert said.speaker_actor == "sohr"
+
+
+@pytest.mark.parametrize("text", [
+    'The Syrian government blamed the collapse of the ceasefire in Idlib on the "terrorist" groups, saying they had '
+    'shelled army positions near Kafr Nabudah.',
+    'Damascus said the so-called "moderate" rebels violated the truce, SANA reported.',
+])
+def test_a_one_word_scare_quote_hides_no_party(text):
+    assert ("syria", "armed_groups") in counted_pairs(text, date="2019-08-12")
+
+
+def test_an_unnamed_source_in_a_state_agency_s_dateline_copy_speaks_for_that_state():
+    text = ("DAMASCUS, (SANA) - A military source said that the terrorist organizations positioned in the Idlib "
+            "de-escalation zone have violated the ceasefire agreement, targeting safe areas in the northern Hama "
+            "countryside with rocket shells.")
+    assert ("syria", "armed_groups") in counted_pairs(text)
+    # a wire's dateline gives its unnamed source no state
+    wire = text.replace("DAMASCUS, (SANA)", "BEIRUT (AP)")
+    assert ("syria", "armed_groups") not in counted_pairs(wire)
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("The Turkish side undertook to ensure the safety of the joint patrols on the M4, but the patrols have been "
+     "attacked repeatedly, the Russian Defence Ministry said.", ("russia", "turkey")),
+    ("Ankara pledged to guarantee the security of the observation posts, but the posts were shelled on Sunday, "
+     "Damascus said.", ("syria", "turkey")),
+])
+def test_a_pledge_to_keep_something_safe_that_was_struck_is_not_kept(text, pair):
+    assert pair in rule_claims(text)
+
+
+def test_a_pledge_to_keep_one_thing_safe_is_not_broken_by_another_struck():
+    text = ("The Turkish side undertook to ensure the safety of the joint patrols on the M4, but the villages have "
+            "been shelled repeatedly, the Russian Defence Ministry said.")
+    assert ("russia", "turkey") not in rule_claims(text)
+
+
+def _agreement(text: str, date: str) -> str | None:
+    from pipeline.analyzer.core import analyze
+
+    found = analyze("Idlib truce", text, date=date).accusations
+    return found[0].agreement if found else "no accusation"
+
+
+@pytest.mark.parametrize("text, date, agreement", [
+    ("The SDF accused Turkey of breaching the pause in the offensive agreed with US Vice President Mike Pence.",
+     "2019-10-25", "ne_syria_2019"),
+    ("Damascus accused Ankara of breaching the US-Turkish ceasefire by sending more troops across the border.",
+     "2019-10-25", "ne_syria_2019"),
+    ("Russia accused the United States of violating the cessation of hostilities agreement it co-sponsored in "
+     "February.", "2016-10-20", "other:feb_2016_cessation_of_hostilities"),
+])
+def test_a_deal_told_by_who_made_or_sponsored_it_is_named(text, date, agreement):
+    assert _agreement(text, date) == agreement
+
+
+@pytest.mark.parametrize("text, state", [
+    ("Regime forces continue to violate the Idlib ceasefire, local sources told Anadolu Agency.", None),
+    ("Regime forces continue to violate the Idlib ceasefire, residents told Anadolu Agency.", None),
+    # an official source is of the agency's state, and so is SANA's "field source"
+    ("Regime forces continue to violate the Idlib ceasefire, Turkish security sources told Anadolu Agency.", "turkey"),
+    ("Terrorists violated the ceasefire in the Idlib de-escalation zone, a field source told SANA.", "syria"),
+])
+def test_people_on_the_ground_are_not_of_the_state_whose_agency_they_tell(text, state):
+    from pipeline.analyzer.gazetteer import gazetteer
+
+    actor = reported_of(text, text[:12]).speaker_actor
+    assert (gazetteer().rollup(actor) if actor else None) == state
+
+
+@pytest.mark.parametrize("text, charged", [
+    ("Russia expects Turkey to fulfil all of its commitments under the Russian-Turkish memorandum on Idlib, Deputy "
+     "Foreign Minister Sergei Vershinin told TASS.", True),
+    ("Russia expects Turkey to fulfil all its obligations under the Sochi memorandum on Idlib, Vershinin said.", True),
+    # an appeal, not framed as unpaid
+    ("Russia expects Turkey to fulfil its commitments under the Russian-Turkish memorandum on Idlib, Deputy Foreign "
+     "Minister Sergei Vershinin told TASS.", False),
+])
+def test_a_demand_to_keep_every_commitment_says_some_are_not_kept(text, charged):
+    assert (("russia", "turkey") in rule_claims(text)) is charged
