@@ -186,6 +186,8 @@ def mode_of(token) -> str:
             return "hypothetical"  # "should the regime attack our soldiers…"
         if node.lemma_ in ("threaten", "warn") and node != token and token.dep_ in ("xcomp", "ccomp"):
             return "hypothetical"
+        if node != token and node.lemma_.lower() in RULE_WORDS["planning_verbs"] and node.pos_ == "VERB":
+            return "hypothetical"  # "militants are planning to stage a chemical attack": not done yet
         if node.head == node or _asserts_apart(node):
             break
         node = finite_above(node) or node.head  # "…would not allow the regime to violate… and accused Moscow"

@@ -303,6 +303,20 @@ def pledged_before_undone(token) -> Reading | None:
     return Reading(pledger, "fail") if pledger is not None else None
 
 
+@reader("promise_undone")
+def promise_undone(token) -> Reading | None:
+    """ "Turkey had not done what it promised", "has yet to do what was agreed": what was promised, said not done,
+    charges who was to do it."""
+    if _lemma(token) not in words()["done_verbs"] or token.pos_ != "VERB" or not _said_undone(token):
+        return None
+    promised = words()["undertaking_verbs"] | words()["pledge_verbs"] | words()["agreed_verbs"]
+    if not any(c.dep_ in ("ccomp", "dobj", "xcomp") and _lemma(c) in promised
+               and any(w.lower_ in ("what", "whatever") for w in c.children) for c in token.children):
+        return None
+    doer = subject_of(token)
+    return Reading(doer, "fail") if doer is not None else None
+
+
 @reader("undone_in_relative")
 def undone_in_relative(token) -> Reading | None:
     """ "Turkey was supposed to withdraw its heavy weapons from the zone, which it has not done", "Ankara pledged to
@@ -333,12 +347,18 @@ def _relative_undone(relative) -> bool:
 
 @reader("contrary_to_promises")
 def contrary_to_promises(token) -> Reading | None:
-    """ "the YPG withdrawal has not been completed, contrary to Moscow's promises": what a party promised, said in the
-    same clause not to be done, charges the party."""
-    if _lemma(token) not in words()["debt_nouns"] or token.head.lower_ != "to" or token.head.head.lower_ != "contrary":
+    """ "the YPG withdrawal has not been completed, contrary to Moscow's promises", "the attacks had continued despite
+    Turkish assurances": what a party promised, said in the same clause not to be done, charges the party."""
+    if _lemma(token) not in words()["debt_nouns"] | words()["assurance_nouns"]:
         return None
-    owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
-    clause = token.head.head.head
+    contrary = token.head.lower_ == "to" and token.head.head.lower_ == "contrary"
+    despite = token.head.lower_ in ("despite", "notwithstanding") and token.dep_ == "pobj"
+    if not (contrary or despite):
+        return None
+    # "Moscow's promises", "Turkish assurances" (a state's adjective)
+    owner = next((c for c in token.children if (c.dep_ == "poss" and c.pos_ != "PRON")
+                  or (c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"))), None)
+    clause = token.head.head.head if contrary else token.head.head
     if owner is None or clause.pos_ not in ("VERB", "AUX"):
         return None
     return Reading(owner, "fail") if _goes_on(clause) else None

@@ -749,9 +749,15 @@ def extract_statements(doc, index: SpeakerIndex | None = None) -> tuple[list[Sta
         attribution = next((found for rule in QUOTE_ATTRIBUTION_RULES
                             if (found := rule(doc, quote, quotes, spans, index)) is not None), None)
         speaker, cue = (attribution.speaker, attribution.cue) if attribution else (None, None)
+        opens_paragraph = text[p_start:quote.start].strip() in ("", "\u201c", '"')
         if speaker is None and last_speaker and (quote.first_paragraph == last_quote_paragraph or (
-                quote.first_paragraph - last_quote_paragraph == 1 and text[p_start:quote.start].strip() in ("", "\u201c", '"'))):
+                quote.first_paragraph - last_quote_paragraph == 1 and opens_paragraph)):
             speaker = last_speaker  # a quote with no attribution continues the previous speaker
+        alone = opens_paragraph and not text[quote.end:spans[quote.last_paragraph][1]].strip(" \"\u201d.,!?")
+        if speaker is None and alone and quote.first_paragraph > 0 and last_quote_paragraph < quote.first_paragraph - 1:
+            # 'X said the regime had never respected the truce. || "They are killing civilians every day."': a
+            # paragraph that is only a quote goes on from the reported speech that closed the paragraph before
+            speaker = _closing_reporter(statements, spans[quote.first_paragraph - 1], text, index)
         if speaker is None:
             continue
         index.remember(quote.start, speaker)
@@ -764,6 +770,16 @@ def extract_statements(doc, index: SpeakerIndex | None = None) -> tuple[list[Sta
     if written is not None and written != text:  # the parser read an eased copy: names as the article spells them
         statements = [replace(s, speaker=as_written(s.speaker, text, written)) for s in statements]
     return statements, index
+
+
+def _closing_reporter(statements: list[Statement], paragraph: tuple[int, int], text: str,
+                      index: SpeakerIndex) -> Speaker | None:
+    """The speaker of the reported speech that ends a paragraph (its last sentence)."""
+    start, end = paragraph
+    last = next((s for s in reversed(statements) if start <= s.char_start < end), None)
+    if last is None or last.kind != StatementKind.INDIRECT or text[last.char_end:end].strip():
+        return None
+    return next((speaker for position, speaker in reversed(index.spoken) if start <= position <= last.char_start), None)
 
 
 def _office_holders_named(statements: list[Statement], text: str) -> list[Statement]:

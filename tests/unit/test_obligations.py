@@ -17,7 +17,7 @@ def rule_pairs(sentence: str) -> set[tuple[str, str]]:
 
 def test_every_frame_is_registered_by_name():
     assert [name for name, _ in READERS] == ["late_keeping", "demanded_keeping", "due_keeping", "reminded_of_debt",
-                                             "pledge_unkept", "pledged_before_undone", "undone_in_relative", "contrary_to_promises", "instead_of_keeping",
+                                             "pledge_unkept", "pledged_before_undone", "promise_undone", "undone_in_relative", "contrary_to_promises", "instead_of_keeping",
                                              "taken_on_and_undone",
                                              "truce_exploited",
                                              "no_steps_taken", "not_as_agreed", "against_the_deal", "called_a_breach",

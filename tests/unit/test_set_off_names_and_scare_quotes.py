@@ -115,3 +115,67 @@ def test_people_on_the_ground_are_not_of_the_state_whose_agency_they_tell(text, 
 ])
 def test_a_demand_to_keep_every_commitment_says_some_are_not_kept(text, charged):
     assert (("russia", "turkey") in rule_claims(text)) is charged
+
+
+@pytest.mark.parametrize("lead", [
+    "Speaking to Al Jazeera, opposition spokesman Yahya al-Aridi said the regime had never respected the truce.",
+    "Opposition spokesman Yahya al-Aridi said the regime had never respected the truce.",
+])
+def test_a_paragraph_that_is_only_a_quote_goes_on_from_the_reported_speech_before(lead):
+    text = lead + '\n\n"The regime and its Russian backers are killing civilians every day. They want no ceasefire."'
+    assert statement_of(text, "The regime and its").speaker == "Yahya al-Aridi"
+
+
+def test_a_quote_paragraph_with_its_own_attribution_is_not_taken_from_the_paragraph_before():
+    text = ("Foreign Minister Mevlut Cavusoglu raised the issue with Sergei Lavrov in a phone call, according to "
+            "diplomatic sources.\n\n"
+            '"The attacks on our posts are unacceptable and put the whole ceasefire at risk," one of the sources said.')
+    found = [s for s in __import__("pipeline.analyzer.core", fromlist=["analyze"]).analyze(
+        "Idlib truce", text, quotes_everywhere=True).statements if s.quote.startswith("The attacks")]
+    assert not found or "Cavusoglu" not in (found[0].speaker or "")
+
+
+@pytest.mark.parametrize("text", [
+    "Lavrov said Turkey had not done what it promised under the Idlib deal.",
+    "Lavrov said Turkey had yet to do what it had promised under the Idlib deal.",
+])
+def test_what_was_promised_said_not_done_charges_who_promised_it(text):
+    assert ("russia", "turkey") in rule_claims(text)
+
+
+def test_doing_what_was_promised_charges_no_one():
+    assert ("russia", "turkey") not in rule_claims("Lavrov said Turkey had done what it promised under the Idlib deal.")
+
+
+@pytest.mark.parametrize("text, agreement", [
+    ("Lavrov said Turkey had not fulfilled what it promised in Sochi, as the militants remain in the zone.",
+     "sochi_2018"),
+    ("Muallem said the Turkish side had so far failed to carry out what it had pledged in Sochi and in Moscow, above "
+     "all the reopening of the M4 highway.", "moscow_2020"),
+])
+def test_a_promise_told_by_where_it_was_made_names_the_deal(text, agreement):
+    assert _agreement(text, "2020-04-21") == agreement
+
+
+ATTACKS = "Shoigu said the militants' attacks on the Hmeimim air base had "
+
+
+@pytest.mark.parametrize("text, charged", [
+    (ATTACKS + "continued despite Turkish assurances, in breach of the Idlib truce.", True),
+    (ATTACKS + "continued despite Ankara's guarantees under the Idlib ceasefire.", True),
+    # what stopped is no assurance broken
+    (ATTACKS + "stopped after Turkish assurances under the Idlib ceasefire.", False),
+])
+def test_what_goes_on_despite_a_party_s_assurances_charges_the_party(text, charged):
+    assert (("russia", "turkey") in rule_claims(text)) is charged
+
+
+@pytest.mark.parametrize("text, counted", [
+    ('"According to our information, militants of Hayat Tahrir al-Sham in Idlib are planning to stage a chemical '
+     'attack in breach of the truce," Zakharova said.', False),
+    ("Zakharova said militants of Hayat Tahrir al-Sham were preparing an attack on Hmeimim in breach of the truce.",
+     False),
+    ("Zakharova said militants of Hayat Tahrir al-Sham had staged an attack on Hmeimim in breach of the truce.", True),
+])
+def test_an_act_planned_or_prepared_is_not_yet_a_breach(text, counted):
+    assert (("russia", "armed_groups") in rule_claims(text)) is counted
