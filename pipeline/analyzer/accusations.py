@@ -111,6 +111,9 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 held = [c for c in token.children if c.dep_ in ("dobj", "nsubj") and c.i > token.i] or [
                     c for r in token.children if r.lower_ == "responsible" for c in r.children if c.dep_ == "nsubj"]
                 accused_token, trigger = (held[0] if held else None), "violate"
+            elif _points_the_finger(token) is not None:
+                # "Russia points the finger at the militants": an idiom of blame
+                accuser_token, accused_token, trigger = subject_of(token), _points_the_finger(token), "blame"
             elif lemma in ACCUSE and ((misread := _subject_of_misread_verb(token)) is not None or token.pos_ == "VERB"):
                 if token.dep_ == "xcomp" and token.head.lemma_.lower() in DEMAND_VERBS:
                     continue  # "called on the council to condemn it": asked for, not made
@@ -242,6 +245,15 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                     found.append(accusation)
     found += reciprocal_accusations(doc, article_agreement)
     return _best_per_pair(found)
+
+
+def _points_the_finger(verb):
+    """Whom "points the finger at" (or "pointed fingers at") blames: the object of "at"."""
+    if verb.lemma_.lower() != "point" or verb.pos_ != "VERB" or negated(verb) \
+            or not any(c.dep_ == "dobj" and c.lemma_.lower() == "finger" for c in verb.children):
+        return None
+    return next((o for head in (verb, *verb.children) for c in head.children if c.dep_ == "prep" and c.lower_ == "at"
+                 for o in c.children if o.dep_ == "pobj"), None)
 
 
 def _subject_of_misread_verb(token):
@@ -387,6 +399,8 @@ def _named_between(verb, exclude: set[str]) -> list[str]:
         if token.lower_ in ("of", "for", "over", "as"):  # "condemned the Israeli attacks on Syria as a violation of…"
             end = token.i
             break
+        if token.tag_ in ("VBD", "VBZ", "VBP") or (token.dep_ == "mark" and token.lower_ in ("while", "whereas")):
+            return []  # "Turkey blames the regime, while Russia points the finger at the militants of…": another clause
     if end is None:
         return []
     # "the Israeli attacks on Syria", "the escalation in Syria's Idlib": where or what was hit is not who is charged

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from pipeline.analyzer.gazetteer import gazetteer
-from pipeline.analyzer.names import (DOCUMENT_NOUNS, ROLE_NOUNS, attribution_config, described, entity_of,
+from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, ROLE_NOUNS, attribution_config, described, entity_of,
                                      is_capitalised_name, is_misread_place, on_the_ground, unnamed_nouns)
 from pipeline.analyzer.quotes import QuoteSpan, paragraphs
 from pipeline.analyzer.sentences import sentence_of
@@ -432,6 +432,27 @@ def _speaker_before(token, index: SpeakerIndex) -> Speaker | None:
     heads = [t for t in doc[start:end] if not (start <= t.head.i < end) or t.head == t]
     if len(heads) == 1 and heads[0].pos_ in ("NOUN", "PROPN"):
         return resolve_subject(heads[0], index)
+    phrase = _noun_phrase_ending(doc, start, end)
+    if phrase is not None and token.dep_ == "conj" and token.tag_ == "VBD":
+        # "…continue attempts to break down the cessation of hostilities in Aleppo the Russian center for
+        # reconciliation … said": no comma sets the source off (a copy that lost its commas); the parser joins the
+        # verb to the clause, and the source is the whole noun phrase that ends right before it
+        return resolve_subject(phrase, index)
+    return None
+
+
+def _noun_phrase_ending(doc, start: int, end: int):
+    """The source a noun phrase ending right before `end` names: a body, an organisation or an unnamed source
+    ("the Russian center for reconciliation of the warring parties in Syria", "a source at Aleppo Police Command"),
+    opening on its article, holding no "and" (not "…in Idlib and Aleppo DAESH")."""
+    for t in doc[start:end]:
+        if t.pos_ not in ("NOUN", "PROPN") or t.right_edge.i != end - 1 or t.left_edge.i < start \
+                or t.dep_ not in ("appos", "conj", "pobj", "npadvmod", "dobj"):
+            continue
+        phrase = doc[t.left_edge.i:end]
+        sourcy = t.lower_ in BODY_NOUNS or t.lower_ in ("source", "sources") or t.ent_type_ == "ORG"
+        if sourcy and phrase[0].lower_ in ("the", "a", "an") and not any(w.lower_ == "and" for w in phrase):
+            return t
     return None
 
 

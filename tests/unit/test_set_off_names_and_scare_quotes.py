@@ -179,3 +179,17 @@ def test_what_goes_on_despite_a_party_s_assurances_charges_the_party(text, charg
 ])
 def test_an_act_planned_or_prepared_is_not_yet_a_breach(text, counted):
     assert (("russia", "armed_groups") in rule_claims(text)) is counted
+
+
+def test_pointing_the_finger_blames_and_a_clause_after_the_blamed_names_no_one_else():
+    text = ("The ceasefire in Idlib has been repeatedly violated since it took effect on March 6. Turkey blames the "
+            "regime, while Russia points the finger at the militants of Hayat Tahrir al-Sham.")
+    assert rule_claims(text) == {("turkey", "syria"), ("russia", "armed_groups")}
+
+
+def test_a_source_set_off_by_no_comma_is_the_body_that_ends_before_its_verb():
+    text = ("Nusra terrorists continue attempts to break down the regime of cessation of hostilities in the Syrian "
+            "provinces of Aleppo and Damascus the Russian center for reconciliation of the warring parties in Syria "
+            "said in its daily bulletin on Friday.")
+    # the parser joins "said" to the clause; no comma sets the centre off
+    assert reported_of(text, "Nusra").speaker_actor == "russia_mod"
