@@ -111,9 +111,9 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 held = [c for c in token.children if c.dep_ in ("dobj", "nsubj") and c.i > token.i] or [
                     c for r in token.children if r.lower_ == "responsible" for c in r.children if c.dep_ == "nsubj"]
                 accused_token, trigger = (held[0] if held else None), "violate"
-            elif _points_the_finger(token) is not None:
+            elif (pointed_at := _points_the_finger(token)) is not None:
                 # "Russia points the finger at the militants": an idiom of blame
-                accuser_token, accused_token, trigger = subject_of(token), _points_the_finger(token), "blame"
+                accuser_token, accused_token, trigger = subject_of(token), pointed_at, "blame"
             elif lemma in ACCUSE and ((misread := _subject_of_misread_verb(token)) is not None or token.pos_ == "VERB"):
                 if token.dep_ == "xcomp" and token.head.lemma_.lower() in DEMAND_VERBS:
                     continue  # "called on the council to condemn it": asked for, not made
