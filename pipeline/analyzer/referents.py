@@ -750,9 +750,14 @@ def _fire_from(verb):
 def doer_of_these(noun):
     """For "These attacks are a violation…" and "This is a violation…": whose attacks, told before."""
     subject = copula_subject(noun)
+    moves = lexicon()["obligations"]["move_nouns"]
+    clausal = noun.dep_ == "attr" and any(c.dep_ == "csubj" for c in noun.head.children)  # "What is happening … is"
+    if clausal or (subject is not None and subject.lower_ in ("this", "that", "it")):
+        referred = _act_referred_to(noun, ATTACK_NOUNS | OFFENSIVE_NOUNS | moves)
+        if referred is not None:  # '"What is happening in Idlib is a violation…," Cavusoglu said, referring to the
+            return referred       # regime's offensive': the act the speaker meant, and whose it is
     # "This is a direct violation of the agreements": "this" is the attacks the sentence before told of
     pointing = subject is not None and subject.lower_ in ("this", "that", "it") and subject.pos_ in ("PRON", "DET")
-    moves = lexicon()["obligations"]["move_nouns"]
     if subject is None or not (pointing or subject.lemma_.lower() in ATTACK_NOUNS | OFFENSIVE_NOUNS | moves):
         return None
     candidates = [] if pointing else [subject]
@@ -767,6 +772,18 @@ def doer_of_these(noun):
             return found
     # further back: earlier in the sentence, or the lead; an act told by a plain verb just before ("the step")
     return attacker_told_before(subject, pointing) or mover_told_before(subject)
+
+
+def _act_referred_to(noun, acts: frozenset[str]):
+    """Whose act a "referring to the regime's offensive" in the noun's sentence names."""
+    for token in sentence_of(noun):
+        if token.lemma_.lower() == "refer" and token.tag_ == "VBG":
+            for act in (o for c in token.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children
+                        if o.dep_ == "pobj" and o.lemma_.lower() in acts):
+                found = owner_of(act) or actor_word_before(act)
+                if found is not None:
+                    return found
+    return None
 
 
 def attacker_told_before(act, pointing: bool = False):

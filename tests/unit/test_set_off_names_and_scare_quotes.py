@@ -193,3 +193,27 @@ def test_a_source_set_off_by_no_comma_is_the_body_that_ends_before_its_verb():
             "said in its daily bulletin on Friday.")
     # the parser joins "said" to the clause; no comma sets the centre off
     assert reported_of(text, "Nusra").speaker_actor == "russia_mod"
+
+
+@pytest.mark.parametrize("text", [
+    '"What is happening in Idlib is a violation of the agreements we reached with Russia," Turkish Foreign Minister '
+    "Mevlut Cavusoglu told reporters in Ankara, referring to the regime's offensive.",
+    '"This is a violation of the Sochi agreement," Cavusoglu told reporters, referring to the regime\'s offensive on '
+    "Maarat al-Numan.",
+])
+def test_the_act_a_speaker_refers_to_is_whose_breach_it_is(text):
+    assert ("turkey", "syria") in rule_claims(text)
+
+
+def test_referring_to_no_one_s_act_charges_no_one():
+    text = ('"This is a violation of the Sochi agreement," Cavusoglu told reporters, referring to the situation in '
+            "Maarat al-Numan.")
+    assert not {pair for pair in rule_claims(text) if pair[0] == "turkey"}
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("The SDF said Turkish artillery had pounded villages near Ain Issa despite the ceasefire.", ("sdf", "turkey")),
+    ("The opposition said regime forces had raided Kafr Nabudah despite the truce.", ("armed_groups", "syria")),
+])
+def test_pounding_and_raiding_despite_a_truce_are_charges(text, pair):
+    assert pair in rule_claims(text)
