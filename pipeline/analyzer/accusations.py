@@ -226,6 +226,9 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
             targets = [accused_token, *_conjuncts(accused_token), *_members_of(accused_token),
                        *_co_subjects(accused_token), *_answerable(token, accused_token)] if accused_token is not None else []
             exclude = {g.rollup(accuser)} if accuser else set()
+            if accuser and accused_token is not None and lemma not in ACCUSE and reading is None \
+                    and _among_the_doers(accused_token, g.rollup(accuser)):
+                continue  # "Russian and Syrian aircraft bombed militant positions in response", Moscow said: its own act
             # (actor, the words that named it): a word's sense may depend on who speaks
             named = [(actor, target) for target in targets for actor in resolve_actors(target, exclude)]
             if lemma in ACCUSE:
@@ -245,6 +248,20 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                     found.append(accusation)
     found += reciprocal_accusations(doc, article_agreement)
     return _best_per_pair(found)
+
+
+def _among_the_doers(doer, side: str) -> bool:
+    """The speaker's own side is told doing the act beside another ("Russian and Syrian aircraft", said by Moscow)."""
+    g = gazetteer()
+    return any(g.rollup(actor) == side for target in (doer, *_conjuncts(doer)) if _named_by_state(target)
+               for actor in resolve_actors(target, set()))
+
+
+def _named_by_state(token) -> bool:
+    """The phrase names its doer by a state's name or adjective ("Russian aircraft", "Russia"), not a common noun
+    ("allied militias", which reads as any side's)."""
+    return token.ent_type_ in ("GPE", "NORP") or any(c.ent_type_ in ("GPE", "NORP") and c.dep_ in ("amod", "compound", "poss")
+                                                     for c in token.children)
 
 
 def _points_the_finger(verb):

@@ -217,3 +217,13 @@ def test_referring_to_no_one_s_act_charges_no_one():
 ])
 def test_pounding_and_raiding_despite_a_truce_are_charges(text, pair):
     assert pair in rule_claims(text)
+
+
+def test_a_speaker_telling_its_own_side_s_strike_beside_an_ally_s_charges_neither():
+    text = ("The Russian Defence Ministry said militants had attacked a joint patrol on the M4 in violation of the "
+            "ceasefire, and that Russian and Syrian aircraft had bombed militant positions in response.")
+    assert rule_claims(text) == {("russia", "armed_groups")}
+    # a common noun beside the doer is no side of the speaker's: "allied militias" do not shield the government
+    said = ("Zakaria Malahifji, of the Fastaqim rebel group, said government forces and allied militias had shelled "
+            "the route the convoys were meant to take, in violation of the agreement.")
+    assert ("armed_groups", "syria") in rule_claims(said)
