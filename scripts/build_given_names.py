@@ -29,11 +29,18 @@ Yasser Zaher Recep Tayyip Mevlut Hulusi Ahmet Mehmet Suleyman Ismail Fahrettin B
 Yasin Numan Nihat Cemal Murat Ozgur Serdar Volkan Mazloum Mazlum Aldar Javad Jawad Mohsen Qassem Hossein Bahram
 Hamid Hamed Saeed Abbas Ebrahim Karim Kareem Hadi Zakaria Zakariya Fuad Fouad Salem Ali Yahya Hisham Nizar Bashir
 Munir Fadi Raed Ghaith Moaz Muaz Obaida Taher Ayham Mohammed Mohamad Abu Vadim Maxim Vassily Vasiliy Feridun Suat
-Cevdet Yalcin Ibrahim Farhan Zeid Staffan Geir Jens Josep Heiko Jean-Yves""".split()
+Cevdet Yalcin Ibrahim Farhan Zeid Staffan Geir Jens Josep Heiko Jean-Yves
+Sedat Ismet Ertugrul Fuat Hami Selcuk Abdulkadir Burhanettin Selahattin Bekir Yilmaz Taner Ercan Erdem Ugur Umit
+Kadir Emre Hulki Ilnur Omer Aleksandr Alexandr Artyom Artem Boris Denis Fyodor Kirill Leonid Maksim Semyon Timur
+Yegor Vitaly Valentin Vladislav Rustam Ramzan Akhmad Zaur Abdulkafi Abdulaziz Anwar Ayoub Bilal Eyad Iyad Fawaz
+Ghazi Hamdi Hazem Jamal Jalal Kassem Louai Luay Mamoun Munzer Nidal Obeida Qusay Radwan Riyadh Sabri Safwan Shadi
+Wissam Yamen Yazan Zuhair Haytham Husam Fahd Fahad Adel Adil Amr Amer Ammar Atef Basel Fayez Hani Ihab Kinan Mahdi
+Mansour Moussa Musa Nadim Naser Nawaf Qais Rafik Rafiq Rashid Salman Samer Sinan Tamer Tawfiq Wasim Yaser Younes
+Younis Redur Sipan Farhad Ferhat Badran Dildar Hoshang Kazem Mojtaba Masoud Mehdi Morteza Reza Esmaeil Gholamreza""".split()
 FIELD_FEMALE = """Bouthaina Buthaina Asma Lana Rima Hala Hind Huda Lina Maha Rana Rania Reem Rim Samar Sawsan Suhair Zeina
 Zainab Fatima Fatma Aisha Ayse Emine Meral Sinem Hevrin Nadezhda Natalia Natalya Svetlana Tatiana Tatyana Yelena
 Elena Irina Olga Ekaterina Yekaterina Lyudmila Galina Federica Annalena Kaja Hulya Najat Amina Fawza Ilham
-Sigrid Umm Ruba Ghada Nisreen Nesrine Lamia Manal Dima Razan Yara Ruqaya Ilhan""".split()
+Sigrid Umm Ruba Ghada Nisreen Nesrine Lamia Manal Dima Razan Yara Ruqaya Ilhan Sinam Elham Maryam Zahra Leyla Leila Nujin Rojin""".split()
 OUTPUT = Path(__file__).resolve().parents[1] / "config" / "given_names.yaml"
 
 

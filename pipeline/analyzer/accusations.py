@@ -21,7 +21,8 @@ from pipeline.analyzer.modes import (ACCUSE, COMMITMENT_NOUNS, binds, denies_in_
 from pipeline.analyzer.obligations import asked_to_stop, ended, obligation_reading, of_a_deal, pledger_of, slowed
 from pipeline.analyzer.referents import (ACTION_NOUNS, BREACH_NOUNS, actor_of_phrase, agent_of, claimed_by,
                                          counted_incident, doer_of, doer_of_these, held_responsible, named_or_mover,
-                                         non_compliance, owner_of, resolve_actor, resolve_actors, subject_of)
+                                         non_compliance, owner_of, relative_antecedent, resolve_actor, resolve_actors,
+                                         sentential_which, subject_of)
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import SpeakerIndex
 from pipeline.analyzer.statements import CUES, _speaker_of, as_noted
@@ -130,6 +131,12 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                     if reporting is not None and reporting.actor:
                         accuser_token, reported_by = None, reporting.actor
                 objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+                if objects and objects[0].tag_ in ("WDT", "WP") and token.dep_ == "relcl":
+                    objects = [relative_antecedent(token)]  # "…to rein in Syrian forces, which they accuse of violating…"
+                    narrator = index.last_speaker(token.idx) if accuser_token is not None \
+                        and accuser_token.lower_ in ("they", "it", "he", "she") else None
+                    if narrator is not None and narrator.actor:  # "they" are who speak, not the forces
+                        accuser_token, reported_by = None, narrator.actor
                 # "Turkey sent more troops. Damascus condemned the move as a violation…": whose move it was
                 accused_token = named_or_mover(objects[0]) if objects else None
                 # "blamed the escalation on terrorist groups": the blamed is after "on"
@@ -185,6 +192,18 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 else None
             if focus is not None:
                 accused_token = focus  # "It is the regime that has been violating the ceasefire"
+            elif (clause_doer := sentential_which(accused_token)) is not None:
+                accused_token = clause_doer  # "…entered Idlib without notice, which violates…": who entered
+            elif accused_token is not None and accused_token.tag_ in ("WDT", "WP") and accused_token.dep_ == "nsubj" \
+                    and clause.dep_ == "ccomp" \
+                    and clause.head.dep_ == "relcl" and clause.head.lemma_.lower() in CUES and not any(
+                        c.dep_ in ("nsubj", "nsubjpass", "auxpass") and c != accused_token for c in clause.children):
+                accused_token = relative_antecedent(clause.head)  # "the militants, who it says have violated the truce"
+                teller = subject_of(clause.head)
+                if teller is not None and teller.pos_ == "PRON":  # "Ankara accuses Moscow of…, which it says…": the
+                    teller = subject_of(sent.root)                # "it" is the one the sentence is about
+                    teller = teller if teller is not None and actor_of_phrase(teller) else None
+                accuser_token = accuser_token or teller
             elif accused_token is not None and accused_token.lower_ in ("who", "what", "whoever") and clause.dep_ != "relcl":
                 continue  # "who respects the agreements and who violates them" names no one
             elif accused_token is not None and accused_token.lower_ in ("that", "which") and clause.dep_ == "relcl" \
@@ -395,6 +414,8 @@ def _as_the_speaker_means(accused: str | None, target, accuser: str | None, text
     if accused is None or accuser is None or target is None:
         return accused
     g = gazetteer()
+    if target.tag_ in ("WP", "WDT") and target.head.dep_ == "relcl":
+        target = target.head.head  # "The terrorists, who are violating the ceasefire": the words of "who"'s noun
     phrase = target.doc[target.left_edge.i: target.i + 1].text.lower()
     for usage in g.speaker_usage:
         if g.rollup(accuser) == usage["speaker"] and accused == usage["instead_of"] \
@@ -455,9 +476,11 @@ def _went_back_on(verb) -> bool:
     renege_phrases) whose object is a commitment."""
     for phrase in RULE_WORDS["renege_phrases"]:
         head, particle, preposition = phrase.split()
-        if verb.lemma_.lower() == head and any(c.lower_ == particle and c.dep_ in ("prt", "advmod") for c in verb.children):
-            owed = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == preposition for o in c.children
-                    if o.dep_ == "pobj" and o.lemma_.lower() in COMMITMENT_NOUNS]
+        particles = [c for c in verb.children if c.lower_ == particle and c.dep_ in ("prt", "advmod", "prep")]
+        if verb.lemma_.lower() == head and particles:
+            # the preposition hangs on the verb, or on the particle ("wriggle out of", "out" parsed a preposition)
+            owed = [o for c in (*verb.children, *particles[0].children) if c.dep_ == "prep" and c.lower_ == preposition
+                    for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in COMMITMENT_NOUNS]
             if owed:
                 return True
     return False

@@ -215,8 +215,12 @@ def _truce_abroad_pattern() -> re.Pattern[str]:
 def truce_abroad(sentence: str) -> bool:
     """The truce the sentence names is one abroad by its own words ("accused Ankara of breaching the ceasefire in
     Nagorno-Karabakh by sending Syrian mercenaries"). A sentence that only mentions a conflict abroad is not enough:
-    "Erdogan, after talks that also covered Ukraine, said the regime had violated the truce" is about Idlib."""
-    return bool(_truce_abroad_pattern().search(sentence))
+    "Erdogan, after talks that also covered Ukraine, said the regime had violated the truce" is about Idlib; nor is
+    one that names a Syrian place too ("Lavrov, who also discussed the ceasefire in Libya, said Ankara had failed to
+    separate the rebels in Idlib")."""
+    if not _truce_abroad_pattern().search(sentence):
+        return False
+    return not any(p.search(sentence) for name, p in _contexts().items() if name != "abroad")
 
 
 def _distinct(found: list[tuple[int, int, str | None]]) -> list[tuple[int, int, str]]:

@@ -84,8 +84,10 @@ def unnamed_source_state(speaker: str | None, outlet: str | None, sent) -> str |
     "…, a military source said" in SANA's own report) or relays in the sentence ("SANA quoted a military source as
     saying…", "Syrian state media quoted…"), as when the source "told SANA"."""
     described = set((speaker or "").lower().split())
-    if not described & unnamed_nouns() or described & on_the_ground():
+    if described & on_the_ground():
         return None  # "residents", "local sources": people on the ground, not the agency's state
+    if not described & unnamed_nouns():  # "the defence ministry said" in Anadolu's own copy: Turkey's
+        return agency_state(outlet) if described & frozenset(attribution_config().get("state_body_nouns", ())) else None
     found = agency_state(outlet)
     if found is None:
         relay = relaying_agency(sent)

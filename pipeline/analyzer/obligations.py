@@ -19,7 +19,7 @@ from pipeline.analyzer.candidates import lexicon
 from pipeline.analyzer.modes import does_nothing, failing, negated, no_effort
 from pipeline.analyzer.referents import (ATTACK_NOUNS, BREACH_NOUNS, PERPETRATE, POINTING, actor_of_phrase,
                                          actor_word_before, attacker_told_before, doer_told_by_verb, far_from,
-                                         mover_told_before, owner_of,
+                                         mover_told_before, owner_of, relative_antecedent, sentential_which,
                                          subject_of)
 
 
@@ -216,7 +216,10 @@ def _demanded_of(token, demand, trigger: str) -> Reading | None:
     if addressee is None or addressee == subject_of(demand):
         return None
     # "urged the Security Council to force Russia to respect…": the charge is the one who urges
-    asker = demand.head if demand.dep_ == "xcomp" and _lemma(demand.head) in words()["demand_verbs"] else demand
+    # (and "wants Russia to compel Damascus to halt…", "called on Russia to pressure the regime to stop…": the first)
+    asker = demand
+    while asker.dep_ in ("xcomp", "ccomp", "advcl") and _lemma(asker.head) in words()["demand_verbs"]:
+        asker = asker.head
     return Reading(addressee, trigger, _asker(asker))
 
 
@@ -640,6 +643,9 @@ def against_the_deal(token) -> Reading | None:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
     if subject is None and verb.dep_ == "conj":  # "…, saying the attack killed three and ran counter to…"
         subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "ccomp" and verb.head.dep_ == "relcl":
+        subject = relative_antecedent(verb.head)  # "Turkey's support for militants, which it said ran counter to…"
+    subject = sentential_which(subject) or subject  # "…entered Idlib without prior notice, which runs counter to…"
     doer = _doer_of_act(subject)
     return Reading(doer, "violate") if doer is not None else None
 
@@ -1021,6 +1027,23 @@ def nothing_done(token) -> Reading | None:
         return None
     doing = _nothing_done_towards(token)
     if doing is None or negated(doing):
+        return None
+    doer = subject_of(doing)
+    return Reading(doer, "fail") if doer is not None else None
+
+
+@reader("more_to_do")
+def more_to_do(token) -> Reading | None:
+    """ "Ankara must do more to implement the Idlib memorandum", "Turkey needs to do more to fulfil its commitments":
+    more asked of a keeping says it is not yet kept (a plain "must implement" is an appeal)."""
+    if token.pos_ != "VERB" or _lemma(token) not in words()["keep_verbs"] or negated(token):
+        return None
+    doing = token.head
+    if token.dep_ not in ("advcl", "xcomp") or _lemma(doing) != "do" or negated(doing) \
+            or not any(c.lower_ == "more" and c.dep_ in ("dobj", "advmod") and not any(t.lower_ == "than" for t in c.subtree)
+                       for c in doing.children):  # not "has done more than anyone to implement…"
+        return None
+    if not (_debts(token) or any(_deal(o) for o in _objects(token))):
         return None
     doer = subject_of(doing)
     return Reading(doer, "fail") if doer is not None else None

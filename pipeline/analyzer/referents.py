@@ -344,6 +344,11 @@ def subject_of(token):
                 and token.head.head.pos_ in ("VERB", "AUX"):
             return subject_of(token.head.head) or token.head  # "issued a statement accusing Turkey of…"
         return token.head
+    # "The head of the commission, Nasr al-Hariri, called on Russia to…": the parser makes the finite verb a modifier
+    # of the sentence's subject, left the root
+    if token.dep_ == "acl" and token.tag_ in ("VBD", "VBZ") and token.head.dep_ == "ROOT" \
+            and token.head.pos_ in ("NOUN", "PROPN"):
+        return token.head
     # "Russian warplanes struck a market, violating the truce": a breaching participle without a subject is its
     # verb's doer (a reporting one, "…, saying they had violated…", is speech: statements.py reads it)
     if token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.pos_ in ("VERB", "AUX") \
@@ -518,6 +523,11 @@ def owner_of(noun) -> object | None:
         subject = subject_of(verb) if verb is not None else None
         if subject is None and verb is not None:
             subject = _nearest_subject_before(verb)
+        if verb is None and all(t.is_space or t.is_punct for t in noun.doc[sentence_of(noun).start: noun.head.i]):
+            # "In a new breach of the truce, terrorist organizations … targeted…" (the parser lost the verb): the
+            # subject after the opening phrase
+            subject = next((t for t in sentence_of(noun) if t.i > noun.i and t.dep_ in ("nsubj", "nsubjpass")
+                            and t.pos_ in ("NOUN", "PROPN") and actor_of_phrase(t)), None)
         if subject is not None and subject.lemma_.lower() in ACTION_NOUNS:
             return owner_of(subject) or actor_word_before(subject) or subject
         return subject
@@ -713,6 +723,38 @@ def actor_word_before(noun, bare: bool = True):
     return None
 
 
+def relative_antecedent(relative_clause):
+    """The noun a relative clause is about: past a place the parser hung it on ("the militants in Idlib, who it says
+    have violated the truce": the militants); the doer of an act in the phrase, whoever the act is for ("Turkey's
+    continued support for militants in Idlib, which it said ran counter to the Sochi agreements": Turkey)."""
+    chain = [relative_clause.head]
+    while chain[-1].dep_ == "pobj" and chain[-1].head.dep_ == "prep" and chain[-1].head.head.pos_ in ("NOUN", "PROPN"):
+        chain.append(chain[-1].head.head)
+    acts = ACTION_NOUNS | frozenset(lexicon()["rules"]["accuse_charges"])
+    act = next((n for n in chain[1:] if n.lemma_.lower() in acts and owner_of(n) is not None), None)
+    if act is not None:
+        return owner_of(act)
+    if chain[0].ent_type_ in ("GPE", "LOC", "FAC") and len(chain) > 1:
+        return chain[1]
+    return chain[0]
+
+
+def sentential_which(pronoun):
+    """ "Turkish troops set up new posts near Saraqeb, which constitutes a violation of the memorandum": a ", which"
+    after a clause whose last noun is neither an act nor a party stands for the clause; its doer is the clause's
+    subject, when that names a party."""
+    if pronoun is None or pronoun.lower_ != "which" or pronoun.head.dep_ != "relcl" or pronoun.i == 0 \
+            or pronoun.doc[pronoun.i - 1].text != ",":
+        return None
+    noun = pronoun.head.head
+    acts = ACTION_NOUNS | ATTACK_NOUNS | frozenset(lexicon()["obligations"]["act_nouns"])
+    if noun.lemma_.lower() in acts or noun.lower_ in acts or actor_of_phrase(noun):
+        return None
+    verb = _governing_verb(noun)
+    doer = subject_of(verb) if verb is not None else None
+    return doer if doer is not None and actor_of_phrase(doer) else None
+
+
 def copula_subject(noun):
     """What a predicate breach noun is said of: "X is a breach", "X constitutes / represents / amounts to a
     breach", and a conjunct of the predicate ("X is a war crime and a blatant violation")."""
@@ -750,6 +792,9 @@ def _fire_from(verb):
 def doer_of_these(noun):
     """For "These attacks are a violation…" and "This is a violation…": whose attacks, told before."""
     subject = copula_subject(noun)
+    clause_doer = sentential_which(subject)
+    if clause_doer is not None:
+        return clause_doer  # "…set up new posts near Saraqeb, which constitutes a violation"
     moves = lexicon()["obligations"]["move_nouns"]
     clausal = noun.dep_ == "attr" and any(c.dep_ == "csubj" for c in noun.head.children)  # "What is happening … is"
     if clausal or (subject is not None and subject.lower_ in ("this", "that", "it")):

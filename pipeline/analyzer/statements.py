@@ -113,6 +113,19 @@ def _name_before_its_role(subject, verb):
                                                                                       "nsubj") else None
 
 
+def _after_the_last_comma(subjects: list, verb) -> list:
+    """ "Syrian forces pressed on with an assault…, despite a ceasefire…, rebels and a war monitor said": the parser
+    hangs the reported clause's subject on the closing cue too; the subject after the last comma before it speaks."""
+    if len(subjects) < 2 or any(s.i > verb.i for s in subjects):
+        return subjects
+    commas = [t.i for t in verb.doc[min(s.left_edge.i for s in subjects):verb.i] if t.text == ","]
+    near = [s for s in subjects if commas and s.left_edge.i > commas[-1]]
+    # only when a subject before the comma holds the clause's own verb (not "Cohen of the University of California,
+    # Berkeley suggest", one name with a comma in it)
+    clause = any(t.pos_ == "VERB" for s in subjects if s not in near for t in s.subtree)
+    return near if near and clause else subjects
+
+
 def _named_by(token, index: SpeakerIndex) -> Speaker | None:
     """The speaker a cue names: its subject, a cited or quoted source, or the phrase written just before it."""
     if token.lower_ == "according":
@@ -141,6 +154,10 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
                        and not (passive and c.dep_ == "nsubjpass")
                        and not any(q.start <= c.idx < q.end for q in index.marked)),
                       key=lambda c: (c.ent_type_ != "PERSON", not c.is_alpha, not c.is_title))  # "counterpart Sergei Shoigu": the name
+    subjects = _after_the_last_comma(subjects, token)
+    # "The state news agency SANA said" (both made subjects): the name before the noun it names
+    subjects = sorted(subjects, key=lambda c: not (c.pos_ == "PROPN" and any(
+        o.i == c.i - 1 and o.pos_ == "NOUN" for o in subjects)))
     if subjects and _set_off_name(token) and subjects[0].i < token.i:
         # 'Russia and Syria's leader Bashar al-Assad, Gen Breedlove said, were "…"': the parser made the clause's
         # subject the cue's; the name set off with the cue speaks

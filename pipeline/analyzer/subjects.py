@@ -10,8 +10,8 @@ from pipeline.analyzer.gender import opens_with_given_name
 from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, ROLE_NOUNS, attribution_config,
                                      clean_name, delegation_of, described, entity_of, full_span_text, group_nouns,
                                      is_capitalised_name, is_misread_place, is_place, is_proper_name, is_proper_word,
-                                     medium_state, name_tokens, noun_phrase, phrase_bounds, points_to_group, reads_as_name,
-                                     unlabelled_name, unnamed_nouns, without_posting)
+                                     medium_state, name_tokens, noun_phrase, on_the_ground, phrase_bounds,
+                                     points_to_group, reads_as_name, unlabelled_name, unnamed_nouns, without_posting)
 from pipeline.analyzer.sentences import in_main_clause, sentence_of
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex, body_words, holds_role, surname_known
 
@@ -696,7 +696,9 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
                 if of_group is not None and of_group.actor:
                     return Speaker(f"{of_group.name[:-1] if of_group.name.endswith('s') else of_group.name}",
                                    lower, of_group.actor, False)
-            return Speaker(description, lower, None, False)
+            # "In Ankara, officials said…": the officials of the state whose capital opens the sentence
+            capital = _capital_opening(token) if lower not in on_the_ground() else None
+            return Speaker(description, lower, capital, False)
         # "the governor of Idlib said", no one named before: someone unnamed, described by more than the role
         description = described(token)
         # "the president's spokesman": whose the role is says whom the unnamed one speaks for
@@ -811,9 +813,10 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
                 return Speaker(fuller, None, g.resolve(fuller), False)
             written_out = token.doc[token.left_edge.i: min(token.right_edge.i + 1, token.left_edge.i + 25)].text
             return Speaker(name, None, g.resolve(written_out), False)
-        # "the ministry said": the last ministry that spoke or was named, before any other body that spoke.
+        # "the ministry said": the last ministry that spoke or was named, before any other body that spoke; "the
+        # state news agency said": a state's medium, not the body that spoke last
         return index.last_speaker(token.idx, "institution", noun=lower) or index.last_institution(token.idx, lower) \
-            or index.last_speaker(token.idx, "institution")
+            or _state_medium(token) or index.last_speaker(token.idx, "institution")
     medium = _state_medium(token)
     if medium is not None:
         return medium
