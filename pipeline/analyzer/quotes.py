@@ -48,19 +48,53 @@ def _is_close(text: str, i: int) -> bool:
     return char == '"' and (i + 1 >= len(text) or not text[i + 1].isalnum())
 
 
+def _is_single_open(text: str, i: int) -> bool:
+    """A curly single mark that opens a quote (‘We will respond,’ he said). Straight ones are left alone: in copy
+    they are apostrophes, the marks of titles and of nested quotes far more often than quotes."""
+    if text[i] != "\u2018":
+        return False
+    return (i == 0 or text[i - 1].isspace() or text[i - 1] in "(\u2014\u2013") and i + 1 < len(text) \
+        and text[i + 1].isalpha()
+
+
+def _is_single_close(text: str, i: int) -> bool:
+    """A curly single mark that closes a quote: after the quote's own punctuation (…,’ he said) or before a
+    sentence's (…’, adding), never inside a word, nor a plural's possessive ("the rebels’ positions")."""
+    if text[i] != "\u2019" or i == 0 or text[i - 1].isspace():
+        return False
+    after = text[i + 1: i + 2]
+    if after.isalnum():
+        return False
+    return text[i - 1] in ",.!?\u2026" or after in ("", "\n") or after in ",.;:!?)"
+
+
 def find_quotes(text: str, every: bool = False) -> list[QuoteSpan]:
     """Quote spans in reading order; an unclosed quote continues into a next paragraph that opens with a quote.
-    Only those that are someone's words, unless `every` asks for titles and terms in quotation marks too."""
+    Only those that are someone's words, unless `every` asks for titles and terms in quotation marks too. Single
+    quotation marks (British style) make a quote within one paragraph; inside double ones they are nested, not a
+    quote of their own."""
     found: list[QuoteSpan] = []
     carry: tuple[int, int] | None = None  # (start, first paragraph) of a quote running over paragraphs
     for index, (p_start, p_end) in enumerate(paragraphs(text)):
         opened: int | None = None
+        single: int | None = None  # where a quote in single marks opened
+        not_openers: set[int] = set()  # single marks that closed nothing in the paragraph ("the town of 'Ain Issa")
         i = p_start
         if carry and not _is_open(text, p_start):
             found.append(_trim(text, carry[0], _previous_end(text, p_start), carry[1], index - 1))
             carry = None
         while i < p_end:
-            if opened is None and _is_open(text, i):
+            if single is not None:
+                if _is_open(text, i):  # a double quote opens first: the single mark was an apostrophe
+                    not_openers.add(single - 1)
+                    i, single = single, None
+                    continue
+                if _is_single_close(text, i):
+                    # a headline in single marks ('To Fact Check Trump ‘Reeks of Fear.’') is no quote
+                    if not _written_as_name(text[single:i]):
+                        found.append(_trim(text, single, i, index, index))
+                    single = None
+            elif opened is None and _is_open(text, i):
                 opened = i + 1
                 if carry and i == p_start:
                     opened = None  # the continuation mark of a running quote
@@ -72,7 +106,12 @@ def find_quotes(text: str, every: bool = False) -> list[QuoteSpan]:
             elif opened is None and carry and _is_close(text, i):
                 found.append(_trim(text, carry[0], i, carry[1], index))
                 carry = None
+            elif opened is None and carry is None and i not in not_openers and _is_single_open(text, i):
+                single = i + 1
             i += 1
+            if i >= p_end and single is not None:  # no close in the paragraph: an apostrophe, read on past it
+                not_openers.add(single - 1)
+                i, single = single, None
         if opened is not None:
             if carry:
                 found.append(_trim(text, carry[0], _previous_end(text, p_start), carry[1], index - 1))

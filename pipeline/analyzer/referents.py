@@ -202,8 +202,9 @@ def antecedent(token, exclude: set[str]) -> str | None:
             return actor
     singular = token.lower_ in ("it", "its")
     for mention in reversed(_referents_before(token, exclude, sentences=2)[1]):
-        if singular and mention.text.lower().endswith("s") and g.actors[mention.actor].kind == "armed_group":
-            continue  # "it" is not "the terrorists"
+        last = mention.text.split()[-1] if mention.text.split() else ""
+        if singular and last.islower() and last.endswith("s") and g.actors[mention.actor].kind == "armed_group":
+            continue  # "it" is not "the terrorists" (but it is HTS, or the Syrian Democratic Forces)
         return mention.actor
     return None
 

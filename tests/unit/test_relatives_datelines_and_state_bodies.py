@@ -4,7 +4,7 @@ fronted "In a new breach of…"; a truce abroad beside an Idlib charge; names of
 
 import pytest
 
-from tests.conftest import counted_pairs, reported_of, statement_of
+from tests.conftest import counted_pairs, reported_of, rule_claims, statement_of
 
 
 @pytest.mark.parametrize("text, pair", [
@@ -172,3 +172,14 @@ def test_the_moscow_ankara_accords_are_the_idlib_deal_of_their_day():
     found = analyze("Idlib truce", "According to the Turkish Defence Ministry, the Syrian regime violated the "
                     "Moscow-Ankara accords 17 times in Idlib on Tuesday.", date="2020-09-10").accusations
     assert [a.agreement for a in found] == ["moscow_2020"]
+
+
+@pytest.mark.parametrize("text", [
+    "HTS has rejected the joint patrols under the ceasefire deal. Its fighters were accused by Russia of attacking a "
+    "joint patrol in July.",
+    "HTS has rejected the joint patrols under the ceasefire deal. Russia accused its fighters of attacking a joint "
+    "patrol in July.",
+])
+def test_its_stands_for_a_group_whose_name_ends_in_s(text):
+    # "HTS" ends in "s" but is one group: "its" can stand for it, as it cannot for "the terrorists"
+    assert ("russia", "armed_groups") in rule_claims(text)
