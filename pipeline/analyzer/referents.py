@@ -594,8 +594,12 @@ def _maker_of_breach(noun):
                  for o in of.children if o.dep_ == "pobj"), None)
     if part is not None:
         return part
-    if noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() in rules["committing_verbs"]:
-        committed = doer_of(noun.head)
+    # "the violations were committed by X"; "18 of the violations were committed by X" (the share is the subject)
+    counted = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" \
+        and noun.head.head.dep_ == "nsubjpass" and noun.head.head.pos_ in ("NUM", "PRON", "DET", "ADJ") else None
+    subject = noun if noun.dep_ == "nsubjpass" else counted
+    if subject is not None and subject.head.lemma_.lower() in rules["committing_verbs"]:
+        committed = doer_of(subject.head)
         if committed is not None:
             return committed
     return _share_by(noun)
@@ -629,6 +633,8 @@ def held_responsible(noun):
     holder = noun.head.head
     if holder.lemma_ not in ("responsibility", "responsible", "blame") or holder.head.pos_ not in ("VERB", "AUX"):
         return None
+    if any(c.dep_ == "neg" for c in holder.head.children):
+        return None  # "Turkey does not hold Russia responsible for the regime's violations": no one is held
     if holder.dep_ in ("oprd", "ccomp", "xcomp") and holder.head.lemma_.lower() == "hold":
         return next((c for c in holder.head.children if c.dep_ == "dobj"), None) or next(
             (c for c in holder.children if c.dep_ == "nsubj"), None)

@@ -330,9 +330,10 @@ class SpeakerIndex:
         g = gazetteer()
         mentions = [m for m in g.mentions(self.text[:position]) if g.actors[m.actor].kind == "institution"]
         # as the mention with the noun names it ("the army said" after "the Russian army": not "Russian military")
+        # a document's issuer is not a body its own quoted words name ('"Turkish forces continue…," the statement read')
         candidates = [(m.start, Speaker(self.written_name(m.actor, m.text if noun in m.text.lower() else None), None,
                                         m.actor, False)) for m in mentions
-                      if noun in DOCUMENT_NOUNS or noun in m.text.lower()]
+                      if (noun in DOCUMENT_NOUNS and not self.quoted(m.start)) or noun in m.text.lower()]
         # Bodies the gazetteer does not know ("Iraq's Foreign Ministry"), named as written.
         for start, name in self.organisations:
             if start < position and noun in name.lower():

@@ -183,3 +183,31 @@ def test_the_moscow_ankara_accords_are_the_idlib_deal_of_their_day():
 def test_its_stands_for_a_group_whose_name_ends_in_s(text):
     # "HTS" ends in "s" but is one group: "its" can stand for it, as it cannot for "the terrorists"
     assert ("russia", "armed_groups") in rule_claims(text)
+
+
+def test_a_share_of_the_violations_committed_by_a_party_is_that_party_s():
+    text = ("According to the Russian Defense Ministry, 18 of the violations were committed by Jabhat al-Nusra "
+            "militants from the Idlib de-escalation zone.")
+    assert ("russia", "armed_groups") in counted_pairs(text, date="2017-07-01")
+
+
+def test_a_statement_s_issuer_is_not_a_body_its_own_quoted_words_name():
+    said = statement_of('"Turkish forces continue to violate the ceasefire," the statement read.', "Turkish forces")
+    assert said.speaker_actor is None
+    # the issuer named before still speaks
+    issued = statement_of('The SDF issued a statement on Monday. "Turkish forces continue to violate the ceasefire," '
+                          'the statement read.', "Turkish forces")
+    assert issued.speaker_actor == "sdf"
+
+
+def test_one_not_held_responsible_for_another_s_violations_is_not_charged():
+    pairs = counted_pairs("Turkey does not hold Russia responsible for the regime's violations of the truce in Idlib, "
+                          "Cavusoglu said.", date="2019-09-10")
+    assert ("turkey", "syria") in pairs and ("turkey", "russia") not in pairs
+
+
+def test_not_letting_a_party_breach_is_a_warning_unless_it_breached_before():
+    assert counted_pairs("Turkey will not allow the regime to violate the ceasefire in Idlib, Akar said.",
+                         date="2019-09-10") == set()
+    assert ("turkey", "syria") in counted_pairs("Turkey will not allow the regime to violate the ceasefire in Idlib "
+                                                "again, Akar said.", date="2019-09-10")
