@@ -65,7 +65,7 @@ def _is_single_close(text: str, i: int) -> bool:
     after = text[i + 1: i + 2]
     if after.isalnum():
         return False
-    return text[i - 1] in ",.!?\u2026" or after in ("", "\n") or after in ",.;:!?)"
+    return text[i - 1] in ",.!?\u2026" or after == "\n" or after in ",.;:!?)"  # ("" too: the text's end)
 
 
 def find_quotes(text: str, every: bool = False) -> list[QuoteSpan]:
