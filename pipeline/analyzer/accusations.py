@@ -19,7 +19,8 @@ from pipeline.analyzer.names import unnamed_source_state
 from pipeline.analyzer.modes import (ACCUSE, COMMITMENT_NOUNS, binds, denies_in_sentence, failing, holds_responsible,
                                     mode_of, negated, none_of, reporter_of, reporting_subject, under_denial)
 from pipeline.analyzer.obligations import asked_to_stop, ended, obligation_reading, of_a_deal, pledger_of, slowed
-from pipeline.analyzer.referents import (ACTION_NOUNS, BREACH_NOUNS, actor_of_phrase, agent_of, claimed_by,
+from pipeline.analyzer.referents import (ACTION_NOUNS, ATTACK_NOUNS, BREACH_NOUNS, actor_of_phrase, agent_of,
+                                         attacker_told_before, claimed_by,
                                          counted_incident, doer_of, doer_of_these, held_responsible, named_or_mover,
                                          non_compliance, owner_of, relative_antecedent, resolve_actor, resolve_actors,
                                          sentential_which, subject_of)
@@ -165,6 +166,9 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 # "the clearing of radical groups …, which Turkey took on …, has stalled": who took the task on
                 # "This move violates the agreement": the act told the sentence before, and who did it
                 accused_token = named_or_mover(_who_took_on(token) or doer_of(token))
+                if accused_token is not None and accused_token.lemma_.lower() in ATTACK_NOUNS and lemma in COMPLIANCE_VERBS:
+                    # "…the attacks, which it said were carried out by regime forces. It said the attacks violated…"
+                    accused_token = attacker_told_before(accused_token) or accused_token
                 trigger = lemma if lemma in BREACH else "renege"
             elif lemma == "open" and any(c.lower_ == "fire" for c in token.children) and not negated(token):
                 accused_token, trigger = subject_of(token), "attack"

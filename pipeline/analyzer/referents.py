@@ -861,12 +861,24 @@ def attacker_told_before(act, pointing: bool = False):
             continue
         if token.lemma_.lower() not in ATTACK_NOUNS and token.lower_ not in ATTACK_NOUNS:
             continue
-        doer = owner_of(token) or actor_word_before(token)
+        doer = owner_of(token) or actor_word_before(token) or _doer_in_relative(token)
         if doer is None and token.dep_ == "nsubjpass":  # "the strike was carried out by Syrian government aircraft"
             doer = doer_of(token.head)
             doer = actor_word_before(doer) or doer if doer is not None else None
         if doer is not None:
             return token if token.left_edge.i <= doer.i < token.i else doer
+    return None
+
+
+def _doer_in_relative(act):
+    """ "the attacks, which it said were carried out by regime forces": the agent of a passive relative clause on the
+    act (or of the passive a reporting relative clause tells), also when the parser hung the clause on the act's
+    own phrase ("the attacks on Turkish posts, which were carried out by…")."""
+    nouns = [act, *(o for p in act.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj")]
+    for clause in (c for noun in nouns for c in noun.children if c.dep_ == "relcl"):
+        verb = next((c for c in clause.children if c.dep_ == "ccomp"), None) if clause.lemma_.lower() in CUES else clause
+        if verb is not None and _is_passive(verb) and doer_of(verb) is not None:
+            return _doer_of_passive(verb)
     return None
 
 

@@ -180,6 +180,11 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
         for child in token.children:
             if child.dep_ in ("dobj", "attr", "npadvmod", "appos") and child.ent_type_ == "PERSON":
                 return resolve_subject(child, index)
+    if token.lemma_.lower() == "read":  # '"…," read the statement': the document, inverted, is its subject
+        document = next((c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS
+                         and c.i > token.i), None)
+        if document is not None:
+            return resolve_subject(document, index)
     if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("PROPN", "NOUN"):
         return resolve_subject(token.head, index)
     # "…, the Russian ambassador to Ankara Alexei Yerkhov told TASS": a subjectless verb, whatever the parser

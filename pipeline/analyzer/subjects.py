@@ -396,7 +396,9 @@ def _issuer(token, index: SpeakerIndex) -> Speaker | None:
     for earlier in reversed(doc[:token.i + 1]):
         if earlier.lemma_.lower() != token.lemma_.lower():
             continue
-        if earlier == token and not (token.dep_ == "dobj" and token.head.lemma_.lower() in issuing):
+        # (not '"…," read the statement': a subjectless "read" has the statement as its inverted subject)
+        inverted = token.head.lemma_.lower() == "read" and not any(c.dep_ == "nsubj" for c in token.head.children)
+        if earlier == token and not (token.dep_ == "dobj" and token.head.lemma_.lower() in issuing and not inverted):
             continue
         sender = _sender(earlier, index)
         if sender is not None:

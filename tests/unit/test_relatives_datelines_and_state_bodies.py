@@ -211,3 +211,15 @@ def test_not_letting_a_party_breach_is_a_warning_unless_it_breached_before():
                          date="2019-09-10") == set()
     assert ("turkey", "syria") in counted_pairs("Turkey will not allow the regime to violate the ceasefire in Idlib "
                                                 "again, Akar said.", date="2019-09-10")
+
+
+def test_the_attacks_are_whose_a_passive_relative_clause_said_they_were():
+    text = ("Turkey's Foreign Ministry conveyed its concerns over the attacks on Turkish observation posts, which it said "
+            "were carried out by regime forces. It said the attacks violated the Sochi memorandum.")
+    assert ("turkey", "syria") in counted_pairs(text, date="2019-09-10")
+
+
+def test_an_inverted_read_the_statement_speaks_for_its_issuer():
+    said = statement_of('The SDF issued a statement on Monday. "Turkish forces continue to violate the ceasefire," '
+                        'read the statement.', "Turkish forces")
+    assert said.speaker_actor == "sdf"
