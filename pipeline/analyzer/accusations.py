@@ -134,10 +134,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
                 if objects and objects[0].tag_ in ("WDT", "WP") and token.dep_ == "relcl":
                     objects = [relative_antecedent(token)]  # "…to rein in Syrian forces, which they accuse of violating…"
-                    narrator = index.last_speaker(token.idx) if accuser_token is not None \
-                        and accuser_token.lower_ in ("they", "it", "he", "she") else None
-                    if narrator is not None and narrator.actor:  # "they" are who speak, not the forces
-                        accuser_token, reported_by = None, narrator.actor
+                    accuser_token = _teller(accuser_token, sent)  # "they" are who speak, not the forces
                 # "Turkey sent more troops. Damascus condemned the move as a violation…": whose move it was
                 accused_token = named_or_mover(objects[0]) if objects else None
                 # "blamed the escalation on terrorist groups": the blamed is after "on"
@@ -203,11 +200,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                     and clause.head.dep_ == "relcl" and clause.head.lemma_.lower() in CUES and not any(
                         c.dep_ in ("nsubj", "nsubjpass", "auxpass") and c != accused_token for c in clause.children):
                 accused_token = relative_antecedent(clause.head)  # "the militants, who it says have violated the truce"
-                teller = subject_of(clause.head)
-                if teller is not None and teller.pos_ == "PRON":  # "Ankara accuses Moscow of…, which it says…": the
-                    teller = subject_of(sent.root)                # "it" is the one the sentence is about
-                    teller = teller if teller is not None and actor_of_phrase(teller) else None
-                accuser_token = accuser_token or teller
+                accuser_token = accuser_token or _teller(subject_of(clause.head), sent)
             elif accused_token is not None and accused_token.lower_ in ("who", "what", "whoever") and clause.dep_ != "relcl":
                 continue  # "who respects the agreements and who violates them" names no one
             elif accused_token is not None and accused_token.lower_ in ("that", "which") and clause.dep_ == "relcl" \
@@ -271,6 +264,15 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                     found.append(accusation)
     found += reciprocal_accusations(doc, article_agreement)
     return _best_per_pair(found)
+
+
+def _teller(subject, sent):
+    """Who tells a relative clause ("Ankara accuses Moscow of…, which it says…", "Turkish officials say…, which they
+    accuse of…"): its subject, but a pronoun there is the one the sentence is about, when that names a party."""
+    if subject is None or subject.pos_ != "PRON":
+        return subject
+    about = subject_of(sent.root)
+    return about if about is not None and actor_of_phrase(about) else None
 
 
 def _among_the_doers(doer, side: str) -> bool:

@@ -74,6 +74,12 @@ def unnamed_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def state_body_nouns() -> frozenset[str]:
+    """Nouns of a state body named without its state (config/attribution.yaml state_body_nouns)."""
+    return frozenset(attribution_config().get("state_body_nouns", ()))
+
+
+@lru_cache(maxsize=1)
 def on_the_ground() -> frozenset[str]:
     """Words of an unnamed source on the ground (config/attribution.yaml ground_words)."""
     return frozenset(attribution_config().get("ground_words", ()))
@@ -87,7 +93,7 @@ def unnamed_source_state(speaker: str | None, outlet: str | None, sent) -> str |
     if described & on_the_ground():
         return None  # "residents", "local sources": people on the ground, not the agency's state
     if not described & unnamed_nouns():  # "the defence ministry said" in Anadolu's own copy: Turkey's
-        return agency_state(outlet) if described & frozenset(attribution_config().get("state_body_nouns", ())) else None
+        return agency_state(outlet) if described & state_body_nouns() else None
     found = agency_state(outlet)
     if found is None:
         relay = relaying_agency(sent)

@@ -393,11 +393,11 @@ def _issuer(token, index: SpeakerIndex) -> Speaker | None:
     statement itself: "Brendan Cox released a statement saying…" (config issuing_verbs)."""
     doc = token.doc
     issuing = attribution_config().get("issuing_verbs", ())
+    # (not '"…," read the statement': a subjectless "read" has the statement as its inverted subject)
+    inverted = token.head.lemma_.lower() == "read" and not any(c.dep_ == "nsubj" for c in token.head.children)
     for earlier in reversed(doc[:token.i + 1]):
         if earlier.lemma_.lower() != token.lemma_.lower():
             continue
-        # (not '"…," read the statement': a subjectless "read" has the statement as its inverted subject)
-        inverted = token.head.lemma_.lower() == "read" and not any(c.dep_ == "nsubj" for c in token.head.children)
         if earlier == token and not (token.dep_ == "dobj" and token.head.lemma_.lower() in issuing and not inverted):
             continue
         sender = _sender(earlier, index)
