@@ -18,7 +18,8 @@ from pipeline.analyzer.reciprocal import reciprocal_accusations
 from pipeline.analyzer.names import unnamed_source_state
 from pipeline.analyzer.modes import (ACCUSE, COMMITMENT_NOUNS, binds, denies_in_sentence, failing, holds_responsible,
                                     mode_of, negated, none_of, reporter_of, reporting_subject, under_denial)
-from pipeline.analyzer.obligations import asked_to_stop, ended, obligation_reading, of_a_deal, pledger_of, slowed
+from pipeline.analyzer.obligations import (asked_to_stop, ended, is_deal, obligation_reading, of_a_deal, pledger_of,
+                                          slowed)
 from pipeline.analyzer.referents import (ACTION_NOUNS, ATTACK_NOUNS, BREACH_NOUNS, actor_of_phrase, agent_of,
                                          attacker_told_before, claimed_by,
                                          counted_incident, doer_of, doer_of_these, held_responsible, named_or_mover,
@@ -158,7 +159,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                     trigger = next((o.lemma_.lower() for prep in token.children if prep.dep_ == "prep"
                                     and prep.lower_ == "as" for o in prep.children
                                     if o.dep_ == "pobj" and o.lemma_.lower() in BREACH_NOUNS), trigger)
-            elif (lemma in BREACH or _went_back_on(token)) and token.pos_ in ("VERB", "AUX") and not negated(token) \
+            elif (lemma in BREACH or _went_back_on(token) or _ended_a_deal(token)) and token.pos_ in ("VERB", "AUX") \
+                    and not negated(token) \
                     and not _other_norm(token) and not _broke_a_thing(token) and asked_to_stop(token) is None:
                 # "the clearing of radical groups …, which Turkey took on …, has stalled": who took the task on
                 # "This move violates the agreement": the act told the sentence before, and who did it
@@ -166,7 +168,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 if accused_token is not None and accused_token.lemma_.lower() in ATTACK_NOUNS and lemma in COMPLIANCE_VERBS:
                     # "…the attacks, which it said were carried out by regime forces. It said the attacks violated…"
                     accused_token = attacker_told_before(accused_token) or accused_token
-                trigger = lemma if lemma in BREACH else "renege"
+                trigger = lemma if lemma in BREACH else "undermine" if _ended_a_deal(token) else "renege"
             elif lemma == "open" and any(c.lower_ == "fire" for c in token.children) and not negated(token):
                 accused_token, trigger = subject_of(token), "attack"
             elif token.pos_ == "VERB" and (lemma in COMPLY or binds(token)) and (negated(token) or failing(token)):
@@ -490,6 +492,13 @@ def _went_back_on(verb) -> bool:
             if owed:
                 return True
     return False
+
+
+def _ended_a_deal(verb) -> bool:
+    """ "wiped out the cessation of hostilities", "scuttled the truce": a verb of ending or endangering (config rules
+    deal_ending_verbs) whose object is a deal."""
+    return verb.lemma_.lower() in RULE_WORDS["deal_ending_verbs"] and any(
+        c.dep_ == "dobj" and is_deal(c) for c in verb.children)
 
 
 def _broke_a_thing(verb) -> bool:

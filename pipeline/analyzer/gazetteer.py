@@ -150,6 +150,7 @@ class Gazetteer:
         self.referring_nouns = frozenset(noun for a in self.actors.values() for noun in a.nouns)
         self.backed_by = dict(data.get("backed_by", {}))
         self.proxy_nouns = frozenset(data.get("proxy_nouns", ()))
+        self.opposition_nouns = frozenset(fold(w).lower() for w in data.get("backed_opposition_nouns", ()))
         self.national_words = frozenset(fold(w).lower() for w in data.get("national_words", ()))
         group_nouns, modifiers = data.get("group_nouns", []), data.get("group_noun_modifiers", [])
         self.speaker_usage = list(data.get("speaker_usage", []))
@@ -291,6 +292,12 @@ class Gazetteer:
         """Whether the text is one of the places the gazetteer lists ("Deir Ezzor"), as written."""
         return fold(text) in self._place_words
 
+    def _opposition_named(self, after: str) -> bool:
+        """ "-backed opposition (groups)": the first word after the sponsor is the opposition (config
+        backed_opposition_nouns), not fighters or forces, which are the sponsor's proxies."""
+        first = re.match(r"\s*(?:Syrian\s+)?([\w-]+)", after)
+        return first is not None and fold(first.group(1)).lower() in self.opposition_nouns
+
     def resolve(self, text: str) -> str | None:
         """The actor a phrase names: its longest alias, else a nationality adjective; None if neither."""
         if FORMER.match(fold(text)):
@@ -312,6 +319,8 @@ class Gazetteer:
                 after = text[backed.end():]
                 named = next((m.actor for m in self.mentions(after) if NAMES_BETWEEN.fullmatch(after[:m.start])
                               and m.actor != GENERIC_GROUP and self.actors[m.actor].kind != "state"), None)
+                if named is None and self._opposition_named(after):
+                    return GENERIC_GROUP  # "the US-backed opposition": the opposition, whoever backs it
                 return named or self.backed_by[self.rollup(sponsor)]
         mentions = self._without_civilians(text, self.mentions(text))
         foreign = self._other_state_named(text, mentions)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pipeline.analyzer.candidates import lexicon
 from pipeline.analyzer.gazetteer import gazetteer
-from pipeline.analyzer.referents import (CLAIM_NOUNS, actor_of_phrase, antecedent, claim_owner, far_from, finite_above,
-                                         subject_of)
+from pipeline.analyzer.referents import (ACTION_NOUNS, BREACH_NOUNS, CLAIM_NOUNS, actor_of_phrase, antecedent,
+                                         claim_owner, far_from, finite_above, subject_of)
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex
 from pipeline.analyzer.statements import CUES, DENIALS, VIEW_NOUNS, _speaker_of, relayed, complains
@@ -184,7 +184,8 @@ def mode_of(token) -> str:
         if subject is not None and any(c.dep_ == "aux" and c.lower_ in ("should", "were", "had") and c.i < subject.i
                                        for c in node.children):
             return "hypothetical"  # "should the regime attack our soldiers…"
-        if node.lemma_ in ("threaten", "warn") and node != token and token.dep_ in ("xcomp", "ccomp"):
+        if node.lemma_ in ("threaten", "warn") and node != token and token.dep_ in ("xcomp", "ccomp") \
+                and not _act_endangers(node):
             return "hypothetical"
         if node != token and node.lemma_.lower() in RULE_WORDS["planning_verbs"] and node.pos_ == "VERB":
             return "hypothetical"  # "militants are planning to stage a chemical attack": not done yet
@@ -195,6 +196,13 @@ def mode_of(token) -> str:
             break
         node = finite_above(node) or node.head  # "…would not allow the regime to violate… and accused Moscow"
     return "claim"
+
+
+def _act_endangers(verb) -> bool:
+    """ "the government's continued bombardment threatens to unravel the truce": an act, not a party, threatens; it
+    is said to be doing harm now, not warned of."""
+    subject = subject_of(verb)
+    return subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() in ACTION_NOUNS | BREACH_NOUNS
 
 
 def _on_condition(verb) -> bool:

@@ -390,6 +390,19 @@ def _dated(child) -> bool:
     return child.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") for o in child.children if o.dep_ == "pobj")
 
 
+def name_going_on(token) -> str | None:
+    """A proper name that goes on past its head with "for" or "of" and another proper name ("the Syrian Network for
+    Human Rights", "the Syrian Committee for…"): the non-state actor the whole name is, if the gazetteer knows it."""
+    if token.pos_ != "PROPN" or token.i + 1 >= len(token.doc):
+        return None
+    prep = token.doc[token.i + 1]
+    if prep.head != token or prep.dep_ != "prep" or prep.lower_ not in ("for", "of"):
+        return None
+    name = next((o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None)
+    actor = gazetteer().resolve(token.doc[token.left_edge.i: name.i + 1].text) if name is not None else None
+    return actor if actor is not None and gazetteer().actors[actor].kind != "state" else None
+
+
 def noun_phrase(head) -> str:
     """A name as written: the head's phrase without its article, up to a comma or a clause."""
     doc, end = head.doc, head.i + 1

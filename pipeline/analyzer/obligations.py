@@ -547,6 +547,11 @@ def _deal(noun) -> bool:
         _lemma(noun) in words()["deal_nouns"] or noun.lower_ in words()["deal_nouns"] or _truce_regime(noun))
 
 
+def is_deal(noun) -> bool:
+    """The noun names a deal or what it binds (see _deal)."""
+    return _deal(noun)
+
+
 def of_a_deal(noun) -> bool:
     """The noun is said of a deal ("the collapse of the truce", "the breakdown of the Sochi agreement")."""
     return any(_deal(o) for o in _objects_after(noun, ("of",)))
@@ -668,7 +673,8 @@ def called_a_breach(token) -> Reading | None:
     act = verb.head if verb.dep_ == "relcl" else next((c for c in verb.children if c != token and (
         c.dep_ == "dobj" or (c.dep_ == "oprd" and c.i < said.i))), None)
     if said.dep_ == "ccomp":  # "considers the presence of Turkish troops a flagrant violation": a small clause
-        act = next((c for c in said.children if c.dep_ == "nsubj"), None)
+        # (or the act is left the verb's object: "considers such attacks a breach…, an official said")
+        act = next((c for c in said.children if c.dep_ == "nsubj"), None) or act
     doer = _doer_of_act(act)
     if doer is None:
         return None
@@ -819,7 +825,9 @@ def no_will_to_keep(token) -> Reading | None:
             and _lemma(token.head) in words()["intend_verbs"] and negated(token.head):
         holder = token.head  # "never intended to respect the truce", "did not mean to honour"
     elif lemma in words()["earnest_words"] and token.pos_ == "ADJ" and token.dep_ == "acomp":
-        if not negated(token.head) or not any(_deal(o) or _keeping_a_deal(o) for o in _objects_after_or_gerund(token)):
+        # the "not" may hang on the verb or, when the words are quoted ('was "not serious" about'), on the adjective
+        if not (negated(token.head) or negated(token)) \
+                or not any(_deal(o) or _keeping_a_deal(o) for o in _objects_after_or_gerund(token)):
             return None
         holder = token.head  # "is not serious about any commitment"
     else:

@@ -8,7 +8,7 @@ from itertools import islice
 
 from pipeline.analyzer.candidates import lexicon, words
 from pipeline.analyzer.gazetteer import GENERIC_GROUP, gazetteer
-from pipeline.analyzer.names import DOCUMENT_NOUNS, attribution_config, points_to_group
+from pipeline.analyzer.names import DOCUMENT_NOUNS, attribution_config, name_going_on, points_to_group
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import named_group
 from pipeline.analyzer.statements import CUES
@@ -57,6 +57,8 @@ def actor_up_to_head(token) -> str | None:
 def actor_of_phrase(token) -> str | None:
     """The actor a noun phrase names (from its left edge to its head, plus compounds)."""
     actor = _of_another_state(token) or actor_up_to_head(token)
+    if actor is not None and gazetteer().actors[actor].kind == "state":
+        actor = name_going_on(token) or actor  # "the Syrian Network for Human Rights" is no Syrian body
     actor = _set_abroad(token) or actor
     # "The Coalition's president, Salem al-Meslet": the person the gazetteer knows, not a body the title names
     named = next((a for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"
@@ -69,7 +71,8 @@ def actor_of_phrase(token) -> str | None:
         # Its own right side ("the spokesman of the SDF"), not its conjuncts ("regime and Russian forces") nor the
         # circumstances it is set in ("these crimes, especially after the adoption of UN Security Council resolution…").
         own = [t for c in token.rights if c.dep_ not in ("conj", "cc", "relcl", "punct")  # (a comma after the clause)
-               and not (c.dep_ == "prep" and c.lower_ in CIRCUMSTANCES) and not _called_as(c) for t in c.subtree]
+               and not (c.dep_ == "prep" and c.lower_ in CIRCUMSTANCES) and not _called_as(c) and not _of_an_act(c)
+               for t in c.subtree]
         end = max([token.i, *(t.i for t in own)]) + 1
         actor = gazetteer().resolve(token.doc[token.left_edge.i: end].text[:120])
     if actor is None and token.pos_ == "NOUN":
@@ -81,6 +84,13 @@ def actor_of_phrase(token) -> str | None:
         actor = gazetteer().resolve(f"the {token.text}") if bare or (epithets and all(t.is_lower for t in epithets)) \
             else None
     return actor or _party_to_the_truce(token)
+
+
+def _of_an_act(prep) -> bool:
+    """ "(accused the regime and its allies) of violations of the truce demanded by the UN": what one is charged
+    with, and whatever it names, is no part of one's name."""
+    return prep.dep_ == "prep" and any(o.dep_ == "pobj" and o.lemma_.lower() in BREACH_NOUNS | ACTION_NOUNS
+                                       for o in prep.children)
 
 
 def _called_as(prep) -> bool:
@@ -375,6 +385,9 @@ def subject_of(token):
     stolen = _subject_taken_by_object(token)
     if stolen is not None:
         return stolen
+    reported = _reported_perfect(token)
+    if reported is not None:
+        return reported
     held = _subject_holding_verb(token)
     if held is not None:
         return held
@@ -402,13 +415,29 @@ def subject_of(token):
     return None
 
 
+# The words that leave a verb bare ("to violate", "would not accept"): a finite verb joined to it is not theirs.
+BARE_VERB_AUXILIARIES = frozenset("to will would can could may might shall should must".split())
+
+
 def finite_above(verb):
-    """For a finite verb conjoined to an infinitive ("…to violate the ceasefire and accused…"), the nearest verb above
-    in the same tense, whose conjunct it really is; None for any other verb."""
+    """For a finite verb conjoined to a bare one ("…to violate the ceasefire and accused…", "said the group would not
+    accept the patrols and accused…"), the nearest verb above in the same tense, whose conjunct it really is; None for
+    any other verb."""
     if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ") or verb.head.tag_ != "VB" \
-            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.head.children):
+            or not any(c.dep_ == "aux" and c.lower_ in BARE_VERB_AUXILIARIES for c in verb.head.children):
         return None
     return next((a for a in verb.head.ancestors if a.tag_ == verb.tag_ and a.pos_ in ("VERB", "AUX")), None)
+
+
+def _reported_perfect(verb):
+    """ "Johnson said Russia was "prolonging the war" and had failed to restrain the regime": a perfect joined to a
+    reporting verb in the simple past goes on with what is reported, and with its subject."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.lemma_.lower() not in CUES or head.tag_ != "VBD" \
+            or not any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
+        return None
+    clause = next((c for c in head.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+    return subject_of(clause) if clause is not None else None
 
 
 def _subject_taken_by_object(verb):
@@ -585,7 +614,7 @@ def _maker_of_breach(noun):
     committed by Turkish-backed factions", "23 violations, including 18 by Hayat Tahrir al-Sham"."""
     rules = lexicon()["rules"]
     for done in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
-                 and c.lemma_.lower() not in rules["recording_verbs"]):
+                 and c.lemma_.lower() not in rules["recording_verbs"] | rules["deal_making_verbs"]):
         agent = next((o for c in done.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
         if agent is not None:
             return agent
@@ -631,6 +660,10 @@ def held_responsible(noun):
     if noun.dep_ != "pobj" or noun.head.lower_ != "for":
         return None
     holder = noun.head.head
+    bearer = next((c for c in holder.children if c.dep_ == "compound" and c.lemma_ == "bear" and c.pos_ == "VERB"), None)
+    if bearer is not None and holder.lemma_ == "responsibility":
+        # "Russia bore responsibility for…", the verb read as a compound of the noun: its own subject bears it
+        return next((c for c in bearer.children if c.dep_ == "nsubj"), None)
     if holder.lemma_ not in ("responsibility", "responsible", "blame") or holder.head.pos_ not in ("VERB", "AUX"):
         return None
     if any(c.dep_ == "neg" for c in holder.head.children):
@@ -843,8 +876,9 @@ def attacker_told_before(act, pointing: bool = False):
     on earlier in this sentence or the one before ("government and Russian airstrikes killed 18…", "the strike
     was carried out by Syrian government aircraft"), else in the article's lead, which names the act the story
     is about ("A Russian airstrike killed…")."""
-    if not pointing and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "such")
-                                for c in act.children):
+    if not pointing and not any((c.dep_ == "det" or c.lower_ == "such") and c.lower_ in ("the", "this", "these", "that",
+                                                                                         "such")
+                                for c in act.children):  # ("such attacks": the parser makes "such" an adjective)
         return None
     sentence = sentence_of(act)
     before = sentence_before(sentence)

@@ -116,10 +116,12 @@ class SpeakerIndex:
                      ent.root.dep_ in ("nsubj", "nsubjpass")
                      or (ent.root.dep_ == "appos" and ent.root.head.dep_ in ("nsubj", "nsubjpass")))
                  and outside(ent.start_char)]
-        # A surname met before, whatever the NER calls it now ("Lavrentiev also spoke about…").
+        # A surname met before, whatever the NER calls it now ("Lavrentiev also spoke about…"), or one the gazetteer
+        # knows as a person's ("Lavrov met his Turkish counterpart…", tagged ORG).
         named += [(t.idx, self.full_name(_with_given_names(t)), t) for t in doc
                   if t.dep_ in ("nsubj", "nsubjpass") and reads_as_name(t)
-                  and t.ent_type_ != "PERSON" and surname_known(t.text, self) and outside(t.idx)]
+                  and t.ent_type_ != "PERSON" and (surname_known(t.text, self) or _known_person(t.text))
+                  and outside(t.idx)]
         # A sentence the parser left without a subject ("At a conference in Geneva, U.N. Secretary-General Ban
         # Ki-moon called on countries…", the name read as an apposition and "called" as the root or as a clause
         # hung on the name): the person right before its verb is its subject.
@@ -543,6 +545,12 @@ def _proper(name: str) -> bool:
 def _initials(name: str) -> str:
     """ "Syrian Democratic Forces" -> "SDF"; lower-case words ("of", "the") are skipped."""
     return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def _known_person(name: str) -> bool:
+    """A name the gazetteer holds as a person's ("Lavrov", "Erdogan")."""
+    actor = gazetteer().resolve(name)
+    return actor is not None and gazetteer().actors[actor].kind == "person"
 
 
 def surname_known(name: str, index: SpeakerIndex) -> bool:

@@ -10,7 +10,7 @@ from pipeline.analyzer.gender import opens_with_given_name
 from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, ROLE_NOUNS, attribution_config,
                                      clean_name, delegation_of, described, entity_of, full_span_text, group_nouns,
                                      is_capitalised_name, is_misread_place, is_place, is_proper_name, is_proper_word,
-                                     medium_state, name_tokens, noun_phrase, on_the_ground, phrase_bounds,
+                                     medium_state, name_going_on, name_tokens, noun_phrase, on_the_ground, phrase_bounds,
                                      points_to_group, reads_as_name, unlabelled_name, unnamed_nouns, without_posting)
 from pipeline.analyzer.sentences import in_main_clause, sentence_of
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex, body_words, holds_role, surname_known
@@ -608,6 +608,8 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     # Only the noun phrase before the verb: a relative clause must not lend its actors.
     phrase = token.doc[token.left_edge.i: token.i + 1].text
     actor = g.resolve(phrase)
+    if actor is not None and g.actors[actor].kind == "state":
+        actor = name_going_on(token) or actor  # "the Syrian Network for Human Rights said"
     if phrase.lower() == f"the {lower}" and lower in group_nouns():
         # "the Coalition" after "the Syrian National Coalition": the body named before, not what the bare noun
         # names in the gazetteer (the US-led coalition), if anything
