@@ -142,6 +142,19 @@ def _against(view: SentenceView, party: Party) -> Iterator[Proposal]:
             yield accuser, party
 
 
+def _co_speakers(named: list[str | None], accusers: list[Accuser]) -> list[Accuser]:
+    """ "Damascus and Moscow said…", "Russia and Turkey have accused each other…": the statement is named for the
+    first party of the subject (`named`, the actors of the subject and its conjuncts); every other party joined to
+    it speaks it too."""
+    g = gazetteer()
+    spoken = next((a for a in accusers if a.source in ("quote", "indirect")), None)
+    if spoken is None or not named or named[0] is None or spoken.canonical != g.rollup(named[0]):
+        return []
+    return [Accuser(actor, g.rollup(actor), spoken.source, speaker=spoken.speaker,
+                    statement_index=spoken.statement_index)
+            for actor in named[1:] if g.is_party(actor) and g.rollup(actor) != spoken.canonical]
+
+
 @generator("reported_speech")
 def reported_speech(view: SentenceView) -> Iterator[Proposal]:
     """A sentence inside a quote or reported statement: its speaker against every other party named."""
@@ -301,10 +314,11 @@ def sentence_views(doc, statements: list[Statement], index, outlet_actor: str | 
                     # "the opposition agreed to a truce while criticizing Russia for…": the subject it shares
                     subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
                 for subject in subjects:
-                    for head in (subject, *subject.conjuncts):
-                        actor = resolve_actor(head, set())
+                    named = [resolve_actor(head, set()) for head in (subject, *subject.conjuncts)]
+                    for head, actor in zip((subject, *subject.conjuncts), named):
                         if g.is_party(actor):
                             accusers.append(Accuser(actor, g.rollup(actor), "cue_subject", token=head))
+                    accusers += _co_speakers(named, accusers)
                 if not subjects:
                     speaker = _speaker_of(token, index)
                     if speaker is not None and g.is_party(speaker.actor):
