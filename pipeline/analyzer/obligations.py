@@ -233,6 +233,20 @@ def _asker(demand):
     return subject_of(demand)
 
 
+@reader("awaited_keeping")
+def awaited_keeping(token) -> Reading | None:
+    """ "We have been waiting for two years for our Turkish partners to fulfil their obligations": a keeping one
+    waits for is not yet kept; it charges the one waited for, on behalf of who waits."""
+    if _lemma(token) not in words()["keep_verbs"] or token.pos_ != "VERB" or negated(token) or not _debts(token):
+        return None
+    waiting = token.head
+    if _lemma(waiting) != "wait" or negated(waiting) or token.dep_ not in ("advcl", "xcomp", "ccomp") \
+            or not any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children):
+        return None
+    awaited = subject_of(token) if any(c.dep_ == "nsubj" for c in token.children) else None
+    return Reading(awaited, "fail", subject_of(waiting)) if awaited is not None else None
+
+
 @reader("due_keeping")
 def due_keeping(token) -> Reading | None:
     """ "Ankara must at last implement its obligations", "Turkey has to carry out in full the commitments it took
@@ -273,7 +287,11 @@ def pledge_unkept(token) -> Reading | None:
     conjuncts = [c for c in token.children if c.dep_ == "conj"]
     if token.dep_ == "ccomp":  # (or as a second complement of "said", the parser's other reading)
         conjuncts += [c for c in token.head.children if c.dep_ in ("conj", "ccomp") and c.i > token.i]
-    for clause in conjuncts + [c for conj in conjuncts for c in conj.children if c.dep_ == "ccomp" and c.i < conj.i]:
+    # "…, but Russia says the work has not started": what a joined reporting verb reports
+    reported = [c for conj in conjuncts if _lemma(conj) in lexicon()["reporting_verbs"]
+                for c in conj.children if c.dep_ == "ccomp" and c.i > conj.i]
+    for clause in conjuncts + [c for conj in conjuncts for c in conj.children if c.dep_ == "ccomp" and c.i < conj.i] \
+            + reported:
         contrast = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in token.children) or any(
             t.lower_ in ("but", "yet", "however") for t in token.doc[token.i + 1: clause.left_edge.i + 1])
         # "…had undertaken to clear the corridor, and that five months on this had still not happened"
@@ -441,7 +459,9 @@ def _contrary_next(verb) -> bool:
 
 def _goes_on(verb) -> bool:
     """What was to end goes on or what was to be done is not: "remain", "continue", "has stalled", "not", "still"."""
-    return _lemma(verb) in words()["persist_verbs"] | words()["stalling_verbs"] or negated(verb) or _still(verb)
+    barely = any(c.dep_ == "advmod" and c.lower_ in words()["barely_words"] for c in verb.children)  # "barely begun"
+    return _lemma(verb) in words()["persist_verbs"] | words()["stalling_verbs"] or negated(verb) or _still(verb) \
+        or barely
 
 
 def _pledger_before(verb):
@@ -1055,3 +1075,17 @@ def more_to_do(token) -> Reading | None:
         return None
     doer = subject_of(doing)
     return Reading(doer, "fail") if doer is not None else None
+
+
+@reader("no_progress")
+def no_progress(token) -> Reading | None:
+    """ "there has been no progress on Turkey's commitment to clear the M4", "no progress in the implementation of
+    Ankara's obligations": a party's debt with no progress made on it is unpaid; it charges whose debt it is."""
+    if _lemma(token) not in words()["progress_nouns"] or token.pos_ != "NOUN" \
+            or not (any(c.dep_ == "det" and c.lower_ == "no" for c in token.children) or negated(token.head)):
+        return None
+    debts = [d for o in _objects_after(token, ("on", "in", "towards", "toward"))
+             for d in (o, *_objects_after(o, ("of",))) if _lemma(d) in words()["debt_nouns"]]
+    owner = next((c for d in debts for c in d.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+    return Reading(owner, "fail") if owner is not None else None
+

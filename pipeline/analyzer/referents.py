@@ -286,6 +286,13 @@ def doer_of(token):
                    for o in c.children if o.dep_ == "pobj"), None)
         if by is not None:
             return by
+    if token.tag_ == "VBG" and token.dep_ in ("csubj", "csubjpass", "nsubj", "nsubjpass") \
+            and token.lemma_.lower() in words("attack_verbs"):
+        # "Shelling from positions controlled by HTS was recorded": who holds the place it came from
+        held = next((_holder(o) for c in token.children if c.dep_ == "prep" and c.lower_ == "from"
+                     for o in c.children if o.dep_ == "pobj"), None)
+        if held is not None:
+            return held
     subject = subject_of(token)
     if subject is None and token.dep_ == "acl" and token.head.lemma_.lower() in ATTEMPT_NOUNS \
             and token.head.dep_ in ("dobj", "nsubj") and token.head.head.pos_ in ("VERB", "AUX"):
@@ -483,7 +490,8 @@ def owner_of(noun) -> object | None:
         if child.dep_ == "prep" and (child.lower_ == "by" or (child.lower_ == "from" and noun.lemma_.lower() in BREACH_NOUNS)):
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
-                return objects[0]
+                # "shelling from positions controlled by HTS": who holds the place it came from
+                return (_holder(objects[0]) if child.lower_ == "from" else None) or objects[0]
     maker = _maker_of_breach(noun) if noun.lemma_.lower() in BREACH_NOUNS else None
     if maker is not None:
         return maker
@@ -508,7 +516,7 @@ def owner_of(noun) -> object | None:
             and noun.doc[after].head.pos_ in ("VERB", "AUX") \
             and not any(c.dep_ in ("nsubjpass", "auxpass") for c in noun.doc[after].head.children):
         objects = [c for c in noun.doc[after].children if c.dep_ == "pobj"]
-        if objects and (noun.lemma_.lower() in BREACH_NOUNS or counted_incident(noun)):
+        if objects and (noun.lemma_.lower() in BREACH_NOUNS or counted_incident(noun) or non_compliance(noun)):
             return objects[0]
     # ", a clear breach of the October ceasefire": an appositive breach describes the clause's event
     # (the parser also hangs it on the verb as a bare noun phrase: "…were wounded by shelling, a clear breach of…")
@@ -583,12 +591,16 @@ def owner_of(noun) -> object | None:
         before = actor_word_before(noun, bare=False)
         if before is not None:
             return before
-    # "X carried out / stepped up / intensified attacks": the doer is the verb's subject.
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in PERPETRATE and subject_of(noun.head) is not None:
-        return subject_of(noun.head)
+    # "X carried out / stepped up / intensified attacks": the doer is the verb's subject (also of "committed hundreds
+    # of violations", the count the verb's object)
+    counted = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" and (
+        noun.head.head.tag_ == "CD" or noun.head.head.lower_ in QUANTITY_WORDS) else noun
+    if counted.dep_ == "dobj" and counted.head.lemma_.lower() in PERPETRATE and subject_of(counted.head) is not None:
+        return subject_of(counted.head)
     return None
 
 
+QUANTITY_WORDS = frozenset(attribution_config().get("quantity_words", ()))  # "hundreds of violations"
 # ("stag": the lemma spaCy's model gives "staged")
 PERPETRATE = frozenset("carry launch conduct step intensify continue commit stage stag mount escalate perpetrate "
                        "resume renew increase keep begin start wage unleash".split())
@@ -776,7 +788,21 @@ def relative_antecedent(relative_clause):
         return owner_of(act)
     if chain[0].ent_type_ in ("GPE", "LOC", "FAC") and len(chain) > 1:
         return chain[1]
-    return chain[0]
+    done = _act_before_place(chain[0]) if chain[0].ent_type_ in ("GPE", "LOC", "FAC") else None
+    return done if done is not None else chain[0]
+
+
+def _act_before_place(place):
+    """ "Russia has stepped up air strikes in Idlib, which Turkey says violate…": the place hangs on the verb; the act
+    the verb's object names, before the place, is what the clause is about, and its doer who is meant."""
+    verb = place.head.head if place.dep_ == "pobj" and place.head.dep_ == "prep" else None
+    if verb is None or verb.pos_ != "VERB":
+        return None
+    act = next((c for c in verb.children if c.dep_ == "dobj" and c.i < place.i and c.lemma_.lower() in ACTION_NOUNS),
+               None)
+    if act is None:
+        return None
+    return owner_of(act) or (subject_of(verb) if verb.lemma_.lower() in PERPETRATE else None)
 
 
 def sentential_which(pronoun):
@@ -987,6 +1013,9 @@ def claimed_by(token):
         caller = subject_of(_calling(token))
         if caller is not None and caller.pos_ != "PRON":
             return caller
+    caller = _free_relative_caller(token)
+    if caller is not None:
+        return caller
     node = token
     for _ in range(5):
         if node.head == node:
@@ -997,6 +1026,24 @@ def claimed_by(token):
         if node.lemma_.lower() in CLAIM_NOUNS and node.pos_ == "NOUN":
             return claim_owner(node)
     return None
+
+
+def _free_relative_caller(noun):
+    """ "citing what it called repeated violations of the truce by the regime": who calls the breach so; an "it" or
+    "they" there is the subject of the clause the words hang on (the opposition that cites them)."""
+    verb = noun.head
+    # (a breach so called, as in "in what X called": "what Moscow calls provocations by militants" charges no breach)
+    if noun.lemma_.lower() not in ("breach", "violation", "contravention") or noun.dep_ not in ("oprd", "attr", "dobj") \
+            or verb.lemma_.lower() not in lexicon()["obligations"]["calling_verbs"] \
+            or not any(c.lower_ == "what" for c in verb.children):
+        return None
+    caller, outer = subject_of(verb), verb
+    for _ in range(4):
+        if (caller is not None and caller.pos_ != "PRON") or outer.head == outer:
+            break
+        outer = outer.head
+        caller = subject_of(outer)
+    return caller if caller is not None and caller.pos_ != "PRON" else None
 
 
 def claim_owner(noun):
@@ -1090,6 +1137,11 @@ def resolve_actor(token, exclude: set[str]) -> str | None:
         owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
         if owner is not None:
             return antecedent(owner, exclude)
+        # "the regime, whose forces it said had violated…": the noun the relative clause hangs on
+        whose = any(c.dep_ == "poss" and c.lower_ == "whose" for c in token.children)
+        clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None) if whose else None
+        if clause is not None and clause.head.pos_ in ("NOUN", "PROPN"):
+            return resolve_actor(clause.head, exclude)
     return actor
 
 

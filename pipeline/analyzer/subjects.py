@@ -425,6 +425,39 @@ def group_before(token):
                  and t.lemma_.lower() in ROLE_NOUNS), None)
 
 
+def _relative_teller(pronoun, index: SpeakerIndex) -> Speaker | None:
+    """ "Damascus called on Ankara to respect the Astana agreements, which it said Turkey had violated": "it" telling
+    a relative clause is the party the sentence is about (its subject, named before), not whoever spoke last."""
+    if pronoun.lower_ not in ("it", "they") or pronoun.dep_ != "nsubj" or pronoun.head.dep_ != "relcl":
+        return None
+    # a relative clause opened by "which"/"who" (on the verb or on what it reports), not '"…," it said' hung by the
+    # parser on the quote's last noun
+    clause = pronoun.head
+    opened = [t for c in (clause, *(c for c in clause.children if c.dep_ == "ccomp")) for t in c.children
+              if t.tag_ in ("WDT", "WP", "WP$") and t.i < pronoun.i]
+    if not opened:
+        return None
+    about = next((c for c in sentence_of(pronoun).root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if about is None or about.pos_ == "PRON" or about.i > pronoun.i:
+        return None
+    found = resolve_subject(about, index)
+    return found if found is not None and found.actor and not found.is_person else None
+
+
+def _of_the_body_before(person: Speaker, name, span) -> Speaker:
+    """ "The National Front for Liberation's spokesman, Captain Naji Mustafa, told…": a person the gazetteer does not
+    know, named right after a role, speaks for the body the role's words name by its proper name (not a state's
+    adjective, not a common noun: "Syrian Kurd activist Havidar", "militia spokesman Redur Xelil" speak for no one)."""
+    before = span.doc[span.start: name.start]
+    words = [t for t in before if not t.is_punct and t.pos_ != "PROPN" or t.lower_ in ROLE_NOUNS]
+    if not words or words[-1].lower_ not in ROLE_NOUNS:
+        return person
+    g = gazetteer()
+    bodies = [m.actor for m in g.mentions(before.text) if m.text[:1].isupper()
+              and g.actors[m.actor].kind not in ("person", "state")]
+    return Speaker(person.name, person.title, bodies[-1], person.is_person) if bodies else person
+
+
 def _titled(token, index: SpeakerIndex) -> str | None:
     """A person named after a title in the subject's own phrase ("Russian Ambassador to Turkey Alexei Yerkhov"),
     not a possessive ("Ambassador Yerkhov's aide")."""
@@ -495,6 +528,9 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         kind = PRONOUNS.get(lower)
         if kind is None:
             return None
+        teller = _relative_teller(token, index)
+        if teller is not None:
+            return teller
         reporter = _reporting_subject(token)
         found = resolve_subject(reporter, index) if reporter is not None else None
         if found is not None and (kind == "any" or found.is_person == (kind == "person")) and index.fits(lower, found):
@@ -573,7 +609,8 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
                 return in_full
             return index.person(index.person_written(known))
     if people:
-        return index.person(clean_name(full_span_text(people[0])) or people[0].text)
+        subject_person = index.person(clean_name(full_span_text(people[0])) or people[0].text)
+        return _of_the_body_before(subject_person, people[0], span) if subject_person.actor is None else subject_person
     titled = _titled(token, index)
     if titled:
         return index.person(titled)
