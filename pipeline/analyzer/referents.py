@@ -1080,7 +1080,11 @@ def resolve_actor(token, exclude: set[str]) -> str | None:
     if token.lower_ in ("that", "which", "who") and token.head.dep_ == "relcl" and token.head.head.pos_ in ("NOUN", "PROPN"):
         # a relative pronoun is the noun its clause hangs on, or, when that is only where it happened ("attacks by
         # terrorist organisations positioned in the zone in Idlib, which violated…"), the noun that place is of
-        return resolve_actor(token.head.head, exclude) or _placed_actor(token.head.head, exclude)
+        noun = token.head.head
+        # "the Turkish forces were occupiers who had violated every agreement": what the noun is said of
+        said_of = subject_of(noun.head) if noun.dep_ == "attr" and noun.head.lemma_ == "be" else None
+        return resolve_actor(noun, exclude) or _placed_actor(noun, exclude) or (
+            resolve_actor(said_of, exclude) if said_of is not None and said_of.pos_ != "PRON" else None)
     if token.lower_ in ("which", "who") and token.head.dep_ == "ccomp" and token.head.head.dep_ == "relcl" \
             and token.head.head.head.pos_ in ("NOUN", "PROPN"):
         return resolve_actor(token.head.head.head, exclude)  # "the government, which it says has violated…"

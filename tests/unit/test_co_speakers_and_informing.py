@@ -114,3 +114,9 @@ def test_whose_forces_are_the_forces_of_the_noun_the_clause_hangs_on():
     text = ("Ankara accused Moscow of failing to rein in the regime, whose forces it said had violated the ceasefire "
             "hundreds of times.")
     assert {("turkey", "russia"), ("turkey", "syria")} <= counted_pairs(text, date="2020-05-10")
+
+
+def test_who_after_a_noun_said_of_a_party_is_that_party():
+    text = ('Syrian Foreign Minister Faisal Mekdad said the Turkish forces were "occupiers" who had violated every '
+            "agreement they signed.")
+    assert ("syria", "turkey") in counted_pairs(text, date="2020-06-10")
