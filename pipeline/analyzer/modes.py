@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pipeline.analyzer.candidates import lexicon
 from pipeline.analyzer.gazetteer import gazetteer
-from pipeline.analyzer.referents import (ACTION_NOUNS, BREACH_NOUNS, CLAIM_NOUNS, actor_of_phrase, antecedent,
+from pipeline.analyzer.referents import (ACTS_AND_BREACHES, CLAIM_NOUNS, actor_of_phrase, antecedent,
                                          claim_owner, far_from, finite_above, subject_of)
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex
@@ -202,7 +202,7 @@ def _act_endangers(verb) -> bool:
     """ "the government's continued bombardment threatens to unravel the truce": an act, not a party, threatens; it
     is said to be doing harm now, not warned of."""
     subject = subject_of(verb)
-    return subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() in ACTION_NOUNS | BREACH_NOUNS
+    return subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() in ACTS_AND_BREACHES
 
 
 def _on_condition(verb) -> bool:

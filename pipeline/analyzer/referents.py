@@ -16,10 +16,13 @@ from pipeline.analyzer.statements import CUES
 BREACH_NOUNS = frozenset("violation violations breach breaches failure failures delay delays attack attacks "
                          "shelling shellings provocation provocations non-compliance noncompliance contravention "
                          "obstacle obstacles violence aggression escalation procrastination inability refusal".split())
+# What something is called when it is called a breach: "in what the ministry called a violation", "a clear breach of…".
+CALLED_BREACHES = frozenset(("breach", "violation", "contravention"))
 # Nouns for an action whose doer is the accused: "the offensive by the regime is in breach of…".
 ACTION_NOUNS = frozenset("offensive operation operations attack attacks strike strikes airstrike airstrikes shelling "
                          "bombing bombardment raid raids incursion advance presence action actions escalation "
                          "deployment assault".split())
+ACTS_AND_BREACHES = ACTION_NOUNS | BREACH_NOUNS
 # Things that attack, whose owner is the attacker: "Turkish drones struck…".
 ATTEMPT_NOUNS = frozenset("attempt attempts effort efforts bid bids plan plans scheme schemes".split())
 ATTACKERS = frozenset("drone drones jet jets warplane warplanes aircraft artillery forces troops gunmen fighters".split())
@@ -89,8 +92,7 @@ def actor_of_phrase(token) -> str | None:
 def _of_an_act(prep) -> bool:
     """ "(accused the regime and its allies) of violations of the truce demanded by the UN": what one is charged
     with, and whatever it names, is no part of one's name."""
-    return prep.dep_ == "prep" and any(o.dep_ == "pobj" and o.lemma_.lower() in BREACH_NOUNS | ACTION_NOUNS
-                                       for o in prep.children)
+    return prep.dep_ == "prep" and any(o.dep_ == "pobj" and o.lemma_.lower() in ACTS_AND_BREACHES for o in prep.children)
 
 
 def _called_as(prep) -> bool:
@@ -520,7 +522,7 @@ def owner_of(noun) -> object | None:
             return objects[0]
     # ", a clear breach of the October ceasefire": an appositive breach describes the clause's event
     # (the parser also hangs it on the verb as a bare noun phrase: "…were wounded by shelling, a clear breach of…")
-    if noun.dep_ in ("appos", "npadvmod") and noun.lemma_.lower() in ("breach", "violation", "contravention"):
+    if noun.dep_ in ("appos", "npadvmod") and noun.lemma_.lower() in CALLED_BREACHES:
         verb = _governing_verb(noun)
         # not "deems the attacks by the militants a violation", where the parser made the breach an apposition
         if verb is not None and verb.lemma_.lower() not in CUES \
@@ -712,7 +714,7 @@ def _nearest_subject_before(verb):
 
 def _calling(noun):
     """For a breach noun in "…, in what X called/described as a violation": the verb that calls it so, else None."""
-    if noun.lemma_.lower() not in ("breach", "violation", "contravention"):
+    if noun.lemma_.lower() not in CALLED_BREACHES:
         return None
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "as" else noun.head
     if verb.lemma_.lower() not in lexicon()["obligations"]["calling_verbs"] or verb.dep_ != "pcomp" or verb.head.lower_ != "in":
@@ -902,9 +904,9 @@ def attacker_told_before(act, pointing: bool = False):
     on earlier in this sentence or the one before ("government and Russian airstrikes killed 18…", "the strike
     was carried out by Syrian government aircraft"), else in the article's lead, which names the act the story
     is about ("A Russian airstrike killed…")."""
-    if not pointing and not any((c.dep_ == "det" or c.lower_ == "such") and c.lower_ in ("the", "this", "these", "that",
-                                                                                         "such")
-                                for c in act.children):  # ("such attacks": the parser makes "such" an adjective)
+    # ("such attacks": the parser makes "such" an adjective, not a determiner)
+    if not pointing and not any(c.lower_ in ("the", "this", "these", "that", "such") and (c.dep_ == "det" or c.lower_ == "such")
+                                for c in act.children):
         return None
     sentence = sentence_of(act)
     before = sentence_before(sentence)
@@ -1033,7 +1035,7 @@ def _free_relative_caller(noun):
     "they" there is the subject of the clause the words hang on (the opposition that cites them)."""
     verb = noun.head
     # (a breach so called, as in "in what X called": "what Moscow calls provocations by militants" charges no breach)
-    if noun.lemma_.lower() not in ("breach", "violation", "contravention") or noun.dep_ not in ("oprd", "attr", "dobj") \
+    if noun.lemma_.lower() not in CALLED_BREACHES or noun.dep_ not in ("oprd", "attr", "dobj") \
             or verb.lemma_.lower() not in lexicon()["obligations"]["calling_verbs"] \
             or not any(c.lower_ == "what" for c in verb.children):
         return None
