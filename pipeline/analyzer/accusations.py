@@ -159,8 +159,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                     trigger = next((o.lemma_.lower() for prep in token.children if prep.dep_ == "prep"
                                     and prep.lower_ == "as" for o in prep.children
                                     if o.dep_ == "pobj" and o.lemma_.lower() in BREACH_NOUNS), trigger)
-            elif (lemma in BREACH or _went_back_on(token) or _ended_a_deal(token)) and token.pos_ in ("VERB", "AUX") \
-                    and not negated(token) \
+            elif (lemma in BREACH or (reneged := _went_back_on(token)) or _ended_a_deal(token)) \
+                    and token.pos_ in ("VERB", "AUX") and not negated(token) \
                     and not _other_norm(token) and not _broke_a_thing(token) and asked_to_stop(token) is None:
                 # "the clearing of radical groups …, which Turkey took on …, has stalled": who took the task on
                 # "This move violates the agreement": the act told the sentence before, and who did it
@@ -168,7 +168,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 if accused_token is not None and accused_token.lemma_.lower() in ATTACK_NOUNS and lemma in COMPLIANCE_VERBS:
                     # "…the attacks, which it said were carried out by regime forces. It said the attacks violated…"
                     accused_token = attacker_told_before(accused_token) or accused_token
-                trigger = lemma if lemma in BREACH else "undermine" if _ended_a_deal(token) else "renege"
+                trigger = lemma if lemma in BREACH else "renege" if reneged else "undermine"
             elif lemma == "open" and any(c.lower_ == "fire" for c in token.children) and not negated(token):
                 accused_token, trigger = subject_of(token), "attack"
             elif token.pos_ == "VERB" and (lemma in COMPLY or binds(token)) and (negated(token) or failing(token)):

@@ -1088,4 +1088,3 @@ def no_progress(token) -> Reading | None:
              for d in (o, *_objects_after(o, ("of",))) if _lemma(d) in words()["debt_nouns"]]
     owner = next((c for d in debts for c in d.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
     return Reading(owner, "fail") if owner is not None else None
-

@@ -595,14 +595,21 @@ def owner_of(noun) -> object | None:
             return before
     # "X carried out / stepped up / intensified attacks": the doer is the verb's subject (also of "committed hundreds
     # of violations", the count the verb's object)
-    counted = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" and (
-        noun.head.head.tag_ == "CD" or noun.head.head.lower_ in QUANTITY_WORDS) else noun
+    counted = _count_of(noun) or noun
     if counted.dep_ == "dobj" and counted.head.lemma_.lower() in PERPETRATE and subject_of(counted.head) is not None:
         return subject_of(counted.head)
     return None
 
 
 QUANTITY_WORDS = frozenset(attribution_config().get("quantity_words", ()))  # "hundreds of violations"
+
+
+def _count_of(noun):
+    """The count a noun is counted by: "18 of the violations", "most of them", "hundreds of violations"; else None."""
+    count = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if count is not None and (count.pos_ in ("NUM", "PRON", "DET", "ADJ") or count.lower_ in QUANTITY_WORDS):
+        return count
+    return None
 # ("stag": the lemma spaCy's model gives "staged")
 PERPETRATE = frozenset("carry launch conduct step intensify continue commit stage stag mount escalate perpetrate "
                        "resume renew increase keep begin start wage unleash".split())
@@ -638,9 +645,9 @@ def _maker_of_breach(noun):
     if part is not None:
         return part
     # "the violations were committed by X"; "18 of the violations were committed by X" (the share is the subject)
-    counted = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" \
-        and noun.head.head.dep_ == "nsubjpass" and noun.head.head.pos_ in ("NUM", "PRON", "DET", "ADJ") else None
-    subject = noun if noun.dep_ == "nsubjpass" else counted
+    counted = _count_of(noun)
+    subject = noun if noun.dep_ == "nsubjpass" else counted if counted is not None and counted.dep_ == "nsubjpass" \
+        else None
     if subject is not None and subject.head.lemma_.lower() in rules["committing_verbs"]:
         committed = doer_of(subject.head)
         if committed is not None:
@@ -777,6 +784,9 @@ def actor_word_before(noun, bare: bool = True):
     return None
 
 
+CHARGED_ACTS = ACTION_NOUNS | frozenset(lexicon()["rules"]["accuse_charges"])  # "Turkey's support for militants"
+
+
 def relative_antecedent(relative_clause):
     """The noun a relative clause is about: past a place the parser hung it on ("the militants in Idlib, who it says
     have violated the truce": the militants); the doer of an act in the phrase, whoever the act is for ("Turkey's
@@ -784,8 +794,7 @@ def relative_antecedent(relative_clause):
     chain = [relative_clause.head]
     while chain[-1].dep_ == "pobj" and chain[-1].head.dep_ == "prep" and chain[-1].head.head.pos_ in ("NOUN", "PROPN"):
         chain.append(chain[-1].head.head)
-    acts = ACTION_NOUNS | frozenset(lexicon()["rules"]["accuse_charges"])
-    act = next((n for n in chain[1:] if n.lemma_.lower() in acts and owner_of(n) is not None), None)
+    act = next((n for n in chain[1:] if n.lemma_.lower() in CHARGED_ACTS and owner_of(n) is not None), None)
     if act is not None:
         return owner_of(act)
     if chain[0].ent_type_ in ("GPE", "LOC", "FAC") and len(chain) > 1:
