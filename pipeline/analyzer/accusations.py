@@ -20,10 +20,10 @@ from pipeline.analyzer.modes import (ACCUSE, COMMITMENT_NOUNS, binds, denies_in_
                                     mode_of, negated, none_of, reporter_of, reporting_subject, under_denial)
 from pipeline.analyzer.obligations import (asked_to_stop, ended, is_deal, obligation_reading, of_a_deal, pledger_of,
                                           slowed)
-from pipeline.analyzer.referents import (ACTION_NOUNS, ATTACK_NOUNS, BREACH_NOUNS, actor_of_phrase, agent_of,
-                                         attacker_told_before, claimed_by,
-                                         counted_incident, doer_of, doer_of_these, held_responsible, named_or_mover,
-                                         non_compliance, owner_of, relative_antecedent, resolve_actor, resolve_actors,
+from pipeline.analyzer.referents import (ACTION_NOUNS, ATTACK_NOUNS, BREACH_NOUNS, CALLED_BREACHES, actor_of_phrase,
+                                         agent_of, attacker_told_before, claimed_by, counted_incident, doer_of,
+                                         doer_of_these, held_responsible, named_or_mover, non_compliance, owner_of,
+                                         read_as_a_noun, relative_antecedent, resolve_actor, resolve_actors,
                                          sentential_which, subject_of)
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import SpeakerIndex
@@ -120,7 +120,10 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
             elif lemma in ACCUSE and ((misread := _subject_of_misread_verb(token)) is not None or token.pos_ == "VERB"):
                 if token.dep_ == "xcomp" and token.head.lemma_.lower() in DEMAND_VERBS:
                     continue  # "called on the council to condemn it": asked for, not made
-                passive = any(c.dep_ == "auxpass" for c in token.children)
+                # ("The regime stands accused by the opposition of…", "Turkey, accused by Moscow of…": a participle
+                # with an agent is passive too)
+                passive = any(c.dep_ == "auxpass" for c in token.children) or (
+                    token.tag_ == "VBN" and any(c.dep_ == "agent" for c in token.children))
                 # "Turkey was accused by Russia of…": the agent accuses, the subject is accused; with no agent the
                 # accuser is whoever reports it
                 accuser_token = doer_of(token) if passive else subject_of(token) or misread
@@ -132,7 +135,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                     reporting = _speaker_of(clause.head, index)
                     if reporting is not None and reporting.actor:
                         accuser_token, reported_by = None, reporting.actor
-                objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+                objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")] or _accused_by_participle(token)
                 if objects and objects[0].tag_ in ("WDT", "WP") and token.dep_ == "relcl":
                     objects = [relative_antecedent(token)]  # "…to rein in Syrian forces, which they accuse of violating…"
                     accuser_token = _teller(accuser_token, sent)  # "they" are who speak, not the forces
@@ -144,7 +147,9 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 if lemma == "blame" and on:
                     accused_token = on[0]
                 trigger = lemma
-                charges = [obj for prep in token.children if prep.dep_ == "prep" and prep.i > token.i
+                # (the parser may hang the charge on the agent: "accused by the opposition of breaching…")
+                charges = [obj for head in (token, *(o for a in token.children if a.dep_ == "agent" for o in a.children))
+                           for prep in head.children if prep.dep_ == "prep" and prep.i > token.i
                            and prep.lower_ in ("for", "of", "over") for obj in prep.children if obj.dep_ in ("pobj", "pcomp")]
                 # "of procrastinating and evading its commitments": each joined charge is one
                 # (of the same form: "of using chemical weapons and to disrupt the agreement" is another's aim)
@@ -153,6 +158,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                     # "accused Washington of abandoning them" is a grievance, not a breach
                     breaches = [c for c in charges if _is_breach(c)]
                     trigger = breaches[0].lemma_.lower() if breaches else None
+                    if trigger is None and any(_in_breach_of(head) for head in (token, *charges)):
+                        trigger = "violation"  # "accused Russia of using the delays as a pretext…, in violation of…"
                 elif _only_other_norms(sent):
                     trigger = None  # "condemned the strikes, describing them as a violation of Syria's sovereignty"
                 else:  # "condemned the shelling as a breach of the agreement": what it is called, a breach
@@ -160,7 +167,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                                     and prep.lower_ == "as" for o in prep.children
                                     if o.dep_ == "pobj" and o.lemma_.lower() in BREACH_NOUNS), trigger)
             elif (lemma in BREACH or (reneged := _went_back_on(token)) or _ended_a_deal(token)) \
-                    and token.pos_ in ("VERB", "AUX") and not negated(token) \
+                    and (token.pos_ in ("VERB", "AUX") or read_as_a_noun(token)) and not negated(token) \
                     and not _other_norm(token) and not _broke_a_thing(token) and asked_to_stop(token) is None:
                 # "the clearing of radical groups …, which Turkey took on …, has stalled": who took the task on
                 # "This move violates the agreement": the act told the sentence before, and who did it
@@ -266,6 +273,24 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                     found.append(accusation)
     found += reciprocal_accusations(doc, article_agreement)
     return _best_per_pair(found)
+
+
+def _in_breach_of(head) -> bool:
+    """The act is said to be "in violation of" / "in breach of" something: what one is accused of is a breach."""
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(o.dep_ == "pobj" and o.lemma_.lower() in CALLED_BREACHES
+                                                                and any(p.lower_ == "of" for p in o.children)
+                                                                for o in c.children) for c in head.children)
+
+
+def _accused_by_participle(verb) -> list:
+    """Who a participle with an agent accuses: the subject of the verb it hangs on ("The regime stands accused by…"),
+    or the noun it describes ("Turkey, accused by Moscow of…")."""
+    if verb.tag_ != "VBN" or not any(c.dep_ == "agent" for c in verb.children):
+        return []
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return [verb.head]
+    subject = subject_of(verb.head) if verb.dep_ in ("advcl", "xcomp", "acomp", "oprd") else None
+    return [subject] if subject is not None else []
 
 
 def _teller(subject, sent):

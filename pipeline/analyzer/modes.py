@@ -227,6 +227,9 @@ def _asserts_apart(node) -> bool:
     """ "would respond to any breach by the groups, which have repeatedly violated the truce": a relative clause set
     off by a comma asserts on its own, whatever the clause it hangs in supposes."""
     start = node.left_edge.i
+    if node.dep_ == "advcl" and node.tag_ == "VBG" and node.lemma_.lower() in RULE_WORDS["asserting_participles"] \
+            and start > 0 and node.doc[start - 1].text == ",":
+        return True  # "…said the group would not abide by the deal, adding that Russia had violated…": a new assertion
     return node.dep_ == "relcl" and start > 0 and node.doc[start - 1].text == "," \
         and node.doc[start].lower_ in ("which", "who")
 

@@ -367,7 +367,25 @@ def title_of(ent) -> str | None:
     if delegation is not None and not any(delegation.text in part for part in parts):  # often an apposition too
         parts.append(delegation.text)
     parts = [p for p in parts if p]
+    if not parts:
+        parts = [role] if (role := _role_set_off_before(ent)) else []
     return ", ".join(parts) if parts else None
+
+
+def _role_set_off_before(ent) -> str | None:
+    """ "…, the head of the Syrian opposition's negotiating body, Nasr al-Hariri, told reporters": a role phrase set off
+    by commas just before the name, which the parser hung elsewhere, is the name's title."""
+    doc, end = ent.doc, ent.start - 1
+    if end < 2 or doc[end].text != ",":
+        return None
+    start, opening = end, sentence_of(ent[0]).start
+    while start > opening and doc[start - 1].text not in (",", ";", ":") and doc[start - 1].text not in QUOTE_MARKS:
+        start -= 1
+    words = list(doc[start:end])
+    if not 2 <= len(words) <= 16 or words[0].lower_ not in ("the", "a", "an") \
+            or any(w.ent_type_ == "PERSON" or w.pos_ in ("VERB", "AUX") for w in words):
+        return None
+    return doc[start:end].text if any(w.lemma_.lower() in ROLE_NOUNS for w in words[1:5]) else None
 
 
 def _names_a_body(noun) -> bool:

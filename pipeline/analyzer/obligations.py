@@ -19,8 +19,8 @@ from pipeline.analyzer.candidates import lexicon
 from pipeline.analyzer.modes import does_nothing, failing, negated, no_effort
 from pipeline.analyzer.referents import (ATTACK_NOUNS, BREACH_NOUNS, PERPETRATE, POINTING, actor_of_phrase,
                                          actor_word_before, attacker_told_before, doer_told_by_verb, far_from,
-                                         mover_told_before, owner_of, relative_antecedent, sentential_which,
-                                         subject_of)
+                                         mover_told_before, owner_of, relative_antecedent, sentence_before,
+                                         sentential_which, subject_of)
 
 
 @dataclass(frozen=True)
@@ -966,8 +966,16 @@ def dragged_feet(token) -> Reading | None:
         return None
     tasks = [t for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "over", "in", "with")
              for t in c.children if t.dep_ in ("pobj", "pcomp")]
-    if not any(_keeping(t) or _deal(t) or _lemma(t) in words()["keep_verbs"] | words()["debt_nouns"]
-               | words()["owed_acts"] for t in tasks):
+    if not tasks:
+        # "Under the memorandum, Turkey undertook to… Moscow has complained that Ankara has dragged its feet": on the
+        # deal or the undertaking told in its sentence or the one before
+        pledged = words()["pledge_verbs"] | words()["undertaking_verbs"]
+        tasks = [t for sentence in (token.sent, sentence_before(token.sent)) if sentence is not None for t in sentence
+                 if _deal(t) or (_lemma(t) in pledged and t.pos_ == "VERB")]
+    elif not any(_keeping(t) or _deal(t) or _lemma(t) in words()["keep_verbs"] | words()["debt_nouns"]
+                 | words()["owed_acts"] for t in tasks):
+        return None
+    if not tasks:
         return None
     doer = subject_of(token)
     return Reading(doer, "delay") if doer is not None else None

@@ -19,10 +19,16 @@ CONFIDENCE = 0.7
 
 
 def coordinated_subjects(sent) -> Iterator[list]:
-    """Subjects with their conjuncts ("Turkey and the SDF", "Both the government and rebels"), two or more."""
+    """Subjects with their conjuncts ("Turkey and the SDF", "Both the government and rebels"), two or more; or the
+    modifiers joined on one subject ("Russian and Turkish officials traded blame")."""
     for token in sent:
-        if token.dep_ in ("nsubj", "nsubjpass") and token.conjuncts:
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if token.conjuncts:
             yield [token, *token.conjuncts]
+        for modifier in token.children:
+            if modifier.dep_ in ("amod", "compound", "nmod") and modifier.i < token.i and modifier.conjuncts:
+                yield [modifier, *modifier.conjuncts]
 
 
 def reciprocal_accusations(doc, article_agreement: str | None) -> list[Accusation]:

@@ -309,6 +309,8 @@ def doer_of(token):
         aimed = _aimed_by(token)
         if aimed is not None:
             return aimed
+    if subject is None and token.dep_ == "pobj" and (token.tag_ in ("VBZ", "VBD") or read_as_a_noun(token)):
+        subject = _noun_before_misread_verb(token)
     if subject is None and token.dep_ == "ccomp":
         # "Mousavi said the United States, by supporting…, was undermining…": the parser made the
         # clause's subject an object of "said".
@@ -652,7 +654,10 @@ def _maker_of_breach(noun):
         committed = doer_of(subject.head)
         if committed is not None:
             return committed
-    return _share_by(noun)
+    # "the latest in a series of violations of the truce by Russian aircraft": the "by" hung on the count
+    by = next((o for c in counted.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > noun.i
+               for o in c.children if o.dep_ == "pobj"), None) if counted is not None else None
+    return by if by is not None else _share_by(noun)
 
 
 def _share_by(noun):
@@ -820,16 +825,27 @@ def sentential_which(pronoun):
     """ "Turkish troops set up new posts near Saraqeb, which constitutes a violation of the memorandum": a ", which"
     after a clause whose last noun is neither an act nor a party stands for the clause; its doer is the clause's
     subject, when that names a party."""
-    if pronoun is None or pronoun.lower_ != "which" or pronoun.head.dep_ != "relcl" or pronoun.i == 0 \
-            or pronoun.doc[pronoun.i - 1].text != ",":
+    if pronoun is None or pronoun.lower_ != "which" or pronoun.i == 0 or pronoun.doc[pronoun.i - 1].text != ",":
         return None
-    noun = pronoun.head.head
+    clause = pronoun.head
+    if clause.dep_ == "ccomp" and clause.head.dep_ == "relcl" and clause.head.lemma_.lower() in CUES:
+        clause = clause.head  # "…seize territory near Aleppo, which they say breaches the agreement"
+    if clause.dep_ != "relcl":
+        return None
+    noun = clause.head
     acts = ACTION_NOUNS | ATTACK_NOUNS | frozenset(lexicon()["obligations"]["act_nouns"])
-    if noun.lemma_.lower() in acts or noun.lower_ in acts or actor_of_phrase(noun):
+    # (a party is no breach: "Turkey keeps sending weapons to the militants, which is a violation…" is the sending)
+    if noun.lemma_.lower() in acts or noun.lower_ in acts or (actor_of_phrase(noun) and not _called_a_breach(clause)):
         return None
     verb = _governing_verb(noun)
     doer = subject_of(verb) if verb is not None else None
     return doer if doer is not None and actor_of_phrase(doer) else None
+
+
+def _called_a_breach(clause) -> bool:
+    """ "which is a violation", "which constitutes a breach": the clause calls its subject a breach."""
+    return any(c.dep_ in ("attr", "dobj") and c.lemma_.lower() in CALLED_BREACHES and copula_subject(c) is not None
+               for c in clause.children)
 
 
 def copula_subject(noun):
@@ -866,6 +882,24 @@ def _fire_from(verb):
     return next((found for found in map(_holder, sources) if found is not None), None)
 
 
+def read_as_a_noun(token) -> bool:
+    """ "…in the buffer zone breaches the deal on Idlib": a breach verb the parser tagged a plural noun ending a phrase,
+    followed by a determiner and a deal, is the clause's finite verb."""
+    doc, after = token.doc, token.i + 1
+    return token.tag_ == "NNS" and token.dep_ == "pobj" and token.lemma_.lower() in lexicon()["rules"]["breach_verbs"] \
+        and after + 1 < len(doc) and doc[after].tag_ in ("DT", "PRP$") and any(
+            t.lemma_.lower() in lexicon()["obligations"]["deal_nouns"] for t in doc[after + 1: after + 4])
+
+
+def _noun_before_misread_verb(verb):
+    """ "the presence of HTS fighters in the buffer zone breaches the deal": a finite verb the parser read as the last
+    word of a noun phrase ("buffer zone breaches") has for subject the noun that phrase hangs on (the presence)."""
+    noun = verb.head.head if verb.head.dep_ == "prep" else None
+    while noun is not None and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        noun = noun.head.head
+    return noun if noun is not None and noun.pos_ in ("NOUN", "PROPN") else None
+
+
 def doer_of_these(noun):
     """For "These attacks are a violation…" and "This is a violation…": whose attacks, told before."""
     subject = copula_subject(noun)
@@ -874,6 +908,9 @@ def doer_of_these(noun):
         return clause_doer  # "…set up new posts near Saraqeb, which constitutes a violation"
     moves = lexicon()["obligations"]["move_nouns"]
     clausal = noun.dep_ == "attr" and any(c.dep_ == "csubj" for c in noun.head.children)  # "What is happening … is"
+    doer = _doer_of_what(noun) if clausal else None
+    if doer is not None:
+        return doer  # '"What the regime is doing in Idlib is a clear violation…"': who does it
     if clausal or (subject is not None and subject.lower_ in ("this", "that", "it")):
         referred = _act_referred_to(noun, ATTACK_NOUNS | OFFENSIVE_NOUNS | moves)
         if referred is not None:  # '"What is happening in Idlib is a violation…," Cavusoglu said, referring to the
@@ -893,7 +930,17 @@ def doer_of_these(noun):
         if found is not None:
             return found
     # further back: earlier in the sentence, or the lead; an act told by a plain verb just before ("the step")
-    return attacker_told_before(subject, pointing) or mover_told_before(subject)
+    return attacker_told_before(subject, pointing) or mover_told_before(subject, bare=True)
+
+
+def _doer_of_what(noun):
+    """ "What the regime is doing in Idlib is a violation": the subject of a free relative's verb of doing, when it
+    names someone (not "what is happening", nor "what we are seeing")."""
+    clause = next(c for c in noun.head.children if c.dep_ == "csubj")
+    if clause.lemma_.lower() not in ("do", "carry") or not any(c.lower_ == "what" for c in clause.children):
+        return None
+    subject = subject_of(clause)
+    return subject if subject is not None and subject.pos_ != "PRON" else None
 
 
 def _act_referred_to(noun, acts: frozenset[str]):
@@ -953,17 +1000,25 @@ def _doer_in_relative(act):
     return None
 
 
-def mover_told_before(act):
+def mover_told_before(act, bare: bool = False):
     """For "the move", "this step", "such measures": the party whose act the sentence before tells with a plain verb
     ("Turkey sent more troops into Idlib. Damascus called the move a violation…"): that sentence's main verb's
     subject, when it names a party and the verb tells no speech."""
-    if act.lemma_.lower() not in lexicon()["obligations"]["move_nouns"] or not any(
-            c.dep_ == "det" and c.lower_ in POINTING | {"the"} for c in act.children):
+    # ('"The regime is massing troops near Kafr Nabl. This is a violation…"': a bare "this" called a breach points to
+    # the act too)
+    pointing = bare and act.lower_ in ("this", "that") and act.tag_ == "DT" and act.dep_ == "nsubj"
+    if not pointing and (act.lemma_.lower() not in lexicon()["obligations"]["move_nouns"] or not any(
+            c.dep_ == "det" and c.lower_ in POINTING | {"the"} for c in act.children)):
         return None
     before = sentence_before(sentence_of(act))
     verb = before.root if before is not None else None
-    if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() in CUES or any(
-            c.dep_ in ("auxpass", "neg") for c in verb.children):
+    # "…the terrorists are still there, and this is a violation": the clause "this" is joined to
+    joined = act.head.head if pointing and act.head.dep_ == "conj" and act.head.head.i < act.i else None
+    verb = joined if joined is not None else verb
+    # (a copula only as presence: "are still there")
+    present = joined is not None and joined.lemma_ == "be" and any(c.lower_ in ("there", "here") for c in joined.children)
+    if verb is None or (verb.pos_ != "VERB" and not present) \
+            or verb.lemma_.lower() in CUES or any(c.dep_ in ("auxpass", "neg") for c in verb.children):
         return None
     doer = subject_of(verb)
     if doer is None or not actor_of_phrase(doer):
@@ -1027,16 +1082,22 @@ def claimed_by(token):
     caller = _free_relative_caller(token)
     if caller is not None:
         return caller
-    node = token
-    for _ in range(5):
-        if node.head == node:
-            return None
-        node = node.head
+    for node in heads_above(token, 5):
         if node.pos_ == "VERB" and node.lemma_.lower() in CUES:
             return None  # "…, saying instead that Ankara failed": the sayer's claim, not the accusation's
         if node.lemma_.lower() in CLAIM_NOUNS and node.pos_ == "NOUN":
             return claim_owner(node)
     return None
+
+
+def heads_above(token, steps: int):
+    """The heads above a token, the nearest first, at most `steps` of them (fewer at the root)."""
+    node = token
+    for _ in range(steps):
+        if node.head == node:
+            return
+        node = node.head
+        yield node
 
 
 def _free_relative_caller(noun):
@@ -1083,6 +1144,37 @@ def _controller(possessive) -> str | None:
     return actor_of_phrase(doer)
 
 
+def _names_an_occupier(token) -> bool:
+    """ "the occupation state", "the occupation army", "the occupiers": a party named only as the occupier."""
+    occupier = words("occupier_words")
+    return token.pos_ in ("NOUN", "PROPN") and (token.lemma_.lower() in occupier or any(
+        c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in occupier for c in token.children))
+
+
+def _occupier_named_before(token, exclude: set[str]) -> str | None:
+    """The party the article last called the occupier by name ("The Turkish occupation army shelled… the occupation
+    state was violating…"): Turkey in a Kurdish agency's copy, the US in SANA's."""
+    occupier, text = words("occupier_words"), token.doc[:token.i].text
+    mentions = [m for m in gazetteer().referents(text)  # "Turkish occupation" is one mention, "US occupation" two words
+                if any(w in occupier for w in (*m.text.lower().split(), *text[m.end:m.end + 12].lower().split()[:1]))]
+    actor = mentions[-1].actor if mentions else None
+    return actor if actor and gazetteer().rollup(actor) not in exclude else None
+
+
+def _spoken_of(pronoun, exclude: set[str]) -> str | None:
+    """ '"They never respected it," a rebel commander said of the regime': the party the words are said of is who a
+    third-person pronoun in them stands for."""
+    if pronoun.lower_ not in ("they", "them", "their", "it", "its"):
+        return None
+    for node in heads_above(pronoun, 6):
+        if node.pos_ == "VERB" and node.lemma_.lower() in CUES:
+            about = next((o for c in node.children if c.dep_ == "prep" and c.lower_ in ("of", "about") and c.i > node.i
+                          for o in c.children if o.dep_ == "pobj"), None)
+            actor = actor_of_phrase(about) if about is not None else None
+            return actor if actor and gazetteer().rollup(actor) not in exclude else None
+    return None
+
+
 def resolve_actor(token, exclude: set[str]) -> str | None:
     if token is None:
         return None
@@ -1122,6 +1214,9 @@ def resolve_actor(token, exclude: set[str]) -> str | None:
             if reporter is not None and reporter.pos_ != "PRON" and not (person and token.lower_ in ("they", "it")) \
                     and not single:
                 return actor_of_phrase(reporter)
+        spoken_of = _spoken_of(token, exclude)
+        if spoken_of is not None:
+            return spoken_of
         controlled = _controller(token)
         if controlled is not None:
             # "urged insurgents to intensify their attacks", "pledged to honour its commitments": the one who is to
@@ -1134,6 +1229,8 @@ def resolve_actor(token, exclude: set[str]) -> str | None:
     if proxies is not None:
         return proxies
     actor = actor_of_phrase(token)
+    if actor is None and _names_an_occupier(token):
+        return _occupier_named_before(token, exclude)
     if actor is None and points_to_group(token):
         # "The group accused Turkey…": the group or organisation just named, by its name
         groups = [m for m in _referents_before(token, exclude, sentences=2)[1] if named_group(m)]

@@ -23,7 +23,8 @@ CEASEFIRE = (
 # Compliance language without a ceasefire word ("have not kept their promises", "undertook to
 # neutralise the terrorists"): weaker evidence, counted at a lower weight.
 COMPLIANCE = (
-    r"commitments?|obligations?|promises?|promised|pledged?|undertook|undertaken|calm|disarm\w*|violat\w+|breach\w*|"
+    r"commitments?|obligations?|promises?|promised|pledge[sd]?|undertook|undertaken|abid(?:e|es|ed|ing)|calm|disarm\w*|"
+    r"violat\w+|breach\w*|"
     r"fail(?:ed|ure)? to (?:fulfil+|honou?r|implement|keep|meet)"
 )
 # Conflicts that share the parties but are not Syria: their weight counts against a story.

@@ -220,6 +220,8 @@ class SpeakerIndex:
         end = position + len(name) + len(title) + 8 if position is not None else 0
         at = self.text.lower().rfind("the " + noun, 0, end) if position is not None else -1
         body = self.last_institution(at, noun) if at >= 0 else None
+        if body is None and at >= 0 and noun in group_nouns():
+            body = self.last_group(at)  # "The group's spokesman" after "Jaish al-Islam, the main rebel group…"
         return body.actor if body is not None else None
 
     def titled_in(self, start: int, end: int) -> tuple[int, int, str] | None:

@@ -21,6 +21,7 @@ CUES = frozenset(attribution_config()["cue_verbs"])  # verbs that attribute a qu
 REPORTING = frozenset(attribution_config()["reporting_verbs"])  # verbs that report speech without quotes
 DENIALS = frozenset(attribution_config()["denial_verbs"])
 CUES_AND_DENIALS = CUES | DENIALS
+CONTRAST_MARKS = frozenset(attribution_config()["contrast_marks"])
 MAX_CUE_DISTANCE = 250  # characters between a quote and the verb that attributes it
 AFTER_A_FULL_STOP = 80  # how much farther a cue after a quote closing its sentence counts, against one before it
 
@@ -199,7 +200,8 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
     # parser hangs it lower ("rejected accusations that jets had bombed…, saying instead…").
     if token.dep_ in ("advcl", "conj", "xcomp", "pcomp"):  # pcomp: "limited herself to saying that…"
         head = token.head
-        if token.tag_ == "VBG" and head.dep_ == "advcl" and any(c.dep_ == "mark" for c in head.children):
+        if token.tag_ == "VBG" and head.dep_ == "advcl" and any(c.dep_ == "mark" for c in head.children) \
+                and not _set_against(head):
             # "X issued a statement, two days after Moscow and Damascus announced an offensive, saying…": the parser
             # hangs the participle on the time clause; it speaks with the main clause
             head = head.head
@@ -231,6 +233,12 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
         if subject is not None and (token.tag_ == "VBG" or shared or _continued(token)):
             return resolve_subject(subject, index)
     return None
+
+
+def _set_against(clause) -> bool:
+    """A clause set against the main one ("…, while Ankara, for its part, blames Damascus, saying…"): another party's
+    account, whose participle speaks with it, not with the main clause."""
+    return any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in clause.children)
 
 
 def _continued(verb) -> bool:
