@@ -184,7 +184,9 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
                 agent = agent_of(token) if passive else None
                 # "the separation …, which Turkey undertook, has not been implemented"
-                accused_token = agent or _who_took_on(token) or subject_of(token)
+                # (a passive's subject is what was not kept or done, never who failed: "the heavy weapons had not been
+                # withdrawn, as the Turkish side had undertaken" is read below, by who undertook it)
+                accused_token = agent or _who_took_on(token) or (None if passive else subject_of(token))
                 trigger = lemma if lemma in COMPLY else "fail"
             elif lemma in RULE_WORDS["collapse_nouns"] and token.pos_ == "NOUN" and of_a_deal(token) \
                     and held_responsible(token) is not None:

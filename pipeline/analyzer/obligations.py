@@ -554,9 +554,16 @@ def not_as_agreed(token) -> Reading | None:
     elif not (negated(token) or does_nothing(token) or any(
             c.lower_ in words()["partly"] for c in token.children if c.dep_ == "advmod")):
         return None  # ("had done nothing to neutralise the terrorists, as required by the deal")
-    agreed = any(c.dep_ == "advcl" and _lemma(c) in words()["agreed_verbs"]
-                 and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children) for h in heads for c in h.children)
+    if token.dep_ == "ccomp" and token.head.pos_ == "ADJ":
+        heads += [token.head, token.head.head]  # "was disappointed that the terrorists had not been removed, as…"
+    agreed = [c for h in heads for c in h.children if c.dep_ == "advcl" and _lemma(c) in words()["agreed_verbs"]
+              and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)]
     doer = subject_of(token)
+    if agreed and any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
+        # "the terrorists have not been removed from the zone, as Turkey promised": what is undone is the patient; who
+        # promised it did not do it (and "as required by the deal" names no one)
+        promiser = subject_of(agreed[0])
+        doer = promiser if promiser is not None and promiser.pos_ != "PRON" and actor_of_phrase(promiser) else None
     return Reading(doer, "fail") if agreed and doer is not None else None
 
 

@@ -156,9 +156,13 @@ def _proxy_by_sponsor(token) -> str | None:
 def resolve_actors(token, exclude: set[str]) -> list[str]:
     """Like resolve_actor, but "they" may stand for two parties named together ("The regime and the Russians… they")."""
     first = resolve_actor(token, exclude)
-    if first is None and token.conjuncts and token.pos_ == "NOUN":
+    if first is None and token.conjuncts and token.pos_ == "NOUN" and token.conjuncts[-1].i > token.i:
         # "regime and Russian forces": the first conjunct borrows the last one's head noun
         first = gazetteer().resolve(f"{token.text} {token.conjuncts[-1].text}")
+        first = first if first and gazetteer().rollup(first) not in exclude else None
+    if first is None and token.dep_ == "conj" and token.head.dep_ in ("amod", "compound") and token.pos_ == "NOUN":
+        # "Russian and regime violations": a modifier joined to another names its party as "the regime" does
+        first = gazetteer().resolve(f"the {token.text}")
         first = first if first and gazetteer().rollup(first) not in exclude else None
     if first is not None and token.pos_ in ("NOUN", "PROPN"):
         return [first, *_coordinated_modifiers(token, exclude | {gazetteer().rollup(first)})]
@@ -600,7 +604,20 @@ def owner_of(noun) -> object | None:
     counted = _count_of(noun) or noun
     if counted.dep_ == "dobj" and counted.head.lemma_.lower() in PERPETRATE and subject_of(counted.head) is not None:
         return subject_of(counted.head)
-    return None
+    return _attention_drawn_to(noun)
+
+
+def _attention_drawn_to(noun):
+    """ "drew the attention of its Turkish partners to the non-fulfilment of the agreements", "drew Ankara's attention
+    to the violations": whose attention is drawn to a breach is whose breach it is (Russian diplomatic usage)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "to" or not (non_compliance(noun) or noun.lemma_.lower() in BREACH_NOUNS):
+        return None
+    attention = next((c for c in noun.head.head.children if c.dep_ == "dobj" and c.lemma_.lower() == "attention"), None)
+    if attention is None:
+        return None
+    return next((c for c in attention.children if c.dep_ == "poss" and c.pos_ != "PRON"), None) or next(
+        (o for c in attention.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"),
+        None)
 
 
 QUANTITY_WORDS = frozenset(attribution_config().get("quantity_words", ()))  # "hundreds of violations"
@@ -1228,6 +1245,8 @@ def resolve_actor(token, exclude: set[str]) -> str | None:
     proxies = _proxies_of(token, exclude)
     if proxies is not None:
         return proxies
+    if token.lemma_.lower() == "ally" and any(c.dep_ == "poss" for c in token.children):
+        return None  # "The regime's allies, Russia and Iran, have breached…": never the regime (its allies are named)
     actor = actor_of_phrase(token)
     if actor is None and _names_an_occupier(token):
         return _occupier_named_before(token, exclude)

@@ -497,6 +497,21 @@ def _names_it(noun, body: Speaker) -> bool:
     return all(word in body.name.lower() for word in own)
 
 
+def _described_next(token, index: SpeakerIndex) -> Speaker | None:
+    """ '"…," the source said. The Russian military source added…': a bare "the source", no one so called before, is
+    the one the next sentence describes speaking, when that description names a party."""
+    sentence = sentence_of(token)
+    if sentence.end >= len(token.doc) or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+            or any(c.dep_ in ("amod", "compound", "poss") for c in token.children):
+        return None
+    following = sentence_of(token.doc[sentence.end])
+    again = next((t for t in following if t.dep_ == "nsubj" and t.lemma_ == token.lemma_ and t.head.lemma_.lower() in
+                  attribution_config().get("cue_verbs", ()) and any(c.dep_ in ("amod", "compound") for c in t.children)),
+                 None)
+    found = resolve_subject(again, index) if again is not None else None
+    return found if found is not None and found.actor else None
+
+
 def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     """Turn the subject of a cue verb into a speaker: a name, a pronoun, a role noun or an institution."""
     lower = token.lower_
@@ -755,7 +770,7 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
             if description.lower() != lower or owner_speaker is not None else None
         if owner is not None and owner.pos_ != "PRON" and lower not in ROLE_NOUNS and unnamed is not None:
             return unnamed  # "Mateen's former wife said": someone of Mateen's, not whoever spoke last
-        return index.by_role(lower, token.idx, role_qualifiers(token)) or unnamed
+        return index.by_role(lower, token.idx, role_qualifiers(token)) or unnamed or _described_next(token, index)
     if actor and lower in ROLE_NOUNS:
         # "the Russian officer", "the Turkish leader": someone the article has already named.
         # Not when an unnamed one was brought in first ("a Turkish official said… the Turkish official added").

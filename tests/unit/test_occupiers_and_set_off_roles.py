@@ -170,3 +170,56 @@ def test_a_statement_on_pledges_not_abided_by_is_relevant():
     text = ("Damascus, SANA - Deputy Foreign Minister Faisal Mekdad said that Erdogan's regime has not abided by any of "
             "the pledges it made in Astana and Sochi, stressing that Syria will restore every inch of its land.")
     assert relevance_of("Mekdad: Erdogan's regime has not abided by any of its pledges", text).relevant
+
+
+def test_a_state_s_militias_are_its_proxies_not_the_speakers_side():
+    text = ("The Syrian National Coalition said the regime and Iran's militias had never complied with any truce in "
+            "Idlib.")
+    assert {("armed_groups", "syria"), ("armed_groups", "other:iran_backed_militias")} <= rule_claims(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The terrorists have not been removed from the demilitarised zone as Turkey promised, Lavrov said.",
+    "Lavrov said the heavy weapons had not been withdrawn from the zone, as the Turkish side had undertaken to do under "
+    "the Sochi memorandum.",
+    'Lavrov said Russia was "very disappointed" that the terrorists had not been removed from the demilitarised zone, '
+    "as Turkey had promised.",
+])
+def test_what_was_not_done_as_a_party_promised_is_that_party_s_failure(text):
+    assert rule_claims(text) == {("russia", "turkey")}
+
+
+def test_a_passive_s_subject_is_never_who_failed():
+    assert rule_claims("Russia said the terrorists had not been separated from the moderate opposition in Idlib.") \
+        == set()
+
+
+def test_whose_attention_is_drawn_to_a_breach():
+    text = ("The Russian side has more than once drawn the attention of its Turkish partners to the non-fulfilment of "
+            "the Idlib agreements, the Russian ambassador in Damascus said.")
+    assert ("russia", "turkey") in rule_claims(text)
+
+
+def test_each_accusing_the_other():
+    text = "Moscow and Ankara each accuse the other of failing to abide by the Idlib agreement."
+    assert {("russia", "turkey"), ("turkey", "russia")} <= rule_claims(text)
+
+
+def test_a_party_s_allies_are_never_the_party():
+    text = "The regime's allies, Russia and Iran, have also breached the truce in Idlib, according to the opposition."
+    pairs = rule_claims(text)
+    assert {("armed_groups", "russia"), ("armed_groups", "iran")} <= pairs
+    assert ("armed_groups", "syria") not in pairs
+
+
+def test_the_source_described_in_the_next_sentence():
+    text = ('"Turkey is not fulfilling its obligations under the Idlib agreements," the source said. The Russian '
+            "military source added that Moscow had repeatedly raised the issue with Ankara.")
+    assert ("russia", "turkey") in rule_claims(text)
+    assert rule_claims('"Turkey is not fulfilling its obligations under the Idlib agreements," the source said.') \
+        == set()
+
+
+def test_a_modifier_joined_to_another_names_its_party():
+    text = "The National Liberation Front said Russian and regime violations were continuing despite the truce in Idlib."
+    assert {("armed_groups", "russia"), ("armed_groups", "syria")} <= rule_claims(text)
