@@ -313,8 +313,6 @@ def doer_of(token):
         aimed = _aimed_by(token)
         if aimed is not None:
             return aimed
-    if subject is None and token.dep_ == "pobj" and (token.tag_ in ("VBZ", "VBD") or read_as_a_noun(token)):
-        subject = _noun_before_misread_verb(token)
     if subject is None and token.dep_ == "ccomp":
         # "Mousavi said the United States, by supporting…, was undermining…": the parser made the
         # clause's subject an object of "said".
@@ -476,8 +474,10 @@ def _subject_taken_by_object(verb):
 def _subject_holding_verb(verb):
     """The phrase a finite breach verb was parsed into as a noun: in "said the presence of Turkish troops in the
     buffer zone breaches the deal" the parser makes "breaches" the object of "in"; its subject is "presence"."""
-    if verb.tag_ not in ("VBZ", "VBD", "VBP") or verb.dep_ not in ("pobj", "compound") \
-            or verb.lemma_.lower() not in words("breach_verbs") or not any(c.dep_ == "dobj" for c in verb.children):
+    # (the deal may be parsed as the object, as an apposition of the phrase, or the verb tagged a plural noun)
+    if not (verb.tag_ in ("VBZ", "VBD", "VBP") or read_as_a_noun(verb)) or verb.dep_ not in ("pobj", "compound") \
+            or verb.lemma_.lower() not in words("breach_verbs") \
+            or not (any(c.dep_ == "dobj" for c in verb.children) or _deal_follows(verb)):
         return None
     holder = verb.head
     while holder.dep_ in ("pobj", "prep", "compound") and holder.head != holder:
@@ -852,14 +852,14 @@ def sentential_which(pronoun):
     noun = clause.head
     acts = ACTION_NOUNS | ATTACK_NOUNS | frozenset(lexicon()["obligations"]["act_nouns"])
     # (a party is no breach: "Turkey keeps sending weapons to the militants, which is a violation…" is the sending)
-    if noun.lemma_.lower() in acts or noun.lower_ in acts or (actor_of_phrase(noun) and not _called_a_breach(clause)):
+    if noun.lemma_.lower() in acts or noun.lower_ in acts or (actor_of_phrase(noun) and not _clause_calls_a_breach(clause)):
         return None
     verb = _governing_verb(noun)
     doer = subject_of(verb) if verb is not None else None
     return doer if doer is not None and actor_of_phrase(doer) else None
 
 
-def _called_a_breach(clause) -> bool:
+def _clause_calls_a_breach(clause) -> bool:
     """ "which is a violation", "which constitutes a breach": the clause calls its subject a breach."""
     return any(c.dep_ in ("attr", "dobj") and c.lemma_.lower() in CALLED_BREACHES and copula_subject(c) is not None
                for c in clause.children)
@@ -901,20 +901,16 @@ def _fire_from(verb):
 
 def read_as_a_noun(token) -> bool:
     """ "…in the buffer zone breaches the deal on Idlib": a breach verb the parser tagged a plural noun ending a phrase,
-    followed by a determiner and a deal, is the clause's finite verb."""
+    followed by a deal, is the clause's finite verb."""
+    return token.tag_ == "NNS" and token.dep_ == "pobj" and token.lemma_.lower() in words("breach_verbs") \
+        and _deal_follows(token)
+
+
+def _deal_follows(token) -> bool:
+    """A determiner and a deal right after the token ("breaches the deal", "violates its commitments")."""
     doc, after = token.doc, token.i + 1
-    return token.tag_ == "NNS" and token.dep_ == "pobj" and token.lemma_.lower() in lexicon()["rules"]["breach_verbs"] \
-        and after + 1 < len(doc) and doc[after].tag_ in ("DT", "PRP$") and any(
-            t.lemma_.lower() in lexicon()["obligations"]["deal_nouns"] for t in doc[after + 1: after + 4])
-
-
-def _noun_before_misread_verb(verb):
-    """ "the presence of HTS fighters in the buffer zone breaches the deal": a finite verb the parser read as the last
-    word of a noun phrase ("buffer zone breaches") has for subject the noun that phrase hangs on (the presence)."""
-    noun = verb.head.head if verb.head.dep_ == "prep" else None
-    while noun is not None and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
-        noun = noun.head.head
-    return noun if noun is not None and noun.pos_ in ("NOUN", "PROPN") else None
+    return after + 1 < len(doc) and doc[after].tag_ in ("DT", "PRP$") and any(
+        t.lemma_.lower() in lexicon()["obligations"]["deal_nouns"] for t in doc[after + 1: after + 4])
 
 
 def doer_of_these(noun):
@@ -1027,11 +1023,10 @@ def mover_told_before(act, bare: bool = False):
     if not pointing and (act.lemma_.lower() not in lexicon()["obligations"]["move_nouns"] or not any(
             c.dep_ == "det" and c.lower_ in POINTING | {"the"} for c in act.children)):
         return None
-    before = sentence_before(sentence_of(act))
-    verb = before.root if before is not None else None
-    # "…the terrorists are still there, and this is a violation": the clause "this" is joined to
+    # "…the terrorists are still there, and this is a violation": the clause "this" is joined to; else the sentence before
     joined = act.head.head if pointing and act.head.dep_ == "conj" and act.head.head.i < act.i else None
-    verb = joined if joined is not None else verb
+    before = sentence_before(sentence_of(act)) if joined is None else None
+    verb = joined if joined is not None else before.root if before is not None else None
     # (a copula only as presence: "are still there")
     present = joined is not None and joined.lemma_ == "be" and any(c.lower_ in ("there", "here") for c in joined.children)
     if verb is None or (verb.pos_ != "VERB" and not present) \
