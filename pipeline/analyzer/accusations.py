@@ -18,7 +18,7 @@ from pipeline.analyzer.reciprocal import reciprocal_accusations
 from pipeline.analyzer.names import unnamed_source_state
 from pipeline.analyzer.modes import (ACCUSE, COMMITMENT_NOUNS, binds, denies_in_sentence, failing, holds_responsible,
                                     mode_of, negated, none_of, reporter_of, reporting_subject, under_denial)
-from pipeline.analyzer.obligations import (asked_to_stop, ended, is_deal, obligation_reading, of_a_deal, pledger_of,
+from pipeline.analyzer.obligations import (asked_to_stop, ended, is_deal, lister_of, obligation_reading, of_a_deal, pledger_of,
                                           slowed)
 from pipeline.analyzer.referents import (ACTION_NOUNS, ATTACK_NOUNS, BREACH_NOUNS, CALLED_BREACHES, actor_of_phrase,
                                          agent_of, attacker_told_before, claimed_by, counted_incident, doer_of,
@@ -223,7 +223,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 continue  # "targets militants who violate the truce" describes; ", which violated" asserts
             accuser = reported_by
             if accuser_token is None and accuser is None:
-                accuser_token = claimed_by(token)
+                # (or who lists the act among a truce's problems: "Kerry identified two problems…: attacks by…")
+                accuser_token = claimed_by(token) or lister_of(token)
             if accuser_token is not None and accuser_token.lower_ in ("we", "i") and context is not None:
                 accuser = statements[context].speaker_actor  # "We hold it responsible…", said the SDF
             elif accuser_token is not None and accuser_token.lower_ in ("he", "she"):
@@ -590,7 +591,23 @@ def _answerable(trigger, accused) -> list:
 def _conjuncts(token) -> list:
     """Y and Z in "accused X, Y and Z" (also when the parser makes Y an apposition: "the regime, Iran and Russia")."""
     listed = [a for a in token.children if a.dep_ == "appos" and any(c.dep_ in ("conj", "cc") for c in a.children)]
-    return [t for t in token.conjuncts if t.i > token.i] + [t for a in listed for t in (a, *a.conjuncts) if t.i > token.i]
+    return [t for t in token.conjuncts if t.i > token.i] + [t for a in listed for t in (a, *a.conjuncts) if t.i > token.i] \
+        + _by_again(token)
+
+
+JOINING = re.compile(r"\s*,?\s*(?:as well as|and|or|but also)\s*", re.IGNORECASE)
+
+
+def _by_again(token) -> list:
+    """ "violations by Turkish forces as well as by the SDF", "by the regime and by Russia": the object of a "by" joined
+    to this one, wherever the parser hung it."""
+    by = token.head
+    if token.dep_ != "pobj" or by.lower_ != "by":
+        return []
+    end = token.right_edge.i + 1
+    doc = token.doc
+    later = next((t for t in doc[end: end + 5] if t.lower_ == "by" and JOINING.fullmatch(doc[end: t.i].text)), None)
+    return [o for o in later.children if o.dep_ == "pobj"] if later is not None else []
 
 
 def _co_subjects(token) -> list:
@@ -602,11 +619,15 @@ def _co_subjects(token) -> list:
 
 
 def _members_of(token) -> list:
-    """The bodies a plural head belongs to ("militants of Jabhat al-Nusra and the Islamic State")."""
+    """The bodies a plural head belongs to ("militants of Jabhat al-Nusra and the Islamic State", "terrorists from
+    Jabhat al-Nusra and ISIS")."""
     if token.tag_ != "NNS":
         return []
-    return [t for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
-            for o in prep.children if o.dep_ == "pobj" for t in (o, *o.conjuncts)]
+    # (a "from" only when its first object is a party: "terrorists from the zone and Turkey's failure…" is a list;
+    # never a deal: "a violation by the militants of the regime of the demilitarized zone" breaches a truce regime)
+    return [t for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
+            for o in prep.children if o.dep_ == "pobj" and (prep.lower_ == "of" or actor_of_phrase(o)) and not is_deal(o)
+            for t in (o, *o.conjuncts)]
 
 
 def _accusation(sent, scope, token, lemma, trigger, accuser, accused, mode, context, statements,

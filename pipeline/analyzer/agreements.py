@@ -27,18 +27,23 @@ class Agreement:
     context: re.Pattern[str] | None
     generic: bool
     default: bool
+    scene: re.Pattern[str] | None = None  # where or in what the deal applies: a cue only when no deal is named
 
 
-def counts(text: str, date: str | None = None, context: str | None = None) -> dict[str, int]:
-    """How often the text names each agreement (config agreement_cues.yaml): cues, places and times."""
-    found = [agreement for _, _, agreement in mentions(text, date, context)]
+def counts(text: str, date: str | None = None, context: str | None = None, scenes: bool = True) -> dict[str, int]:
+    """How often the text names each agreement (config agreement_cues.yaml): cues, places and times, and with
+    `scenes` the places or operations a deal covers."""
+    found = [agreement for _, _, agreement in mentions(text, date, context, scenes)]
     return {a.id: found.count(a.id) for a in _agreements()}
 
 
 def agreement_in(text: str, date: str | None = None, context: str | None = None) -> str | None:
     """The agreement a sentence names, the most specific; a `date` resolves "last September's deal", the article
-    (`context`) which deal a place or a time means when the sentence does not say."""
-    return _best(counts(text, date, context), specific_first=True)
+    (`context`) which deal a place or a time means when the sentence does not say. A scene ("the operation in
+    north-eastern Syria") names its deal only when the sentence names none outright ("contradicts the Astana
+    agreements")."""
+    return _best(counts(text, date, context, scenes=False), specific_first=True) \
+        or _best(counts(text, date, context), specific_first=True)
 
 
 # "that agreement", "the same deal", "this memorandum", "under the said accords": a deal named before
@@ -96,13 +101,15 @@ def by_date(text: str, date: str | None, context: str | None = None) -> tuple[st
     return best
 
 
-def mentions(text: str, date: str | None = None, context: str | None = None) -> list[tuple[int, int, str]]:
-    """Every (start, end, agreement) span naming an agreement concluded by the date; a place or a time that fits
-    several is the one whose context the sentence, else `context` (the article), else the text mentions most."""
+def mentions(text: str, date: str | None = None, context: str | None = None,
+             scenes: bool = True) -> list[tuple[int, int, str]]:
+    """Every (start, end, agreement) span naming an agreement concluded by the date (with `scenes`, its scene cues
+    too); a place or a time that fits several is the one whose context the sentence, else `context` (the article),
+    else the text mentions most."""
     folded, day = fold(text), parse_date(date)
     around = _folded(context) if context else folded
-    found: list[tuple[int, int, str | None]] = [(m.start(), m.end(), a.id) for a in _agreements() if a.cues and _concluded_by(a, day)
-             for m in a.cues.finditer(folded)]
+    found: list[tuple[int, int, str | None]] = [(m.start(), m.end(), a.id) for a in _agreements() if _concluded_by(a, day)
+             for cues in (a.cues, a.scene if scenes else None) if cues for m in cues.finditer(folded)]
     for kind, group in (("place", "where"), ("time", "when")):
         for match in (m for pattern in _descriptions()[kind] for m in pattern.finditer(folded)):
             sentence = _sentence(folded, match)
@@ -111,7 +118,19 @@ def mentions(text: str, date: str | None = None, context: str | None = None) -> 
             found += [(match.start(), match.end(), by_place(place, sentence, around, day, dated))
                       for place in _places().findall(match.group(group))] if kind == "place" else \
                 [(match.start(), match.end(), by_time(match.group(group), sentence, around, day))]
+    found += _shared_name_spans(folded, day, around, found)
     return _distinct([span for span in found if not _abroad(_sentence(folded, span))])
+
+
+def _shared_name_spans(folded: str, day: datetime.date | None, around: str, found) -> list[tuple[int, int, str | None]]:
+    """Bare names several deals share ("the memorandum"), each the deal its context points to; not inside a span
+    that already names one ("the Sochi memorandum of September 2018")."""
+    spans: list[tuple[int, int, str | None]] = []
+    for shared in _shared_names():
+        sharing = [a for a in _agreements() if a.id in shared["agreements"] and _concluded_by(a, day)]
+        spans += [(m.start(), m.end(), _choose(sharing, _sentence(folded, m), around)) for m in shared["pattern"].finditer(folded)
+                  if not any(s[2] and s[0] <= m.start() and m.end() <= s[1] for s in found)]
+    return spans
 
 
 def by_place(place: str, sentence: str, text: str, day: datetime.date | None, dated: str | None = None) -> str | None:
@@ -286,7 +305,15 @@ def _agreements() -> list[Agreement]:
     """The config's agreements, in its order."""
     return [Agreement(a["id"], _any(a.get("cues")), tuple(d for d in map(parse_date, a.get("concluded") or ()) if d is not None),
                       tuple(p.lower() for p in a.get("places") or ()), _contexts().get(a.get("context")),
-                      bool(a.get("generic")), bool(a.get("default"))) for a in _config()["agreements"]]
+                      bool(a.get("generic")), bool(a.get("default")), _any(a.get("scene_cues")))
+            for a in _config()["agreements"]]
+
+
+@lru_cache(maxsize=1)
+def _shared_names() -> list[dict]:
+    """The config's shared names: a pattern and the agreements it may name."""
+    return [{"pattern": re.compile(item["pattern"], re.IGNORECASE), "agreements": frozenset(item["agreements"])}
+            for item in _config().get("shared_names") or []]
 
 
 @lru_cache(maxsize=1)

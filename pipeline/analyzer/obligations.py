@@ -470,18 +470,40 @@ def _pledger_before(verb):
     start = verb.sent.start
     if start == 0:
         return None
-    for token in verb.doc[start - 1].sent:
-        if not _pledges(token) or negated(token):
-            continue
-        if _lemma(token) in ("oblige", "obligate"):
-            bound = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
-        elif any(a.dep_ == "auxpass" for c in token.children if c.dep_ == "xcomp" for a in c.children):
-            continue  # "the terrorists were supposed to be removed": what the duty was about, not who owed it
-        else:
-            bound = subject_of(token)
-        if bound is not None and bound.lower_ not in ("which", "that", "who") and not _joint(bound):
-            return bound
+    return next((bound for token in verb.doc[start - 1].sent for bound in [_bound_by(token)] if bound is not None), None)
+
+
+def _bound_by(token):
+    """Who the token, a pledge or a duty, binds: the subject of "undertook to / pledged to / was supposed to", the one a
+    deal "obliged" to; None for anything else."""
+    if not _pledges(token) or negated(token):
+        return None
+    if _lemma(token) in ("oblige", "obligate"):
+        bound = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    elif any(a.dep_ == "auxpass" for c in token.children if c.dep_ == "xcomp" for a in c.children):
+        return None  # "the terrorists were supposed to be removed": what the duty was about, not who owed it
+    else:
+        bound = subject_of(token)
+    if bound is not None and bound.lower_ not in ("which", "that", "who") and not _joint(bound):
+        return bound
     return None
+
+
+@reader("step_said_undone")
+def step_said_undone(token) -> Reading | None:
+    """ "The radical groups were supposed to leave the zone by 15 October, a step that the regime and Russia say has
+    not been completed": a duty, then a step standing for it said not done, charges who owed it; who says so charges."""
+    if token.pos_ not in ("VERB", "AUX") or not _said_undone(token):
+        return None
+    told = token.head if token.dep_ == "ccomp" and _lemma(token.head) in lexicon()["reporting_verbs"] else None
+    relative = told or token
+    step = relative.head if relative.dep_ == "relcl" else None
+    if step is None or step.pos_ != "NOUN" or _lemma(step) not in words()["task_nouns"] | words()["act_nouns"]:
+        return None
+    duty = next((node for node in (step.head, step.head.head) if _bound_by(node) is not None), None)
+    if duty is None or step.i < duty.i:
+        return None
+    return Reading(_bound_by(duty), "fail", subject_of(told) if told is not None else None)
 
 
 def _pledges(token) -> bool:
@@ -682,6 +704,47 @@ def against_the_deal(token) -> Reading | None:
     return Reading(doer, "violate") if doer is not None else None
 
 
+@reader("harms_listed")
+def harms_listed(token) -> Reading | None:
+    """ "Kerry identified two problems that have damaged the ceasefire: attacks carried out by the Nusra Front and
+    bombing by Assad's forces", "named two obstacles to the implementation of the agreements: shelling by terrorists
+    and Turkey's failure to…": each act listed after the colon, charged to its doer."""
+    acts = ATTACK_NOUNS | BREACH_NOUNS | words()["act_nouns"] | frozenset(lexicon()["fire_nouns"])
+    # (a gerund the parser made a verb: "continued shelling by terrorists")
+    if not (token.pos_ == "NOUN" and _lemma(token) in acts) and not (token.tag_ == "VBG" and token.lower_ in acts):
+        return None
+    start = token.sent.start
+    colon = next((t for t in reversed(token.doc[start: token.i]) if t.text in (":", "\u2014")), None)
+    if colon is None:
+        return None
+    lead = token.doc[start: colon.i]
+    harm = next((t for t in lead if _lemma(t) in words()["harm_nouns"] and t.pos_ == "NOUN"), None)
+    if harm is None or negated(harm.head) or not any(_deal(t) or _lemma(t) in words()["keeping_nouns"]
+                                                    for t in token.doc[harm.i + 1: colon.i]):
+        return None
+    doer = owner_of(token) or _agent_after(token)
+    # who lists them: the subject of "identified / named / cited … problems" (else who reports the sentence)
+    lister = subject_of(harm.head) if harm.dep_ == "dobj" else None
+    trigger = "fail" if _lemma(token) in ("failure", "refusal") else "violate"
+    return Reading(doer, trigger, lister) if doer is not None else None
+
+
+def lister_of(act):
+    """Who lists the act among what stands in a truce's way ("Kerry identified two problems…: attacks by…")."""
+    listed = harms_listed(act)
+    return listed.accuser if listed is not None else None
+
+
+def _agent_after(act):
+    """ "attacks carried out by the Nusra Front", "shelling by terrorists": the "by" of the act or of its participle."""
+    heads = [act, *(c for c in act.children if c.dep_ == "acl")]
+    # (or of the word the parser made a verb over it: "indiscriminate air raids by…", "indiscriminate" a verb)
+    misread = act.head if act.dep_ == "dobj" and act.head.i == act.left_edge.i - 1 else None
+    return next((o for h in heads + ([misread] if misread is not None else []) for c in h.children
+                 if c.dep_ in ("agent", "prep") and c.lower_ == "by" and c.i > act.i
+                 for o in c.children if o.dep_ == "pobj"), None)
+
+
 @reader("called_a_breach")
 def called_a_breach(token) -> Reading | None:
     """ "describing the raids as a breach of the truce", "called the attack a violation of the deal": an act
@@ -707,10 +770,21 @@ def called_a_breach(token) -> Reading | None:
         return None
     # "…, describing the raids as…" has no subject of its own: who reports the sentence calls it so; so does the
     # "it" of "…, an attack which it described as…" (the body reporting, not the party last named)
-    caller = subject_of(verb)
+    caller = _reporter_joined(verb) or subject_of(verb)
     if caller is not None and caller.pos_ == "PRON" and verb.dep_ == "relcl":
         caller = None
     return Reading(doer, "violate", caller)
+
+
+def _reporter_joined(verb):
+    """ "Akar said the attack came without warning, and called it a violation": a verb with no subject of its own that
+    the parser joined to a reported clause is the reporter's; None otherwise."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    clause = verb.head
+    if clause.dep_ != "ccomp" or _lemma(clause.head) not in lexicon()["reporting_verbs"]:
+        return None
+    return subject_of(clause.head)
 
 
 @reader("called_a_breach_in_order")

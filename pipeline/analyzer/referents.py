@@ -1121,6 +1121,8 @@ def _free_relative_caller(noun):
             or verb.lemma_.lower() not in lexicon()["obligations"]["calling_verbs"] \
             or not any(c.lower_ == "what" for c in verb.children):
         return None
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "in":
+        return None  # "…had fired rockets, in what it called a breach": the clause is the act, its subject the doer
     caller, outer = subject_of(verb), verb
     for _ in range(4):
         if (caller is not None and caller.pos_ != "PRON") or outer.head == outer:

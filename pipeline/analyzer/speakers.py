@@ -14,13 +14,14 @@ from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, attribution_con
                                      person_titles, reads_as_name, title_of, titled_names, unnamed_nouns,
                                      without_posting)
 from pipeline.analyzer.quotes import find_quotes, someones_words
-from pipeline.analyzer.sentences import in_main_clause
+from pipeline.analyzer.sentences import in_main_clause, text_sentence
 
 # "Vice President Mike Pence" is not "the president"; "former minister" is not "the minister".
 LESSER_TITLES = frozenset("vice deputy former ex assistant acting".split())
 # A title that points back at a body by its noun alone ("the centre's chief" is written "the centre chief").
 # "the centre's chief", "a spokesman for the front": a title naming its body only by a common noun
 ANAPHOR = re.compile(r"(?:^|\b(?:for|of|at|with)\s+)the (\w+)\b", re.IGNORECASE)
+OWNED_BY_PRONOUN = re.compile(r"(?:^|,\s*)(?:its|their)\s", re.IGNORECASE)  # "Its spokesperson", "Major, Its spokesperson"
 
 
 # "Hayat Tahrir al-Sham (HTS)": a run of capitalised words (joined by the small words of names) and the
@@ -207,14 +208,16 @@ class SpeakerIndex:
         return Speaker(full, title, actor or self._sides.get(full), True)
 
     def _body_pointed_at(self, name: str, title: str) -> str | None:
-        """The body a title names only as "the centre", "the front": the latest one named before the person."""
+        """The body a title names only as "the centre", "the front", "its": the latest one named before the person."""
+        position = next((p.position for p in self.people if p.name == name and p.title == title), None)
+        if position is not None and OWNED_BY_PRONOUN.search(title):
+            return self._last_body(position)  # "The Syrian National Army… Its spokesperson Youssef Hammoud said"
         found = ANAPHOR.search(title)
         # "the front's spokesman", "a spokesman for the centre"; or a title led by the bare noun ("Coalition President")
         lead = title.split()[:1]
         noun = found.group(1).lower() if found else (lead[0].lower() if lead and lead[0][:1].isupper() else "")
         if noun not in BODY_NOUNS and noun not in group_nouns():
             return None
-        position = next((p.position for p in self.people if p.name == name and p.title == title), None)
         # Before the title's own words: the model may tag "centre's deputy head … Petrov" as a body; a title
         # after the name ("Naji Mustafa, a spokesman for the front") is searched up to its own end.
         end = position + len(name) + len(title) + 8 if position is not None else 0
@@ -350,6 +353,19 @@ class SpeakerIndex:
                 return Speaker(self.written_name(mention.actor), None, mention.actor, False)
         return None
 
+    def _last_body(self, position: int) -> str | None:
+        """The body an "its" at `position` stands for: the last one named before it in its own sentence, else the first
+        one the sentence before names, which that sentence is about ("The National Army gave the opposite account. Its
+        spokesman…"; not the last body named there, often the one it accused)."""
+        g = gazetteer()
+        start, _ = text_sentence(self.text, position, position)
+        own = [m for m in g.mentions(self.text[start:position]) if _a_body(m)]
+        if own:
+            return own[-1].actor
+        before = text_sentence(self.text, start - 2, start - 2) if start > 1 else None
+        earlier = [m for m in g.mentions(self.text[before[0]:before[1]]) if _a_body(m)] if before else []
+        return earlier[0].actor if earlier else None
+
     def last_group(self, position: int) -> Speaker | None:
         """The latest group or organisation named before `position`, for "the group said"."""
         g = gazetteer()
@@ -476,6 +492,11 @@ def body_words() -> frozenset[str]:
 def _subjectless(sent) -> bool:
     """The parser found no subject in the sentence."""
     return not any(t.dep_ in ("nsubj", "nsubjpass") for t in sent)
+
+
+def _a_body(mention) -> bool:
+    """A mention of an institution, or of a group or organisation by its name."""
+    return gazetteer().actors[mention.actor].kind == "institution" or named_group(mention)
 
 
 def named_group(mention) -> bool:

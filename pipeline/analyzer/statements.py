@@ -71,8 +71,9 @@ def _cue_tokens(doc, start: int, end: int, quotes: list[QuoteSpan]):
 
 
 def complains(verb) -> bool:
-    """ "voiced concern over violations by X", "sent letters to the UN on violations by X", "drew attention to…": a
-    complaint, and so reported speech (not "expressed support for the agreement"; config complaint_frames)."""
+    """ "voiced concern over violations by X", "sent letters to the UN on violations by X", "drew attention to…",
+    "expressed hope that…": a complaint or a stance, and so reported speech (not "expressed support for the agreement";
+    config complaint_frames)."""
     nouns = attribution_config().get("complaint_frames", {}).get(verb.lemma_.lower(), ())
     return any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in verb.children)
 
@@ -946,6 +947,16 @@ def _sentence_statement(sent, speaker: Speaker, cue: str) -> Statement:
     return Statement(StatementKind.INDIRECT, speaker.name, speaker.actor, text, cue, start, start + len(text), speaker.title)
 
 
+def _tells_its_antecedent(verb) -> bool:
+    """ "…the ceasefire in Idlib, which Russia and Turkey announced in March": a relative clause announcing the
+    relative pronoun announces that thing (an event, a decision), not the sentence it hangs in (config
+    announcing_verbs; "the attack that Washington blamed on Assad" is Washington's charge, and "which the army said
+    had not fallen" the army's words)."""
+    return verb.dep_ == "relcl" and verb.lemma_.lower() in attribution_config()["announcing_verbs"] \
+        and any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in verb.children) \
+        and not any(c.dep_ == "ccomp" for c in verb.children)
+
+
 def _indirect(doc, quotes: list[QuoteSpan], index: SpeakerIndex) -> list[Statement]:
     """Reported speech in sentences that hold no quote: "X said that…", "according to X", transcripts."""
     found = []
@@ -967,7 +978,7 @@ def _indirect(doc, quotes: list[QuoteSpan], index: SpeakerIndex) -> list[Stateme
             # "The strikes, he said, violated the truce": a reporting verb set in the clause it reports
             reported = (token.lemma_.lower() in REPORTING or complains(token)) and token.pos_ == "VERB" and (any(
                 c.dep_ in ("ccomp", "xcomp", "prep", "dobj") for c in token.children) or _quoted(token) is not None
-                or token.dep_ == "parataxis" or as_noted(token))
+                or token.dep_ == "parataxis" or as_noted(token)) and not _tells_its_antecedent(token)
             if not (is_according or reported):
                 continue
             speaker = _speaker_of(token, index)

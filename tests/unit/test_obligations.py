@@ -18,9 +18,9 @@ def rule_pairs(sentence: str) -> set[tuple[str, str]]:
 def test_every_frame_is_registered_by_name():
     assert [name for name, _ in READERS] == ["late_keeping", "demanded_keeping", "awaited_keeping", "due_keeping", "reminded_of_debt",
                                              "pledge_unkept", "pledged_before_undone", "promise_undone", "undone_in_relative", "contrary_to_promises", "instead_of_keeping",
-                                             "taken_on_and_undone",
+                                             "taken_on_and_undone", "step_said_undone",
                                              "truce_exploited",
-                                             "no_steps_taken", "not_as_agreed", "against_the_deal", "called_a_breach",
+                                             "no_steps_taken", "not_as_agreed", "against_the_deal", "harms_listed", "called_a_breach",
                                              "called_a_breach_in_order", "left_the_deal",
                                              "own_end_not_kept", "delivered_on_nothing", "attacks_not_stopped",
                                              "owed_not_done", "no_will_to_keep", "asked_to_stop", "kept_unlike", "left_unkept", "came_to_nothing",
