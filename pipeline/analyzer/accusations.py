@@ -12,7 +12,7 @@ from typing import Any
 
 from pipeline.analyzer.agreements import agreement_in, most_specific, named_agreement, referred_agreement, truce_abroad
 from pipeline.analyzer.breaches import ATTACK_WORDS, breach_type
-from pipeline.analyzer.candidates import lexicon, words
+from pipeline.analyzer.candidates import lexicon, verb_lemma, words
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.reciprocal import reciprocal_accusations
 from pipeline.analyzer.names import unnamed_source_state
@@ -36,6 +36,7 @@ BREACH = RULE_WORDS["breach_verbs"]
 COMPLY = RULE_WORDS["comply_verbs"]
 COMPLIANCE_VERBS = RULE_WORDS["compliance_verbs"]
 DEMAND_VERBS = lexicon()["demand_verbs"]
+ATTACK_VERBS = lexicon()["attack_verbs"]
 ACCUSE_CHARGES = RULE_WORDS["accuse_charges"]
 BREACH_WORDS = BREACH | BREACH_NOUNS | ACCUSE_CHARGES
 CONTEXT = re.compile(
@@ -97,11 +98,12 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
         # Wire copy gives a sentence a paragraph: a keeping left undone goes on from a truce told just before
         # ("…since the ceasefire collapsed. | Peskov said Turkey had failed to separate the opposition…").
         keeping_in_view = in_context or _truce_before(previous)
+        previous_sent, previous_context = previous if previous is not None else (None, None)
         previous = (sent, context)
         if truce_abroad(sent.text):
             continue  # "accused Ankara of breaching the ceasefire in Nagorno-Karabakh": not a Syrian truce
         for token in sent:
-            lemma = token.lemma_.lower()
+            lemma = verb_lemma(token)
             if not in_context and lemma not in COMPLIANCE_VERBS and not (keeping_in_view and lemma in COMPLY):
                 continue  # "kept attacking the town": an attack is a breach where a truce is in view
             accuser_token = accused_token = reported_by = None
@@ -178,6 +180,12 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 trigger = lemma if lemma in BREACH else "renege" if reneged else "undermine"
             elif lemma == "open" and any(c.lower_ == "fire" for c in token.children) and not negated(token):
                 accused_token, trigger = subject_of(token), "attack"
+            elif lemma in ATTACK_VERBS and token.pos_ == "VERB" and not negated(token) \
+                    and _breaches_told_before(previous_sent, previous_context, context, statements):
+                # "…said there had been 'limited breaches' near Tafas. Government troops had fired mortars at rebel
+                # positions, he said": the attack the same speaker tells after breaches no one was named for
+                passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+                accused_token, trigger = (None if passive else subject_of(token)), "attack"
             elif token.pos_ == "VERB" and (lemma in COMPLY or binds(token)) and (negated(token) or failing(token)):
                 # "the obligations had not been met by the Turkish side": a passive's agent is who did not keep them
                 # (an active "has not abided by its commitments", parsed with an agent, keeps its subject)
@@ -389,10 +397,20 @@ def _who_took_on(verb):
 def _whose_breach(breach):
     """Its owner when the phrase names a party, else the doer of the act called the breach: "a breach … by the party
     that is supposed to be the guarantor" names none, "The Russian raids … are a clear breach…" tells whose it is."""
-    owner = owner_of(breach)
+    owner = _those_committing(breach) or owner_of(breach)
     if owner is not None and not (owner.pos_ == "NOUN" and actor_of_phrase(owner) is None):
         return owner
     return doer_of_these(breach) or owner
+
+
+def _those_committing(breach):
+    """ "Those committing the violations are the regime, Hezbollah and other groups": who "those" who commit the
+    breaches are said to be."""
+    act = breach.head
+    those = act.head if breach.dep_ == "dobj" and act.dep_ == "acl" else None
+    if those is None or those.lower_ not in ("those", "ones") or those.dep_ != "nsubj" or those.head.lemma_ != "be":
+        return None
+    return next((c for c in those.head.children if c.dep_ == "attr"), None)
 
 
 def _told_of_them(clause) -> bool:
@@ -439,6 +457,18 @@ def _goes_on_with_truce(previous, context: int | None, statements: list[Statemen
         return False
     before, now = statements[previous[1]], statements[context]
     return before.speaker_actor is not None and before.speaker_actor == now.speaker_actor and _truce_before(previous)
+
+
+def _breaches_told_before(sent, its_context: int | None, context: int | None, statements: list[Statement]) -> bool:
+    """The same speaker told breaches in the sentence before and named no one for them ("there had been 'limited
+    breaches' near Tafas")."""
+    if sent is None or its_context is None or context is None:
+        return False
+    before, now = statements[its_context], statements[context]
+    if before.speaker_actor is None or before.speaker_actor != now.speaker_actor:
+        return False
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in CALLED_BREACHES and not negated(t.head) and owner_of(t) is None
+               for t in sent)
 
 
 def _as_the_speaker_means(accused: str | None, target, accuser: str | None, text: str) -> str | None:
@@ -530,8 +560,13 @@ def _ended_a_deal(verb) -> bool:
 
 
 def _broke_a_thing(verb) -> bool:
-    """ "the encirclement was broken by Syrian troops", "broke the siege": what is broken is no commitment."""
+    """ "the encirclement was broken by Syrian troops", "broke the siege": what is broken is no commitment; "who had let
+    it fail": an "it" that fails with nothing failed to do, nothing failed and no role failed in is the thing (the
+    truce) coming to its end."""
     things = lexicon()["broken_things"]
+    if verb.lemma_.lower() == "fail":
+        return any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children) and not any(
+            c.dep_ in ("xcomp", "dobj", "prep", "advcl", "ccomp") for c in verb.children)
     return verb.lemma_.lower() == "break" and any(
         o.dep_ in ("dobj", "nsubjpass") and o.lemma_.lower() in things for o in verb.children)
 

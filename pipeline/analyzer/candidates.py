@@ -49,6 +49,24 @@ def words(*lists: str) -> frozenset[str]:
     return frozenset().union(*(lex[name] for name in lists))
 
 
+def verb_lemma(token) -> str:
+    """The token's lemma, a phrasal verb of keeping whose object is a commitment or a deal read as "keep" ("lived up to
+    its commitments", "make good on its promises"; config rules.keeping_phrases)."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB":
+        return lemma
+    for head, *middle, preposition in (p.split() for p in lexicon()["rules"]["keeping_phrases"]):
+        if lemma != head or not all(any(c.lower_ == w for c in token.children) for w in middle):
+            continue
+        # the preposition hangs on the verb or on its particle ("live up to", "up" parsed a preposition)
+        holders = [token, *(c for c in token.children if c.lower_ in middle)]
+        if any(c.dep_ == "prep" and c.lower_ == preposition and o.dep_ == "pobj"
+               and o.lemma_.lower() in lexicon()["obligations"]["deal_nouns"]
+               for h in holders for c in h.children for o in c.children):
+            return "keep"
+    return lemma
+
+
 @dataclass
 class Party:
     """An actor named in the sentence: canonical id, gazetteer id and the token heading its mention."""

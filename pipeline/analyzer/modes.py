@@ -91,6 +91,8 @@ def negated(token) -> bool:
         return False
     if subject.lower_ in ("none", "nothing"):
         return True  # "none of the provisions has been implemented"
+    if subject.lower_ == "one" and subject.i > 0 and subject.doc[subject.i - 1].lower_ == "not":
+        return True  # "not one of these commitments has been implemented"
     span = list(subject.doc[subject.left_edge.i: subject.i])
     # "Neither Russia nor the US have", "not all the provisions had been implemented"
     # "not a single provision has been implemented"

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from pipeline.analyzer.candidates import lexicon
+from pipeline.analyzer.candidates import lexicon, verb_lemma
 from pipeline.analyzer.modes import does_nothing, failing, negated, no_effort
 from pipeline.analyzer.referents import (ATTACK_NOUNS, BREACH_NOUNS, PERPETRATE, POINTING, actor_of_phrase,
                                          actor_word_before, attacker_told_before, doer_told_by_verb, far_from,
@@ -60,7 +60,7 @@ def obligation_reading(token) -> Reading | None:
 
 
 def _lemma(token) -> str:
-    return token.lemma_.lower()
+    return verb_lemma(token)
 
 
 def _keeping(noun) -> bool:
@@ -318,7 +318,7 @@ def pledged_before_undone(token) -> Reading | None:
     """ "Under the Sochi memorandum, Turkey undertook to separate the opposition from the terrorists. This has not been
     done, Lavrov said." (or "…has yet to do so", "This work is moving very slowly", "But the terrorists remain"): a
     pledge told in the sentence before, said in this one not to be kept, charges who pledged."""
-    if token.pos_ not in ("VERB", "AUX") or not (_undone_as_told(token) or _contrary_next(token)):
+    if token.pos_ not in ("VERB", "AUX") or not (_undone_as_told(token) or _contrary_next(token) or _still_there(token)):
         return None
     pledger = _pledger_before(token)
     return Reading(pledger, "fail") if pledger is not None else None
@@ -408,7 +408,11 @@ def instead_of_keeping(token) -> Reading | None:
 
 
 def _anaphoric(noun) -> bool:
-    """The noun stands for something told before: "this", "that", "it", "so", "nothing", "this work"."""
+    """The noun stands for something told before: "this", "that", "it", "so", "nothing", "this work", "not one of
+    these commitments"."""
+    if noun.lower_ in ("one", "none", "any", "each") and any(
+            _anaphoric(o) for o in _objects_after(noun, ("of",))):
+        return True
     return noun.lower_ in words()["pledge_anaphors"] or (
         _lemma(noun) in words()["task_nouns"] and any(c.lower_ in ("this", "that", "these") for c in noun.children))
 
@@ -447,6 +451,15 @@ def _said_undone(verb) -> bool:
     return _lemma(verb) in words()["stalling_verbs"] or slow or on_paper
 
 
+def _still_there(verb) -> bool:
+    """ "Turkey pledged to remove the militants from the corridor. Six months on, they are still there": what the pledge
+    was about, told by a pronoun, still goes on (the sentence's own verb, or what its "said" reports)."""
+    if verb.head.i != verb.i and verb.dep_ != "ccomp":
+        return False
+    subject = subject_of(verb)
+    return subject is not None and subject.lower_ in ("they", "it") and _still(verb)
+
+
 def _contrary_next(verb) -> bool:
     """A sentence that opens on "But" and says things go on or are not done ("But the terrorists continue to control
     the zone, Lavrov said")."""
@@ -461,7 +474,7 @@ def _goes_on(verb) -> bool:
     """What was to end goes on or what was to be done is not: "remain", "continue", "has stalled", "not", "still"."""
     barely = any(c.dep_ == "advmod" and c.lower_ in words()["barely_words"] for c in verb.children)  # "barely begun"
     return _lemma(verb) in words()["persist_verbs"] | words()["stalling_verbs"] or negated(verb) or _still(verb) \
-        or barely
+        or barely or does_nothing(verb)  # "…, but it has done neither / nothing"
 
 
 def _pledger_before(verb):

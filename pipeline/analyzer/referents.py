@@ -106,10 +106,12 @@ def _party_to_the_truce(token) -> str | None:
     truces, the armed opposition (the government is never called a group that signed up)."""
     if token.pos_ != "NOUN" or token.lemma_.lower() not in words("truce_party_nouns"):
         return None
-    joined = any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in words("joining_verbs")
-                 and not any(n.dep_ == "neg" for n in c.children)
+    clauses = [c for c in token.children if c.dep_ in ("relcl", "acl")]
+    # ("groups that it said had signed up to the ceasefire": the clause a relative "said" reports)
+    clauses += [r for c in clauses if c.lemma_.lower() in CUES for r in c.children if r.dep_ == "ccomp"]
+    joined = any(c.lemma_.lower() in words("joining_verbs") and not any(n.dep_ == "neg" for n in c.children)
                  and any(t.lemma_.lower() in lexicon()["obligations"]["truce_nouns"] for t in c.subtree)
-                 for c in token.children)
+                 for c in clauses)
     return GENERIC_GROUP if joined else None
 
 
@@ -681,14 +683,17 @@ def _share_by(noun):
     """ "registered 23 violations, including 18 by Hayat Tahrir al-Sham", "40 violations, 35 of them by the army",
     "12 violations, of which nine were by Nusra": the party most of the counted breaches are put on."""
     shares = [c for c in noun.children if c.dep_ == "appos"]
-    shares += [c for c in noun.head.children if c.dep_ in ("appos", "dep", "npadvmod") and c.i > noun.i]
+    shares += [c for c in noun.head.children if c.dep_ in ("appos", "dep", "npadvmod", "conj") and c.i > noun.i]
     shares += [o for holder in (noun, noun.head) for p in holder.children if p.dep_ == "prep" and p.lower_ == "including"
                for o in p.children if o.dep_ == "pobj"]
-    # "…, of which nine were by Nusra": the copula of a counted share
+    # "…, of which nine were by Nusra": the copula of a counted share; "…, most of them shelling of government-held
+    # districts by groups…": the act a counted share is, parsed as a clause with the share its subject
     shares += [r for r in noun.children if r.dep_ == "relcl" and r.lemma_ == "be"
                and any(c.dep_ == "nsubj" and _counted(c) for c in r.children)]
+    shares += [c for c in noun.head.children if c.dep_ == "advcl" and c.i > noun.i
+               and any(s.dep_ == "nsubj" and _counted(s) for s in c.children)]
     for share in shares:
-        if share.dep_ != "relcl" and not _counted(share):
+        if share.dep_ not in ("relcl", "advcl") and not _counted(share):
             continue
         by = next((o for p in share.children if p.dep_ in ("prep", "agent") and p.lower_ == "by"
                    for o in p.children if o.dep_ == "pobj"), None)
@@ -722,7 +727,7 @@ def held_responsible(noun):
 
 
 def _counted(token) -> bool:
-    return token.pos_ == "NUM" or token.lower_ in ("most", "majority", "half", "all")
+    return token.pos_ == "NUM" or token.lower_ in ("most", "majority", "half", "all", "bulk")
 
 
 def _nearest_subject_before(verb):
@@ -993,8 +998,12 @@ def attacker_told_before(act, pointing: bool = False):
         if token.lemma_.lower() not in ATTACK_NOUNS and token.lower_ not in ATTACK_NOUNS:
             continue
         doer = owner_of(token) or actor_word_before(token) or _doer_in_relative(token)
-        if doer is None and token.dep_ == "nsubjpass":  # "the strike was carried out by Syrian government aircraft"
-            doer = doer_of(token.head)
+        # "the strike was carried out by Syrian government aircraft" ("a total of 10 attacks had been carried out by")
+        counted = _count_of(token)
+        subject = token if token.dep_ == "nsubjpass" else counted if counted is not None and counted.dep_ == "nsubjpass" \
+            else None
+        if doer is None and subject is not None:
+            doer = doer_of(subject.head)
             doer = actor_word_before(doer) or doer if doer is not None else None
         if doer is not None:
             return token if token.left_edge.i <= doer.i < token.i else doer
@@ -1194,6 +1203,8 @@ def resolve_actor(token, exclude: set[str]) -> str | None:
         return None
     if token.pos_ == "PRON" and token.lower_ in ("this", "these"):
         return None  # "These are provocations in breach of the ceasefire": an event, not a party
+    if token.lower_ in ("those", "anyone", "whoever") and any(c.dep_ == "relcl" for c in token.children):
+        return None  # "the work of those who want to sabotage the process": whoever they are, no one named
     if token.lower_ in ("that", "which", "who") and token.head.dep_ == "relcl" and token.head.head.pos_ in ("NOUN", "PROPN"):
         # a relative pronoun is the noun its clause hangs on, or, when that is only where it happened ("attacks by
         # terrorist organisations positioned in the zone in Idlib, which violated…"), the noun that place is of

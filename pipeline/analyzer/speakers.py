@@ -212,8 +212,10 @@ class SpeakerIndex:
         position = next((p.position for p in self.people if p.name == name and p.title == title), None)
         if position is not None and OWNED_BY_PRONOUN.search(title):
             return self._last_body(position)  # "The Syrian National Army… Its spokesperson Youssef Hammoud said"
-        found = ANAPHOR.search(title)
-        # "the front's spokesman", "a spokesman for the centre"; or a title led by the bare noun ("Coalition President")
+        # "the front's spokesman", "a spokesman for the centre", "The head of the Coalition" (the noun that names a
+        # body, not "The head"); or a title led by the bare noun ("Coalition President")
+        found = next((m for m in ANAPHOR.finditer(title)
+                      if m.group(1).lower() in BODY_NOUNS or m.group(1).lower() in group_nouns()), None)
         lead = title.split()[:1]
         noun = found.group(1).lower() if found else (lead[0].lower() if lead and lead[0][:1].isupper() else "")
         if noun not in BODY_NOUNS and noun not in group_nouns():

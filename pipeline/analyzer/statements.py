@@ -193,7 +193,10 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
     # made of it (ROOT, advcl), has its speaker written just before it.
     if token.dep_ == "ROOT" and token.i > 0:
         return _speaker_before(token, index)
-    if token.tag_ in ("VBD", "VBZ", "VBP") and token.i > 0 and token.doc[token.i - 1].pos_ in ("NOUN", "PROPN"):
+    # ("…were recorded in Idlib, Major General Yuri Borenkov, head of the Russian Center…, said": a verb the parser
+    # joined to the clause it reports, after a name and its role set off by commas)
+    if token.tag_ in ("VBD", "VBZ", "VBP") and token.i > 0 and (token.doc[token.i - 1].pos_ in ("NOUN", "PROPN") or (
+            token.dep_ == "conj" and token.doc[token.i - 1].text == ",")):
         before = _speaker_before(token, index)
         if before is not None:
             return before
@@ -454,8 +457,10 @@ def _speaker_before(token, index: SpeakerIndex) -> Speaker | None:
     if named is not None:
         return named
     start = _phrase_start(doc, end, sentence_of(token).start)
-    if start < end and doc[start].tag_ == "VBG" and start > 1 and doc[start - 1].text == ",":
-        # "…," a senior Russian diplomat, speaking on condition of anonymity, told Interfax: past the aside
+    if start < end and (doc[start].tag_ == "VBG" or doc[start].lower_ in ("who", "whose")) and start > 1 \
+            and doc[start - 1].text == ",":
+        # "…," a senior Russian diplomat, speaking on condition of anonymity, told Interfax: past the aside (or a
+        # relative one: "a rebel commander with the Fastaqim Union, who spoke on condition of anonymity…, said")
         end = start - 1
         start = _phrase_start(doc, end, sentence_of(token).start)
     if start >= end or doc[end - 1].is_punct:
@@ -511,7 +516,9 @@ def _name_before_apposition(verb, index: SpeakerIndex) -> Speaker | None:
     doc, sentence_start = verb.doc, sentence_of(verb).start
     if verb.i < 3 or doc[verb.i - 1].text != ",":
         return None
-    for comma in range(verb.i - 2, max(sentence_start, verb.i - 14) - 1, -1):
+    # (a role may run long: "…, Major General Yuri Borenkov, head of the Russian Center for Reconciliation of the
+    # Opposing Sides in Syria, said")
+    for comma in range(verb.i - 2, max(sentence_start, verb.i - 20) - 1, -1):
         if doc[comma].text in ('"', "\u201d", "\u201c", ";", ":"):
             return None
         if doc[comma].text == ",":
