@@ -23,8 +23,8 @@ from pipeline.analyzer.obligations import (asked_to_stop, ended, is_deal, lister
 from pipeline.analyzer.referents import (ACTION_NOUNS, ATTACK_NOUNS, BREACH_NOUNS, CALLED_BREACHES, actor_of_phrase,
                                          agent_of, attacker_told_before, claimed_by, counted_incident, doer_of,
                                          doer_of_these, held_responsible, named_or_mover, non_compliance, owner_of,
-                                         read_as_a_noun, relative_antecedent, resolve_actor, resolve_actors,
-                                         sentential_which, subject_of)
+                                         read_as_a_noun, relative_antecedent, reporting_verb_joined, resolve_actor,
+                                         resolve_actors, sentential_which, subject_of)
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import SpeakerIndex
 from pipeline.analyzer.statements import CUES, _speaker_of, as_noted
@@ -98,8 +98,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
         # Wire copy gives a sentence a paragraph: a keeping left undone goes on from a truce told just before
         # ("…since the ceasefire collapsed. | Peskov said Turkey had failed to separate the opposition…").
         keeping_in_view = in_context or _truce_before(previous)
-        previous_sent, previous_context = previous if previous is not None else (None, None)
-        previous = (sent, context)
+        told_before, previous = previous, (sent, context)
         if truce_abroad(sent.text):
             continue  # "accused Ankara of breaching the ceasefire in Nagorno-Karabakh": not a Syrian truce
         for token in sent:
@@ -129,12 +128,11 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 # "Turkey was accused by Russia of…": the agent accuses, the subject is accused; with no agent the
                 # accuser is whoever reports it
                 accuser_token = doer_of(token) if passive else subject_of(token) or misread
-                clause = _clause(token.head)
-                if token.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) \
-                        and clause.dep_ == "ccomp" and clause.head.lemma_.lower() in CUES:
+                joined = reporting_verb_joined(token)
+                if joined is not None:
                     # "It said the militants were trying to… and accused the Turkish side of…": the parser
                     # joins "accused" to the reported clause; the one who reports also accuses.
-                    reporting = _speaker_of(clause.head, index)
+                    reporting = _speaker_of(joined, index)
                     if reporting is not None and reporting.actor:
                         accuser_token, reported_by = None, reporting.actor
                 objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")] or _accused_by_participle(token)
@@ -170,7 +168,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                                     if o.dep_ == "pobj" and o.lemma_.lower() in BREACH_NOUNS), trigger)
             elif (lemma in BREACH or (reneged := _went_back_on(token)) or _ended_a_deal(token)) \
                     and (token.pos_ in ("VERB", "AUX") or read_as_a_noun(token)) and not negated(token) \
-                    and not _other_norm(token) and not _broke_a_thing(token) and asked_to_stop(token) is None:
+                    and not _other_norm(token) and not _no_commitment_broken(token) and asked_to_stop(token) is None:
                 # "the clearing of radical groups …, which Turkey took on …, has stalled": who took the task on
                 # "This move violates the agreement": the act told the sentence before, and who did it
                 accused_token = named_or_mover(_who_took_on(token) or doer_of(token))
@@ -181,15 +179,14 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
             elif lemma == "open" and any(c.lower_ == "fire" for c in token.children) and not negated(token):
                 accused_token, trigger = subject_of(token), "attack"
             elif lemma in ATTACK_VERBS and token.pos_ == "VERB" and not negated(token) \
-                    and _breaches_told_before(previous_sent, previous_context, context, statements):
+                    and _breaches_told_before(told_before, context, statements):
                 # "…said there had been 'limited breaches' near Tafas. Government troops had fired mortars at rebel
                 # positions, he said": the attack the same speaker tells after breaches no one was named for
-                passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
-                accused_token, trigger = (None if passive else subject_of(token)), "attack"
+                accused_token, trigger = (None if _passive(token) else subject_of(token)), "attack"
             elif token.pos_ == "VERB" and (lemma in COMPLY or binds(token)) and (negated(token) or failing(token)):
                 # "the obligations had not been met by the Turkish side": a passive's agent is who did not keep them
                 # (an active "has not abided by its commitments", parsed with an agent, keeps its subject)
-                passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+                passive = _passive(token)
                 agent = agent_of(token) if passive else None
                 # "the separation …, which Turkey undertook, has not been implemented"
                 # (a passive's subject is what was not kept or done, never who failed: "the heavy weapons had not been
@@ -450,25 +447,26 @@ def _truce_before(previous) -> bool:
     return previous is not None and _names_truce(previous[0].text)
 
 
-def _goes_on_with_truce(previous, context: int | None, statements: list[Statement]) -> bool:
-    """The same speaker goes on from a sentence with a truce in view ("…had not respected the ceasefire. 'Their
-    mercenaries are attacking our positions,' he said."): the truce is in view here too."""
+def _same_speaker_goes_on(previous, context: int | None, statements: list[Statement]) -> bool:
+    """The sentence before (a (sentence, statement) pair) and this one are the same party's words."""
     if previous is None or previous[1] is None or context is None:
         return False
     before, now = statements[previous[1]], statements[context]
-    return before.speaker_actor is not None and before.speaker_actor == now.speaker_actor and _truce_before(previous)
+    return before.speaker_actor is not None and before.speaker_actor == now.speaker_actor
 
 
-def _breaches_told_before(sent, its_context: int | None, context: int | None, statements: list[Statement]) -> bool:
+def _goes_on_with_truce(previous, context: int | None, statements: list[Statement]) -> bool:
+    """The same speaker goes on from a sentence with a truce in view ("…had not respected the ceasefire. 'Their
+    mercenaries are attacking our positions,' he said."): the truce is in view here too."""
+    return _same_speaker_goes_on(previous, context, statements) and _truce_before(previous)
+
+
+def _breaches_told_before(previous, context: int | None, statements: list[Statement]) -> bool:
     """The same speaker told breaches in the sentence before and named no one for them ("there had been 'limited
     breaches' near Tafas")."""
-    if sent is None or its_context is None or context is None:
-        return False
-    before, now = statements[its_context], statements[context]
-    if before.speaker_actor is None or before.speaker_actor != now.speaker_actor:
-        return False
-    return any(t.pos_ == "NOUN" and t.lemma_.lower() in CALLED_BREACHES and not negated(t.head) and owner_of(t) is None
-               for t in sent)
+    return _same_speaker_goes_on(previous, context, statements) and any(
+        t.pos_ == "NOUN" and t.lemma_.lower() in CALLED_BREACHES and not negated(t.head) and owner_of(t) is None
+        for t in previous[0])
 
 
 def _as_the_speaker_means(accused: str | None, target, accuser: str | None, text: str) -> str | None:
@@ -559,7 +557,7 @@ def _ended_a_deal(verb) -> bool:
         c.dep_ == "dobj" and is_deal(c) for c in verb.children)
 
 
-def _broke_a_thing(verb) -> bool:
+def _no_commitment_broken(verb) -> bool:
     """ "the encirclement was broken by Syrian troops", "broke the siege": what is broken is no commitment; "who had let
     it fail": an "it" that fails with nothing failed to do, nothing failed and no role failed in is the thing (the
     truce) coming to its end."""
@@ -569,6 +567,11 @@ def _broke_a_thing(verb) -> bool:
             c.dep_ in ("xcomp", "dobj", "prep", "advcl", "ccomp") for c in verb.children)
     return verb.lemma_.lower() == "break" and any(
         o.dep_ in ("dobj", "nsubjpass") and o.lemma_.lower() in things for o in verb.children)
+
+
+def _passive(verb) -> bool:
+    """The verb is passive: its subject is what was done, not who did it."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
 def _clause(verb):

@@ -19,7 +19,8 @@ from pipeline.analyzer.candidates import lexicon, verb_lemma
 from pipeline.analyzer.modes import does_nothing, failing, negated, no_effort
 from pipeline.analyzer.referents import (ATTACK_NOUNS, BREACH_NOUNS, PERPETRATE, POINTING, actor_of_phrase,
                                          actor_word_before, attacker_told_before, doer_told_by_verb, far_from,
-                                         mover_told_before, owner_of, relative_antecedent, sentence_before,
+                                         mover_told_before, owner_of, relative_antecedent, reporting_verb_joined,
+                                         sentence_before,
                                          sentential_which, subject_of)
 
 
@@ -783,21 +784,12 @@ def called_a_breach(token) -> Reading | None:
         return None
     # "…, describing the raids as…" has no subject of its own: who reports the sentence calls it so; so does the
     # "it" of "…, an attack which it described as…" (the body reporting, not the party last named)
-    caller = _reporter_joined(verb) or subject_of(verb)
+    # ("Akar said the attack came without warning, and called it a violation": who reports the clause calls it so)
+    reporting = reporting_verb_joined(verb)
+    caller = subject_of(reporting) if reporting is not None else subject_of(verb)
     if caller is not None and caller.pos_ == "PRON" and verb.dep_ == "relcl":
         caller = None
     return Reading(doer, "violate", caller)
-
-
-def _reporter_joined(verb):
-    """ "Akar said the attack came without warning, and called it a violation": a verb with no subject of its own that
-    the parser joined to a reported clause is the reporter's; None otherwise."""
-    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return None
-    clause = verb.head
-    if clause.dep_ != "ccomp" or _lemma(clause.head) not in lexicon()["reporting_verbs"]:
-        return None
-    return subject_of(clause.head)
 
 
 @reader("called_a_breach_in_order")

@@ -625,6 +625,15 @@ def _attention_drawn_to(noun):
 QUANTITY_WORDS = frozenset(attribution_config().get("quantity_words", ()))  # "hundreds of violations"
 
 
+def _passive_subject(noun):
+    """The noun as a passive's subject, or the count it is counted by ("18 of the violations were committed by…", "a
+    total of 10 attacks had been carried out by…"); else None."""
+    if noun.dep_ == "nsubjpass":
+        return noun
+    counted = _count_of(noun)
+    return counted if counted is not None and counted.dep_ == "nsubjpass" else None
+
+
 def _count_of(noun):
     """The count a noun is counted by: "18 of the violations", "most of them", "hundreds of violations"; else None."""
     count = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
@@ -667,8 +676,7 @@ def _maker_of_breach(noun):
         return part
     # "the violations were committed by X"; "18 of the violations were committed by X" (the share is the subject)
     counted = _count_of(noun)
-    subject = noun if noun.dep_ == "nsubjpass" else counted if counted is not None and counted.dep_ == "nsubjpass" \
-        else None
+    subject = _passive_subject(noun)
     if subject is not None and subject.head.lemma_.lower() in rules["committing_verbs"]:
         committed = doer_of(subject.head)
         if committed is not None:
@@ -999,9 +1007,7 @@ def attacker_told_before(act, pointing: bool = False):
             continue
         doer = owner_of(token) or actor_word_before(token) or _doer_in_relative(token)
         # "the strike was carried out by Syrian government aircraft" ("a total of 10 attacks had been carried out by")
-        counted = _count_of(token)
-        subject = token if token.dep_ == "nsubjpass" else counted if counted is not None and counted.dep_ == "nsubjpass" \
-            else None
+        subject = _passive_subject(token)
         if doer is None and subject is not None:
             doer = doer_of(subject.head)
             doer = actor_word_before(doer) or doer if doer is not None else None
@@ -1109,6 +1115,18 @@ def claimed_by(token):
         if node.lemma_.lower() in CLAIM_NOUNS and node.pos_ == "NOUN":
             return claim_owner(node)
     return None
+
+
+def reporting_verb_joined(verb):
+    """The reporting verb a verb with no subject of its own was joined to through the clause it reports: the parser's
+    reading of "It said the militants were trying to… and accused the Turkish side of…", "Akar said the attack came
+    without warning, and called it a violation"; None otherwise."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    clause = verb.head
+    while clause.dep_ in ("xcomp", "conj") and clause.head != clause:
+        clause = clause.head
+    return clause.head if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in CUES else None
 
 
 def heads_above(token, steps: int):
