@@ -232,6 +232,10 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 accuser_token = claimed_by(token) or lister_of(token)
             if accuser_token is not None and accuser_token.lower_ in ("we", "i") and context is not None:
                 accuser = statements[context].speaker_actor  # "We hold it responsible…", said the SDF
+            elif accuser_token is not None and accuser_token.lower_ in ("we", "i"):
+                # a "we" no one is quoted saying: the official body whose own release it is, else no one (never the
+                # last party named: "We expect our Turkish colleagues to separate the moderate opposition…")
+                accuser = publisher
             elif accuser_token is not None and accuser_token.lower_ in ("he", "she"):
                 speaker = index.last_speaker(accuser_token.idx, "person")
                 accuser = speaker.actor if speaker else None

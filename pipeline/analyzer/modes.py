@@ -8,7 +8,7 @@ from pipeline.analyzer.referents import (ACTS_AND_BREACHES, CLAIM_NOUNS, actor_o
                                          claim_owner, far_from, finite_above, subject_of)
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex
-from pipeline.analyzer.statements import CUES, DENIALS, VIEW_NOUNS, _speaker_of, relayed, complains
+from pipeline.analyzer.statements import CUES, DENIALS, VIEW_NOUNS, _speaker_of, acts_in_reply, complains, relayed
 from pipeline.analyzer.subjects import group_before
 
 RULE_WORDS = lexicon()["rules"]  # config/accusation_lexicon.yaml, section `rules`
@@ -236,26 +236,11 @@ def _asserts_apart(node) -> bool:
         and node.doc[start].lower_ in ("which", "who")
 
 
-# What one responds to in words; "the army was responding to violations" is fire, not speech.
-SPOKEN_THINGS = frozenset("question questions query queries request requests letter letters remark remarks comment "
-                          "comments criticism accusation accusations allegation allegations statement statements "
-                          "claim claims report reports journalist journalists reporter reporters call calls".split())
-
-
-def _acts_in_response(verb) -> bool:
-    """ "respond to / reply to" something that is not words: an action, not a reporting verb."""
-    if verb.lemma_.lower() not in ("respond", "reply"):
-        return False
-    targets = [o for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "to"
-               for o in prep.children if o.dep_ == "pobj"]
-    return any(t.lemma_.lower() not in SPOKEN_THINGS for t in targets)
-
-
 def reporting_subject(token):
     """The subject of the reporting verb a trigger hangs under ("Moscow and Damascus said that…"), or None."""
     node = token
     for _ in range(12):
-        if node != token and node.lemma_.lower() in REPORTING_VERBS and not _acts_in_response(node):
+        if node != token and node.lemma_.lower() in REPORTING_VERBS and not acts_in_reply(node):
             return subject_of(node)
         if node.head == node:
             break
@@ -276,13 +261,13 @@ def reporter_of(token, index: SpeakerIndex):
         # A predicate the clause is joined to is no report of it: "HTS has rejected the Sochi agreement and refused to
         # withdraw…, Russian officials say" (the rejecting is another act of the same subject)
         if node != token and (node.lemma_.lower() in REPORTING_VERBS or complains(node)) and not joined \
-                and not _acts_in_response(node) and not _denies_the_charge(node):
+                and not acts_in_reply(node) and not _denies_the_charge(node):
             speaker = _speaker_of(node, index)
             # "Vershinin said Turkey had not…, RIA Novosti reported", the agency's verb parsed as holding the clause:
             # a medium relays; who it relays, further up, made the claim
             if speaker and relayed_by is None and relayed(node):
                 relayed_by = speaker
-            elif speaker:
+            elif speaker and not _told_by_its_reporter(node):
                 return speaker
         if node.head == node:
             break
@@ -294,6 +279,14 @@ def reporter_of(token, index: SpeakerIndex):
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
             return _speaker_of(t, index)
     return _in_their_view(sentence_of(token))
+
+
+def _told_by_its_reporter(verb) -> bool:
+    """ "Kuralenko … said it had registered nine violations": a reporting verb whose subject is a pronoun, in the clause
+    another reporting verb reports, is that reporter's (the pronoun stands for it, not for the last body named)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.pos_ == "PRON" and verb.dep_ == "ccomp" \
+        and verb.head.lemma_.lower() in REPORTING_VERBS
 
 
 def _in_their_view(sentence):

@@ -332,8 +332,11 @@ def promise_undone(token) -> Reading | None:
     if _lemma(token) not in words()["done_verbs"] or token.pos_ != "VERB" or not _said_undone(token):
         return None
     promised = words()["undertaking_verbs"] | words()["pledge_verbs"] | words()["agreed_verbs"]
+    # (the "what" on the promise, or on the doing it promised: "has not done what it promised to do")
     if not any(c.dep_ in ("ccomp", "dobj", "xcomp") and _lemma(c) in promised
-               and any(w.lower_ in ("what", "whatever") for w in c.children) for c in token.children):
+               and any(w.lower_ in ("what", "whatever") for w in (*c.children, *(g for x in c.children
+                                                                               if x.dep_ == "xcomp" for g in x.children)))
+               for c in token.children):
         return None
     doer = subject_of(token)
     return Reading(doer, "fail") if doer is not None else None
@@ -462,11 +465,11 @@ def _still_there(verb) -> bool:
 
 
 def _contrary_next(verb) -> bool:
-    """A sentence that opens on "But" and says things go on or are not done ("But the terrorists continue to control
-    the zone, Lavrov said")."""
+    """A sentence that opens on "But" (config contrary_openings) and says things go on or are not done ("But the
+    terrorists continue to control the zone, Lavrov said", "Unfortunately, these groups are continuing their attacks")."""
     sentence = verb.sent
     opening = next((t for t in sentence if not t.is_punct), None)
-    if opening is None or opening.lower_ not in ("but", "however", "yet") or (verb.head.i != verb.i and verb.dep_ != "ccomp"):
+    if opening is None or opening.lower_ not in words()["contrary_openings"] or (verb.head.i != verb.i and verb.dep_ != "ccomp"):
         return False  # the sentence's own verb, or what its "said" reports
     return _goes_on(verb)
 
@@ -994,8 +997,8 @@ def kept_unlike(token) -> Reading | None:
 
 @reader("left_unkept")
 def left_unkept(token) -> Reading | None:
-    """ "Turkey's commitments under the memorandum remained a dead letter", "Ankara's obligations remain unfulfilled":
-    a party's own debt said to stay unkept charges the party; so does its keeping said to fall short ("Turkey's
+    """ "Turkey's commitments under the memorandum remained a dead letter", "Ankara's obligations remain unfulfilled",
+    "the obligations assumed by Ankara remain unfulfilled": a party's own debt said to stay unkept charges the party; so does its keeping said to fall short ("Turkey's
     compliance with its obligations remains incomplete")."""
     if token.dep_ not in ("acomp", "attr", "oprd") or _lemma(token.head) not in ("be", "remain", "stay"):
         return None
@@ -1010,7 +1013,8 @@ def left_unkept(token) -> Reading | None:
         return Reading(keeper, "fail") if keeper is not None else None
     if debt is None or not unkept or _lemma(debt) not in words()["debt_nouns"] | words()["deal_nouns"]:
         return None
-    owner = next((c for c in debt.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+    # "Ankara's obligations", or "the obligations assumed by Ankara in this regard"
+    owner = next((c for c in debt.children if c.dep_ == "poss" and c.pos_ != "PRON"), None) or pledger_of(debt)
     return Reading(owner, "fail") if owner is not None else None
 
 

@@ -703,11 +703,22 @@ def _share_by(noun):
     for share in shares:
         if share.dep_ not in ("relcl", "advcl") and not _counted(share):
             continue
-        by = next((o for p in share.children if p.dep_ in ("prep", "agent") and p.lower_ == "by"
-                   for o in p.children if o.dep_ == "pobj"), None)
+        # (the "by" on the share, or hung beside it on the verb: "…, all of them by what it called terrorist groups")
+        beside = [p for p in noun.head.children if p.i > share.i] if share.head == noun.head else []
+        by = next((o for p in (*share.children, *beside) if p.dep_ in ("prep", "agent") and p.lower_ == "by"
+                   for o in p.children if o.dep_ in ("pobj", "pcomp")), None)
         if by is not None:
-            return by
+            return _so_called(by) or by
     return None
+
+
+def _so_called(pcomp):
+    """ "by what it called terrorist groups": the party a free relative calls so (a "what … called" after a
+    preposition); None for anything else."""
+    if pcomp.dep_ != "pcomp" or pcomp.lemma_.lower() not in lexicon()["obligations"]["calling_verbs"] \
+            or not any(c.lower_ == "what" for c in pcomp.children):
+        return None
+    return next((c for c in pcomp.children if c.dep_ in ("oprd", "attr", "xcomp")), None)
 
 
 def held_responsible(noun):

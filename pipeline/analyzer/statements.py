@@ -55,6 +55,21 @@ def _with_particle(verb) -> bool:
     return particle is not None and verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == particle
 
 
+def acts_in_reply(verb) -> bool:
+    """ "respond / reply / react" to something that is not words ("the army was responding to violations", "had
+    responded to the sources of fire") or with force ("responded with artillery"): an act, not speech (config
+    reply_speech_nouns, reply_act_nouns)."""
+    if verb.lemma_.lower() not in ("respond", "reply", "react"):
+        return False
+    config = attribution_config()
+
+    def answered(preposition: str) -> list:
+        return [o for c in verb.children if c.dep_ == "prep" and c.lower_ == preposition
+                for o in c.children if o.dep_ == "pobj"]
+    return any(o.lemma_.lower() not in config["reply_speech_nouns"] for o in answered("to")) or any(
+        o.lemma_.lower() in config["reply_act_nouns"] for o in answered("with"))
+
+
 def _cue_tokens(doc, start: int, end: int, quotes: list[QuoteSpan]):
     """Cue verbs in [start, end) that stand outside every quote."""
     inside = lambda idx: any(q.start <= idx < q.end for q in quotes)  # noqa: E731
@@ -62,7 +77,8 @@ def _cue_tokens(doc, start: int, end: int, quotes: list[QuoteSpan]):
     for token in doc.char_span(start, end, alignment_mode="expand") or []:
         if inside(token.idx):
             continue
-        if token.lemma_.lower() in cues and token.pos_ in ("VERB", "AUX", "NOUN") and not _with_object(token):
+        if token.lemma_.lower() in cues and token.pos_ in ("VERB", "AUX", "NOUN") and not _with_object(token) \
+                and not acts_in_reply(token):
             yield token
         elif token.pos_ == "VERB" and _with_particle(token):
             yield token
@@ -985,7 +1001,8 @@ def _indirect(doc, quotes: list[QuoteSpan], index: SpeakerIndex) -> list[Stateme
             # "The strikes, he said, violated the truce": a reporting verb set in the clause it reports
             reported = (token.lemma_.lower() in REPORTING or complains(token)) and token.pos_ == "VERB" and (any(
                 c.dep_ in ("ccomp", "xcomp", "prep", "dobj") for c in token.children) or _quoted(token) is not None
-                or token.dep_ == "parataxis" or as_noted(token)) and not _tells_its_antecedent(token)
+                or token.dep_ == "parataxis" or as_noted(token)) and not _tells_its_antecedent(token) \
+                and not acts_in_reply(token)
             if not (is_according or reported):
                 continue
             speaker = _speaker_of(token, index)

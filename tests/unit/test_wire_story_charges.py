@@ -105,3 +105,59 @@ def test_the_head_of_the_coalition_speaks_for_the_coalition():
     text = ("The Syrian National Coalition held the regime responsible for violations of the ceasefire. The head of the "
             "Coalition, Nasr al-Hariri, said Russia had \"failed in its obligations as a guarantor\".")
     assert ("armed_groups", "russia") in rule_claims(text)
+
+
+def test_obligations_that_remain_unfulfilled_charge_who_assumed_them():
+    text = ("The obligations assumed by Ankara under the Sochi memorandum remain unfulfilled, the Russian Defence "
+            "Ministry said.")
+    assert ("russia", "turkey") in rule_claims(text)
+
+
+def test_breaches_all_by_what_it_called_terrorists_are_theirs():
+    text = ("The Russian Defence Ministry said it had recorded 24 violations of the ceasefire over the previous day, all "
+            "of them by what it called terrorist groups in Idlib.")
+    assert ("russia", "armed_groups") in rule_claims(text)
+
+
+def test_unfortunately_opens_what_goes_against_a_pledge_told_before():
+    text = ("Peskov said that under the Sochi agreements Turkey had undertaken to neutralise the terrorist groups in "
+            "Idlib. Unfortunately, these groups are continuing their attacks on Syrian forces, he said.")
+    assert ("russia", "turkey") in rule_claims(text)
+
+
+def test_not_done_what_it_promised_to_do_charges_who_promised():
+    text = "SDF commander Mazloum Abdi said Russia has not done what it promised to do under the Sochi understanding."
+    assert ("sdf", "russia") in rule_claims(text)
+
+
+def test_a_we_no_one_is_quoted_saying_is_the_publishing_body_or_no_one():
+    text = ("The Memorandum provided for a demilitarised zone free of radical groups in Idlib. Eight months later, these "
+            "provisions have still not been implemented. We expect our Turkish colleagues to fulfil the obligations "
+            "they assumed to separate the moderate opposition from the terrorists.")
+    assert ("russia", "turkey") in rule_claims(text, outlet="Russian Ministry of Foreign Affairs")
+    assert not {pair for pair in rule_claims(text) if pair[0] == "armed_groups"}
+
+
+def test_responding_to_fire_is_no_speech():
+    text = ("The Russian reconciliation centre said rebels had shelled western Aleppo since the truce began. Such attacks, "
+            "the centre said, \"grossly violate the regime of calm,\" and the Syrian army had responded only to the "
+            "sources of fire.")
+    assert reported_of(text, "grossly violate").speaker_actor == "russia_mod"
+
+
+def test_the_commitments_of_2019_make_a_story_on_them_relevant():
+    from pipeline.analyzer.core import relevance_of
+
+    title = "Neither Washington nor Moscow kept their promises on the YPG, Erdogan says"
+    text = ("Neither the United States nor Russia has fulfilled the commitments they made to Turkey in 2019 to clear the "
+            "YPG from the border, President Recep Tayyip Erdogan said on Wednesday.\n\nThe YPG still holds Tal Rifaat and "
+            "Manbij in northern Syria, he said, and Turkey would do what is necessary.")
+    assert relevance_of(title, text).relevant
+
+
+def test_it_in_what_a_reporter_says_is_the_reporters_not_the_last_body_named():
+    text = ("The United Nations said aid had reached Moadamiya. Lieutenant-General Sergei Kuralenko, who heads a Russian "
+            "centre set up to monitor the truce, said it had registered nine violations in the previous 24 hours, most "
+            "of them shelling by what he called \"illegal armed formations\".")
+    claims = rule_claims(text)
+    assert ("russia", "armed_groups") in claims and ("un", "armed_groups") not in claims
