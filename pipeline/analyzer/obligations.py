@@ -998,8 +998,8 @@ def kept_unlike(token) -> Reading | None:
 @reader("left_unkept")
 def left_unkept(token) -> Reading | None:
     """ "Turkey's commitments under the memorandum remained a dead letter", "Ankara's obligations remain unfulfilled",
-    "the obligations assumed by Ankara remain unfulfilled": a party's own debt said to stay unkept charges the party; so does its keeping said to fall short ("Turkey's
-    compliance with its obligations remains incomplete")."""
+    "the obligations assumed by Ankara remain unfulfilled": a party's own debt said to stay unkept charges the party;
+    so does its keeping said to fall short ("Turkey's compliance with its obligations remains incomplete")."""
     if token.dep_ not in ("acomp", "attr", "oprd") or _lemma(token.head) not in ("be", "remain", "stay"):
         return None
     unkept = token.lower_ in words()["unkept_words"] or (_lemma(token) == "letter" and any(
