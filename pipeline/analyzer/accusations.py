@@ -24,7 +24,7 @@ from pipeline.analyzer.referents import (ACTION_NOUNS, ATTACK_NOUNS, BREACH_NOUN
                                          agent_of, attacker_told_before, claimed_by, counted_incident, doer_of,
                                          doer_of_these, held_responsible, named_or_mover, non_compliance, owner_of,
                                          read_as_a_noun, relative_antecedent, reporting_verb_joined, resolve_actor,
-                                         resolve_actors, sentential_which, subject_of)
+                                         resolve_actors, sentence_before, sentential_which, subject_of)
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import SpeakerIndex
 from pipeline.analyzer.statements import CUES, _speaker_of, as_noted
@@ -485,6 +485,12 @@ def _as_the_speaker_means(accused: str | None, target, accuser: str | None, text
     if target.tag_ in ("WP", "WDT") and target.head.dep_ == "relcl":
         target = target.head.head  # "The terrorists, who are violating the ceasefire": the words of "who"'s noun
     phrase = target.doc[target.left_edge.i: target.i + 1].text.lower()
+    if target.pos_ == "PRON" and target.lower_ in ("they", "them", "their"):
+        # "the terrorists are still there, and they are attacking our soldiers": the words the pronoun stands for, in
+        # its sentence or the one before
+        before = sentence_before(sentence_of(target))
+        start = before.start if before is not None else sentence_of(target).start
+        phrase = target.doc[start: target.i].text.lower()
     for usage in g.speaker_usage:
         if g.rollup(accuser) == usage["speaker"] and accused == usage["instead_of"] \
                 and any(re.search(rf"\b{re.escape(w)}\b", phrase) for w in usage["words"]) \

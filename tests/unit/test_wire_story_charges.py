@@ -161,3 +161,10 @@ def test_it_in_what_a_reporter_says_is_the_reporters_not_the_last_body_named():
             "of them shelling by what he called \"illegal armed formations\".")
     claims = rule_claims(text)
     assert ("russia", "armed_groups") in claims and ("un", "armed_groups") not in claims
+
+
+def test_a_pronoun_for_what_turkey_calls_terrorists_is_the_ypg_in_a_story_on_the_ypg():
+    text = ("Turkish Foreign Minister Mevlut Cavusoglu said the YPG had not left the border area covered by the 2019 "
+            "ceasefire. \"Today, the terrorists are still there, and they are attacking our soldiers,\" Cavusoglu said.")
+    claims = rule_claims(text)
+    assert ("turkey", "sdf") in claims and ("turkey", "armed_groups") not in claims
