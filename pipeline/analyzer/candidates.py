@@ -49,14 +49,23 @@ def words(*lists: str) -> frozenset[str]:
     return frozenset().union(*(lex[name] for name in lists))
 
 
+@lru_cache(maxsize=1)
+def _keeping_phrases() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """config rules.keeping_phrases by head verb: (the words between, the preposition), split once."""
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for head, *middle, preposition in (p.split() for p in lexicon()["rules"]["keeping_phrases"]):
+        phrases.setdefault(head, []).append((tuple(middle), preposition))
+    return phrases
+
+
 def verb_lemma(token) -> str:
     """The token's lemma, a phrasal verb of keeping whose object is a commitment or a deal read as "keep" ("lived up to
     its commitments", "make good on its promises"; config rules.keeping_phrases)."""
     lemma = token.lemma_.lower()
     if token.pos_ != "VERB":
         return lemma
-    for head, *middle, preposition in (p.split() for p in lexicon()["rules"]["keeping_phrases"]):
-        if lemma != head or not all(any(c.lower_ == w for c in token.children) for w in middle):
+    for middle, preposition in _keeping_phrases().get(lemma, ()):
+        if not all(any(c.lower_ == w for c in token.children) for w in middle):
             continue
         # the preposition hangs on the verb or on its particle ("live up to", "up" parsed a preposition)
         holders = [token, *(c for c in token.children if c.lower_ in middle)]
