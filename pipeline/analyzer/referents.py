@@ -109,10 +109,17 @@ def _party_to_the_truce(token) -> str | None:
     clauses = [c for c in token.children if c.dep_ in ("relcl", "acl")]
     # ("groups that it said had signed up to the ceasefire": the clause a relative "said" reports)
     clauses += [r for c in clauses if c.lemma_.lower() in CUES for r in c.children if r.dep_ == "ccomp"]
-    joined = any(c.lemma_.lower() in words("joining_verbs") and not any(n.dep_ == "neg" for n in c.children)
+    joined = any(_joins(c) and not any(n.dep_ == "neg" for n in c.children)
                  and any(t.lemma_.lower() in lexicon()["obligations"]["truce_nouns"] for t in c.subtree)
                  for c in clauses)
     return GENERIC_GROUP if joined else None
+
+
+def _joins(verb) -> bool:
+    """ "signed up to", "joined": a verb of joining; or a verb with joining for its object ("have officially declared
+    their adherence to the cessation of hostilities")."""
+    return verb.lemma_.lower() in words("joining_verbs") or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in words("joining_nouns") for c in verb.children)
 
 
 def _of_another_state(token) -> str | None:
@@ -353,6 +360,18 @@ def far_from(verb) -> bool:
         and verb.doc[verb.head.i - 1].lower_ == "far"
 
 
+def _document_issuer(document):
+    """Who issued a statement that accuses: "issued a statement accusing Turkey of…" (the verb's subject), "with an
+    army statement accusing…" (the body it is written as), "called off the truce, with a statement accusing…"."""
+    owner = next((c for c in document.children if c.dep_ in ("compound", "poss") and c.pos_ in ("NOUN", "PROPN")
+                  and actor_of_phrase(c)), None)
+    if owner is not None:
+        return owner
+    verb = document.head if document.dep_ == "dobj" else document.head.head \
+        if document.dep_ == "pobj" and document.head.lower_ in ("with", "in") else None
+    return subject_of(verb) if verb is not None and verb.pos_ in ("VERB", "AUX") else None
+
+
 def subject_of(token):
     subjects = [child for child in token.children if child.dep_ in ("nsubj", "nsubjpass")]
     if len(subjects) > 1:
@@ -366,9 +385,8 @@ def subject_of(token):
     if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN", "PRON") and token.tag_ == "VBG":
         if token.head.lemma_.lower() == "one" and token.head.dep_ == "attr":
             return subject_of(token.head.head) or token.head  # "they are the ones breaking the truce"
-        if token.head.lower_ in DOCUMENT_NOUNS and token.head.dep_ == "dobj" \
-                and token.head.head.pos_ in ("VERB", "AUX"):
-            return subject_of(token.head.head) or token.head  # "issued a statement accusing Turkey of…"
+        if token.head.lower_ in DOCUMENT_NOUNS:
+            return _document_issuer(token.head) or token.head
         return token.head
     # "The head of the commission, Nasr al-Hariri, called on Russia to…": the parser makes the finite verb a modifier
     # of the sentence's subject, left the root
@@ -427,6 +445,12 @@ def subject_of(token):
         adjective = adjective.head
     if token.dep_ == "xcomp" and adjective.dep_ in ("acomp", "oprd") and adjective.head.pos_ in ("VERB", "AUX"):
         return subject_of(adjective.head)
+    # "accused Turkey of failing to honour its commitments and the armed groups of refusing to abide by the ceasefire":
+    # the second charge hangs on the second party, which the parser joins to the first charge's words
+    party = token.head.head if token.head.dep_ == "prep" and token.head.lower_ == "of" else None
+    if token.dep_ == "pcomp" and token.tag_ == "VBG" and party is not None and party.dep_ == "conj" \
+            and party.pos_ in ("NOUN", "PROPN") and actor_of_phrase(party):
+        return party
     return None
 
 

@@ -251,7 +251,13 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
             q.start <= t.idx < q.end for q in index.quotes for t in (head, subject)) \
             and token.doc[subject.i - 1].text not in QUOTE_MARKS  # not the quote's verb, not a quoted word
         if subject is not None and (token.tag_ == "VBG" or shared or _continued(token)):
-            return resolve_subject(subject, index)
+            speaker = resolve_subject(subject, index)
+            if speaker is None and token.tag_ == "VBG" and head.dep_ == "ccomp":
+                # "Erdogan signalled that his patience was running thin, telling reporters that…": a participle the
+                # parser hangs on a complement clause whose subject is no speaker speaks with the clause above it
+                above = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+                return resolve_subject(above, index) if above is not None else None
+            return speaker
     return None
 
 
@@ -552,7 +558,9 @@ def _name_before_apposition(verb, index: SpeakerIndex) -> Speaker | None:
 
 
 # "Alexander Lavrentiev:" before an answer, quoted (an interview) or not (a briefing transcript)
-LABEL = r"([A-Z][\w.'\u2019\- ]{2,60}?)"
+# A bracketed aside may stand between the name and the colon: "Mevlut Cavusoglu (retranslated from Russian):",
+# "Question (to Sergey Lavrov):".
+LABEL = r"([A-Z][\w.'\u2019\- ]{2,60}?)(?:\s*\([^()\n]{1,60}\))?"
 INTERVIEW_LABEL = re.compile(rf"^\s*{LABEL}\s*:\s*[\"\u201c\u00ab]?$")
 TRANSCRIPT_LABEL = re.compile(rf"^{LABEL}:\s+\S")
 NOT_SPEAKERS = frozenset(attribution_config()["label_not_speakers"])  # "QUESTION:", "Background:", "The Latest:"
@@ -955,7 +963,7 @@ def _turns(index: SpeakerIndex) -> list[tuple[int, Speaker | None]]:
         name = label.group(1).strip()
         # "Bernie Sanders: 1,501." in a tally is a count, not a turn
         end = index.text.find("\n\n", match.start(1))
-        said = index.text[match.start(1) + label.end(1) + 1: end if end >= 0 else len(index.text)]
+        said = index.text[match.start(1) + head.index(":", label.end(1)) + 1: end if end >= 0 else len(index.text)]
         tally = len(re.findall(r"[^\W\d_]{2,}", said)) < 2 and bool(said.strip())
         speaker = _labelled(name, index) if not tally else None
         if speaker is not None or tally or name.lower().replace("\u2019", "'") in NOT_SPEAKERS:
@@ -971,13 +979,12 @@ def _sentence_statement(sent, speaker: Speaker, cue: str) -> Statement:
 
 
 def _tells_its_antecedent(verb) -> bool:
-    """ "…the ceasefire in Idlib, which Russia and Turkey announced in March": a relative clause announcing the
-    relative pronoun announces that thing (an event, a decision), not the sentence it hangs in (config
-    announcing_verbs; "the attack that Washington blamed on Assad" is Washington's charge, and "which the army said
-    had not fallen" the army's words)."""
+    """ "…the ceasefire in Idlib, which Russia and Turkey announced in March", "groups that have declared their
+    adherence to the truce": a relative clause announcing a thing (an event, a decision, a stance) tells what its
+    antecedent is, not the sentence it hangs in (config announcing_verbs; "the attack that Washington blamed on
+    Assad" is Washington's charge, and "which the army said had not fallen" the army's words)."""
     return verb.dep_ == "relcl" and verb.lemma_.lower() in attribution_config()["announcing_verbs"] \
-        and any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in verb.children) \
-        and not any(c.dep_ == "ccomp" for c in verb.children)
+        and any(c.dep_ == "dobj" for c in verb.children) and not any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def _indirect(doc, quotes: list[QuoteSpan], index: SpeakerIndex) -> list[Statement]:
@@ -988,33 +995,48 @@ def _indirect(doc, quotes: list[QuoteSpan], index: SpeakerIndex) -> list[Stateme
         if any(q.start < sent.end_char and sent.start_char < q.end for q in quotes):
             continue
         labelled = _transcript_speaker(sent, index, turns)
-        if labelled is not None:
+        reported = _reported_in(sent, doc, index, described=False) if labelled is not None else None
+        # In a turn, a sentence reporting a third party's words is theirs ("HM: Turkish officials have said
+        # repeatedly that the bombing … is a violation"); the rest is the labelled speaker's own.
+        if labelled is not None and (reported is None or _first_or_second_person(reported[0])):
             found.append(_sentence_statement(sent, labelled, "transcript"))
             index.remember(found[-1].char_start, labelled)
             continue
-        # A source only described ("the bank said", "according to a new poll") speaks when no cue in the sentence
-        # names anyone: "According to the agreement, Turkey was to…, Lavrov said" is Lavrov's.
-        chosen: tuple | None = None
-        for token in sent:
-            is_according = (token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to") \
-                or _in_view_of(token) or _for_party(token) is not None
-            # "The strikes, he said, violated the truce": a reporting verb set in the clause it reports
-            reported = (token.lemma_.lower() in REPORTING or complains(token)) and token.pos_ == "VERB" and (any(
-                c.dep_ in ("ccomp", "xcomp", "prep", "dobj") for c in token.children) or _quoted(token) is not None
-                or token.dep_ == "parataxis" or as_noted(token)) and not _tells_its_antecedent(token) \
-                and not acts_in_reply(token)
-            if not (is_according or reported):
-                continue
-            speaker = _speaker_of(token, index)
-            if speaker is None:
-                described = _described_subject(token) if chosen is None else None
-                if described is not None:
-                    chosen = (token, described)
-                continue
-            chosen = (token, speaker)
-            break
+        chosen = reported if labelled is not None else _reported_in(sent, doc, index)
         if chosen is not None:
             token, speaker = chosen
             index.remember(sent.start_char, speaker)
             found.append(_sentence_statement(sent, speaker, _cue_text(token)))
     return found
+
+
+def _first_or_second_person(cue) -> bool:
+    """ "I would like to note", "we said", "as you know": the cue's subject is who speaks in the turn, or its listener."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we", "you") for c in cue.children)
+
+
+def _reported_in(sent, doc, index: SpeakerIndex, described: bool = True) -> tuple | None:
+    """The cue of a sentence's reported speech and who speaks it: "X said that…", "according to X"."""
+    # A source only described ("the bank said", "according to a new poll") speaks when no cue in the sentence
+    # names anyone: "According to the agreement, Turkey was to…, Lavrov said" is Lavrov's. (Not in a transcript's
+    # turn, which has its speaker: "the American side has not provided any data that would confirm violations".)
+    chosen: tuple | None = None
+    for token in sent:
+        is_according = (token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to") \
+            or _in_view_of(token) or _for_party(token) is not None
+        # "The strikes, he said, violated the truce": a reporting verb set in the clause it reports
+        reported = (token.lemma_.lower() in REPORTING or complains(token)) and token.pos_ == "VERB" and (any(
+            c.dep_ in ("ccomp", "xcomp", "prep", "dobj") for c in token.children) or _quoted(token) is not None
+            or token.dep_ == "parataxis" or as_noted(token)) and not _tells_its_antecedent(token) \
+            and not acts_in_reply(token)
+        if not (is_according or reported):
+            continue
+        speaker = _speaker_of(token, index)
+        if speaker is None:
+            source = _described_subject(token) if chosen is None and described else None
+            if source is not None:
+                chosen = (token, source)
+            continue
+        chosen = (token, speaker)
+        break
+    return chosen
