@@ -639,10 +639,19 @@ def _answerable(trigger, accused) -> list:
 
 
 def _conjuncts(token) -> list:
-    """Y and Z in "accused X, Y and Z" (also when the parser makes Y an apposition: "the regime, Iran and Russia")."""
+    """Y and Z in "accused X, Y and Z" (also when the parser makes Y an apposition: "the regime, Iran and Russia");
+    not a party set apart ("by opposition fighters rather than the Turkish army itself", "X, not Y")."""
     listed = [a for a in token.children if a.dep_ == "appos" and any(c.dep_ in ("conj", "cc") for c in a.children)]
-    return [t for t in token.conjuncts if t.i > token.i] + [t for a in listed for t in (a, *a.conjuncts) if t.i > token.i] \
-        + _by_again(token)
+    joined = [t for t in token.conjuncts if t.i > token.i] + [t for a in listed for t in (a, *a.conjuncts) if t.i > token.i]
+    return [t for t in joined if not _set_apart(t)] + _by_again(token)
+
+
+def _set_apart(conjunct) -> bool:
+    """A conjunct after "rather than", "instead of" or "not": the party the sentence says is not the one."""
+    before = conjunct.doc[max(0, conjunct.left_edge.i - 2): conjunct.left_edge.i]
+    words = " ".join(t.lower_ for t in before)
+    return words.endswith(("rather than", "instead of", "and not", ", not", "but not")) or (
+        len(before) > 0 and before[-1].lower_ == "not")
 
 
 JOINING = re.compile(r"\s*,?\s*(?:as well as|and|or|but also)\s*", re.IGNORECASE)

@@ -286,17 +286,24 @@ def pledge_unkept(token) -> Reading | None:
     # conjunct is "said" and the clause its complement; or "Peskov said Turkey had undertaken to…, but the
     # attacks 'are continuing'", the contrary clause joined to "said".
     conjuncts = [c for c in token.children if c.dep_ == "conj"]
+    # ("had promised to neutralise the terrorists and had not done so": the parser joins it to what was promised)
+    conjuncts += [c for x in token.children if x.dep_ == "xcomp" for c in x.children
+                  if c.dep_ == "conj" and _undone_as_told(c)]
     if token.dep_ == "ccomp":  # (or as a second complement of "said", the parser's other reading)
         conjuncts += [c for c in token.head.children if c.dep_ in ("conj", "ccomp") and c.i > token.i]
-    # "…, but Russia says the work has not started": what a joined reporting verb reports
-    reported = [c for conj in conjuncts if _lemma(conj) in lexicon()["reporting_verbs"]
-                for c in conj.children if c.dep_ == "ccomp" and c.i > conj.i]
+    # "…, but Russia says the work has not started": what a joined reporting verb reports ("…, and we have to note
+    # that, so far, this has not happened": also through the verb it hangs on)
+    reporting = [v for conj in conjuncts for v in (conj, *(x for x in conj.children if x.dep_ == "xcomp"))
+                 if _lemma(v) in lexicon()["reporting_verbs"]]
+    reported = [c for verb in reporting for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
     for clause in conjuncts + [c for conj in conjuncts for c in conj.children if c.dep_ == "ccomp" and c.i < conj.i] \
             + reported:
         contrast = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in token.children) or any(
             t.lower_ in ("but", "yet", "however") for t in token.doc[token.i + 1: clause.left_edge.i + 1])
-        # "…had undertaken to clear the corridor, and that five months on this had still not happened"
-        if (contrast and (_goes_on(clause) or _struck_despite(token, clause))) or (_still(clause) and negated(clause)):
+        # "…had undertaken to clear the corridor, and that five months on this had still not happened"; "had promised
+        # to neutralise the terrorists and had not done so"
+        if (contrast and (_goes_on(clause) or _struck_despite(token, clause))) or (_still(clause) and negated(clause)) \
+                or _undone_as_told(clause):
             return Reading(pledger, "fail")
     return None
 

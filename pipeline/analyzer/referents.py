@@ -398,11 +398,17 @@ def subject_of(token):
     if token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.pos_ in ("VERB", "AUX") \
             and token.lemma_.lower() in words("breach_verbs", "attack_verbs"):
         return subject_of(token.head)
-    # "Russia has not done enough to restrain the army": the purpose of a doing is its doer's
-    if token.dep_ in ("advcl", "xcomp") and token.head.pos_ == "VERB" \
-            and token.head.lemma_.lower() in lexicon()["obligations"]["doing_verbs"] \
+    # "was deliberately provoking the rebels in order to sabotage the deal": a purpose is its doer's
+    if token.dep_ == "acl" and token.head.lower_ == "order" and token.head.head.lower_ == "in" \
+            and token.head.head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(token.head.head.head)
+    # "Russia has not done enough to restrain the army": the purpose of a doing is its doer's (also hung on what is
+    # done: "had done nothing to ensure that the regime complied")
+    doing = token.head.head if token.dep_ in ("relcl", "acl") and token.head.dep_ == "dobj" else token.head
+    if (token.dep_ in ("advcl", "xcomp") or doing != token.head) and doing.pos_ == "VERB" \
+            and doing.lemma_.lower() in lexicon()["obligations"]["doing_verbs"] \
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-        return subject_of(token.head)
+        return subject_of(doing)
     # "Turkey is still far from fulfilling its commitments": who is far from it does it
     if far_from(token) and token.head.head.pos_ in ("VERB", "AUX"):
         return subject_of(token.head.head)
@@ -415,7 +421,7 @@ def subject_of(token):
             return asked
     # "the terrorists had violated the ceasefire and Turkey had failed to…": the parser joins the second subject to
     # the first verb's object and leaves the second verb without one
-    stolen = _subject_taken_by_object(token)
+    stolen = _subject_taken_by_object(token) or _subject_taken_by_cue(token)
     if stolen is not None:
         return stolen
     reported = _reported_perfect(token)
@@ -477,6 +483,18 @@ def _reported_perfect(verb):
         return None
     clause = next((c for c in head.children if c.dep_ == "ccomp" and c.i < verb.i), None)
     return subject_of(clause) if clause is not None else None
+
+
+def _subject_taken_by_cue(verb):
+    """ "France's delegate said the regime's offensive, supported by its allies, was a flagrant violation": an aside
+    after the reported subject makes the parser take it for the cue's object and leave the reported verb without one."""
+    if verb.dep_ != "ccomp" or verb.head.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")
+                                                                  for c in verb.children):
+        return None
+    taken = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    aside = taken is not None and any(c.dep_ in ("acl", "appos", "relcl") and c.i < verb.i for c in taken.children) \
+        and verb.doc[verb.i - 1].text == ","
+    return taken if aside else None
 
 
 def _subject_taken_by_object(verb):
@@ -715,7 +733,8 @@ def _share_by(noun):
     """ "registered 23 violations, including 18 by Hayat Tahrir al-Sham", "40 violations, 35 of them by the army",
     "12 violations, of which nine were by Nusra": the party most of the counted breaches are put on."""
     shares = [c for c in noun.children if c.dep_ == "appos"]
-    shares += [c for c in noun.head.children if c.dep_ in ("appos", "dep", "npadvmod", "conj") and c.i > noun.i]
+    # ("there had been several violations, most of them by…": the parser makes the share a second attribute)
+    shares += [c for c in noun.head.children if c.dep_ in ("appos", "dep", "npadvmod", "conj", "attr") and c.i > noun.i]
     shares += [o for holder in (noun, noun.head) for p in holder.children if p.dep_ == "prep" and p.lower_ == "including"
                for o in p.children if o.dep_ == "pobj"]
     # "…, of which nine were by Nusra": the copula of a counted share; "…, most of them shelling of government-held
@@ -733,6 +752,20 @@ def _share_by(noun):
                    for o in p.children if o.dep_ in ("pobj", "pcomp")), None)
         if by is not None:
             return _so_called(by) or by
+    return _share_put_on(noun)
+
+
+def _share_put_on(noun):
+    """ "registered a number of violations in Damascus, Hama and Aleppo, most of which it attributed to illegal armed
+    formations": the party a counted share of the breaches is put on by a relative "attributed to" / "blamed on"
+    after them in the sentence (wherever the parser hangs the share)."""
+    for share in noun.doc[noun.i + 1: noun.sent.end]:
+        clause = next((c for c in share.children if c.dep_ == "relcl" and c.lemma_.lower() in ("attribute", "blame")), None)
+        if clause is None or not _counted(share) or not any(
+                o.lower_ == "which" for p in share.children if p.lower_ == "of" for o in p.children):
+            continue
+        return next((o for p in clause.children if p.dep_ == "prep" and p.lower_ in ("to", "on")
+                     for o in p.children if o.dep_ == "pobj"), None)
     return None
 
 
@@ -921,6 +954,9 @@ def copula_subject(noun):
         return subject_of(said.head)
     if said.dep_ == "dobj" and said.head.lemma_ in ("constitute", "represent"):
         return subject_of(said.head)
+    if said.dep_ == "oprd" and said.head.lemma_ in ("call", "describe", "term", "label", "deem", "consider"):
+        # "called the attack a gross violation of the Sochi agreement": what is called so
+        return next((c for c in said.head.children if c.dep_ == "dobj"), None)
     if said.dep_ == "pobj" and said.head.lower_ == "to" and said.head.head.lemma_ == "amount":
         return subject_of(said.head.head)
     return None
@@ -1033,6 +1069,9 @@ def attacker_told_before(act, pointing: bool = False):
     attacking = words("attack_verbs")  # config/accusation_lexicon.yaml: "Russian jets struck a market"
     for token in reversed(tokens):
         if token.pos_ == "VERB" and token.lemma_.lower() in attacking and not token.dep_.startswith("aux"):
+            agent = doer_of(token) if any(c.dep_ == "auxpass" for c in token.children) else None
+            if agent is not None and actor_of_phrase(agent):
+                return agent  # "the shells had been fired by militants …, and called the attack a gross violation"
             doer = subject_of(token)  # "Regime artillery hit the hospital on Sunday."
             if doer is not None and actor_of_phrase(doer) and not any(c.dep_ == "auxpass" for c in token.children):
                 # "the Turkish occupation forces and their mercenaries continued their attacks": each conjunct
@@ -1047,7 +1086,9 @@ def attacker_told_before(act, pointing: bool = False):
             doer = doer_of(subject.head)
             doer = actor_word_before(doer) or doer if doer is not None else None
         if doer is not None:
-            return token if token.left_edge.i <= doer.i < token.i else doer
+            # the act's phrase when it names the doer ("Russian and Syrian airstrikes"), else the word that does
+            # ("a regime airstrike hit a Turkish convoy …, the ministry said the attack contravened…": "regime")
+            return token if token.left_edge.i <= doer.i < token.i and actor_of_phrase(token) else doer
     return None
 
 

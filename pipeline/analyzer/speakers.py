@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from pipeline.analyzer.gender import fits, honorifics, opens_with_given_name, sex_of
 from pipeline.analyzer.gazetteer import fold, gazetteer
-from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, attribution_config, clean_name,
+from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, ROLE_NOUNS, attribution_config, clean_name,
                                      full_span_text, group_nouns, is_place, is_proper_name, is_proper_word, noun_phrase,
                                      person_titles, reads_as_name, title_of, titled_names, unnamed_nouns,
                                      without_posting)
@@ -586,7 +586,10 @@ def surname_known(name: str, index: SpeakerIndex) -> bool:
 def _is_someone(speaker: Speaker) -> bool:
     """A person, named or not: "A spokeswoman for the prime minister said…", "a relative told AFP" is who a later
     "she" or "he" is."""
-    return speaker.is_person or (speaker.title or "").lower() in unnamed_nouns()
+    # (or an office written as the name: "The Russian delegate said…. He said the armed groups had…")
+    last = speaker.name.split()[-1] if speaker.name and speaker.name.split() else ""
+    office = not speaker.title and last.islower() and last in ROLE_NOUNS | set(attribution_config()["posted_roles"])
+    return speaker.is_person or (speaker.title or "").lower() in unnamed_nouns() or office
 
 
 def _plural_noun(title: str) -> bool:

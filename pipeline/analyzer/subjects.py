@@ -336,7 +336,20 @@ def _previous_subject_body(token) -> Speaker | None:
             break
     else:
         return None
-    subject = next((c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return _body_speaker(next((c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")), None))
+
+
+def _joined_clause_body(token) -> Speaker | None:
+    """ "The reconciliation center has continued to publish daily tallies…, and on Oct. 16 it said militants had…":
+    "it" in a clause joined to another is that clause's subject, when that is a body."""
+    verb = token.head
+    if token.dep_ != "nsubj" or verb.dep_ != "conj" or verb.head.i > verb.i:
+        return None
+    return _body_speaker(next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None))
+
+
+def _body_speaker(subject) -> Speaker | None:
+    """A subject that names an institution, as a speaker named as the article names it."""
     if subject is None or subject.ent_type_ == "PERSON":
         return None
     # The noun phrase up to a relative clause or apposition: "Russia's Centre for … in Syria, which is run by…"
@@ -471,7 +484,8 @@ def _titled(token, index: SpeakerIndex) -> str | None:
 def _counted_group(token):
     """The group a quantity subject counts ("A number of armed groups", "dozens of residents"), else None."""
     config = attribution_config()
-    if token.lower_ not in (*config.get("count_words", ()), *config.get("quantity_words", ())):
+    if token.lower_ not in (*config.get("count_words", ()), *config.get("quantity_words", ())) and not (
+            token.like_num and token.tag_ == "CD" and token.lower_ != "one"):  # "ten of the factions … announced"
         return None
     return next((o for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                  for o in c.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")), None)
@@ -551,7 +565,7 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         if found is not None and (kind == "any" or found.is_person == (kind == "person")) and index.fits(lower, found):
             return found
         if lower == "it":  # "Russia's Centre for Reconciliation … gave a different account. "…," it said."
-            found = _previous_subject_body(token)
+            found = _joined_clause_body(token) or _previous_subject_body(token)
             if found:
                 return found
         # "he" and "she" pass over people of the other sex ("…," she said after Lavrov spoke: not Lavrov)

@@ -98,3 +98,85 @@ def test_groups_that_declared_their_adherence_to_the_truce_are_its_armed_parties
 ])
 def test_no_charge_without_one(text):
     assert rule_claims(text) == set()
+
+
+def _agreements(text: str, date: str) -> set[str | None]:
+    """The agreements of the pairs the whole analyzer counts in a written text."""
+    from pipeline.analyzer.core import analyze
+
+    return {a.agreement for a in analyze("Syria truce", text, date=date).accusations if a.mode.value == "claim"}
+
+
+def test_ten_of_the_factions_speak_as_the_factions():
+    text = ("In a joint statement on Monday, ten of the factions that signed the agreement announced that they had "
+            "suspended their participation in the talks, accusing the regime forces of committing \"repeated and big "
+            "violations\" of the ceasefire in Wadi Barada.")
+    assert ("armed_groups", "syria") in rule_claims(text)
+
+
+def test_a_share_of_the_breaches_put_on_a_party_charges_it_and_not_the_one_set_apart():
+    text = ("The US envoy told Congress that there had been several violations of the ceasefire in the north-east, most "
+            "of them by Turkish-backed Syrian opposition fighters rather than the Turkish army itself.")
+    assert ("united_states", "armed_groups") in rule_claims(text)
+    assert ("united_states", "turkey") not in rule_claims(text)
+
+
+def test_a_share_attributed_to_a_party_charges_it():
+    text = ("The Russian reconciliation centre said it had registered eleven ceasefire violations in the provinces of "
+            "Latakia, Hama and Aleppo, most of which it attributed to illegal armed formations that had not joined "
+            "the truce.")
+    assert ("russia", "armed_groups") in rule_claims(text)
+
+
+def test_it_in_a_joined_clause_is_the_body_the_sentence_opened_on():
+    text = ("The Russian reconciliation center has kept publishing daily tallies of ceasefire violations, and on "
+            "Tuesday it said militants had shelled army positions in northern Latakia in breach of the Sochi deal.")
+    assert ("russia", "armed_groups") in rule_claims(text)
+
+
+def test_a_ceasefire_declared_by_a_party_in_august_2019_is_that_truce():
+    text = ("A ceasefire declared by Russia on 31 August has brought some calm to Idlib. Turkish officials said the "
+            "regime had kept up its shelling of villages in violation of the ceasefire declared by Russia on 31 August.")
+    assert _agreements(text, "2019-09-12") == {"other:aug_2019_truce"}
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Germany's delegate said the Syrian army's assault on Douma, backed by Iranian militias, was a flagrant violation of "
+     "resolution 2401.", ("germany", "syria")),
+    ("The British envoy said Moscow, which had signed the Sochi memorandum, had done nothing to ensure that the "
+     "militants left the demilitarised zone.", ("uk", "russia")),
+    ("The regime, a Turkish diplomat said, was shelling the villages of Jabal al-Zawiya in order to sabotage the "
+     "Moscow protocol.", ("turkey", "syria")),
+    ("When a regime drone strike hit a Turkish observation post near Saraqib on Sunday, the Turkish Defence Ministry "
+     "said the attack contravened the Moscow protocol.", ("turkey", "syria")),
+    ("General Konashenkov said two rockets had been fired by militants at the Hmeimim base overnight and called the "
+     "attack a gross violation of the Sochi agreement.", ("russia", "armed_groups")),
+])
+def test_charges_of_council_speeches_and_ministry_statements(text, pair):
+    assert pair in rule_claims(text)
+
+
+def test_a_purpose_nobody_charges_is_no_charge():
+    text = "The Turkish army moved reinforcements to Idlib in order to monitor the truce, the ministry said."
+    assert rule_claims(text) == set()
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Peskov said this week that Turkey had promised to disarm the militants in the Idlib zone and had not done so.",
+     ("russia", "turkey")),
+    ("Zakharova: Under the Sochi memorandum, Ankara undertook to withdraw the heavy weapons from the zone, and we have "
+     "to note that, so far, this has not happened.", ("russia", "turkey")),
+    ("The Syrian army command said it would resume operations in Idlib, claiming that the armed groups had refused to "
+     "abide by the ceasefire.", ("syria", "armed_groups")),
+    ("The Central Negotiations Committee of Daraa accused the regime of violating the 2018 settlement agreement by "
+     "shelling the old city.", ("armed_groups", "syria")),
+])
+def test_pledges_said_undone_and_charges_made_while_announcing(text, pair):
+    assert pair in rule_claims(text)
+
+
+def test_he_after_a_delegate_is_the_delegate():
+    text = ("The Russian delegate said the United States had not fulfilled its commitments under the September deal. "
+            "He said the armed groups had violated the truce more than 300 times.")
+    assert reported_of(text, "He said the armed groups").speaker_actor == "russia"
+    assert ("russia", "armed_groups") in rule_claims(text)
