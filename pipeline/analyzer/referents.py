@@ -404,7 +404,9 @@ def subject_of(token):
         return subject_of(token.head.head.head)
     # "Russia has not done enough to restrain the army": the purpose of a doing is its doer's (also hung on what is
     # done: "had done nothing to ensure that the regime complied")
-    doing = token.head.head if token.dep_ in ("relcl", "acl") and token.head.dep_ == "dobj" else token.head
+    # (not a breach: "had done nothing to violate the agreement" denies one)
+    doing = token.head.head if token.dep_ in ("relcl", "acl") and token.head.dep_ == "dobj" \
+        and token.lemma_.lower() not in words("breach_verbs") else token.head
     if (token.dep_ in ("advcl", "xcomp") or doing != token.head) and doing.pos_ == "VERB" \
             and doing.lemma_.lower() in lexicon()["obligations"]["doing_verbs"] \
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
@@ -954,9 +956,6 @@ def copula_subject(noun):
         return subject_of(said.head)
     if said.dep_ == "dobj" and said.head.lemma_ in ("constitute", "represent"):
         return subject_of(said.head)
-    if said.dep_ == "oprd" and said.head.lemma_ in ("call", "describe", "term", "label", "deem", "consider"):
-        # "called the attack a gross violation of the Sochi agreement": what is called so
-        return next((c for c in said.head.children if c.dep_ == "dobj"), None)
     if said.dep_ == "pobj" and said.head.lower_ == "to" and said.head.head.lemma_ == "amount":
         return subject_of(said.head.head)
     return None
