@@ -180,3 +180,9 @@ def test_he_after_a_delegate_is_the_delegate():
             "He said the armed groups had violated the truce more than 300 times.")
     assert reported_of(text, "He said the armed groups").speaker_actor == "russia"
     assert ("russia", "armed_groups") in rule_claims(text)
+
+
+def test_the_truce_of_a_september_2019_idlib_story_is_the_august_truce():
+    text = ("The truce has brought some calm to Idlib. Turkish officials said the regime had kept up its shelling of "
+            "villages south of Idlib in violation of the truce.")
+    assert _agreements(text, "2019-09-16") == {"other:aug_2019_truce"}
