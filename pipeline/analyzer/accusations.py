@@ -648,10 +648,8 @@ def _conjuncts(token) -> list:
 
 def _set_apart(conjunct) -> bool:
     """A conjunct after "rather than", "instead of" or "not": the party the sentence says is not the one."""
-    before = conjunct.doc[max(0, conjunct.left_edge.i - 2): conjunct.left_edge.i]
-    words = " ".join(t.lower_ for t in before)
-    return words.endswith(("rather than", "instead of", "and not", ", not", "but not")) or (
-        len(before) > 0 and before[-1].lower_ == "not")
+    before = " ".join(t.lower_ for t in conjunct.doc[max(0, conjunct.left_edge.i - 2): conjunct.left_edge.i])
+    return before.endswith(("rather than", "instead of", "not"))
 
 
 JOINING = re.compile(r"\s*,?\s*(?:as well as|and|or|but also)\s*", re.IGNORECASE)

@@ -367,9 +367,13 @@ def _document_issuer(document):
                   and actor_of_phrase(c)), None)
     if owner is not None:
         return owner
-    verb = document.head if document.dep_ == "dobj" else document.head.head \
-        if document.dep_ == "pobj" and document.head.lower_ in ("with", "in") else None
-    return subject_of(verb) if verb is not None and verb.pos_ in ("VERB", "AUX") else None
+    if document.dep_ == "dobj":
+        verb = document.head
+    elif document.dep_ == "pobj" and document.head.lower_ in ("with", "in"):
+        verb = document.head.head
+    else:
+        return None
+    return subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
 
 
 def subject_of(token):
@@ -1068,11 +1072,11 @@ def attacker_told_before(act, pointing: bool = False):
     attacking = words("attack_verbs")  # config/accusation_lexicon.yaml: "Russian jets struck a market"
     for token in reversed(tokens):
         if token.pos_ == "VERB" and token.lemma_.lower() in attacking and not token.dep_.startswith("aux"):
-            agent = doer_of(token) if any(c.dep_ == "auxpass" for c in token.children) else None
-            if agent is not None and actor_of_phrase(agent):
-                return agent  # "the shells had been fired by militants …, and called the attack a gross violation"
-            doer = subject_of(token)  # "Regime artillery hit the hospital on Sunday."
-            if doer is not None and actor_of_phrase(doer) and not any(c.dep_ == "auxpass" for c in token.children):
+            passive = any(c.dep_ == "auxpass" for c in token.children)
+            # "the shells had been fired by militants …, and called the attack a gross violation": a passive's agent;
+            # "Regime artillery hit the hospital on Sunday.": an active's subject
+            doer = doer_of(token) if passive else subject_of(token)
+            if doer is not None and actor_of_phrase(doer):
                 # "the Turkish occupation forces and their mercenaries continued their attacks": each conjunct
                 return doer if any(c.dep_ == "conj" for c in doer.children) else actor_word_before(doer) or doer
             continue

@@ -587,9 +587,15 @@ def _is_someone(speaker: Speaker) -> bool:
     """A person, named or not: "A spokeswoman for the prime minister said…", "a relative told AFP" is who a later
     "she" or "he" is."""
     # (or an office written as the name: "The Russian delegate said…. He said the armed groups had…")
-    last = speaker.name.split()[-1] if speaker.name and speaker.name.split() else ""
-    office = not speaker.title and last.islower() and last in ROLE_NOUNS | set(attribution_config()["posted_roles"])
+    last = (speaker.name or "").rsplit(maxsplit=1)[-1:]
+    office = not speaker.title and bool(last) and last[0] in _offices()
     return speaker.is_person or (speaker.title or "").lower() in unnamed_nouns() or office
+
+
+@lru_cache(maxsize=1)
+def _offices() -> frozenset[str]:
+    """Nouns of an office one person holds: role nouns and config posted_roles ("delegate", "envoy")."""
+    return ROLE_NOUNS | frozenset(attribution_config()["posted_roles"])
 
 
 def _plural_noun(title: str) -> bool:

@@ -995,14 +995,14 @@ def _indirect(doc, quotes: list[QuoteSpan], index: SpeakerIndex) -> list[Stateme
         if any(q.start < sent.end_char and sent.start_char < q.end for q in quotes):
             continue
         labelled = _transcript_speaker(sent, index, turns)
-        reported = _reported_in(sent, doc, index, described=False) if labelled is not None else None
+        reported = _reported_in(sent, index, described=False) if labelled is not None else None
         # In a turn, a sentence reporting a third party's words is theirs ("HM: Turkish officials have said
         # repeatedly that the bombing … is a violation"); the rest is the labelled speaker's own.
         if labelled is not None and (reported is None or _first_or_second_person(reported[0])):
             found.append(_sentence_statement(sent, labelled, "transcript"))
             index.remember(found[-1].char_start, labelled)
             continue
-        chosen = reported if labelled is not None else _reported_in(sent, doc, index)
+        chosen = reported if labelled is not None else _reported_in(sent, index)
         if chosen is not None:
             token, speaker = chosen
             index.remember(sent.start_char, speaker)
@@ -1015,12 +1015,12 @@ def _first_or_second_person(cue) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we", "you") for c in cue.children)
 
 
-def _reported_in(sent, doc, index: SpeakerIndex, described: bool = True) -> tuple | None:
+def _reported_in(sent, index: SpeakerIndex, described: bool = True) -> tuple | None:
     """The cue of a sentence's reported speech and who speaks it: "X said that…", "according to X"."""
     # A source only described ("the bank said", "according to a new poll") speaks when no cue in the sentence
     # names anyone: "According to the agreement, Turkey was to…, Lavrov said" is Lavrov's. (Not in a transcript's
     # turn, which has its speaker: "the American side has not provided any data that would confirm violations".)
-    chosen: tuple | None = None
+    doc, chosen = sent.doc, None
     for token in sent:
         is_according = (token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to") \
             or _in_view_of(token) or _for_party(token) is not None

@@ -570,15 +570,15 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
                 return found
         # "he" and "she" pass over people of the other sex ("…," she said after Lavrov spoke: not Lavrov)
         found = index.last_speaker(token.idx, kind, pronoun=lower)
+        spoke_at = max((at for at, sp in index.spoken if at < token.idx and sp is found), default=-1)
         group = group_before(token) if lower == "they" and token.dep_ == "nsubj" else None
-        if group is not None and group.idx > max((at for at, sp in index.spoken if at < token.idx and sp is found), default=-1):
+        if group is not None and group.idx > spoke_at:
             # "Turkish officials reject that framing. They point instead to…": the officials the sentence before
             # was about, who have not spoken yet, not whoever spoke last
             grouped = resolve_subject(group, index)
             if grouped is not None:
                 return grouped
         if kind in ("person", "any") and lower != "we":
-            spoke_at = max((at for at, sp in index.spoken if at < token.idx and sp is found), default=-1)
             # "Sputnik quoted him as saying": an object pronoun is never its own clause's subject
             clause_subject = {t.idx for c in token.head.children if c.dep_ == "nsubj" for t in c.subtree} \
                 if token.dep_ in ("dobj", "dative") else set()

@@ -54,6 +54,17 @@ def test_a_un_delegate_written_with_a_country_in_brackets_speaks_for_it():
     assert ("uk", "syria") in rule_claims(text)
 
 
+def test_a_delegates_name_the_ner_took_for_an_organisation_is_a_persons():
+    from spacy.tokens import Span
+
+    from pipeline.analyzer.core import _parse
+    from pipeline.analyzer.model import whole_names
+
+    doc = _parse("SAMANTHA POWER (United States) said the regime had wrecked the cessation of hostilities.")
+    doc.ents = [Span(doc, 0, 2, label="ORG"), *(e for e in doc.ents if e.start >= 2)]  # the NER's slip in a long page
+    assert [(e.text, e.label_) for e in whole_names(doc).ents][0] == ("Samantha Power", "PERSON")
+
+
 @pytest.mark.parametrize("text, pair", [
     ("The French envoy said Russia and the regime had blown apart the cessation of hostilities in Aleppo.",
      ("france", "syria")),
