@@ -105,6 +105,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
             lemma = verb_lemma(token)
             if not in_context and lemma not in COMPLIANCE_VERBS and not (keeping_in_view and lemma in COMPLY):
                 continue  # "kept attacking the town": an attack is a breach where a truce is in view
+            if lemma in ATTACK_VERBS and _truce_left_open(sent, token):
+                continue  # "…had attacked…, without saying whether the attacks violated the truce"
             accuser_token = accused_token = reported_by = None
             trigger = None
             if (lemma in ACCUSE or holds_responsible(token)) and token.pos_ == "VERB" and negated(token):
@@ -206,6 +208,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 accused_token, trigger, accuser_token = reading.accused, reading.trigger, reading.accuser
             if trigger is None:
                 continue
+            if accused_token is not None and accused_token.lower_ in ("we", "us", "i") and lemma not in ACCUSE:
+                continue  # "We will not withdraw from our posts": who speaks tells its own act, not a charge
             clause = _clause(token)
             focus = _focus_of_cleft(clause) if accused_token is not None and accused_token.lower_ in ("who", "that") \
                 else None
@@ -446,6 +450,15 @@ def _focus_of_cleft(clause):
 def _names_truce(text: str) -> bool:
     """The text names a truce, a deal or a commitment (not only a norm that is none: "Syria's sovereignty")."""
     return bool(CONTEXT.search(OTHER_NORMS.sub("", text)))
+
+
+def _truce_left_open(sent, token) -> bool:
+    """The sentence names its truce only in a question it leaves open ("…, without saying whether the attacks violated
+    the truce", "it was not clear whether…"), and the token is outside it: no one calls the act a breach."""
+    asked = {t.i for mark in sent if mark.dep_ == "mark" and mark.lower_ == "whether" for t in mark.head.subtree}
+    if not asked or token.i in asked:
+        return False
+    return not _names_truce(" ".join(t.text for t in sent if t.i not in asked))
 
 
 def _truce_before(previous) -> bool:

@@ -102,13 +102,23 @@ def unnamed_source_state(speaker: str | None, outlet: str | None, sent) -> str |
 
 
 def agency_state(name: str | None) -> str | None:
-    """The state whose news agency this is (config/gazetteer.yaml: SANA, TASS, Anadolu, IRNA…)."""
+    """The state whose news agency this is (config/gazetteer.yaml: SANA, TASS, Anadolu, IRNA…), or whose unnamed
+    sources a newspaper that is no party carries (config/attribution.yaml sourced_media: Al-Watan)."""
+    sourced = _sourced_media().search(name or "")
+    if sourced:
+        return attribution_config()["sourced_media"][sourced.group(0).lower()]
     g = gazetteer()
     agency = g.resolve(name) if name else None
     if agency is None or g.actors[agency].kind != "institution" or not g.actors[agency].parent:
         return None
     state = g.rollup(agency)
     return state if g.actors[state].kind == "state" else None
+
+
+@lru_cache(maxsize=1)
+def _sourced_media() -> re.Pattern[str]:
+    names = sorted(attribution_config().get("sourced_media") or {}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.I) if names else re.compile(r"(?!)")
 
 
 def _state_media(phrase: str | None) -> str | None:
@@ -335,11 +345,12 @@ def title_of(ent) -> str | None:
     # body, not on the role; the title is the role's phrase up to the name.
     elif root.dep_ == "appos" and root.head.dep_ in ("pobj", "compound"):
         role = root.head
+        # (a person described, too: "The researcher at the Omran Center for Strategic Studies, Nawar Oliver, told…")
         for _ in range(6):  # up through "of the …", "for the National Front for Liberation"
-            if role.lemma_.lower() in ROLE_NOUNS or role.head == role or role.dep_ not in ("pobj", "prep", "compound"):
+            if role.lemma_.lower() in unnamed_nouns() or role.head == role or role.dep_ not in ("pobj", "prep", "compound"):
                 break
             role = role.head
-        if role.lemma_.lower() in ROLE_NOUNS:
+        if role.lemma_.lower() in unnamed_nouns():
             parts.append(_words(t for t in role.subtree if t.i < ent.start)[:160])
     for child in root.children:
         # Not "Dorothy Woods, whose husband, Navy SEAL Ty Woods, was…" parsed as an apposition: someone else's

@@ -189,6 +189,18 @@ def _pays_debt_said_unkept(verb) -> bool:
     return False
 
 
+def _work_said_undone(verb) -> bool:
+    """ "Lavrov said the work under the memorandum had not been completed and that Moscow expected Ankara to fulfil its
+    obligations": the sentence says, before the demand, that what a deal calls for is not done (its subject a task,
+    not a party)."""
+    for done in (t for t in verb.sent if t.i < verb.i and t.pos_ in ("VERB", "AUX")):
+        if _lemma(done) in words()["progress_verbs"] | words()["keep_verbs"] and negated(done):
+            task = subject_of(done)
+            if task is not None and task.pos_ == "NOUN" and actor_of_phrase(task) is None:
+                return True
+    return False
+
+
 @reader("demanded_keeping")
 def demanded_keeping(token) -> Reading | None:
     """ "Moscow demanded that Ankara fulfil the promises it made": a demand to keep what is owed."""
@@ -199,7 +211,8 @@ def demanded_keeping(token) -> Reading | None:
     # compelling a party to keep what it owes says it does not keep it ("by compelling the Assad regime to abide by
     # the terms of the cessation of hostilities")
     coerced = _lemma(demand) in words()["coercion_verbs"] and bool(debts)
-    if not coerced and not (debts and _as_unkept(token, debts)) and not _pays_debt_said_unkept(token):
+    if not coerced and not (debts and (_as_unkept(token, debts) or _work_said_undone(token))) \
+            and not _pays_debt_said_unkept(token):
         return None
     if token.dep_ not in ("xcomp", "ccomp", "advcl") or _lemma(demand) not in words()["demand_verbs"] | words()["coercion_verbs"]:
         return None

@@ -250,6 +250,12 @@ def _subject_before(token):
     return next((c for c in before.root.children if c.dep_ == "nsubj"), None) if before is not None else None
 
 
+@lru_cache(maxsize=1)
+def _news_agencies() -> frozenset[str]:
+    """config/attribution.yaml news_agencies: media that carry what parties say, never a party a pronoun stands for."""
+    return frozenset(attribution_config().get("news_agencies", ()))
+
+
 def _referents_before(token, exclude: set[str], sentences: int):
     """The text from `sentences` sentences back up to the token, and the parties named in it that a
     pronoun can stand for: not people, not the excluded, not places ("in northeast Syria") and not
@@ -264,6 +270,8 @@ def _referents_before(token, exclude: set[str], sentences: int):
     for mention in g.referents(text):
         before = text[:mention.start]
         if g.rollup(mention.actor) in exclude or g.actors[mention.actor].kind == "person":
+            continue
+        if mention.actor in _news_agencies():  # "…, Naji Mustafa told TRT World. "Every day they target…"": a medium
             continue
         if g.actors[mention.actor].kind == "state" and PLACE_BEFORE.search(before):
             continue
@@ -568,10 +576,11 @@ def owner_of(noun) -> object | None:
             return source
     # "responding to violations of the zone by terrorists": the parser hangs a "by" right after the
     # noun's phrase on the verb (as a preposition, or as the agent of an active "registered 604 breaches
-    # by terrorist groups"); a verb has no "by" of its own unless it is passive.
+    # by terrorist groups"); a verb has no "by" of its own unless it is passive. A "non-" keeping's "by" is its doer
+    # wherever it hangs ("the result of the non-fulfilment by Turkey of its obligations", "by" on "result").
     after = noun.right_edge.i + 1
     if after < len(noun.doc) and noun.doc[after].lower_ == "by" and noun.doc[after].dep_ in ("prep", "agent") \
-            and noun.doc[after].head.pos_ in ("VERB", "AUX") \
+            and (noun.doc[after].head.pos_ in ("VERB", "AUX") or non_compliance(noun)) \
             and not any(c.dep_ in ("nsubjpass", "auxpass") for c in noun.doc[after].head.children):
         objects = [c for c in noun.doc[after].children if c.dep_ == "pobj"]
         if objects and (noun.lemma_.lower() in BREACH_NOUNS or counted_incident(noun) or non_compliance(noun)):

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from pipeline.analyzer.gazetteer import gazetteer
-from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, ROLE_NOUNS, attribution_config, described, entity_of,
+from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, ROLE_NOUNS, agency_state, attribution_config, described, entity_of,
                                      is_capitalised_name, is_misread_place, on_the_ground, unnamed_nouns)
 from pipeline.analyzer.quotes import QuoteSpan, paragraphs
 from pipeline.analyzer.sentences import sentence_of
@@ -410,7 +410,11 @@ def _cited_source(verb, index: SpeakerIndex) -> Speaker | None:
     """ "al-Watan, citing a Syrian military source, said…": the cited source speaks, when it can speak
     (a person, a role noun or a noun of config/attribution.yaml citable_nouns) and the verb's own subject is
     no person ("McConnell said…, citing the release of prisoners" is McConnell's)."""
-    cited = next((d for c in verb.children if c.dep_ == "advcl" and c.lemma_.lower() in ("cite", "quote")
+    # (an aside before the reported clause's "that" is the cue's, wherever the parser hangs it: "Izvestia reported,
+    # citing a source in the Russian Defense Ministry, that Turkey had not…")
+    asides = [c for clause in verb.children if clause.dep_ == "ccomp" for c in clause.children
+              if c.dep_ == "advcl" and verb.i < c.i < min((m.i for m in clause.children if m.dep_ == "mark"), default=-1)]
+    cited = next((d for c in (*verb.children, *asides) if c.dep_ == "advcl" and c.lemma_.lower() in ("cite", "quote")
                   for d in c.children if d.dep_ == "dobj"), None)
     if cited is None:
         return None
@@ -450,6 +454,9 @@ def _of_the_listener(verb, speaker: Speaker) -> Speaker:
         actor = g.resolve(listener.doc[listener.left_edge.i: end].text)
         if actor and g.actors[actor].parent and g.actors[actor].kind == "institution":
             return Speaker(speaker.name, speaker.title, g.rollup(actor), False)
+        state = agency_state(listener.doc[listener.left_edge.i: end].text)  # "told Al-Watan": no party, a state's source
+        if state:
+            return Speaker(speaker.name, speaker.title, state, False)
     return speaker
 
 
@@ -953,14 +960,18 @@ def _transcript_speaker(sent, index: SpeakerIndex, turns: list[tuple[int, Speake
 
 
 def _turns(index: SpeakerIndex) -> list[tuple[int, Speaker | None]]:
-    """(paragraph start, speaker) of every labelled paragraph: "Name: text", or "NAME:" alone before the answer."""
+    """(paragraph start, speaker) of every labelled paragraph: "Name: text", or "NAME:" alone before the answer;
+    an interview's "A:" / "Answer:" is the one interviewed, its "Q:" no one."""
     turns: list[tuple[int, Speaker | None]] = []
     for match in re.finditer(r"(?:^|\n\n)([^\n]{1,80})", index.text):
         head = match.group(1)
-        label = TRANSCRIPT_LABEL.match(head) or re.match(rf"^{LABEL}:\s*$", head)
+        label = TRANSCRIPT_LABEL.match(head) or re.match(rf"^{LABEL}:\s*$", head) or SHORT_LABEL.match(head)
         if label is None:
             continue
         name = label.group(1).strip()
+        if name.lower() in attribution_config()["answer_labels"]:
+            turns.append((match.start(1), _interviewee(index)))
+            continue
         # "Bernie Sanders: 1,501." in a tally is a count, not a turn
         end = index.text.find("\n\n", match.start(1))
         said = index.text[match.start(1) + head.index(":", label.end(1)) + 1: end if end >= 0 else len(index.text)]
@@ -969,6 +980,18 @@ def _turns(index: SpeakerIndex) -> list[tuple[int, Speaker | None]]:
         if speaker is not None or tally or name.lower().replace("\u2019", "'") in NOT_SPEAKERS:
             turns.append((match.start(1), speaker))
     return turns
+
+
+SHORT_LABEL = re.compile(r"^([QA]):\s+\S")  # "Q: Is the regime abiding by the agreement?" "A: Not a single day…"
+# "Syria Direct spoke with Abu Khaled al-Hamawi, a commander…", "Enab Baladi interviewed…": who answers the "A:" turns
+INTERVIEWED = re.compile(r"\b(?:(?:spoke|talked|speaks|talks|sat down)\s+(?:with|to)|interviewed)\s+"
+                         r"((?:[A-Z][\w'\u2019-]*|al-[A-Z][\w'\u2019-]*)(?:\s+(?:[A-Z][\w'\u2019-]*|al-[A-Z][\w'\u2019-]*|al|bin)){1,4})")
+
+
+def _interviewee(index: SpeakerIndex) -> Speaker | None:
+    """The person an interview is with, named before its first answer."""
+    match = INTERVIEWED.search(index.text)
+    return index.person(match.group(1)) if match else None
 
 
 def _sentence_statement(sent, speaker: Speaker, cue: str) -> Statement:

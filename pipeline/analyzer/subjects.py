@@ -307,6 +307,9 @@ def _name_beside(token) -> str | None:
     """A name set beside an unnamed noun, whatever the NER calls it: "A government spokesman, Giorgos Kyritis,
     said" (tagged a place), not a body or a place the gazetteer knows ("a spokesman, the Kremlin's…")."""
     name = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if name is None:  # "The researcher at the Omran Center for Strategic Studies, Nawar Oliver, told…": hung on the body
+        name = next((c for t in token.subtree if t.dep_ == "pobj" and t.i > token.i for c in t.children
+                     if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"), None)
     if name is None:
         return None
     words = token.doc[name.left_edge.i: name.i + 1]
@@ -446,7 +449,9 @@ def _relative_teller(pronoun, index: SpeakerIndex) -> Speaker | None:
     # a relative clause opened by "which"/"who" (on the verb or on what it reports), not '"…," it said' hung by the
     # parser on the quote's last noun
     clause = pronoun.head
-    opened = [t for c in (clause, *(c for c in clause.children if c.dep_ == "ccomp")) for t in c.children
+    # ("a statement in which it said": the relative word may follow a preposition)
+    opened = [t for c in (clause, *(c for c in clause.children if c.dep_ == "ccomp"))
+              for t in (*c.children, *(o for p in c.children if p.dep_ == "prep" for o in p.children))
               if t.tag_ in ("WDT", "WP", "WP$") and t.i < pronoun.i]
     if not opened:
         return None
