@@ -208,8 +208,6 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 accused_token, trigger, accuser_token = reading.accused, reading.trigger, reading.accuser
             if trigger is None:
                 continue
-            if accused_token is not None and accused_token.lower_ in ("we", "us", "i") and lemma not in ACCUSE:
-                continue  # "We will not withdraw from our posts": who speaks tells its own act, not a charge
             clause = _clause(token)
             focus = _focus_of_cleft(clause) if accused_token is not None and accused_token.lower_ in ("who", "that") \
                 else None

@@ -1,7 +1,7 @@
 """Readings of agency and newspaper copy: a medium told is no party a pronoun stands for, a truce named only in a
-question left open, a source cited in an aside before "that", a speaker's own "we" is no accused, a "non-" keeping
-whose "by" the parser hung elsewhere, Damascus dailies, "the first of August", an interview's "A:" turns and a
-name set after a role at a body. Written for these tests; no labelled set's text."""
+question left open, a source cited in an aside before "that", a "non-" keeping whose "by" the parser hung elsewhere,
+Damascus dailies, "the first of August", an interview's "A:" turns, a name set after a role at a body, "a statement
+in which it said" and a demand after the deal's work is said undone. Written for these tests; no labelled set's text."""
 
 from pipeline.analyzer.core import analyze
 from pipeline.analyzer.gazetteer import gazetteer
@@ -28,13 +28,6 @@ def test_a_source_cited_in_an_aside_before_that_speaks():
     text = ("Kommersant reported, citing a source in the Russian Defence Ministry, that Ankara had not fulfilled its "
             "obligations under the Moscow protocol on Idlib.")
     assert ("russia", "turkey") in rule_claims(text)
-
-
-def test_a_speakers_own_we_is_no_accused():
-    text = ('Turkish Foreign Minister Mevlut Cavusoglu said the talks with Moscow on the Idlib ceasefire "are continuing '
-            'at all levels", adding: "We will not withdraw from our observation posts. The protection of civilians is '
-            'our priority."')
-    assert ("turkey", "russia") not in counted_pairs(text)
 
 
 def test_a_non_keeping_by_a_party_hung_on_another_noun_is_that_partys():
