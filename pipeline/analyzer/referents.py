@@ -117,9 +117,11 @@ def _party_to_the_truce(token) -> str | None:
 
 def _joins(verb) -> bool:
     """ "signed up to", "joined": a verb of joining; or a verb with joining for its object ("have officially declared
-    their adherence to the cessation of hostilities")."""
+    their adherence to the cessation of hostilities"); or being part of it ("groups which claim to be part of the
+    cessation")."""
     return verb.lemma_.lower() in words("joining_verbs") or any(
-        c.dep_ == "dobj" and c.lemma_.lower() in words("joining_nouns") for c in verb.children)
+        c.dep_ == "dobj" and c.lemma_.lower() in words("joining_nouns") for c in verb.children) or any(
+        t.lower_ == "part" and t.dep_ == "attr" and t.head.lemma_ == "be" for t in verb.subtree)
 
 
 def _of_another_state(token) -> str | None:
@@ -340,8 +342,12 @@ def doer_of(token):
 def _aimed_by(verb):
     """Whose act aims at it: "militants staged a provocation aimed at disrupting the agreements" (who staged it), or
     "…blocked the road, in what it described as a provocation aimed at disrupting…" (who did the act so described)."""
-    if verb.dep_ != "pcomp" or verb.head.head.lemma_.lower() not in AIMING or verb.head.head.dep_ != "acl":
+    if verb.dep_ != "pcomp" or verb.head.head.lemma_.lower() not in AIMING:
         return None
+    if verb.head.head.dep_ != "acl":
+        # "the actions of the American side were aimed at undermining the agreements": whose acts are so aimed
+        act = next((c for c in verb.head.head.children if c.dep_ == "nsubjpass"), None)
+        return _doer_named_with(act) if act is not None else None
     act = verb.head.head.head
     calling = act.head.head if act.dep_ == "pobj" and act.head.lower_ == "as" else None
     if calling is not None and calling.dep_ == "pcomp" and calling.head.lower_ == "in" and calling.lemma_.lower() in \
@@ -356,6 +362,15 @@ def _aimed_by(verb):
 
 
 AIMING = words("aiming_verbs")  # config/accusation_lexicon.yaml
+
+
+def _doer_named_with(act):
+    """Who an act is said to be by: "the American side's actions", "the actions of the American side" (not "the
+    shelling of Turkish posts", where "of" is what was hit), "US moves"."""
+    of = None if act.lemma_.lower() in ATTACK_NOUNS else next(
+        (o for p in act.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+         if o.dep_ == "pobj" and actor_of_phrase(o)), None)
+    return owner_of(act) or of or actor_word_before(act)
 
 
 # Verbs whose object is not the doer of the verb they govern: "promised Ankara to withdraw" is the promiser's act.
@@ -520,11 +535,21 @@ def _subject_taken_by_object(verb):
     while first > 0 and verb.doc[first - 1].dep_ in ("aux", "auxpass", "neg") and verb.doc[first - 1].head == verb:
         first -= 1
     before = verb.doc[first - 1] if first > 0 else None
+    if before is not None and before.text == ",":
+        # "…, and Russia, as a guarantor country, has not fulfilled…": the name before an aside set off by commas
+        opening = next((t for t in reversed(verb.doc[max(0, before.i - 9): before.i]) if t.text == ","), None)
+        aside = verb.doc[opening.i + 1: before.i] if opening is not None else None
+        before = verb.doc[opening.i - 1] if aside and opening.i > 0 and not any(
+            t.pos_ in ("VERB", "AUX") for t in aside) else None
     if before is None or before.dep_ != "conj" or before.pos_ not in ("PROPN", "NOUN") or before.i >= verb.i:
         return None
     obj = before.head
     joined = any(c.dep_ == "cc" and obj.i < c.i < before.i for c in obj.children)
     if obj.dep_ in ("dobj", "pobj") and obj.head.i < obj.i and joined and first < verb.i:
+        return before
+    # (the parser may join the name to the first verb itself: "The regime has been violating the memorandum, and
+    # Russia, as a guarantor, has not fulfilled…")
+    if obj == verb.head and joined and first < verb.i:
         return before
     return None
 

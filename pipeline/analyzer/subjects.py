@@ -7,7 +7,8 @@ from functools import lru_cache
 
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.gender import opens_with_given_name
-from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, ROLE_NOUNS, attribution_config,
+from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, PARTICLES, ROLE_NOUNS,
+                                     attribution_config,
                                      clean_name, delegation_of, described, entity_of, full_span_text, group_nouns,
                                      is_capitalised_name, is_misread_place, is_place, is_proper_name, is_proper_word,
                                      medium_state, name_going_on, name_tokens, noun_phrase, on_the_ground, phrase_bounds,
@@ -313,7 +314,9 @@ def _name_beside(token) -> str | None:
     if name is None:
         return None
     words = token.doc[name.left_edge.i: name.i + 1]
-    if len(words) < 2 or len(words) > 4 or not all(t.pos_ == "PROPN" and is_capitalised_name(t) for t in words):
+    # (a particle of the name is no break in it: "Hassan al-Ahmad", tokenised "Hassan al - Ahmad")
+    parts = [t for t in words if t.lower_ not in PARTICLES and t.text != "-"]
+    if len(parts) < 2 or len(words) > 5 or not all(t.pos_ == "PROPN" and is_capitalised_name(t) for t in parts):
         return None
     known = gazetteer().resolve(words.text)
     if (known is not None and gazetteer().actors[known].kind != "person") or any(

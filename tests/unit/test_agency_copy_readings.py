@@ -1,11 +1,15 @@
 """Readings of agency and newspaper copy: a medium told is no party a pronoun stands for, a truce named only in a
 question left open, a source cited in an aside before "that", a "non-" keeping whose "by" the parser hung elsewhere,
 Damascus dailies, "the first of August", an interview's "A:" turns, a name set after a role at a body, "a statement
-in which it said" and a demand after the deal's work is said undone. Written for these tests; no labelled set's text."""
+in which it said", a demand after the deal's work is said undone, a party set off by an aside after "and", groups
+"part of" a truce, acts "aimed at undermining" a deal, Astana's memorandum on de-escalation zones and a name with
+particles after a body's name. Written for these tests; no labelled set's text."""
+
+import pytest
 
 from pipeline.analyzer.core import analyze
 from pipeline.analyzer.gazetteer import gazetteer
-from tests.conftest import counted_pairs, reported_of, rule_claims, statement_of
+from tests.conftest import reported_of, rule_claims, statement_of
 
 
 def test_a_medium_told_is_not_who_they_are():
@@ -91,3 +95,46 @@ def test_a_demand_after_the_deals_work_is_said_undone():
     assert ("russia", "turkey") in rule_claims(said)
     appeal = "Lavrov said Moscow expected Ankara to fulfil its obligations under the Sochi memorandum."
     assert ("russia", "turkey") not in rule_claims(appeal)
+
+
+def test_a_party_set_off_by_an_aside_after_and_is_the_next_verbs_subject():
+    text = ("The regime has been shelling villages in breach of the Moscow protocol, and Russia, as a guarantor of the "
+            "deal, has not fulfilled its duty to restrain it, the Turkish Defence Ministry said.")
+    assert ("turkey", "russia") in rule_claims(text)
+
+
+def test_groups_that_claim_to_be_part_of_the_truce_are_the_armed_opposition():
+    text = ('Russian Foreign Minister Sergey Lavrov said that "groups which claim to be part of the truce are fighting '
+            'alongside Nusra near Aleppo and violating it."')
+    assert ("russia", "armed_groups") in rule_claims(text)
+
+
+@pytest.mark.parametrize("acts", ["the moves of the Turkish side", "the Turkish side's moves"])
+def test_acts_aimed_at_undermining_a_deal_are_their_doers(acts):
+    text = f"Russian Defence Minister Sergei Shoigu said {acts} were aimed at undermining the Sochi memorandum on Idlib."
+    assert ("russia", "turkey") in rule_claims(text)
+
+
+def test_the_memorandum_on_de_escalation_zones_is_astanas():
+    text = ("Militants launched an offensive north of Hama on Tuesday in violation of the memorandum on the creation of "
+            "de-escalation zones, Colonel General Sergei Rudskoy of the Russian General Staff said.")
+    found = [a for a in analyze("Idlib truce", text, date="2017-09-20").accusations
+             if gazetteer().rollup(a.accused) == "armed_groups"]
+    assert found and found[0].agreement == "astana"
+
+
+@pytest.mark.parametrize("subject, name", [
+    ("The head of the Free Syrian Police in the northern countryside, Ahmad al-Saleh,", "Ahmad al-Saleh"),
+    ("The director of the General Establishment for Grain in Idlib, Khaled al-Omar,", "Khaled al-Omar"),
+])
+def test_a_name_set_after_a_role_speaks_whatever_its_particles_or_the_body(subject, name):
+    text = f'{subject} told Enab Baladi that the regime "has never respected the truce for a single day" in Idlib.'
+    assert statement_of(text, "has never respected").speaker == name
+
+
+def test_a_bodys_name_going_on_after_a_rank_word_is_no_persons():
+    from pipeline.analyzer.core import _parse
+    from pipeline.analyzer.names import titled_names
+
+    doc = _parse("The director of the General Establishment for Grain in Idlib said bread would cost more.")
+    assert "Establishment" not in [span.text for span in titled_names(doc)]
