@@ -820,7 +820,9 @@ def _so_called(pcomp):
 
 def held_responsible(noun):
     """Who is held to answer for the breaches: "X bears responsibility for the violations", "X is responsible for the
-    attacks", "holds X responsible for the regime's violations"."""
+    attacks", "holds X responsible for the regime's violations", "X were responsible for most of the violations"."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "pobj" and _counted(noun.head.head):
+        noun = noun.head.head  # a share of them: "most of the violations"
     if noun.dep_ != "pobj" or noun.head.lower_ != "for":
         return None
     holder = noun.head.head
@@ -1470,7 +1472,12 @@ def _owner_of_split_non(noun):
     if possessive is not None:
         return possessive
     before = noun.doc[non.i - 1] if non.i >= 1 else None
-    return before if before is not None and gazetteer().resolve(before.text) else None
+    if before is not None and gazetteer().resolve(before.text):
+        return before
+    # "the continued non-compliance of the Turkish regime with its commitments": an "of" that names a party (not
+    # "the non-implementation of the agreement", what was not kept)
+    return next((o for head in (noun, non) for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj" and actor_of_phrase(o)), None)
 
 
 def non_compliance(token) -> bool:

@@ -205,6 +205,13 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
             return resolve_subject(document, index)
     if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("PROPN", "NOUN"):
         return resolve_subject(token.head, index)
+    # "Syrian state news agency SANA, citing a military source, said…": the parser read the agency's name as a verb
+    # whose clause the cue reports; the source it cites speaks, else the agency
+    misread = next((c for c in token.children if c.dep_ == "ccomp" and c.i < token.i and c.ent_type_ == "ORG"
+                    and c.pos_ in ("VERB", "AUX")), None)
+    if misread is not None and (agency := entity_of(misread)) is not None:
+        actor = gazetteer().resolve(agency.text)
+        return _cited_source(misread, index) or (Speaker(agency.text, None, actor, False) if actor else None)
     # "…, the Russian ambassador to Ankara Alexei Yerkhov told TASS": a subjectless verb, whatever the parser
     # made of it (ROOT, advcl), has its speaker written just before it.
     if token.dep_ == "ROOT" and token.i > 0:

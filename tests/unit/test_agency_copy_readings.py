@@ -2,8 +2,10 @@
 question left open, a source cited in an aside before "that", a "non-" keeping whose "by" the parser hung elsewhere,
 Damascus dailies, "the first of August", an interview's "A:" turns, a name set after a role at a body, "a statement
 in which it said", a demand after the deal's work is said undone, a party set off by an aside after "and", groups
-"part of" a truce, acts "aimed at undermining" a deal, Astana's memorandum on de-escalation zones and a name with
-particles after a body's name. Written for these tests; no labelled set's text."""
+"part of" a truce, acts "aimed at undermining" a deal, Astana's memorandum on de-escalation zones, a name with
+particles after a body's name, parties "responsible for most of the violations", an agency's cited source when the
+parser reads the agency as a verb, and "the non-compliance of" a party. Written for these tests; no labelled set's
+text."""
 
 import pytest
 
@@ -138,3 +140,23 @@ def test_a_bodys_name_going_on_after_a_rank_word_is_no_persons():
 
     doc = _parse("The director of the General Establishment for Grain in Idlib said bread would cost more.")
     assert "Establishment" not in [span.text for span in titled_names(doc)]
+
+
+def test_parties_responsible_for_most_of_the_violations_are_charged():
+    text = ("Turkish Foreign Minister Mevlut Cavusoglu said on Thursday that the regime and the Lebanese Shiite movement "
+            "Hezbollah were responsible for most of the violations of the nationwide ceasefire.")
+    assert {("turkey", "syria"), ("turkey", "other:hezbollah")} <= rule_claims(text)
+
+
+@pytest.mark.parametrize("agency", ["Syrian state news agency SANA", "State news agency SANA"])
+def test_a_source_an_agency_cites_speaks_though_the_parser_reads_the_agency_as_a_verb(agency):
+    text = (f"{agency}, citing a military source, said on Monday that \"terrorist groups\" had fired mortar shells on "
+            "the city of Mhardeh in breach of the Idlib ceasefire.")
+    assert reported_of(text, agency).speaker == "military source"
+    assert ("syria", "armed_groups") in rule_claims(text)
+
+
+def test_the_non_compliance_of_a_party_is_that_partys():
+    text = ("The Syrian Foreign Ministry said the continued non-compliance of the Turkish regime with its commitments "
+            "under the Sochi agreement encourages the terrorists to escalate their attacks.")
+    assert ("syria", "turkey") in rule_claims(text)
