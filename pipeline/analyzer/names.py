@@ -566,7 +566,7 @@ def titled_names(doc) -> list:
             start = _after_place(doc, start, end) or end
         if start >= end or doc[start].lower_ in PARTICLES or (end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN")):
             continue
-        if doc[start].ent_type_ == "ORG" and end < len(doc) and doc[end].ent_type_ == "ORG" and not doc[end].ent_iob_ == "B":
+        if doc[start].ent_type_ == "ORG" and end < len(doc) and doc[end].ent_type_ == "ORG" and doc[end].ent_iob_ != "B":
             continue  # a body's name that goes on ("the General Establishment for Grain"), not a rank and a name
         actor = gazetteer().resolve(doc[start:end].text)
         if actor is None or gazetteer().actors[actor].kind == "person":

@@ -193,8 +193,9 @@ def _work_said_undone(verb) -> bool:
     """ "Lavrov said the work under the memorandum had not been completed and that Moscow expected Ankara to fulfil its
     obligations": the sentence says, before the demand, that what a deal calls for is not done (its subject a task,
     not a party)."""
+    done_words = words()["progress_verbs"] | words()["keep_verbs"]
     for done in (t for t in verb.sent if t.i < verb.i and t.pos_ in ("VERB", "AUX")):
-        if _lemma(done) in words()["progress_verbs"] | words()["keep_verbs"] and negated(done):
+        if _lemma(done) in done_words and negated(done):
             task = subject_of(done)
             if task is not None and task.pos_ == "NOUN" and actor_of_phrase(task) is None:
                 return True

@@ -7,8 +7,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from pipeline.analyzer.gazetteer import gazetteer
-from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, ROLE_NOUNS, agency_state, attribution_config, described, entity_of,
-                                     is_capitalised_name, is_misread_place, on_the_ground, unnamed_nouns)
+from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, ROLE_NOUNS, agency_state, attribution_config, described,
+                                     entity_of, is_capitalised_name, is_misread_place, on_the_ground, unnamed_nouns)
 from pipeline.analyzer.quotes import QuoteSpan, paragraphs
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex, defined_acronyms, surname_known
@@ -210,8 +210,11 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
     misread = next((c for c in token.children if c.dep_ == "ccomp" and c.i < token.i and c.ent_type_ == "ORG"
                     and c.pos_ in ("VERB", "AUX")), None)
     if misread is not None and (agency := entity_of(misread)) is not None:
+        cited = _cited_source(misread, index)
+        if cited is not None:
+            return cited
         actor = gazetteer().resolve(agency.text)
-        return _cited_source(misread, index) or (Speaker(agency.text, None, actor, False) if actor else None)
+        return Speaker(agency.text, None, actor, False) if actor else None
     # "…, the Russian ambassador to Ankara Alexei Yerkhov told TASS": a subjectless verb, whatever the parser
     # made of it (ROOT, advcl), has its speaker written just before it.
     if token.dep_ == "ROOT" and token.i > 0:
@@ -458,10 +461,11 @@ def _of_the_listener(verb, speaker: Speaker) -> Speaker:
         # "told the state news agency SANA": the parser may leave the agency's name out of its noun
         while end < len(listener.doc) and listener.doc[end].ent_type_ == "ORG" and listener.doc[end].text[:1].isupper():
             end += 1
-        actor = g.resolve(listener.doc[listener.left_edge.i: end].text)
+        phrase = listener.doc[listener.left_edge.i: end].text
+        actor = g.resolve(phrase)
         if actor and g.actors[actor].parent and g.actors[actor].kind == "institution":
             return Speaker(speaker.name, speaker.title, g.rollup(actor), False)
-        state = agency_state(listener.doc[listener.left_edge.i: end].text)  # "told Al-Watan": no party, a state's source
+        state = agency_state(phrase)  # "told Al-Watan": a newspaper that is no party, carrying a state's source
         if state:
             return Speaker(speaker.name, speaker.title, state, False)
     return speaker
@@ -970,6 +974,7 @@ def _turns(index: SpeakerIndex) -> list[tuple[int, Speaker | None]]:
     """(paragraph start, speaker) of every labelled paragraph: "Name: text", or "NAME:" alone before the answer;
     an interview's "A:" / "Answer:" is the one interviewed, its "Q:" no one."""
     turns: list[tuple[int, Speaker | None]] = []
+    interviewee: list[Speaker | None] = []  # found once, at the first answer
     for match in re.finditer(r"(?:^|\n\n)([^\n]{1,80})", index.text):
         head = match.group(1)
         label = TRANSCRIPT_LABEL.match(head) or re.match(rf"^{LABEL}:\s*$", head) or SHORT_LABEL.match(head)
@@ -977,7 +982,8 @@ def _turns(index: SpeakerIndex) -> list[tuple[int, Speaker | None]]:
             continue
         name = label.group(1).strip()
         if name.lower() in attribution_config()["answer_labels"]:
-            turns.append((match.start(1), _interviewee(index)))
+            interviewee = interviewee or [_interviewee(index)]
+            turns.append((match.start(1), interviewee[0]))
             continue
         # "Bernie Sanders: 1,501." in a tally is a count, not a turn
         end = index.text.find("\n\n", match.start(1))

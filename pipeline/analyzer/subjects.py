@@ -8,8 +8,7 @@ from functools import lru_cache
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.gender import opens_with_given_name
 from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, PARTICLES, ROLE_NOUNS,
-                                     attribution_config,
-                                     clean_name, delegation_of, described, entity_of, full_span_text, group_nouns,
+                                     attribution_config, clean_name, delegation_of, described, entity_of, full_span_text, group_nouns,
                                      is_capitalised_name, is_misread_place, is_place, is_proper_name, is_proper_word,
                                      medium_state, name_going_on, name_tokens, noun_phrase, on_the_ground, phrase_bounds,
                                      points_to_group, reads_as_name, unlabelled_name, unnamed_nouns, without_posting)
