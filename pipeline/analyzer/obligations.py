@@ -954,7 +954,8 @@ def no_will_to_keep(token) -> Reading | None:
     elif lemma in words()["keep_verbs"] and token.pos_ == "VERB" and token.dep_ == "xcomp" \
             and _lemma(token.head) in words()["intend_verbs"] and negated(token.head):
         holder = token.head  # "never intended to respect the truce", "did not mean to honour"
-    elif lemma in words()["earnest_words"] and token.pos_ == "ADJ" and token.dep_ == "acomp":
+    elif (lemma in words()["earnest_words"] or token.lower_ in words()["earnest_words"]) \
+            and token.pos_ in ("ADJ", "VERB") and token.dep_ == "acomp":  # ("are not committed to": a participle)
         # the "not" may hang on the verb or, when the words are quoted ('was "not serious" about'), on the adjective
         if not (negated(token.head) or negated(token)) \
                 or not any(_deal(o) or _keeping_a_deal(o) for o in _objects_after_or_gerund(token)):

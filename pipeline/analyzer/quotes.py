@@ -91,7 +91,7 @@ def find_quotes(text: str, every: bool = False) -> list[QuoteSpan]:
                     continue
                 if _is_single_close(text, i):
                     # a headline in single marks ('To Fact Check Trump ‘Reeks of Fear.’') is no quote
-                    if not _written_as_name(text[single:i]):
+                    if not written_as_name(text[single:i]):
                         found.append(_trim(text, single, i, index, index))
                     single = None
             elif opened is None and _is_open(text, i):
@@ -156,7 +156,7 @@ def _subhead(text: str, quote: QuoteSpan) -> bool:
     opens = before.endswith("\n") or (not before and quote.start <= 4)
     closes = after.startswith("\n") or (not after and quote.end + 4 >= len(text))
     alone = opens and closes
-    return alone and _written_as_name(text[quote.start:quote.end])
+    return alone and written_as_name(text[quote.start:quote.end])
 
 
 # A speaker's words quoted in part ('described the strikes as "a crime against humanity"', 'warned of "a
@@ -188,10 +188,10 @@ def _attributed_fragment(text: str, quote: QuoteSpan) -> bool:
     outside = text[start:quote.start] + " " + text[quote.end:end]
     before, quoted = text[start:quote.start], text[quote.start:quote.end]
     return bool(_speech_in_sentence().search(outside)) and not NAMED_TERM.search(before) \
-        and not (DETERMINER_BEFORE.search(before) and _written_as_name(quoted)) and not _programme(before, quoted)
+        and not (DETERMINER_BEFORE.search(before) and written_as_name(quoted)) and not _programme(before, quoted)
 
 
-def _written_as_name(quoted: str) -> bool:
+def written_as_name(quoted: str) -> bool:
     """Every word capitalised but the small ones and Arabic articles: 'the "Army of Conquest"', 'the "Hayat Tahrir
     al-Sham"', not 'a "moment of truth"'."""
     words = [re.sub(r"^(?:al|el|ad|as|ash|at|an|ar|az)-", "", w) for w in re.findall(r"[\w'\u2019-]+", quoted)]
@@ -205,7 +205,7 @@ MINOR_WORDS = frozenset("a an and at by for in of on or the to with".split())
 def _programme(before: str, quoted: str) -> bool:
     """A title after a possessive: MSNBC's "Andrea Mitchell Reports," CNN's "State of the Union" (every word
     capitalised but the small ones), not Turkey's "repeated acts of aggression"."""
-    return bool(POSSESSIVE_END.search(before)) and _written_as_name(quoted)
+    return bool(POSSESSIVE_END.search(before)) and written_as_name(quoted)
 
 
 @lru_cache(maxsize=1)

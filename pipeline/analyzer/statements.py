@@ -9,7 +9,7 @@ from functools import lru_cache
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, ROLE_NOUNS, agency_state, attribution_config, described,
                                      entity_of, is_capitalised_name, is_misread_place, on_the_ground, unnamed_nouns)
-from pipeline.analyzer.quotes import QuoteSpan, paragraphs
+from pipeline.analyzer.quotes import QuoteSpan, paragraphs, written_as_name
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex, defined_acronyms, surname_known
 from pipeline.analyzer.spelling import as_written
@@ -131,6 +131,13 @@ def _name_before_its_role(subject, verb):
                                                                                       "nsubj") else None
 
 
+def _name_in_marks(span: QuoteSpan, index: SpeakerIndex) -> bool:
+    """A body's name set in quotation marks, as translated Arabic copy writes them ('the “National Front for
+    Liberation” said…'): the gazetteer knows the whole text, so it is a subject like any name."""
+    quoted = index.text[span.start:span.end].strip(" \"'\u201c\u201d\u2018\u2019.,")
+    return len(quoted.split()) <= 6 and written_as_name(quoted) and gazetteer().resolve(quoted) is not None
+
+
 def _after_the_last_comma(subjects: list, verb) -> list:
     """ "Syrian forces pressed on with an assault…, despite a ceasefire…, rebels and a war monitor said": the parser
     hangs the reported clause's subject on the closing cue too; the subject after the last comma before it speaks."""
@@ -170,7 +177,7 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
     # hung on "said"; 'Flynn said on Fox News's "Fox and Friends."' with the show): the speaker stands outside them.
     subjects = sorted((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and not is_misread_place(c)
                        and not (passive and c.dep_ == "nsubjpass")
-                       and not any(q.start <= c.idx < q.end for q in index.marked)),
+                       and not any(q.start <= c.idx < q.end and not _name_in_marks(q, index) for q in index.marked)),
                       key=lambda c: (c.ent_type_ != "PERSON", not c.is_alpha, not c.is_title))  # "counterpart Sergei Shoigu": the name
     subjects = _after_the_last_comma(subjects, token)
     # "The state news agency SANA said" (both made subjects): the name before the noun it names
@@ -977,13 +984,23 @@ def _turns(index: SpeakerIndex) -> list[tuple[int, Speaker | None]]:
     interviewee: list[Speaker | None] = []  # found once, at the first answer
     for match in re.finditer(r"(?:^|\n\n)([^\n]{1,80})", index.text):
         head = match.group(1)
-        label = TRANSCRIPT_LABEL.match(head) or re.match(rf"^{LABEL}:\s*$", head) or SHORT_LABEL.match(head)
+        label = _labelled_head(head)
         if label is None:
             continue
         name = label.group(1).strip()
         if name.lower() in attribution_config()["answer_labels"]:
             interviewee = interviewee or [_interviewee(index)]
             turns.append((match.start(1), interviewee[0]))
+            continue
+        if name.lower() in attribution_config()["question_labels"]:
+            # an interview whose answers carry no label ("Q: Who is doing the shelling?" then the answer): the
+            # paragraph after the question opens the interviewee's turn
+            interviewee = interviewee or [_interviewee(index)]
+            turns.append((match.start(1), None))
+            after = index.text.find("\n\n", match.start(1))
+            answer = index.text[after + 2: after + 82].split("\n")[0] if after >= 0 else ""
+            if interviewee[0] is not None and answer and not _labelled_head(answer):
+                turns.append((after + 2, interviewee[0]))
             continue
         # "Bernie Sanders: 1,501." in a tally is a count, not a turn
         end = index.text.find("\n\n", match.start(1))
@@ -993,6 +1010,11 @@ def _turns(index: SpeakerIndex) -> list[tuple[int, Speaker | None]]:
         if speaker is not None or tally or name.lower().replace("\u2019", "'") in NOT_SPEAKERS:
             turns.append((match.start(1), speaker))
     return turns
+
+
+def _labelled_head(head: str) -> re.Match[str] | None:
+    """The label a paragraph opens on ("Name: text", "NAME:" alone, "Q:"/"A:"), if any."""
+    return TRANSCRIPT_LABEL.match(head) or re.match(rf"^{LABEL}:\s*$", head) or SHORT_LABEL.match(head)
 
 
 SHORT_LABEL = re.compile(r"^([QA]):\s+\S")  # "Q: Is the regime abiding by the agreement?" "A: Not a single day…"

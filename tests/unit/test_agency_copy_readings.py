@@ -4,8 +4,9 @@ Damascus dailies, "the first of August", an interview's "A:" turns, a name set a
 in which it said", a demand after the deal's work is said undone, a party set off by an aside after "and", groups
 "part of" a truce, acts "aimed at undermining" a deal, Astana's memorandum on de-escalation zones, a name with
 particles after a body's name, parties "responsible for most of the violations", an agency's cited source when the
-parser reads the agency as a verb, and "the non-compliance of" a party. Written for these tests; no labelled set's
-text."""
+parser reads the agency as a verb, "the non-compliance of" a party, an interview's unlabelled answers, a body named in
+quotation marks, "accused of refusing to abide" and parties "not committed to" a deal. Written for these tests; no
+labelled set's text."""
 
 import pytest
 
@@ -160,3 +161,34 @@ def test_the_non_compliance_of_a_party_is_that_partys():
     text = ("The Syrian Foreign Ministry said the continued non-compliance of the Turkish regime with its commitments "
             "under the Sochi agreement encourages the terrorists to escalate their attacks.")
     assert ("syria", "turkey") in rule_claims(text)
+
+
+INTERVIEW_UNLABELLED = (
+    "Syria Direct spoke with Abu Omar al-Dar'awi, a commander in the Southern Front, about the ceasefire in Daraa.\n\n"
+    "Q: Has the regime kept the ceasefire since it took effect?\n\n"
+    "The regime has violated the ceasefire every night, shelling Daraa al-Balad with mortars.\n\n"
+    "Q: What comes next?\n\n"
+    "A: We wait for the guarantors.\n")
+
+
+def test_an_unlabelled_answer_after_a_question_is_the_interviewees():
+    assert reported_of(INTERVIEW_UNLABELLED, "The regime has violated").speaker == "Abu Omar al-Dar'awi"
+    assert ("armed_groups", "syria") in rule_claims(INTERVIEW_UNLABELLED)
+
+
+def test_a_body_named_in_quotation_marks_speaks():
+    text = ("Meanwhile, the \u201cNational Front for Liberation\u201d said in a statement that the regime forces had "
+            "breached the truce in Jabal al-Zawiya since its first hours.")
+    assert ("armed_groups", "syria") in rule_claims(text)
+
+
+def test_accused_of_refusing_to_abide_by_the_truce():
+    text = ("The Syrian army said in a statement that the truce was over, accusing the \u201cterrorist groups backed by "
+            "Turkey\u201d of refusing to abide by the truce.")
+    assert ("syria", "armed_groups") in rule_claims(text)
+
+
+def test_parties_not_committed_to_a_deal_are_charged():
+    text = ("The Syrian National Coalition said the shelling was new proof that Russia and the regime are not committed "
+            "to the Moscow ceasefire agreement.")
+    assert {("armed_groups", "russia"), ("armed_groups", "syria")} <= rule_claims(text)
