@@ -613,7 +613,7 @@ def _is_breach(charge) -> bool:
         return True
     if lemma in COMPLY and any(c.dep_ == "neg" for c in charge.children):  # "of not withdrawing as agreed"
         return True
-    if lemma in RULE_WORDS["failing_heads"] and any(c.dep_ == "xcomp" and c.lemma_.lower() in COMPLY for c in charge.children):
+    if any(c.dep_ == "xcomp" and c.lemma_.lower() in COMPLY and failing(c) for c in charge.children):
         return True  # "of refusing to abide by the truce", "of failing to honour its commitments"
     if lemma in ("continue", "keep", "persist"):  # "of continuing to supply the groups"
         return any(_is_breach(c) for c in charge.children if c.dep_ in ("xcomp", "pcomp"))

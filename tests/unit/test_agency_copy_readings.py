@@ -15,6 +15,12 @@ from pipeline.analyzer.gazetteer import gazetteer
 from tests.conftest import reported_of, rule_claims, statement_of
 
 
+def _agreements_charged(text: str, accused: str, date: str, outlet: str | None = None) -> list[str | None]:
+    """The agreement of each accusation against this party, in the order found."""
+    return [a.agreement for a in analyze("Idlib truce", text, outlet=outlet, date=date).accusations
+            if gazetteer().rollup(a.accused) == accused]
+
+
 def test_a_medium_told_is_not_who_they_are():
     text = ('"The regime has not kept a single clause of the Moscow agreement," Naji Mustafa, a spokesman for the '
             'National Front for Liberation, told Anadolu. "Every day they shell our villages in Jabal al-Zawiya."')
@@ -55,9 +61,7 @@ def test_the_truce_announced_on_the_first_of_august():
     text = ("The Syrian army resumed its operations in northern Hama, the largest offensive since the Sochi memorandum "
             "of September 2018. A military source said the terrorists had refused to abide by the ceasefire announced "
             "on the first of August.")
-    found = [a for a in analyze("Idlib truce", text, outlet="SANA", date="2019-08-20").accusations
-             if gazetteer().rollup(a.accused) == "armed_groups"]
-    assert found and found[0].agreement == "other:aug_2019_truce"
+    assert _agreements_charged(text, "armed_groups", date="2019-08-20", outlet="SANA")[:1] == ["other:aug_2019_truce"]
 
 
 INTERVIEW = (
@@ -121,9 +125,7 @@ def test_acts_aimed_at_undermining_a_deal_are_their_doers(acts):
 def test_the_memorandum_on_de_escalation_zones_is_astanas():
     text = ("Militants launched an offensive north of Hama on Tuesday in violation of the memorandum on the creation of "
             "de-escalation zones, Colonel General Sergei Rudskoy of the Russian General Staff said.")
-    found = [a for a in analyze("Idlib truce", text, date="2017-09-20").accusations
-             if gazetteer().rollup(a.accused) == "armed_groups"]
-    assert found and found[0].agreement == "astana"
+    assert _agreements_charged(text, "armed_groups", date="2017-09-20")[:1] == ["astana"]
 
 
 @pytest.mark.parametrize("subject, name", [
