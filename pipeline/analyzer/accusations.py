@@ -16,7 +16,7 @@ from pipeline.analyzer.candidates import lexicon, verb_lemma, words
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.reciprocal import reciprocal_accusations
 from pipeline.analyzer.names import unnamed_source_state
-from pipeline.analyzer.modes import (ACCUSE, COMMITMENT_NOUNS, binds, denies_in_sentence, failing, holds_responsible,
+from pipeline.analyzer.modes import (ACCUSE, COMMITMENT_NOUNS, binds, denies_in_sentence, failing, held_back, holds_responsible,
                                     mode_of, negated, none_of, reporter_of, reporting_subject, under_denial)
 from pipeline.analyzer.obligations import (asked_to_stop, ended, is_deal, lister_of, obligation_reading, of_a_deal, pledger_of,
                                           slowed)
@@ -109,8 +109,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 continue  # "…had attacked…, without saying whether the attacks violated the truce"
             accuser_token = accused_token = reported_by = None
             trigger = None
-            if (lemma in ACCUSE or holds_responsible(token)) and token.pos_ == "VERB" and negated(token):
-                continue  # "Moscow has never accused Ankara of…", "does not hold Turkey responsible"
+            if (lemma in ACCUSE or holds_responsible(token)) and token.pos_ == "VERB" and (negated(token) or held_back(token)):
+                continue  # "Moscow has never accused Ankara of…", "does not hold Turkey responsible", "avoided criticizing"
             if holds_responsible(token) and CONTEXT.search(paragraph):
                 # "held Russia responsible as the guarantor of the ceasefire"
                 accuser_token = subject_of(token)
@@ -439,10 +439,23 @@ def _focus_of_cleft(clause):
     if clause.dep_ != "relcl":
         return None
     head = clause.head
+    if head.lower_ in ("one", "ones", "party", "side"):
+        return _focus_of_pseudo_cleft(head, clause)
     if head.dep_ == "appos" and head.left_edge.i > 0 and head.doc[head.left_edge.i - 1].lower_ == "not":
         head = head.head
     subject = subject_of(head.head) if head.dep_ == "attr" else None
     return head if subject is not None and subject.lower_ == "it" else None
+
+
+def _focus_of_pseudo_cleft(head, clause):
+    """ "The one who violated the understanding is the QSD": what "the one" who did it is (the parser may leave the
+    copula after the clause without a subject: "…did not fire a single bullet, the one who violated … is the QSD")."""
+    be = head.head if head.dep_ == "nsubj" and head.head.lemma_ == "be" else None
+    after = clause.right_edge.i + 1
+    if be is None and after < len(head.doc) and head.doc[after].lemma_ == "be" \
+            and not any(c.dep_ == "nsubj" for c in head.doc[after].children):
+        be = head.doc[after]
+    return next((c for c in be.children if c.dep_ == "attr"), None) if be is not None else None
 
 
 def _names_truce(text: str) -> bool:

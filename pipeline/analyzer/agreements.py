@@ -66,10 +66,24 @@ def referred_agreement(text: str, start: int, end: int, date: str | None = None)
 def most_specific(named: str | None, text: str, date: str | None, context: str | None = None) -> str | None:
     """A generic agreement named beside a description of the truce in force ("violations of the cease-fire in Idlib
     … the spirit of the Astana process" in May 2019) yields to that truce: GUIDELINES.md, the most specific."""
-    if named is None or not next((a.generic for a in _agreements() if a.id == named), False):
+    generic = next((a for a in _agreements() if a.id == named and a.generic), None) if named else None
+    if generic is None:
         return named
-    found = by_date(text, date, context)
+    found = by_date(_without_its_own_phrase(text, generic), date, context)
     return found[0] if found is not None else named
+
+
+DEAL_WORDS = r"(?:agreements?|deals?|accords?|understandings?|arrangements?|memorandum|memoranda)"
+
+
+def _without_its_own_phrase(text: str, agreement: Agreement) -> str:
+    """The text less the phrases that name the agreement by its place ("the understandings of the Astana track",
+    "the Astana agreements"): their deal word describes that agreement, not the truce in force."""
+    for place in agreement.places:
+        name = re.escape(place)
+        text = re.sub(rf"\b{DEAL_WORDS}\s+(?:(?:of|from|in|at|reached in)\s+)(?:the\s+)?{name}\b"
+                      rf"|\b{name}(?:\s+(?:track|process|format|talks))?\s+{DEAL_WORDS}", " ", text, flags=re.I)
+    return text
 
 
 def named_agreement(text: str, date: str | None = None, context: str | None = None) -> str | None:

@@ -60,10 +60,15 @@ def _keeping_phrases() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 
 def verb_lemma(token) -> str:
     """The token's lemma, a phrasal verb of keeping whose object is a commitment or a deal read as "keep" ("lived up to
-    its commitments", "make good on its promises"; config rules.keeping_phrases)."""
+    its commitments", "make good on its promises"; config rules.keeping_phrases), a stopping of a keeping as
+    "obstruct"."""
     lemma = token.lemma_.lower()
     if token.pos_ != "VERB":
         return lemma
+    rules = lexicon()["rules"]
+    if lemma in rules["stopping_verbs"] and any(c.dep_ == "dobj" and c.lemma_.lower() in rules["kept_acts"]
+                                                for c in token.children):
+        return "obstruct"  # "are preventing the implementation of the agreement"
     for middle, preposition in _keeping_phrases().get(lemma, ()):
         if not all(any(c.lower_ == w for c in token.children) for w in middle):
             continue

@@ -21,18 +21,18 @@ from pipeline.models import Analysis, Relevance
 
 # Bumped with every change to what the rules read, so that stored articles are re-analysed under
 # ACCUSATION_DECISION=rules too (the learned version also carries the model's hash).
-RULES_VERSION = "rules-127"
+RULES_VERSION = "rules-128"
 # Which decision says what is an accusation: "learned" (candidates, features and the logistic
 # regression in config/models/accusations.json, see learned.py) or "rules" (accusations.py alone).
 ACCUSATION_DECISION = os.environ.get("ACCUSATION_DECISION", "learned").strip().lower() or "learned"
 # Stored articles are re-analysed when the rules or the model file change.
-ANALYZER_VERSION = RULES_VERSION + "+spk146+rel5" + (f"+lr-{model_version()}" if ACCUSATION_DECISION == "learned" else "")
+ANALYZER_VERSION = RULES_VERSION + "+spk147+rel5" + (f"+lr-{model_version()}" if ACCUSATION_DECISION == "learned" else "")
 MAX_CHARS = 60_000  # longer bodies are cut: live blogs and digests, not articles
-# "MOSCOW, June 11. /TASS/.", "BEIRUT (AP) —", "Damascus, SANA -", "ERBIL, Kurdistan Region —", and places joined by
-# slashes, "BEIRUT/ANKARA (Reuters) -"
+# "MOSCOW, June 11. /TASS/.", "BEIRUT (AP) —", "Damascus, SANA -", "ERBIL, Kurdistan Region —", "BEIRUT, LEBANON
+# (11:20 A.M.) –", and places joined by slashes, "BEIRUT/ANKARA (Reuters) -"
 _PLACE = r"[A-Z][A-Za-z'.\-]+(?: [A-Z][A-Za-z'.\-]+){0,2}"
 DATELINE = re.compile(
-    rf"^\s*{_PLACE}(?:\s*/\s*{_PLACE})*(?:,[^\n\u2014\u2013]{{0,40}}?)?(?:\s*\([A-Za-z .]{{1,30}}\))?"
+    rf"^\s*{_PLACE}(?:\s*/\s*{_PLACE})*(?:,[^\n\u2014\u2013]{{0,40}}?)?(?:\s*\([A-Za-z0-9 .:]{{1,30}}\))?"
     r"\s*(?:--|-|\u2014|\u2013|\.\s*/[A-Z]+/\.)\s+")
 
 
@@ -67,19 +67,34 @@ def _unquoted_modifiers(text: str) -> str:
     return SCARE_QUOTED_MODIFIER.sub(lambda m: f"{m['word']} {m['noun']}  ", text)
 
 
+# Byline lines a page may set before the dateline ("News Desk", "By Leith Aboufadel"): short, no sentence
+BYLINE_LINES = re.compile(r"^(?:[^\n.!?]{1,50}\n\s*){1,2}")
+
+
+def _dateline(text: str) -> tuple[int, int] | None:
+    """Where the dateline is: at the start of the text, or after a byline line or two."""
+    match = DATELINE.match(text)
+    if match is not None:
+        return match.start(), match.end()
+    byline = BYLINE_LINES.match(text)
+    match = DATELINE.match(text[byline.end():]) if byline is not None else None
+    return (byline.end(), byline.end() + match.end()) if byline is not None and match is not None else None
+
+
 def dateline_agency(text: str) -> str | None:
     """A state's news agency the dateline names ("DAMASCUS, (SANA) -", "MOSCOW, June 11. /TASS/."): whose copy it is."""
-    match = DATELINE.match(text)
-    words = re.findall(r"[A-Za-z][A-Za-z .]*[A-Za-z]", match.group(0)) if match else []
+    span = _dateline(text)
+    words = re.findall(r"[A-Za-z][A-Za-z .]*[A-Za-z]", text[span[0]:span[1]]) if span else []
     return next((word for word in words if agency_state(word)), None)
 
 
 def _prepare(text: str) -> str:
     """The text the parser sees: the dateline blanked out (same length, so offsets still index the body), capped,
     its accented letters plain."""
-    match = SLUG_LINE.match(text) or DATELINE.match(text) or _caps_dateline(text)
-    if match and len(match.group(0)) < 80:
-        text = " " * match.end() + text[match.end():]
+    slug, caps = SLUG_LINE.match(text), _caps_dateline(text)
+    start, end = slug.span() if slug else _dateline(text) or (caps.span() if caps else (0, 0))
+    if end - start < 80:
+        text = text[:start] + " " * (end - start) + text[end:]
     return eased(_unquoted_modifiers(text[:MAX_CHARS]))
 
 

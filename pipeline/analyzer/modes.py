@@ -76,6 +76,21 @@ def _disowned(noun) -> bool:
                                         for c in head.children)
 
 
+WITHHOLDING = frozenset(RULE_WORDS["withholding_verbs"])
+
+
+def held_back(token) -> bool:
+    """A charge not made: "has avoided criticizing Ankara", "refrained from blaming", "stopped short of accusing"."""
+    if token.dep_ == "xcomp":
+        head = token.head
+    elif token.dep_ == "pcomp" and token.head.lower_ in ("from", "of"):
+        head = token.head.head
+        head = head.head if head.lower_ in ("short", "away") else head  # "stopped short of", "shied away from"
+    else:
+        return False
+    return head.lemma_.lower() in WITHHOLDING and (head.lemma_.lower() != "stop" or token.dep_ == "pcomp")
+
+
 def negated(token) -> bool:
     """Not done: "has not", "no longer", "has yet to", "Neither Russia nor the US have"."""
     if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "longer" and any(n.dep_ == "neg" for n in c.children))

@@ -164,7 +164,12 @@ def pledger_of(task):
     for clause in (c for c in task.subtree if c.dep_ in ("relcl", "acl") and c.head.i >= task.i):
         # "which Ankara was responsible for": a task one answers for is one taken on
         answers = _lemma(clause) == "be" and any(c.dep_ == "acomp" and c.lower_ == "responsible" for c in clause.children)
-        if (_lemma(clause) in words()["pledge_verbs"] | words()["undertaking_verbs"] or answers) and not negated(clause):
+        # "which the Turkish side was to take under the protocol", "which Turkey was supposed to carry out": a task
+        # one was bound to do
+        bound = _lemma(clause) in words()["bound_heads"] and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in clause.children)
+        if (_lemma(clause) in words()["pledge_verbs"] | words()["undertaking_verbs"] or answers or bound) \
+                and not negated(clause):
             subject = subject_of(clause)
             if subject is not None and subject.lower_ not in ("which", "that", "who"):
                 return subject

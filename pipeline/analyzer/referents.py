@@ -236,8 +236,10 @@ def antecedent(token, exclude: set[str]) -> str | None:
     return None
 
 
-# "the truce agreed between Moscow and Ankara", "the deal brokered by Washington": parties to a deal, not its keepers
-DEAL_PARTIES_BEFORE = re.compile(r"\b(?:between|(?:brokered|mediated|sponsored|guaranteed|signed)\s+by)\s+"
+# "the truce agreed between Moscow and Ankara", "the deal brokered by Washington", "the truce reached under the auspices
+# of the Russian side": parties to a deal, not its keepers
+DEAL_PARTIES_BEFORE = re.compile(r"\b(?:between|(?:brokered|mediated|sponsored|guaranteed|signed)\s+by"
+                                 r"|(?:under\s+the\s+auspices|(?:with|through)\s+the\s+mediation)\s+of)\s+"
                                  r"(?:the\s+)?(?:\w+\s+(?:and|&)\s+)?(?:the\s+)?$", re.I)
 
 
@@ -249,7 +251,17 @@ def _subject_before(token):
     if gazetteer().referents(token.doc[start: token.i].text):
         return None
     before = sentence_before(sentence)
-    return next((c for c in before.root.children if c.dep_ == "nsubj"), None) if before is not None else None
+    if before is None:
+        return None
+    subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+    reported = next((c for c in before.root.children if c.dep_ == "ccomp"), None) \
+        if before.root.lemma_.lower() in CUES else None
+    if reported is not None and (subject is None or actor_of_phrase(subject) is None
+                                 or gazetteer().actors[actor_of_phrase(subject)].kind == "person"):
+        # "The President stressed that the PKK/YPG had violated the memorandum… 'They changed their clothes'": the
+        # party a speaker's reported words are about, not the speaker
+        return next((c for c in reported.children if c.dep_ == "nsubj"), None) or subject
+    return subject
 
 
 @lru_cache(maxsize=1)
@@ -311,6 +323,9 @@ def doer_of(token):
                    for o in c.children if o.dep_ == "pobj"), None)
         if by is not None:
             return by
+        held = held_responsible(token)  # "X bears the responsibility for undermining the understandings"
+        if held is not None:
+            return held
     if token.tag_ == "VBG" and token.dep_ in ("csubj", "csubjpass", "nsubj", "nsubjpass") \
             and token.lemma_.lower() in words("attack_verbs"):
         # "Shelling from positions controlled by HTS was recorded": who holds the place it came from
@@ -425,10 +440,12 @@ def subject_of(token):
     if token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.pos_ in ("VERB", "AUX") \
             and token.lemma_.lower() in words("breach_verbs", "attack_verbs"):
         return subject_of(token.head)
-    # "was deliberately provoking the rebels in order to sabotage the deal": a purpose is its doer's
-    if token.dep_ == "acl" and token.head.lower_ == "order" and token.head.head.lower_ == "in" \
-            and token.head.head.head.pos_ in ("VERB", "AUX"):
-        return subject_of(token.head.head.head)
+    # "was deliberately provoking the rebels in order to sabotage the deal", "sent provocateurs…, in an attempt to
+    # sabotage the joint patrols": a purpose is its doer's
+    if token.dep_ == "acl" and (token.head.lower_ == "order" or token.head.lemma_.lower() in ATTEMPT_NOUNS) \
+            and token.head.head.lower_ == "in" and token.head.head.head.pos_ in ("VERB", "AUX"):
+        doer = token.head.head.head
+        return subject_of(doer) or (subject_of(doer.head) if doer.dep_ == "conj" else None)
     # "Russia has not done enough to restrain the army": the purpose of a doing is its doer's (also hung on what is
     # done: "had done nothing to ensure that the regime complied")
     # (not a breach: "had done nothing to violate the agreement" denies one)
@@ -573,6 +590,11 @@ def owner_of(noun) -> object | None:
     for child in noun.children:
         if child.dep_ == "poss":
             return child
+    if noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        # "their harassing fire and attacks on our troops": a conjunct shares the first one's possessive
+        shared = next((c for c in noun.head.children if c.dep_ == "poss"), None)
+        if shared is not None:
+            return shared
     split = _owner_of_split_non(noun)
     if split is not None:
         return split
@@ -586,13 +608,9 @@ def owner_of(noun) -> object | None:
     maker = _maker_of_breach(noun) if noun.lemma_.lower() in BREACH_NOUNS else None
     if maker is not None:
         return maker
-    # "a clear breach of the Moscow agreement by the Russian occupiers": the "by" hung on the agreement
-    for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
-        for agreement in (o for o in of.children if o.dep_ == "pobj"):
-            by = next((o for c in agreement.children if c.dep_ == "prep" and c.lower_ == "by"
-                       for o in c.children if o.dep_ == "pobj"), None)
-            if by is not None and noun.lemma_.lower() in BREACH_NOUNS:
-                return by
+    by = _by_on_the_deal(noun) if noun.lemma_.lower() in BREACH_NOUNS else None
+    if by is not None:
+        return by
     # "recorded 12 violations, all from territory held by Hayat Tahrir al-Sham": a "from" the parser hung on the verb
     if (noun.lemma_.lower() in BREACH_NOUNS or counted_incident(noun)) and noun.dep_ == "dobj":
         source = next((_holder(o) for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "from" and c.i > noun.i
@@ -763,10 +781,21 @@ def _maker_of_breach(noun):
         committed = doer_of(subject.head)
         if committed is not None:
             return committed
-    # "the latest in a series of violations of the truce by Russian aircraft": the "by" hung on the count
+    # "the latest in a series of violations of the truce by Russian aircraft": the "by" hung on the count, or on the
+    # deal the count's "of" names ('there had been "a number of violations" of the pause by Turkish-supported forces')
     by = next((o for c in counted.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > noun.i
-               for o in c.children if o.dep_ == "pobj"), None) if counted is not None else None
+               for o in c.children if o.dep_ == "pobj"), None) or _by_on_the_deal(counted, noun.i) \
+        if counted is not None else None
     return by if by is not None else _share_by(noun)
+
+
+def _by_on_the_deal(holder, after: int = -1):
+    """ "a clear breach of the Moscow agreement by the Russian occupiers": the "by" the parser hung on the deal that
+    the holder's "of" names (past token `after`)."""
+    return next((o for of in holder.children if of.dep_ == "prep" and of.lower_ == "of" and of.i > after
+                 for deal in of.children if deal.dep_ == "pobj"
+                 for c in deal.children if c.dep_ == "prep" and c.lower_ == "by"
+                 for o in c.children if o.dep_ == "pobj"), None)
 
 
 def _share_by(noun):
@@ -823,8 +852,8 @@ def held_responsible(noun):
     attacks", "holds X responsible for the regime's violations", "X were responsible for most of the violations"."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "pobj" and _counted(noun.head.head):
         noun = noun.head.head  # a share of them: "most of the violations"
-    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
-        return None
+    if noun.dep_ not in ("pobj", "pcomp") or noun.head.lower_ != "for":
+        return None  # (a gerund too: "bear the responsibility for undermining the understandings")
     holder = noun.head.head
     bearer = next((c for c in holder.children if c.dep_ == "compound" and c.lemma_ == "bear" and c.pos_ == "VERB"), None)
     if bearer is not None and holder.lemma_ == "responsibility":

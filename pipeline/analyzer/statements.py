@@ -873,7 +873,7 @@ def extract_statements(doc, index: SpeakerIndex | None = None) -> tuple[list[Sta
         statements.append(Statement(StatementKind.DIRECT, speaker.name, speaker.actor, text[quote.start:quote.end], cue,
                                     quote.start, quote.end, speaker.title))
     statements.sort(key=lambda s: s.char_start)
-    statements = _short_names_in_full(_office_holders_named(statements, text), text)
+    statements = _parties_of_the_named(_short_names_in_full(_office_holders_named(statements, text), text))
     written = doc.user_data.get("written")
     if written is not None and written != text:  # the parser read an eased copy: names as the article spells them
         statements = [replace(s, speaker=as_written(s.speaker, text, written)) for s in statements]
@@ -916,6 +916,20 @@ def _short_names_in_full(statements: list[Statement], text: str) -> list[Stateme
             statement = replace(statement, speaker=name, speaker_actor=statement.speaker_actor or g.resolve(name))
         out.append(statement)
     return out
+
+
+def _parties_of_the_named(statements: list[Statement]) -> list[Statement]:
+    """ "Karpov also said that the Turkish side had not fulfilled…" after "Deputy Head of the Russian Center for
+    Reconciliation …, Rear Admiral Alexander Karpov, said": one named speaker speaks for one party, the one the article
+    gave them where it said (only when it gave them one)."""
+    parties: dict[str, set[str]] = {}
+    for statement in statements:
+        # (a name, not a role: "a military source" here and "a military source" there may be two)
+        if statement.speaker and statement.speaker_actor and re.fullmatch(r"(?:[A-Z][\w'.-]*\s?)+", statement.speaker):
+            parties.setdefault(statement.speaker, set()).add(statement.speaker_actor)
+    return [replace(s, speaker_actor=next(iter(parties[s.speaker])))
+            if s.speaker_actor is None and s.speaker and len(parties.get(s.speaker, ())) == 1 else s
+            for s in statements]
 
 
 def _medium_in_full(short: str, text: str) -> str | None:
