@@ -14,7 +14,7 @@ ROLE_NOUNS = frozenset(
     "diplomat minister spokesman spokeswoman spokesperson official officials envoy president ambassador source "
     "sources commander general representative deputy chief head adviser advisor negotiator lawmaker premier "
     "secretary leader director analyst expert colonel officer lieutenant major admiral governor mayor senator "
-    "congressman congresswoman judge prosecutor chancellor pontiff ringleader co-chair emir".split()
+    "congressman congresswoman judge prosecutor chancellor pontiff".split()
 )
 DOCUMENT_NOUNS = frozenset("statement statements letter letters bulletin communique communiqué release".split())
 BODY_NOUNS = frozenset("ministry agency army military department office government embassy committee council centre "

@@ -621,7 +621,9 @@ def owner_of(noun) -> object | None:
     # noun's phrase on the verb (as a preposition, or as the agent of an active "registered 604 breaches
     # by terrorist groups"); a verb has no "by" of its own unless it is passive. A "non-" keeping's "by" is its doer
     # wherever it hangs ("the result of the non-fulfilment by Turkey of its obligations", "by" on "result").
-    after = noun.right_edge.i + 1
+    # (past the count it is counted by: 'there had been "dozens of violations" of the truce by HTS')
+    counted = _count_of(noun)
+    after = max(noun.right_edge.i, counted.right_edge.i if counted is not None else -1) + 1
     if after < len(noun.doc) and noun.doc[after].lower_ == "by" and noun.doc[after].dep_ in ("prep", "agent") \
             and (noun.doc[after].head.pos_ in ("VERB", "AUX") or non_compliance(noun)) \
             and not any(c.dep_ in ("nsubjpass", "auxpass") for c in noun.doc[after].head.children):
