@@ -7,6 +7,7 @@ support_for_designated_groups, obstruction_of_patrols, failure_to_honor_deescala
 from __future__ import annotations
 
 import re
+from itertools import islice
 from dataclasses import replace
 from typing import Any
 
@@ -20,9 +21,10 @@ from pipeline.analyzer.modes import (ACCUSE, COMMITMENT_NOUNS, binds, denies_in_
                                     mode_of, negated, none_of, reporter_of, reporting_subject, under_denial)
 from pipeline.analyzer.obligations import (asked_to_stop, ended, is_deal, lister_of, obligation_reading, of_a_deal, pledger_of,
                                           slowed)
-from pipeline.analyzer.referents import (ACTION_NOUNS, ATTACK_NOUNS, BREACH_NOUNS, CALLED_BREACHES, actor_of_phrase,
+from pipeline.analyzer.referents import (ACTION_NOUNS, ATTACK_NOUNS, BACKING, BREACH_NOUNS, CALLED_BREACHES, actor_of_phrase,
+                                         actor_up_to_head,
                                          agent_of, attacker_told_before, claimed_by, counted_incident, doer_of,
-                                         doer_of_these, held_responsible, named_or_mover, non_compliance, owner_of,
+                                         doer_of_these, held_responsible, named_or_mover, non_compliance, owner_of, participle_agent,
                                          read_as_a_noun, relative_antecedent, reporting_verb_joined, resolve_actor,
                                          resolve_actors, sentence_before, sentential_which, subject_of)
 from pipeline.analyzer.sentences import sentence_of
@@ -121,7 +123,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 # "Russia points the finger at the militants": an idiom of blame
                 accuser_token, accused_token, trigger = subject_of(token), pointed_at, "blame"
             elif lemma in ACCUSE and ((misread := _subject_of_misread_verb(token)) is not None or token.pos_ == "VERB"):
-                if token.dep_ == "xcomp" and token.head.lemma_.lower() in DEMAND_VERBS:
+                if _asked_for(token):
                     continue  # "called on the council to condemn it": asked for, not made
                 # ("The regime stands accused by the opposition of…", "Turkey, accused by Moscow of…": a participle
                 # with an agent is passive too)
@@ -291,6 +293,17 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
     return _best_per_pair(found)
 
 
+def _asked_for(verb) -> bool:
+    """ "called on the council to condemn it", "calls upon the Security Council to shoulder its responsibilities … and
+    to condemn these crimes": an infinitive under what a demand asks for."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in DEMAND_VERBS:
+        return True
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return any(a.dep_ in ("xcomp", "advcl") and a.head.lemma_.lower() in DEMAND_VERBS
+               and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children) for a in islice(verb.ancestors, 4))
+
+
 def _in_breach_of(head) -> bool:
     """The act is said to be "in violation of" / "in breach of" something: what one is accused of is a breach."""
     return any(c.dep_ == "prep" and c.lower_ == "in" and any(o.dep_ == "pobj" and o.lemma_.lower() in CALLED_BREACHES
@@ -404,8 +417,19 @@ def _whose_breach(breach):
     that is supposed to be the guarantor" names none, "The Russian raids … are a clear breach…" tells whose it is."""
     owner = _those_committing(breach) or owner_of(breach)
     if owner is not None and not (owner.pos_ == "NOUN" and actor_of_phrase(owner) is None):
-        return owner
-    return doer_of_these(breach) or owner
+        return _offered_by(owner) or owner
+    act = doer_of_these(breach)
+    return _offered_by(act) or act or owner
+
+
+def _offered_by(act):
+    """ "The support offered by Turkey, Saudi Arabia and Qatar … constitutes a blatant violation": who did the act a
+    participle tells the doer of (each of them, where the act's phrase would name only its longest name). Not a
+    party's backer or master ("the armed groups, backed by Turkey", "formations not controlled by Turkey")."""
+    if act is None or act.pos_ != "NOUN" or actor_up_to_head(act) is not None:
+        return None
+    agent = participle_agent(act, BACKING | words("holding_verbs"))
+    return agent if agent is not None and actor_of_phrase(agent) else None  # ("fired by laser-guided artillery")
 
 
 def _those_committing(breach):
@@ -723,7 +747,8 @@ def _accusation(sent, scope, token, lemma, trigger, accuser, accused, mode, cont
     elif mode == "claim" and denies_in_sentence(sent, accuser):
         mode = "counter"  # "Ankara denied violating the truce and accused the regime of…"
     # the article's date resolves "last September's memorandum", "the March agreement"
-    named = agreement_in(sent.text, context=sent.doc.text)  # as written: the confidence does not hang on the date
+    # as written: the confidence does not hang on the date (save for a name several deals share)
+    named = agreement_in(sent.text, context=sent.doc.text, shared_date=date)
     agreement = most_specific(named, sent.text, date, sent.doc.text) or named_agreement(sent.text, date, sent.doc.text) \
         or referred_agreement(sent.doc.text, sent.start_char, sent.end_char) \
         or named_agreement(scope, date, sent.doc.text) or article_agreement

@@ -30,20 +30,23 @@ class Agreement:
     scene: re.Pattern[str] | None = None  # where or in what the deal applies: a cue only when no deal is named
 
 
-def counts(text: str, date: str | None = None, context: str | None = None, scenes: bool = True) -> dict[str, int]:
+def counts(text: str, date: str | None = None, context: str | None = None, scenes: bool = True,
+           shared_date: str | None = None) -> dict[str, int]:
     """How often the text names each agreement (config agreement_cues.yaml): cues, places and times, and with
     `scenes` the places or operations a deal covers."""
-    found = [agreement for _, _, agreement in mentions(text, date, context, scenes)]
+    found = [agreement for _, _, agreement in mentions(text, date, context, scenes, shared_date)]
     return {a.id: found.count(a.id) for a in _agreements()}
 
 
-def agreement_in(text: str, date: str | None = None, context: str | None = None) -> str | None:
+def agreement_in(text: str, date: str | None = None, context: str | None = None,
+                 shared_date: str | None = None) -> str | None:
     """The agreement a sentence names, the most specific; a `date` resolves "last September's deal", the article
     (`context`) which deal a place or a time means when the sentence does not say. A scene ("the operation in
     north-eastern Syria") names its deal only when the sentence names none outright ("contradicts the Astana
-    agreements")."""
-    return _best(counts(text, date, context, scenes=False), specific_first=True) \
-        or _best(counts(text, date, context), specific_first=True)
+    agreements"). `shared_date` dates only the bare names several deals share: "the memorandum" in May 2017 is none
+    of the memoranda signed later, while a deal named outright stands whatever the article's date."""
+    return _best(counts(text, date, context, scenes=False, shared_date=shared_date), specific_first=True) \
+        or _best(counts(text, date, context, shared_date=shared_date), specific_first=True)
 
 
 # "that agreement", "the same deal", "this memorandum", "under the said accords": a deal named before
@@ -90,7 +93,7 @@ def named_agreement(text: str, date: str | None = None, context: str | None = No
     """The agreement a sentence names as written; failing that, with the article's date, the one a time phrase
     means ("last September's memorandum", "the March agreement"). A date never vetoes a deal named outright:
     real articles carry wrong dates (a FA-KES article dated 1 February 2016 cites the truce of 27 February)."""
-    return agreement_in(text, context=context) or (agreement_in(text, date, context) if date else None)
+    return agreement_in(text, context=context, shared_date=date) or (agreement_in(text, date, context) if date else None)
 
 
 def article_agreement(text: str, date: str | None = None) -> str | None:
@@ -116,7 +119,7 @@ def by_date(text: str, date: str | None, context: str | None = None) -> tuple[st
 
 
 def mentions(text: str, date: str | None = None, context: str | None = None,
-             scenes: bool = True) -> list[tuple[int, int, str]]:
+             scenes: bool = True, shared_date: str | None = None) -> list[tuple[int, int, str]]:
     """Every (start, end, agreement) span naming an agreement concluded by the date (with `scenes`, its scene cues
     too); a place or a time that fits several is the one whose context the sentence, else `context` (the article),
     else the text mentions most."""
@@ -132,7 +135,7 @@ def mentions(text: str, date: str | None = None, context: str | None = None,
             found += [(match.start(), match.end(), by_place(place, sentence, around, day, dated))
                       for place in _places().findall(match.group(group))] if kind == "place" else \
                 [(match.start(), match.end(), by_time(match.group(group), sentence, around, day))]
-    found += _shared_name_spans(folded, day, around, found)
+    found += _shared_name_spans(folded, day or parse_date(shared_date), around, found)
     return _distinct([span for span in found if not _abroad(_sentence(folded, span))])
 
 

@@ -21,18 +21,18 @@ from pipeline.models import Analysis, Relevance
 
 # Bumped with every change to what the rules read, so that stored articles are re-analysed under
 # ACCUSATION_DECISION=rules too (the learned version also carries the model's hash).
-RULES_VERSION = "rules-128"
+RULES_VERSION = "rules-129"
 # Which decision says what is an accusation: "learned" (candidates, features and the logistic
 # regression in config/models/accusations.json, see learned.py) or "rules" (accusations.py alone).
 ACCUSATION_DECISION = os.environ.get("ACCUSATION_DECISION", "learned").strip().lower() or "learned"
 # Stored articles are re-analysed when the rules or the model file change.
-ANALYZER_VERSION = RULES_VERSION + "+spk147+rel5" + (f"+lr-{model_version()}" if ACCUSATION_DECISION == "learned" else "")
+ANALYZER_VERSION = RULES_VERSION + "+spk148+rel5" + (f"+lr-{model_version()}" if ACCUSATION_DECISION == "learned" else "")
 MAX_CHARS = 60_000  # longer bodies are cut: live blogs and digests, not articles
-# "MOSCOW, June 11. /TASS/.", "BEIRUT (AP) —", "Damascus, SANA -", "ERBIL, Kurdistan Region —", "BEIRUT, LEBANON
+# "MOSCOW, June 11. /TASS/.", "MOSCOW. March 5 (Interfax) -", "BEIRUT (AP) —", "Damascus, SANA -", "ERBIL, Kurdistan Region —", "BEIRUT, LEBANON
 # (11:20 A.M.) –", and places joined by slashes, "BEIRUT/ANKARA (Reuters) -"
 _PLACE = r"[A-Z][A-Za-z'.\-]+(?: [A-Z][A-Za-z'.\-]+){0,2}"
 DATELINE = re.compile(
-    rf"^\s*{_PLACE}(?:\s*/\s*{_PLACE})*(?:,[^\n\u2014\u2013]{{0,40}}?)?(?:\s*\([A-Za-z0-9 .:]{{1,30}}\))?"
+    rf"^\s*{_PLACE}(?:\s*/\s*{_PLACE})*(?:[,.][^\n\u2014\u2013]{{0,40}}?)?(?:\s*\([A-Za-z0-9 .:]{{1,30}}\))?"
     r"\s*(?:--|-|\u2014|\u2013|\.\s*/[A-Z]+/\.)\s+")
 
 
@@ -72,13 +72,14 @@ BYLINE_LINES = re.compile(r"^(?:[^\n.!?]{1,50}\n\s*){1,2}")
 
 
 def _dateline(text: str) -> tuple[int, int] | None:
-    """Where the dateline is: at the start of the text, or after a byline line or two."""
+    """Where the dateline is: at the start of the text, or after a byline line or two (then with them: "By X and Y"
+    run into the first sentence would be read as its subject)."""
     match = DATELINE.match(text)
     if match is not None:
         return match.start(), match.end()
     byline = BYLINE_LINES.match(text)
     match = DATELINE.match(text[byline.end():]) if byline is not None else None
-    return (byline.end(), byline.end() + match.end()) if byline is not None and match is not None else None
+    return (0, byline.end() + match.end()) if byline is not None and match is not None else None
 
 
 def dateline_agency(text: str) -> str | None:
@@ -93,7 +94,7 @@ def _prepare(text: str) -> str:
     its accented letters plain."""
     slug, caps = SLUG_LINE.match(text), _caps_dateline(text)
     start, end = slug.span() if slug else _dateline(text) or (caps.span() if caps else (0, 0))
-    if end - start < 80:
+    if end - start < 180:
         text = text[:start] + " " * (end - start) + text[end:]
     return eased(_unquoted_modifiers(text[:MAX_CHARS]))
 
@@ -159,8 +160,14 @@ def _verbatim(text: str, items, parsed: str | None = None) -> tuple:
     def fix(item):
         if hasattr(item, "quote"):
             return replace(item, quote=text[item.char_start:item.char_end])
-        evidence = text[item.char_start:item.char_end].strip()
+        start = item.char_start
+        if parsed is not None:  # not the byline and dateline the parser saw blanked out
+            seen = parsed[start:item.char_end]
+            start += len(seen) - len(seen.lstrip())
+        evidence = text[start:item.char_end].strip()
+        start = item.char_end - len(text[start:item.char_end].lstrip()) if evidence else item.char_start
         if parsed is not None and getattr(item, "speaker", None):
-            return replace(item, evidence=evidence, speaker=as_written(item.speaker, parsed, text[:MAX_CHARS]))
-        return replace(item, evidence=evidence)
+            return replace(item, evidence=evidence, char_start=start,
+                           speaker=as_written(item.speaker, parsed, text[:MAX_CHARS]))
+        return replace(item, evidence=evidence, char_start=start)
     return tuple(fix(item) for item in items)

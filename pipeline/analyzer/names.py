@@ -37,6 +37,11 @@ def attribution_config() -> dict:
 
 
 @lru_cache(maxsize=1)
+def rank_only(span) -> bool:
+    """A "name" that is only titles: the model cut "Maj Gen" off "Maj Gen Igor Konashenkov" as a person of its own."""
+    return all(t.lower_ in person_titles() for t in span)
+
+
 def person_titles() -> frozenset[str]:
     """Words a person's name follows: role nouns and config/attribution.yaml person_titles."""
     return ROLE_NOUNS | frozenset(attribution_config().get("person_titles", ()))

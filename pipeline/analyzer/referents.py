@@ -91,8 +91,10 @@ def actor_of_phrase(token) -> str | None:
 
 def _of_an_act(prep) -> bool:
     """ "(accused the regime and its allies) of violations of the truce demanded by the UN": what one is charged
-    with, and whatever it names, is no part of one's name."""
-    return prep.dep_ == "prep" and any(o.dep_ == "pobj" and o.lemma_.lower() in ACTS_AND_BREACHES for o in prep.children)
+    with, and whatever it names, is no part of one's name; so is a deed ("accusing the group of leading the assault
+    …, which both Moscow and Ankara had guaranteed")."""
+    return prep.dep_ == "prep" and any((o.dep_ == "pobj" and o.lemma_.lower() in ACTS_AND_BREACHES)
+                                       or (o.dep_ == "pcomp" and o.tag_ == "VBG") for o in prep.children)
 
 
 def _called_as(prep) -> bool:
@@ -663,7 +665,9 @@ def owner_of(noun) -> object | None:
     if event is not None:
         return _doer_of_passive(event) if _is_passive(event) else doer_of(event)
     # "X opened fire in violation of…", "the offensive by the regime is in flagrant breach of…"
-    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.lemma_.lower() in ("violation", "breach", "contravention"):
+    # (the idiom is singular: "we have seen an increase in violations" names no one who breached)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.lemma_.lower() in ("violation", "breach", "contravention") \
+            and noun.tag_ == "NN":
         verb = _governing_verb(noun)
         if verb is not None and _is_passive(verb):
             return _doer_of_passive(verb)  # "a soldier was killed in a regime attack, in violation of…"
@@ -766,11 +770,9 @@ def _maker_of_breach(noun):
     "violations registered by the joint commission"), "violations on the part of the militants", "the violations were
     committed by Turkish-backed factions", "23 violations, including 18 by Hayat Tahrir al-Sham"."""
     rules = lexicon()["rules"]
-    for done in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
-                 and c.lemma_.lower() not in rules["recording_verbs"] | rules["deal_making_verbs"]):
-        agent = next((o for c in done.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
-        if agent is not None:
-            return agent
+    agent = participle_agent(noun)
+    if agent is not None:
+        return agent
     part = next((o for c in noun.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children
                  if p.dep_ == "pobj" and p.lower_ == "part" for of in p.children if of.lower_ == "of"
                  for o in of.children if o.dep_ == "pobj"), None)
@@ -798,6 +800,19 @@ def _by_on_the_deal(holder, after: int = -1):
                  for deal in of.children if deal.dep_ == "pobj"
                  for c in deal.children if c.dep_ == "prep" and c.lower_ == "by"
                  for o in c.children if o.dep_ == "pobj"), None)
+
+
+def participle_agent(noun, besides: frozenset[str] = frozenset()):
+    """The agent of a participle that tells who did what the noun names ("300 violations committed by rebel groups",
+    "the support offered by Turkey, Saudi Arabia and Qatar"), not of one that counted or agreed it ("violations
+    registered by the joint commission"), nor of the verbs `besides`."""
+    rules = lexicon()["rules"]
+    for done in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                 and c.lemma_.lower() not in rules["recording_verbs"] | rules["deal_making_verbs"] | besides):
+        agent = next((o for c in done.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
+        if agent is not None:
+            return agent
+    return None
 
 
 def _share_by(noun):

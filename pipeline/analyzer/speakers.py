@@ -11,7 +11,7 @@ from pipeline.analyzer.gender import fits, honorifics, opens_with_given_name, se
 from pipeline.analyzer.gazetteer import fold, gazetteer
 from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, ROLE_NOUNS, attribution_config, clean_name,
                                      full_span_text, group_nouns, is_place, is_proper_name, is_proper_word, noun_phrase,
-                                     person_titles, reads_as_name, title_of, titled_names, unnamed_nouns,
+                                     person_titles, rank_only, reads_as_name, title_of, titled_names, unnamed_nouns,
                                      without_posting)
 from pipeline.analyzer.quotes import find_quotes, someones_words
 from pipeline.analyzer.sentences import in_main_clause, text_sentence
@@ -70,8 +70,8 @@ class SpeakerIndex:
         for ent in doc.ents:
             # "al-Meslet said": a name may start with a lower-case Arabic article
             if ent.label_ != "PERSON" or not (ent.text[:1].isupper() or re.match(r"(?:al|el|ad|as)[- ][A-Z]", ent.text)) \
-                    or is_place(ent):
-                continue
+                    or is_place(ent) or rank_only(ent):
+                continue  # (nor a rank the model cut off as a name of its own: "Maj Gen | Igor Konashenkov")
             name = clean_name(full_span_text(ent))
             if name:
                 found.append((name, ent.start_char, title_of(ent), self.quoted(ent.start_char)))

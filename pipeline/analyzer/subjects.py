@@ -11,7 +11,7 @@ from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, INSTITUTION_NOU
                                      attribution_config, clean_name, delegation_of, described, entity_of, full_span_text, group_nouns,
                                      is_capitalised_name, is_misread_place, is_place, is_proper_name, is_proper_word,
                                      medium_state, name_going_on, name_tokens, noun_phrase, on_the_ground, phrase_bounds,
-                                     points_to_group, reads_as_name, unlabelled_name, unnamed_nouns, without_posting)
+                                     points_to_group, rank_only, reads_as_name, unlabelled_name, unnamed_nouns, without_posting)
 from pipeline.analyzer.sentences import in_main_clause, sentence_of
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex, body_words, holds_role, surname_known
 
@@ -638,7 +638,7 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     # The name the subject itself is, not a possessive inside it ("Akar's counterpart Sergei Shoigu").
     people = sorted((e for e in span.ents if e.label_ == "PERSON" and not _possessive(e) and not is_place(e)
                      and not _premodifies(e, token) and not _served(e, token) and e.start not in clause and not _stance(e)
-                     and not titles_a_medium(e)),
+                     and not titles_a_medium(e) and not rank_only(e)),
                     key=lambda e: not (e.start <= token.i < e.end))
     if token.pos_ == "PROPN" and token.ent_type_ != "PERSON" and not any(e.start <= token.i < e.end for e in people):
         # "Erdogan, speaking … after attending the U.N. General Assembly, said": a person the gazetteer knows, whatever

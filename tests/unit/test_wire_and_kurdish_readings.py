@@ -8,6 +8,7 @@ labelled set's text."""
 
 import pytest
 
+from pipeline.analyzer.agreements import agreement_in
 from pipeline.analyzer.core import analyze, dateline_agency
 from pipeline.analyzer.gazetteer import gazetteer
 from tests.conftest import rule_claims
@@ -127,3 +128,68 @@ def test_a_task_one_was_to_take_is_taken_on():
     text = ("The Russian Defence Ministry said the separation of the moderate opposition, which the Turkish side was "
             "to carry out under the Moscow protocol, had not yet been completed.")
     assert ("russia", "turkey") in rule_claims(text)
+
+
+def test_a_british_rank_is_no_name():
+    text = ('The Russian defence ministry denied the charge. "No Russian aircraft flew over Urum al-Kubra that day," '
+            "the ministry's spokesman, Maj Gen Igor Konashenkov, said.")
+    speakers = [s.speaker for s in analyze("Syria truce", text, quotes_everywhere=True).statements if s.kind == "direct"]
+    assert speakers == ["Igor Konashenkov"]
+
+
+def test_a_byline_before_the_dateline_is_no_subject():
+    text = ("By Suleiman al-Khalidi and Orhan Coskun\n\nAMMAN/ANKARA (Reuters) - Turkey said on Tuesday that "
+            "violations of the Syrian ceasefire by government forces were endangering the talks in Astana.")
+    found = [a for a in analyze("Syria truce", text, date="2017-01-10").accusations
+             if (a.accuser, gazetteer().rollup(a.accused)) == ("turkey", "syria")]
+    assert found and found[0].evidence.startswith("Turkey said")
+    assert text[found[0].char_start:].startswith("Turkey said")
+
+
+def test_an_interfax_dateline_with_a_stop_names_no_deal():
+    text = ("MOSCOW. March 5 (Interfax) - Militants in Eastern Ghouta disrupted the humanitarian pause again on "
+            "Monday, shelling the corridor near the Al-Wafideen checkpoint, the Russian Reconciliation Center said.")
+    charged = [a.agreement for a in analyze("Syria truce", text, date="2018-03-05").accusations]
+    assert charged and "moscow_2020" not in charged
+
+
+def test_the_truce_of_jan_12_written_short():
+    assert agreement_in("The regime is not abiding by the cease-fire that was agreed on Jan. 12.") == "jan_2020_truce"
+    assert agreement_in("the truce of 12 Jan. in Idlib") == "jan_2020_truce"
+
+
+def test_a_deed_one_is_accused_of_is_no_part_of_the_accuseds_name():
+    text = ("The factions singled out Hezbollah, accusing the group of leading the assault on Wadi Barada in breach "
+            "of the ceasefire, which they said both Moscow and Ankara had guaranteed.")
+    pairs = rule_claims(text)
+    assert ("armed_groups", "russia") not in pairs and ("armed_groups", "turkey") not in pairs
+
+
+def test_an_act_offered_by_several_parties_charges_each():
+    text = ('The Syrian Foreign Ministry said: "The weapons supplied by Turkey, Saudi Arabia and Qatar to the '
+            'terrorist groups constitute a flagrant violation of the cessation of hostilities."')
+    assert {("syria", "turkey"), ("syria", "other:saudi_arabia"), ("syria", "other:qatar")} <= rule_claims(text)
+    backed = ('The Syrian army said the armed groups, backed by Turkey, had refused to abide by the ceasefire and '
+              'shelled Suqaylabiyah in violation of the Idlib agreement.')
+    assert ("syria", "turkey") not in rule_claims(backed)
+
+
+def test_a_condemnation_asked_for_is_none_made():
+    text = ('"Damascus calls upon the Security Council to shoulder its responsibilities in preserving regional peace '
+            'and stability and to condemn these terrorist attacks on the truce," the Foreign Ministry added.')
+    assert not any("un" in pair for pair in rule_claims(text))
+
+
+def test_an_increase_in_violations_seen_names_no_doer():
+    text = ('The opposition factions said they were keeping the truce in Idlib.\n\n"In recent days we have seen an '
+            'increase in violations. We know who is committing them," Turkish Foreign Minister Mevlut Cavusoglu told '
+            'reporters in Ankara.')
+    assert not rule_claims(text)
+
+
+def test_the_memorandum_before_sochi_is_not_sochis():
+    text = ("A rebel spokesman told the BBC that government forces had shelled positions in northern Hama within hours "
+            "of the plan taking effect, in violation of the memorandum signed in Astana on Thursday.\n\nHe said the "
+            "army had broken the memorandum again on Saturday.")
+    charged = [a.agreement for a in analyze("Syria truce", text, date="2017-05-06").accusations]
+    assert charged and "sochi_2018" not in charged
