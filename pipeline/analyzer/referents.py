@@ -325,7 +325,9 @@ def doer_of(token):
                    for o in c.children if o.dep_ == "pobj"), None)
         if by is not None:
             return by
-        held = held_responsible(token)  # "X bears the responsibility for undermining the understandings"
+        # "X bears the responsibility for undermining the understandings" (a breach; "those responsible for shelling
+        # the convoy" is who did an attack, not who is charged with a breach)
+        held = held_responsible(token) if token.lemma_.lower() in words("breach_verbs") else None
         if held is not None:
             return held
     if token.tag_ == "VBG" and token.dep_ in ("csubj", "csubjpass", "nsubj", "nsubjpass") \
