@@ -123,8 +123,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 # "Russia points the finger at the militants": an idiom of blame
                 accuser_token, accused_token, trigger = subject_of(token), pointed_at, "blame"
             elif lemma in ACCUSE and ((misread := _subject_of_misread_verb(token)) is not None or token.pos_ == "VERB"):
-                if _asked_for(token):
-                    continue  # "called on the council to condemn it": asked for, not made
+                if _asked_for(token) or _purposed(token):
+                    continue  # "called on the council to condemn it", "provocations … in order to accuse": not made
                 # ("The regime stands accused by the opposition of…", "Turkey, accused by Moscow of…": a participle
                 # with an agent is passive too)
                 passive = any(c.dep_ == "auxpass" for c in token.children) or (
@@ -150,6 +150,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                       for o in c.children if o.dep_ == "pobj"]
                 if lemma == "blame" and on:
                     accused_token = on[0]
+                    if objects and objects[0].lemma_.lower() in RULE_WORDS["blameless_things"]:
+                        continue  # "blame the Idlib stalemate on jihadists and Ankara": no breach is blamed
                 trigger = lemma
                 # (the parser may hang the charge on the agent: "accused by the opposition of breaching…")
                 charges = [obj for head in (token, *(o for a in token.children if a.dep_ == "agent" for o in a.children))
@@ -197,12 +199,14 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 # "the separation …, which Turkey undertook, has not been implemented"
                 # (a passive's subject is what was not kept or done, never who failed: "the heavy weapons had not been
                 # withdrawn, as the Turkish side had undertaken" is read below, by who undertook it)
-                accused_token = agent or _who_took_on(token) or (None if passive else subject_of(token))
+                accused_token = agent or _who_took_on(token) or (_debtor_of(token) if passive else subject_of(token))
                 trigger = lemma if lemma in COMPLY else "fail"
             elif lemma in RULE_WORDS["collapse_nouns"] and token.pos_ == "NOUN" and of_a_deal(token) \
                     and held_responsible(token) is not None:
                 accused_token, trigger = held_responsible(token), "undermine"
-            elif (lemma in BREACH_NOUNS or non_compliance(token) or counted_incident(token)) and token.pos_ == "NOUN" \
+            # ("the non-fulfilment by the Turkish side": the tagger may read the word after "non-" as an adjective)
+            elif (lemma in BREACH_NOUNS or non_compliance(token) or counted_incident(token)) \
+                    and (token.pos_ == "NOUN" or (non_compliance(token) and token.dep_ in ("pobj", "nsubj", "dobj", "attr"))) \
                     and not none_of(token) and not ended(token) and asked_to_stop(token) is None:
                 accused_token, trigger = _whose_breach(token), lemma
             reading = obligation_reading(token) if accused_token is None else None
@@ -235,7 +239,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
             accuser = reported_by
             if accuser_token is None and accuser is None:
                 # (or who lists the act among a truce's problems: "Kerry identified two problems…: attacks by…")
-                accuser_token = claimed_by(token) or lister_of(token)
+                accuser_token = claimed_by(token) or lister_of(token) or _demander_of(token)
             if accuser_token is not None and accuser_token.lower_ in ("we", "i") and context is not None:
                 accuser = statements[context].speaker_actor  # "We hold it responsible…", said the SDF
             elif accuser_token is not None and accuser_token.lower_ in ("we", "i"):
@@ -278,11 +282,14 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 named += [(actor, None) for actor in _named_between(token, exclude)]
             accused_ids = [_as_the_speaker_means(actor, words, accuser, index.text) for actor, words in named]
             accusers = [accuser, *_co_accusers(accuser, accuser_token, token)] if accuser is not None else []
+            charged = list(dict.fromkeys(a for a in accused_ids if a is not None))
+            # "Turkey and the jihadist group respectively accused Damascus and its ally Moscow of…": in order
+            paired = dict(zip(charged, accusers)) if _respectively(token) and 1 < len(charged) == len(accusers) else {}
             for accused in dict.fromkeys(accused_ids):
                 if accused is None or g.rollup(accused) in {g.rollup(a) for a in accusers}:
                     continue  # a party among those who speak is not their accused ("the government and its allies say they…")
                 for each in accusers:
-                    if not (g.is_party(accused) and g.is_party(each)):
+                    if not (g.is_party(accused) and g.is_party(each)) or (paired and paired[accused] != each):
                         continue
                     accusation = _accusation(sent, scope, token, lemma, trigger, each, accused, mode, context,
                                              statements, article_agreement, date)
@@ -302,6 +309,13 @@ def _asked_for(verb) -> bool:
         return False
     return any(a.dep_ in ("xcomp", "advcl") and a.head.lemma_.lower() in DEMAND_VERBS
                and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children) for a in islice(verb.ancestors, 4))
+
+
+def _purposed(verb) -> bool:
+    """ "militants were preparing staged provocations … in order to accuse the government troops": a charge someone
+    means to make, not one made."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and any(
+        a.lower_ == "order" or a.lemma_.lower() in RULE_WORDS["planning_verbs"] for a in islice(verb.ancestors, 4))
 
 
 def _in_breach_of(head) -> bool:
@@ -410,6 +424,39 @@ def _who_took_on(verb):
     """Who took on the task that is the verb's subject, in a clause hung on it ("…, which Turkey undertook, …")."""
     task = subject_of(verb)
     return pledger_of(task) if task is not None else None
+
+
+def _demander_of(token):
+    """ "The ministry called on Turkey to fulfil its obligations under the Sochi deal, which have yet to be met": a
+    relative clause in what a party demands is that party's word."""
+    clause = next((a for a in islice(token.ancestors, 6) if a.dep_ == "relcl"), None) if token.dep_ != "relcl" else token
+    if clause is None:
+        return None
+    demand = next((a for a in clause.ancestors if a.pos_ == "VERB" and a.lemma_.lower() in DEMAND_VERBS), None)
+    return subject_of(demand) if demand is not None else None
+
+
+def _respectively(verb) -> bool:
+    """ "X and Y respectively accused A and B of…": each accuser charges the accused in the same place."""
+    return any(c.lower_ == "respectively" for c in verb.children) or any(
+        t.lower_ == "respectively" for t in verb.doc[max(verb.i - 2, 0): verb.i + 2])
+
+
+def _debtor_of(verb):
+    """ "Turkey's obligations under the Sochi deal have yet to be met", "…to fulfil its obligations, which have yet to
+    be met": whose debts a passive keeping says are unpaid (the commitment it is of, or its relative's noun)."""
+    clause = verb.head if verb.dep_ == "xcomp" else verb  # "have yet to be met", "remain to be fulfilled"
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or next(
+        (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    nouns = [subject] if subject is not None else []
+    if subject is not None and subject.tag_ in ("WDT", "WP") and clause.dep_ == "relcl":
+        # (the parser may hang the clause on the last noun of the debt's phrase: "its obligations under the Sochi
+        # deal, which have yet to be met")
+        nouns = [clause.head]
+        while nouns[-1].dep_ == "pobj" and nouns[-1].head.dep_ == "prep" and len(nouns) < 4:
+            nouns.append(nouns[-1].head.head)
+    return next((c for noun in nouns if noun.lemma_.lower() in COMMITMENT_NOUNS
+                 for c in noun.children if c.dep_ == "poss"), None)
 
 
 def _whose_breach(breach):

@@ -74,8 +74,11 @@ def verb_lemma(token) -> str:
             continue
         # the preposition hangs on the verb or on its particle ("live up to", "up" parsed a preposition)
         holders = [token, *(c for c in token.children if c.lower_ in middle)]
+        deals = lexicon()["obligations"]["deal_nouns"]
+        # (or "it" for a deal the sentence names: "Russia, which voted for the resolution, was not living up to it")
+        named = any(t.lemma_.lower() in deals for t in token.sent if t.i < token.i)
         if any(c.dep_ == "prep" and c.lower_ == preposition and o.dep_ == "pobj"
-               and o.lemma_.lower() in lexicon()["obligations"]["deal_nouns"]
+               and (o.lemma_.lower() in deals or (named and o.lower_ in ("it", "them")))
                for h in holders for c in h.children for o in c.children):
             return "keep"
     return lemma

@@ -15,7 +15,8 @@ from pipeline.analyzer.statements import CUES
 
 BREACH_NOUNS = frozenset("violation violations breach breaches failure failures delay delays attack attacks "
                          "shelling shellings provocation provocations non-compliance noncompliance contravention "
-                         "obstacle obstacles violence aggression escalation procrastination inability refusal".split())
+                         "obstacle obstacles violence aggression escalation procrastination inability refusal evasion evasions "
+                         "disregard".split())
 # What something is called when it is called a breach: "in what the ministry called a violation", "a clear breach of…".
 CALLED_BREACHES = frozenset(("breach", "violation", "contravention"))
 # Nouns for an action whose doer is the accused: "the offensive by the regime is in breach of…".
@@ -630,7 +631,7 @@ def owner_of(noun) -> object | None:
     after = max(noun.right_edge.i, counted.right_edge.i if counted is not None else -1) + 1
     if after < len(noun.doc) and noun.doc[after].lower_ == "by" and noun.doc[after].dep_ in ("prep", "agent") \
             and (noun.doc[after].head.pos_ in ("VERB", "AUX") or non_compliance(noun)) \
-            and not any(c.dep_ in ("nsubjpass", "auxpass") for c in noun.doc[after].head.children):
+            and (non_compliance(noun) or not any(c.dep_ in ("nsubjpass", "auxpass") for c in noun.doc[after].head.children)):
         objects = [c for c in noun.doc[after].children if c.dep_ == "pobj"]
         if objects and (noun.lemma_.lower() in BREACH_NOUNS or counted_incident(noun) or non_compliance(noun)):
             return objects[0]

@@ -10,7 +10,7 @@ from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, ROLE_NOUNS, agency_state, attribution_config, described,
                                      entity_of, is_capitalised_name, is_misread_place, on_the_ground, unnamed_nouns)
 from pipeline.analyzer.quotes import QuoteSpan, paragraphs, written_as_name
-from pipeline.analyzer.sentences import sentence_of
+from pipeline.analyzer.sentences import sentence_of, text_sentence
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex, defined_acronyms, surname_known
 from pipeline.analyzer.spelling import as_written
 from pipeline.analyzer.subjects import resolve_subject, titles_a_medium
@@ -199,6 +199,13 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
         # Friends"', the show parsed as the subject) leaves the speaker to the rules below.
         if speaker is not None or subjects[0].i < token.i:
             return speaker
+    # "the Russian side intended to raise the issue of…", "decided to send letters to the UN on…": a cue in what its
+    # subject means or decides to do (not "urged Ankara to raise…", whose asked party would do it)
+    controller = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
+        if token.dep_ == "xcomp" and token.head.pos_ == "VERB" and not any(
+            c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("on", "upon")) for c in token.head.children) else None
+    if not subjects and controller is not None:
+        return resolve_subject(controller, index)
     # "…," said Zakharova: the parser often makes the inverted subject an object or attribute.
     # Not "telling Daily Sabah that…": whom one tells is the listener.
     if token.lemma_.lower() in ("say", "add", "write", "state") or (token.lemma_.lower() == "tell" and token.tag_ != "VBG"):
@@ -874,6 +881,7 @@ def extract_statements(doc, index: SpeakerIndex | None = None) -> tuple[list[Sta
                                     quote.start, quote.end, speaker.title))
     statements.sort(key=lambda s: s.char_start)
     statements = _parties_of_the_named(_short_names_in_full(_office_holders_named(statements, text), text))
+    statements = _roles_introduced(statements, index)
     written = doc.user_data.get("written")
     if written is not None and written != text:  # the parser read an eased copy: names as the article spells them
         statements = [replace(s, speaker=as_written(s.speaker, text, written)) for s in statements]
@@ -914,6 +922,33 @@ def _short_names_in_full(statements: list[Statement], text: str) -> list[Stateme
         name = None if person else spelt.get(short) or _medium_in_full(short, text)
         if name is not None:
             statement = replace(statement, speaker=name, speaker_actor=statement.speaker_actor or g.resolve(name))
+        out.append(statement)
+    return out
+
+
+def _roles_introduced(statements: list[Statement], index: SpeakerIndex) -> list[Statement]:
+    """ '"…," the head of the Russian Centre emphasised' after "Head of the Russian Centre for reconciliation of
+    opposing sides, Lieutenant General Vladimir Savchenko, stated": GUIDELINES.md's speaker is the fullest name, so a
+    role goes to the one person the article introduced by it, in the sentence that names them (a holder the gazetteer
+    knows is _office_holders_named's)."""
+    text, out = index.text, []
+    for statement in statements:
+        role = re.sub(r"^the\s+", "", statement.speaker or "", flags=re.I)
+        if not role[:1].islower() or len(role.split()) < 3 or not ROLE_NOUNS.intersection(role.split()):
+            out.append(statement)
+            continue
+        introduced = set()
+        for person in index.people:
+            start, _ = text_sentence(text, person.position, person.position)
+            before = text[start:person.position]
+            found = [m for m in re.finditer(rf"\b{re.escape(role)}\b", before, flags=re.I)]
+            # (the role, then only its own words, a comma and titles up to the name: no other clause between)
+            if found and person.position < statement.char_start and len(person.name.split()) >= 2 \
+                    and not re.search(r"[.;:]\s|\bsaid\b|\b(?:and|while)\s", before[found[-1].end():]):
+                introduced.add(person.name)
+        if len(introduced) == 1:
+            name = introduced.pop()
+            statement = replace(statement, speaker=name, speaker_actor=statement.speaker_actor or index.person(name).actor)
         out.append(statement)
     return out
 

@@ -9,7 +9,7 @@ labelled set's text."""
 import pytest
 
 from pipeline.analyzer.agreements import agreement_in
-from pipeline.analyzer.core import analyze, dateline_agency
+from pipeline.analyzer.core import analyze, dateline_agency, relevance_of
 from pipeline.analyzer.gazetteer import gazetteer
 from tests.conftest import rule_claims
 
@@ -193,3 +193,76 @@ def test_the_memorandum_before_sochi_is_not_sochis():
             "army had broken the memorandum again on Saturday.")
     charged = [a.agreement for a in analyze("Syria truce", text, date="2017-05-06").accusations]
     assert charged and "sochi_2018" not in charged
+
+
+def test_a_role_goes_to_the_one_the_article_introduced_by_it():
+    text = ("Head of the Russian Centre for reconciliation of opposing sides, Lieutenant General Pavel Sorokin, said "
+            "the army had withdrawn its heavy weapons from the Castello road.\n\n\"The opposition has not withdrawn a "
+            "single gun from the road in breach of the truce,\" the head of the Russian Centre emphasised.")
+    speakers = [s.speaker for s in analyze("Syria truce", text, quotes_everywhere=True).statements if s.kind == "direct"]
+    assert speakers == ["Pavel Sorokin"]
+
+
+def test_a_non_keeping_read_as_an_adjective_and_its_second_by():
+    text = ("The Russian Foreign Ministry said the escalation in the zone was largely predetermined by the "
+            "non-fulfilment by the Turkish side of its obligations under the Sochi memorandum.")
+    assert ("russia", "turkey") in rule_claims(text)
+
+
+def test_the_evasion_of_obligations_and_the_disregard_for_a_truce():
+    evasion = ("The Syrian Foreign Ministry said the attacks came amid the continued evasion by the Turkish regime of "
+               "its obligations under the Sochi memorandum.")
+    assert ("syria", "turkey") in rule_claims(evasion)
+    disregard = ("The Syrian Negotiation Commission said the air raids showed Moscow's disregard for the Idlib truce "
+                 "it claims to guarantee.")
+    assert ("armed_groups", "russia") in rule_claims(disregard)
+
+
+def test_debts_a_passive_says_are_unpaid_are_their_owners():
+    owned = "The Russian Foreign Ministry said Ankara's obligations under the Moscow protocol have yet to be met."
+    assert ("russia", "turkey") in rule_claims(owned)
+    relative = ("The Russian Defence Ministry called on Ankara to fulfil its obligations under the Moscow protocol, "
+                "which have yet to be met.")
+    assert ("russia", "turkey") in rule_claims(relative)
+    kept = "The Russian Foreign Ministry said its obligations under the Moscow protocol had been met in full."
+    assert not rule_claims(kept)
+
+
+def test_a_cue_in_what_its_subject_means_to_do():
+    text = ("The Turkish delegation intended to raise the issue of the non-implementation by Damascus of the "
+            "provisions of the Moscow protocol.")
+    assert ("turkey", "syria") in rule_claims(text)
+
+
+def test_a_party_that_considers_an_act_a_violation_charges_it():
+    text = "The Turkish government considers the latest strikes by Russian jets on Ariha to be a violation of the truce."
+    assert ("turkey", "russia") in rule_claims(text)
+    assert not rule_claims("Ankara does not consider the joint patrols a violation of the truce.")
+
+
+def test_respectively_pairs_accusers_with_the_accused():
+    text = ("Shelling killed four civilians near Idlib, as Turkey and the main jihadist group respectively accused "
+            "Damascus and its ally Moscow of breaching the ceasefire.")
+    assert {("turkey", "syria"), ("armed_groups", "russia")} <= rule_claims(text)
+    assert ("turkey", "russia") not in rule_claims(text) and ("armed_groups", "syria") not in rule_claims(text)
+
+
+def test_a_charge_someone_means_to_make_and_a_stalemate_are_none():
+    meant = ("The Russian centre said militants were preparing staged chemical provocations in Saraqeb in order to "
+             "accuse the Syrian army of breaking the ceasefire.")
+    assert ("armed_groups", "syria") not in rule_claims(meant)
+    stalemate = "Iran and Syria blamed the Idlib stalemate on the jihadists at the talks on the truce."
+    assert not rule_claims(stalemate)
+
+
+def test_not_living_up_to_it():
+    text = ("State Department spokeswoman Heather Nauert said Russia, which voted for the ceasefire resolution, was "
+            "not living up to it.")
+    assert ("united_states", "russia") in rule_claims(text)
+
+
+def test_a_settlement_deal_is_a_truce_topic():
+    text = ("Regime forces stormed Daraa al-Balad on Thursday after talks on the 2018 settlement agreement "
+            "collapsed.\n\nThe Central Committee said the Fourth Division had torn up the settlement agreement signed "
+            "under Russian guarantees.")
+    assert relevance_of("Regime storms Daraa al-Balad", text).relevant
