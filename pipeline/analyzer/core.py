@@ -26,10 +26,10 @@ RULES_VERSION = "rules-130"
 # regression in config/models/accusations.json, see learned.py) or "rules" (accusations.py alone).
 ACCUSATION_DECISION = os.environ.get("ACCUSATION_DECISION", "learned").strip().lower() or "learned"
 # Stored articles are re-analysed when the rules or the model file change.
-ANALYZER_VERSION = RULES_VERSION + "+spk149+rel6" + (f"+lr-{model_version()}" if ACCUSATION_DECISION == "learned" else "")
+ANALYZER_VERSION = RULES_VERSION + "+spk150+rel6" + (f"+lr-{model_version()}" if ACCUSATION_DECISION == "learned" else "")
 MAX_CHARS = 60_000  # longer bodies are cut: live blogs and digests, not articles
-# "MOSCOW, June 11. /TASS/.", "MOSCOW. March 5 (Interfax) -", "BEIRUT (AP) —", "Damascus, SANA -", "ERBIL, Kurdistan Region —", "BEIRUT, LEBANON
-# (11:20 A.M.) –", and places joined by slashes, "BEIRUT/ANKARA (Reuters) -"
+# "MOSCOW, June 11. /TASS/.", "MOSCOW. March 5 (Interfax) -", "BEIRUT (AP) —", "Damascus, SANA -", "ERBIL, Kurdistan
+# Region —", "BEIRUT, LEBANON (11:20 A.M.) –", and places joined by slashes, "BEIRUT/ANKARA (Reuters) -"
 _PLACE = r"[A-Z][A-Za-z'.\-]+(?: [A-Z][A-Za-z'.\-]+){0,2}"
 DATELINE = re.compile(
     rf"^\s*{_PLACE}(?:\s*/\s*{_PLACE})*(?:[,.][^\n\u2014\u2013]{{0,40}}?)?(?:\s*\([A-Za-z0-9 .:]{{1,30}}\))?"
@@ -94,8 +94,8 @@ def _prepare(text: str) -> str:
     its accented letters plain."""
     slug, caps = SLUG_LINE.match(text), _caps_dateline(text)
     start, end = slug.span() if slug else _dateline(text) or (caps.span() if caps else (0, 0))
-    if end - start < 180:
-        text = text[:start] + " " * (end - start) + text[end:]
+    if end - start < (180 if start == 0 and not DATELINE.match(text) and not slug and not caps else 80):
+        text = text[:start] + " " * (end - start) + text[end:]  # (a byline and its dateline may run longer)
     return eased(_unquoted_modifiers(text[:MAX_CHARS]))
 
 

@@ -926,6 +926,9 @@ def _short_names_in_full(statements: list[Statement], text: str) -> list[Stateme
     return out
 
 
+ROLE_APPOSITION = re.compile(r"[^,.;:]{0,80},\s*(?:[A-Z][\w.'-]*\s+){0,4}")
+
+
 def _roles_introduced(statements: list[Statement], index: SpeakerIndex) -> list[Statement]:
     """ '"…," the head of the Russian Centre emphasised' after "Head of the Russian Centre for reconciliation of
     opposing sides, Lieutenant General Vladimir Savchenko, stated": GUIDELINES.md's speaker is the fullest name, so a
@@ -942,9 +945,11 @@ def _roles_introduced(statements: list[Statement], index: SpeakerIndex) -> list[
             start, _ = text_sentence(text, person.position, person.position)
             before = text[start:person.position]
             found = [m for m in re.finditer(rf"\b{re.escape(role)}\b", before, flags=re.I)]
-            # (the role, then only its own words, a comma and titles up to the name: no other clause between)
+            # (the role, then only its own words, a comma and titles up to the name: "Head of the Russian Centre for
+            # reconciliation of opposing sides, Lieutenant General Vladimir Savchenko"; not "A senior Turkish official,
+            # speaking on condition of anonymity, told Daily Sabah")
             if found and person.position < statement.char_start and len(person.name.split()) >= 2 \
-                    and not re.search(r"[.;:]\s|\bsaid\b|\b(?:and|while)\s", before[found[-1].end():]):
+                    and ROLE_APPOSITION.fullmatch(before[found[-1].end():]):
                 introduced.add(person.name)
         if len(introduced) == 1:
             name = introduced.pop()

@@ -1,10 +1,13 @@
-"""Readings of wire, Kurdish and state copy: a counted breach whose deal and doer the parser hung on the count, a
+"""Readings of wire, Kurdish, state and Gulf copy: a counted breach whose deal and doer the parser hung on the count, a
 pronoun after a speaker's reported words, SANA's "QSD" and the SNA's "mercenary groups", charges held back ("avoided
 criticizing"), responsibility "for undermining" a deal, the deal named by its place beside a description of the truce
-in force, a purpose "in an attempt to sabotage", a truce's mediators, pseudo-clefts ("the one who violated … is"), the
+in force, a purpose "in an effort to sabotage", a truce's mediators, pseudo-clefts ("the one who violated … is"), the
 named speaker's party told once, "America", a dateline after a byline, stopping a deal's keeping, conjoined acts under
-one possessive, and a task one "was to take". Written for these tests; no
-labelled set's text."""
+one possessive, a task one "was to take"; British ranks, bylines and Interfax datelines, deeds no part of a name, acts
+offered by several parties, condemnations asked for, "an increase in violations", shared names before their deals,
+"Jan. 12"; roles the article introduced, non-keepings read as adjectives, evasion and disregard, unpaid debts and their
+owners, cues in what their subject means to do, "considers X a violation", "respectively", charges meant and
+stalemates blamed, "living up to it" and settlement deals. Written for these tests; no labelled set's text."""
 
 import pytest
 
