@@ -201,9 +201,12 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
             return speaker
     # "the Russian side intended to raise the issue of…", "decided to send letters to the UN on…": a cue in what its
     # subject means or decides to do (not "urged Ankara to raise…", whose asked party would do it)
+    # (only a head that says it is the subject's own act: "is expected to announce", "has yet to say" say nothing)
     controller = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
-        if token.dep_ == "xcomp" and token.head.pos_ == "VERB" and not any(
-            c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("on", "upon")) for c in token.head.children) else None
+        if token.dep_ == "xcomp" and token.head.pos_ == "VERB" \
+        and token.head.lemma_.lower() in attribution_config().get("intending_verbs", ()) and not any(
+            c.dep_ in ("dobj", "neg") or (c.dep_ == "prep" and c.lower_ in ("on", "upon")) for c in token.head.children) \
+        else None
     if not subjects and controller is not None:
         return resolve_subject(controller, index)
     # "…," said Zakharova: the parser often makes the inverted subject an object or attribute.

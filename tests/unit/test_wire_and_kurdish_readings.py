@@ -235,6 +235,9 @@ def test_a_cue_in_what_its_subject_means_to_do():
     text = ("The Turkish delegation intended to raise the issue of the non-implementation by Damascus of the "
             "provisions of the Moscow protocol.")
     assert ("turkey", "syria") in rule_claims(text)
+    expected = ("The Turkish delegation is expected to raise the issue of the non-implementation by Damascus of the "
+                "provisions of the Moscow protocol.")
+    assert not rule_claims(expected)
 
 
 def test_a_party_that_considers_an_act_a_violation_charges_it():
