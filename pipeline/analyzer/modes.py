@@ -98,6 +98,9 @@ def negated(token) -> bool:
         return True
     if token.dep_ == "xcomp" and any(c.lower_ == "yet" for c in token.head.children):
         return True
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() == "remain" and any(
+            c.dep_ == "auxpass" for c in token.children):
+        return True  # "Turkey's obligations remain to be fulfilled": not done yet
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and (
             does_nothing(token.head) or (token.dep_ in ("relcl", "acl") and no_effort(token.head)
                                          and does_nothing(token.head.head))):

@@ -272,3 +272,9 @@ def test_a_settlement_deal_is_a_truce_topic():
             "collapsed.\n\nThe Central Committee said the Fourth Division had torn up the settlement agreement signed "
             "under Russian guarantees.")
     assert relevance_of("Regime storms Daraa al-Balad", text).relevant
+
+
+def test_debts_that_remain_to_be_paid():
+    text = "The Russian Foreign Ministry said Ankara's obligations under the Moscow protocol remain to be fulfilled."
+    assert ("russia", "turkey") in rule_claims(text)
+    assert not rule_claims("The Russian Foreign Ministry said the Idlib truce remains to be tested.")
