@@ -160,12 +160,12 @@ def _verbatim(text: str, items, parsed: str | None = None) -> tuple:
     def fix(item):
         if hasattr(item, "quote"):
             return replace(item, quote=text[item.char_start:item.char_end])
-        start = item.char_start
-        if parsed is not None:  # not the byline and dateline the parser saw blanked out
-            seen = parsed[start:item.char_end]
-            start += len(seen) - len(seen.lstrip())
-        evidence = text[start:item.char_end].strip()
-        start = item.char_end - len(text[start:item.char_end].lstrip()) if evidence else item.char_start
+        # the sentence as written, from its first word the parser saw (not a byline or dateline it saw blanked out)
+        seen = (parsed if parsed is not None else text)[item.char_start:item.char_end]
+        start = item.char_start + len(seen) - len(seen.lstrip())
+        start += len(text[start:item.char_end]) - len(text[start:item.char_end].lstrip())
+        evidence = text[start:item.char_end].rstrip()
+        start = start if evidence else item.char_start
         if parsed is not None and getattr(item, "speaker", None):
             return replace(item, evidence=evidence, char_start=start,
                            speaker=as_written(item.speaker, parsed, text[:MAX_CHARS]))

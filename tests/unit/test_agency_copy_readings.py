@@ -73,11 +73,6 @@ INTERVIEW = (
     "A: They stopped in August.\n")
 
 
-def test_an_interviews_answers_are_the_interviewees():
-    assert reported_of(INTERVIEW, "The regime has violated").speaker == "Mahmoud Darwish al-Halabi"
-    assert ("armed_groups", "syria") in rule_claims(INTERVIEW)
-
-
 def test_a_question_turn_is_no_ones():
     assert not any(s.quote.startswith("Is the regime") and s.speaker
                    for s in analyze("Idlib truce", INTERVIEW).statements)
@@ -173,9 +168,11 @@ INTERVIEW_UNLABELLED = (
     "A: We wait for the guarantors.\n")
 
 
-def test_an_unlabelled_answer_after_a_question_is_the_interviewees():
-    assert reported_of(INTERVIEW_UNLABELLED, "The regime has violated").speaker == "Abu Omar al-Dar'awi"
-    assert ("armed_groups", "syria") in rule_claims(INTERVIEW_UNLABELLED)
+@pytest.mark.parametrize("interview, interviewee", [(INTERVIEW, "Mahmoud Darwish al-Halabi"),
+                                                   (INTERVIEW_UNLABELLED, "Abu Omar al-Dar'awi")])
+def test_an_interviews_answers_labelled_or_not_are_the_interviewees(interview, interviewee):
+    assert reported_of(interview, "The regime has violated").speaker == interviewee
+    assert ("armed_groups", "syria") in rule_claims(interview)
 
 
 def test_a_body_named_in_quotation_marks_speaks():
