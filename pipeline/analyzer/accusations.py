@@ -13,7 +13,7 @@ from typing import Any
 
 from pipeline.analyzer.agreements import agreement_in, most_specific, named_agreement, referred_agreement, truce_abroad
 from pipeline.analyzer.breaches import ATTACK_WORDS, breach_type
-from pipeline.analyzer.candidates import lexicon, verb_lemma, words
+from pipeline.analyzer.candidates import deal_named_before, lexicon, verb_lemma, words
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.reciprocal import reciprocal_accusations
 from pipeline.analyzer.names import unnamed_source_state
@@ -222,11 +222,13 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
             elif (clause_doer := sentential_which(accused_token)) is not None:
                 accused_token = clause_doer  # "…entered Idlib without notice, which violates…": who entered
             elif accused_token is not None and accused_token.tag_ in ("WDT", "WP") and accused_token.dep_ == "nsubj" \
-                    and clause.dep_ == "ccomp" \
-                    and clause.head.dep_ == "relcl" and clause.head.lemma_.lower() in CUES and not any(
-                        c.dep_ in ("nsubj", "nsubjpass", "auxpass") and c != accused_token for c in clause.children):
-                accused_token = relative_antecedent(clause.head)  # "the militants, who it says have violated the truce"
-                accuser_token = accuser_token or _teller(subject_of(clause.head), sent)
+                    and (said := _clause(accused_token.head)).dep_ == "ccomp" \
+                    and said.head.dep_ == "relcl" and said.head.lemma_.lower() in CUES and not any(
+                        c.dep_ in ("nsubj", "nsubjpass", "auxpass") and c != accused_token for c in said.children):
+                # "the militants, who it says have violated the truce" (or "…have fired rockets in violation of it":
+                # the clause of the one who acts, not of the breach noun)
+                accused_token = relative_antecedent(said.head)
+                accuser_token = accuser_token or _teller(subject_of(said.head), sent)
             elif accused_token is not None and accused_token.lower_ in ("who", "what", "whoever") and clause.dep_ != "relcl":
                 continue  # "who respects the agreements and who violates them" names no one
             elif accused_token is not None and accused_token.lower_ in ("that", "which") and clause.dep_ == "relcl" \
@@ -661,8 +663,10 @@ def _went_back_on(verb) -> bool:
 def _ended_a_deal(verb) -> bool:
     """ "wiped out the cessation of hostilities", "scuttled the truce": a verb of ending or endangering (config rules
     deal_ending_verbs) whose object is a deal."""
+    # (or "it" for a deal the sentence names: "Russia, which is one of the guarantors of this agreement, is now taking
+    # part in destroying it")
     return verb.lemma_.lower() in RULE_WORDS["deal_ending_verbs"] and any(
-        c.dep_ == "dobj" and is_deal(c) for c in verb.children)
+        c.dep_ == "dobj" and (is_deal(c) or (c.lower_ == "it" and deal_named_before(c))) for c in verb.children)
 
 
 def _no_commitment_broken(verb) -> bool:

@@ -76,12 +76,18 @@ def verb_lemma(token) -> str:
         holders = [token, *(c for c in token.children if c.lower_ in middle)]
         deals = lexicon()["obligations"]["deal_nouns"]
         # (or "it" for a deal the sentence names: "Russia, which voted for the resolution, was not living up to it")
-        named = any(t.lemma_.lower() in deals for t in token.sent if t.i < token.i)
+        named = deal_named_before(token)
         if any(c.dep_ == "prep" and c.lower_ == preposition and o.dep_ == "pobj"
                and (o.lemma_.lower() in deals or (named and o.lower_ in ("it", "them")))
                for h in holders for c in h.children for o in c.children):
             return "keep"
     return lemma
+
+
+def deal_named_before(token) -> bool:
+    """The sentence names a deal before the token (which an "it" after may stand for)."""
+    deals = lexicon()["obligations"]["deal_nouns"]
+    return any(t.lemma_.lower() in deals for t in token.sent if t.i < token.i)
 
 
 @dataclass

@@ -510,15 +510,19 @@ def _goes_on(verb) -> bool:
 def _pledger_before(verb):
     """Who pledged, in the sentence before the verb's: the subject of "undertook to / pledged to / was supposed to",
     the one a deal "obliged" to."""
+    # (earlier in the same sentence: "…the task … lay with Ankara under the Sochi agreements and that this had still not
+    # been done")
     start = verb.sent.start
-    if start == 0:
-        return None
-    return next((bound for token in verb.doc[start - 1].sent for bound in [_bound_by(token)] if bound is not None), None)
+    here = verb.doc[start: verb.i]
+    before = verb.doc[start - 1].sent if start > 0 else ()
+    return next((bound for token in (*here, *before) for bound in [_bound_by(token)] if bound is not None), None)
 
 
 def _bound_by(token):
     """Who the token, a pledge or a duty, binds: the subject of "undertook to / pledged to / was supposed to", the one a
     deal "obliged" to; None for anything else."""
+    if not negated(token) and (holder := _duty_lies_with(token)) is not None:
+        return holder
     if not _pledges(token) or negated(token):
         return None
     if _lemma(token) in ("oblige", "obligate"):
@@ -530,6 +534,18 @@ def _bound_by(token):
     if bound is not None and bound.lower_ not in ("which", "that", "who") and not _joint(bound):
         return bound
     return None
+
+
+def _duty_lies_with(token):
+    """Whom a task "lies with", "rests with", "falls to": "the task of neutralising the firing positions lay with
+    Ankara under the Sochi agreements"."""
+    if _lemma(token) not in words()["lying_verbs"] or token.pos_ != "VERB":
+        return None
+    task = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if task is None or _lemma(task) not in words()["task_nouns"] | words()["debt_nouns"]:
+        return None
+    return next((o for p in token.children if p.dep_ == "prep" and p.lower_ in ("with", "on", "upon", "to")
+                 for o in p.children if o.dep_ == "pobj" and actor_of_phrase(o)), None)
 
 
 @reader("step_said_undone")
@@ -1213,3 +1229,52 @@ def no_progress(token) -> Reading | None:
              for d in (o, *_objects_after(o, ("of",))) if _lemma(d) in words()["debt_nouns"]]
     owner = next((c for d in debts for c in d.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
     return Reading(owner, "fail") if owner is not None else None
+
+
+@reader("still_where_bound_to_leave")
+def still_where_bound_to_leave(token) -> Reading | None:
+    """ "The YPG militias are still inside villages they were supposed to leave under the agreement", "the militants
+    remain in areas they pledged to withdraw from": a party still where its own clause says it was bound to leave is
+    charged with the leaving it owes."""
+    if token.pos_ not in ("VERB", "AUX") or negated(token) \
+            or not (_still(token) or _lemma(token) in words()["persist_verbs"]):
+        return None
+    # (the parser hangs the place's clause on the place, on the verb, or on the "said" before them)
+    bound = [c for c in token.sent if c.i > token.i and _pledges(c) and not negated(c)
+             and any(_leaves_the_place(x) for x in c.children if x.dep_ == "xcomp")]
+    stayer = subject_of(token)
+    return Reading(stayer, "fail") if bound and stayer is not None else None
+
+
+def _leaves_the_place(verb) -> bool:
+    """A leaving whose place is the gap of the clause it ends: "leave" with no object, "withdraw from" with none."""
+    if _lemma(verb) not in words()["left_places"]:
+        return False
+    return not any(c.dep_ == "dobj" or (c.dep_ == "prep" and any(o.dep_ == "pobj" for o in c.children)
+                                         and c.lower_ in ("from", "out")) for c in verb.children)
+
+
+@reader("stays_despite_the_deal")
+def stays_despite_the_deal(token) -> Reading | None:
+    """ "the YPG remains in Tell Rifaat and Manbij in spite of the deals", "the militants are still in the zone despite
+    the Sochi agreement": a party staying where a deal has it leave is charged with the leaving it owes."""
+    if token.pos_ not in ("VERB", "AUX") or negated(token) \
+            or not (_still(token) or _lemma(token) in words()["persist_verbs"]) or _lemma(token) == "continue":
+        return None
+    deals = [d for p in token.children if p.dep_ == "prep" for d in _despite(p) if _deal(d)]
+    stayer = subject_of(token)
+    return Reading(stayer, "fail") if deals and stayer is not None else None
+
+
+def _despite(preposition) -> list:
+    """What a "despite", "notwithstanding", "in spite of" or "contrary to" sets the clause against."""
+    word = preposition.lower_
+    if word in ("despite", "notwithstanding"):
+        return [o for o in preposition.children if o.dep_ == "pobj"]
+    if word in ("in", "contrary"):  # "in spite of the deals", "contrary to the agreement"
+        heads = [o for o in preposition.children if o.dep_ == "pobj" and o.lower_ == "spite"] if word == "in" \
+            else [preposition]
+        return [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in ("of", "to")
+                for o in p.children if o.dep_ == "pobj"]
+    return []
+

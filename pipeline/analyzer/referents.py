@@ -1065,9 +1065,20 @@ def _fire_from(verb):
     if not any(c.dep_ == "prep" and c.lower_ == "under" and any(o.lemma_.lower() in words("fire_nouns") for o in c.children)
                for c in verb.children):
         return None
-    sources = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "under" for f in c.children
-               for p in f.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children if o.dep_ == "pobj"]
-    sources += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for o in c.children if o.dep_ == "pobj"]
+    fires = [f for c in verb.children if c.dep_ == "prep" and c.lower_ == "under" for f in c.children]
+    return _held_place_from(*fires, verb)
+
+
+def _fired_from(verb, agent):
+    """Who holds the place a passive attack came from: "was shelled from areas controlled by the regime", "was targeted
+    by mortar fire from areas under the control of the regime" (the "from" on the verb or on its agent)."""
+    return _held_place_from(verb, *([agent] if agent is not None else []))
+
+
+def _held_place_from(*heads):
+    """The party holding the first place a "from" on these words names (see _holder)."""
+    sources = [o for head in heads for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
+               for o in c.children if o.dep_ == "pobj"]
     return next((found for found in map(_holder, sources) if found is not None), None)
 
 
@@ -1161,6 +1172,8 @@ def attacker_told_before(act, pointing: bool = False):
             # "the shells had been fired by militants …, and called the attack a gross violation": a passive's agent;
             # "Regime artillery hit the hospital on Sunday.": an active's subject
             doer = doer_of(token) if passive else subject_of(token)
+            if passive and (doer is None or not actor_of_phrase(doer)):
+                doer = _fired_from(token, doer) or doer  # "was targeted by mortar fire from areas held by the regime"
             if doer is not None and actor_of_phrase(doer):
                 # "the Turkish occupation forces and their mercenaries continued their attacks": each conjunct
                 return doer if any(c.dep_ == "conj" for c in doer.children) else actor_word_before(doer) or doer
@@ -1523,6 +1536,9 @@ def _owner_of_split_non(noun):
     before = noun.doc[non.i - 1] if non.i >= 1 else None
     if before is not None and gazetteer().resolve(before.text):
         return before
+    by = _by_on_the_deal(noun)
+    if by is not None:
+        return by  # "the non-implementation of the October 2019 memorandums by Washington and Moscow"
     # "the continued non-compliance of the Turkish regime with its commitments": an "of" that names a party (not
     # "the non-implementation of the agreement", what was not kept)
     return next((o for head in (noun, non) for p in head.children if p.dep_ == "prep" and p.lower_ == "of"

@@ -202,10 +202,16 @@ class SpeakerIndex:
         g = gazetteer()
         actor = g.resolve(full)
         if actor is None or g.actors[actor].kind != "person":
-            actor = g.resolve(without_posting(title)) if title else None
-        if actor is None and title:
-            actor = self._body_pointed_at(full, title)
+            actor = self._body_of_title(full, title) if title else None
         return Speaker(full, title, actor or self._sides.get(full), True)
+
+    def _body_of_title(self, name: str, title: str) -> str | None:
+        """The body a person's title names, or the one it points back to ("the coalition's president" after "the
+        Syrian National Coalition": the body named before, not what the bare noun names in the gazetteer, the US-led
+        coalition)."""
+        titled = gazetteer().resolve(without_posting(title))
+        pointed = self._body_pointed_at(name, title)
+        return pointed if pointed is not None and (titled is None or ANAPHOR.search(title)) else titled
 
     def _body_pointed_at(self, name: str, title: str) -> str | None:
         """The body a title names only as "the centre", "the front", "its": the latest one named before the person."""
