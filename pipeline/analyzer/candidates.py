@@ -69,12 +69,16 @@ def verb_lemma(token) -> str:
     if lemma in rules["stopping_verbs"] and any(c.dep_ == "dobj" and c.lemma_.lower() in rules["kept_acts"]
                                                 for c in token.children):
         return "obstruct"  # "are preventing the implementation of the agreement"
+    deals = lexicon()["obligations"]["deal_nouns"]
+    if lemma == "make" and any(c.dep_ == "dobj" and c.lemma_.lower() in rules["mockery_nouns"] and any(
+            p.dep_ == "prep" and p.lower_ == "of" and any(o.lemma_.lower() in deals for o in p.children)
+            for p in c.children) for c in token.children):
+        return "undermine"  # "made a mockery of the Sochi agreement"
     for middle, preposition in _keeping_phrases().get(lemma, ()):
         if not all(any(c.lower_ == w for c in token.children) for w in middle):
             continue
         # the preposition hangs on the verb or on its particle ("live up to", "up" parsed a preposition)
         holders = [token, *(c for c in token.children if c.lower_ in middle)]
-        deals = lexicon()["obligations"]["deal_nouns"]
         # (or "it" for a deal the sentence names: "Russia, which voted for the resolution, was not living up to it")
         named = deal_named_before(token)
         if any(c.dep_ == "prep" and c.lower_ == preposition and o.dep_ == "pobj"

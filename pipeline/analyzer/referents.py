@@ -16,7 +16,7 @@ from pipeline.analyzer.statements import CUES
 BREACH_NOUNS = frozenset("violation violations breach breaches failure failures delay delays attack attacks "
                          "shelling shellings provocation provocations non-compliance noncompliance contravention "
                          "obstacle obstacles violence aggression escalation procrastination inability refusal evasion evasions "
-                         "disregard".split())
+                         "disregard contempt".split())
 # What something is called when it is called a breach: "in what the ministry called a violation", "a clear breach of…".
 CALLED_BREACHES = frozenset(("breach", "violation", "contravention"))
 # Nouns for an action whose doer is the accused: "the offensive by the regime is in breach of…".

@@ -22,6 +22,7 @@ REPORTING = frozenset(attribution_config()["reporting_verbs"])  # verbs that rep
 DENIALS = frozenset(attribution_config()["denial_verbs"])
 CUES_AND_DENIALS = CUES | DENIALS
 CONTRAST_MARKS = frozenset(attribution_config()["contrast_marks"])
+POSTED_ROLES = frozenset(attribution_config()["posted_roles"])  # ambassador, envoy, representative, delegate…
 MAX_CUE_DISTANCE = 250  # characters between a quote and the verb that attributes it
 AFTER_A_FULL_STOP = 80  # how much farther a cue after a quote closing its sentence counts, against one before it
 
@@ -103,10 +104,25 @@ def _cue_text(token) -> str:
 
 def _speaker_of(token, index: SpeakerIndex) -> Speaker | None:
     """Who the cue verb (or "according to") names; an unnamed source speaking to a state's agency is of that state."""
-    speaker = _named_by(token, index)
+    speaker = _speaking_for(token) or _named_by(token, index)
     if speaker is not None and speaker.actor is None and not speaker.is_person:
         return _of_the_listener(token, speaker)
     return speaker
+
+
+def _speaking_for(verb) -> Speaker | None:
+    """ "Speaking for France, the representative said…" (UN meetings coverage): a delegate named by a role only speaks
+    for the party the sentence opens on."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lemma_.lower() not in POSTED_ROLES or any(c.dep_ == "prep" for c in subject.children):
+        return None
+    party = next((o for a in verb.children if a.dep_ == "advcl" and a.lemma_.lower() == "speak" and a.i < subject.i
+                  for p in a.children if p.dep_ == "prep" and p.lower_ == "for"
+                  for o in p.children if o.dep_ == "pobj"), None)
+    actor = gazetteer().resolve(party.text) if party is not None else None
+    if actor is None or not gazetteer().is_party(actor):
+        return None
+    return Speaker(f"{subject.text} of {party.text}", None, actor, False)
 
 
 def _set_off_name(verb) -> bool:
@@ -1106,7 +1122,11 @@ def _indirect(doc, quotes: list[QuoteSpan], index: SpeakerIndex) -> list[Stateme
     """Reported speech in sentences that hold no quote: "X said that…", "according to X", transcripts."""
     found = []
     turns = _turns(index)
+    spans = paragraphs(doc.text)
+    going_on: tuple[Speaker, int] | None = None  # who reports, and the paragraph their reported speech goes on in
     for sent in doc.sents:
+        paragraph = _paragraph_number(spans, sent.start_char)
+        reporting, going_on = going_on, None
         if any(q.start < sent.end_char and sent.start_char < q.end for q in quotes):
             continue
         labelled = _transcript_speaker(sent, index, turns)
@@ -1122,7 +1142,27 @@ def _indirect(doc, quotes: list[QuoteSpan], index: SpeakerIndex) -> list[Stateme
             token, speaker = chosen
             index.remember(sent.start_char, speaker)
             found.append(_sentence_statement(sent, speaker, _cue_text(token)))
+            # the speaker's own paragraph (no sentence before this one in it: the parser may split a name in capitals)
+            opens = not re.search(r"[.!?]\W*\s", doc.text[spans[paragraph][0]:sent.start_char])
+            going_on = (speaker, paragraph) if opens or (reporting is not None and reporting[1] == paragraph) else None
+        elif reporting is not None and reporting[1] == paragraph and _backshifted(sent):
+            # UN meetings coverage and wire copy report a speech in its own paragraph: "RYCROFT (United Kingdom) said
+            # there was no doubt about who was to blame. The regime had continued to bomb…, in flagrant breach of…"
+            found.append(_sentence_statement(sent, reporting[0], "continued"))
+            going_on = reporting
     return found
+
+
+def _paragraph_number(spans: list[tuple[int, int]], position: int) -> int:
+    """The paragraph a character falls in."""
+    return next((n for n, (start, end) in enumerate(spans) if start <= position < end), len(spans) - 1)
+
+
+def _backshifted(sent) -> bool:
+    """Reported speech told on without a cue: a pluperfect on the sentence's own verb ("The regime had continued to
+    bomb…"; not a "would", which in real copy is mostly the writer's conditional)."""
+    root = sent.root
+    return root.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "had" for c in root.children)
 
 
 def _first_or_second_person(cue) -> bool:

@@ -26,7 +26,8 @@ def test_every_frame_is_registered_by_name():
                                              "owed_not_done", "no_will_to_keep", "asked_to_stop", "kept_unlike", "left_unkept", "came_to_nothing",
                                              "debt_unpaid",
                                              "dragged_feet", "slow_keeping", "hastening_demanded", "kept_in_part",
-                                             "nothing_done", "more_to_do", "no_progress"]
+                                             "nothing_done", "more_to_do", "no_progress", "still_where_bound_to_leave",
+                                             "stays_despite_the_deal"]
 
 
 @pytest.mark.parametrize("sentence, pair", [

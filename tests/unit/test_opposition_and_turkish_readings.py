@@ -98,3 +98,36 @@ def test_what_was_promised_not_delivered():
                                   "Moscow says the southwest deal never covered Nusra"])
 def test_the_southwest_zone_named_as_the_south(text):
     assert agreement_in(text, "2018-06-20") == "other:southwest_deescalation_2017"
+
+
+def test_a_speakers_paragraph_goes_on_in_reported_speech():
+    text = ("The cessation was close to collapse, the envoy warned the Council.\n\n"
+            "KAREN PIERCE (United Kingdom) said the cause of the crisis was plain. The regime had gone on shelling "
+            "the suburbs of Hama in flagrant breach of the cessation of hostilities.")
+    assert ("uk", "syria") in rule_claims(text)
+
+
+def test_a_narrative_paragraph_after_a_statement_is_not_reported_speech():
+    text = ("Pedersen told the Council the talks were stalled. \n\nThe regime had gone on shelling the suburbs of "
+            "Hama in flagrant breach of the cessation of hostilities.")
+    assert not rule_claims(text)
+
+
+def test_speaking_for_a_state_the_representative_speaks_for_it():
+    text = ("The representative of the Russian Federation said the militants had violated the truce. Speaking for "
+            "France, the representative said that the regime's offensive had broken the Idlib ceasefire.")
+    assert ("france", "syria") in rule_claims(text)
+    assert ("russia", "syria") not in rule_claims(text)
+
+
+@pytest.mark.parametrize("charge", ["made a mockery of the Sochi memorandum", "showed its contempt for the Sochi "
+                                                                            "memorandum"])
+def test_a_deal_mocked_or_held_in_contempt(charge):
+    text = f"The British ambassador said the regime {charge} by bombing the market in Maarat al-Numan."
+    assert ("uk", "syria") in rule_claims(text)
+
+
+def test_a_council_member_speaks_as_described():
+    text = '"They seized the bakery and the water station," said a member of the local council in Daraa al-Balad.'
+    statements, _ = extract_statements(_parse(text))
+    assert [s.speaker for s in statements] == ["member of the local council in Daraa al-Balad"]
