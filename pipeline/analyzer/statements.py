@@ -119,7 +119,9 @@ def _speaking_for(verb) -> Speaker | None:
     party = next((o for a in verb.children if a.dep_ == "advcl" and a.lemma_.lower() == "speak" and a.i < subject.i
                   for p in a.children if p.dep_ == "prep" and p.lower_ == "for"
                   for o in p.children if o.dep_ == "pobj"), None)
-    actor = gazetteer().resolve(party.text) if party is not None else None
+    if party is None:
+        return None
+    actor = gazetteer().resolve(party.text)
     if actor is None or not gazetteer().is_party(actor):
         return None
     return Speaker(f"{subject.text} of {party.text}", None, actor, False)
