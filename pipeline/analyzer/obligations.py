@@ -1236,14 +1236,18 @@ def still_where_bound_to_leave(token) -> Reading | None:
     """ "The YPG militias are still inside villages they were supposed to leave under the agreement", "the militants
     remain in areas they pledged to withdraw from": a party still where its own clause says it was bound to leave is
     charged with the leaving it owes."""
-    if token.pos_ not in ("VERB", "AUX") or negated(token) \
-            or not (_still(token) or _lemma(token) in words()["persist_verbs"]):
+    if not _stays(token):
         return None
     # (the parser hangs the place's clause on the place, on the verb, or on the "said" before them)
     bound = [c for c in token.sent if c.i > token.i and _pledges(c) and not negated(c)
              and any(_leaves_the_place(x) for x in c.children if x.dep_ == "xcomp")]
     stayer = subject_of(token)
     return Reading(stayer, "fail") if bound and stayer is not None else None
+
+
+def _stays(verb) -> bool:
+    """The verb says its subject is still there: "are still inside", "remains in", "stay"."""
+    return verb.pos_ in ("VERB", "AUX") and not negated(verb) and (_still(verb) or _lemma(verb) in words()["persist_verbs"])
 
 
 def _leaves_the_place(verb) -> bool:
@@ -1258,8 +1262,7 @@ def _leaves_the_place(verb) -> bool:
 def stays_despite_the_deal(token) -> Reading | None:
     """ "the YPG remains in Tell Rifaat and Manbij in spite of the deals", "the militants are still in the zone despite
     the Sochi agreement": a party staying where a deal has it leave is charged with the leaving it owes."""
-    if token.pos_ not in ("VERB", "AUX") or negated(token) \
-            or not (_still(token) or _lemma(token) in words()["persist_verbs"]) or _lemma(token) == "continue":
+    if not _stays(token) or _lemma(token) == "continue":  # (an act that continues is read as the act)
         return None
     deals = [d for p in token.children if p.dep_ == "prep" for d in _despite(p) if _deal(d)]
     stayer = subject_of(token)
