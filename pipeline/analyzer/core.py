@@ -21,12 +21,12 @@ from pipeline.models import Analysis, Relevance
 
 # Bumped with every change to what the rules read, so that stored articles are re-analysed under
 # ACCUSATION_DECISION=rules too (the learned version also carries the model's hash).
-RULES_VERSION = "rules-134"
+RULES_VERSION = "rules-135"
 # Which decision says what is an accusation: "learned" (candidates, features and the logistic
 # regression in config/models/accusations.json, see learned.py) or "rules" (accusations.py alone).
 ACCUSATION_DECISION = os.environ.get("ACCUSATION_DECISION", "learned").strip().lower() or "learned"
 # Stored articles are re-analysed when the rules or the model file change.
-ANALYZER_VERSION = RULES_VERSION + "+spk153+rel6" + (f"+lr-{model_version()}" if ACCUSATION_DECISION == "learned" else "")
+ANALYZER_VERSION = RULES_VERSION + "+spk154+rel6" + (f"+lr-{model_version()}" if ACCUSATION_DECISION == "learned" else "")
 MAX_CHARS = 60_000  # longer bodies are cut: live blogs and digests, not articles
 # "MOSCOW, June 11. /TASS/.", "MOSCOW. March 5 (Interfax) -", "BEIRUT (AP) —", "Damascus, SANA -", "ERBIL, Kurdistan
 # Region —", "BEIRUT, LEBANON (11:20 A.M.) –", and places joined by slashes, "BEIRUT/ANKARA (Reuters) -"
@@ -67,6 +67,19 @@ def _unquoted_modifiers(text: str) -> str:
     return SCARE_QUOTED_MODIFIER.sub(lambda m: f"{m['word']} {m['noun']}  ", text)
 
 
+# "the militants had, once again, violated the ceasefire", "Turkey has, so far, failed to fulfil…": an aside set off by
+# commas between an auxiliary and its participle makes the parser take "had" for the clause's verb and leave the
+# participle without a subject; the parser's copy has the aside without its commas, the participle moved up to it
+# (same length).
+ASIDE_AFTER_AUXILIARY = re.compile(r"\b(?P<aux>had|has|have),(?P<aside> [a-z][^,.;:\"\u201c\u201d]{0,40}),"
+                                   r"(?P<verb> (?:[a-z]+(?:ed|en)|done|kept|made|met|struck|fought|brought|taken|given)\b)")
+
+
+def _asides_unset(text: str) -> str:
+    # (the two spaces after the participle, not inside the clause: a space token there takes the subject from it)
+    return ASIDE_AFTER_AUXILIARY.sub(lambda m: f"{m['aux']}{m['aside']}{m['verb']}  ", text)
+
+
 # Byline lines a page may set before the dateline ("News Desk", "By Leith Aboufadel"): short, no sentence
 BYLINE_LINES = re.compile(r"^(?:[^\n.!?]{1,50}\n\s*){1,2}")
 
@@ -91,12 +104,12 @@ def dateline_agency(text: str) -> str | None:
 
 def _prepare(text: str) -> str:
     """The text the parser sees: the dateline blanked out (same length, so offsets still index the body), capped,
-    its accented letters plain."""
+    its accented letters plain, scare quotes and an aside's commas after an auxiliary left out."""
     slug, caps = SLUG_LINE.match(text), _caps_dateline(text)
     start, end = slug.span() if slug else _dateline(text) or (caps.span() if caps else (0, 0))
     if end - start < (180 if start == 0 and not DATELINE.match(text) and not slug and not caps else 80):
         text = text[:start] + " " * (end - start) + text[end:]  # (a byline and its dateline may run longer)
-    return eased(_unquoted_modifiers(text[:MAX_CHARS]))
+    return eased(_asides_unset(_unquoted_modifiers(text[:MAX_CHARS])))
 
 
 def _parse(text: str):

@@ -428,6 +428,11 @@ def subject_of(token):
         return next((c for c in subjects if c.pos_ in ("NOUN", "PROPN") and actor_of_phrase(c)), subjects[0])
     if subjects:
         return subjects[0]
+    # "Ankara had for more than three years failed to…": the parser may hang the subject on the auxiliary
+    on_auxiliary = next((s for a in token.children if a.dep_ in ("aux", "auxpass")
+                         for s in a.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+    if on_auxiliary is not None:
+        return on_auxiliary
     # "radical groups seeking to sabotage the calm": a participle's doer is the noun it modifies
     if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN", "PRON") and token.tag_ == "VBG":
         if token.head.lemma_.lower() == "one" and token.head.dep_ == "attr":

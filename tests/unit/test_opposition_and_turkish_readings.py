@@ -131,3 +131,14 @@ def test_a_council_member_speaks_as_described():
     text = '"They seized the bakery and the water station," said a member of the local council in Daraa al-Balad.'
     statements, _ = extract_statements(_parse(text))
     assert [s.speaker for s in statements] == ["member of the local council in Daraa al-Balad"]
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Zakharova said the militants had, once again, violated the Idlib ceasefire.", ("russia", "armed_groups")),
+    ("Zakharova said Ankara has, so far, failed to fulfil its obligations under the Sochi memorandum.",
+     ("russia", "turkey")),
+    ("Sabbagh said the militants went on shelling Hama, while Ankara had, for more than three years, failed to fulfil "
+     "its obligations under the Moscow protocol.", ("syria", "turkey")),
+])
+def test_an_aside_between_auxiliary_and_participle(text, pair):
+    assert pair in rule_claims(text)
