@@ -69,11 +69,9 @@ def verb_lemma(token) -> str:
     if lemma in rules["stopping_verbs"] and any(c.dep_ == "dobj" and c.lemma_.lower() in rules["kept_acts"]
                                                 for c in token.children):
         return "obstruct"  # "are preventing the implementation of the agreement"
-    deals = lexicon()["obligations"]["deal_nouns"]
-    if lemma == "make" and any(c.dep_ == "dobj" and c.lemma_.lower() in rules["mockery_nouns"] and any(
-            p.dep_ == "prep" and p.lower_ == "of" and any(o.lemma_.lower() in deals for o in p.children)
-            for p in c.children) for c in token.children):
+    if lemma == "make" and _mocks_a_deal(token):
         return "undermine"  # "made a mockery of the Sochi agreement"
+    deals = lexicon()["obligations"]["deal_nouns"]
     for middle, preposition in _keeping_phrases().get(lemma, ()):
         if not all(any(c.lower_ == w for c in token.children) for w in middle):
             continue
@@ -86,6 +84,14 @@ def verb_lemma(token) -> str:
                for h in holders for c in h.children for o in c.children):
             return "keep"
     return lemma
+
+
+def _mocks_a_deal(verb) -> bool:
+    """ "made a mockery of the Sochi agreement": the verb's object is a mockery (config rules.mockery_nouns) of a deal."""
+    deals = lexicon()["obligations"]["deal_nouns"]
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon()["rules"]["mockery_nouns"] and any(
+        p.dep_ == "prep" and p.lower_ == "of" and any(o.lemma_.lower() in deals for o in p.children)
+        for p in c.children) for c in verb.children)
 
 
 def deal_named_before(token) -> bool:

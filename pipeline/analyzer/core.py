@@ -76,6 +76,7 @@ ASIDE_AFTER_AUXILIARY = re.compile(r"\b(?P<aux>had|has|have),(?P<aside> [a-z][^,
 
 
 def _asides_unset(text: str) -> str:
+    """The text with a comma-set aside after an auxiliary unset (ASIDE_AFTER_AUXILIARY), same length."""
     # (the two spaces after the participle, not inside the clause: a space token there takes the subject from it)
     return ASIDE_AFTER_AUXILIARY.sub(lambda m: f"{m['aux']}{m['aside']}{m['verb']}  ", text)
 

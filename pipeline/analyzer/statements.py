@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -878,7 +879,7 @@ def extract_statements(doc, index: SpeakerIndex | None = None) -> tuple[list[Sta
     spans = paragraphs(text)
     quotes = index.quotes
     # Reported speech first: "Putin said the deal… “I am convinced…,” he said" needs Putin remembered.
-    statements: list[Statement] = _indirect(doc, quotes, index)
+    statements: list[Statement] = _indirect(doc, quotes, index, spans)
     last_quote_paragraph, last_speaker = -10, None
     for quote in quotes:
         p_start, _ = spans[quote.first_paragraph]
@@ -1120,14 +1121,15 @@ def _tells_its_antecedent(verb) -> bool:
         and any(c.dep_ == "dobj" for c in verb.children) and not any(c.dep_ == "ccomp" for c in verb.children)
 
 
-def _indirect(doc, quotes: list[QuoteSpan], index: SpeakerIndex) -> list[Statement]:
-    """Reported speech in sentences that hold no quote: "X said that…", "according to X", transcripts."""
+def _indirect(doc, quotes: list[QuoteSpan], index: SpeakerIndex, spans: list[tuple[int, int]]) -> list[Statement]:
+    """Reported speech in sentences that hold no quote: "X said that…", "according to X", transcripts (`spans`: the
+    article's paragraphs)."""
     found = []
     turns = _turns(index)
-    spans = paragraphs(doc.text)
+    starts = [start for start, _ in spans]
     going_on: tuple[Speaker, int] | None = None  # who reports, and the paragraph their reported speech goes on in
     for sent in doc.sents:
-        paragraph = _paragraph_number(spans, sent.start_char)
+        paragraph = max(bisect_right(starts, sent.start_char) - 1, 0)  # the paragraph the sentence starts in
         reporting, going_on = going_on, None
         if any(q.start < sent.end_char and sent.start_char < q.end for q in quotes):
             continue
@@ -1153,11 +1155,6 @@ def _indirect(doc, quotes: list[QuoteSpan], index: SpeakerIndex) -> list[Stateme
             found.append(_sentence_statement(sent, reporting[0], "continued"))
             going_on = reporting
     return found
-
-
-def _paragraph_number(spans: list[tuple[int, int]], position: int) -> int:
-    """The paragraph a character falls in."""
-    return next((n for n, (start, end) in enumerate(spans) if start <= position < end), len(spans) - 1)
 
 
 def _backshifted(sent) -> bool:
