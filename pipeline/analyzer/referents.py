@@ -13,43 +13,24 @@ from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import named_group
 from pipeline.analyzer.statements import CUES
 
-BREACH_NOUNS = frozenset("violation violations breach breaches failure failures delay delays attack attacks "
-                         "shelling shellings provocation provocations non-compliance noncompliance contravention "
-                         "obstacle obstacles violence aggression escalation procrastination inability refusal evasion evasions "
-                         "disregard contempt".split())
-# What something is called when it is called a breach: "in what the ministry called a violation", "a clear breach of…".
-CALLED_BREACHES = frozenset(("breach", "violation", "contravention"))
-# Nouns for an action whose doer is the accused: "the offensive by the regime is in breach of…".
-ACTION_NOUNS = frozenset("offensive operation operations attack attacks strike strikes airstrike airstrikes shelling "
-                         "bombing bombardment raid raids incursion advance presence action actions escalation "
-                         "deployment assault".split())
+REFERENT_WORDS = lexicon()["referents"]  # config/accusation_lexicon.yaml, section `referents`
+BREACH_NOUNS = REFERENT_WORDS["breached_acts"]
+CALLED_BREACHES = REFERENT_WORDS["called_breaches"]
+ACTION_NOUNS = REFERENT_WORDS["action_nouns"]
 ACTS_AND_BREACHES = ACTION_NOUNS | BREACH_NOUNS
-# Things that attack, whose owner is the attacker: "Turkish drones struck…".
-ATTEMPT_NOUNS = frozenset("attempt attempts effort efforts bid bids plan plans scheme schemes".split())
-ATTACKERS = frozenset("drone drones jet jets warplane warplanes aircraft artillery forces troops gunmen fighters".split())
-# Nouns for an actor's own people, arms and bodies: "their units", "its fighters", "its foreign ministry".
-OWNED = ATTACKERS | frozenset("unit units fighter member members militia militias force formation formations gunman "
-                         "battalion battalions brigade brigades position positions "
-                         # "Its foreign ministry said…": a state's own bodies and people
-                         "ministry government army military command leadership presidency embassy mission "
-                         "delegation spokesman spokeswoman spokesperson envoy president minister".split())
+ATTEMPT_NOUNS = REFERENT_WORDS["attempt_nouns"]
+ATTACKERS = REFERENT_WORDS["attackers"]
+OWNED = ATTACKERS | REFERENT_WORDS["owned"]
 DOERS = ACTION_NOUNS | ATTACKERS  # an appositive breach charges whoever did these
-CLAIM_NOUNS = frozenset("accusation accusations claim claims allegation allegations charge charges complaint "
-                        "complaints assessment assessments".split())
+CLAIM_NOUNS = REFERENT_WORDS["claim_nouns"]
 # Words before a state's name that make it a place: "in northeast Syria", "across Turkey".
 PLACE_BEFORE = re.compile(r"\b(?:in|into|across|inside|near|throughout|within|north|south|east|west|northern|southern|"
                           r"eastern|western|north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|"
                           r"south-?west(?:ern)?)\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-BACKING = frozenset("back support sponsor fund arm finance".split())
-
-
-# Prepositions that set a phrase in time or circumstance; what they name is not the phrase's actor.
-# Determiners that point back to something told before: "these groups", "such measures", "this step".
-POINTING = frozenset("this that these those such".split())
-CIRCUMSTANCES = frozenset("after before since during following despite amid amidst until against about regarding "
-                          "concerning toward towards".split())
+BACKING = REFERENT_WORDS["backing"]
+# Determiners that point back ("these groups"); prepositions of time or circumstance, whose object is no actor.
+POINTING = REFERENT_WORDS["pointing"]
+CIRCUMSTANCES = REFERENT_WORDS["circumstances"]
 
 
 def actor_up_to_head(token) -> str | None:
@@ -393,8 +374,7 @@ def _doer_named_with(act):
     return owner_of(act) or of or actor_word_before(act)
 
 
-# Verbs whose object is not the doer of the verb they govern: "promised Ankara to withdraw" is the promiser's act.
-SUBJECT_CONTROL = frozenset("promise pledge vow undertake guarantee assure threaten use exploit".split())
+SUBJECT_CONTROL = REFERENT_WORDS["subject_control"]  # "promised Ankara to withdraw" is the promiser's act
 
 
 def far_from(verb) -> bool:
@@ -754,9 +734,9 @@ def _count_of(noun):
     if count is not None and (count.pos_ in ("NUM", "PRON", "DET", "ADJ") or count.lower_ in QUANTITY_WORDS):
         return count
     return None
-# ("stag": the lemma spaCy's model gives "staged")
-PERPETRATE = frozenset("carry launch conduct step intensify continue commit stage stag mount escalate perpetrate "
-                       "resume renew increase keep begin start wage unleash".split())
+
+
+PERPETRATE = REFERENT_WORDS["perpetrate"]  # verbs of doing an attack ("stag": spaCy's lemma of "staged")
 # config/accusation_lexicon.yaml: attacks, whose "of" is what they hit; offensives ("this aggression"), whose "of" is
 # their doer, count only as what is called a breach (doer_of_these), never as an act told before to pin a later one on
 ATTACK_NOUNS = words("attack_nouns")
