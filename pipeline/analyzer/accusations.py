@@ -171,9 +171,11 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 elif _only_other_norms(sent):
                     trigger = None  # "condemned the strikes, describing them as a violation of Syria's sovereignty"
                 else:  # "condemned the shelling as a breach of the agreement": what it is called, a breach
-                    trigger = next((o.lemma_.lower() for prep in token.children if prep.dep_ == "prep"
-                                    and prep.lower_ == "as" for o in prep.children
-                                    if o.dep_ == "pobj" and o.lemma_.lower() in BREACH_NOUNS), trigger)
+                    called = [o for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "as"
+                              for o in prep.children if o.dep_ == "pobj"]
+                    trigger = next((o.lemma_.lower() for o in called if o.lemma_.lower() in BREACH_NOUNS), trigger)
+                    if called and trigger == lemma:
+                        continue  # "condemned the Turkish presence as an occupation": called something, not a breach
             elif (lemma in BREACH or (reneged := _went_back_on(token)) or _ended_a_deal(token)) \
                     and (token.pos_ in ("VERB", "AUX") or read_as_a_noun(token)) and not negated(token) \
                     and not _other_norm(token) and not _no_commitment_broken(token) and asked_to_stop(token) is None:
@@ -273,7 +275,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
             if accuser is None:
                 mode = "narrative"
             targets = [accused_token, *_conjuncts(accused_token), *_members_of(accused_token),
-                       *_co_subjects(accused_token), *_answerable(token, accused_token)] if accused_token is not None else []
+                       *_co_subjects(accused_token), *_answerable(token, accused_token), *_the_two(accused_token)] \
+                if accused_token is not None else []
             exclude = {g.rollup(accuser)} if accuser else set()
             if accuser and accused_token is not None and lemma not in ACCUSE and reading is None \
                     and _among_the_doers(accused_token, g.rollup(accuser)):
@@ -283,7 +286,10 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
             if lemma in ACCUSE:
                 named += [(actor, None) for actor in _named_between(token, exclude)]
             accused_ids = [_as_the_speaker_means(actor, words, accuser, index.text) for actor, words in named]
-            accusers = [accuser, *_co_accusers(accuser, accuser_token, token)] if accuser is not None else []
+            # (a body's own release has no one else accuse with it: "The United States and Russia pledged…, and the
+            # two states have not honoured…" in the SDC's statement charges both, and neither of them speaks)
+            accusers = [accuser, *([] if published_by_accuser else _co_accusers(accuser, accuser_token, token))] \
+                if accuser is not None else []
             charged = list(dict.fromkeys(a for a in accused_ids if a is not None))
             # "Turkey and the jihadist group respectively accused Damascus and its ally Moscow of…": in order
             paired = dict(zip(charged, accusers)) if _respectively(token) and 1 < len(charged) == len(accusers) else {}
@@ -775,6 +781,22 @@ def _co_subjects(token) -> list:
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return []
     return [c for c in token.head.children if c.dep_ == token.dep_ and c is not token and c.pos_ in ("NOUN", "PROPN")]
+
+
+def _the_two(token) -> list:
+    """ "The United States and Russia pledged…, and the two states have not honoured the commitments": the parties
+    the sentence (or the one before) last names joined, for "the two" or "both" of a noun config pair_nouns lists."""
+    if token.lemma_.lower() not in words("pair_nouns") or not any(
+            c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in token.children):
+        return []
+    sentence = sentence_of(token)
+    before = sentence_of(token.doc[sentence.start - 1]) if sentence.start > 0 else None
+    for span in (sentence, before):
+        joined = [t for t in span or () if t.i < token.i and t.dep_ != "conj" and actor_of_phrase(t)
+                  and any(actor_of_phrase(c) for c in t.conjuncts)]
+        if joined:
+            return [joined[-1], *joined[-1].conjuncts]
+    return []
 
 
 def _members_of(token) -> list:

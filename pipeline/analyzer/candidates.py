@@ -38,7 +38,9 @@ def lexicon() -> dict:
     out["trigger"] = re.compile(r"(?:" + re.sub(r"\s+", "", data["trigger"]) + r")", re.IGNORECASE)
     out["everyone_re"] = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data["everyone"]) + r")\b", re.I)
     out["other_norms_re"] = re.compile(r"(?:" + "|".join(data["other_norms"]) + r")", re.I)
-    out["reciprocal_re"] = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data["reciprocal"]) + r")\b", re.I)
+    # ("On the other side, the head of the Coalition said…" turns to another party; it has no one accuse the other)
+    mutual = [(r"(?<!\bon )" if w.startswith("the other") else "") + re.escape(w) for w in data["reciprocal"]]
+    out["reciprocal_re"] = re.compile(r"\b(?:" + "|".join(mutual) + r")\b", re.I)
     return out
 
 

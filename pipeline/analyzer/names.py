@@ -18,7 +18,7 @@ ROLE_NOUNS = frozenset(
 )
 DOCUMENT_NOUNS = frozenset("statement statements letter letters bulletin communique communiqué release".split())
 BODY_NOUNS = frozenset("ministry agency army military department office government embassy committee council centre "
-                       "center command headquarters observatory presidency directorate".split())
+                       "center command headquarters observatory presidency directorate delegation".split())
 INSTITUTION_NOUNS = DOCUMENT_NOUNS | BODY_NOUNS
 # A PERSON entity in these places is a place the model mistook for a person ("in Nur-Sultan",
 # "the Kazakh capital, Nur-Sultan", "the towns of Fleifel and Al-Fatirah").
@@ -38,8 +38,17 @@ def attribution_config() -> dict:
 
 @lru_cache(maxsize=1)
 def rank_only(span) -> bool:
-    """A "name" that is only titles: the model cut "Maj Gen" off "Maj Gen Igor Konashenkov" as a person of its own."""
-    return all(t.lower_ in person_titles() for t in span)
+    """A "name" that is only titles: the model cut "Maj Gen" off "Maj Gen Igor Konashenkov" as a person of its own,
+    and "Russian Presidential" off "Russian Presidential Special Envoy for Syria Alexander Lavrentiev"."""
+    modifiers = frozenset(attribution_config().get("title_modifiers", ()))
+    return all(t.lower_ in person_titles() or t.lower_ in modifiers or _state_word(t) for t in span) \
+        and not all(_state_word(t) for t in span)
+
+
+def _state_word(token) -> bool:
+    """A state's name or adjective ("Russian", "Turkish")."""
+    actor = gazetteer().resolve(token.text) if token.text[:1].isupper() else None
+    return actor is not None and gazetteer().actors[actor].kind == "state"
 
 
 def person_titles() -> frozenset[str]:
@@ -99,11 +108,8 @@ def unnamed_source_state(speaker: str | None, outlet: str | None, sent) -> str |
         return None  # "residents", "local sources": people on the ground, not the agency's state
     if not described & unnamed_nouns():  # "the defence ministry said" in Anadolu's own copy: Turkey's
         return agency_state(outlet) if described & state_body_nouns() else None
-    found = agency_state(outlet)
-    if found is None:
-        relay = relaying_agency(sent)
-        found = medium_state(relay)
-    return found
+    # the medium the sentence names first: TASS's "SANA quoted a military source" is Syria's source
+    return medium_state(relaying_agency(sent)) or agency_state(outlet)
 
 
 def agency_state(name: str | None) -> str | None:
@@ -602,8 +608,15 @@ def phrase_bounds(token, appositions: bool = False) -> tuple[int, int]:
         finite = child.dep_ == "relcl" or (child.dep_ == "acl" and child.tag_ in ("VBD", "VBZ", "VBP"))
         # "a military source quoted by SANA": who relays the source is no part of how it is described
         finite = finite or (child.dep_ == "acl" and child.lemma_.lower() in attribution_config().get("relay_verbs", ()))
-        if finite or _dated(child) or child.right_edge.i >= token.i + 16 or (
+        # ("a military source from the al-Fateh al-Mubin operations room, which groups HTS and…": the phrase after
+        # the noun ends where a comma opens its own clause)
+        edge = child.right_edge.i + 1 if appositions else next(
+            (t.i for t in token.doc[child.i + 1: child.right_edge.i + 1] if t.text == "," and not _lists(t)),
+            child.right_edge.i + 1)
+        if finite or _dated(child) or edge > token.i + 16 or (
                 not appositions and (child.is_punct or child.dep_ == "appos")):
             break
-        end = child.right_edge.i + 1
+        end = edge
+        if edge <= child.right_edge.i:
+            break
     return token.left_edge.i, end

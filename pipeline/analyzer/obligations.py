@@ -466,6 +466,26 @@ def taken_on_and_undone(token) -> Reading | None:
     return Reading(taker, "fail") if taker is not None else None
 
 
+@reader("pledger_said_undone")
+def pledger_said_undone(token) -> Reading | None:
+    """ "the Turkish side, which had undertaken to ensure the safety of the route, had not yet done so": a party whose
+    own relative clause tells its pledge, said in the main clause not to have done it."""
+    if token.pos_ not in ("VERB", "AUX") or not _said_undone(token):
+        return None
+    subject = subject_of(token)
+    pledge = words()["pledge_verbs"] | {"agree"}
+    pledged = subject is not None and any(
+        r.dep_ == "relcl" and _lemma(r) in pledge and any(_to_do(c) or (c.dep_ == "dobj" and _lemma(c) in
+                                                           words()["debt_nouns"]) for c in r.children)
+        for r in subject.children)
+    return Reading(subject, "fail") if pledged else None
+
+
+def _to_do(clause) -> bool:
+    """An infinitive of what is to be done ("undertook to ensure…"), however the parser hangs it."""
+    return clause.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
 def _said_undone(verb) -> bool:
     """The predicate says a task is not done: a doing negated, failed, awaited or far off; stalled, slow, on paper;
     "has not taken place"."""

@@ -561,6 +561,17 @@ def _subject_taken_by_object(verb):
     return None
 
 
+def _told_before(noun):
+    """The reported clause an appositive breach ends, when the parser hung the breach on the cue ("the army said
+    militants had fired rockets from the zone, a breach of the Sochi agreement": "breach" as the cue's object)."""
+    # (or on the verb that relays the source: "SANA quoted a military source as saying that…, a breach of…")
+    cue, left = noun.head, noun.left_edge.i
+    if noun.dep_ not in ("dep", "dobj", "appos", "npadvmod") or left == 0 or noun.doc[left - 1].text != "," \
+            or cue.lemma_.lower() not in CUES | frozenset(attribution_config().get("relay_verbs", ())):
+        return None
+    return next((c for c in cue.subtree if c.dep_ == "ccomp" and c.i < noun.i and c.right_edge.i >= left - 2), None)
+
+
 def _subject_holding_verb(verb):
     """The phrase a finite breach verb was parsed into as a noun: in "said the presence of Turkish troops in the
     buffer zone breaches the deal" the parser makes "breaches" the object of "in"; its subject is "presence"."""
@@ -622,8 +633,8 @@ def owner_of(noun) -> object | None:
             return objects[0]
     # ", a clear breach of the October ceasefire": an appositive breach describes the clause's event
     # (the parser also hangs it on the verb as a bare noun phrase: "…were wounded by shelling, a clear breach of…")
-    if noun.dep_ in ("appos", "npadvmod") and noun.lemma_.lower() in CALLED_BREACHES:
-        verb = _governing_verb(noun)
+    if noun.lemma_.lower() in CALLED_BREACHES and (noun.dep_ in ("appos", "npadvmod") or _told_before(noun)):
+        verb = _told_before(noun) or _governing_verb(noun)
         # not "deems the attacks by the militants a violation", where the parser made the breach an apposition
         if verb is not None and verb.lemma_.lower() not in CUES \
                 and verb.lemma_.lower() not in lexicon()["obligations"]["calling_verbs"]:
@@ -660,6 +671,9 @@ def owner_of(noun) -> object | None:
         if verb is not None and _is_passive(verb):
             return _doer_of_passive(verb)  # "a soldier was killed in a regime attack, in violation of…"
         fired = _fire_from(verb) if verb is not None else None
+        if fired is None and verb is not None and verb.tag_ == "VBG" and verb.lemma_.lower() in words("attack_verbs") \
+                and not any(c.dep_ == "nsubj" for c in verb.children):
+            fired = _held_place_from(verb)  # "reported daily shelling from the positions of HTS in violation of…"
         if fired is not None:
             return fired  # "Russian patrols came under fire from militants, in a breach of…": who fired
         subject = subject_of(verb) if verb is not None else None
@@ -913,6 +927,11 @@ def _event_called(noun):
     by militants, in what…")."""
     verb = _calling(noun)
     event = verb.head.head if verb is not None else None
+    if event is not None and event.lemma_ == "be":
+        # "Ain Issa has been the target of shelling by SNA factions, in what the SDF calls violations of…": the act
+        act = next((o for a in event.children if a.dep_ == "attr" for p in a.children if p.dep_ == "prep"
+                    and p.lower_ == "of" for o in p.children if o.lemma_.lower() in ACTION_NOUNS), None)
+        event = act or event
     return event if event is not None and (_is_verb(event) or event.lemma_.lower() in ACTION_NOUNS) else None
 
 
@@ -1378,6 +1397,15 @@ def _spoken_of(pronoun, exclude: set[str]) -> str | None:
     return None
 
 
+def _first_of_joined(verb):
+    """The clause a joined clause goes on from: its head, or, for a second "that" clause ("told X that A was… and
+    that it ignored…"), the first "that" clause of the same verb."""
+    head = verb.head
+    if not any(c.dep_ == "mark" for c in verb.children):
+        return head
+    return next((c for c in head.children if c.dep_ == "ccomp" and c.i < verb.i), head)
+
+
 def resolve_actor(token, exclude: set[str]) -> str | None:
     if token is None:
         return None
@@ -1400,7 +1428,10 @@ def resolve_actor(token, exclude: set[str]) -> str | None:
         # "The Russians are the guarantors…, and they are the ones breaking the truce": the subject of
         # the clause it is joined to.
         if token.lower_ in ("they", "it") and token.dep_ == "nsubj" and token.head.dep_ == "conj":
-            parallel = subject_of(token.head.head)
+            parallel = subject_of(_first_of_joined(token.head))
+            if parallel is not None and token.lower_ == "it" \
+                    and parallel.lemma_.lower() in lexicon()["obligations"]["deal_nouns"]:
+                return None  # "…that the Moscow agreement was a temporary deal and that it ignored…": the deal
             if parallel is not None and parallel.pos_ != "PRON":
                 actor = actor_of_phrase(parallel)
                 if actor and gazetteer().rollup(actor) not in exclude:

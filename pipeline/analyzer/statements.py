@@ -7,6 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from pipeline.analyzer.candidates import words
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, ROLE_NOUNS, agency_state, attribution_config, described,
                                      entity_of, is_capitalised_name, is_misread_place, on_the_ground, unnamed_nouns)
@@ -1164,6 +1165,12 @@ def _backshifted(sent) -> bool:
     return root.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "had" for c in root.children)
 
 
+def _deal_as_subject(verb) -> bool:
+    """ "…have not respected the ceasefire declared on 17 October": a participle the parser made a clause whose subject
+    is a deal or a truce, which says nothing."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in words("commitment_nouns") for c in verb.children)
+
+
 def _first_or_second_person(cue) -> bool:
     """ "I would like to note", "we said", "as you know": the cue's subject is who speaks in the turn, or its listener."""
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we", "you") for c in cue.children)
@@ -1183,7 +1190,7 @@ def _reported_in(sent, index: SpeakerIndex, described: bool = True) -> tuple | N
             c.dep_ in ("ccomp", "xcomp", "prep", "dobj") for c in token.children) or _quoted(token) is not None
             or token.dep_ == "parataxis" or as_noted(token)) and not _tells_its_antecedent(token) \
             and not acts_in_reply(token)
-        if not (is_according or reported):
+        if not (is_according or reported) or _deal_as_subject(token):
             continue
         speaker = _speaker_of(token, index)
         if speaker is None:

@@ -11,7 +11,8 @@ from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, INSTITUTION_NOU
                                      attribution_config, clean_name, delegation_of, described, entity_of, full_span_text, group_nouns,
                                      is_capitalised_name, is_misread_place, is_place, is_proper_name, is_proper_word,
                                      medium_state, name_going_on, name_tokens, noun_phrase, on_the_ground, phrase_bounds,
-                                     points_to_group, rank_only, reads_as_name, unlabelled_name, unnamed_nouns, without_posting)
+                                     points_to_group, rank_only, reads_as_name, state_body_nouns, unlabelled_name, unnamed_nouns,
+                                     without_posting)
 from pipeline.analyzer.sentences import in_main_clause, sentence_of
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex, body_words, holds_role, surname_known
 
@@ -427,6 +428,8 @@ def _issuer(token, index: SpeakerIndex) -> Speaker | None:
                 break
             verb = verb.head
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.i == earlier.i and earlier != token:
+            continue  # "The statement held Turkey responsible…": the statement named again, issued further back
         if subject is not None and subject.lower_ not in DOCUMENT_NOUNS and subject.i != earlier.i:
             return resolve_subject(subject, index)
         return None
@@ -473,8 +476,9 @@ def _of_the_body_before(person: Speaker, name, span) -> Speaker:
     if not words or words[-1].lower_ not in ROLE_NOUNS:
         return person
     g = gazetteer()
-    bodies = [m.actor for m in g.mentions(before.text) if m.text[:1].isupper()
-              and g.actors[m.actor].kind not in ("person", "state")]
+    # (a state only by a body of it: "Head of the Syrian government delegation, Deputy Foreign Minister Ayman Sousan")
+    bodies = [m.actor for m in g.mentions(before.text) if m.text[:1].isupper() and g.actors[m.actor].kind != "person"
+              and (g.actors[m.actor].kind != "state" or m.text.split()[-1].lower() in state_body_nouns())]
     return Speaker(person.name, person.title, bodies[-1], person.is_person) if bodies else person
 
 
