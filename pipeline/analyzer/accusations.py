@@ -19,8 +19,8 @@ from pipeline.analyzer.reciprocal import reciprocal_accusations
 from pipeline.analyzer.names import unnamed_source_state
 from pipeline.analyzer.modes import (ACCUSE, COMMITMENT_NOUNS, binds, denies_in_sentence, failing, held_back, holds_responsible,
                                     mode_of, negated, none_of, reporter_of, reporting_subject, under_denial)
-from pipeline.analyzer.obligations import (asked_to_stop, ended, is_deal, lister_of, obligation_reading, of_a_deal, pledger_of,
-                                          slowed)
+from pipeline.analyzer.obligations import (asked_to_stop, done_despite_a_truce, ended, is_deal, lister_of, obligation_reading,
+                                          of_a_deal, pledger_of, slowed)
 from pipeline.analyzer.referents import (ACTION_NOUNS, ATTACK_NOUNS, BACKING, BREACH_NOUNS, CALLED_BREACHES, actor_of_phrase,
                                          actor_up_to_head,
                                          agent_of, attacker_told_before, claimed_by, counted_incident, doer_of,
@@ -207,7 +207,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                     and held_responsible(token) is not None:
                 accused_token, trigger = held_responsible(token), "undermine"
             # ("the non-fulfilment by the Turkish side": the tagger may read the word after "non-" as an adjective)
-            elif (lemma in BREACH_NOUNS or non_compliance(token) or counted_incident(token)) \
+            elif (lemma in BREACH_NOUNS or non_compliance(token) or counted_incident(token)
+                  or (lemma in ATTACK_NOUNS and done_despite_a_truce(token))) \
                     and (token.pos_ == "NOUN" or (non_compliance(token) and token.dep_ in ("pobj", "nsubj", "dobj", "attr"))) \
                     and not none_of(token) and not ended(token) and asked_to_stop(token) is None:
                 accused_token, trigger = _whose_breach(token), lemma

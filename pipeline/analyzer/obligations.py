@@ -1289,6 +1289,14 @@ def stays_despite_the_deal(token) -> Reading | None:
     return Reading(stayer, "fail") if deals and stayer is not None else None
 
 
+def done_despite_a_truce(act) -> bool:
+    """ "the regime had carried out air strikes on Aleppo despite the pause": an act whose clause is set against a truce
+    or a deal ("despite", "in spite of", "contrary to")."""
+    verb = act.head
+    return act.dep_ == "dobj" and verb.pos_ == "VERB" and any(
+        _deal(d) or _lemma(d) in words()["truce_nouns"] for p in verb.children if p.dep_ == "prep" for d in _despite(p))
+
+
 def _despite(preposition) -> list:
     """What a "despite", "notwithstanding", "in spite of" or "contrary to" sets the clause against."""
     word = preposition.lower_

@@ -8,7 +8,7 @@ from itertools import islice
 
 from pipeline.analyzer.candidates import lexicon, words
 from pipeline.analyzer.gazetteer import GENERIC_GROUP, gazetteer
-from pipeline.analyzer.names import DOCUMENT_NOUNS, attribution_config, name_going_on, points_to_group
+from pipeline.analyzer.names import DOCUMENT_NOUNS, attribution_config, entity_of, name_going_on, points_to_group
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import named_group
 from pipeline.analyzer.statements import CUES
@@ -68,6 +68,11 @@ def actor_of_phrase(token) -> str | None:
         bare = token.dep_ in ("compound", "poss") and det is None  # "a regime attack", "regime's strikes"
         actor = gazetteer().resolve(f"the {token.text}") if bare or (epithets and all(t.is_lower for t in epithets)) \
             else None
+    if actor is None and token.pos_ == "PROPN" and token.ent_type_:
+        # "the presence of Hayat Tahrir al-Sham in the zone": the parser cut "al-Sham" off the name it ends; the
+        # named entity runs on past the token
+        entity = entity_of(token)
+        actor = gazetteer().resolve(entity.text) if entity is not None and entity.end > token.i + 1 else None
     return actor or _party_to_the_truce(token)
 
 
@@ -312,6 +317,13 @@ def doer_of(token):
         held = held_responsible(token) if token.lemma_.lower() in words("breach_verbs") else None
         if held is not None:
             return held
+        # "Russia and the Assad government were intent on undermining the agreement": whom the adjective is said of
+        adjective = token.head.head if token.head.dep_ == "prep" else None
+        if adjective is not None and adjective.pos_ == "ADJ" and adjective.dep_ == "acomp" \
+                and adjective.lower_ != "responsible" and token.lemma_.lower() in words("breach_verbs"):
+            said_of = subject_of(adjective.head)
+            if said_of is not None:
+                return said_of
     if token.tag_ == "VBG" and token.dep_ in ("csubj", "csubjpass", "nsubj", "nsubjpass") \
             and token.lemma_.lower() in words("attack_verbs"):
         # "Shelling from positions controlled by HTS was recorded": who holds the place it came from
@@ -686,6 +698,8 @@ def owner_of(noun) -> object | None:
                             and t.pos_ in ("NOUN", "PROPN") and actor_of_phrase(t)), None)
         if subject is not None and subject.lemma_.lower() in ACTION_NOUNS:
             return owner_of(subject) or actor_word_before(subject) or subject
+        if subject is not None and subject.lemma_.lower() in lexicon()["obligations"]["deal_nouns"]:
+            return None  # "…hours after the Cairo understandings took effect, in violation of their terms": no party
         return subject
     # "the offensive of the regime and its allies": the doer after "of"; but what comes after "of" an attack is what
     # it hit ("the bombardment of Russian positions", "the shelling of Turkish posts")

@@ -764,6 +764,11 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         if body and g.actors[body].kind != "person":
             holder = _holder_named_before(token, body, index)
             return holder or Speaker(described(token), lower, body, False)
+        # "Hayat Tahrir al-Sham rejects the deal. Its officials told Crisis Group…": the body the sentence before is about
+        owned = any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in token.children)
+        owner = _previous_subject_body(token) if owned else None
+        if owner is not None:
+            return Speaker(described(token), lower, owner.actor, False)
         # "A military source told SANA", "diplomatic sources said": someone unnamed, as described here.
         determiners = [c.lower_ for c in token.children if c.dep_ in ("det", "nummod")]
         if any(d in ("a", "an", "one") for d in determiners) or (not determiners and token.tag_ == "NNS"):

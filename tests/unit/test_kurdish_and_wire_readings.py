@@ -3,8 +3,9 @@ agency relays in another agency's copy; shelling "from the positions of" a party
 something other than a breach; "On the other side," which has no one accuse the other; "it" for a deal in a second
 "that" clause; "the statement added" after the statement was named again; a truce that "declared" nothing; a source
 described past a clause of its own; "the two states" for the parties named together; a role before an unknown name
-that names a state's body; "the delegation of" a party; a caption before the dateline; a party whose relative clause tells its pledge, said
-not to have done it; a title the tagger took for a name.
+that names a state's body; "the delegation of" a party; a caption before the dateline; a party whose relative clause
+tells its pledge, said not to have done it; a title the tagger took for a name; a name the parser split; "intent on
+undermining"; "its officials"; government warplanes; a deal named by a city; air strikes "despite" a truce.
 Written for these tests; no labelled set's text."""
 
 import pytest
@@ -119,3 +120,37 @@ def test_a_title_the_tagger_took_for_a_name():
             "Russian Presidential Special Envoy for Syria Alexander Lavrentiev said militants of Hayat Tahrir al-Sham "
             "had repeatedly violated the ceasefire regime established under the March 2020 additional protocol.")
     assert ("russia", "armed_groups") in rule_claims(text)
+
+
+def test_a_name_the_parser_split_is_named_in_full():
+    text = "Lavrov said the presence of Hayat Tahrir al-Sham in the buffer zone violated the ceasefire."
+    assert ("russia", "armed_groups") in rule_claims(text)
+
+
+def test_those_intent_on_undermining_a_deal():
+    text = ("The Syrian National Coalition said the strike showed that Russia and the Assad government were intent on "
+            "undermining the March agreement.")
+    assert {("armed_groups", "russia"), ("armed_groups", "syria")} <= rule_claims(text)
+
+
+def test_its_officials_speak_for_the_body_the_sentence_before_is_about():
+    text = ("Hayat Tahrir al-Sham rejects the deal. Its officials told reporters that Russia had violated every truce "
+            "declared in Idlib since 2018.")
+    assert ("armed_groups", "russia") in rule_claims(text)
+
+
+def test_government_warplanes_are_the_syrian_army_s():
+    text = "The opposition said that government warplanes had bombed Idlib in violation of the truce."
+    assert ("armed_groups", "syria") in rule_claims(text)
+
+
+def test_a_deal_named_by_a_city_breaches_nothing():
+    text = ("An official of Jaysh al-Islam told reporters that government forces had shelled Douma hours after the "
+            "Cairo understandings took effect, in violation of their terms.")
+    assert rule_claims(text) == {("armed_groups", "syria")}
+
+
+@pytest.mark.parametrize(("when", "charged"), [("despite the truce", True), ("before the truce", False)])
+def test_air_strikes_set_against_a_truce(when, charged):
+    text = f"The State Department said the regime had launched air strikes on Aleppo {when}."
+    assert (("united_states", "syria") in rule_claims(text)) is charged
