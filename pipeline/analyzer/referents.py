@@ -68,11 +68,12 @@ def actor_of_phrase(token) -> str | None:
         bare = token.dep_ in ("compound", "poss") and det is None  # "a regime attack", "regime's strikes"
         actor = gazetteer().resolve(f"the {token.text}") if bare or (epithets and all(t.is_lower for t in epithets)) \
             else None
-    if actor is None and token.pos_ == "PROPN" and token.ent_type_:
+    if actor is None and token.pos_ == "PROPN" and token.ent_type_ and token.dep_ not in ("nsubj", "nsubjpass"):
         # "the presence of Hayat Tahrir al-Sham in the zone": the parser cut "al-Sham" off the name it ends; the
-        # named entity runs on past the token
+        # named entity runs on past the token (a subject split so has the verb's other subjects: _co_subjects)
         entity = entity_of(token)
-        actor = gazetteer().resolve(entity.text) if entity is not None and entity.end > token.i + 1 else None
+        actor = gazetteer().resolve(entity.text) if entity is not None and entity.end > token.i + 1 \
+            and not any(t.dep_ == "cc" for t in entity) else None
     return actor or _party_to_the_truce(token)
 
 
