@@ -68,12 +68,14 @@ def actor_of_phrase(token) -> str | None:
         bare = token.dep_ in ("compound", "poss") and det is None  # "a regime attack", "regime's strikes"
         actor = gazetteer().resolve(f"the {token.text}") if bare or (epithets and all(t.is_lower for t in epithets)) \
             else None
-    if actor is None and token.pos_ == "PROPN" and token.ent_type_ and token.dep_ not in ("nsubj", "nsubjpass"):
-        # "the presence of Hayat Tahrir al-Sham in the zone": the parser cut "al-Sham" off the name it ends; the
-        # named entity runs on past the token (a subject split so has the verb's other subjects: _co_subjects)
+    if actor is None and token.pos_ == "PROPN" and token.ent_type_:
+        # "the presence of Hayat Tahrir al-Sham in the zone": the parser cut the name at its hyphens; the named entity
+        # holds it whole. (When the pieces are all the verb's subjects, the last one stands for the name: it holds
+        # the conjuncts, "Jabhat al-Nusra and Islamic State continue to violate…".)
         entity = entity_of(token)
-        actor = gazetteer().resolve(entity.text) if entity is not None and entity.end > token.i + 1 \
-            and not any(t.dep_ == "cc" for t in entity) else None
+        whole = entity is not None and len(entity) > 1 and not any(t.dep_ == "cc" for t in entity) and not any(
+            t.i > token.i and t.dep_ == token.dep_ and t.head == token.head for t in entity)
+        actor = gazetteer().resolve(entity.text) if whole else None
     return actor or _party_to_the_truce(token)
 
 
