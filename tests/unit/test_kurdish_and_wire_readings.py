@@ -123,8 +123,8 @@ def test_a_title_the_tagger_took_for_a_name():
 
 
 def test_a_name_the_parser_split_is_named_in_full():
-    text = "Lavrov said the presence of Hayat Tahrir al-Sham in the buffer zone violated the ceasefire."
-    assert ("russia", "armed_groups") in rule_claims(text)
+    text = "Damascus said the presence of Hayat Tahrir al-Sham in the zone breached the ceasefire."
+    assert ("syria", "armed_groups") in rule_claims(text)
 
 
 def test_those_intent_on_undermining_a_deal():
