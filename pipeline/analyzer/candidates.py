@@ -51,6 +51,11 @@ def words(*lists: str) -> frozenset[str]:
     return frozenset().union(*(lex[name] for name in lists))
 
 
+def deal_nouns() -> frozenset[str]:
+    """Nouns naming a deal (config obligations.deal_nouns): "the Moscow agreement", "the memorandum"."""
+    return lexicon()["obligations"]["deal_nouns"]
+
+
 @lru_cache(maxsize=1)
 def _keeping_phrases() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     """config rules.keeping_phrases by head verb: (the words between, the preposition), split once."""
@@ -73,7 +78,7 @@ def verb_lemma(token) -> str:
         return "obstruct"  # "are preventing the implementation of the agreement"
     if lemma == "make" and _mocks_a_deal(token):
         return "undermine"  # "made a mockery of the Sochi agreement"
-    deals = lexicon()["obligations"]["deal_nouns"]
+    deals = deal_nouns()
     for middle, preposition in _keeping_phrases().get(lemma, ()):
         if not all(any(c.lower_ == w for c in token.children) for w in middle):
             continue
@@ -90,7 +95,7 @@ def verb_lemma(token) -> str:
 
 def _mocks_a_deal(verb) -> bool:
     """ "made a mockery of the Sochi agreement": the verb's object is a mockery (config rules.mockery_nouns) of a deal."""
-    deals = lexicon()["obligations"]["deal_nouns"]
+    deals = deal_nouns()
     return any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon()["rules"]["mockery_nouns"] and any(
         p.dep_ == "prep" and p.lower_ == "of" and any(o.lemma_.lower() in deals for o in p.children)
         for p in c.children) for c in verb.children)
@@ -98,7 +103,7 @@ def _mocks_a_deal(verb) -> bool:
 
 def deal_named_before(token) -> bool:
     """The sentence names a deal before the token (which an "it" after may stand for)."""
-    deals = lexicon()["obligations"]["deal_nouns"]
+    deals = deal_nouns()
     return any(t.lemma_.lower() in deals for t in token.sent if t.i < token.i)
 
 

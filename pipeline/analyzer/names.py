@@ -40,8 +40,7 @@ def attribution_config() -> dict:
 def rank_only(span) -> bool:
     """A "name" that is only titles: the model cut "Maj Gen" off "Maj Gen Igor Konashenkov" as a person of its own,
     and "Russian Presidential" off "Russian Presidential Special Envoy for Syria Alexander Lavrentiev"."""
-    modifiers = frozenset(attribution_config().get("title_modifiers", ()))
-    return all(t.lower_ in person_titles() or t.lower_ in modifiers or _state_word(t) for t in span) \
+    return all(t.lower_ in person_titles() or t.lower_ in title_modifiers() or _state_word(t) for t in span) \
         and not all(_state_word(t) for t in span)
 
 
@@ -49,6 +48,12 @@ def _state_word(token) -> bool:
     """A state's name or adjective ("Russian", "Turkish")."""
     actor = gazetteer().resolve(token.text) if token.text[:1].isupper() else None
     return actor is not None and gazetteer().actors[actor].kind == "state"
+
+
+@lru_cache(maxsize=1)
+def title_modifiers() -> frozenset[str]:
+    """Words a title opens with that name no one (config/attribution.yaml title_modifiers)."""
+    return frozenset(attribution_config().get("title_modifiers", ()))
 
 
 def person_titles() -> frozenset[str]:

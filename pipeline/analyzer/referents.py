@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from itertools import islice
 
-from pipeline.analyzer.candidates import lexicon, words
+from pipeline.analyzer.candidates import deal_nouns, lexicon, words
 from pipeline.analyzer.gazetteer import GENERIC_GROUP, gazetteer
 from pipeline.analyzer.names import DOCUMENT_NOUNS, attribution_config, entity_of, name_going_on, points_to_group
 from pipeline.analyzer.sentences import sentence_of
@@ -23,6 +23,7 @@ ATTACKERS = REFERENT_WORDS["attackers"]
 OWNED = ATTACKERS | REFERENT_WORDS["owned"]
 DOERS = ACTION_NOUNS | ATTACKERS  # an appositive breach charges whoever did these
 CLAIM_NOUNS = REFERENT_WORDS["claim_nouns"]
+DEAL_NOUNS = deal_nouns()
 # Words before a state's name that make it a place: "in northeast Syria", "across Turkey".
 PLACE_BEFORE = re.compile(r"\b(?:in|into|across|inside|near|throughout|within|north|south|east|west|northern|southern|"
                           r"eastern|western|north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|"
@@ -648,8 +649,9 @@ def owner_of(noun) -> object | None:
             return objects[0]
     # ", a clear breach of the October ceasefire": an appositive breach describes the clause's event
     # (the parser also hangs it on the verb as a bare noun phrase: "…were wounded by shelling, a clear breach of…")
-    if noun.lemma_.lower() in CALLED_BREACHES and (noun.dep_ in ("appos", "npadvmod") or _told_before(noun)):
-        verb = _told_before(noun) or _governing_verb(noun)
+    told = _told_before(noun) if noun.lemma_.lower() in CALLED_BREACHES else None
+    if noun.lemma_.lower() in CALLED_BREACHES and (noun.dep_ in ("appos", "npadvmod") or told is not None):
+        verb = told or _governing_verb(noun)
         # not "deems the attacks by the militants a violation", where the parser made the breach an apposition
         if verb is not None and verb.lemma_.lower() not in CUES \
                 and verb.lemma_.lower() not in lexicon()["obligations"]["calling_verbs"]:
@@ -701,7 +703,7 @@ def owner_of(noun) -> object | None:
                             and t.pos_ in ("NOUN", "PROPN") and actor_of_phrase(t)), None)
         if subject is not None and subject.lemma_.lower() in ACTION_NOUNS:
             return owner_of(subject) or actor_word_before(subject) or subject
-        if subject is not None and subject.lemma_.lower() in lexicon()["obligations"]["deal_nouns"]:
+        if subject is not None and subject.lemma_.lower() in DEAL_NOUNS:
             return None  # "…hours after the Cairo understandings took effect, in violation of their terms": no party
         return subject
     # "the offensive of the regime and its allies": the doer after "of"; but what comes after "of" an attack is what
@@ -1114,7 +1116,7 @@ def _deal_follows(token) -> bool:
     """A determiner and a deal right after the token ("breaches the deal", "violates its commitments")."""
     doc, after = token.doc, token.i + 1
     return after + 1 < len(doc) and doc[after].tag_ in ("DT", "PRP$") and any(
-        t.lemma_.lower() in lexicon()["obligations"]["deal_nouns"] for t in doc[after + 1: after + 4])
+        t.lemma_.lower() in DEAL_NOUNS for t in doc[after + 1: after + 4])
 
 
 def doer_of_these(noun):
@@ -1447,7 +1449,7 @@ def resolve_actor(token, exclude: set[str]) -> str | None:
         if token.lower_ in ("they", "it") and token.dep_ == "nsubj" and token.head.dep_ == "conj":
             parallel = subject_of(_first_of_joined(token.head))
             if parallel is not None and token.lower_ == "it" \
-                    and parallel.lemma_.lower() in lexicon()["obligations"]["deal_nouns"]:
+                    and parallel.lemma_.lower() in DEAL_NOUNS:
                 return None  # "…that the Moscow agreement was a temporary deal and that it ignored…": the deal
             if parallel is not None and parallel.pos_ != "PRON":
                 actor = actor_of_phrase(parallel)

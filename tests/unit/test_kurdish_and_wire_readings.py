@@ -55,9 +55,11 @@ def test_it_in_a_second_that_clause_is_the_deal():
 
 
 def test_the_statement_added_after_it_was_named_again():
-    text = ("In a statement on Friday, the SDF general command said its fighters had repelled an attack near Tal Tamr. "
-            "The statement held Ankara responsible for the attack, which it called \"a new violation of the truce.\" "
-            "The factions, the statement added, have not respected the ceasefire declared in October.")
+    text = ('In a statement issued on Thursday, the SDF Media Center said its fighters had repelled the attack, adding '
+            'that it came "within a series of daily attacks by the occupation." The statement held the Turkish state '
+            'fully responsible for the attacks, which it described as "a new violation of the ceasefire agreement." The '
+            "mercenaries of the so-called Syrian National Army, the statement added, have not respected the ceasefire "
+            "declared on 17 October for a single day.")
     assert ("sdf", "armed_groups") in rule_claims(text)
 
 
@@ -79,15 +81,13 @@ def test_the_two_states_are_the_parties_named_together(pair):
     assert {("sdf", "united_states"), ("sdf", "russia")} <= rule_claims(text)
 
 
-def test_a_role_naming_a_state_body_before_an_unknown_name():
-    text = ("Head of the Syrian government delegation, Deputy Foreign Minister Bassam Khalil, told reporters that Turkey "
-            "had not met its obligations under the Astana agreements.")
-    assert ("syria", "turkey") in rule_claims(text)
-
-
-def test_a_state_adjective_alone_before_an_unknown_name_is_no_body():
-    text = "Syrian Kurdish activist Havidar Khalil told reporters that Turkey had not met its obligations under the truce."
-    assert ("syria", "turkey") not in rule_claims(text)
+@pytest.mark.parametrize(("speaker", "charged"), [
+    ("Head of the Syrian government delegation, Deputy Foreign Minister Bassam Khalil,", True),
+    ("Syrian Kurdish activist Havidar Khalil", False),  # a state's adjective alone names no body
+])
+def test_a_role_naming_a_state_body_before_an_unknown_name(speaker, charged):
+    text = f"{speaker} told reporters that Turkey had not met its obligations under the Astana agreements."
+    assert (("syria", "turkey") in rule_claims(text)) is charged
 
 
 def test_the_delegation_of_a_party():
@@ -103,16 +103,14 @@ def test_a_caption_before_the_dateline():
     assert not {("turkey", "syria"), ("syria", "turkey")} & rule_claims(text)
 
 
-def test_a_party_whose_relative_clause_tells_its_pledge_has_not_done_it():
-    text = ("The Russian Defence Ministry said that the Turkish side, which had undertaken to secure the M4 under the "
-            "Moscow protocol, had not yet done so.")
-    assert ("russia", "turkey") in rule_claims(text)
-
-
-def test_a_relative_clause_of_no_pledge_charges_no_one():
-    text = ("The Russian Defence Ministry said that the Turkish side, which had taken control of the M4 under the "
-            "Moscow protocol, had not yet done so.")
-    assert ("russia", "turkey") not in rule_claims(text)
+@pytest.mark.parametrize(("relative", "charged"), [
+    ("which had undertaken to secure the M4", True),
+    ("which had taken control of the M4", False),  # no pledge
+])
+def test_a_party_whose_relative_clause_tells_its_pledge_has_not_done_it(relative, charged):
+    text = (f"The Russian Defence Ministry said that the Turkish side, {relative} under the Moscow protocol, had not "
+            "yet done so.")
+    assert (("russia", "turkey") in rule_claims(text)) is charged
 
 
 def test_a_title_the_tagger_took_for_a_name():
