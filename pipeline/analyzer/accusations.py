@@ -11,7 +11,7 @@ from itertools import islice
 from dataclasses import replace
 from typing import Any
 
-from pipeline.analyzer.agreements import agreement_in, most_specific, named_agreement, referred_agreement, truce_abroad
+from pipeline.analyzer.agreements import agreement_in, sentence_agreement, truce_abroad
 from pipeline.analyzer.breaches import ATTACK_WORDS, breach_type
 from pipeline.analyzer.candidates import deal_named_before, lexicon, verb_lemma, words
 from pipeline.analyzer.gazetteer import gazetteer
@@ -29,7 +29,7 @@ from pipeline.analyzer.referents import (ACTION_NOUNS, ATTACK_NOUNS, BACKING, BR
                                          resolve_actors, sentence_before, sentential_which, subject_of)
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import SpeakerIndex
-from pipeline.analyzer.statements import CUES, _speaker_of, as_noted
+from pipeline.analyzer.statements import CUES, _speaker_of, as_noted, asked
 from pipeline.models import Accusation, Statement
 from pipeline.vocab import AccusationMode
 
@@ -269,7 +269,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                     accuser = reporter.actor
             if accuser is None and context is not None and _frames(statements[context], sent, token):
                 accuser = statements[context].speaker_actor or unnamed_source_state(statements[context].speaker, outlet, sent)
-            published_by_accuser = accuser is None and publisher is not None
+            published_by_accuser = accuser is None and publisher is not None and not asked(index.text, sent.start_char)
             if published_by_accuser:
                 accuser = publisher  # the body's own release, in its own voice
             mode = "claim"
@@ -500,11 +500,14 @@ def _those_committing(breach):
 
 
 def _told_of_them(clause) -> bool:
-    """A restrictive relative that tells what its noun's party has done ("fighting terrorists who have repeatedly
-    violated the ceasefire"), not what any such party would be ("strikes any groups that violate the truce")."""
+    """A restrictive relative that tells what its noun's party has done or keeps doing ("fighting terrorists who have
+    repeatedly violated the ceasefire", "the terrorists who violate that ceasefire on a daily basis"), not what any
+    such party would be ("strikes any groups that violate the truce")."""
     if clause.lemma_.lower() not in words("breach_verbs"):  # "groups that have been targeting civilians": an attack
         return False
-    done = clause.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in clause.children)
+    done = clause.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in clause.children) \
+        or any(c.dep_ in ("advmod", "npadvmod", "prep") and " ".join(t.lower_ for t in c.subtree) in words("habitual_modifiers")
+               for c in clause.children)
     any_such = any(c.dep_ == "det" and c.lower_ in ("any", "every", "all", "those", "whoever") for c in clause.head.children)
     return done and not any_such and clause.head.pos_ in ("NOUN", "PROPN")
 
@@ -824,9 +827,7 @@ def _accusation(sent, scope, token, lemma, trigger, accuser, accused, mode, cont
     # the article's date resolves "last September's memorandum", "the March agreement"
     # as written: the confidence does not hang on the date (save for a name several deals share)
     named = agreement_in(sent.text, context=sent.doc.text, shared_date=date)
-    agreement = most_specific(named, sent.text, date, sent.doc.text) or named_agreement(sent.text, date, sent.doc.text) \
-        or referred_agreement(sent.doc.text, sent.start_char, sent.end_char) \
-        or named_agreement(scope, date, sent.doc.text) or article_agreement
+    agreement = sentence_agreement(sent.doc.text, sent.start_char, sent.end_char, scope, date, article_agreement)
     confidence = 0.6 + (0.15 if lemma in ACCUSE else 0) + (0.1 if named else 0) + (
         0.1 if context is not None else 0)
     return Accusation(

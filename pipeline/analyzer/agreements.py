@@ -39,14 +39,14 @@ def counts(text: str, date: str | None = None, context: str | None = None, scene
 
 
 def agreement_in(text: str, date: str | None = None, context: str | None = None,
-                 shared_date: str | None = None) -> str | None:
+                 shared_date: str | None = None, scenes: bool = True) -> str | None:
     """The agreement a sentence names, the most specific; a `date` resolves "last September's deal", the article
     (`context`) which deal a place or a time means when the sentence does not say. A scene ("the operation in
     north-eastern Syria") names its deal only when the sentence names none outright ("contradicts the Astana
     agreements"). `shared_date` dates only the bare names several deals share: "the memorandum" in May 2017 is none
     of the memoranda signed later, while a deal named outright stands whatever the article's date."""
     return _best(counts(text, date, context, scenes=False, shared_date=shared_date), specific_first=True) \
-        or _best(counts(text, date, context, shared_date=shared_date), specific_first=True)
+        or (_best(counts(text, date, context, shared_date=shared_date), specific_first=True) if scenes else None)
 
 
 # "that agreement", "the same deal", "this memorandum", "under the said accords": a deal named before
@@ -76,6 +76,16 @@ def most_specific(named: str | None, text: str, date: str | None, context: str |
     return found[0] if found is not None else named
 
 
+def sentence_agreement(article: str, start: int, end: int, scope: str, date: str | None,
+                       fallback: str | None) -> str | None:
+    """The agreement an accusation's sentence (article[start:end]) invokes: the one it names (a generic one yielding
+    to the truce it describes), else the deal "that agreement" points back to, else the one its statement's quote
+    (`scope`) names, else `fallback` (the article's)."""
+    text = article[start:end]
+    return most_specific(named_agreement(text, date, article), text, date, article) \
+        or referred_agreement(article, start, end) or named_agreement(scope, date, article) or fallback
+
+
 DEAL_WORDS = r"(?:agreements?|deals?|accords?|understandings?|arrangements?|memorandum|memoranda)"
 
 
@@ -92,8 +102,11 @@ def _without_its_own_phrase(text: str, agreement: Agreement) -> str:
 def named_agreement(text: str, date: str | None = None, context: str | None = None) -> str | None:
     """The agreement a sentence names as written; failing that, with the article's date, the one a time phrase
     means ("last September's memorandum", "the March agreement"). A date never vetoes a deal named outright:
-    real articles carry wrong dates (a FA-KES article dated 1 February 2016 cites the truce of 27 February)."""
-    return agreement_in(text, context=context, shared_date=date) or (agreement_in(text, date, context) if date else None)
+    real articles carry wrong dates (a FA-KES article dated 1 February 2016 cites the truce of 27 February). A scene
+    (Tal Abyad, Peace Spring) names no deal outright: only a deal concluded by the date covers it ("shelling near Tal
+    Abyad" in 2016 is no breach of the 2019 north-east ceasefire)."""
+    return agreement_in(text, context=context, shared_date=date, scenes=False) \
+        or (agreement_in(text, date, context) if date else None)
 
 
 def article_agreement(text: str, date: str | None = None) -> str | None:
@@ -269,11 +282,12 @@ def _distinct(found: list[tuple[int, int, str | None]]) -> list[tuple[int, int, 
 
 
 def _best(tally: Mapping[str, float], specific_first: bool = False) -> str | None:
-    """Most mentions wins, ties to the earlier in config; specific_first: generic ones only if alone."""
+    """Most mentions wins, ties to a specific one, then the earlier in config; specific_first: generic ones only if
+    alone (GUIDELINES.md: when several are named, the most specific)."""
     order = _agreements()
     named = [a for a in order if tally.get(a.id, 0) > 0]
     named = [a for a in named if not a.generic] or named if specific_first else named
-    return max(named, key=lambda a: (tally[a.id], -order.index(a))).id if named else None
+    return max(named, key=lambda a: (tally[a.id], not a.generic, -order.index(a))).id if named else None
 
 
 @lru_cache(maxsize=4)

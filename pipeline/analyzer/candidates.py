@@ -337,7 +337,7 @@ def sentence_views(doc, statements: list[Statement], index, outlet_actor: str | 
     """SentenceViews for every sentence with trigger language and at least one party."""
     from pipeline.analyzer.accusations import paragraph_of
     from pipeline.analyzer.referents import resolve_actor
-    from pipeline.analyzer.statements import _speaker_of
+    from pipeline.analyzer.statements import _speaker_of, asked
 
     g = gazetteer()
     lex = lexicon()
@@ -398,7 +398,7 @@ def sentence_views(doc, statements: list[Statement], index, outlet_actor: str | 
                     accusers.append(Accuser(speaker_actor, g.rollup(speaker_actor), "previous",
                                             speaker=s.speaker, statement_index=previous))
         accusers.extend(mutual_accusers(sent, parties))
-        if g.is_party(outlet_actor):
+        if g.is_party(outlet_actor) and not asked(text, sent.start_char):  # (a briefing's questions are no release's)
             accusers.append(Accuser(outlet_actor, g.rollup(outlet_actor), "publisher", speaker=outlet))
         if not accusers:
             continue

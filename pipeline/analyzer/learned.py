@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from pipeline.analyzer.accusations import extract_accusations, outlet_voice
 from pipeline.analyzer.breaches import breach_type
-from pipeline.analyzer.agreements import most_specific, named_agreement, referred_agreement
+from pipeline.analyzer.agreements import sentence_agreement
 from pipeline.analyzer.candidates import Candidate, generate, lexicon
 from pipeline.analyzer.decision import Model, load
 from pipeline.analyzer.features import describe, pair_features
@@ -87,9 +87,7 @@ def agreement_of(candidate: Candidate, doc, statements: list[Statement], article
     statement's quote, else the article's; the article's date resolves "last September's deal"."""
     text = doc.text[candidate.char_start:candidate.char_end]
     scope = statements[candidate.statement_index].quote if candidate.statement_index is not None else text
-    return most_specific(named_agreement(text, date, doc.text), text, date, doc.text) \
-        or referred_agreement(doc.text, candidate.char_start, candidate.char_end) \
-        or named_agreement(scope, date, doc.text) or article_agreement
+    return sentence_agreement(doc.text, candidate.char_start, candidate.char_end, scope, date, article_agreement)
 
 
 def _accusation(candidate: Candidate, probability: float, statements: list[Statement], article_agreement: str | None,

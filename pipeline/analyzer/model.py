@@ -17,10 +17,14 @@ class ModelMissing(RuntimeError):
 
 
 def paragraph_breaks(doc):
-    """A blank line ends a sentence: the parser otherwise runs a closing quote into the next paragraph."""
+    """A blank line ends a sentence: the parser otherwise runs a closing quote into the next paragraph. Nor does a
+    paragraph's first word make a sentence alone: after a line with no full stop (a "READ MORE:" teaser, a caption)
+    the parser would cut "Washington | promised in February to…" apart."""
     for token in doc[:-1]:
         if token.is_space and token.text.count("\n") >= 2:
             doc[token.i + 1].is_sent_start = True
+            if token.i + 3 < len(doc) and doc[token.i + 1].is_alpha and doc[token.i + 2].is_alpha:
+                doc[token.i + 2].is_sent_start = False
     return doc
 
 

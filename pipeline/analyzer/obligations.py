@@ -776,6 +776,8 @@ def against_the_deal(token) -> Reading | None:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
     if subject is None and verb.dep_ == "conj":  # "…, saying the attack killed three and ran counter to…"
         subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subject is None and verb.dep_ == "xcomp":  # "have chosen to pursue a military path inconsistent with…"
+        subject = subject_of(verb.head)
     if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "ccomp" and verb.head.dep_ == "relcl":
         subject = relative_antecedent(verb.head)  # "Turkey's support for militants, which it said ran counter to…"
     subject = sentential_which(subject) or subject  # "…entered Idlib without prior notice, which runs counter to…"

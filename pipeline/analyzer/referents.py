@@ -686,7 +686,11 @@ def owner_of(noun) -> object | None:
             and noun.tag_ == "NN":
         verb = _governing_verb(noun)
         if verb is not None and _is_passive(verb):
-            return _doer_of_passive(verb)  # "a soldier was killed in a regime attack, in violation of…"
+            # "a soldier was killed in a regime attack, in violation of…"; with no doer told, an act made the subject
+            # ("the shelling was carried out from the zone, in violation of…") is its doer's, told before
+            done = subject_of(verb)
+            return _doer_of_passive(verb) or (attacker_told_before(done) if done is not None
+                                              and done.lemma_.lower() in ACTION_NOUNS else None)
         fired = _fire_from(verb) if verb is not None else None
         if fired is None and verb is not None and verb.tag_ == "VBG" and verb.lemma_.lower() in words("attack_verbs") \
                 and not any(c.dep_ == "nsubj" for c in verb.children):

@@ -638,15 +638,33 @@ def _interview_label(prefix: str, index: SpeakerIndex) -> Speaker | None:
 
 
 def _labelled(label: str, index: SpeakerIndex) -> Speaker | None:
-    """The person a transcript label names: a surname the article knows, or two to four capitalised words."""
+    """The person a transcript label names: a surname the article knows, or two to four capitalised words; after an
+    office ("President of Turkey Recep Tayyip Erdogan:", "Foreign Minister of Russia Sergey Lavrov:", as the Kremlin's
+    and the ministries' transcripts write them), the name the article knows."""
     label = label.strip()
-    if label.lower().replace("\u2019", "'") in NOT_SPEAKERS or not _shaped_as_a_name(label):
+    if label.lower().replace("\u2019", "'") in NOT_SPEAKERS:
         return None
+    if not _shaped_as_a_name(label):
+        return _name_after_office(label, index)
     words = label.split()
     known = surname_known(label, index)
     if not known and not (2 <= len(words) <= 4 and all(w[:1].isupper() or w.lower() in ("al", "el", "de", "bin") for w in words)):
         return None
     return index.person(label)
+
+
+def _name_after_office(label: str, index: SpeakerIndex) -> Speaker | None:
+    """ "President of Turkey Recep Tayyip Erdogan": the longest name of two to four capitalised words that ends the
+    label, whose surname the article knows, after words that hold an office noun."""
+    words = label.split()
+    for size in range(min(4, len(words) - 1), 1, -1):
+        name, office = " ".join(words[-size:]), [w.lower() for w in words[:-size]]
+        first = gazetteer().resolve(words[-size])  # ("Turkey" of "President of Turkey" is the office's)
+        if _shaped_as_a_name(name) and all(w[:1].isupper() for w in words[-size:]) \
+                and (first is None or gazetteer().actors[first].kind == "person") \
+                and any(w in ROLE_NOUNS for w in office) and surname_known(name, index):
+            return index.person(name)
+    return None
 
 
 def by_interview_label(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, index: SpeakerIndex) -> Attribution | None:
@@ -867,10 +885,20 @@ def _in_side_clause(cue) -> bool:
 
 
 def _governing_depth(cue, inside) -> int:
-    """How deep the cue stands in the parse when the quoted words hang below it (0 when they do not)."""
+    """How deep the cue stands in the parse when the quoted words hang below it (0 when they do not). A clause joined
+    to the cue's own by "but that" / "and that" is the outer verb's second report, not the cue's ("the ministry said
+    its centre had registered nine violations, but that the truce was “being observed”": the ministry's words)."""
     if inside is None or not any(cue in t.ancestors or t == cue for t in inside):
         return 0
+    if any(_second_report(node, cue) for t in inside for node in (t, *t.ancestors) if node.i > cue.i):
+        return 0
     return 1 + sum(1 for _ in cue.ancestors)
+
+
+def _second_report(node, cue) -> bool:
+    """A "that" clause conjoined to the cue's own clause, which is itself reported (a ccomp)."""
+    return node.dep_ == "conj" and node.head == cue and cue.dep_ == "ccomp" \
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children)
 
 
 def extract_statements(doc, index: SpeakerIndex | None = None) -> tuple[list[Statement], SpeakerIndex]:
@@ -1087,6 +1115,14 @@ def _turns(index: SpeakerIndex) -> list[tuple[int, Speaker | None]]:
         if speaker is not None or tally or name.lower().replace("\u2019", "'") in NOT_SPEAKERS:
             turns.append((match.start(1), speaker))
     return turns
+
+
+def asked(text: str, position: int) -> bool:
+    """The paragraph at `position` is a transcript's question ("Question:", "QUESTION (to Sergey Lavrov):", "Q:"): the
+    journalist's words, which no one's release (not the publisher's) asserts."""
+    start = text.rfind("\n\n", 0, position + 1)
+    label = _labelled_head(text[start + 2 if start >= 0 else 0:][:82].split("\n")[0])
+    return label is not None and label.group(1).strip().lower() in attribution_config()["question_labels"]
 
 
 def _labelled_head(head: str) -> re.Match[str] | None:
