@@ -680,15 +680,17 @@ def _ended_a_deal(verb) -> bool:
 
 
 def _no_commitment_broken(verb) -> bool:
-    """ "the encirclement was broken by Syrian troops", "broke the siege": what is broken is no commitment; "who had let
-    it fail": an "it" that fails with nothing failed to do, nothing failed and no role failed in is the thing (the
-    truce) coming to its end."""
+    """ "the encirclement was broken by Syrian troops", "broke the siege", "broke through": what is broken is no
+    commitment; "who had let it fail": an "it" that fails with nothing failed to do, nothing failed and no role failed
+    in is the thing (the truce) coming to its end."""
     things = lexicon()["broken_things"]
     if verb.lemma_.lower() == "fail":
         return any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children) and not any(
             c.dep_ in ("xcomp", "dobj", "prep", "advcl", "ccomp") for c in verb.children)
+    # ("broke through the defences of the Syrian army", "clashes broke out", "broke into the town": no deal broken)
     return verb.lemma_.lower() == "break" and any(
-        o.dep_ in ("dobj", "nsubjpass") and o.lemma_.lower() in things for o in verb.children)
+        (o.dep_ in ("dobj", "nsubjpass") and o.lemma_.lower() in things)
+        or (o.dep_ in ("prep", "prt") and o.lower_ in lexicon()["broken_through"]) for o in verb.children)
 
 
 def _passive(verb) -> bool:

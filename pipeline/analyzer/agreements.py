@@ -68,12 +68,21 @@ def referred_agreement(text: str, start: int, end: int, date: str | None = None)
 
 def most_specific(named: str | None, text: str, date: str | None, context: str | None = None) -> str | None:
     """A generic agreement named beside a description of the truce in force ("violations of the cease-fire in Idlib
-    … the spirit of the Astana process" in May 2019) yields to that truce: GUIDELINES.md, the most specific."""
+    … the spirit of the Astana process" in May 2019) yields to that truce, and one named by description only to the
+    specific deal the article (`context`) names: GUIDELINES.md, the most specific."""
     generic = next((a for a in _agreements() if a.id == named and a.generic), None) if named else None
     if generic is None:
         return named
     found = by_date(_without_its_own_phrase(text, generic), date, context)
-    return found[0] if found is not None else named
+    if found is not None:
+        return found[0]
+    # "failed to fulfil its obligations under a de-escalation deal for Idlib" in a story on the Sochi memorandum: a
+    # generic description (not its place: "the Astana agreements" stay Astana's) is the specific deal the article names
+    if context is not None and not any(re.search(rf"\b{re.escape(place)}\b", text, re.I) for place in generic.places):
+        specific = _best(counts(context, date), specific_first=True)
+        if specific is not None and specific != generic.id:
+            return specific
+    return named
 
 
 def sentence_agreement(article: str, start: int, end: int, scope: str, date: str | None,
@@ -320,8 +329,10 @@ def _config() -> dict:
 
 
 def _any(patterns) -> re.Pattern[str] | None:
-    """One case-insensitive regex for any of the patterns; None for none."""
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+    """One case-insensitive regex for any of the patterns (a nested list is read flat: config merges its lists so);
+    None for none."""
+    flat = [q for p in patterns or () for q in (p if isinstance(p, list) else [p])]
+    return re.compile("|".join(f"(?:{p})" for p in flat), re.IGNORECASE) if flat else None
 
 
 @lru_cache(maxsize=1)

@@ -17,15 +17,37 @@ class ModelMissing(RuntimeError):
 
 
 def paragraph_breaks(doc):
-    """A blank line ends a sentence: the parser otherwise runs a closing quote into the next paragraph. Nor does a
-    paragraph's first word make a sentence alone: after a line with no full stop (a "READ MORE:" teaser, a caption)
-    the parser would cut "Washington | promised in February to…" apart."""
+    """A blank line ends a sentence: the parser otherwise runs a closing quote into the next paragraph. A transcript
+    turn's label ends one too ("Question: The US State Department says…": the words after it are their own
+    sentence). Nor does a paragraph's first word make a sentence alone: after a line with no full stop (a "READ MORE:"
+    teaser, a caption) the parser would cut "Washington | promised in February to…" apart."""
     for token in doc[:-1]:
-        if token.is_space and token.text.count("\n") >= 2:
-            doc[token.i + 1].is_sent_start = True
-            if token.i + 3 < len(doc) and doc[token.i + 1].is_alpha and doc[token.i + 2].is_alpha:
-                doc[token.i + 2].is_sent_start = False
+        if token.i == 0 or (token.is_space and token.text.count("\n") >= 2):
+            first = token.i if token.i == 0 and not token.is_space else token.i + 1
+            if first > 0:
+                doc[first].is_sent_start = True
+            # (not on the first line, which is often a headline written "Name: what they said")
+            label_end = _label_colon(doc, first) if token.is_space and token.text.count("\n") >= 2 else None
+            if label_end is not None:
+                doc[label_end + 1].is_sent_start = True
+            elif first + 2 < len(doc) and doc[first].is_alpha and doc[first + 1].is_alpha:
+                doc[first + 1].is_sent_start = False
     return doc
+
+
+def _label_colon(doc, start: int) -> int | None:
+    """The colon that closes a paragraph's opening label ("Question:", "Maria Zakharova:", "QUESTION (to Sergey
+    Lavrov):"), when words follow it: what follows is a sentence of its own, not the label's predicate."""
+    bracket = False
+    for i in range(start, min(start + 10, len(doc) - 2)):
+        token = doc[i]
+        if token.text in (":", "):") and i > start:  # (the tokenizer keeps "):" whole)
+            return i if not doc[i + 1].is_space and doc[i + 1].text not in ('"', "\u201c", "\u00ab") else None
+        bracket = (bracket or token.text == "(") and token.text != ")"
+        if not (bracket or token.text in (")", ".") or token.is_title or token.is_upper
+                or token.lower_ in ("of", "the", "to", "for")):
+            return None
+    return None
 
 
 def whole_names(doc):

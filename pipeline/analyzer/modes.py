@@ -210,6 +210,9 @@ def mode_of(token) -> str:
             return "hypothetical"
         if node != token and node.lemma_.lower() in RULE_WORDS["planning_verbs"] and node.pos_ == "VERB":
             return "hypothetical"  # "militants are planning to stage a chemical attack": not done yet
+        if node != token and node.lemma_.lower() in RULE_WORDS["condition_words"] \
+                and any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in node.children):
+            return "hypothetical"  # "its acceptance depended on Russia halting attacks": a condition set
         if node != token and node.lemma_.lower() in RULE_WORDS["permitting_verbs"] and negated(node) \
                 and not any(t.lower_ in RULE_WORDS["again_words"] for t in token.subtree):
             return "hypothetical"  # "will not allow the regime to violate the ceasefire": a warning

@@ -86,6 +86,12 @@ def points_to_group(token) -> bool:
         c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
 
+def points_to_groups(token) -> bool:
+    """ "the groups", "the factions" (plural, lower case, with "the"): the armed groups a sentence before described."""
+    return token.tag_ == "NNS" and token.lemma_.lower() in group_nouns() and token.text.islower() and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+
+
 @lru_cache(maxsize=1)
 def unnamed_nouns() -> frozenset[str]:
     """Nouns an unnamed speaker is described by: role nouns and config/attribution.yaml unnamed_people."""

@@ -8,7 +8,7 @@ from itertools import islice
 
 from pipeline.analyzer.candidates import deal_nouns, lexicon, words
 from pipeline.analyzer.gazetteer import GENERIC_GROUP, gazetteer
-from pipeline.analyzer.names import DOCUMENT_NOUNS, attribution_config, entity_of, name_going_on, points_to_group
+from pipeline.analyzer.names import DOCUMENT_NOUNS, attribution_config, entity_of, name_going_on, points_to_group, points_to_groups
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import named_group
 from pipeline.analyzer.statements import CUES
@@ -216,6 +216,13 @@ def antecedent(token, exclude: set[str]) -> str | None:
     fighters attacked army positions… The centre said they had violated the ceasefire": the fighters)."""
     g = gazetteer()
     subject = _subject_before(token) if token.lower_ == "they" and token.dep_ == "nsubj" else None
+    parallel = _conjoined_subject(token)
+    if parallel is not None:
+        # "Ankara had pledged under the agreement with Russia to remove…, but it did not…": the subject of the clause
+        # it is joined to, not the last party named
+        actor = actor_of_phrase(parallel)
+        if actor and g.rollup(actor) not in exclude and g.actors[actor].kind != "person":
+            return actor
     if subject is not None:
         actor = actor_of_phrase(subject)
         if actor and g.rollup(actor) not in exclude and g.actors[actor].kind != "person":
@@ -234,6 +241,19 @@ def antecedent(token, exclude: set[str]) -> str | None:
 DEAL_PARTIES_BEFORE = re.compile(r"\b(?:between|(?:brokered|mediated|sponsored|guaranteed|signed)\s+by"
                                  r"|(?:under\s+the\s+auspices|(?:with|through)\s+the\s+mediation)\s+of)\s+"
                                  r"(?:the\s+)?(?:\w+\s+(?:and|&)\s+)?(?:the\s+)?$", re.I)
+
+
+def _conjoined_subject(token):
+    """For "it" / "they" subject of a clause joined by "and" / "but" to one before it, that clause's subject."""
+    if token.lower_ not in ("it", "they") or token.dep_ != "nsubj" or token.head.dep_ != "conj":
+        return None
+    first = token.head.head
+    subject = next((c for c in first.children if c.dep_ == "nsubj" and c.i < token.i), None)
+    reported = next((c for c in first.children if c.dep_ == "ccomp" and c.i < token.i), None) \
+        if first.lemma_.lower() in CUES else None
+    if reported is not None:  # "Muallem said Ankara had pledged…, but it did not…" (the parser joins it to "said")
+        subject = next((c for c in reported.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.pos_ in ("NOUN", "PROPN") else None
 
 
 def _subject_before(token):
@@ -684,6 +704,13 @@ def owner_of(noun) -> object | None:
     # (the idiom is singular: "we have seen an increase in violations" names no one who breached)
     if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.lemma_.lower() in ("violation", "breach", "contravention") \
             and noun.tag_ == "NN":
+        act = noun.head.head
+        if act.pos_ == "NOUN" and act.lemma_.lower() in ACTION_NOUNS:
+            # "what he described as the militants' continuing attacks in violation of…": the attacks' doer, not the
+            # subject of the verb above them
+            doer = owner_of(act) or actor_word_before(act)
+            if doer is not None:
+                return doer
         verb = _governing_verb(noun)
         if verb is not None and _is_passive(verb):
             # "a soldier was killed in a regime attack, in violation of…"; with no doer told, an act made the subject
@@ -1495,6 +1522,11 @@ def resolve_actor(token, exclude: set[str]) -> str | None:
     if actor is None and points_to_group(token):
         # "The group accused Turkey…": the group or organisation just named, by its name
         groups = [m for m in _referents_before(token, exclude, sentences=2)[1] if named_group(m)]
+        return groups[-1].actor if groups else None
+    if actor is None and points_to_groups(token):
+        # "Syrian rebel groups said… The groups accused government forces…": the armed groups described before
+        groups = [m for m in _referents_before(token, exclude, sentences=2)[1]
+                  if gazetteer().actors[m.actor].kind == "armed_group"]
         return groups[-1].actor if groups else None
     if actor is None and token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in POINTING - {"this", "that"}
                                                       for c in token.children):

@@ -210,6 +210,8 @@ class SpeakerIndex:
         Syrian National Coalition": the body named before, not what the bare noun names in the gazetteer, the US-led
         coalition)."""
         titled = gazetteer().resolve(without_posting(title))
+        if titled is not None and gazetteer().actors[titled].kind == "state" and _studies(title):
+            titled = None  # "a researcher on Syria": the country studied
         pointed = self._body_pointed_at(name, title)
         return pointed if pointed is not None and (titled is None or ANAPHOR.search(title)) else titled
 
@@ -582,6 +584,16 @@ def _known_person(name: str) -> bool:
     """A name the gazetteer holds as a person's ("Lavrov", "Erdogan")."""
     actor = gazetteer().resolve(name)
     return actor is not None and gazetteer().actors[actor].kind == "person"
+
+
+def _studies(title: str) -> bool:
+    """A title of study or comment (config topic_roles): "a researcher on Syria", "a Turkey analyst"."""
+    return any(word in _topic_roles() for word in re.findall(r"[a-z]+", title.lower()))
+
+
+@lru_cache(maxsize=1)
+def _topic_roles() -> frozenset[str]:
+    return frozenset(attribution_config().get("topic_roles", ()))
 
 
 def surname_known(name: str, index: SpeakerIndex) -> bool:

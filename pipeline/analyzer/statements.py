@@ -1170,6 +1170,8 @@ def _indirect(doc, quotes: list[QuoteSpan], index: SpeakerIndex, spans: list[tup
         reporting, going_on = going_on, None
         if any(q.start < sent.end_char and sent.start_char < q.end for q in quotes):
             continue
+        if _labelled_head(sent.text.strip()) is not None and sent.text.strip().endswith(":"):
+            continue  # a turn's label on its own ("Zakharova:"): the words come in the sentences after it
         labelled = _transcript_speaker(sent, index, turns)
         reported = _reported_in(sent, index, described=False) if labelled is not None else None
         # In a turn, a sentence reporting a third party's words is theirs ("HM: Turkish officials have said
