@@ -249,11 +249,14 @@ def holds_responsible(verb) -> bool:
 
 def _asserts_apart(node) -> bool:
     """ "would respond to any breach by the groups, which have repeatedly violated the truce": a relative clause set
-    off by a comma asserts on its own, whatever the clause it hangs in supposes."""
+    off by a comma (or with its own "it said": 'to "terrorist groups" which, it said, had shelled…') asserts on its own,
+    whatever the clause it hangs in supposes."""
     start = node.left_edge.i
     if node.dep_ == "advcl" and node.tag_ == "VBG" and node.lemma_.lower() in RULE_WORDS["asserting_participles"] \
             and start > 0 and node.doc[start - 1].text == ",":
         return True  # "…said the group would not abide by the deal, adding that Russia had violated…": a new assertion
+    if node.dep_ == "relcl" and any(c.dep_ == "parataxis" and c.lemma_.lower() in REPORTING_VERBS for c in node.children):
+        return True  # "would respond to terrorist groups which, it said, had shelled…": the relative is reported apart
     return node.dep_ == "relcl" and start > 0 and node.doc[start - 1].text == "," \
         and node.doc[start].lower_ in ("which", "who")
 

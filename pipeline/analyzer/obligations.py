@@ -854,6 +854,8 @@ def called_a_breach(token) -> Reading | None:
     # ("Akar said the attack came without warning, and called it a violation": who reports the clause calls it so)
     reporting = reporting_verb_joined(verb)
     caller = subject_of(reporting) if reporting is not None else subject_of(verb)
+    if caller is None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and _lemma(verb.head) in lexicon()["accuse_verbs"]:
+        caller = subject_of(verb.head)  # "Mustafa accused regime forces of shelling…, calling it a violation"
     if caller is not None and caller.pos_ == "PRON" and verb.dep_ == "relcl":
         caller = None
     return Reading(doer, "violate", caller)

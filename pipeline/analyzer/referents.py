@@ -694,6 +694,10 @@ def owner_of(noun) -> object | None:
     # "militants were behind the attack"
     if noun.dep_ == "pobj" and noun.head.lower_ == "behind" and noun.head.head.lemma_ == "be":
         return subject_of(noun.head.head)
+    # "rebels answered with a barrage of rockets on regime positions, which state media called a breach of the truce"
+    called = _relative_calling(noun)
+    if called is not None:
+        return _doer_of_called(called)
     # "Regime forces shelled the town, in what the ministry called a flagrant violation of the truce"
     event = _event_called(noun)
     if event is not None and not _is_verb(event):
@@ -896,7 +900,18 @@ def _share_by(noun):
 def _share_put_on(noun):
     """ "registered a number of violations in Damascus, Hama and Aleppo, most of which it attributed to illegal armed
     formations": the party a counted share of the breaches is put on by a relative "attributed to" / "blamed on"
-    after them in the sentence (wherever the parser hangs the share)."""
+    after them in the sentence (wherever the parser hangs the share), or by a verb joined to the one that counts
+    them ("…and attributed all of them to…")."""
+    # "recorded 14 violations … and attributed all of them to armed opposition groups": a verb joined to the one that
+    # counts them, whose object points back at them
+    recorded = noun.head if noun.dep_ == "dobj" else None
+    for joined in (c for c in recorded.children if c.dep_ == "conj" and c.lemma_.lower() in ("attribute", "blame")) \
+            if recorded is not None else ():
+        them = next((o for o in joined.children if o.dep_ == "dobj"), None)
+        if them is not None and (them.lower_ in ("them", "these", "all", "most", "many") or _counted(them)) \
+                and (them.lower_ != "all" or any(t.lower_ == "them" for t in them.subtree)):
+            return next((o for p in joined.children if p.dep_ == "prep" and p.lower_ in ("to", "on")
+                         for o in p.children if o.dep_ == "pobj"), None)
     for share in noun.doc[noun.i + 1: noun.sent.end]:
         clause = next((c for c in share.children if c.dep_ == "relcl" and c.lemma_.lower() in ("attribute", "blame")), None)
         if clause is None or not _counted(share) or not any(
@@ -970,6 +985,55 @@ def _calling(noun):
     if verb.lemma_.lower() not in lexicon()["obligations"]["calling_verbs"] or verb.dep_ != "pcomp" or verb.head.lower_ != "in":
         return None
     return verb
+
+
+def _accused_of(gerund):
+    """ "accused regime forces of shelling the villages": who a charge's gerund says did it (the charge's object)."""
+    if gerund.dep_ != "pcomp" or gerund.head.lower_ not in ("of", "for"):
+        return None
+    charge = gerund.head.head
+    if charge.lemma_.lower() not in lexicon()["accuse_verbs"]:
+        return None
+    return next((c for c in charge.children if c.dep_ == "dobj"), None)
+
+
+def _relative_calling(noun):
+    """For a breach noun in "…, which X called / described as a violation": the calling verb, a relative clause whose
+    object is that "which"; else None."""
+    if noun.lemma_.lower() not in CALLED_BREACHES:
+        return None
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "as" else noun.head
+    if verb.lemma_.lower() not in lexicon()["obligations"]["calling_verbs"] or verb.dep_ != "relcl":
+        return None
+    which = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "which"), None)
+    return verb if which is not None and which.i > 0 and which.doc[which.i - 1].text == "," else None
+
+
+def _doer_of_called(verb):
+    """Who did what a ", which X called a violation" clause calls so: the act it follows ("a barrage of rockets…,
+    which"), else the act a recording verb reports ("registered artillery fire from Turkish territory toward Tal Abyad,
+    which"), else the subject of the clause it closes ("Russian drones had been spotting targets for the regime's
+    artillery, which")."""
+    antecedent = verb.head
+    if antecedent.lemma_.lower() in ACTION_NOUNS:
+        return owner_of(antecedent) or actor_word_before(antecedent) or _fire_source(antecedent)
+    clause = _governing_verb(antecedent)
+    if clause is None:
+        return None
+    acts = ACTION_NOUNS | frozenset(lexicon()["fire_nouns"])
+    act = next((c for c in clause.children if c.dep_ == "dobj" and c.lemma_.lower() in acts), None)
+    doer = (owner_of(act) or actor_word_before(act) or _fire_source(act)) if act is not None else None
+    if doer is not None or clause.lemma_.lower() in CUES:
+        return doer  # (what a recording verb reports is the act, not the one who records it)
+    subject = subject_of(clause)
+    return subject if subject is not None and actor_of_phrase(subject) else None
+
+
+def _fire_source(act):
+    """ "artillery fire from Turkish territory", "shelling from positions of the regime": the party it came from."""
+    source = next((o for c in act.children if c.dep_ == "prep" and c.lower_ == "from" for o in c.children
+                   if o.dep_ == "pobj"), None)
+    return source if source is not None and actor_of_phrase(source) else None
 
 
 def _event_called(noun):
@@ -1225,7 +1289,7 @@ def attacker_told_before(act, pointing: bool = False):
             passive = any(c.dep_ == "auxpass" for c in token.children)
             # "the shells had been fired by militants …, and called the attack a gross violation": a passive's agent;
             # "Regime artillery hit the hospital on Sunday.": an active's subject
-            doer = doer_of(token) if passive else subject_of(token)
+            doer = doer_of(token) if passive else subject_of(token) or _accused_of(token)
             if passive and (doer is None or not actor_of_phrase(doer)):
                 doer = _fired_from(token, doer) or doer  # "was targeted by mortar fire from areas held by the regime"
             if doer is not None and actor_of_phrase(doer):
@@ -1339,6 +1403,9 @@ def claimed_by(token):
             return caller
     caller = _free_relative_caller(token)
     if caller is not None:
+        return caller
+    relative = _relative_calling(token)  # "…, which Syrian state media called a breach": who calls it so
+    if relative is not None and (caller := subject_of(relative)) is not None and caller.pos_ != "PRON":
         return caller
     for node in heads_above(token, 5):
         if node.pos_ == "VERB" and node.lemma_.lower() in CUES:

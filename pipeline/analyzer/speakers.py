@@ -20,7 +20,7 @@ from pipeline.analyzer.sentences import in_main_clause, text_sentence
 LESSER_TITLES = frozenset("vice deputy former ex assistant acting".split())
 # A title that points back at a body by its noun alone ("the centre's chief" is written "the centre chief").
 # "the centre's chief", "a spokesman for the front": a title naming its body only by a common noun
-ANAPHOR = re.compile(r"(?:^|\b(?:for|of|at|with)\s+)the (\w+)\b", re.IGNORECASE)
+ANAPHOR = re.compile(r"(?:^|,\s*|\b(?:for|of|at|with)\s+)the (\w+)\b", re.IGNORECASE)  # (", The Front's spokesman")
 OWNED_BY_PRONOUN = re.compile(r"(?:^|,\s*)(?:its|their)\s", re.IGNORECASE)  # "Its spokesperson", "Major, Its spokesperson"
 
 
