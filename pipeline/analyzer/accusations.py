@@ -95,6 +95,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
         context = _statement_of(sent, statements)
         scope = statements[context].quote if context is not None and statements[context].kind == "direct" else sent.text
         paragraph = paragraph_of(index.text, sent.start_char)  # doc.text re-joins every token: use the index's copy
+        question = asked(index.text, sent.start_char)  # a briefing's question is no release of its publisher
         in_context = any(_names_truce(text) for text in (sent.text, scope, paragraph)) \
             or _goes_on_with_truce(previous, context, statements)
         # Wire copy gives a sentence a paragraph: a keeping left undone goes on from a truce told just before
@@ -269,7 +270,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                     accuser = reporter.actor
             if accuser is None and context is not None and _frames(statements[context], sent, token):
                 accuser = statements[context].speaker_actor or unnamed_source_state(statements[context].speaker, outlet, sent)
-            published_by_accuser = accuser is None and publisher is not None and not asked(index.text, sent.start_char)
+            published_by_accuser = accuser is None and publisher is not None and not question
             if published_by_accuser:
                 accuser = publisher  # the body's own release, in its own voice
             mode = "claim"

@@ -79,10 +79,16 @@ def most_specific(named: str | None, text: str, date: str | None, context: str |
     # "failed to fulfil its obligations under a de-escalation deal for Idlib" in a story on the Sochi memorandum: a
     # generic description (not its place: "the Astana agreements" stay Astana's) is the specific deal the article names
     if context is not None and not any(re.search(rf"\b{re.escape(place)}\b", text, re.I) for place in generic.places):
-        specific = _best(counts(context, date), specific_first=True)
+        specific = _named_most(context, date)
         if specific is not None and specific != generic.id:
             return specific
     return named
+
+
+@lru_cache(maxsize=4)
+def _named_most(article: str, date: str | None) -> str | None:
+    """The agreement an article names most, a specific one first (once per article: every sentence may ask)."""
+    return _best(counts(article, date), specific_first=True)
 
 
 def sentence_agreement(article: str, start: int, end: int, scope: str, date: str | None,

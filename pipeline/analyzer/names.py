@@ -36,7 +36,6 @@ def attribution_config() -> dict:
     return yaml.safe_load((CONFIG / "attribution.yaml").read_text(encoding="utf-8")) or {}
 
 
-@lru_cache(maxsize=1)
 def rank_only(span) -> bool:
     """A "name" that is only titles: the model cut "Maj Gen" off "Maj Gen Igor Konashenkov" as a person of its own,
     and "Russian Presidential" off "Russian Presidential Special Envoy for Syria Alexander Lavrentiev"."""
@@ -56,6 +55,7 @@ def title_modifiers() -> frozenset[str]:
     return frozenset(attribution_config().get("title_modifiers", ()))
 
 
+@lru_cache(maxsize=1)
 def person_titles() -> frozenset[str]:
     """Words a person's name follows: role nouns and config/attribution.yaml person_titles."""
     return ROLE_NOUNS | frozenset(attribution_config().get("person_titles", ()))

@@ -216,13 +216,6 @@ def antecedent(token, exclude: set[str]) -> str | None:
     fighters attacked army positions… The centre said they had violated the ceasefire": the fighters)."""
     g = gazetteer()
     subject = _subject_before(token) if token.lower_ == "they" and token.dep_ == "nsubj" else None
-    parallel = _conjoined_subject(token)
-    if parallel is not None:
-        # "Ankara had pledged under the agreement with Russia to remove…, but it did not…": the subject of the clause
-        # it is joined to, not the last party named
-        actor = actor_of_phrase(parallel)
-        if actor and g.rollup(actor) not in exclude and g.actors[actor].kind != "person":
-            return actor
     if subject is not None:
         actor = actor_of_phrase(subject)
         if actor and g.rollup(actor) not in exclude and g.actors[actor].kind != "person":
@@ -241,19 +234,6 @@ def antecedent(token, exclude: set[str]) -> str | None:
 DEAL_PARTIES_BEFORE = re.compile(r"\b(?:between|(?:brokered|mediated|sponsored|guaranteed|signed)\s+by"
                                  r"|(?:under\s+the\s+auspices|(?:with|through)\s+the\s+mediation)\s+of)\s+"
                                  r"(?:the\s+)?(?:\w+\s+(?:and|&)\s+)?(?:the\s+)?$", re.I)
-
-
-def _conjoined_subject(token):
-    """For "it" / "they" subject of a clause joined by "and" / "but" to one before it, that clause's subject."""
-    if token.lower_ not in ("it", "they") or token.dep_ != "nsubj" or token.head.dep_ != "conj":
-        return None
-    first = token.head.head
-    subject = next((c for c in first.children if c.dep_ == "nsubj" and c.i < token.i), None)
-    reported = next((c for c in first.children if c.dep_ == "ccomp" and c.i < token.i), None) \
-        if first.lemma_.lower() in CUES else None
-    if reported is not None:  # "Muallem said Ankara had pledged…, but it did not…" (the parser joins it to "said")
-        subject = next((c for c in reported.children if c.dep_ == "nsubj"), None)
-    return subject if subject is not None and subject.pos_ in ("NOUN", "PROPN") else None
 
 
 def _subject_before(token):
@@ -1014,26 +994,22 @@ def _doer_of_called(verb):
     which"), else the act a recording verb reports ("registered artillery fire from Turkish territory toward Tal Abyad,
     which"), else the subject of the clause it closes ("Russian drones had been spotting targets for the regime's
     artillery, which")."""
+    def doer_of_act(act):  # "a barrage of rockets by…", "regime shelling", "artillery fire from Turkish territory"
+        return owner_of(act) or actor_word_before(act) or _held_place_from(act)
+
     antecedent = verb.head
     if antecedent.lemma_.lower() in ACTION_NOUNS:
-        return owner_of(antecedent) or actor_word_before(antecedent) or _fire_source(antecedent)
+        return doer_of_act(antecedent)
     clause = _governing_verb(antecedent)
     if clause is None:
         return None
     acts = ACTION_NOUNS | frozenset(lexicon()["fire_nouns"])
     act = next((c for c in clause.children if c.dep_ == "dobj" and c.lemma_.lower() in acts), None)
-    doer = (owner_of(act) or actor_word_before(act) or _fire_source(act)) if act is not None else None
+    doer = doer_of_act(act) if act is not None else None
     if doer is not None or clause.lemma_.lower() in CUES:
         return doer  # (what a recording verb reports is the act, not the one who records it)
     subject = subject_of(clause)
     return subject if subject is not None and actor_of_phrase(subject) else None
-
-
-def _fire_source(act):
-    """ "artillery fire from Turkish territory", "shelling from positions of the regime": the party it came from."""
-    source = next((o for c in act.children if c.dep_ == "prep" and c.lower_ == "from" for o in c.children
-                   if o.dep_ == "pobj"), None)
-    return source if source is not None and actor_of_phrase(source) else None
 
 
 def _event_called(noun):
@@ -1523,6 +1499,13 @@ def _first_of_joined(verb):
     return next((c for c in head.children if c.dep_ == "ccomp" and c.i < verb.i), head)
 
 
+def _reported_subject(verb, before):
+    """The subject of the clause a reporting verb reports before a token, else None."""
+    reported = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < before.i), None) \
+        if verb.lemma_.lower() in CUES else None
+    return next((c for c in reported.children if c.dep_ == "nsubj"), None) if reported is not None else None
+
+
 def resolve_actor(token, exclude: set[str]) -> str | None:
     if token is None:
         return None
@@ -1545,13 +1528,17 @@ def resolve_actor(token, exclude: set[str]) -> str | None:
         # "The Russians are the guarantors…, and they are the ones breaking the truce": the subject of
         # the clause it is joined to.
         if token.lower_ in ("they", "it") and token.dep_ == "nsubj" and token.head.dep_ == "conj":
-            parallel = subject_of(_first_of_joined(token.head))
+            first = _first_of_joined(token.head)
+            parallel = subject_of(first)
             if parallel is not None and token.lower_ == "it" \
                     and parallel.lemma_.lower() in DEAL_NOUNS:
                 return None  # "…that the Moscow agreement was a temporary deal and that it ignored…": the deal
-            if parallel is not None and parallel.pos_ != "PRON":
-                actor = actor_of_phrase(parallel)
-                if actor and gazetteer().rollup(actor) not in exclude:
+            # ("Muallem said Ankara had pledged…, but it did not…": the parser joins the clause to "said"; when the one
+            # who says names no other party, the subject of what was said)
+            for subject in (parallel, _reported_subject(first, token)):
+                actor = actor_of_phrase(subject) if subject is not None and subject.pos_ != "PRON" else None
+                if actor and gazetteer().rollup(actor) not in exclude and (
+                        subject is parallel or gazetteer().actors[actor].kind != "person"):
                     return actor
         # "Russia said it only targets…": a pronoun subject of reported speech is usually the reporter.
         clause = token.head
