@@ -28,6 +28,8 @@ from pipeline.analyzer.referents import (ACTION_NOUNS, ATTACK_NOUNS, BACKING, BR
                                          read_as_a_noun, relative_antecedent, reporting_verb_joined, resolve_actor,
                                          resolve_actors, sentence_before, sentential_which, subject_of)
 from pipeline.analyzer.sentences import sentence_of
+from pipeline.analyzer.subjects import resolve_subject
+from pipeline.analyzer.names import BODY_NOUNS
 from pipeline.analyzer.speakers import SpeakerIndex
 from pipeline.analyzer.statements import CUES, _speaker_of, as_noted, asked
 from pipeline.models import Accusation, Statement
@@ -38,6 +40,8 @@ BREACH = RULE_WORDS["breach_verbs"]
 COMPLY = RULE_WORDS["comply_verbs"]
 COMPLIANCE_VERBS = RULE_WORDS["compliance_verbs"]
 DEMAND_VERBS = lexicon()["demand_verbs"]
+# What one takes a commitment on by: "the commitments made by the Russian side", "the promises Ankara gave".
+TAKING_ON = lexicon()["obligations"]["undertaking_verbs"]
 ATTACK_VERBS = lexicon()["attack_verbs"]
 ACCUSE_CHARGES = RULE_WORDS["accuse_charges"]
 BREACH_WORDS = BREACH | BREACH_NOUNS | ACCUSE_CHARGES
@@ -47,7 +51,7 @@ CONTEXT = re.compile(
     r"\bas (?:had been |was |it |they )?(?:agreed|undertaken)\b|"  # "failed to secure the highway as agreed"
     r"\bas (?:it|they|he|she|we|\w+) (?:had )?(?:committed|pledged|promised|undertook|agreed) to\b|"  # "as it committed to"
     r"\bobligated\b|\bobliged to\b|"  # "was obliged to neutralise the terrorists but had not done so"
-    r"violations?|breach(?:es)?|guarantors?|pause|calm|lull|cessation of hostilities|(?:its|their|his|her|our) word\b|"
+    r"violations?|breach(?:es)?|guarantors?|guarantees|assurances|pause|calm|lull|cessation of hostilities|(?:its|their|his|her|our) word\b|"
     r"resolution\s+(?:2268|2336|2401)\b",  # the Security Council's ceasefire resolutions (2016, 2016, 2018)
     re.IGNORECASE)
 # Breaches of norms that are not ceasefire commitments: "a flagrant violation of Syria's sovereignty".
@@ -203,6 +207,10 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 # (a passive's subject is what was not kept or done, never who failed: "the heavy weapons had not been
                 # withdrawn, as the Turkish side had undertaken" is read below, by who undertook it)
                 accused_token = agent or _who_took_on(token) or (_debtor_of(token) if passive else subject_of(token))
+                if accused_token is not None and _an_act(accused_token):
+                    # "Shelling of the positions of the Syrian armed forces has not stopped": the act goes on, and
+                    # its doer is charged (never whom its "of" says it hit)
+                    accused_token = owner_of(accused_token) or attacker_told_before(accused_token, pointing=True)
                 trigger = lemma if lemma in COMPLY else "fail"
             elif lemma in RULE_WORDS["collapse_nouns"] and token.pos_ == "NOUN" and of_a_deal(token) \
                     and held_responsible(token) is not None:
@@ -264,6 +272,11 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 if accuser is None and accuser_token.pos_ == "PRON":
                     speaker = index.last_speaker(accuser_token.idx)
                     accuser = speaker.actor if speaker else None
+                elif accuser is None and accuser_token.pos_ == "NOUN" and accuser_token.lower_ in BODY_NOUNS:
+                    # "The ministry described the shelling as a clear breach…": the body named before, as a cue's
+                    # subject is read
+                    speaker = resolve_subject(accuser_token, index)
+                    accuser = speaker.actor if speaker else None
             if accuser is None and reading is None:  # "Turkey pledged…, but…": the pledger reports no charge
                 reporter = reporter_of(token, index)
                 if reporter:
@@ -299,7 +312,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 if accused is None or g.rollup(accused) in {g.rollup(a) for a in accusers}:
                     continue  # a party among those who speak is not their accused ("the government and its allies say they…")
                 for each in accusers:
-                    if not (g.is_party(accused) and g.is_party(each)) or (paired and paired[accused] != each):
+                    if not (g.is_party(accused) and g.is_party(each)) or (paired and paired[accused] != each) \
+                            or g.of_another_war(accused) or g.of_another_war(each):
                         continue
                     accusation = _accusation(sent, scope, token, lemma, trigger, each, accused, mode, context,
                                              statements, article_agreement, date)
@@ -453,6 +467,12 @@ def _respectively(verb) -> bool:
         t.lower_ == "respectively" for t in verb.doc[max(verb.i - 2, 0): verb.i + 2])
 
 
+def _an_act(token) -> bool:
+    """An attack named as a noun or a gerund subject ("the shelling", "Shelling of the positions … has not stopped")."""
+    return token.lemma_.lower() in ATTACK_NOUNS or token.lower_ in ATTACK_NOUNS or (
+        token.tag_ == "VBG" and token.dep_ in ("csubj", "nsubj") and token.lemma_.lower() in ATTACK_VERBS)
+
+
 def _debtor_of(verb):
     """ "Turkey's obligations under the Sochi deal have yet to be met", "…to fulfil its obligations, which have yet to
     be met": whose debts a passive keeping says are unpaid (the commitment it is of, or its relative's noun)."""
@@ -466,8 +486,33 @@ def _debtor_of(verb):
         nouns = [clause.head]
         while nouns[-1].dep_ == "pobj" and nouns[-1].head.dep_ == "prep" and len(nouns) < 4:
             nouns.append(nouns[-1].head.head)
-    return next((c for noun in nouns if noun.lemma_.lower() in COMMITMENT_NOUNS
-                 for c in noun.children if c.dep_ == "poss"), None)
+    return next((owner for noun in nouns if noun.lemma_.lower() in COMMITMENT_NOUNS
+                 for owner in (_owner_of_debt(noun) or _debt_told_before(noun),) if owner is not None), None)
+
+
+def _owner_of_debt(noun):
+    """Who owes a commitment its phrase names: "Turkey's obligations", "the commitments made by the Russian side",
+    "the promises Ankara gave"."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    for taking in (c for c in noun.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in TAKING_ON):
+        owner = agent_of(taking) if taking.dep_ == "acl" else next(
+            (c for c in taking.children if c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP")), None)
+        if owner is not None:
+            return owner
+    return None
+
+
+def _debt_told_before(noun):
+    """ "The General Command pointed to the commitments made by the Russian side… These commitments … have not been
+    fulfilled": a debt pointed back to ("these", "those", "such") is owed by whoever owed it in the sentence before."""
+    if not any(c.dep_ == "det" and c.lower_ in ("these", "those", "such", "this", "that") for c in noun.children) \
+            or noun.sent.start == 0:
+        return None
+    before = noun.doc[noun.sent.start - 1].sent
+    return next((owner for t in before if t.lemma_.lower() == noun.lemma_.lower()
+                 for owner in (_owner_of_debt(t),) if owner is not None), None)
 
 
 def _whose_breach(breach):

@@ -238,13 +238,16 @@ def when(phrase: str, day: datetime.date | None) -> list[tuple[int, int | None, 
 
 
 def _choose(candidates: list[Agreement], sentence: str, text: str) -> str | None:
-    """The candidate whose context the sentence (else the text) mentions most, none on a tie."""
+    """The candidate whose context the sentence (else the text) mentions most; on a tie the one deal of the context
+    its stories mean by default ("last year's understandings on Idlib" of 2021: the protocol, not January's truce),
+    else none."""
     scope = sentence if any(a.context and a.context.search(sentence) for a in candidates) else text
     support = {a.id: len(a.context.findall(scope)) if a.context else 0 for a in candidates}
     possible = [a for a in candidates if support[a.id] or a.context is None or a.default]
     top = max((support[a.id] for a in possible), default=0)
-    best = {a.id for a in possible if support[a.id] == top}
-    return best.pop() if len(best) == 1 else None
+    best = [a for a in possible if support[a.id] == top]
+    defaults = [a for a in best if a.default]
+    return best[0].id if len(best) == 1 else defaults[0].id if len(defaults) == 1 else None
 
 
 def _concluded_by(agreement: Agreement, day: datetime.date | None) -> bool:

@@ -138,6 +138,7 @@ class Gazetteer:
                                  r"[a-z][\w-]*){0,2}\s+(?:" + "|".join(map(re.escape, data.get("civil_nouns", ()))) + r")\b") \
             if data.get("civil_nouns") else re.compile(r"(?!)")
         self.places = {k: tuple(v) for k, v in data.get("places", {}).items()}
+        self.other_wars = frozenset(data.get("other_wars", ()))
         # Syria's places and the venues of its talks ("Astana talks in the Kazakh capital"): a sentence naming one is
         # not set abroad
         syrian = (*self.places.get("syria", ()), *self.places.get("idlib", ()), *data.get("venues", ()))
@@ -214,6 +215,11 @@ class Gazetteer:
             return False
         top = self.rollup(actor_id)
         return top in CANONICAL or top.startswith(OTHER)
+
+    def of_another_war(self, actor_id: str | None) -> bool:
+        """A party whose truces are not Syria's (config other_wars): "Armenia violated the cease-fires brokered by
+        Moscow" is a Karabakh charge in a story on Idlib."""
+        return actor_id is not None and self.rollup(actor_id) in self.other_wars
 
     def mentions(self, text: str) -> list[Mention]:
         """All non-overlapping alias mentions in a text, longest first at each position."""

@@ -15,6 +15,7 @@ from pipeline.analyzer.agreements import sentence_agreement
 from pipeline.analyzer.candidates import Candidate, generate, lexicon
 from pipeline.analyzer.decision import Model, load
 from pipeline.analyzer.features import describe, pair_features
+from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.models import Accusation, Statement
 from pipeline.vocab import AccusationMode
 
@@ -25,7 +26,9 @@ def candidates_of(doc, statements: list[Statement], index, article_agreement: st
                   outlet: str | None = None, date: str | None = None) -> tuple[list[Candidate], list[Accusation]]:
     """The described candidates of a parsed article and the rules' own accusations."""
     rules = extract_accusations(doc, statements, index, article_agreement, outlet, date)
-    candidates = generate(doc, statements, index, outlet_voice(outlet), rules, outlet)
+    g = gazetteer()
+    candidates = [c for c in generate(doc, statements, index, outlet_voice(outlet), rules, outlet)
+                  if not (g.of_another_war(c.accuser) or g.of_another_war(c.accused))]
     sents = list(doc.sents)
     for candidate in candidates:
         candidate.features.update(describe(candidate, sents[candidate.sentence]))

@@ -164,6 +164,10 @@ def none_of(noun) -> bool:
 
 
 QUANTIFIERS = frozenset("any all none some most part one many several each either".split())
+# Verbs a commitment after "on" is kept by (config rules.keeping_phrases: "make good on", "deliver on"), and
+# prepositions after which a commitment is only talked about ("spoke about its obligations").
+_KEEPING_ON = frozenset(p.split()[0] for p in RULE_WORDS["keeping_phrases"] if p.split()[-1] == "on")
+NOT_KEEPING_PREPOSITIONS = frozenset("about of regarding concerning over at for from into".split())
 
 
 def binds(token) -> bool:
@@ -172,7 +176,9 @@ def binds(token) -> bool:
     for child in token.children:
         if child.dep_ == "dobj" and _commitment(child):
             return True
-        if child.dep_ in ("prep", "prt"):
+        if child.lower_ == "on" and token.lemma_.lower() not in _KEEPING_ON:
+            continue  # "has not commented on the memorandum" keeps nothing; "did not deliver on its promises" does
+        if child.dep_ in ("prep", "prt") and child.lower_ not in NOT_KEEPING_PREPOSITIONS:
             for grandchild in child.children:
                 if grandchild.dep_ in ("pobj", "prep"):
                     target = grandchild if grandchild.dep_ == "pobj" else next(

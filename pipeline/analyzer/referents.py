@@ -602,6 +602,21 @@ def _subject_holding_verb(verb):
     return holder if holder.pos_ in ("NOUN", "PROPN") and holder.i < verb.i else None
 
 
+def _failer_of(noun):
+    """ "the failure of the Turkish side to fulfil its obligations", "the refusal of Ankara to withdraw": a failing's
+    "of" is who fails when it names a party and the failing says what was not done (not "the failure of the talks")."""
+    if noun.lemma_.lower() not in REFERENT_WORDS["failing_nouns"] and noun.lower_ not in REFERENT_WORDS["failing_nouns"]:
+        return None
+    party = next((o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                  if o.dep_ == "pobj"), None)
+    if party is None or actor_of_phrase(party) is None:
+        return None
+    # the infinitive of what was not done, on the failing or (as the parser may hang it) on the verb above
+    done = [c for c in (*noun.children, *noun.head.children) if c.pos_ == "VERB" and c.i > party.i
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    return party if done else None
+
+
 def owner_of(noun) -> object | None:
     """Whose failure/violation: a possessive, or 'by X' / 'of X'."""
     for child in noun.children:
@@ -622,6 +637,9 @@ def owner_of(noun) -> object | None:
             if objects:
                 # "shelling from positions controlled by HTS": who holds the place it came from
                 return (_holder(objects[0]) if child.lower_ == "from" else None) or objects[0]
+    failer = _failer_of(noun)
+    if failer is not None:
+        return failer
     maker = _maker_of_breach(noun) if noun.lemma_.lower() in BREACH_NOUNS else None
     if maker is not None:
         return maker

@@ -30,7 +30,7 @@ COMPLIANCE = (
 # Conflicts that share the parties but are not Syria: their weight counts against a story.
 ELSEWHERE = (
     r"Libya\w*|Tripoli|Haftar|Benghazi|Sirte|Karabakh|Azerbaijan\w*|Armenia\w*|Baku|Yerevan|Gaza\w*|Hamas|"
-    r"Yemen\w*|Houthis?|Ukrain\w*|Kyiv|Kiev|Donbas\w*|grain (?:deal|corridor|initiative)|Black Sea|Lebanon|Hezbollah|"
+    r"Yemen\w*|Houthis?|Ukrain\w*|Kyiv|Kiev|Donbas\w*|grain (?:deal|corridor|initiative)|Black Sea (?:grain|corridor|initiative|deal|fleet)|Lebanon|Hezbollah|"
     r"Iraq\w*|Kashmir|Sudan\w*"
 )
 THRESHOLD = 0.4

@@ -345,7 +345,9 @@ def _described_subject(verb) -> Speaker | None:
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
     if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
         subject = verb.head  # "an architect who said he was stiffed": the one the clause describes
-    return _described_source(subject) if subject is not None else None
+    found = _described_source(subject) if subject is not None else None
+    # ("In a statement carried by SANA, the army command said…": a body of the state whose medium carries it)
+    return _of_the_listener(verb, found) if found is not None and found.actor is None else found
 
 
 def _described_source(subject) -> Speaker | None:
@@ -493,6 +495,10 @@ def _of_the_listener(verb, speaker: Speaker) -> Speaker:
     telling = verb.lemma_.lower() in attribution_config().get("listening_verbs", ())  # not whom one accuses
     listeners = [c for c in verb.children if c.dep_ in ("dobj", "dative") and telling] + [
         o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
+    # "In a statement carried by the state news agency SANA, the army command said…": the medium that carries it
+    listeners += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for d in c.children
+                  if d.dep_ == "pobj" and d.lemma_.lower() in DOCUMENT_NOUNS for a in d.children if a.dep_ == "acl"
+                  for b in a.children if b.dep_ == "agent" for o in b.children if o.dep_ == "pobj"]
     for listener in listeners:
         end = listener.right_edge.i + 1
         # "told the state news agency SANA": the parser may leave the agency's name out of its noun
@@ -578,9 +584,13 @@ def _phrase_start(doc, end: int, floor: int) -> int:
 
 
 def _set_off_by_commas(ent, verb) -> bool:
-    """A name between two commas that ends right before the verb: "…, Alexei Yerkhov, said"."""
+    """A name between two commas that ends right before the verb: "…, Alexei Yerkhov, said", with its rank before it
+    ("…, Major General Yury Borenkov, said")."""
     doc = verb.doc
-    return ent.end == verb.i - 1 and doc[ent.end].text == "," and ent.start > 0 and doc[ent.start - 1].text == ","
+    start = ent.start
+    while start > 0 and ent.start - start < 4 and doc[start - 1].dep_ == "compound" and doc[start - 1].is_title:
+        start -= 1
+    return ent.end == verb.i - 1 and doc[ent.end].text == "," and start > 0 and doc[start - 1].text == ","
 
 
 def _titled_ending(end: int, index: SpeakerIndex) -> str | None:
@@ -798,7 +808,9 @@ def _by_described_subject(token, quotes: list[QuoteSpan]) -> Attribution | None:
     if not description:
         return None
     actor = gazetteer().resolve(description)  # "the Russian military": Russia's, though no one is named
-    return Attribution(_cue_text(token), Speaker(description, subject.lower_, actor, False), token.idx)
+    speaker = Speaker(description, subject.lower_, actor, False)
+    # ("In a statement carried by SANA, the army command said…": a body of the state whose medium carries it)
+    return Attribution(_cue_text(token), speaker if actor else _of_the_listener(token, speaker), token.idx)
 
 
 # Tried in this order; the first that names a speaker attributes the quote.

@@ -899,9 +899,11 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         own = [t for t in token.doc[token.left_edge.i: token.i] if t.pos_ == "PROPN"]
         if own:
             name = noun_phrase(token)
-            # "the General Command said" after "the General Command of the Syrian Democratic Forces"
+            # "the General Command said" after "the General Command of the Syrian Democratic Forces" or "the Syrian
+            # army's General Command"
             fuller = next((full for at, full in reversed(index.organisations)
-                           if at < token.idx and full.startswith(name + " ") and len(full) > len(name)), None)
+                           if at < token.idx and len(full) > len(name)
+                           and (full.startswith(name + " ") or full.endswith(" " + name))), None)
             if fuller:
                 return Speaker(fuller, None, g.resolve(fuller), False)
             written_out = token.doc[token.left_edge.i: min(token.right_edge.i + 1, token.left_edge.i + 25)].text
