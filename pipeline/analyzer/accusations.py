@@ -66,7 +66,7 @@ OTHER_NORMS = re.compile(r"(?:violations?|breach(?:es)?|violat\w+)[\"\u201d']?\s
 # of National Defence") publishes its own statements: what its text asserts without a reporting verb,
 # it asserts. News agencies, state-run or not, report: their narration is never made a claim.
 OFFICIAL_OUTLET = re.compile(r"\b(?:ministry|ministère|command|centre|center|presidency|government|embassy|"
-                             r"permanent mission|armed forces)\b", re.IGNORECASE)
+                             r"(?:permanent )?mission (?:to|of)|armed forces)\b", re.IGNORECASE)
 
 
 def outlet_voice(outlet: str | None) -> str | None:
@@ -263,6 +263,11 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
             elif accuser_token is not None and accuser_token.lower_ in ("he", "she"):
                 speaker = index.last_speaker(accuser_token.idx, "person")
                 accuser = speaker.actor if speaker else None
+            elif accuser_token is not None and accuser_token.lower_ == "it" and context is not None \
+                    and accuser_token.head.lemma_.lower() in CUES and statements[context].speaker_actor:
+                # "The Russian Center … reported that it had registered violations, all of them, it said, by…": the
+                # "it" of a cue inside the statement is the body the statement is of (as the speaker was read)
+                accuser = statements[context].speaker_actor
             elif accuser_token is not None and (speaking := _continues_speaking(accuser_token, token, index)):
                 # "…," the statement said. It accused Ankara of…": "it" is the body that has been speaking, not the
                 # last party named (Turkey, inside the quote)

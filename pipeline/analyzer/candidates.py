@@ -102,9 +102,19 @@ def _mocks_a_deal(verb) -> bool:
 
 
 def deal_named_before(token) -> bool:
-    """The sentence names a deal before the token (which an "it" after may stand for)."""
+    """The sentence names a deal before the token (which an "it" after may stand for); or the sentence before does,
+    and nothing singular but the subject comes between ("…is the end of the Sochi agreement in practice. The Russian
+    occupation and the Assad militias have torn it up")."""
     deals = deal_nouns()
-    return any(t.lemma_.lower() in deals for t in token.sent if t.i < token.i)
+    sent = token.sent
+    if any(t.lemma_.lower() in deals for t in sent if t.i < token.i):
+        return True
+    if sent.start == 0:
+        return False
+    subject = {t.i for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    if any(t.tag_ in ("NN", "NNP") and t.i not in subject for t in sent if t.i < token.i):
+        return False
+    return any(t.lemma_.lower() in deals for t in token.doc[sent.start - 1].sent)
 
 
 @dataclass

@@ -503,9 +503,16 @@ def _bracketed(doc, i: int):
 
 
 def delegation_of(token) -> str | None:
-    """The country in brackets after a name, as UN meetings coverage writes delegates: "NAME (Turkey)"."""
+    """The country in brackets after a name, as UN meetings coverage writes delegates: "NAME (Turkey)"; or the one a
+    delegate opens speaking for: "Speaking for Turkey, Feridun Sinirlioglu said"."""
     inside = _bracketed(token.doc, token.i + 1)
-    return inside.text if inside is not None and any(t.ent_type_ == "GPE" for t in inside) else None
+    if inside is not None and any(t.ent_type_ == "GPE" for t in inside):
+        return inside.text
+    party = next((o for a in token.head.children if a.dep_ == "advcl" and a.lemma_.lower() == "speak" and a.i < token.i
+                  for p in a.children if p.dep_ == "prep" and p.lower_ == "for"
+                  for o in p.children if o.dep_ == "pobj" and o.ent_type_ == "GPE"), None) \
+        if token.dep_ == "nsubj" else None
+    return party.text if party is not None else None
 
 
 def capitalised_noun(token) -> bool:

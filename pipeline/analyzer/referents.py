@@ -429,6 +429,12 @@ def subject_of(token):
                          for s in a.children if s.dep_ in ("nsubj", "nsubjpass")), None)
     if on_auxiliary is not None:
         return on_auxiliary
+    # "Turkey, he said, had not carried out…": an aside set in after the subject leaves it a modifier of the verb
+    set_off = next((c for c in token.children if c.dep_ in ("npadvmod", "dep") and c.i < token.i
+                    and c.pos_ in ("PROPN", "NOUN") and c.i + 1 < len(c.doc) and c.doc[c.i + 1].text == ","
+                    and any(p.dep_ == "parataxis" and c.i < p.i < token.i for p in token.children)), None)
+    if set_off is not None:
+        return set_off
     # "radical groups seeking to sabotage the calm": a participle's doer is the noun it modifies
     if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN", "PRON") and token.tag_ == "VBG":
         if token.head.lemma_.lower() == "one" and token.head.dep_ == "attr":

@@ -9,8 +9,8 @@ from functools import lru_cache
 
 from pipeline.analyzer.candidates import words
 from pipeline.analyzer.gazetteer import gazetteer
-from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, ROLE_NOUNS, agency_state, attribution_config, described,
-                                     entity_of, is_capitalised_name, is_misread_place, on_the_ground, unnamed_nouns)
+from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, ROLE_NOUNS, agency_state, attribution_config,
+                                     delegation_of, described, entity_of, is_capitalised_name, is_misread_place, on_the_ground, unnamed_nouns)
 from pipeline.analyzer.quotes import QuoteSpan, paragraphs, written_as_name
 from pipeline.analyzer.sentences import sentence_of, text_sentence
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex, defined_acronyms, surname_known
@@ -1176,7 +1176,8 @@ def _indirect(doc, quotes: list[QuoteSpan], index: SpeakerIndex, spans: list[tup
     found = []
     turns = _turns(index)
     starts = [start for start, _ in spans]
-    going_on: tuple[Speaker, int] | None = None  # who reports, and the paragraph their reported speech goes on in
+    # who reports, the paragraph their reported speech goes on in, and whether they speak as a delegate (UN coverage)
+    going_on: tuple[Speaker, int, bool] | None = None
     for sent in doc.sents:
         paragraph = max(bisect_right(starts, sent.start_char) - 1, 0)  # the paragraph the sentence starts in
         reporting, going_on = going_on, None
@@ -1199,13 +1200,29 @@ def _indirect(doc, quotes: list[QuoteSpan], index: SpeakerIndex, spans: list[tup
             found.append(_sentence_statement(sent, speaker, _cue_text(token)))
             # the speaker's own paragraph (no sentence before this one in it: the parser may split a name in capitals)
             opens = not re.search(r"[.!?]\W*\s", doc.text[spans[paragraph][0]:sent.start_char])
-            going_on = (speaker, paragraph) if opens or (reporting is not None and reporting[1] == paragraph) else None
-        elif reporting is not None and reporting[1] == paragraph and _backshifted(sent):
+            going_on = (speaker, paragraph, _delegate_speaks(token)) \
+                if opens or (reporting is not None and reporting[1] == paragraph) else None
+        elif reporting is not None and reporting[1] == paragraph and (reporting[2] or _backshifted(sent)):
             # UN meetings coverage and wire copy report a speech in its own paragraph: "RYCROFT (United Kingdom) said
             # there was no doubt about who was to blame. The regime had continued to bomb…, in flagrant breach of…"
+            # (a delegate's paragraph in UN coverage is the delegate's to its end, whatever its tense: "The root of the
+            # crisis lay in the non-fulfilment by Turkey of its obligations")
             found.append(_sentence_statement(sent, reporting[0], "continued"))
             going_on = reporting
+        elif reporting is not None and reporting[1] == paragraph:
+            # a sentence in the plain past between ("Hundreds of armed groups were in the country. The arrangement
+            # had been built on one obligation of the United States…") is not told as the speaker's, but the speech
+            # goes on past it in its paragraph
+            going_on = reporting
     return found
+
+
+def _delegate_speaks(cue) -> bool:
+    """The cue's subject is a delegate as UN meetings coverage names one: "Vassily Nebenzia (Russian Federation)",
+    "Speaking for Turkey, Feridun Sinirlioglu"."""
+    # ("Vassily Nebenzia (Russian Federation) expressed condolences…, but said…": the subject of the verb it is joined to)
+    heads = (cue, cue.head) if cue.dep_ == "conj" else (cue,)
+    return any(c.dep_ == "nsubj" and delegation_of(c) is not None for head in heads for c in head.children)
 
 
 def _backshifted(sent) -> bool:

@@ -33,7 +33,10 @@ def _reporting_subject(pronoun):
     """ "Russia said it had recorded…", "Lavrov said he…": a pronoun subject of the clause a named subject
     reports stands for that subject."""
     clause = pronoun.head
-    if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" or pronoun.lower_ in ("we", "i"):
+    # ("The Russian Center … reported that it had registered violations, all of them, it said, by…": an aside's "it"
+    # hung on the verb that reports is that verb's subject too)
+    aside = clause.dep_ == "parataxis" and clause.head.lemma_.lower() in attribution_config()["reporting_verbs"]
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or (clause.dep_ != "ccomp" and not aside) or pronoun.lower_ in ("we", "i"):
         return None
     subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
     return subject if subject is not None and subject.pos_ != "PRON" else None
