@@ -73,6 +73,11 @@ def most_specific(named: str | None, text: str, date: str | None, context: str |
     generic = next((a for a in _agreements() if a.id == named and a.generic), None) if named else None
     if generic is None:
         return named
+    # a deal the sentence also describes by its time ("obligations under last year's understandings on Idlib, … agreed
+    # in the Astana format" of 2021): that deal, before the truce of the article's date
+    described = agreement_in(_without_its_own_phrase(text, generic), date, context, scenes=False) if date else None
+    if described is not None and described != generic.id:
+        return described
     found = by_date(_without_its_own_phrase(text, generic), date, context)
     if found is not None:
         return found[0]

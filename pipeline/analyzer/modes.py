@@ -263,6 +263,8 @@ def _asserts_apart(node) -> bool:
         return True  # "…said the group would not abide by the deal, adding that Russia had violated…": a new assertion
     if node.dep_ == "relcl" and any(c.dep_ == "parataxis" and c.lemma_.lower() in REPORTING_VERBS for c in node.children):
         return True  # "would respond to terrorist groups which, it said, had shelled…": the relative is reported apart
+    if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in RULE_WORDS["reason_marks"] for c in node.children):
+        return True  # "would deal with the agreement with caution, since Russia had not honoured…": a reason given
     return node.dep_ == "relcl" and start > 0 and node.doc[start - 1].text == "," \
         and node.doc[start].lower_ in ("which", "who")
 

@@ -1,6 +1,6 @@
 """A delegate's paragraph in UN meetings coverage, speech that goes on past a sentence in the plain past, official
 missions as publishers, an "it" for the deal of the sentence before, an aside "it said" and an aside set
-in after a subject. Written for these tests; no labelled set's text."""
+in after a subject, a reason given under a supposition. Written for these tests; no labelled set's text."""
 
 import pytest
 
@@ -60,3 +60,14 @@ def test_a_subject_before_an_aside_is_still_the_subject():
     text = ("Syrian President Bashar al-Assad spoke on Rossiya 24. Turkey, he said, had not carried out a single one of "
             "its obligations under the Sochi agreement.")
     assert rule_claims(text) == {("syria", "turkey")}
+
+
+def test_a_reason_given_is_asserted_whatever_the_clause_supposes():
+    text = ("The president of the Syrian Opposition Coalition, Anas al-Abdah, said the Coalition would deal with the "
+            "agreement with caution, since Russia had not honoured the commitments it made in Sochi and Astana.")
+    assert rule_claims(text) == {("armed_groups", "russia")}
+
+
+def test_a_condition_still_supposes():
+    text = "Anas al-Abdah said the Coalition would respond if Russia did not honour the commitments it made in Sochi."
+    assert not rule_claims(text)

@@ -111,3 +111,10 @@ def test_the_black_sea_resort_is_no_other_war_but_the_black_sea_grain_deal_is():
     elsewhere = _patterns()[3]
     assert not elsewhere.search("met in the Black Sea resort of Sochi to discuss Idlib")
     assert elsewhere.search("the Black Sea grain deal")
+
+
+def test_a_deal_described_by_its_time_before_a_generic_one_named_beside_it():
+    text = ("Turkey has so far failed to fulfil a number of its obligations under last year's understandings on Idlib, "
+            "the Russian envoy told journalists on the sidelines of the international meeting on Syria in the Astana "
+            "format.")
+    assert sentence_agreement(text, 0, len(text), text, "2021-12-22", None) == "moscow_2020"
