@@ -16,7 +16,7 @@ from pipeline.analyzer.breaches import ATTACK_WORDS, breach_type
 from pipeline.analyzer.candidates import deal_named_before, lexicon, verb_lemma, words
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.reciprocal import reciprocal_accusations
-from pipeline.analyzer.names import unnamed_source_state
+from pipeline.analyzer.names import BODY_NOUNS, unnamed_source_state
 from pipeline.analyzer.modes import (ACCUSE, COMMITMENT_NOUNS, binds, denies_in_sentence, failing, held_back, holds_responsible,
                                     mode_of, negated, none_of, reporter_of, reporting_subject, under_denial)
 from pipeline.analyzer.obligations import (asked_to_stop, done_despite_a_truce, ended, is_deal, lister_of, obligation_reading,
@@ -29,7 +29,6 @@ from pipeline.analyzer.referents import (ACTION_NOUNS, ATTACK_NOUNS, BACKING, BR
                                          resolve_actors, sentence_before, sentential_which, subject_of)
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.subjects import resolve_subject
-from pipeline.analyzer.names import BODY_NOUNS
 from pipeline.analyzer.speakers import SpeakerIndex
 from pipeline.analyzer.statements import CUES, _speaker_of, as_noted, asked
 from pipeline.models import Accusation, Statement

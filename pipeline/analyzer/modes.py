@@ -165,9 +165,9 @@ def none_of(noun) -> bool:
 
 QUANTIFIERS = frozenset("any all none some most part one many several each either".split())
 # Verbs a commitment after "on" is kept by (config rules.keeping_phrases: "make good on", "deliver on"), and
-# prepositions after which a commitment is only talked about ("spoke about its obligations").
+# prepositions after which a commitment is only talked about (config rules.talked_about: "spoke about its obligations").
 _KEEPING_ON = frozenset(p.split()[0] for p in RULE_WORDS["keeping_phrases"] if p.split()[-1] == "on")
-NOT_KEEPING_PREPOSITIONS = frozenset("about of regarding concerning over at for from into".split())
+NOT_KEEPING_PREPOSITIONS = frozenset(RULE_WORDS["talked_about"])
 
 
 def binds(token) -> bool:
