@@ -80,16 +80,19 @@ def group_nouns() -> frozenset[str]:
     return frozenset(attribution_config().get("group_nouns", ()))
 
 
+def _the_lower_case(token) -> bool:
+    """Written in lower case with "the": "the group", "the factions" (not a name such as "the Front")."""
+    return token.text.islower() and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+
+
 def points_to_group(token) -> bool:
     """ "the group", "the front" written in lower case with "the": a reference back to a group named before."""
-    return token.lower_ in group_nouns() and token.text.islower() and any(
-        c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    return token.lower_ in group_nouns() and _the_lower_case(token)
 
 
 def points_to_groups(token) -> bool:
     """ "the groups", "the factions" (plural, lower case, with "the"): the armed groups a sentence before described."""
-    return token.tag_ == "NNS" and token.lemma_.lower() in group_nouns() and token.text.islower() and any(
-        c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    return token.tag_ == "NNS" and token.lemma_.lower() in group_nouns() and _the_lower_case(token)
 
 
 @lru_cache(maxsize=1)
