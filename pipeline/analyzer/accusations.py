@@ -117,6 +117,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
             trigger = None
             if (lemma in ACCUSE or holds_responsible(token)) and token.pos_ == "VERB" and (negated(token) or held_back(token)):
                 continue  # "Moscow has never accused Ankara of…", "does not hold Turkey responsible", "avoided criticizing"
+            if holds_responsible(token) and _held_to_a_duty(token):
+                continue  # "holds Russia responsible … to use its influence over the regime to stop the attacks"
             if holds_responsible(token) and CONTEXT.search(paragraph):
                 # "held Russia responsible as the guarantor of the ceasefire"
                 accuser_token = subject_of(token)
@@ -182,7 +184,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                         continue  # "condemned the Turkish presence as an occupation": called something, not a breach
             elif (lemma in BREACH or (reneged := _went_back_on(token)) or _ended_a_deal(token)) \
                     and (token.pos_ in ("VERB", "AUX") or read_as_a_noun(token)) and not negated(token) \
-                    and not _other_norm(token) and not _no_commitment_broken(token) and asked_to_stop(token) is None:
+                    and not _other_norm(token) and not _no_commitment_broken(token) and asked_to_stop(token) is None \
+                    and not _in_reply(token):
                 # "the clearing of radical groups …, which Turkey took on …, has stalled": who took the task on
                 # "This move violates the agreement": the act told the sentence before, and who did it
                 accused_token = named_or_mover(_who_took_on(token) or doer_of(token))
@@ -330,13 +333,32 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
 
 def _asked_for(verb) -> bool:
     """ "called on the council to condemn it", "calls upon the Security Council to shoulder its responsibilities … and
-    to condemn these crimes": an infinitive under what a demand asks for."""
+    to condemn these crimes", "demanded that the Council condemn it": what a demand asks for."""
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in DEMAND_VERBS:
         return True
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in DEMAND_VERBS and (
+            verb.tag_ == "VB" or any(c.dep_ == "aux" and c.lower_ == "should" for c in verb.children)):
+        return True  # "demanded that the Council condemn it": a subjunctive asks for the charge
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     return any(a.dep_ in ("xcomp", "advcl") and a.head.lemma_.lower() in DEMAND_VERBS
                and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children) for a in islice(verb.ancestors, 4))
+
+
+def _in_reply(verb) -> bool:
+    """An attack told as an answer ("pounded militant positions in response to attacks on its troops")."""
+    return verb.lemma_.lower() in ATTACK_VERBS and any(
+        p.dep_ == "prep" and p.lower_ == "in" and any(o.lemma_.lower() in RULE_WORDS["reply_nouns"] for o in p.children)
+        for p in verb.children)
+
+
+def _held_to_a_duty(hold) -> bool:
+    """ "holds Russia responsible, as a guarantor…, to use its influence…": held to a task to come (an infinitive),
+    with nothing it is held responsible for."""
+    heads = [hold, *(r for r in hold.subtree if r.lower_ == "responsible")]
+    duty = any(c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               for h in heads for c in h.children)
+    return duty and not any(c.dep_ == "prep" and c.lower_ == "for" for h in heads for c in h.children)
 
 
 def _purposed(verb) -> bool:
@@ -768,6 +790,9 @@ def _is_breach(charge) -> bool:
         return True  # "of refusing to abide by the truce", "of failing to honour its commitments"
     if lemma in ("continue", "keep", "persist"):  # "of continuing to supply the groups"
         return any(_is_breach(c) for c in charge.children if c.dep_ in ("xcomp", "pcomp"))
+    if any(c.dep_ == "ccomp" and any(w.lower_ == "what" for w in c.children)
+           and any(t.lemma_.lower() in BREACH_WORDS and t.pos_ == "NOUN" for t in c.subtree) for c in charge.children):
+        return True  # "of committing what they described as repeated violations of the truce": a breach so called
     # The charge's own words, two levels down, not a "by …" means or a clause hung on it
     # ("abandoning them by pulling troops back, opening the way for the Turkish assault").
     words, frontier = [charge], [charge]

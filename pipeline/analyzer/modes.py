@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import islice
+
 from pipeline.analyzer.candidates import lexicon
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.referents import (ACTS_AND_BREACHES, CLAIM_NOUNS, actor_of_phrase, antecedent,
@@ -211,6 +213,9 @@ def mode_of(token) -> str:
         if subject is not None and any(c.dep_ == "aux" and c.lower_ in ("should", "were", "had") and c.i < subject.i
                                        for c in node.children):
             return "hypothetical"  # "should the regime attack our soldiers…"
+        if subject is not None and any(c.dep_ == "det" and c.lower_ == "any" for c in subject.children) \
+                and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in node.children):
+            return "hypothetical"  # "Any Turkish attack will be a clear violation": none has happened
         if node.lemma_ in ("threaten", "warn") and node != token and token.dep_ in ("xcomp", "ccomp") \
                 and not _act_endangers(node):
             return "hypothetical"
@@ -318,8 +323,14 @@ def _told_by_its_reporter(verb) -> bool:
     """ "Kuralenko … said it had registered nine violations": a reporting verb whose subject is a pronoun, in the clause
     another reporting verb reports, is that reporter's (the pronoun stands for it, not for the last body named)."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subject is not None and subject.pos_ == "PRON" and verb.dep_ == "ccomp" \
-        and verb.head.lemma_.lower() in REPORTING_VERBS
+    if subject is None or subject.pos_ != "PRON":
+        return False
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS:
+        return True
+    # "SANA said the forces launched an attack…, in what it described as a flagrant violation": the "it" of a free
+    # relative that names the act is whoever reports the act
+    return any(c.lower_ == "what" for c in verb.children) \
+        and any(a.lemma_.lower() in REPORTING_VERBS and a.pos_ == "VERB" for a in islice(verb.ancestors, 4))
 
 
 def _in_their_view(sentence):

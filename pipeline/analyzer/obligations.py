@@ -1040,12 +1040,19 @@ def asked_to_stop(token) -> Reading | None:
     if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in POINTING for c in token.children):
         return None  # "asked the Russian side to stop these violations": the regime's, told before
     trigger = "violate" if _lemma(token) in BREACH_VERBS | BREACH_NOUNS else "attack"
-    owner: Any = owner_of(token) if token.pos_ == "NOUN" else None
+    # (or the party its "by" or "of" names: "expected Russia to stop the attacks of the regime on Idlib")
+    owner: Any = (owner_of(token) or _agent_after(token) or _of_a_party(token)) if token.pos_ == "NOUN" else None
     if owner is not None and owner.pos_ != "PRON" and actor_of_phrase(owner):
         # "called on Moscow to halt the regime's attacks": the regime attacks; Moscow is asked to stop it
         asked = _demanded_of(stop, stop.head, trigger)
         return Reading(owner, trigger, asked.accuser) if asked is not None else None
     return _demanded_of(stop, stop.head, trigger)
+
+
+def _of_a_party(act):
+    """ "the attacks of the regime": the party an act's "of" names (not a place or a thing it hit)."""
+    return next((o for p in act.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj" and actor_of_phrase(o)), None)
 
 
 @reader("kept_unlike")

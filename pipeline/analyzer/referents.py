@@ -210,6 +210,18 @@ def _coordinated_modifiers(token, exclude: set[str]) -> list[str]:
     return found
 
 
+def _named_alike(noun, exclude: set[str]) -> str | None:
+    """The party a phrase with the same head noun named before (this sentence or the two before it)."""
+    window = sentence_of(noun).start
+    for _ in range(2):
+        window = sentence_of(noun.doc[window - 1]).start if window > 0 else window
+    for before in reversed(noun.doc[window: noun.i]):
+        if before.lemma_ == noun.lemma_ and before.pos_ == noun.pos_:
+            actor = actor_of_phrase(before)
+            return actor if actor and gazetteer().rollup(actor) not in exclude else None
+    return None
+
+
 def antecedent(token, exclude: set[str]) -> str | None:
     """For its/it/they: the nearest actor named before, in this sentence or the two before it; for a "they" that
     opens what its sentence reports, the subject of the sentence before when it names a party ("Hayat Tahrir al-Sham
@@ -1243,8 +1255,11 @@ def doer_of_these(noun):
             candidate if candidate == subject and actor_up_to_head(candidate) else None)
         if found is not None:
             return found
-    # further back: earlier in the sentence, or the lead; an act told by a plain verb just before ("the step")
-    return attacker_told_before(subject, pointing) or mover_told_before(subject, bare=True)
+    # further back: earlier in the sentence, or the lead; an act told by a plain verb just before ("the step"); of the
+    # two, the one told last ("…backed by Russian air strikes, have pushed… | The regime is trying to advance…. This
+    # is a violation": the regime's advance)
+    told = [t for t in (attacker_told_before(subject, pointing), mover_told_before(subject, bare=True)) if t is not None]
+    return max(told, key=lambda t: t.i) if told else None
 
 
 def _doer_of_what(noun):
@@ -1608,7 +1623,9 @@ def resolve_actor(token, exclude: set[str]) -> str | None:
         return groups[-1].actor if groups else None
     if actor is None and token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in POINTING - {"this", "that"}
                                                       for c in token.children):
-        return antecedent(token, exclude)  # "These groups have been attacking…": the ones just named
+        # "These groups have been attacking…": the ones just named, by the same noun first ("…war crimes by
+        # Turkish-backed Syrian opposition fighters during Turkey's offensive…, and that those fighters…")
+        return _named_alike(token, exclude) or antecedent(token, exclude)
     if actor is None and token.lemma_.lower() in ATTACK_NOUNS and token.dep_ in ("nsubj", "nsubjpass"):
         # "Opposition officials said the strikes violated the truce": whose strikes the story told just before
         attacker = attacker_told_before(token)
