@@ -22,7 +22,7 @@ from pipeline.analyzer.modes import (ACCUSE, COMMITMENT_NOUNS, binds, denies_in_
 from pipeline.analyzer.obligations import (asked_to_stop, done_despite_a_truce, ended, is_deal, lister_of, obligation_reading,
                                           of_a_deal, pledger_of, slowed)
 from pipeline.analyzer.referents import (ACTION_NOUNS, ATTACK_NOUNS, BACKING, BREACH_NOUNS, CALLED_BREACHES, actor_of_phrase,
-                                         actor_up_to_head,
+                                         actor_up_to_head, actor_word_before,
                                          agent_of, attacker_told_before, claimed_by, counted_incident, doer_of,
                                          doer_of_these, held_responsible, named_or_mover, non_compliance, owner_of, participle_agent,
                                          read_as_a_noun, relative_antecedent, reporting_verb_joined, resolve_actor,
@@ -50,7 +50,7 @@ CONTEXT = re.compile(
     r"\bas (?:had been |was |it |they )?(?:agreed|undertaken)\b|"  # "failed to secure the highway as agreed"
     r"\bas (?:it|they|he|she|we|\w+) (?:had )?(?:committed|pledged|promised|undertook|agreed) to\b|"  # "as it committed to"
     r"\bobligated\b|\bobliged to\b|"  # "was obliged to neutralise the terrorists but had not done so"
-    r"violations?|breach(?:es)?|guarantors?|guarantees|assurances|pause|calm|lull|cessation of hostilities|(?:its|their|his|her|our) word\b|"
+    r"violations?|breach(?:es)?|guarantors?|guarantees|assurances|pause|calm|lull|cessation\b|(?:its|their|his|her|our) word\b|"
     r"resolution\s+(?:2268|2336|2401)\b",  # the Security Council's ceasefire resolutions (2016, 2016, 2018)
     re.IGNORECASE)
 # Breaches of norms that are not ceasefire commitments: "a flagrant violation of Syria's sovereignty".
@@ -544,11 +544,29 @@ def _debt_told_before(noun):
 def _whose_breach(breach):
     """Its owner when the phrase names a party, else the doer of the act called the breach: "a breach … by the party
     that is supposed to be the guarantor" names none, "The Russian raids … are a clear breach…" tells whose it is."""
-    owner = _those_committing(breach) or owner_of(breach)
+    # ("government violations of the ceasefire": a bare noun that names its party with "the" says whose breach it is;
+    # not whose attack: "to stop regime attacks" is no charge of a breach)
+    owner = _those_committing(breach) or owner_of(breach) or (
+        actor_word_before(breach) if breach.lemma_.lower() in CALLED_BREACHES else None)
     if owner is not None and not (owner.pos_ == "NOUN" and actor_of_phrase(owner) is None):
         return _offered_by(owner) or owner
+    shown = _shown_by(breach)
+    if shown is not None:
+        return shown
     act = doer_of_these(breach)
     return _offered_by(act) or act or owner
+
+
+def _shown_by(breach):
+    """ "the offensive by the Syrian regime showed blatant disregard for the commitments", "Russia has displayed contempt
+    for the deal": who shows the breach (config rules showing_verbs), or whose act shows it."""
+    verb = breach.head
+    if breach.dep_ != "dobj" or verb.lemma_.lower() not in RULE_WORDS["showing_verbs"]:
+        return None
+    shower = subject_of(verb)
+    if shower is not None and shower.lemma_.lower() in ACTION_NOUNS | ATTACK_NOUNS:
+        return owner_of(shower) or actor_word_before(shower)
+    return shower
 
 
 def _offered_by(act):

@@ -135,7 +135,9 @@ def article_agreement(text: str, date: str | None = None) -> str | None:
     found = by_date(text, date)
     if found is not None:
         tally[found[0]] += float(_config().get("era_weight", 1.0)) * found[1]
-    return _best(tally)
+    # (GUIDELINES.md: when several are named, the most specific; a 2019 story of the Astana talks in Nur-Sultan that
+    # names the Sochi memorandum invokes Sochi)
+    return _best(tally, specific_first=True)
 
 
 def by_date(text: str, date: str | None, context: str | None = None) -> tuple[str, int] | None:

@@ -437,20 +437,41 @@ def instead_of_keeping(token) -> Reading | None:
     return Reading(doer, "fail") if doer is not None else None
 
 
+@reader("pledged_then_instead")
+def pledged_then_instead(token) -> Reading | None:
+    """ "Russia, which as one of its guarantors had committed to restraining Damascus, had instead joined the assault",
+    "Turkey pledged to separate the groups but instead armed them": a pledger said to have done otherwise."""
+    if token.pos_ != "VERB" or negated(token) or not any(c.dep_ == "advmod" and c.lower_ == "instead"
+                                                         for c in token.children):
+        return None
+    subject = subject_of(token)
+    if subject is None or subject.pos_ == "PRON" and token.dep_ != "conj":
+        return None
+    own = any(c.dep_ == "relcl" and _pledges(c) and not negated(c) for c in subject.children)
+    joined = token.dep_ == "conj" and _pledges(token.head) and not negated(token.head)
+    return Reading(subject, "fail") if own or joined else None
+
+
 def _anaphoric(noun) -> bool:
     """The noun stands for something told before: "this", "that", "it", "so", "nothing", "this work", "not one of
-    these commitments"."""
+    these commitments", ", a commitment"."""
     if noun.lower_ in ("one", "none", "any", "each") and any(
             _anaphoric(o) for o in _objects_after(noun, ("of",))):
         return True
+    # (or set off after the clause it sums up: "Ankara is obliged to clear the corridor, a commitment Russian officials
+    # say has yet to be met")
+    summed_up = noun.left_edge.i > 0 and noun.doc[noun.left_edge.i - 1].text == ","
     return noun.lower_ in words()["pledge_anaphors"] or (
-        _lemma(noun) in words()["task_nouns"] and any(c.lower_ in ("this", "that", "these") for c in noun.children))
+        _lemma(noun) in words()["task_nouns"] and (any(c.lower_ in ("this", "that", "these") for c in noun.children)
+                                                    or summed_up))
 
 
 def _undone_as_told(verb) -> bool:
     """What was told before is not done: "this has not been done", "nothing has been done", "has yet to do so",
     "this work has stalled / is moving very slowly"."""
     told = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "advmod") and _anaphoric(c)]
+    if not told and verb.dep_ == "xcomp":  # "This has yet to be done": the subject is the "has"'s
+        told = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and _anaphoric(c)]
     return bool(told) and _said_undone(verb)
 
 

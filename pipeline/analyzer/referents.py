@@ -50,7 +50,10 @@ def actor_of_phrase(token) -> str | None:
     named = next((a for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"
                   for a in [actor_up_to_head(c)] if a and gazetteer().actors[a].kind == "person"), None)
     actor = named or actor
-    if actor is None or gazetteer().actors[actor].kind == "state":
+    # (and fighters named only as armed groups: "the radical groups supported by Iran" are Iran's militias, but "rebels
+    # backed by Washington" keep their name)
+    if actor is None or gazetteer().actors[actor].kind == "state" or (
+            actor == "armed_groups" and token.lower_ not in gazetteer().opposition_nouns):
         actor = _proxy_by_sponsor(token) or actor
     # a subject the parser tagged a verb is a noun ("forces loyal to Assad had violated…")
     if actor is None and (token.pos_ in ("PROPN", "NOUN") or (token.pos_ == "VERB" and token.dep_ in ("nsubj", "nsubjpass"))):
@@ -248,6 +251,12 @@ DEAL_PARTIES_BEFORE = re.compile(r"\b(?:between|(?:brokered|mediated|sponsored|g
                                  r"(?:the\s+)?(?:\w+\s+(?:and|&)\s+)?(?:the\s+)?$", re.I)
 
 
+# "the radical groups supported by Iran continue their attacks": a sponsor named in a "backed by" is not whom "their"
+# stands for
+SPONSOR_BEFORE = re.compile(r"\b(?:" + "|".join(w.removesuffix("e") + "ed" for w in BACKING) + r")\s+by\s+(?:the\s+)?$",
+                            re.I)
+
+
 def _subject_before(token):
     """The subject of the sentence before the token's, when nothing in the token's own sentence before it is a party
     (the one who reports it aside: "Russia's reconciliation centre said they…")."""
@@ -294,7 +303,7 @@ def _referents_before(token, exclude: set[str], sentences: int):
             continue
         if g.actors[mention.actor].kind == "state" and PLACE_BEFORE.search(before):
             continue
-        if DEAL_PARTIES_BEFORE.search(before):
+        if DEAL_PARTIES_BEFORE.search(before) or SPONSOR_BEFORE.search(before):
             continue
         kept.append(mention)
     return text, kept
@@ -308,6 +317,12 @@ def agent_of(verb):
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
+    if verb.tag_ == "VBN" and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in PERCEIVING \
+            and any(c.dep_ == "nsubj" for c in verb.children):
+        # "we have seen it violated, day after day, by the regime's bombardments": the parser hangs the small
+        # clause's "by" on the verb of seeing
+        return next((o for by in verb.head.children if by.dep_ == "prep" and by.lower_ == "by" and by.i > verb.i
+                     for o in by.children if o.dep_ == "pobj"), None)
     if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return None
     return next((o for prep in verb.children if prep.dep_ == "prep" for pobj in prep.children if pobj.dep_ == "pobj"
@@ -427,6 +442,11 @@ def _document_issuer(document):
     return subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
 
 
+# Verbs of seeing a thing done: "we have seen it violated by…", "watched the truce broken by…".
+PERCEIVING = frozenset(lexicon()["rules"]["perceiving_verbs"])
+GOING_ON = frozenset(tuple(phrase.split()) for phrase in lexicon()["rules"]["going_on"])
+
+
 def subject_of(token):
     subjects = [child for child in token.children if child.dep_ in ("nsubj", "nsubjpass")]
     if len(subjects) > 1:
@@ -481,6 +501,11 @@ def subject_of(token):
         return subject_of(doing)
     # "Turkey is still far from fulfilling its commitments": who is far from it does it
     if far_from(token) and token.head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(token.head.head)
+    # "government forces had gone on violating the cease-fire", "carried on shelling", "persisted in breaching": a
+    # going on is its subject's (config rules going_on)
+    if token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.dep_ in ("prep", "prt") \
+            and (token.head.head.lemma_.lower(), token.head.lower_) in GOING_ON:
         return subject_of(token.head.head)
     # "urged Ankara to withdraw", "called on Russia to stop…": the one asked is who is to do it
     if token.dep_ == "xcomp" and token.head.pos_ == "VERB" and token.head.lemma_.lower() not in SUBJECT_CONTROL:
@@ -1144,7 +1169,11 @@ def sentential_which(pronoun):
     """ "Turkish troops set up new posts near Saraqeb, which constitutes a violation of the memorandum": a ", which"
     after a clause whose last noun is neither an act nor a party stands for the clause; its doer is the clause's
     subject, when that names a party."""
-    if pronoun is None or pronoun.lower_ != "which" or pronoun.i == 0 or pronoun.doc[pronoun.i - 1].text != ",":
+    if pronoun is None or pronoun.i == 0 or pronoun.doc[pronoun.i - 1].text != ",":
+        return None
+    if pronoun.lower_ == "something":
+        return _doer_of_clause_before(pronoun)
+    if pronoun.lower_ != "which":
         return None
     clause = pronoun.head
     if clause.dep_ == "ccomp" and clause.head.dep_ == "relcl" and clause.head.lemma_.lower() in CUES:
@@ -1158,6 +1187,18 @@ def sentential_which(pronoun):
         return None
     verb = _governing_verb(noun)
     doer = subject_of(verb) if verb is not None else None
+    return doer if doer is not None and actor_of_phrase(doer) else None
+
+
+def _doer_of_clause_before(something):
+    """ "Turkey had committed to neutralise the groups, something he said had not been done", "the fighters had used
+    the zone to launch attacks, something it said was in breach of the agreement": the parser makes "something …" a
+    clause of its own beside the one it stands for; the doer is that clause's subject, when it names a party."""
+    clause = something.head
+    if clause.dep_ not in ("ccomp", "conj"):
+        return None
+    told = [c for c in clause.head.children if c.dep_ in ("ccomp", "conj") and c.i < something.i and c != clause]
+    doer = subject_of(told[-1]) if told else None
     return doer if doer is not None and actor_of_phrase(doer) else None
 
 
@@ -1455,9 +1496,11 @@ def heads_above(token, steps: int):
 def _free_relative_caller(noun):
     """ "citing what it called repeated violations of the truce by the regime": who calls the breach so; an "it" or
     "they" there is the subject of the clause the words hang on (the opposition that cites them)."""
-    verb = noun.head
+    # (or "described as": "because of what they described as government violations of the ceasefire")
+    described_as = noun.dep_ == "pobj" and noun.head.lower_ == "as"
+    verb = noun.head.head if described_as else noun.head
     # (a breach so called, as in "in what X called": "what Moscow calls provocations by militants" charges no breach)
-    if noun.lemma_.lower() not in CALLED_BREACHES or noun.dep_ not in ("oprd", "attr", "dobj") \
+    if noun.lemma_.lower() not in CALLED_BREACHES or not (noun.dep_ in ("oprd", "attr", "dobj") or described_as) \
             or verb.lemma_.lower() not in lexicon()["obligations"]["calling_verbs"] \
             or not any(c.lower_ == "what" for c in verb.children):
         return None
@@ -1548,8 +1591,8 @@ def _reported_subject(verb, before):
 def resolve_actor(token, exclude: set[str]) -> str | None:
     if token is None:
         return None
-    if token.pos_ == "PRON" and token.lower_ in ("this", "these"):
-        return None  # "These are provocations in breach of the ceasefire": an event, not a party
+    if token.pos_ == "PRON" and token.lower_ in ("this", "these", "something", "anything", "nothing", "everything"):
+        return None  # "These are provocations in breach of the ceasefire", "…, something it said was a breach": no party
     if token.lower_ in ("those", "anyone", "whoever") and any(c.dep_ == "relcl" for c in token.children):
         return None  # "the work of those who want to sabotage the process": whoever they are, no one named
     if token.lower_ in ("that", "which", "who") and token.head.dep_ == "relcl" and token.head.head.pos_ in ("NOUN", "PROPN"):
