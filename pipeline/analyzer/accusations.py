@@ -45,8 +45,9 @@ ATTACK_VERBS = lexicon()["attack_verbs"]
 ACCUSE_CHARGES = RULE_WORDS["accuse_charges"]
 BREACH_WORDS = BREACH | BREACH_NOUNS | ACCUSE_CHARGES
 CONTEXT = re.compile(
-    r"cease-?fire|truce|agreement|deal|accord|commitments?|obligations?|memorandum|protocol|de-?escalation|"
-    r"understanding|patrols?|demilitari[sz]ed|pledges?|promises?|arrangements?|Sochi|Astana|March 5|5 March|"
+    # (whole words where a longer word holds them: "according to", "ideal", "dealt with", "compromise")
+    r"cease-?fire|truce|agreement|\bdeals?\b|\baccords?\b|commitments?|obligations?|memorandum|protocol|de-?escalation|"
+    r"understanding|patrols?|demilitari[sz]ed|pledges?|\bpromis(?:e|es|ed|ing)\b|arrangements?|Sochi|Astana|March 5|5 March|"
     r"\bas (?:had been |was |it |they )?(?:agreed|undertaken)\b|"  # "failed to secure the highway as agreed"
     r"\bas (?:it|they|he|she|we|\w+) (?:had )?(?:committed|pledged|promised|undertook|agreed) to\b|"  # "as it committed to"
     r"\bobligated\b|\bobliged to\b|"  # "was obliged to neutralise the terrorists but had not done so"
@@ -54,7 +55,8 @@ CONTEXT = re.compile(
     r"resolution\s+(?:2268|2336|2401)\b",  # the Security Council's ceasefire resolutions (2016, 2016, 2018)
     re.IGNORECASE)
 # Breaches of norms that are not ceasefire commitments: "a flagrant violation of Syria's sovereignty".
-OTHER_NORMS = re.compile(r"(?:violations?|breach(?:es)?|violat\w+)[\"\u201d']?\s+(?:of\s+)?"
+# ("an attack on Syria's sovereignty": an attack on a norm as well)
+OTHER_NORMS = re.compile(r"(?:violations?|breach(?:es)?|violat\w+|(?:attacks?|assaults?)\s+on)[\"\u201d']?\s+(?:of\s+)?"
                          r"(?:(?!commitment|obligation|agreement|cease|truce|deal|memorandum|protocol|pledge)[^.;]){0,40}?"
                          r"(?:" + lexicon()["other_norms_re"].pattern + r")", re.IGNORECASE)
 
@@ -163,6 +165,10 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 charges = [obj for head in (token, *(o for a in token.children if a.dep_ == "agent" for o in a.children))
                            for prep in head.children if prep.dep_ == "prep" and prep.i > token.i
                            and prep.lower_ in ("for", "of", "over") for obj in prep.children if obj.dep_ in ("pobj", "pcomp")]
+                # (or on the accused: "accusing militants of using civilians as human shields", "of" hung on "militants";
+                # a gerund only, not "the leader of the rebels")
+                charges += [obj for accused in objects for prep in accused.children if prep.dep_ == "prep"
+                            and prep.lower_ == "of" for obj in prep.children if obj.dep_ == "pcomp" and obj.tag_ == "VBG"]
                 # "of procrastinating and evading its commitments": each joined charge is one
                 # (of the same form: "of using chemical weapons and to disrupt the agreement" is another's aim)
                 charges += [c for charge in charges for c in charge.conjuncts if c.tag_ == charge.tag_]

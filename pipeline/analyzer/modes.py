@@ -6,11 +6,15 @@ from itertools import islice
 
 from pipeline.analyzer.candidates import lexicon
 from pipeline.analyzer.gazetteer import gazetteer
+from pipeline.analyzer.names import attribution_config
 from pipeline.analyzer.referents import (ACTS_AND_BREACHES, CLAIM_NOUNS, actor_of_phrase, antecedent,
                                          claim_owner, far_from, finite_above, subject_of)
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex
 from pipeline.analyzer.statements import CUES, DENIALS, VIEW_NOUNS, _speaker_of, acts_in_reply, complains, relayed
+
+# "Ankara's position is that…": nouns whose owner's stance a copula's clause gives
+STANCE_NOUNS = frozenset(attribution_config().get("stance_nouns", ()))
 from pipeline.analyzer.subjects import group_before
 
 RULE_WORDS = lexicon()["rules"]  # config/accusation_lexicon.yaml, section `rules`
@@ -296,6 +300,9 @@ def reporter_of(token, index: SpeakerIndex):
         spoken = _speaker_of(aside, index) if aside is not None else None
         if spoken is not None:
             return spoken
+        held = _stance_of(node) if node != token else None
+        if held is not None:
+            return held
         # A predicate the clause is joined to is no report of it: "HTS has rejected the Sochi agreement and refused to
         # withdraw…, Russian officials say" (the rejecting is another act of the same subject)
         if node != token and (node.lemma_.lower() in REPORTING_VERBS or complains(node)) and not joined \
@@ -317,6 +324,17 @@ def reporter_of(token, index: SpeakerIndex):
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
             return _speaker_of(t, index)
     return _in_their_view(sentence_of(token))
+
+
+def _stance_of(verb):
+    """ "Ankara's position is that Russia and Iran have failed to meet their responsibilities": whose stance (config
+    attribution stance_nouns) a copula's clause gives."""
+    if verb.lemma_ != "be" or not any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    noun = next((c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in STANCE_NOUNS), None)
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None) if noun is not None else None
+    actor = actor_of_phrase(owner) if owner is not None and owner.pos_ != "PRON" else None
+    return Speaker(owner.text, None, actor, False) if actor else None
 
 
 def _told_by_its_reporter(verb) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 from pipeline.analyzer.candidates import lexicon, verb_lemma
 from pipeline.analyzer.modes import does_nothing, failing, negated, no_effort
@@ -747,6 +748,15 @@ def _against_deal(token):
     return verb
 
 
+def _act_around_the_place(which):
+    """ "continued regime attacks, including in Wadi Barada, which clearly run counter to the ceasefire": a relative the
+    parser hangs on the place an act was told at stands for the act."""
+    if which is None or which.tag_ not in ("WDT", "WP") or which.head.dep_ != "relcl" or which.head.head.pos_ != "PROPN":
+        return None
+    return next((a for a in islice(which.head.head.ancestors, 5) if a.pos_ == "NOUN"
+                 and _lemma(a) in words()["act_nouns"]), None)
+
+
 def _doer_of_act(subject):
     """Who did the act a sentence charges: "What Turkey is doing", "Turkey's military measures", "the attack"
     (the attacker the sentence or the one before names), or the party itself."""
@@ -801,7 +811,8 @@ def against_the_deal(token) -> Reading | None:
         subject = subject_of(verb.head)
     if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "ccomp" and verb.head.dep_ == "relcl":
         subject = relative_antecedent(verb.head)  # "Turkey's support for militants, which it said ran counter to…"
-    subject = sentential_which(subject) or subject  # "…entered Idlib without prior notice, which runs counter to…"
+    subject = sentential_which(subject) or _act_around_the_place(subject) or subject  # "…entered Idlib without prior
+    # notice, which runs counter to…"
     doer = _doer_of_act(subject)
     return Reading(doer, "violate") if doer is not None else None
 

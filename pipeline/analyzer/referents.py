@@ -552,6 +552,10 @@ def subject_of(token):
     if token.dep_ == "pcomp" and token.tag_ == "VBG" and party is not None and party.dep_ == "conj" \
             and party.pos_ in ("NOUN", "PROPN") and actor_of_phrase(party):
         return party
+    # "Turkey summoned the ambassadors to protest the offensive": an infinitive of purpose is its verb's subject's
+    if token.dep_ == "advcl" and token.head.pos_ in ("VERB", "AUX") \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return subject_of(token.head)
     return None
 
 
@@ -690,9 +694,13 @@ def owner_of(noun) -> object | None:
     if by is not None:
         return by
     # "recorded 12 violations, all from territory held by Hayat Tahrir al-Sham": a "from" the parser hung on the verb
+    # (or a "by": "registered 11 violations of the truce over the past 24 hours, mostly by al-Nusra", where an active
+    # verb of recording has no agent of its own)
     if (noun.lemma_.lower() in BREACH_NOUNS or counted_incident(noun)) and noun.dep_ == "dobj":
         source = next((_holder(o) for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "from" and c.i > noun.i
-                       for o in c.children if o.dep_ == "pobj"), None)
+                       for o in c.children if o.dep_ == "pobj"), None) or next(
+            (o for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > noun.i
+             and noun.head.lemma_.lower() in lexicon()["rules"]["recording_verbs"] for o in c.children if o.dep_ == "pobj"), None)
         if source is not None:
             return source
     # "responding to violations of the zone by terrorists": the parser hangs a "by" right after the

@@ -18,6 +18,7 @@ def rule_pairs(sentence: str) -> set[tuple[str, str]]:
 def test_every_frame_is_registered_by_name():
     assert [name for name, _ in READERS] == ["late_keeping", "demanded_keeping", "awaited_keeping", "due_keeping", "reminded_of_debt",
                                              "pledge_unkept", "pledged_before_undone", "promise_undone", "undone_in_relative", "contrary_to_promises", "instead_of_keeping",
+                                             "pledged_then_instead",
                                              "taken_on_and_undone", "pledger_said_undone", "step_said_undone",
                                              "truce_exploited",
                                              "no_steps_taken", "not_as_agreed", "against_the_deal", "harms_listed", "called_a_breach",
