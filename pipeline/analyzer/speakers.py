@@ -56,15 +56,6 @@ class PersonMention:
     position: int
 
 
-def _holder_of_title(ent):
-    """The person entity itself, or for a title the model tagged a person (names.rank_only) the person named within
-    four words after it; None when there is none."""
-    if not rank_only(ent):
-        return ent
-    return next((e for e in ent.doc.ents if e.label_ == "PERSON" and ent.end <= e.start <= ent.end + 4
-                 and not rank_only(e)), None)
-
-
 class SpeakerIndex:
     """People named in one article: fullest names, titles, and what was said last."""
 
@@ -119,14 +110,13 @@ class SpeakerIndex:
         def outside(position: int) -> bool:
             return not self.quoted(position)
 
-        # (position, name, the subject token); a title the model tagged a person ("Russian Presidential Special Envoy |
-        # for Syria | Alexander Lavrentiev told…") is the subject as the name written after it
-        named = [(ent.start_char, clean_name(full_span_text(_holder_of_title(ent))),
+        # (position, name, the subject token)
+        named = [(ent.start_char, clean_name(full_span_text(ent)),
                   ent.root if ent.root.dep_ in ("nsubj", "nsubjpass") else ent.root.head) for ent in doc.ents
                  if ent.label_ == "PERSON" and not is_place(ent) and ent.text[:1].isupper() and (
                      ent.root.dep_ in ("nsubj", "nsubjpass")
                      or (ent.root.dep_ == "appos" and ent.root.head.dep_ in ("nsubj", "nsubjpass")))
-                 and outside(ent.start_char) and _holder_of_title(ent) is not None]
+                 and outside(ent.start_char)]
         # A surname met before, whatever the NER calls it now ("Lavrentiev also spoke about…"), or one the gazetteer
         # knows as a person's ("Lavrov met his Turkish counterpart…", tagged ORG).
         named += [(t.idx, self.full_name(_with_given_names(t)), t) for t in doc

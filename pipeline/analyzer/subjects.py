@@ -669,12 +669,6 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
             return None
         # The whole name the token is part of: "al-Assad" may be split into "al", "-", "Assad".
         ent = entity_of(token)
-        if ent is not None and rank_only(ent):
-            # "Russian Presidential Special Envoy for Syria Alexander Lavrentiev": a title the model tagged a person;
-            # the name written just after it is who holds it
-            holder = next((e for e in token.doc.ents if e.label_ == "PERSON" and ent.end <= e.start <= ent.end + 4
-                           and not rank_only(e)), None)
-            return index.person(clean_name(full_span_text(holder)) or holder.text) if holder is not None else None
         name = clean_name(full_span_text(ent)) if ent is not None else ""
         return index.person(name or token.text) if (name or token.is_alpha) else None
     named = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "ORG"), None)
