@@ -215,10 +215,7 @@ def _coordinated_modifiers(token, exclude: set[str]) -> list[str]:
 
 def _named_alike(noun, exclude: set[str]) -> str | None:
     """The party a phrase with the same head noun named before (this sentence or the two before it)."""
-    window = sentence_of(noun).start
-    for _ in range(2):
-        window = sentence_of(noun.doc[window - 1]).start if window > 0 else window
-    for before in reversed(noun.doc[window: noun.i]):
+    for before in reversed(noun.doc[_sentences_back(noun, 2): noun.i]):
         if before.lemma_ == noun.lemma_ and before.pos_ == noun.pos_:
             actor = actor_of_phrase(before)
             return actor if actor and gazetteer().rollup(actor) not in exclude else None
@@ -284,14 +281,20 @@ def _news_agencies() -> frozenset[str]:
     return frozenset(attribution_config().get("news_agencies", ()))
 
 
-def _referents_before(token, exclude: set[str], sentences: int):
-    """The text from `sentences` sentences back up to the token, and the parties named in it that a
-    pronoun can stand for: not people, not the excluded, not places ("in northeast Syria") and not
-    the parties to a deal ("the truce agreed between Moscow and Ankara")."""
+def _sentences_back(token, sentences: int) -> int:
+    """Where the sentence `sentences` sentences before the token's begins (the token's own with 0)."""
     start = sentence_of(token).start
     for _ in range(sentences):
         if start > 0:
             start = sentence_of(token.doc[start - 1]).start
+    return start
+
+
+def _referents_before(token, exclude: set[str], sentences: int):
+    """The text from `sentences` sentences back up to the token, and the parties named in it that a
+    pronoun can stand for: not people, not the excluded, not places ("in northeast Syria") and not
+    the parties to a deal ("the truce agreed between Moscow and Ankara")."""
+    start = _sentences_back(token, sentences)
     g = gazetteer()
     text = token.doc[start:token.i].text
     kept = []
@@ -502,8 +505,8 @@ def subject_of(token):
     # "Turkey is still far from fulfilling its commitments": who is far from it does it
     if far_from(token) and token.head.head.pos_ in ("VERB", "AUX"):
         return subject_of(token.head.head)
-    # "government forces had gone on violating the cease-fire", "carried on shelling", "persisted in breaching": a
-    # going on is its subject's (config rules going_on)
+    # "government forces had gone on violating the cease-fire", "carried on shelling": a going on is its subject's
+    # (config rules going_on; a gerund after "in" is read below)
     if token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.dep_ in ("prep", "prt") \
             and (token.head.head.lemma_.lower(), token.head.lower_) in GOING_ON:
         return subject_of(token.head.head)

@@ -67,7 +67,8 @@ def test_what_they_described_as_violations_by_a_bare_noun():
 
 
 def test_going_on_violating_is_the_subject_s():
-    text = "The opposition delegate said government forces had gone on violating the cease-fire throughout the talks."
+    text = ("Mohammed Alloush, the chief opposition negotiator, said government forces had gone on violating the nationwide "
+            "cease-fire throughout the talks.")
     assert rule_claims(text) == {("armed_groups", "syria")}
 
 
