@@ -26,7 +26,7 @@ from pipeline.analyzer.referents import (ACTION_NOUNS, ATTACK_NOUNS, BACKING, BR
                                          agent_of, attacker_told_before, claimed_by, counted_incident, doer_of,
                                          doer_of_these, held_responsible, named_or_mover, non_compliance, owner_of, participle_agent,
                                          read_as_a_noun, relative_antecedent, reporting_verb_joined, resolve_actor,
-                                         resolve_actors, sentence_before, sentential_which, subject_of)
+                                         resolve_actors, sentence_before, sentential_which, so_called, subject_of)
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.subjects import resolve_subject
 from pipeline.analyzer.speakers import SpeakerIndex
@@ -52,6 +52,8 @@ CONTEXT = re.compile(
     r"\bas (?:it|they|he|she|we|\w+) (?:had )?(?:committed|pledged|promised|undertook|agreed) to\b|"  # "as it committed to"
     r"\bobligated\b|\bobliged to\b|"  # "was obliged to neutralise the terrorists but had not done so"
     r"violations?|breach(?:es)?|guarantors?|guarantees|assurances|pause|calm|lull|cessation\b|(?:its|their|his|her|our) word\b|"
+    r"\b(?:end|side|half|part) of the bargain\b|"  # "is not living up to its end of the bargain"
+    r"\bagreed (?:period|deadline|time-?frame|timetable|timeline|time limit)\b|"  # "…within the agreed period"
     r"resolution\s+(?:2268|2336|2401)\b",  # the Security Council's ceasefire resolutions (2016, 2016, 2018)
     re.IGNORECASE)
 # Breaches of norms that are not ceasefire commitments: "a flagrant violation of Syria's sovereignty".
@@ -154,8 +156,10 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 # "Turkey sent more troops. Damascus condemned the move as a violation…": whose move it was
                 accused_token = named_or_mover(objects[0]) if objects else None
                 # "blamed the escalation on terrorist groups": the blamed is after "on"
+                # (or on what someone calls so: "blaming all of them on what it called 'terrorist groups'")
                 on = [o for head in (token, *objects) for c in head.children if c.dep_ == "prep" and c.lower_ == "on"
-                      for o in c.children if o.dep_ == "pobj"]
+                      for o in (*(p for p in c.children if p.dep_ == "pobj"),
+                                *filter(None, (so_called(p) for p in c.children)))]
                 if lemma == "blame" and on:
                     accused_token = on[0]
                     if objects and objects[0].lemma_.lower() in RULE_WORDS["blameless_things"]:
@@ -440,7 +444,8 @@ def _co_accusers(accuser: str, accuser_token, trigger) -> list[str]:
     if subject is None or subject.pos_ == "PRON":
         return []
     g = gazetteer()
-    found = [actor_of_phrase(c) for c in subject.conjuncts]
+    # (names only: a clause the parser joins to the subject is no one who speaks with it)
+    found = [actor_of_phrase(c) for c in subject.conjuncts if c.pos_ in ("NOUN", "PROPN")]
     return [a for a in dict.fromkeys(found) if a and g.rollup(a) != g.rollup(accuser)]
 
 
@@ -463,7 +468,11 @@ def _frames(statement: Statement, sent, trigger) -> bool:
         return True
     word = statement.cue.split()[0]
     cue = next((t for t in sent if t.text == word), None)
-    return cue is None or cue.dep_ != "advcl" or trigger in cue.subtree or as_noted(cue)
+    # (nor one joined to a clause of the outlet's own: "…appeared to be faltering as regime artillery resumed shelling
+    # towns, and the Russian military accused the militants of…" does not tell the shelling as Moscow's)
+    told_aside = cue is not None and cue.dep_ == "conj" and any(
+        a.dep_ == "advcl" for a in trigger.ancestors if a.i not in {h.i for h in cue.head.ancestors} and a != cue.head)
+    return cue is None or (cue.dep_ != "advcl" and not told_aside) or trigger in cue.subtree or as_noted(cue)
 
 
 def _statement_of(sent, statements: list[Statement]) -> int | None:

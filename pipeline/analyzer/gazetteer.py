@@ -340,6 +340,12 @@ class Gazetteer:
         owners = [m for m in mentions if self.actors[m.actor].kind == "state" and POSSESSIVE.match(text, m.end)]
         if len(owners) < len(mentions):
             mentions = [m for m in mentions if m not in owners]
+        elif owners:
+            # "Syria's main rebel coalition": a side's adjective after the state that owns it names the side
+            # (the opposition's words only: "Turkey's Kurdish minority" is a people, not the SDF)
+            side = next((a for a in self._adjectives_in(text[owners[-1].end:]) if a == GENERIC_GROUP), None)
+            if side is not None:
+                return side
         # "the Russian contingent in Syria", "Israeli strikes in Syria": a state after "in" is where, not who, when
         # another state's adjective comes before it
         located = [m for m in mentions if self.actors[m.actor].kind == "state" and LOCATIVE_BEFORE.search(text, 0, m.start)

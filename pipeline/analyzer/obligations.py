@@ -18,7 +18,7 @@ from itertools import islice
 from typing import Any
 from pipeline.analyzer.candidates import lexicon, verb_lemma
 from pipeline.analyzer.modes import does_nothing, failing, negated, no_effort
-from pipeline.analyzer.referents import (ATTACK_NOUNS, BREACH_NOUNS, PERPETRATE, POINTING, actor_of_phrase,
+from pipeline.analyzer.referents import (ATTACK_NOUNS, BREACH_NOUNS, PERPETRATE, POINTING, actor_of_phrase, actor_up_to_head,
                                          actor_word_before, attacker_told_before, doer_told_by_verb, far_from,
                                          mover_told_before, owner_of, relative_antecedent, reporting_verb_joined,
                                          sentence_before,
@@ -127,7 +127,10 @@ def late_keeping(token) -> Reading | None:
     """ "the implementation by Ankara of its commitments is being delayed", "Turkey's fulfilment … is held up"."""
     lemma = _lemma(token)
     late = lemma in words()["late_verbs"] and (lemma != "hold" or any(c.lower_ == "up" for c in token.children))
-    unfinished = lemma in words()["progress_verbs"] and negated(token)
+    # ("has not yet taken place": a keeping that has not happened)
+    happened = lemma in words()["progress_verbs"] or (lemma == "take" and any(
+        c.dep_ == "dobj" and c.lower_ == "place" for c in token.children))
+    unfinished = happened and negated(token)
     # "the creation of the corridor … was behind schedule"
     behind = lemma == "be" and any(p.lower_ == "behind" and any(o.lower_ in ("schedule", "time") for o in p.children)
                                    for p in token.children)
@@ -144,6 +147,10 @@ def late_keeping(token) -> Reading | None:
     if subject is None and holder.dep_ == "ccomp":
         # "said the creation of the corridor, which…, was behind schedule": the parser made the subject the object
         subject = next((c for c in holder.head.children if c.dep_ == "dobj" and c.i < holder.i), None)
+    if subject is not None and subject.tag_ == "WDT" and holder.dep_ == "relcl":
+        # "the implementation by the Turkish side of its obligations to separate … from the terrorists, which has not
+        # yet taken place": the keeping the clause is about, wherever in its phrase the parser hung it
+        subject = next((a for a in islice((holder.head, *holder.head.ancestors), 10) if _keeping(a)), subject)
     if subject is None:
         return None
     # who pledged it, else whose keeping it is ("the withdrawal … from the zone, which Ankara undertook": not the zone)
@@ -203,7 +210,8 @@ def _work_said_undone(verb) -> bool:
     for done in (t for t in verb.sent if t.i < verb.i and t.pos_ in ("VERB", "AUX")):
         if _lemma(done) in done_words and negated(done):
             task = subject_of(done)
-            if task is not None and task.pos_ == "NOUN" and actor_of_phrase(task) is None:
+            # (the task's own words: "the measures envisaged in the protocol signed in Moscow" are no party's)
+            if task is not None and task.pos_ == "NOUN" and actor_up_to_head(task) is None:
                 return True
     return False
 
@@ -711,6 +719,9 @@ def _truce_regime(noun) -> bool:
     """ "the ceasefire regime", "the regime of calm": Russian officialese for a truce, not the Syrian regime."""
     if _lemma(noun) not in words()["regime_nouns"]:
         return False
+    truce_words = words()["truce_nouns"] | words()["deal_nouns"] | words()["regime_holds"]
+    if any(c.dep_ == "amod" and _lemma(c) not in truce_words for c in noun.children):
+        return False  # "the criminal regime | of the ceasefire agreement" (the parser's hanging): an epithet, Syria's
     held = [c for c in noun.children if c.dep_ == "compound"] + [
         o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
     return any(_lemma(h) in words()["truce_nouns"] or _lemma(h) in words()["deal_nouns"]
@@ -749,12 +760,21 @@ def _against_deal(token):
 
 
 def _act_around_the_place(which):
-    """ "continued regime attacks, including in Wadi Barada, which clearly run counter to the ceasefire": a relative the
-    parser hangs on the place an act was told at stands for the act."""
-    if which is None or which.tag_ not in ("WDT", "WP") or which.head.dep_ != "relcl" or which.head.head.pos_ != "PROPN":
+    """ "continued regime attacks, including in Wadi Barada, which clearly run counter to the ceasefire", "the attack on
+    the camps, which, it said, was contrary to the agreements": a relative the parser hangs on the place or the target
+    an act was told at stands for the act."""
+    if which is None or which.tag_ not in ("WDT", "WP") or which.head.dep_ != "relcl":
         return None
-    return next((a for a in islice(which.head.head.ancestors, 5) if a.pos_ == "NOUN"
-                 and _lemma(a) in words()["act_nouns"]), None)
+    held = which.head.head
+    if held.pos_ == "PROPN":
+        return next((a for a in islice(held.ancestors, 5) if a.pos_ == "NOUN" and _lemma(a) in words()["act_nouns"]),
+                    None)
+    # (a noun that is no act nor party, in the act's own phrase: "the attack on | the camps")
+    if held.pos_ != "NOUN" or _lemma(held) in words()["act_nouns"] or actor_of_phrase(held) \
+            or held.dep_ != "pobj" or held.head.dep_ != "prep":
+        return None
+    act = held.head.head
+    return act if act.pos_ == "NOUN" and _lemma(act) in words()["act_nouns"] else None
 
 
 def _doer_of_act(subject):
@@ -809,6 +829,8 @@ def against_the_deal(token) -> Reading | None:
         subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "csubj")), None)
     if subject is None and verb.dep_ == "xcomp":  # "have chosen to pursue a military path inconsistent with…"
         subject = subject_of(verb.head)
+    if _lemma(verb) in words()["calling_verbs"]:  # "describing them as incompatible with the agreement": the act called so
+        subject = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "ccomp" and verb.head.dep_ == "relcl":
         subject = relative_antecedent(verb.head)  # "Turkey's support for militants, which it said ran counter to…"
     subject = sentential_which(subject) or _act_around_the_place(subject) or subject  # "…entered Idlib without prior

@@ -11,7 +11,7 @@ from pipeline.analyzer.gazetteer import GENERIC_GROUP, gazetteer
 from pipeline.analyzer.names import DOCUMENT_NOUNS, attribution_config, entity_of, name_going_on, points_to_group, points_to_groups
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import named_group
-from pipeline.analyzer.statements import CUES
+from pipeline.analyzer.statements import CUES, addressed
 
 REFERENT_WORDS = lexicon()["referents"]  # config/accusation_lexicon.yaml, section `referents`
 BREACH_NOUNS = REFERENT_WORDS["breached_acts"]
@@ -59,9 +59,12 @@ def actor_of_phrase(token) -> str | None:
     if actor is None and (token.pos_ in ("PROPN", "NOUN") or (token.pos_ == "VERB" and token.dep_ in ("nsubj", "nsubjpass"))):
         # Its own right side ("the spokesman of the SDF"), not its conjuncts ("regime and Russian forces") nor the
         # circumstances it is set in ("these crimes, especially after the adoption of UN Security Council resolution…").
+        # (nor a relative hung further down: "the attack on the camp, which was contrary to the agreements reached
+        # with Russia")
+        told = {t.i for c in token.subtree if c.dep_ == "relcl" and c != token for t in c.subtree}
         own = [t for c in token.rights if c.dep_ not in ("conj", "cc", "relcl", "punct")  # (a comma after the clause)
                and not (c.dep_ == "prep" and c.lower_ in CIRCUMSTANCES) and not _called_as(c) and not _of_an_act(c)
-               for t in c.subtree]
+               for t in c.subtree if t.i not in told]
         end = max([token.i, *(t.i for t in own)]) + 1
         actor = gazetteer().resolve(token.doc[token.left_edge.i: end].text[:120])
     if actor is None and token.pos_ == "NOUN":
@@ -87,8 +90,11 @@ def _of_an_act(prep) -> bool:
     """ "(accused the regime and its allies) of violations of the truce demanded by the UN": what one is charged
     with, and whatever it names, is no part of one's name; so is a deed ("accusing the group of leading the assault
     …, which both Moscow and Ankara had guaranteed")."""
+    # (or a deal the parser hangs on a name: "the criminal regime | of the ceasefire agreement signed in Moscow")
     return prep.dep_ == "prep" and any((o.dep_ == "pobj" and o.lemma_.lower() in ACTS_AND_BREACHES)
-                                       or (o.dep_ == "pcomp" and o.tag_ == "VBG") for o in prep.children)
+                                       or (o.dep_ == "pcomp" and o.tag_ == "VBG")
+                                       or (prep.lower_ == "of" and o.dep_ == "pobj" and o.lemma_.lower() in deal_nouns())
+                                       for o in prep.children)
 
 
 def _called_as(prep) -> bool:
@@ -340,7 +346,9 @@ def doer_of(token):
         return agent
     if any(c.dep_ == "nsubjpass" for c in token.children):
         return None  # "the truce was violated" names no one
-    if token.tag_ == "VBG" and token.dep_ in ("pcomp", "pobj"):
+    # ("…, all of them shelling by illegal armed groups": the noun read as a verb whose subject is the share)
+    share = token.tag_ == "VBG" and any(c.dep_ == "nsubj" and _counted(c) for c in token.children)
+    if token.tag_ == "VBG" and (token.dep_ in ("pcomp", "pobj") or share):
         # "recorded 30 cases of shelling by terrorist groups": a gerund's "by" names its doer
         by = next((o for c in token.children if c.dep_ == "prep" and c.lower_ == "by"
                    for o in c.children if o.dep_ == "pobj"), None)
@@ -476,6 +484,8 @@ def subject_of(token):
             return subject_of(token.head.head) or token.head  # "they are the ones breaking the truce"
         if token.head.lower_ in DOCUMENT_NOUNS:
             return _document_issuer(token.head) or token.head
+        if addressed(token.head) and token.lemma_.lower() in lexicon()["accuse_verbs"]:
+            return subject_of(token.head.head.head)  # "has written to the United Nations accusing the regime of…"
         return token.head
     # "The head of the commission, Nasr al-Hariri, called on Russia to…": the parser makes the finite verb a modifier
     # of the sentence's subject, left the root
@@ -539,8 +549,10 @@ def subject_of(token):
             token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.head.children)):
         return subject_of(token.head)
-    # "has not succeeded in separating", "persisted in violating": a gerund after "in" is its verb's subject's act
-    if token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.lower_ == "in" and token.head.head.pos_ == "VERB":
+    # "has not succeeded in separating", "persisted in violating": a gerund after "in" is its verb's subject's act;
+    # so is one of the means, "by", of an active verb ("had killed 14 civilians by firing rockets")
+    if token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.head.pos_ == "VERB" and (
+            token.head.lower_ == "in" or (token.head.lower_ == "by" and not _is_passive(token.head.head))):
         return subject_of(token.head.head)
     # "Turkey appeared unable to fulfil", "is unwilling to honour", "is unable or unwilling to separate": through the
     # adjective (and the one it is joined to) to its verb
@@ -945,7 +957,7 @@ def _share_by(noun):
         by = next((o for p in (*share.children, *beside) if p.dep_ in ("prep", "agent") and p.lower_ == "by"
                    for o in p.children if o.dep_ in ("pobj", "pcomp")), None)
         if by is not None:
-            return _so_called(by) or by
+            return so_called(by) or by
     return _share_put_on(noun)
 
 
@@ -974,7 +986,7 @@ def _share_put_on(noun):
     return None
 
 
-def _so_called(pcomp):
+def so_called(pcomp):
     """ "by what it called terrorist groups": the party a free relative calls so (a "what … called" after a
     preposition); None for anything else."""
     if pcomp.dep_ != "pcomp" or pcomp.lemma_.lower() not in lexicon()["obligations"]["calling_verbs"] \

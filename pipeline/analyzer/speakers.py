@@ -56,6 +56,15 @@ class PersonMention:
     position: int
 
 
+def holder_of_title(ent):
+    """For a title the model tagged a person (names.rank_only: "Russian Presidential Special Envoy"), the person named
+    within four words after it ("… for Syria Alexander Lavrentiev"); otherwise the entity itself."""
+    if not rank_only(ent):
+        return ent
+    return next((e for e in ent.doc.ents if e.label_ == "PERSON" and ent.end <= e.start <= ent.end + 4
+                 and not rank_only(e)), ent)
+
+
 class SpeakerIndex:
     """People named in one article: fullest names, titles, and what was said last."""
 
@@ -110,8 +119,9 @@ class SpeakerIndex:
         def outside(position: int) -> bool:
             return not self.quoted(position)
 
-        # (position, name, the subject token)
-        named = [(ent.start_char, clean_name(full_span_text(ent)),
+        # (position, name, the subject token); a title the model tagged a person ("Russian Presidential Special Envoy |
+        # for Syria | Alexander Lavrentiev told…") is the subject as the name written after it
+        named = [(ent.start_char, clean_name(full_span_text(holder_of_title(ent))),
                   ent.root if ent.root.dep_ in ("nsubj", "nsubjpass") else ent.root.head) for ent in doc.ents
                  if ent.label_ == "PERSON" and not is_place(ent) and ent.text[:1].isupper() and (
                      ent.root.dep_ in ("nsubj", "nsubjpass")

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from pipeline.analyzer.candidates import words
+from pipeline.analyzer.candidates import lexicon, words
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, ROLE_NOUNS, agency_state, attribution_config,
                                      delegation_of, described, entity_of, is_capitalised_name, is_misread_place, on_the_ground, unnamed_nouns)
@@ -110,6 +110,12 @@ def _speaker_of(token, index: SpeakerIndex) -> Speaker | None:
     if speaker is not None and speaker.actor is None and not speaker.is_person:
         return _of_the_listener(token, speaker)
     return speaker
+
+
+def addressed(noun) -> bool:
+    """The noun is whom a verb is addressed to ("has written to the United Nations", "complained to Moscow")."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.pos_ == "VERB" \
+        and noun.head.head.lemma_.lower() in lexicon()["referents"]["addressing_verbs"]
 
 
 def _speaking_for(verb) -> Speaker | None:
@@ -240,6 +246,10 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
                          and c.i > token.i), None)
         if document is not None:
             return resolve_subject(document, index)
+    if token.dep_ == "acl" and addressed(token.head) and token.lemma_.lower() in lexicon()["accuse_verbs"]:
+        # "has written to the United Nations accusing the regime of…": who wrote accuses, not whom it wrote to
+        writer = next((c for c in token.head.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return resolve_subject(writer, index) if writer is not None else None
     if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("PROPN", "NOUN"):
         return resolve_subject(token.head, index)
     # "Syrian state news agency SANA, citing a military source, said…": the parser read the agency's name as a verb
@@ -937,6 +947,12 @@ def extract_statements(doc, index: SpeakerIndex | None = None) -> tuple[list[Sta
             # paragraph that is only a quote goes on from the reported speech that closed the paragraph before
             speaker = _closing_reporter(statements, spans[quote.first_paragraph - 1], text, index)
         if speaker is None:
+            # words quoted inside a sentence's reported clause ("told RIA Novosti that … who had “repeatedly
+            # attempted to derail the patrols”"): the reporter's
+            speaker = next((heard for r in statements if r.kind == StatementKind.INDIRECT
+                            and r.char_start < quote.start and quote.end <= r.char_end + 1
+                            for at, heard in index.spoken if abs(at - r.char_start) <= 2), None)
+        if speaker is None:
             continue
         index.remember(quote.start, speaker)
         last_quote_paragraph, last_speaker = quote.last_paragraph, speaker
@@ -1181,7 +1197,8 @@ def _indirect(doc, quotes: list[QuoteSpan], index: SpeakerIndex, spans: list[tup
     for sent in doc.sents:
         paragraph = max(bisect_right(starts, sent.start_char) - 1, 0)  # the paragraph the sentence starts in
         reporting, going_on = going_on, None
-        if any(q.start < sent.end_char and sent.start_char < q.end for q in quotes):
+        inside = [q for q in quotes if q.start < sent.end_char and sent.start_char < q.end]
+        if inside and not _quoted_within_report(sent, inside, index):
             continue
         if _labelled_head(sent.text.strip()) is not None and sent.text.strip().endswith(":"):
             continue  # a turn's label on its own ("Zakharova:"): the words come in the sentences after it
@@ -1215,6 +1232,15 @@ def _indirect(doc, quotes: list[QuoteSpan], index: SpeakerIndex, spans: list[tup
             # goes on past it in its paragraph
             going_on = reporting
     return found
+
+
+def _quoted_within_report(sent, quotes: list[QuoteSpan], index: SpeakerIndex) -> bool:
+    """The sentence's quotes are words set inside the clause it reports, after its cue ("X told RIA Novosti that the
+    militants, who had “repeatedly attempted to derail the joint patrols”, …"): the sentence is reported speech all
+    the same."""
+    chosen = _reported_in(sent, index, described=False)
+    return chosen is not None and all(sent.start_char <= q.start and q.end <= sent.end_char + 1
+                                      and q.start > chosen[0].idx for q in quotes)
 
 
 def _delegate_speaks(cue) -> bool:

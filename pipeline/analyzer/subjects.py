@@ -14,7 +14,7 @@ from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, INSTITUTION_NOU
                                      points_to_group, rank_only, reads_as_name, state_body_nouns, unlabelled_name, unnamed_nouns,
                                      without_posting)
 from pipeline.analyzer.sentences import in_main_clause, sentence_of
-from pipeline.analyzer.speakers import Speaker, SpeakerIndex, body_words, holds_role, surname_known
+from pipeline.analyzer.speakers import Speaker, SpeakerIndex, body_words, holder_of_title, holds_role, surname_known
 
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "institution", "we": "any", "i": "person",
             "him": "person", "her": "person", "them": "any",  # "according to her"
@@ -669,6 +669,10 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
             return None
         # The whole name the token is part of: "al-Assad" may be split into "al", "-", "Assad".
         ent = entity_of(token)
+        if ent is not None:
+            # "Russian Presidential Special Envoy for Syria Alexander Lavrentiev": a title the model tagged a person
+            # is held by the name written just after it
+            ent = holder_of_title(ent)
         name = clean_name(full_span_text(ent)) if ent is not None else ""
         return index.person(name or token.text) if (name or token.is_alpha) else None
     named = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "ORG"), None)

@@ -187,8 +187,10 @@ def test_a_body_described_then_named_speaks_by_its_name():
     from pipeline.analyzer.statements import extract_statements as statements_of
     doc = _parse("Syria's main opposition group, the High Negotiations Committee, said the government had "
                  '"shown disdain for the international community and its resolutions."')
-    (statement,) = statements_of(doc)[0]
-    assert statement.speaker == "High Negotiations Committee" and statement.speaker_actor == "armed_groups"
+    # (the quote, and the sentence that reports it around the quoted words)
+    statements = statements_of(doc)[0]
+    assert [s.kind for s in statements] == ["indirect", "direct"]
+    assert all(s.speaker == "High Negotiations Committee" and s.speaker_actor == "armed_groups" for s in statements)
 
 
 def test_read_more_lines_are_no_transcript_turns():

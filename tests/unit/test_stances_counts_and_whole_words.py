@@ -1,8 +1,9 @@
 """Violations recorded "mostly by" a party, a relative hung on the place an act was told at, a party's stated
-position, a charge hung on the accused, an attack on a norm, truce words as whole words. Written for these tests; no
-labelled set's text."""
+position, a charge hung on the accused, an attack on a norm, truce words as whole words, a title tagged as a person.
+Written for these tests; no labelled set's text."""
 
 from pipeline.analyzer.accusations import CONTEXT
+from pipeline.analyzer.core import analyze
 from tests.conftest import rule_claims
 
 
@@ -53,3 +54,12 @@ def test_truce_words_are_whole_words():
     assert CONTEXT.search("according to a statement carried by SANA") is None
     assert CONTEXT.search("an ideal compromise, dealt with later") is None
     assert CONTEXT.search("the Sochi accord and the deal") is not None
+
+
+def test_a_title_tagged_as_a_person_is_the_name_after_it():
+    text = ("Moscow urged Ankara to show restraint, Russian Presidential Special Envoy for Syria Alexander Lavrentiev told "
+            "reporters on Wednesday.\n\n\"We hope that we will be able to convince our Turkish partners,\" the diplomat "
+            "said.")
+    quotes = [s for s in analyze("Lavrentiev on Turkey", text, quotes_everywhere=True,
+                                 date="2022-11-23").statements if s.kind == "direct"]
+    assert [s.speaker for s in quotes] == ["Alexander Lavrentiev"]
