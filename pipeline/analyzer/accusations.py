@@ -203,6 +203,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                     # "…the attacks, which it said were carried out by regime forces. It said the attacks violated…"
                     accused_token = attacker_told_before(accused_token) or accused_token
                 trigger = lemma if lemma in BREACH else "renege" if reneged else "undermine"
+                if lemma in ATTACK_VERBS and _outside_the_truce(accused_token):
+                    continue  # "Islamic State militants, who are not party to the truce, attacked…": no truce of theirs
             elif lemma == "open" and any(c.lower_ == "fire" for c in token.children) and not negated(token):
                 accused_token, trigger = subject_of(token), "attack"
             elif lemma in ATTACK_VERBS and token.pos_ == "VERB" and not negated(token) \
@@ -458,6 +460,20 @@ def _continues_speaking(subject, verb, index: SpeakerIndex) -> str | None:
     heard = max((at for at, sp in index.spoken if at < subject.idx and sp == speaker), default=-1)
     previous_start = subject.doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
     return speaker.actor if speaker is not None and heard >= previous_start else None
+
+
+def _outside_the_truce(doer) -> bool:
+    """The doer is said, in a clause of its own, to be no party to the truce ("who are not party to the truce", "which
+    is excluded from the ceasefire", "not covered by the truce")."""
+    if doer is None:
+        return False
+    for clause in (c for c in doer.children if c.dep_ in ("relcl", "acl", "appos")):
+        words = {t.lemma_.lower() for t in clause.subtree}
+        negative = any(t.dep_ == "neg" for t in clause.subtree)
+        if _names_truce(" ".join(t.text for t in clause.subtree)) and (
+                ("party" in words and negative) or "exclude" in words or ("cover" in words and negative)):
+            return True
+    return False
 
 
 def _frames(statement: Statement, sent, trigger) -> bool:

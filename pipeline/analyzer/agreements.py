@@ -145,9 +145,15 @@ def by_date(text: str, date: str | None, context: str | None = None) -> tuple[st
     article) mentions most."""
     day, folded, best, best_key = parse_date(date), fold(text), None, None
     around = _folded(context) if context else folded
+    # (a story told mostly of one place is no story of another: an Idlib story of 2021 that names "east of the
+    # Euphrates" once does not give its truce to the north-east's deal)
+    in_force = [item for item in _by_date() if day and item["context"] and item["from"] <= day <= item["to"]]
+    most = max((len(item["context"].findall(around)) for item in in_force), default=0)
     for item in _by_date() if day else ():
         described = len(item["pattern"].findall(folded)) if item["from"] <= day <= item["to"] else 0
         support = len(item["context"].findall(around)) if item["context"] else 0
+        if item["context"] and support < most:
+            continue
         if described and (support or not item["context"]) and (best_key is None or (support, item["from"]) > best_key):
             best, best_key = (item["id"], described), (support, item["from"])
     return best

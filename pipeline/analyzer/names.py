@@ -600,6 +600,8 @@ def titled_names(doc) -> list:
             continue
         if doc[start].ent_type_ == "ORG" and end < len(doc) and doc[end].ent_type_ == "ORG" and doc[end].ent_iob_ != "B":
             continue  # a body's name that goes on ("the General Establishment for Grain"), not a rank and a name
+        if all(t.lower_ in BODY_NOUNS | state_body_nouns() for t in doc[start:end]):
+            continue  # "of the Russian General Staff": a body named with a rank's word, no one's name
         actor = gazetteer().resolve(doc[start:end].text)
         if actor is None or gazetteer().actors[actor].kind == "person":
             found.append(doc[start:end])

@@ -652,8 +652,10 @@ def truce_exploited(token) -> Reading | None:
 def _truce_used(verb):
     """The truce a verb puts to use: "used the ceasefire", "took advantage of the truce"."""
     truces = words()["truce_nouns"]
-    if _lemma(verb) in words()["exploit_verbs"]:
-        return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and _lemma(c) in truces), None)
+    used = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and _lemma(c) in truces), None) \
+        if _lemma(verb) in words()["exploit_verbs"] else None
+    if used is not None:
+        return used
     use = next((c for c in verb.children if c.dep_ == "dobj" and _lemma(c) in words()["exploit_nouns"]), None)
     if use is None:
         return None

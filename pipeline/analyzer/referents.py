@@ -1747,6 +1747,10 @@ def _proxies_of(token, exclude: set[str]) -> str | None:
     sponsor = antecedent(owner, set()) if owner.pos_ == "PRON" else actor_of_phrase(owner)
     proxies = g.backed_by.get(g.rollup(sponsor)) if sponsor else None
     if sponsor and proxies is None:
+        # "the regime and its Iranian militias": fighters the gazetteer knows by the words without the owner
+        own = g.resolve(" ".join(t.text for t in token.doc[owner.i + 1: token.i + 1]))
+        if own is not None and g.actors[own].kind == "armed_group":
+            return own if g.rollup(own) not in exclude else None
         # "Moscow's Syrian ally", "Assad and his Iranian allies": the allies of one with no proxies of its own are
         # the state their adjective names, never the one whose allies they are
         proxies = next((a for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i

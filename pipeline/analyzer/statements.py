@@ -792,7 +792,12 @@ def _verb_the_colon_closes(doc, start: int, end: int):
     """(verb, subject): the last verb in text[start:end] with its subject before it. The parser often hangs the
     colon on the quote, so the verb the colon closes is found by position."""
     lead_in = doc.char_span(start, end, alignment_mode="contract") or []
-    for verb in reversed([t for t in lead_in if t.pos_ in ("VERB", "AUX")]):
+    verbs = [t for t in reversed(lead_in) if t.pos_ in ("VERB", "AUX")]
+    # (a verb of a clause inside the lead-in is no one's lead-in: "He spelled out what the deal requires of the
+    # government, which would have to stop flying where the opposition is present:" is his)
+    described = {t.i for v in verbs if v.dep_ in ("relcl", "acl", "ccomp", "csubj", "pcomp", "advcl")
+                 for t in v.subtree}
+    for verb in [v for v in verbs if v.i not in described] + verbs:
         # not the verb of a clause about what was said ("broke down exactly what was wrong with it:")
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and start <= c.idx < verb.idx
                         and c.tag_ not in ("WP", "WDT", "EX")), None)

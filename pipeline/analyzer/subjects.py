@@ -328,6 +328,14 @@ def _name_beside(token) -> str | None:
     return words.text
 
 
+def _spoken_to(ent) -> bool:
+    """A name a speaking participle in the subject's phrase is addressed to: "A member of the commission, speaking to
+    Asharq Al-Awsat on condition of anonymity, said…" (the outlet, tagged a person, listens)."""
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ in ("to", "with") and root.head.head.pos_ == "VERB" \
+        and root.head.head.lemma_.lower() in ("speak", "talk")
+
+
 def _possessive(ent) -> bool:
     """A name in the possessive: "Akar's counterpart", also when the NER took the "'s" into the name."""
     doc, marks = ent.doc, ("'s", "\u2019s", "'", "\u2019")
@@ -482,7 +490,44 @@ def _of_the_body_before(person: Speaker, name, span) -> Speaker:
     # (a state only by a body of it: "Head of the Syrian government delegation, Deputy Foreign Minister Ayman Sousan")
     bodies = [m.actor for m in g.mentions(before.text) if m.text[:1].isupper() and g.actors[m.actor].kind != "person"
               and (g.actors[m.actor].kind != "state" or m.text.split()[-1].lower() in state_body_nouns())]
-    return Speaker(person.name, person.title, bodies[-1], person.is_person) if bodies else person
+    if bodies:
+        return Speaker(person.name, person.title, bodies[-1], person.is_person)
+    owner = _body_owning_the_role(before)
+    return Speaker(person.name, person.title, owner, person.is_person) if owner else person
+
+
+def _of_the_body_after(person: Speaker, name) -> Speaker:
+    """ "Lieutenant General Viktor Poznikhir of the Russian General Staff": a person the gazetteer does not know speaks
+    for the body the "of" after the name names."""
+    if person.actor is not None:
+        return person
+    g = gazetteer()
+    body = next((g.resolve(name.doc[o.left_edge.i: o.i + 1].text) for c in name.children
+                 if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"), None)
+    return Speaker(person.name, person.title, body, person.is_person) \
+        if body is not None and g.actors[body].kind != "person" else person
+
+
+def _body_owning_the_role(role):
+    """The body a role's possessive points back to: "Its spokesman, Osama Abu Zeid" (the body the sentence before is
+    about), "The delegation's spokesman" (the delegation last named, as the article describes it: "the rebel
+    delegation")."""
+    owner = next((t for t in role if t.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    if owner.lower_ in ("its", "their"):
+        body = _previous_subject_body(owner)
+        return body.actor if body is not None else None
+    if owner.lemma_.lower() not in BODY_NOUNS:
+        return None
+    g = gazetteer()
+    earlier = owner.doc.text[:owner.idx]
+    for told in reversed(list(re.finditer(rf"(?:[\w'-]+\s+){{1,3}}{re.escape(owner.lemma_.lower())}\b", earlier,
+                                          re.IGNORECASE))):
+        actor = g.resolve(told.group(0))
+        if actor is not None and g.actors[actor].kind != "person":
+            return actor
+    return None
 
 
 def _titled(token, index: SpeakerIndex) -> str | None:
@@ -645,7 +690,7 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     # The name the subject itself is, not a possessive inside it ("Akar's counterpart Sergei Shoigu").
     people = sorted((e for e in span.ents if e.label_ == "PERSON" and not _possessive(e) and not is_place(e)
                      and not _premodifies(e, token) and not _served(e, token) and e.start not in clause and not _stance(e)
-                     and not titles_a_medium(e) and not rank_only(e)),
+                     and not titles_a_medium(e) and not rank_only(e) and not _spoken_to(e)),
                     key=lambda e: not (e.start <= token.i < e.end))
     if token.pos_ == "PROPN" and token.ent_type_ != "PERSON" and not any(e.start <= token.i < e.end for e in people):
         # "Erdogan, speaking … after attending the U.N. General Assembly, said": a person the gazetteer knows, whatever
@@ -660,10 +705,12 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
             return index.person(index.person_written(known))
     if people:
         subject_person = index.person(clean_name(full_span_text(people[0])) or people[0].text)
-        return _of_the_body_before(subject_person, people[0], span) if subject_person.actor is None else subject_person
+        if subject_person.actor is not None:
+            return subject_person
+        return _of_the_body_after(_of_the_body_before(subject_person, people[0], span), token)
     titled = _titled(token, index)
     if titled:
-        return index.person(titled)
+        return _of_the_body_after(index.person(titled), token)
     if token.ent_type_ == "PERSON":
         if is_misread_place(token):
             return None
@@ -901,6 +948,13 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         capital = _capital_opening(token)
         if capital is not None:
             return Speaker(noun_phrase(token), None, capital, False)
+        # "The official news agency, SANA, reported": the name set off after the noun (the parser may call it a
+        # modifier), when the gazetteer knows it as a body
+        set_off = next((c for c in token.children if c.dep_ in ("appos", "amod") and c.i > token.i
+                        and c.pos_ == "PROPN" and token.doc[c.i - 1].text == ","), None)
+        named_body = g.resolve(set_off.text) if set_off is not None else None
+        if set_off is not None and named_body is not None and g.actors[named_body].kind != "person":
+            return Speaker(set_off.text, None, named_body, False)
         # "The Ebaa news agency, affiliated with HTS": a body named here for the first time, as written,
         # for whoever its description names.
         own = [t for t in token.doc[token.left_edge.i: token.i] if t.pos_ == "PROPN"]
