@@ -296,11 +296,15 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                     # subject is read
                     speaker = resolve_subject(accuser_token, index)
                     accuser = speaker.actor if speaker else None
-            if accuser is None and reading is None:  # "Turkey pledged…, but…": the pledger reports no charge
+            framed = context is not None and _frames(statements[context], sent, token)
+            # ("Turkey pledged…, but…": the pledger reports no charge; but a reading the sentence's statement does not
+            # frame is its own reporter's: "…, with Washington blaming X and Moscow saying that the rebels had used the
+            # lull to regroup")
+            if accuser is None and (reading is None or (context is not None and not framed)):
                 reporter = reporter_of(token, index)
                 if reporter:
                     accuser = reporter.actor
-            if accuser is None and context is not None and _frames(statements[context], sent, token):
+            if accuser is None and framed and context is not None:
                 accuser = statements[context].speaker_actor or unnamed_source_state(statements[context].speaker, outlet, sent)
             published_by_accuser = accuser is None and publisher is not None and not question
             if published_by_accuser:
@@ -486,6 +490,9 @@ def _frames(statement: Statement, sent, trigger) -> bool:
     cue = next((t for t in sent if t.text == word), None)
     # (nor one joined to a clause of the outlet's own: "…appeared to be faltering as regime artillery resumed shelling
     # towns, and the Russian military accused the militants of…" does not tell the shelling as Moscow's)
+    if cue is not None and trigger not in cue.subtree and any(
+            t.lemma_.lower() in CUES and t.pos_ == "VERB" and t != cue and trigger in t.subtree for t in sent):
+        return False  # "…, with Washington blaming X and Moscow saying that…": another cue holds it
     told_aside = cue is not None and cue.dep_ == "conj" and any(
         a.dep_ == "advcl" for a in trigger.ancestors if a.i not in {h.i for h in cue.head.ancestors} and a != cue.head)
     return cue is None or (cue.dep_ != "advcl" and not told_aside) or trigger in cue.subtree or as_noted(cue)

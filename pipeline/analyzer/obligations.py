@@ -496,6 +496,30 @@ def taken_on_and_undone(token) -> Reading | None:
     return Reading(taker, "fail") if taker is not None else None
 
 
+@reader("undone_then_taken_on")
+def undone_then_taken_on(token) -> Reading | None:
+    """ "The main thing, the separation of the opposition from the terrorists, has not been accomplished. Our Turkish
+    partners took this obligation upon themselves back in 2018": a task said undone, and in the next sentence a party
+    said to have taken "this" on, charges that party."""
+    if token.pos_ not in ("VERB", "AUX") or not (_said_undone(token) or (
+            _lemma(token) in words()["progress_verbs"] and negated(token))):
+        return None
+    task = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if task is None or task.pos_ != "NOUN" or actor_up_to_head(task) is not None:
+        return None
+    sent = token.sent
+    if sent.end >= len(token.doc):
+        return None
+    for taking in (t for t in token.doc[sent.end].sent if _lemma(t) in words()["undertaking_verbs"] | words()["pledge_verbs"]
+                   and t.pos_ == "VERB" and not negated(t)):
+        this = next((c for c in taking.children if c.dep_ == "dobj" and (c.lower_ in ("it", "this", "that") or (
+            _lemma(c) in words()["debt_nouns"] and any(d.lower_ in ("this", "that") for d in c.children)))), None)
+        taker = subject_of(taking)
+        if this is not None and taker is not None and actor_of_phrase(taker) is not None:
+            return Reading(taker, "fail")
+    return None
+
+
 @reader("pledger_said_undone")
 def pledger_said_undone(token) -> Reading | None:
     """ "the Turkish side, which had undertaken to ensure the safety of the route, had not yet done so": a party whose
@@ -1034,7 +1058,22 @@ def owed_not_done(token) -> Reading | None:
     owed = any(c.dep_ in ("relcl", "acl") and _lemma(c) in bound and not negated(c) and owes(c, o)
                for o in token.children if o.dep_ == "dobj" for c in o.children)
     doer = subject_of(token)
-    return Reading(doer, "fail") if owed and doer is not None else None
+    return Reading(doer, "fail") if (owed or _said_to_be_owed(token)) and doer is not None else None
+
+
+def _said_to_be_owed(verb) -> bool:
+    """ "had not issued the letters needed for convoys to reach the areas, which he said Damascus was obliged to
+    provide under the agreement": a relative, wherever in the object's phrase the parser hangs it, in which someone
+    says the thing is owed under a deal."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for clause in (t for t in obj.subtree if t.dep_ == "relcl" and any(
+                c.lower_ in ("which", "that") for c in (*t.children, t.doc[max(t.left_edge.i - 1, 0)], t.left_edge))):
+            said = [c for c in clause.children if c.dep_ == "ccomp"] if _lemma(clause) in lexicon()["reporting_verbs"] \
+                else [clause]
+            if any(_lemma(c) in words()["bound_heads"] and _lemma(c) != "be" and not negated(c)
+                   and any(x.dep_ == "xcomp" for x in c.children) and any(_deal(t) for t in c.subtree) for c in said):
+                return True
+    return False
 
 
 @reader("no_will_to_keep")

@@ -118,6 +118,17 @@ def addressed(noun) -> bool:
         and noun.head.head.lemma_.lower() in lexicon()["referents"]["addressing_verbs"]
 
 
+def _absolute_subject(verb):
+    """The name just before a subjectless participle in "with X saying…", "…and Moscow saying…"; else None."""
+    if verb.tag_ != "VBG" or verb.i < 2 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    name = verb.doc[verb.i - 1]
+    if name.pos_ != "PROPN" or gazetteer().resolve(name.text) is None:
+        return None
+    opening = verb.doc[name.i - 1]
+    return name if opening.lower_ in ("and", "with") else None
+
+
 def _speaking_for(verb) -> Speaker | None:
     """ "Speaking for France, the representative said…" (UN meetings coverage): a delegate named by a role only speaks
     for the party the sentence opens on."""
@@ -273,6 +284,11 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
         before = _speaker_before(token, index)
         if before is not None:
             return before
+    # "…, with Washington blaming the regime and Moscow saying that…": a participle with no subject of its own after a
+    # party's name set after "with" or "and" (an absolute clause) is that party's, whatever the parser made of it
+    absolute = _absolute_subject(token)
+    if absolute is not None:
+        return resolve_subject(absolute, index)
     # "…, saying Ankara had not…": a participle speaks with its clause's subject, even when the
     # parser hangs it lower ("rejected accusations that jets had bombed…, saying instead…").
     if token.dep_ in ("advcl", "conj", "xcomp", "pcomp"):  # pcomp: "limited herself to saying that…"

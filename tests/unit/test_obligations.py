@@ -19,7 +19,7 @@ def test_every_frame_is_registered_by_name():
     assert [name for name, _ in READERS] == ["late_keeping", "demanded_keeping", "awaited_keeping", "due_keeping", "reminded_of_debt",
                                              "pledge_unkept", "pledged_before_undone", "promise_undone", "undone_in_relative", "contrary_to_promises", "instead_of_keeping",
                                              "pledged_then_instead",
-                                             "taken_on_and_undone", "pledger_said_undone", "step_said_undone",
+                                             "taken_on_and_undone", "undone_then_taken_on", "pledger_said_undone", "step_said_undone",
                                              "truce_exploited",
                                              "no_steps_taken", "not_as_agreed", "against_the_deal", "harms_listed", "called_a_breach",
                                              "called_a_breach_in_order", "left_the_deal",
