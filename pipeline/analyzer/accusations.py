@@ -490,9 +490,12 @@ def _frames(statement: Statement, sent, trigger) -> bool:
     cue = next((t for t in sent if t.text == word), None)
     # (nor one joined to a clause of the outlet's own: "…appeared to be faltering as regime artillery resumed shelling
     # towns, and the Russian military accused the militants of…" does not tell the shelling as Moscow's)
+    # "…, with Washington blaming X and Moscow saying that…": another cue, of another report (not the trigger itself,
+    # not one inside the statement's own cue or holding it: "…, a source was quoted as saying"), holds it
     if cue is not None and trigger not in cue.subtree and any(
-            t.lemma_.lower() in CUES and t.pos_ == "VERB" and t != cue and trigger in t.subtree for t in sent):
-        return False  # "…, with Washington blaming X and Moscow saying that…": another cue holds it
+            t.lemma_.lower() in CUES and t.pos_ == "VERB" and t != trigger and t not in cue.subtree
+            and cue not in t.subtree and trigger in t.subtree for t in sent):
+        return False
     told_aside = cue is not None and cue.dep_ == "conj" and any(
         a.dep_ == "advcl" for a in trigger.ancestors if a.i not in {h.i for h in cue.head.ancestors} and a != cue.head)
     return cue is None or (cue.dep_ != "advcl" and not told_aside) or trigger in cue.subtree or as_noted(cue)

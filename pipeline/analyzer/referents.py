@@ -11,7 +11,7 @@ from pipeline.analyzer.gazetteer import GENERIC_GROUP, gazetteer
 from pipeline.analyzer.names import DOCUMENT_NOUNS, attribution_config, entity_of, name_going_on, points_to_group, points_to_groups
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import named_group
-from pipeline.analyzer.statements import CUES, addressed
+from pipeline.analyzer.statements import CUES, written_to_accusing
 
 REFERENT_WORDS = lexicon()["referents"]  # config/accusation_lexicon.yaml, section `referents`
 BREACH_NOUNS = REFERENT_WORDS["breached_acts"]
@@ -484,8 +484,8 @@ def subject_of(token):
             return subject_of(token.head.head) or token.head  # "they are the ones breaking the truce"
         if token.head.lower_ in DOCUMENT_NOUNS:
             return _document_issuer(token.head) or token.head
-        if addressed(token.head) and token.lemma_.lower() in lexicon()["accuse_verbs"]:
-            return subject_of(token.head.head.head)  # "has written to the United Nations accusing the regime of…"
+        if (written := written_to_accusing(token)) is not None:
+            return subject_of(written)  # "has written to the United Nations accusing the regime of…"
         return token.head
     # "The head of the commission, Nasr al-Hariri, called on Russia to…": the parser makes the finite verb a modifier
     # of the sentence's subject, left the root

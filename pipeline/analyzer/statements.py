@@ -112,10 +112,15 @@ def _speaker_of(token, index: SpeakerIndex) -> Speaker | None:
     return speaker
 
 
-def addressed(noun) -> bool:
-    """The noun is whom a verb is addressed to ("has written to the United Nations", "complained to Moscow")."""
-    return noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.pos_ == "VERB" \
+def written_to_accusing(participle):
+    """For "has written to the United Nations accusing the regime of…", the verb addressed to someone whose subject
+    the participle of accusing, hung on the addressee, is the act of; else None."""
+    noun = participle.head
+    if participle.dep_ != "acl" or participle.lemma_.lower() not in lexicon()["accuse_verbs"]:
+        return None
+    addressed = noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.pos_ == "VERB" \
         and noun.head.head.lemma_.lower() in lexicon()["referents"]["addressing_verbs"]
+    return noun.head.head if addressed else None
 
 
 def _absolute_subject(verb):
@@ -257,9 +262,10 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
                          and c.i > token.i), None)
         if document is not None:
             return resolve_subject(document, index)
-    if token.dep_ == "acl" and addressed(token.head) and token.lemma_.lower() in lexicon()["accuse_verbs"]:
+    written = written_to_accusing(token)
+    if written is not None:
         # "has written to the United Nations accusing the regime of…": who wrote accuses, not whom it wrote to
-        writer = next((c for c in token.head.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        writer = next((c for c in written.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return resolve_subject(writer, index) if writer is not None else None
     if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("PROPN", "NOUN"):
         return resolve_subject(token.head, index)
