@@ -496,8 +496,9 @@ def _frames(statement: Statement, sent, trigger) -> bool:
             t.lemma_.lower() in CUES and t.pos_ == "VERB" and t != trigger and t not in cue.subtree
             and cue not in t.subtree and trigger in t.subtree for t in sent):
         return False
+    above_the_cue = {cue.head.i, *(h.i for h in cue.head.ancestors)} if cue is not None else set()
     told_aside = cue is not None and cue.dep_ == "conj" and any(
-        a.dep_ == "advcl" for a in trigger.ancestors if a.i not in {h.i for h in cue.head.ancestors} and a != cue.head)
+        a.dep_ == "advcl" for a in trigger.ancestors if a.i not in above_the_cue)
     return cue is None or (cue.dep_ != "advcl" and not told_aside) or trigger in cue.subtree or as_noted(cue)
 
 

@@ -12,10 +12,10 @@ from pipeline.analyzer.referents import (ACTS_AND_BREACHES, CLAIM_NOUNS, actor_o
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex
 from pipeline.analyzer.statements import CUES, DENIALS, VIEW_NOUNS, _speaker_of, acts_in_reply, complains, relayed
+from pipeline.analyzer.subjects import group_before
 
 # "Ankara's position is that…": nouns whose owner's stance a copula's clause gives
 STANCE_NOUNS = frozenset(attribution_config().get("stance_nouns", ()))
-from pipeline.analyzer.subjects import group_before
 
 RULE_WORDS = lexicon()["rules"]  # config/accusation_lexicon.yaml, section `rules`
 ACCUSE = RULE_WORDS["accuse_verbs"]

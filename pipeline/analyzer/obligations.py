@@ -128,9 +128,7 @@ def late_keeping(token) -> Reading | None:
     lemma = _lemma(token)
     late = lemma in words()["late_verbs"] and (lemma != "hold" or any(c.lower_ == "up" for c in token.children))
     # ("has not yet taken place": a keeping that has not happened)
-    happened = lemma in words()["progress_verbs"] or (lemma == "take" and any(
-        c.dep_ == "dobj" and c.lower_ == "place" for c in token.children))
-    unfinished = happened and negated(token)
+    unfinished = (lemma in words()["progress_verbs"] or _takes_place(token)) and negated(token)
     # "the creation of the corridor … was behind schedule"
     behind = lemma == "be" and any(p.lower_ == "behind" and any(o.lower_ in ("schedule", "time") for o in p.children)
                                    for p in token.children)
@@ -540,10 +538,15 @@ def _to_do(clause) -> bool:
     return clause.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
+def _takes_place(verb) -> bool:
+    """ "take place": a happening, whose object is no thing taken."""
+    return _lemma(verb) == "take" and any(c.lower_ == "place" for c in verb.children)
+
+
 def _said_undone(verb) -> bool:
     """The predicate says a task is not done: a doing negated, failed, awaited or far off; stalled, slow, on paper;
     "has not taken place"."""
-    if _lemma(verb) == "take" and negated(verb) and any(c.lower_ == "place" for c in verb.children):
+    if _takes_place(verb) and negated(verb):
         return True
     if _lemma(verb) in words()["done_verbs"]:
         nothing = any(c.lower_ == "nothing" and c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children)
