@@ -21,12 +21,12 @@ from pipeline.models import Analysis, Relevance
 
 # Bumped with every change to what the rules read, so that stored articles are re-analysed under
 # ACCUSATION_DECISION=rules too (the learned version also carries the model's hash).
-RULES_VERSION = "rules-152"
+RULES_VERSION = "rules-153"
 # Which decision says what is an accusation: "learned" (candidates, features and the logistic
 # regression in config/models/accusations.json, see learned.py) or "rules" (accusations.py alone).
 ACCUSATION_DECISION = os.environ.get("ACCUSATION_DECISION", "learned").strip().lower() or "learned"
 # Stored articles are re-analysed when the rules or the model file change.
-ANALYZER_VERSION = RULES_VERSION + "+spk168+rel7" + (f"+lr-{model_version()}" if ACCUSATION_DECISION == "learned" else "")
+ANALYZER_VERSION = RULES_VERSION + "+spk169+rel7" + (f"+lr-{model_version()}" if ACCUSATION_DECISION == "learned" else "")
 MAX_CHARS = 60_000  # longer bodies are cut: live blogs and digests, not articles
 # "MOSCOW, June 11. /TASS/.", "MOSCOW. March 5 (Interfax) -", "BEIRUT (AP) —", "Damascus, SANA -", "ERBIL, Kurdistan
 # Region —", "BEIRUT, LEBANON (11:20 A.M.) –", places joined by slashes, "BEIRUT/ANKARA (Reuters) -", and AFP's
@@ -35,7 +35,9 @@ MAX_CHARS = 60_000  # longer bodies are cut: live blogs and digests, not article
 _PLACE = r"[A-Z\u00c0-\u00de](?:[^\W\d_]|['.\-])+(?: [A-Z\u00c0-\u00de](?:[^\W\d_]|['.\-])+){0,2}"
 DATELINE = re.compile(
     rf"^\s*{_PLACE}(?:\s*/\s*{_PLACE})*(?:[,.][^\n\u2014\u2013]{{0,40}}?)?(?:\s*\([A-Za-z0-9 .:]{{1,30}}\)){{0,2}}"
-    r"\s*(?:--|-|\u2014|\u2013|\.\s*/[A-Z]+/\.)\s+")
+    r"\s*(?:--|-|\u2014|\u2013|\.\s*/[A-Z]+/\.)\s+"
+    # "WASHINGTON—Russian warplanes…": a place in capitals set close against its dash
+    r"|^\s*[A-Z][A-Z.' ]*[A-Z](?:, [A-Z][A-Za-z.]+)?\u2014(?=[A-Z])")
 
 
 # "BEIRUT/PARIS/LONDON A major Syrian insurgent group said…": a dateline in capitals with its agency and dash
@@ -43,6 +45,8 @@ DATELINE = re.compile(
 # sentence stays.
 CAPS_DATELINE = re.compile(r"^\s*(?P<places>[A-Z]{4,}(?:\s*/\s*[A-Z]{4,})*)(?:,\s*[A-Z][a-z]+)?\s+(?=[A-Z](?:[a-z]|\s))")
 
+
+HEADING_CHARS = 200  # a headline or byline line before a dateline is no longer than this
 
 # "ANHA | AIN ISSA" on a line of its own: an agency slug, not a sentence
 SLUG_LINE = re.compile(r"^\s*[A-Z][A-Z0-9 .'&|/,\-]{1,60}\n")
@@ -105,7 +109,26 @@ def _dateline(text: str) -> tuple[int, int] | None:
         return match.start(), match.end()
     byline = BYLINE_LINES.match(text)
     match = DATELINE.match(text[byline.end():]) if byline is not None else None
-    return (0, byline.end() + match.end()) if byline is not None and match is not None else None
+    if byline is not None and match is not None:
+        return 0, byline.end() + match.end()
+    return _dateline_after_headings(text)
+
+
+def _dateline_after_headings(text: str) -> tuple[int, int] | None:
+    """A dateline opening the second or third paragraph, after a headline and a byline kept in the body
+    ("Syria talks open in Kazakhstan…\n\nBy X and Y\n\nASTANA, Kazakhstan — Talks…"): only the dateline."""
+    start = 0
+    for _ in range(2):
+        end = text.find("\n", start)
+        if end < 0 or end - start > HEADING_CHARS or text[start:end].rstrip().endswith("."):
+            return None  # a sentence of the story, not a heading
+        start = end + 1
+        while text[start:start + 1] in ("\n", " "):
+            start += 1
+        match = DATELINE.match(text[start:])
+        if match is not None:
+            return start + match.start(), start + match.end()
+    return None
 
 
 def dateline_agency(text: str) -> str | None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 from pipeline.analyzer.candidates import lexicon, verb_lemma
+from pipeline.analyzer.names import attribution_config
 from pipeline.analyzer.modes import does_nothing, failing, negated, no_effort
 from pipeline.analyzer.referents import (ATTACK_NOUNS, BREACH_NOUNS, PERPETRATE, POINTING, actor_of_phrase, actor_up_to_head,
                                          actor_word_before, attacker_told_before, doer_told_by_verb, far_from,
@@ -211,6 +212,13 @@ def _work_said_undone(verb) -> bool:
             # (the task's own words: "the measures envisaged in the protocol signed in Moscow" are no party's)
             if task is not None and task.pos_ == "NOUN" and actor_up_to_head(task) is None:
                 return True
+    # after it, of the demanded task itself: "expected Ankara to fulfil its obligation to separate…, noting that this
+    # had still not been done"
+    done_words |= words()["doing_verbs"]
+    for done in (t for t in verb.sent if t.i > verb.i and t.pos_ in ("VERB", "AUX") and _lemma(t) in done_words):
+        task = subject_of(done)
+        if negated(done) and task is not None and task.lower_ in ("this", "that", "it") and task.i > verb.i:
+            return True
     return False
 
 
@@ -227,9 +235,27 @@ def demanded_keeping(token) -> Reading | None:
     if not coerced and not (debts and (_as_unkept(token, debts) or _work_said_undone(token))) \
             and not _pays_debt_said_unkept(token):
         return None
-    if token.dep_ not in ("xcomp", "ccomp", "advcl") or _lemma(demand) not in words()["demand_verbs"] | words()["coercion_verbs"]:
+    asked = _asked_act(token)
+    if asked is None:
         return None
-    return _demanded_of(token, demand, "fail")
+    return _demanded_of(asked, asked.head, "fail")
+
+
+def _asked_act(token):
+    """The act a demand asks for that holds this keeping: the keeping itself ("urged Turkey to fulfil…"), or the
+    first of the acts it is joined to ("called on our Turkish partners to stop supporting the militants… and to
+    carry out the obligations they took on": "carry" hangs on "supporting", the act of "stop")."""
+    asking = words()["demand_verbs"] | words()["coercion_verbs"]
+    node = token
+    while node.dep_ == "conj" and node.head != node:
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            return None  # a conjunct with a subject of its own is no act asked for ("…and we will fulfil ours")
+        node = node.head
+    if node is not token and node.tag_ == "VBG" and node.dep_ == "xcomp":
+        node = node.head  # "stop supporting": the gerund is what the asked act stops
+    if node.dep_ not in ("xcomp", "ccomp", "advcl") or _lemma(node.head) not in asking:
+        return None
+    return node
 
 
 def _demanded_of(token, demand, trigger: str) -> Reading | None:
@@ -315,8 +341,9 @@ def pledge_unkept(token) -> Reading | None:
     # ("had promised to neutralise the terrorists and had not done so": the parser joins it to what was promised)
     conjuncts += [c for x in token.children if x.dep_ == "xcomp" for c in x.children
                   if c.dep_ == "conj" and _undone_as_told(c)]
-    if token.dep_ == "ccomp":  # (or as a second complement of "said", the parser's other reading)
-        conjuncts += [c for c in token.head.children if c.dep_ in ("conj", "ccomp") and c.i > token.i]
+    reporter = token.head if token.dep_ == "ccomp" else _reporting_over_that_clause(token)
+    if reporter is not None:  # (or as a second complement of "said", the parser's other reading)
+        conjuncts += [c for c in reporter.children if c.dep_ in ("conj", "ccomp") and c.i > token.i]
     # "…, but Russia says the work has not started": what a joined reporting verb reports ("…, and we have to note
     # that, so far, this has not happened": also through the verb it hangs on)
     reporting = [v for conj in conjuncts for v in (conj, *(x for x in conj.children if x.dep_ == "xcomp"))
@@ -332,6 +359,17 @@ def pledge_unkept(token) -> Reading | None:
                 or _undone_as_told(clause):
             return Reading(pledger, "fail")
     return None
+
+
+def _reporting_over_that_clause(token):
+    """The reporting verb over a "that" clause the parser hung on a noun ("said in comments carried by SANA that Ankara
+    had pledged…": "pledged" an acl of "comments", or a relative of "remarks" with "that" its object)."""
+    that = any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children) if token.dep_ == "acl" else \
+        token.dep_ == "relcl" and token.head.lower_ in attribution_config().get("speech_nouns", ()) and any(
+            c.lower_ == "that" and c.i < token.i for c in token.children)
+    if not that:
+        return None
+    return next((a for a in token.ancestors if a.pos_ == "VERB" and _lemma(a) in lexicon()["reporting_verbs"]), None)
 
 
 def _struck_despite(pledge, clause) -> bool:

@@ -8,7 +8,7 @@ from itertools import islice
 
 from pipeline.analyzer.candidates import deal_nouns, lexicon, words
 from pipeline.analyzer.gazetteer import GENERIC_GROUP, gazetteer
-from pipeline.analyzer.names import DOCUMENT_NOUNS, attribution_config, entity_of, name_going_on, points_to_group, points_to_groups
+from pipeline.analyzer.names import DOCUMENT_NOUNS, PLACE_NOUNS, attribution_config, entity_of, name_going_on, points_to_group, points_to_groups
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import named_group
 from pipeline.analyzer.statements import CUES, written_to_accusing
@@ -64,6 +64,7 @@ def actor_of_phrase(token) -> str | None:
         told = {t.i for c in token.subtree if c.dep_ == "relcl" and c != token for t in c.subtree}
         own = [t for c in token.rights if c.dep_ not in ("conj", "cc", "relcl", "punct")  # (a comma after the clause)
                and not (c.dep_ == "prep" and c.lower_ in CIRCUMSTANCES) and not _called_as(c) and not _of_an_act(c)
+               and not _in_a_place(c)
                for t in c.subtree if t.i not in told]
         end = max([token.i, *(t.i for t in own)]) + 1
         actor = gazetteer().resolve(token.doc[token.left_edge.i: end].text[:120])
@@ -84,6 +85,13 @@ def actor_of_phrase(token) -> str | None:
             t.i > token.i and t.dep_ == token.dep_ and t.head == token.head for t in entity)
         actor = gazetteer().resolve(entity.text) if whole else None
     return actor or _party_to_the_truce(token)
+
+
+def _in_a_place(prep) -> bool:
+    """ "an explosive device in Syria's Idlib province": where a thing is names no one (a province, a town), but "the
+    government in Damascus" does."""
+    return prep.dep_ == "prep" and prep.lower_ in ("in", "on", "near", "at", "around") and any(
+        o.dep_ == "pobj" and o.pos_ == "NOUN" and o.lemma_.lower() in PLACE_NOUNS for o in prep.children)
 
 
 def _of_an_act(prep) -> bool:

@@ -175,6 +175,16 @@ def _served(ent, token) -> bool:
     return any(ent.root == o or ent.root in o.conjuncts for o in objects)
 
 
+def _leader_of(ent, token) -> bool:
+    """ "The opposition delegation, headed by Ahmad Tohme, claimed…": the body speaks, not the one who leads it
+    (config leading_verbs)."""
+    if token.pos_ != "NOUN":
+        return False
+    leading = attribution_config().get("leading_verbs", ())
+    return any(c.dep_ == "acl" and c.lemma_.lower() in leading and ent.root.head.head == c and ent.root.head.dep_ == "agent"
+               for c in token.children)
+
+
 def _stance(ent) -> bool:
     """ "a pro-Clinton super PAC", "anti-Assad rebels": a name inside a stance adjective names no speaker."""
     doc = ent.doc
@@ -689,7 +699,8 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
               for t in c.subtree} if token.pos_ == "PROPN" else set()
     # The name the subject itself is, not a possessive inside it ("Akar's counterpart Sergei Shoigu").
     people = sorted((e for e in span.ents if e.label_ == "PERSON" and not _possessive(e) and not is_place(e)
-                     and not _premodifies(e, token) and not _served(e, token) and e.start not in clause and not _stance(e)
+                     and not _premodifies(e, token) and not _served(e, token) and not _leader_of(e, token)
+                     and e.start not in clause and not _stance(e)
                      and not titles_a_medium(e) and not rank_only(e) and not _spoken_to(e)),
                     key=lambda e: not (e.start <= token.i < e.end))
     if token.pos_ == "PROPN" and token.ent_type_ != "PERSON" and not any(e.start <= token.i < e.end for e in people):
