@@ -69,7 +69,8 @@ OTHER_NORMS = re.compile(r"(?:violations?|breach(?:es)?|violat\w+|(?:attacks?|as
 # of National Defence") publishes its own statements: what its text asserts without a reporting verb,
 # it asserts. News agencies, state-run or not, report: their narration is never made a claim.
 OFFICIAL_OUTLET = re.compile(r"\b(?:ministry|ministère|command|centre|center|presidency|government|embassy|"
-                             r"(?:permanent )?mission (?:to|of)|armed forces)\b", re.IGNORECASE)
+                             r"(?:permanent )?mission (?:to|of)|armed forces|department|white house|kremlin)\b",
+                             re.IGNORECASE)
 
 
 def outlet_voice(outlet: str | None) -> str | None:
@@ -655,12 +656,24 @@ def _focus_of_cleft(clause):
     if clause.dep_ != "relcl":
         return None
     head = clause.head
-    if head.lower_ in ("one", "ones", "party", "side"):
-        return _focus_of_pseudo_cleft(head, clause)
+    if head.lower_ in ("one", "ones", "party", "side", "country", "state"):
+        return _subject_said_to_be(head) or _focus_of_pseudo_cleft(head, clause)
     if head.dep_ == "appos" and head.left_edge.i > 0 and head.doc[head.left_edge.i - 1].lower_ == "not":
         head = head.head
     subject = subject_of(head.head) if head.dep_ == "attr" else None
     return head if subject is not None and subject.lower_ == "it" else None
+
+
+def _subject_said_to_be(head):
+    """ "Russia is a party that violates the agreements it signs", "was not a guarantor but a party that…": what the
+    subject of the copula is said to be does what the clause says (not when the copula denies it)."""
+    attr = head.head if head.dep_ == "conj" and head.head.dep_ == "attr" else head
+    if attr.dep_ != "attr" or attr.head.lemma_ != "be":
+        return None
+    contrasted = attr is not head and any(c.dep_ == "cc" and c.lower_ == "but" for c in attr.children)
+    if negated(attr.head) and not contrasted:
+        return None
+    return next((c for c in attr.head.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "this", "that")), None)
 
 
 def _focus_of_pseudo_cleft(head, clause):

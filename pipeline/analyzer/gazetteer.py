@@ -338,6 +338,10 @@ class Gazetteer:
         # …but only a name before it, as its modifier: "armed groups controlled by Turkey" are armed groups.
         # A state in the possessive is where the group is, not who it is: "Syria's main opposition group".
         owners = [m for m in mentions if self.actors[m.actor].kind == "state" and POSSESSIVE.match(text, m.end)]
+        # (a state by its common words is no place: "the regime's militias" are the regime's own fighters)
+        if owners and fold(owners[-1].text).lower() in self._generic \
+                and all(m.actor == GENERIC_GROUP for m in mentions if m not in owners):
+            return owners[-1].actor
         if len(owners) < len(mentions):
             mentions = [m for m in mentions if m not in owners]
         elif owners:

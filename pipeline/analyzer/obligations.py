@@ -20,6 +20,7 @@ from pipeline.analyzer.candidates import lexicon, verb_lemma
 from pipeline.analyzer.names import attribution_config
 from pipeline.analyzer.modes import does_nothing, failing, negated, no_effort
 from pipeline.analyzer.referents import (ATTACK_NOUNS, BREACH_NOUNS, PERPETRATE, POINTING, actor_of_phrase, actor_up_to_head,
+                                         agent_of,
                                          actor_word_before, attacker_told_before, doer_told_by_verb, far_from,
                                          mover_told_before, owner_of, relative_antecedent, reporting_verb_joined,
                                          sentence_before,
@@ -231,7 +232,9 @@ def demanded_keeping(token) -> Reading | None:
     demand = token.head
     # compelling a party to keep what it owes says it does not keep it ("by compelling the Assad regime to abide by
     # the terms of the cessation of hostilities")
-    coerced = _lemma(demand) in words()["coercion_verbs"] and bool(debts)
+    # (or the truce itself: "to compel the Assad regime and its allies to abide by the ceasefire")
+    coerced = _lemma(demand) in words()["coercion_verbs"] and bool(
+        debts or any(_lemma(o) in words()["truce_nouns"] for o in _objects(token)))
     if not coerced and not (debts and (_as_unkept(token, debts) or _work_said_undone(token))) \
             and not _pays_debt_said_unkept(token):
         return None
@@ -861,6 +864,9 @@ def _doer_of_act(subject):
     if told is not None:
         return _doer_of_act(told)
     done = subject_of(subject.head) if subject.dep_ == "dobj" and _lemma(subject.head) in PERPETRATE else None
+    # "Russian warplanes bombed a garrison…, killing several fighters, in strikes that…": the act the verb was done in
+    done = done or (subject_of(subject.head.head) if subject.dep_ == "pobj" and subject.head.lower_ == "in"
+                    and subject.head.head.pos_ == "VERB" else None)
     return owner_of(subject) or actor_word_before(subject) or (done if done is not None and actor_of_phrase(done)
                                                                else None) or attacker_told_before(subject) \
         or mover_told_before(subject) or doer_told_by_verb(subject)
@@ -963,7 +969,7 @@ def called_a_breach(token) -> Reading | None:
     # "an attack which it described as a violation": the act the relative clause hangs on
     # ("called the shelling a breach": the parser may make the act a second "oprd" before the breach)
     act = verb.head if verb.dep_ == "relcl" else next((c for c in verb.children if c != token and (
-        c.dep_ == "dobj" or (c.dep_ == "oprd" and c.i < said.i))), None)
+        c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "oprd" and c.i < said.i))), None)
     if said.dep_ == "ccomp":  # "considers the presence of Turkish troops a flagrant violation": a small clause
         # (or the act is left the verb's object: "considers such attacks a breach…, an official said")
         act = next((c for c in said.children if c.dep_ == "nsubj"), None) or act
@@ -975,6 +981,8 @@ def called_a_breach(token) -> Reading | None:
     # ("Akar said the attack came without warning, and called it a violation": who reports the clause calls it so)
     reporting = reporting_verb_joined(verb)
     caller = subject_of(reporting) if reporting is not None else subject_of(verb)
+    if act is not None and act.dep_ == "nsubjpass":  # "The offensive has been described by Washington as a violation"
+        caller = agent_of(verb)
     if caller is None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and _lemma(verb.head) in lexicon()["accuse_verbs"]:
         caller = subject_of(verb.head)  # "Mustafa accused regime forces of shelling…, calling it a violation"
     if caller is not None and caller.pos_ == "PRON" and verb.dep_ == "relcl":

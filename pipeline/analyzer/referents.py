@@ -242,6 +242,7 @@ def antecedent(token, exclude: set[str]) -> str | None:
     fighters attacked army positions… The centre said they had violated the ceasefire": the fighters)."""
     g = gazetteer()
     subject = _subject_before(token) if token.lower_ == "they" and token.dep_ == "nsubj" else None
+    subject = _undertaker_of_the_main_clause(token) or subject
     if subject is not None:
         actor = actor_of_phrase(subject)
         if actor and g.rollup(actor) not in exclude and g.actors[actor].kind != "person":
@@ -266,6 +267,22 @@ DEAL_PARTIES_BEFORE = re.compile(r"\b(?:between|(?:brokered|mediated|sponsored|g
 # stands for
 SPONSOR_BEFORE = re.compile(r"\b(?:" + "|".join(w.removesuffix("e") + "ed" for w in BACKING) + r")\s+by\s+(?:the\s+)?$",
                             re.I)
+
+
+def _undertaker_of_the_main_clause(token):
+    """ "our Turkish partners have not managed to separate the opposition from the terrorists, as they undertook to do":
+    who undertook, in an "as" clause of what was to be done, is the subject of the main clause (not the last party
+    named)."""
+    clause = token.head
+    if token.dep_ != "nsubj" or token.lower_ not in ("they", "it") or clause.dep_ != "advcl" \
+            or not any(c.dep_ == "mark" and c.lower_ == "as" for c in clause.children) \
+            or clause.lemma_.lower() not in lexicon()["obligations"]["undertaking_verbs"] | \
+            lexicon()["obligations"]["pledge_verbs"]:
+        return None
+    main = clause.head
+    while main.dep_ in ("xcomp", "conj") and not any(c.dep_ == "nsubj" for c in main.children):
+        main = main.head
+    return next((c for c in main.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
 
 
 def _subject_before(token):

@@ -595,6 +595,10 @@ def _described_next(token, index: SpeakerIndex) -> Speaker | None:
     return found if found is not None and found.actor else None
 
 
+# Texts that speak for whoever sent or wrote them, beside the statements and letters of DOCUMENT_NOUNS
+ISSUED_NOUNS = frozenset(("message", "messages", "report", "reports", "note"))
+
+
 def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     """Turn the subject of a cue verb into a speaker: a name, a pronoun, a role noun or an institution."""
     lower = token.lower_
@@ -948,7 +952,8 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
             return Speaker(f"{written} ({person.name})", None, _body_of(person.actor, lower), False)
     if points_to_group(token):
         return index.last_group(token.idx)  # "The group accused Turkey…": the one just named
-    if lower in DOCUMENT_NOUNS:  # "the statement read", "the letters said": whoever issued it
+    # "the statement read", "the letters said", '"…," the message said', "the report said": whoever issued it
+    if lower in DOCUMENT_NOUNS or lower in ISSUED_NOUNS:
         return _sender(token, index) or _issuer(token, index) or index.last_speaker(token.idx) \
             or index.last_institution(token.idx, lower)
     if lower in INSTITUTION_NOUNS:

@@ -84,3 +84,63 @@ def test_a_place_where_an_attack_struck_names_no_doer():
     text = ("The Russian Defence Ministry said a joint patrol had been targeted by an explosive device in Syria's "
             "Idlib province on Tuesday.")
     assert rule_claims(text) == set()
+
+
+def test_who_undertook_in_an_as_clause_is_the_main_subject():
+    text = ('"Regrettably, our Turkish colleagues have not yet managed to fully separate the moderate groups from the '
+            'terrorists, as they undertook to do under the Moscow protocol," the Russian envoy Alexander Lavrentiev '
+            'said.')
+    assert rule_claims(text) == {("russia", "turkey")}
+
+
+def test_an_act_described_as_a_breach_in_the_passive():
+    text = ("The Syrian army launched an offensive on rebel towns in Daraa last week. The offensive has been described "
+            "by Washington as a violation of the de-escalation arrangement.")
+    assert rule_claims(text) == {("united_states", "syria")}
+
+
+def test_the_act_a_verb_was_done_in_described_as_a_breach():
+    text = ("Russian jets bombed a base of US-backed rebels near the border on Thursday, killing four fighters, in raids "
+            "that US officials described as a violation of the cessation of hostilities.")
+    assert rule_claims(text) == {("united_states", "russia")}
+
+
+def test_a_department_that_publishes_speaks_in_its_voice():
+    from pipeline.analyzer.accusations import outlet_voice
+
+    assert outlet_voice("U.S. Department of State") is not None
+    assert outlet_voice("Reuters") is None
+
+
+def test_a_repeated_complaint_reports_speech():
+    text = ("In Moscow, Foreign Minister Sergei Lavrov repeated the complaint that Washington had not honoured its "
+            "promise to pull the rebels it backs out of the areas the Nusra Front holds.")
+    statement = reported_of(text, "In Moscow")
+    assert statement.speaker == "Sergei Lavrov"
+
+
+def test_a_party_said_to_be_one_that_breaches():
+    text = ("Opposition negotiator Yahya al-Aridi said Moscow was not a guarantor but a party that breaks the truces "
+            "it signs.")
+    assert rule_claims(text) == {("armed_groups", "russia")}
+
+
+def test_compelling_a_party_to_abide_by_a_truce():
+    text = ("The Syrian National Coalition urged the guarantor states to compel the Assad regime to abide by the "
+            "ceasefire in Idlib.")
+    assert rule_claims(text) == {("armed_groups", "syria")}
+
+
+def test_compelling_a_party_to_abide_by_other_resolutions_is_no_truce_charge():
+    # the guard: resolutions on terrorism are no truce
+    text = ("The Syrian National Coalition urged the Security Council to compel the Assad regime to abide by "
+            "resolutions 2170 and 2178.")
+    assert rule_claims(text) == set()
+
+
+def test_the_militias_of_the_regime_are_the_regime():
+    from pipeline.analyzer.gazetteer import gazetteer
+
+    assert gazetteer().resolve("the regime's militias") == "syria"
+    assert gazetteer().resolve("Syria's main opposition group") == "armed_groups"
+    assert gazetteer().resolve("the regime's ally Russia") == "russia"  # (the guard: a party named after it)
