@@ -15,6 +15,7 @@ from pipeline.analyzer.gazetteer import fold
 from pipeline.analyzer.sentences import text_sentence
 
 CONFIG = Path(__file__).resolve().parents[2] / "config" / "agreement_cues.yaml"
+VETO_BEFORE = datetime.timedelta(days=60)  # a deal named outright this long before its conclusion is not yet that deal
 SLACK = datetime.timedelta(days=1)  # a deal is cited from the eve of its day (time zones, datelines)
 
 
@@ -125,8 +126,18 @@ def named_agreement(text: str, date: str | None = None, context: str | None = No
     real articles carry wrong dates (a FA-KES article dated 1 February 2016 cites the truce of 27 February). A scene
     (Tal Abyad, Peace Spring) names no deal outright: only a deal concluded by the date covers it ("shelling near Tal
     Abyad" in 2016 is no breach of the 2019 north-east ceasefire)."""
-    return agreement_in(text, context=context, shared_date=date, scenes=False) \
-        or (agreement_in(text, date, context) if date else None)
+    found = agreement_in(text, context=context, shared_date=date, scenes=False)
+    if found is not None and _long_before(found, date):
+        found = None  # …but months before it was concluded it is not that deal: "Astana" in January 2017 is the talks
+    return found or (agreement_in(text, date, context) if date else None)
+
+
+def _long_before(agreement_id: str, date: str | None) -> bool:
+    """The date is more than VETO_BEFORE ahead of the agreement's conclusion (an article's wrong date is not that far)."""
+    day = parse_date(date)
+    agreement = next((a for a in _agreements() if a.id == agreement_id), None)
+    return day is not None and agreement is not None and bool(agreement.concluded) \
+        and min(agreement.concluded) > day + VETO_BEFORE
 
 
 def article_agreement(text: str, date: str | None = None) -> str | None:

@@ -274,6 +274,9 @@ def _asserts_apart(node) -> bool:
         return True  # "would respond to terrorist groups which, it said, had shelled…": the relative is reported apart
     if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in RULE_WORDS["reason_marks"] for c in node.children):
         return True  # "would deal with the agreement with caution, since Russia had not honoured…": a reason given
+    if node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
+        return True  # "…that his forces would abide by the ceasefire but that Turkey was not respecting it": a second report
     return node.dep_ == "relcl" and start > 0 and node.doc[start - 1].text == "," \
         and node.doc[start].lower_ in ("which", "who")
 

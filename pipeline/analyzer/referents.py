@@ -1636,9 +1636,16 @@ def _reported_subject(verb, before):
     return next((c for c in reported.children if c.dep_ == "nsubj"), None) if reported is not None else None
 
 
+# "…and other militias", "…and other groups": more of the parties named before them
+OTHER_GROUP_NOUNS = frozenset(("militia", "group", "faction", "force", "organization", "organisation"))
+
+
 def resolve_actor(token, exclude: set[str]) -> str | None:
     if token is None:
         return None
+    if token.dep_ == "conj" and any(c.dep_ == "amod" and c.lower_ == "other" for c in token.children) \
+            and token.lemma_.lower() in OTHER_GROUP_NOUNS:
+        return None  # "by the regime, Hezbollah and other militias": more of those named, no new party
     if token.pos_ == "PRON" and token.lower_ in ("this", "these", "something", "anything", "nothing", "everything"):
         return None  # "These are provocations in breach of the ceasefire", "…, something it said was a breach": no party
     if token.lower_ in ("those", "anyone", "whoever") and any(c.dep_ == "relcl" for c in token.children):

@@ -803,7 +803,9 @@ def by_colon_lead_in(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, inde
             return Attribution(_cue_text(token), speaker, token.idx)
     # "The timing doesn't surprise Republican pollster Daron Shaw:": no one speaks above, the one named at the colon
     named = doc[colon[0].i - 1] if colon[0].i > 0 else None
-    if named is not None and named.ent_type_ == "PERSON" and named.idx >= start:
+    # (not whom the lead-in's verb speaks to: "…, told Enab Baladi:")
+    if named is not None and named.ent_type_ == "PERSON" and named.idx >= start \
+            and not (named.dep_ in ("dobj", "dative", "pobj") and named.head.lemma_.lower() in ("tell", "to")):
         speaker = resolve_subject(named, index)
         if speaker is not None and speaker.is_person:
             return Attribution(named.text, speaker, named.idx)

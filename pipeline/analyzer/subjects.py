@@ -218,6 +218,12 @@ def _named_as(token) -> str | None:
                         None)
             if name is not None:
                 return token.doc[name.left_edge.i: name.i + 1].text
+        # "One of the organisers, who introduced himself as Abu Ahmad," (config self_naming_verbs)
+        if clause.dep_ == "relcl" and clause.lemma_.lower() in attribution_config().get("self_naming_verbs", ()):
+            name = next((o for p in clause.children if p.dep_ == "prep" and p.lower_ == "as"
+                         for o in p.children if o.dep_ == "pobj" and o.ent_type_ == "PERSON"), None)
+            if name is not None:
+                return token.doc[name.left_edge.i: name.i + 1].text
     return None
 
 
@@ -409,7 +415,8 @@ def _sender(document, index: SpeakerIndex) -> Speaker | None:
     # "the ministry's statement", "a defence ministry statement": the body that owns it or names it
     by += [c for c in document.children if (c.dep_ == "poss" and c.pos_ != "PRON")
            or (c.dep_ == "compound" and c.lemma_.lower() in BODY_NOUNS)]
-    relays = attribution_config().get("relay_verbs", ())  # "a statement carried by SANA": SANA only relays it
+    # "a statement carried by SANA": SANA only relays it; "received by Zaman al-Wasl": got it
+    relays = (*attribution_config().get("relay_verbs", ()), *attribution_config().get("receiving_verbs", ()))
     by += [o for verb in document.children if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() not in relays
            for agent in verb.children if agent.dep_ == "agent"
            for o in agent.children if o.dep_ == "pobj" and o.pos_ in ("PROPN", "NOUN")]
@@ -605,6 +612,18 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     counted = _counted_group(token)
     if counted is not None:  # "A number of armed groups said…": the group speaks
         return resolve_subject(counted, index)
+    # "One of the organisers, who introduced himself as Abu Ahmad, told…" (the clause on "one" or on whom it is one of)
+    self_named = next((n for t in (token, *(o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                                            for o in p.children if o.dep_ == "pobj"))
+                       for n in [_named_as(t)] if n is not None), None) if lower == "one" else None
+    self_named = self_named or (_name_beside(token) if lower == "one" else None)  # "one of the supporters, Eytan Karatas,"
+    if self_named is not None:
+        return _person_described(self_named, token, index)
+    many = next((o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                 if o.dep_ == "pobj" and o.tag_ == "NNS"), None) if lower == "one" else None
+    if many is not None and gazetteer().resolve(token.doc[many.left_edge.i: many.i + 1].text) is None:
+        # "One of the protesters told Enab Baladi: …": someone unnamed, known by what they are one of
+        return Speaker(token.doc[token.i: many.i + 1].text, None, None, True)
     if lower == "one" and token.dep_ in ("nsubj", "nsubjpass"):
         # "Turkish officials were blunt. One said…": one of the group the sentence before was about
         group = group_before(token)

@@ -1,0 +1,58 @@
+"""A second reported clause apart from the first one's modal, a deal named months before it was concluded, "other
+militias" after named parties, local negotiating committees, a speaker who introduced himself by name, an outlet told
+something at a colon. Written for these tests; no labelled set's text."""
+
+from pipeline.analyzer.agreements import named_agreement
+from tests.conftest import direct_quotes, rule_claims
+
+
+def test_a_second_reported_clause_is_no_warning():
+    text = ("SDF spokesman Mustafa Bali told reporters that his fighters would respect the ceasefire but that Turkey "
+            "and its proxies were not respecting it.")
+    assert rule_claims(text) == {("sdf", "turkey"), ("sdf", "armed_groups")}
+
+
+def test_a_clause_under_the_modal_stays_a_warning():
+    # the guard: one clause, one modal
+    text = "SDF spokesman Mustafa Bali told reporters that Turkey would not respect the ceasefire."
+    assert rule_claims(text) == set()
+
+
+def test_a_deal_named_months_before_its_conclusion_is_not_that_deal():
+    sentence = "The regime keeps violating the truce, and we will not go to Astana while it does."
+    assert named_agreement(sentence, "2017-01-10") != "astana"
+    assert named_agreement(sentence, "2017-06-10") == "astana"
+
+
+def test_other_militias_after_named_parties_are_no_new_party():
+    text = ("Turkish Foreign Minister Mevlut Cavusoglu said the ceasefire was being violated by the regime, Hezbollah "
+            "and other militias.")
+    assert rule_claims(text) == {("turkey", "syria"), ("turkey", "other:hezbollah")}
+
+
+def test_a_local_negotiating_committee_is_the_opposition():
+    text = ("The negotiating committee of the town of Talbiseh condemned the regime's violation of the de-escalation "
+            "agreement on Sunday.")
+    assert rule_claims(text) == {("armed_groups", "syria")}
+
+
+def test_one_who_introduced_himself_by_name_speaks():
+    text = ('One of the protesters, who introduced himself as Abu Khaled from Sarmin, told the agency: "We will not '
+            'let their patrols pass through our land."')
+    assert direct_quotes(text) == [("We will not let thei", "Abu Khaled")]
+
+
+def test_the_outlet_told_at_a_colon_does_not_speak():
+    text = 'One of the protesters told Enab Baladi: "We will not let their patrols pass through our land."'
+    assert direct_quotes(text) == [("We will not let thei", "One of the protesters")]
+
+
+def test_one_of_many_with_a_name_beside_is_that_person():
+    text = "Hundreds rallied in the square. “Look around you,” one of the supporters, Kemal Aydin, 41, said."
+    assert direct_quotes(text) == [("Look around you,", "Kemal Aydin")]
+
+
+def test_who_received_a_statement_did_not_send_it():
+    text = ("In a statement received by Zaman al-Wasl, the negotiating committee of Talbiseh said the shelling resumed. "
+            '“The regime does not want a truce,” the statement said.')
+    assert direct_quotes(text) == [("The regime does not ", "negotiating committee of Talbiseh")]
