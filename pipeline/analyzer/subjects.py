@@ -619,11 +619,6 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     self_named = self_named or (_name_beside(token) if lower == "one" else None)  # "one of the supporters, Eytan Karatas,"
     if self_named is not None:
         return _person_described(self_named, token, index)
-    many = next((o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
-                 if o.dep_ == "pobj" and o.tag_ == "NNS"), None) if lower == "one" else None
-    if many is not None and gazetteer().resolve(token.doc[many.left_edge.i: many.i + 1].text) is None:
-        # "One of the protesters told Enab Baladi: …": someone unnamed, known by what they are one of
-        return Speaker(token.doc[token.i: many.i + 1].text, None, None, True)
     if lower == "one" and token.dep_ in ("nsubj", "nsubjpass"):
         # "Turkish officials were blunt. One said…": one of the group the sentence before was about
         group = group_before(token)
