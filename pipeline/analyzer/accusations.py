@@ -820,8 +820,18 @@ def _ended_a_deal(verb) -> bool:
     deal_ending_verbs) whose object is a deal."""
     # (or "it" for a deal the sentence names: "Russia, which is one of the guarantors of this agreement, is now taking
     # part in destroying it")
-    return verb.lemma_.lower() in RULE_WORDS["deal_ending_verbs"] and any(
-        c.dep_ == "dobj" and (is_deal(c) or (c.lower_ == "it" and deal_named_before(c))) for c in verb.children)
+    dealt = any(c.dep_ == "dobj" and (is_deal(c) or (c.lower_ == "it" and deal_named_before(c))) for c in verb.children)
+    return dealt and (verb.lemma_.lower() in RULE_WORDS["deal_ending_verbs"] or _made_worthless(verb))
+
+
+def _made_worthless(verb) -> bool:
+    """ "have turned the Sochi agreement into a dead letter", "reduced the truce to ink on paper": a deal made into
+    nothing (config rules worthless_results)."""
+    if verb.lemma_.lower() not in RULE_WORDS["making_into_verbs"]:
+        return False
+    results = [" ".join(t.lower_ for t in o.subtree if t.dep_ != "det") for p in verb.children
+               if p.dep_ == "prep" and p.lower_ in ("into", "to") for o in p.children if o.dep_ == "pobj"]
+    return any(result in RULE_WORDS["worthless_results"] for result in results)
 
 
 def _no_commitment_broken(verb) -> bool:

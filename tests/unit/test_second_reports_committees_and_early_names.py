@@ -56,3 +56,14 @@ def test_who_received_a_statement_did_not_send_it():
     text = ("In a statement received by Zaman al-Wasl, the negotiating committee of Talbiseh said the shelling resumed. "
             '“The regime does not want a truce,” the statement said.')
     assert direct_quotes(text) == [("The regime does not ", "negotiating committee of Talbiseh")]
+
+
+def test_a_deal_made_into_a_dead_letter():
+    text = "Opposition negotiator Yahya al-Aridi said Moscow had turned the Moscow protocol into a dead letter."
+    assert rule_claims(text) == {("armed_groups", "russia")}
+
+
+def test_a_deal_made_into_something_else_is_no_charge():
+    # the guard: what the deal was made into is no nothing
+    text = "Opposition negotiator Yahya al-Aridi said Moscow had turned the Moscow protocol into a lasting truce."
+    assert rule_claims(text) == set()
