@@ -17,11 +17,10 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 from pipeline.analyzer.candidates import lexicon, verb_lemma
-from pipeline.analyzer.names import attribution_config
 from pipeline.analyzer.modes import does_nothing, failing, negated, no_effort
+from pipeline.analyzer.names import attribution_config
 from pipeline.analyzer.referents import (ATTACK_NOUNS, BREACH_NOUNS, PERPETRATE, POINTING, actor_of_phrase, actor_up_to_head,
-                                         agent_of,
-                                         actor_word_before, attacker_told_before, doer_told_by_verb, far_from,
+                                         actor_word_before, agent_of, attacker_told_before, doer_told_by_verb, far_from,
                                          mover_told_before, owner_of, relative_antecedent, reporting_verb_joined,
                                          sentence_before,
                                          sentential_which, subject_of)

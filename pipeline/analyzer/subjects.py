@@ -602,6 +602,13 @@ def _described_next(token, index: SpeakerIndex) -> Speaker | None:
     return found if found is not None and found.actor else None
 
 
+def _one_named(one) -> str | None:
+    """The name "one of…" is given: by a clause on it or on whom it is one of ("One of the organisers, who introduced
+    himself as Abu Ahmad, told…"), or set beside it ("one of the supporters, Eytan Karatas, said")."""
+    many = [o for p in one.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return next((n for t in (one, *many) for n in [_named_as(t)] if n is not None), None) or _name_beside(one)
+
+
 # Texts that speak for whoever sent or wrote them, beside the statements and letters of DOCUMENT_NOUNS
 ISSUED_NOUNS = frozenset(("message", "messages"))
 
@@ -612,13 +619,9 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     counted = _counted_group(token)
     if counted is not None:  # "A number of armed groups said…": the group speaks
         return resolve_subject(counted, index)
-    # "One of the organisers, who introduced himself as Abu Ahmad, told…" (the clause on "one" or on whom it is one of)
-    self_named = next((n for t in (token, *(o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-                                            for o in p.children if o.dep_ == "pobj"))
-                       for n in [_named_as(t)] if n is not None), None) if lower == "one" else None
-    self_named = self_named or (_name_beside(token) if lower == "one" else None)  # "one of the supporters, Eytan Karatas,"
-    if self_named is not None:
-        return _person_described(self_named, token, index)
+    named_one = _one_named(token) if lower == "one" else None
+    if named_one is not None:
+        return _person_described(named_one, token, index)
     if lower == "one" and token.dep_ in ("nsubj", "nsubjpass"):
         # "Turkish officials were blunt. One said…": one of the group the sentence before was about
         group = group_before(token)
