@@ -871,6 +871,11 @@ def _is_breach(charge) -> bool:
         return True
     if any(c.dep_ == "xcomp" and c.lemma_.lower() in COMPLY and failing(c) for c in charge.children):
         return True  # "of refusing to abide by the truce", "of failing to honour its commitments"
+    # "of not doing enough to rein in the groups as agreed under the March deal" (the keeping an advcl of "doing"),
+    # when the deal is named: "of not doing enough to rein in its ally Assad" is no truce's
+    if any(c.dep_ == "advcl" and c.lemma_.lower() in COMPLY and failing(c) and CONTEXT.search(c.doc[c.i: c.right_edge.i + 1].text)
+           for c in charge.children):
+        return True
     if lemma in ("continue", "keep", "persist"):  # "of continuing to supply the groups"
         return any(_is_breach(c) for c in charge.children if c.dep_ in ("xcomp", "pcomp"))
     if any(c.dep_ == "ccomp" and any(w.lower_ == "what" for w in c.children)

@@ -67,3 +67,15 @@ def test_a_deal_made_into_something_else_is_no_charge():
     # the guard: what the deal was made into is no nothing
     text = "Opposition negotiator Yahya al-Aridi said Moscow had turned the Moscow protocol into a lasting truce."
     assert rule_claims(text) == set()
+
+
+def test_accused_of_not_doing_enough_to_keep_what_was_agreed():
+    text = ("Moscow has repeatedly accused Ankara of not doing enough to rein in the radical groups in Idlib as agreed "
+            "under the March deal.")
+    assert rule_claims(text) == {("russia", "turkey")}
+
+
+def test_not_doing_enough_with_no_deal_named_is_no_truce_charge():
+    # the guard: reining in an ally is owed under no deal the sentence names
+    text = "US officials have accused Moscow of not doing enough to rein in its ally, President Bashar al-Assad."
+    assert rule_claims(text) == set()
