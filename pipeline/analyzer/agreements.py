@@ -127,17 +127,12 @@ def named_agreement(text: str, date: str | None = None, context: str | None = No
     (Tal Abyad, Peace Spring) names no deal outright: only a deal concluded by the date covers it ("shelling near Tal
     Abyad" in 2016 is no breach of the 2019 north-east ceasefire)."""
     found = agreement_in(text, context=context, shared_date=date, scenes=False)
-    if found is not None and _long_before(found, date):
-        found = None  # …but months before it was concluded it is not that deal: "Astana" in January 2017 is the talks
+    # …but months before it was concluded it is not that deal ("Astana" in January 2017 is the talks): a wrong date is
+    # not that far off
+    if found is not None and not _concluded_by(next(a for a in _agreements() if a.id == found), parse_date(date),
+                                               VETO_BEFORE):
+        found = None
     return found or (agreement_in(text, date, context) if date else None)
-
-
-def _long_before(agreement_id: str, date: str | None) -> bool:
-    """The date is more than VETO_BEFORE ahead of the agreement's conclusion (an article's wrong date is not that far)."""
-    day = parse_date(date)
-    agreement = next((a for a in _agreements() if a.id == agreement_id), None)
-    return day is not None and agreement is not None and bool(agreement.concluded) \
-        and min(agreement.concluded) > day + VETO_BEFORE
 
 
 def article_agreement(text: str, date: str | None = None) -> str | None:
@@ -158,11 +153,11 @@ def by_date(text: str, date: str | None, context: str | None = None) -> tuple[st
     around = _folded(context) if context else folded
     # (a story told mostly of one place is no story of another: an Idlib story of 2021 that names "east of the
     # Euphrates" once does not give its truce to the north-east's deal)
-    in_force = [item for item in _by_date() if day and item["context"] and item["from"] <= day <= item["to"]]
-    most = max((len(item["context"].findall(around)) for item in in_force), default=0)
-    for item in _by_date() if day else ():
+    items = _by_date() if day else []
+    supports = [len(item["context"].findall(around)) if item["context"] else 0 for item in items]
+    most = max((s for item, s in zip(items, supports) if item["context"] and item["from"] <= day <= item["to"]), default=0)
+    for item, support in zip(items, supports):
         described = len(item["pattern"].findall(folded)) if item["from"] <= day <= item["to"] else 0
-        support = len(item["context"].findall(around)) if item["context"] else 0
         if item["context"] and support < most:
             continue
         if described and (support or not item["context"]) and (best_key is None or (support, item["from"]) > best_key):
@@ -274,9 +269,10 @@ def _choose(candidates: list[Agreement], sentence: str, text: str) -> str | None
     return best[0].id if len(best) == 1 else defaults[0].id if len(defaults) == 1 else None
 
 
-def _concluded_by(agreement: Agreement, day: datetime.date | None) -> bool:
-    """An article of that day can cite the agreement (no date, no concluded date, or concluded by then)."""
-    return day is None or not agreement.concluded or min(agreement.concluded) <= day + SLACK
+def _concluded_by(agreement: Agreement, day: datetime.date | None, slack: datetime.timedelta = SLACK) -> bool:
+    """An article of that day can cite the agreement (no date, no concluded date, or concluded by then, give or take
+    `slack`)."""
+    return day is None or not agreement.concluded or min(agreement.concluded) <= day + slack
 
 
 def _sentence(text: str, span) -> str:

@@ -107,6 +107,16 @@ def state_body_nouns() -> frozenset[str]:
     return frozenset(attribution_config().get("state_body_nouns", ()))
 
 
+def listens(token) -> bool:
+    """Whom a verb of telling or speaking addresses, not who speaks: "told Enab Baladi:", "speaking to Asharq Al-Awsat"
+    (config listening_verbs and speaking_verbs; the outlet is often tagged a person)."""
+    config, head = attribution_config(), token.head
+    if token.dep_ in ("dobj", "dative"):
+        return head.lemma_.lower() in config.get("listening_verbs", ())
+    return token.dep_ == "pobj" and head.lower_ in ("to", "with") and head.head.pos_ == "VERB" \
+        and head.head.lemma_.lower() in config.get("speaking_verbs", ())
+
+
 @lru_cache(maxsize=1)
 def on_the_ground() -> frozenset[str]:
     """Words of an unnamed source on the ground (config/attribution.yaml ground_words)."""

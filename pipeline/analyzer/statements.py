@@ -10,7 +10,8 @@ from functools import lru_cache
 from pipeline.analyzer.candidates import lexicon, words
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, ROLE_NOUNS, agency_state, attribution_config,
-                                     delegation_of, described, entity_of, is_capitalised_name, is_misread_place, on_the_ground, unnamed_nouns)
+                                     delegation_of, described, entity_of, is_capitalised_name, is_misread_place, listens, on_the_ground,
+                                     unnamed_nouns)
 from pipeline.analyzer.quotes import QuoteSpan, paragraphs, written_as_name
 from pipeline.analyzer.sentences import sentence_of, text_sentence
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex, defined_acronyms, surname_known
@@ -804,8 +805,7 @@ def by_colon_lead_in(doc, quote: QuoteSpan, quotes: list[QuoteSpan], spans, inde
     # "The timing doesn't surprise Republican pollster Daron Shaw:": no one speaks above, the one named at the colon
     named = doc[colon[0].i - 1] if colon[0].i > 0 else None
     # (not whom the lead-in's verb speaks to: "…, told Enab Baladi:")
-    if named is not None and named.ent_type_ == "PERSON" and named.idx >= start \
-            and not (named.dep_ in ("dobj", "dative", "pobj") and named.head.lemma_.lower() in ("tell", "to")):
+    if named is not None and named.ent_type_ == "PERSON" and named.idx >= start and not listens(named):
         speaker = resolve_subject(named, index)
         if speaker is not None and speaker.is_person:
             return Attribution(named.text, speaker, named.idx)

@@ -9,7 +9,7 @@ from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.gender import opens_with_given_name
 from pipeline.analyzer.names import (BODY_NOUNS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, PARTICLES, ROLE_NOUNS,
                                      attribution_config, clean_name, delegation_of, described, entity_of, full_span_text, group_nouns,
-                                     is_capitalised_name, is_misread_place, is_place, is_proper_name, is_proper_word,
+                                     is_capitalised_name, is_misread_place, is_place, is_proper_name, is_proper_word, listens,
                                      medium_state, name_going_on, name_tokens, noun_phrase, on_the_ground, phrase_bounds,
                                      points_to_group, rank_only, reads_as_name, state_body_nouns, unlabelled_name, unnamed_nouns,
                                      without_posting)
@@ -342,14 +342,6 @@ def _name_beside(token) -> str | None:
             t.lower_ in body_words() for t in words):
         return None
     return words.text
-
-
-def _spoken_to(ent) -> bool:
-    """A name a speaking participle in the subject's phrase is addressed to: "A member of the commission, speaking to
-    Asharq Al-Awsat on condition of anonymity, said…" (the outlet, tagged a person, listens)."""
-    root = ent.root
-    return root.dep_ == "pobj" and root.head.lower_ in ("to", "with") and root.head.head.pos_ == "VERB" \
-        and root.head.head.lemma_.lower() in ("speak", "talk")
 
 
 def _possessive(ent) -> bool:
@@ -722,7 +714,7 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     people = sorted((e for e in span.ents if e.label_ == "PERSON" and not _possessive(e) and not is_place(e)
                      and not _premodifies(e, token) and not _served(e, token) and not _leader_of(e, token)
                      and e.start not in clause and not _stance(e)
-                     and not titles_a_medium(e) and not rank_only(e) and not _spoken_to(e)),
+                     and not titles_a_medium(e) and not rank_only(e) and not listens(e.root)),
                     key=lambda e: not (e.start <= token.i < e.end))
     if token.pos_ == "PROPN" and token.ent_type_ != "PERSON" and not any(e.start <= token.i < e.end for e in people):
         # "Erdogan, speaking … after attending the U.N. General Assembly, said": a person the gazetteer knows, whatever

@@ -79,3 +79,15 @@ def test_not_doing_enough_with_no_deal_named_is_no_truce_charge():
     # the guard: reining in an ally is owed under no deal the sentence names
     text = "US officials have accused Moscow of not doing enough to rein in its ally, President Bashar al-Assad."
     assert rule_claims(text) == set()
+
+
+def test_who_is_told_or_spoken_to_listens():
+    from pipeline.analyzer.core import _parse
+    from pipeline.analyzer.names import listens
+
+    told = _parse('A man from Sarmin told Enab Baladi: "We will stay."')
+    spoken_to = _parse("A member of the commission, speaking to Asharq Al-Awsat, said the talks had failed.")
+    surprised = _parse('The timing does not surprise pollster Daron Shaw: "It was always coming."')
+    assert listens(next(t for t in told if t.text == "Baladi"))
+    assert listens(next(t for t in spoken_to if t.text == "Awsat"))
+    assert not listens(next(t for t in surprised if t.text == "Shaw"))  # (the guard: surprised, not told)
