@@ -18,7 +18,8 @@ from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.reciprocal import reciprocal_accusations
 from pipeline.analyzer.names import BODY_NOUNS, unnamed_source_state
 from pipeline.analyzer.modes import (ACCUSE, COMMITMENT_NOUNS, binds, denies_in_sentence, failing, held_back, holds_responsible,
-                                    mode_of, negated, none_of, reporter_of, reporting_subject, under_denial)
+                                    mode_of, negated, none_of, reporter_of, reporting_subject, speaks_apart,
+                                    under_denial)
 from pipeline.analyzer.obligations import (asked_to_stop, done_despite_a_truce, ended, is_deal, lister_of, obligation_reading,
                                           of_a_deal, pledger_of, slowed)
 from pipeline.analyzer.referents import (ACTION_NOUNS, ATTACK_NOUNS, BACKING, BREACH_NOUNS, CALLED_BREACHES, actor_of_phrase,
@@ -448,12 +449,22 @@ def _co_accusers(accuser: str, accuser_token, trigger) -> list[str]:
     """The others who make the same charge: "Moscow and Damascus said the militants' presence breaches the deal",
     "Russia and Syria accused Turkey of…" (the conjuncts of the accusing or reporting subject)."""
     subject = accuser_token if accuser_token is not None else reporting_subject(trigger)
+    if subject is not None and subject.lower_ in ("who", "that") and subject.head.dep_ == "relcl":
+        subject = subject.head.head  # "the representatives of…, who accused": whom the clause is about
     if subject is None or subject.pos_ == "PRON":
         return []
     g = gazetteer()
     # (names only: a clause the parser joins to the subject is no one who speaks with it)
-    found = [actor_of_phrase(c) for c in subject.conjuncts if c.pos_ in ("NOUN", "PROPN")]
+    found = [actor_of_phrase(c) for c in (*subject.conjuncts, *_represented(subject)) if c.pos_ in ("NOUN", "PROPN")]
     return [a for a in dict.fromkeys(found) if a and g.rollup(a) != g.rollup(accuser)]
+
+
+def _represented(subject) -> list:
+    """ "the representatives of the United States, Britain and France": the others a plural role speaks for."""
+    if subject.tag_ != "NNS":
+        return []
+    return [c for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children if o.dep_ == "pobj" for c in o.conjuncts]
 
 
 def _continues_speaking(subject, verb, index: SpeakerIndex) -> str | None:
@@ -497,10 +508,24 @@ def _frames(statement: Statement, sent, trigger) -> bool:
             t.lemma_.lower() in CUES and t.pos_ == "VERB" and t != trigger and t not in cue.subtree
             and cue not in t.subtree and trigger in t.subtree for t in sent):
         return False
+    # (nor a charge another subject makes in a clause joined beside the cue's: "Russia and Turkey blamed each other…,
+    # while Western envoys accused Moscow and Damascus of…")
+    if cue is not None and any(speaks_apart(a) for a in _up_to(trigger, cue)):
+        return False
     above_the_cue = {cue.head.i, *(h.i for h in cue.head.ancestors)} if cue is not None else set()
     told_aside = cue is not None and cue.dep_ == "conj" and any(
         a.dep_ == "advcl" for a in trigger.ancestors if a.i not in above_the_cue)
     return cue is None or (cue.dep_ != "advcl" and not told_aside) or trigger in cue.subtree or as_noted(cue)
+
+
+def _up_to(token, top) -> list:
+    """The token and its ancestors below `top` (all of them when `top` is not above it)."""
+    path = []
+    for node in (token, *token.ancestors):
+        if node == top:
+            break
+        path.append(node)
+    return path
 
 
 def _statement_of(sent, statements: list[Statement]) -> int | None:
@@ -656,7 +681,7 @@ def _focus_of_cleft(clause):
     if clause.dep_ != "relcl":
         return None
     head = clause.head
-    if head.lower_ in ("one", "ones", "party", "side", "country", "state"):
+    if head.lower_ in ("one", "ones", "party", "side", "country", "state", "those"):
         return _subject_said_to_be(head) or _focus_of_pseudo_cleft(head, clause)
     if head.dep_ == "appos" and head.left_edge.i > 0 and head.doc[head.left_edge.i - 1].lower_ == "not":
         head = head.head
@@ -756,6 +781,7 @@ def _as_the_speaker_means(accused: str | None, target, accuser: str | None, text
 
 
 PLACE_PREPS = frozenset(("on", "against", "in", "at", "near", "across", "inside"))
+VENUE_PREPS = frozenset(("in", "at", "during"))  # on the accusing verb itself: where or when it accused
 SPONSORED_BY = re.compile(r"\b(?:backed|supported|sponsored|funded|armed|financed)\s+by\b", re.IGNORECASE)
 
 
@@ -771,8 +797,10 @@ def _named_between(verb, exclude: set[str]) -> list[str]:
     if end is None:
         return []
     # "the Israeli attacks on Syria", "the escalation in Syria's Idlib": where or what was hit is not who is charged
-    placed = {t.i for p in doc[verb.i + 1: end] if p.dep_ == "prep" and p.lower_ in PLACE_PREPS
-              and p.head.pos_ in ("NOUN", "PROPN") for t in p.subtree}
+    # (nor where the charge was made: "blamed each other at an emergency UN Security Council meeting for…")
+    placed = {t.i for p in doc[verb.i + 1: end] if p.dep_ == "prep" and (
+              (p.lower_ in PLACE_PREPS and p.head.pos_ in ("NOUN", "PROPN")) or (p.head == verb and p.lower_ in VENUE_PREPS))
+              for t in p.subtree}
     named = "".join(t.text_with_ws for t in doc[verb.i + 1: end] if t.i not in placed)
     found = []
     for part in re.split(r",|\band\b", named):

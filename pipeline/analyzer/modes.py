@@ -317,6 +317,8 @@ def reporter_of(token, index: SpeakerIndex):
                 relayed_by = speaker
             elif speaker and not _told_by_its_reporter(node):
                 return speaker
+        if speaks_apart(node):
+            return None  # "…, while Western envoys accused Moscow and Damascus of…": not the main clause's charge
         if node.head == node:
             break
         joined = node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and node.head.pos_ in ("VERB", "AUX")
@@ -327,6 +329,13 @@ def reporter_of(token, index: SpeakerIndex):
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
             return _speaker_of(t, index)
     return _in_their_view(sentence_of(token))
+
+
+def speaks_apart(verb) -> bool:
+    """A reporting verb joined beside the main clause (advcl, conj) with a subject of its own, a noun: its charge is
+    that subject's, named or not, and no one's above it."""
+    return verb.lemma_.lower() in REPORTING_VERBS and verb.dep_ in ("advcl", "conj") and any(
+        c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
 
 
 def _stance_of(verb):

@@ -8,11 +8,14 @@ from pipeline.analyzer.agreements import agreement_in
 from pipeline.analyzer.breaches import breach_type
 from pipeline.analyzer.candidates import lexicon
 from pipeline.analyzer.gazetteer import gazetteer
+from pipeline.analyzer.modes import speaks_apart
 from pipeline.analyzer.referents import resolve_actor
 from pipeline.models import Accusation
 from pipeline.vocab import AccusationMode
 
 # What the parties exchange must be a charge about the truce, not any quarrel.
+# (in the clause where they trade it, not in a clause joined beside it with its own speaker: "…, while Western envoys
+# accused Moscow of shredding the agreement")
 CHARGE_WORDS = frozenset("violate violation breach accuse accusation blame implementation commitment obligation "
                          "ceasefire truce deal agreement attack shelling".split())
 CONFIDENCE = 0.7
@@ -31,6 +34,12 @@ def coordinated_subjects(sent) -> Iterator[list]:
                 yield [modifier, *modifier.conjuncts]
 
 
+def _traded_charge(verb) -> bool:
+    """The clause of the trading verb speaks of the truce, leaving out a clause joined beside it with its own speaker."""
+    apart = {t.i for c in verb.children if speaks_apart(c) for t in c.subtree}
+    return any(t.lemma_.lower() in CHARGE_WORDS for t in verb.subtree if t.i not in apart)
+
+
 def reciprocal_accusations(doc, article_agreement: str | None) -> list[Accusation]:
     """Each coordinated subject accusing the others, where the sentence has them accuse each other."""
     g = gazetteer()
@@ -40,6 +49,8 @@ def reciprocal_accusations(doc, article_agreement: str | None) -> list[Accusatio
         if not reciprocal.search(sent.text) or not {t.lemma_.lower() for t in sent} & CHARGE_WORDS:
             continue
         for group in coordinated_subjects(sent):
+            if not _traded_charge(group[0].head if group[0].dep_ in ("nsubj", "nsubjpass") else group[0].head.head):
+                continue
             actors: dict[str, str] = {}
             for token in group:
                 actor = resolve_actor(token, set())

@@ -185,6 +185,15 @@ def resolve_actors(token, exclude: set[str]) -> list[str]:
         # "Russian and regime violations": a modifier joined to another names its party as "the regime" does
         first = gazetteer().resolve(f"the {token.text}")
         first = first if first and gazetteer().rollup(first) not in exclude else None
+    if first is None and token.dep_ == "nsubj" and token.pos_ == "NOUN" and not any(token.children) \
+            and token.head.lemma_.lower() in words("attack_verbs"):
+        # "regime shelling targeted villages", parsed as "regime shelled": the bare noun names its party as "the
+        # regime" does
+        first = gazetteer().resolve(f"the {token.text}")
+        first = first if first and gazetteer().rollup(first) not in exclude else None
+    if first is None and token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass"):
+        # "drones launched by terrorists from the zone had attacked the base": the weapon's user
+        first = resolve_actor(_launcher(token), exclude)
     if first is not None and token.pos_ in ("NOUN", "PROPN"):
         return [first, *_coordinated_modifiers(token, exclude | {gazetteer().rollup(first)})]
     if first is None or token.lower_ not in ("they", "their", "them"):
@@ -206,6 +215,12 @@ def resolve_actors(token, exclude: set[str]) -> list[str]:
     return [first]
 
 
+def _launcher(weapon):
+    """Who launched, fired or dropped a weapon by the participle on it (config rules launching_verbs), else None."""
+    return next((o for a in weapon.children if a.dep_ == "acl" and a.tag_ == "VBN" and a.lemma_.lower() in LAUNCHING
+                 for b in a.children if b.dep_ == "agent" for o in b.children if o.dep_ == "pobj"), None)
+
+
 def _own_clause_subject(their):
     """For "their" on a verb's object ("X and Y continued their attacks"): the verb's subject, when it is no pronoun
     (not a "their" inside a subject: "the presence of terrorists and their attacks on the army are a violation")."""
@@ -224,6 +239,10 @@ def _coordinated_modifiers(token, exclude: set[str]) -> list[str]:
             actor = g.resolve(f"{other.text} {token.text}") or actor_of_phrase(other)
             if actor and g.rollup(actor) not in exclude and actor not in found:
                 found.append(actor)
+    # "The Russian and Syrian regime forces' air strikes": so on the owner of the act
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
+    if owner is not None:
+        found += [a for a in _coordinated_modifiers(owner, exclude) if a not in found]
     return found
 
 
@@ -481,6 +500,8 @@ def _document_issuer(document):
 # Verbs of seeing a thing done: "we have seen it violated by…", "watched the truce broken by…".
 PERCEIVING = frozenset(lexicon()["rules"]["perceiving_verbs"])
 GOING_ON = frozenset(tuple(phrase.split()) for phrase in lexicon()["rules"]["going_on"])
+TYING_PARTICIPLES = lexicon()["rules"]["tying_participles"]
+LAUNCHING = lexicon()["rules"]["launching_verbs"]
 
 
 def subject_of(token):
@@ -554,7 +575,7 @@ def subject_of(token):
             return asked
     # "the terrorists had violated the ceasefire and Turkey had failed to…": the parser joins the second subject to
     # the first verb's object and leaves the second verb without one
-    stolen = _subject_taken_by_object(token) or _subject_taken_by_cue(token)
+    stolen = _subject_taken_by_object(token) or _subject_taken_by_cue(token) or _subject_left_on_participle(token)
     if stolen is not None:
         return stolen
     reported = _reported_perfect(token)
@@ -597,6 +618,23 @@ def subject_of(token):
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return subject_of(token.head)
     return None
+
+
+def _subject_left_on_participle(verb):
+    """ "told SANA that the terrorists of Jabhat al-Nusra and the groups affiliated to it … have violated the
+    cessation": the parser made "affiliated" the clause's verb, with the subject, and left "have violated" without
+    one; the participle's subject is the verb's (config rules tying_participles)."""
+    if verb.dep_ not in ("ccomp", "conj") or not any(c.dep_ == "aux" for c in verb.children):
+        return None
+    tied = next((s for s in verb.head.children if s.i < verb.i and s.dep_ == verb.dep_ and s.tag_ == "VBN"
+                 and (s.lower_ in TYING_PARTICIPLES or s.lemma_.lower() in LAUNCHING)
+                 and not any(c.dep_ in ("aux", "auxpass") for c in s.children)), None)
+    if tied is None:
+        return None
+    # ("drones launched by terrorists … had attacked the base": who launched them)
+    user = next((o for b in tied.children if b.dep_ == "agent" for o in b.children if o.dep_ == "pobj"), None)
+    return user if user is not None and tied.lemma_.lower() in LAUNCHING else next(
+        (c for c in tied.children if c.dep_ == "nsubj"), None)
 
 
 # The words that leave a verb bare ("to violate", "would not accept"): a finite verb joined to it is not theirs.

@@ -253,10 +253,13 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
     if not subjects and controller is not None:
         return resolve_subject(controller, index)
     # "…," said Zakharova: the parser often makes the inverted subject an object or attribute.
-    # Not "telling Daily Sabah that…": whom one tells is the listener.
-    if token.lemma_.lower() in ("say", "add", "write", "state") or (token.lemma_.lower() == "tell" and token.tag_ != "VBG"):
+    # Not "telling Daily Sabah that…", nor '"…," a commander, X, told Zaman al-Wasl': whom one tells is the listener
+    # (a name before "told" that the parser made its object still speaks).
+    telling = token.lemma_.lower() == "tell" and token.tag_ != "VBG"
+    if token.lemma_.lower() in ("say", "add", "write", "state") or telling:
         for child in token.children:
-            if child.dep_ in ("dobj", "attr", "npadvmod", "appos") and child.ent_type_ == "PERSON":
+            if child.dep_ in ("dobj", "attr", "npadvmod", "appos") and child.ent_type_ == "PERSON" \
+                    and not (telling and child.i > token.i):
                 return resolve_subject(child, index)
     if token.lemma_.lower() == "read":  # '"…," read the statement': the document, inverted, is its subject
         document = next((c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS
