@@ -333,7 +333,7 @@ def pledge_unkept(token) -> Reading | None:
     """ "Turkey pledged to clear the highway, but the militants are still there": a pledge and its contrary."""
     if not _pledges(token) or negated(token):
         return None
-    pledger = subject_of(token)
+    pledger = _task_owner(token) or subject_of(token)
     if pledger is None or _joint(pledger):
         return None  # "Russia and Turkey were to conduct joint patrols, but…": a joint duty charges neither
     # The contrary clause, or the parser's reading of "…, but X is still there, Zakharova said": the
@@ -688,6 +688,16 @@ def _pledges(token) -> bool:
     taken_on = _lemma(token) in words()["undertaking_verbs"] and any(
         _lemma(o) in words()["debt_nouns"] for o in _objects(token))
     return (_lemma(token) in words()["pledge_verbs"] or taken_on) and token.pos_ == "VERB" or _bound_to(token)
+
+
+def _task_owner(token):
+    """ "it was Turkey's task to separate them…": whose task or duty, owned by name, the copula says the act is."""
+    if _lemma(token) != "be":
+        return None
+    attr = next((c for c in token.children if c.dep_ == "attr"
+                 and _lemma(c) in words()["task_nouns"] | words()["debt_nouns"]), None)
+    return next((c for c in attr.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None) \
+        if attr is not None else None
 
 
 def _joint(party) -> bool:

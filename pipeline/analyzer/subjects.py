@@ -519,9 +519,11 @@ def _of_the_body_after(person: Speaker, name) -> Speaker:
 
 def _body_owning_the_role(role):
     """The body a role's possessive points back to: "Its spokesman, Osama Abu Zeid" (the body the sentence before is
-    about), "The delegation's spokesman" (the delegation last named, as the article describes it: "the rebel
-    delegation")."""
-    owner = next((t for t in role if t.dep_ == "poss"), None)
+    about), "The delegation's spokesman", "ministry spokesperson X" (the delegation or ministry last named, as the
+    article describes it: "the rebel delegation")."""
+    # (or a body's noun set before the role: "ministry spokesperson Pinar Kara", the ministry last named)
+    owner = next((t for t in role if t.dep_ == "poss"), None) or next(
+        (t for t in role if t.dep_ == "compound" and t.pos_ == "NOUN" and t.lemma_.lower() in BODY_NOUNS), None)
     if owner is None:
         return None
     if owner.lower_ in ("its", "their"):
@@ -603,6 +605,12 @@ def _one_named(one) -> str | None:
 
 # Texts that speak for whoever sent or wrote them, beside the statements and letters of DOCUMENT_NOUNS
 ISSUED_NOUNS = frozenset(("message", "messages"))
+
+
+def _place_named_after(noun):
+    """The proper name right after a body's noun, by "of" or "in" ("the local council of al-Bara"), else None."""
+    return next((o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "in") and p.i == noun.i + 1
+                 for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None)
 
 
 def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
@@ -984,6 +992,13 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
         # "The Ebaa news agency, affiliated with HTS": a body named here for the first time, as written,
         # for whoever its description names.
         own = [t for t in token.doc[token.left_edge.i: token.i] if t.pos_ == "PROPN"]
+        placed = _place_named_after(token) if not own else None
+        if placed is not None:
+            # "The local council of al-Bara said", "the council in Kafr Nabl": a body named here by its place, as
+            # written, not the body that spoke last
+            start = token.left_edge.i + (token.doc[token.left_edge.i].dep_ == "det")
+            written_out = token.doc[start: placed.right_edge.i + 1].text
+            return Speaker(written_out, None, g.resolve(written_out), False)
         if own:
             name = noun_phrase(token)
             # "the General Command said" after "the General Command of the Syrian Democratic Forces" or "the Syrian
