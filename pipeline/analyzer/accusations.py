@@ -21,7 +21,7 @@ from pipeline.analyzer.modes import (ACCUSE, COMMITMENT_NOUNS, binds, denies_in_
                                     mode_of, negated, none_of, reporter_of, reporting_subject, speaks_apart,
                                     under_denial)
 from pipeline.analyzer.obligations import (asked_to_stop, done_despite_a_truce, ended, is_deal, lister_of, obligation_reading,
-                                          of_a_deal, pledger_of, slowed)
+                                          of_a_deal, pledger_of, slowed, struck_despite_a_truce)
 from pipeline.analyzer.referents import (ACTION_NOUNS, ATTACK_NOUNS, BACKING, BREACH_NOUNS, CALLED_BREACHES, actor_of_phrase,
                                          actor_up_to_head, actor_word_before,
                                          agent_of, attacker_told_before, claimed_by, counted_incident, doer_of,
@@ -207,6 +207,9 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 trigger = lemma if lemma in BREACH else "renege" if reneged else "undermine"
                 if lemma in ATTACK_VERBS and _outside_the_truce(accused_token):
                     continue  # "Islamic State militants, who are not party to the truce, attacked…": no truce of theirs
+            elif lemma in ATTACK_VERBS and not negated(token) and struck_despite_a_truce(token):
+                # "Syrian government forces have continued to strike residential areas despite the arrangement"
+                accused_token, trigger = (agent_of(token) if _passive(token) else subject_of(token)), "attack"
             elif lemma == "open" and any(c.lower_ == "fire" for c in token.children) and not negated(token):
                 accused_token, trigger = subject_of(token), "attack"
             elif lemma in ATTACK_VERBS and token.pos_ == "VERB" and not negated(token) \
@@ -428,11 +431,18 @@ def _named_by_state(token) -> bool:
 
 
 def _points_the_finger(verb):
-    """Whom "points the finger at" (or "pointed fingers at") blames: the object of "at"."""
-    if verb.lemma_.lower() != "point" or verb.pos_ != "VERB" or negated(verb) \
-            or not any(c.dep_ == "dobj" and c.lemma_.lower() == "finger" for c in verb.children):
+    """Whom "points the finger at" (or "pointed fingers at") blames: the object of "at"; whom "placed the blame on"
+    (config rules laying_verbs) blames: the object of "on"."""
+    if verb.pos_ != "VERB" or negated(verb):
         return None
-    return next((o for head in (verb, *verb.children) for c in head.children if c.dep_ == "prep" and c.lower_ == "at"
+    if verb.lemma_.lower() == "point" and any(c.dep_ == "dobj" and c.lemma_.lower() == "finger" for c in verb.children):
+        at = "at"
+    elif verb.lemma_.lower() in RULE_WORDS["laying_verbs"] and any(
+            c.dep_ == "dobj" and c.lemma_.lower() == "blame" for c in verb.children):
+        at = "on"
+    else:
+        return None
+    return next((o for head in (verb, *verb.children) for c in head.children if c.dep_ == "prep" and c.lower_ == at
                  for o in c.children if o.dep_ == "pobj"), None)
 
 

@@ -1461,6 +1461,15 @@ def done_despite_a_truce(act) -> bool:
         _deal(d) or _lemma(d) in words()["truce_nouns"] for p in verb.children if p.dep_ == "prep" for d in _despite(p))
 
 
+def struck_despite_a_truce(verb) -> bool:
+    """ "Syrian government forces have continued to strike residential areas despite the arrangement": a verb of attack
+    set against a truce or a deal, on itself or on the verb it goes on from ("continued to strike … despite")."""
+    heads = [verb, verb.head] if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB" else [verb]
+    return verb.pos_ == "VERB" and any(
+        _deal(d) or _lemma(d) in words()["truce_nouns"]
+        for head in heads for p in head.children if p.dep_ == "prep" for d in _despite(p))
+
+
 def _despite(preposition) -> list:
     """What a "despite", "notwithstanding", "in spite of" or "contrary to" sets the clause against."""
     word = preposition.lower_

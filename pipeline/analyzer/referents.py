@@ -111,6 +111,9 @@ def _called_as(prep) -> bool:
     return prep.dep_ == "prep" and prep.lower_ == "as" and not any(c.lower_ == "such" for c in prep.children)
 
 
+DE_ESCALATION = re.compile(r"\bde-?\s?escalation\b", re.IGNORECASE)
+
+
 def _party_to_the_truce(token) -> str | None:
     """ "groups which had signed up to the truce", "the groups that joined the cessation of hostilities": in Syria's
     truces, the armed opposition (the government is never called a group that signed up)."""
@@ -119,8 +122,10 @@ def _party_to_the_truce(token) -> str | None:
     clauses = [c for c in token.children if c.dep_ in ("relcl", "acl")]
     # ("groups that it said had signed up to the ceasefire": the clause a relative "said" reports)
     clauses += [r for c in clauses if c.lemma_.lower() in CUES for r in c.children if r.dep_ == "ccomp"]
+    # (the parser splits "de-escalation": "groups that joined the de-escalation regime in Eastern Ghouta")
     joined = any(_joins(c) and not any(n.dep_ == "neg" for n in c.children)
-                 and any(t.lemma_.lower() in lexicon()["obligations"]["truce_nouns"] for t in c.subtree)
+                 and (any(t.lemma_.lower() in lexicon()["obligations"]["truce_nouns"] for t in c.subtree)
+                      or DE_ESCALATION.search(c.doc[c.left_edge.i: c.right_edge.i + 1].text))
                  for c in clauses)
     return GENERIC_GROUP if joined else None
 

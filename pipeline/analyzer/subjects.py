@@ -511,10 +511,18 @@ def _of_the_body_after(person: Speaker, name) -> Speaker:
     if person.actor is not None:
         return person
     g = gazetteer()
-    body = next((g.resolve(name.doc[o.left_edge.i: o.i + 1].text) for c in name.children
-                 if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"), None)
-    return Speaker(person.name, person.title, body, person.is_person) \
-        if body is not None and g.actors[body].kind != "person" else person
+    served = [o for c in name.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    # ("Osama Abu Zeid, an adviser to the delegation,": the role set beside the name, and the body it serves, named
+    # before when only its noun is written here)
+    served += [o for a in name.children if a.dep_ == "appos" and a.lemma_.lower() in ROLE_NOUNS for c in a.children
+               if c.dep_ == "prep" and c.lower_ in ("of", "to", "for") for o in c.children if o.dep_ == "pobj"]
+    for body_noun in served:
+        body = g.resolve(name.doc[body_noun.left_edge.i: body_noun.i + 1].text)
+        if body is None and body_noun.lemma_.lower() in BODY_NOUNS and any(d.lower_ == "the" for d in body_noun.children):
+            body = _body_named_before(body_noun)
+        if body is not None and g.actors[body].kind != "person":
+            return Speaker(person.name, person.title, body, person.is_person)
+    return person
 
 
 def _body_owning_the_role(role):
@@ -531,9 +539,14 @@ def _body_owning_the_role(role):
         return body.actor if body is not None else None
     if owner.lemma_.lower() not in BODY_NOUNS:
         return None
+    return _body_named_before(owner)
+
+
+def _body_named_before(noun) -> str | None:
+    """The body last named before with this noun ("the rebel delegation" for "the delegation"), else None."""
     g = gazetteer()
-    earlier = owner.doc.text[:owner.idx]
-    for told in reversed(list(re.finditer(rf"(?:[\w'-]+\s+){{1,3}}{re.escape(owner.lemma_.lower())}\b", earlier,
+    earlier = noun.doc.text[:noun.idx]
+    for told in reversed(list(re.finditer(rf"(?:[\w'-]+\s+){{1,3}}{re.escape(noun.lemma_.lower())}\b", earlier,
                                           re.IGNORECASE))):
         actor = g.resolve(told.group(0))
         if actor is not None and g.actors[actor].kind != "person":
@@ -1026,6 +1039,10 @@ def resolve_subject(token, index: SpeakerIndex) -> Speaker | None:
     ent = entity_of(token)
     if ent is not None and ent.label_ in ("ORG", "GPE") and token.pos_ == "PROPN" and ent.root == token:
         name = noun_phrase(token)
+        if is_proper_name(name) and any(a.dep_ == "appos" and a.lemma_.lower() in ROLE_NOUNS for a in token.children):
+            # "Hamza Bayraqdar, a spokesman for Jaish al-Islam,": a name set beside a role is a person's, whatever the
+            # NER says, and speaks for the body the role serves
+            return _of_the_body_after(index.person(name), token)
         if is_proper_name(name):
             return Speaker(name, None, None, False)
     if token.pos_ == "PROPN" and token.text in g.masthead_words and token.i > 0 and token.doc[token.i - 1].pos_ == "PROPN":
