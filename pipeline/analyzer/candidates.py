@@ -76,6 +76,8 @@ def verb_lemma(token) -> str:
     if lemma in rules["stopping_verbs"] and any(c.dep_ == "dobj" and c.lemma_.lower() in rules["kept_acts"]
                                                 for c in token.children):
         return "obstruct"  # "are preventing the implementation of the agreement"
+    if (lemma in rules["stopping_verbs"] or lemma in rules["barring_verbs"]) and _kept_from_keeping(token):
+        return "obstruct"  # "are trying to prevent this ceasefire from being implemented"
     if lemma == "make" and _mocks_a_deal(token):
         return "undermine"  # "made a mockery of the Sochi agreement"
     deals = deal_nouns()
@@ -91,6 +93,15 @@ def verb_lemma(token) -> str:
                for h in holders for c in h.children for o in c.children):
             return "keep"
     return lemma
+
+
+def _kept_from_keeping(verb) -> bool:
+    """ "prevent this ceasefire from being implemented": a truce or a deal, the object, kept from being kept."""
+    lex = lexicon()
+    truce = lex["obligations"]["truce_nouns"] | deal_nouns()
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in truce for c in verb.children) and any(
+        c.dep_ == "prep" and c.lower_ == "from" and any(p.dep_ == "pcomp" and p.lemma_.lower() in lex["comply_verbs"]
+                                                          for p in c.children) for c in verb.children)
 
 
 def _mocks_a_deal(verb) -> bool:

@@ -23,6 +23,7 @@ COMMITMENT_NOUNS = RULE_WORDS["commitment_nouns"]
 TOLERATE = RULE_WORDS["tolerate_verbs"]
 REPORTING_VERBS = CUES | ACCUSE | DENIALS | RULE_WORDS["belief_verbs"]
 HEARSAY_NOUNS = CLAIM_NOUNS | RULE_WORDS["hearsay_nouns"]
+SPEECH_NOUNS = frozenset(attribution_config().get("speech_nouns", ()))
 EVIDENCE_NOUNS = RULE_WORDS["evidence_nouns"]
 UNTRUE_WORDS = RULE_WORDS["untrue_words"]
 CHECKING_VERBS = RULE_WORDS["checking_verbs"]
@@ -47,8 +48,10 @@ def under_denial(token) -> bool:
             return False
         if _disowned(node):
             return True
-        if node.lemma_.lower() in CLAIM_NOUNS:
-            return False  # "rejected Ankara's claims that Russia…": Ankara's charge, reported
+        if node.lemma_.lower() in CLAIM_NOUNS or (node.lemma_.lower() in SPEECH_NOUNS and claim_owner(node) is not None):
+            # "rejected Ankara's claims that Russia…", "rejected statements by the opposition delegation, whose head
+            # accused…": that party's charge, reported
+            return False
         if node.head.lemma_.lower() in DENIALS:
             # ", a charge Damascus denies": the parser may hang the charge's clause on the denial; the denied
             # object is the charge itself, written before the verb, and the clause stays the accuser's claim.

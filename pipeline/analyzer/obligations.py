@@ -1453,6 +1453,30 @@ def stays_despite_the_deal(token) -> Reading | None:
     return Reading(stayer, "fail") if deals and stayer is not None else None
 
 
+@reader("given_more_time")
+def given_more_time(token) -> Reading | None:
+    """ "the Turkish side had been given additional time to take measures to neutralise terrorist groups", "Moscow gave
+    Ankara more time to separate the militants": more time for an owed act says it was not done when due."""
+    if _lemma(token) not in words()["granting_verbs"] or token.pos_ != "VERB" or negated(token):
+        return None
+    time = next((c for c in token.children if c.dep_ == "dobj" and _lemma(c) == "time"
+                 and any(_lemma(a) in words()["extra_words"] for a in c.children)), None)
+    if time is None:
+        return None
+    # the act the time is for, on the time or on the verb ("given additional time … to take measures to neutralise…")
+    owed = words()["owed_acts"] | words()["keep_verbs"]
+    purposes = [c for head in (time, token) for c in head.children if c.dep_ in ("relcl", "acl", "advcl", "xcomp")
+                and any(a.lower_ == "to" for a in c.children)]
+    if not any(_lemma(t) in owed for p in purposes for t in p.subtree if t.pos_ == "VERB"):
+        return None
+    given = next((c for c in token.children if c.dep_ == ("nsubjpass" if _passive_verb(token) else "dative")), None)
+    return Reading(given, "delay") if given is not None else None
+
+
+def _passive_verb(verb) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
 def done_despite_a_truce(act) -> bool:
     """ "the regime had carried out air strikes on Aleppo despite the pause": an act whose clause is set against a truce
     or a deal ("despite", "in spite of", "contrary to")."""

@@ -8,7 +8,7 @@ from itertools import islice
 
 from pipeline.analyzer.candidates import deal_nouns, lexicon, words
 from pipeline.analyzer.gazetteer import GENERIC_GROUP, gazetteer
-from pipeline.analyzer.names import DOCUMENT_NOUNS, PLACE_NOUNS, attribution_config, entity_of, name_going_on, points_to_group, points_to_groups
+from pipeline.analyzer.names import DOCUMENT_NOUNS, PLACE_NOUNS, ROLE_NOUNS, attribution_config, entity_of, name_going_on, points_to_group, points_to_groups
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import named_group
 from pipeline.analyzer.statements import CUES, written_to_accusing
@@ -1615,6 +1615,10 @@ def claim_owner(noun):
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
+        if child.dep_ == "prep" and child.lower_ == "of":  # "the claims of the opposition delegation": a party's
+            party = next((c for c in child.children if c.dep_ == "pobj" and actor_of_phrase(c)), None)
+            if party is not None:
+                return party
     return None
 
 
@@ -1704,6 +1708,10 @@ def resolve_actor(token, exclude: set[str]) -> str | None:
     if token.lower_ in ("which", "who") and token.head.dep_ == "ccomp" and token.head.head.dep_ == "relcl" \
             and token.head.head.head.pos_ in ("NOUN", "PROPN"):
         return resolve_actor(token.head.head.head, exclude)  # "the government, which it says has violated…"
+    if token.lemma_.lower() in ROLE_NOUNS and token.head.dep_ == "relcl" and token.head.head.pos_ in ("NOUN", "PROPN") \
+            and any(c.dep_ == "poss" and c.lower_ == "whose" for c in token.children):
+        # "the opposition delegation, whose head, Ahmad Toma, accused the army of…": who heads the body speaks for it
+        return resolve_actor(token.head.head, exclude)
     if token.pos_ == "PRON" or token.lower_ in ("its", "their"):
         # "The Russians are the guarantors…, and they are the ones breaking the truce": the subject of
         # the clause it is joined to.

@@ -28,7 +28,7 @@ def test_every_frame_is_registered_by_name():
                                              "debt_unpaid",
                                              "dragged_feet", "slow_keeping", "hastening_demanded", "kept_in_part",
                                              "nothing_done", "more_to_do", "no_progress", "still_where_bound_to_leave",
-                                             "stays_despite_the_deal"]
+                                             "stays_despite_the_deal", "given_more_time"]
 
 
 @pytest.mark.parametrize("sentence, pair", [
