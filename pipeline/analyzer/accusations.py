@@ -106,7 +106,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
         paragraph = paragraph_of(index.text, sent.start_char)  # doc.text re-joins every token: use the index's copy
         question = asked(index.text, sent.start_char)  # a briefing's question is no release of its publisher
         in_context = any(_names_truce(text) for text in (sent.text, scope, paragraph)) \
-            or _goes_on_with_truce(previous, context, statements)
+            or _goes_on_with_truce(previous, context, statements) or _truce_resolution(sent.text, index.text)
         # Wire copy gives a sentence a paragraph: a keeping left undone goes on from a truce told just before
         # ("…since the ceasefire collapsed. | Peskov said Turkey had failed to separate the opposition…").
         keeping_in_view = in_context or _truce_before(previous)
@@ -292,6 +292,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 # last party named (Turkey, inside the quote)
                 accuser = speaking
             elif accuser_token is not None:
+                if _no_one_named(accuser_token):
+                    continue  # "Those who are accusing Russia and Damascus of…": neither the speaker nor the last one
                 accuser = resolve_actor(accuser_token, set())
                 if accuser is None and accuser_token.pos_ == "PRON":
                     speaker = index.last_speaker(accuser_token.idx)
@@ -734,6 +736,21 @@ def _truce_left_open(sent, token) -> bool:
     if not asked or token.i in asked:
         return False
     return not _names_truce(" ".join(t.text for t in sent if t.i not in asked))
+
+
+def _no_one_named(token) -> bool:
+    """ "Those who are accusing…", "anyone who violates…": a relative on "those" or "anyone" names no party."""
+    return token.lower_ in ("who", "that") and token.head.dep_ == "relcl" and token.head.head.lower_ in ("those", "anyone")
+
+
+def _truce_resolution(sentence: str, article: str) -> bool:
+    """ "had not observed the resolution": the sentence speaks of "the resolution" in an article that names a UN
+    resolution that called a truce (config rules truce_resolutions: 2401 for Eastern Ghouta, 2268, 2336)."""
+    return bool(RESOLUTION.search(sentence)) and bool(TRUCE_RESOLUTIONS.search(article))
+
+
+RESOLUTION = re.compile(r"\b(?:the|this|that|its) (?:UN |U\.N\. |Security Council |council )?resolution\b", re.IGNORECASE)
+TRUCE_RESOLUTIONS = re.compile(r"\b(?:" + "|".join(RULE_WORDS["truce_resolutions"]) + r")\b")
 
 
 def _truce_before(previous) -> bool:

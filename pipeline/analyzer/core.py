@@ -21,7 +21,7 @@ from pipeline.models import Analysis, Relevance
 
 # Bumped with every change to what the rules read, so that stored articles are re-analysed under
 # ACCUSATION_DECISION=rules too (the learned version also carries the model's hash).
-RULES_VERSION = "rules-161"
+RULES_VERSION = "rules-162"
 # Which decision says what is an accusation: "learned" (candidates, features and the logistic
 # regression in config/models/accusations.json, see learned.py) or "rules" (accusations.py alone).
 ACCUSATION_DECISION = os.environ.get("ACCUSATION_DECISION", "learned").strip().lower() or "learned"

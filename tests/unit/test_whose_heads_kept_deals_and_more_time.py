@@ -1,5 +1,6 @@
 """Who heads a body named by "whose" speaks for it; a truce kept from being kept; more time given for an owed act; a
-party's statements that another rejects stay its charge. Written for these tests; no labelled set's text."""
+party's statements that another rejects stay its charge; "the resolution" of a truce resolution named before; "those
+who accuse" name no one. Written for these tests; no labelled set's text."""
 
 from tests.conftest import rule_claims
 
@@ -43,3 +44,22 @@ def test_statements_no_one_made_rejected_are_denied():
     # the guard: the statements are no named party's
     text = "Moscow rejected statements that Russian jets had violated the ceasefire."
     assert rule_claims(text) == set()
+
+
+def test_the_resolution_of_a_truce_named_before_is_that_truce():
+    context = "The Security Council adopted resolution 2401 on Saturday, demanding a 30-day truce across Syria.\n\n"
+    text = context + "A Failaq al-Rahman spokesman accused regime forces of violating the resolution every day."
+    assert rule_claims(text, after=len(context)) == {("armed_groups", "syria")}
+
+
+def test_a_resolution_with_no_truce_named_is_no_truce():
+    # the guard: no truce resolution in the article
+    text = "A Failaq al-Rahman spokesman accused regime forces of violating the resolution every day."
+    assert rule_claims(text) == set()
+
+
+def test_those_who_accuse_are_no_one_named():
+    context = "The Security Council adopted resolution 2401, demanding a 30-day truce across Syria.\n\n"
+    text = context + ('Russia\'s UN envoy said: "Those who are accusing Moscow and Damascus of violating the resolution '
+                      'ignore the militants."')
+    assert rule_claims(text, after=len(context)) == set()
