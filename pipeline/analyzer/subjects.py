@@ -506,8 +506,9 @@ def _of_the_body_before(person: Speaker, name, span) -> Speaker:
 
 
 def _of_the_body_after(person: Speaker, name) -> Speaker:
-    """ "Lieutenant General Viktor Poznikhir of the Russian General Staff": a person the gazetteer does not know speaks
-    for the body the "of" after the name names."""
+    """ "Lieutenant General Viktor Poznikhir of the Russian General Staff", "Osama Abu Zeid, an adviser to the
+    delegation,": a person the gazetteer does not know speaks for the body the "of" after the name, or the role set
+    beside it, names."""
     if person.actor is not None:
         return person
     g = gazetteer()
