@@ -20,7 +20,7 @@ from pipeline.analyzer.candidates import lexicon, verb_lemma
 from pipeline.analyzer.modes import does_nothing, failing, negated, no_effort
 from pipeline.analyzer.names import attribution_config
 from pipeline.analyzer.referents import (ATTACK_NOUNS, BREACH_NOUNS, PERPETRATE, POINTING, actor_of_phrase, actor_up_to_head,
-                                         actor_word_before, agent_of, attacker_told_before, doer_told_by_verb, far_from,
+                                         actor_word_before, agent_of, attacker_told_before, doer_told_by_verb, far_from, is_passive,
                                          mover_told_before, owner_of, relative_antecedent, reporting_verb_joined,
                                          sentence_before,
                                          sentential_which, subject_of)
@@ -1469,12 +1469,8 @@ def given_more_time(token) -> Reading | None:
                 and any(a.lower_ == "to" for a in c.children)]
     if not any(_lemma(t) in owed for p in purposes for t in p.subtree if t.pos_ == "VERB"):
         return None
-    given = next((c for c in token.children if c.dep_ == ("nsubjpass" if _passive_verb(token) else "dative")), None)
+    given = next((c for c in token.children if c.dep_ == ("nsubjpass" if is_passive(token) else "dative")), None)
     return Reading(given, "delay") if given is not None else None
-
-
-def _passive_verb(verb) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
 def done_despite_a_truce(act) -> bool:

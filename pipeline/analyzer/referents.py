@@ -603,7 +603,7 @@ def subject_of(token):
     # "has not succeeded in separating", "persisted in violating": a gerund after "in" is its verb's subject's act;
     # so is one of the means, "by", of an active verb ("had killed 14 civilians by firing rockets")
     if token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.head.pos_ == "VERB" and (
-            token.head.lower_ == "in" or (token.head.lower_ == "by" and not _is_passive(token.head.head))):
+            token.head.lower_ == "in" or (token.head.lower_ == "by" and not is_passive(token.head.head))):
         return subject_of(token.head.head)
     # "Turkey appeared unable to fulfil", "is unwilling to honour", "is unable or unwilling to separate": through the
     # adjective (and the one it is joined to) to its verb
@@ -807,7 +807,7 @@ def owner_of(noun) -> object | None:
         # not "deems the attacks by the militants a violation", where the parser made the breach an apposition
         if verb is not None and verb.lemma_.lower() not in CUES \
                 and verb.lemma_.lower() not in lexicon()["obligations"]["calling_verbs"]:
-            if _is_passive(verb):
+            if is_passive(verb):
                 return _doer_of_passive(verb)
             doer = doer_of(verb)
             if doer is not None and doer.lemma_.lower() in DOERS:
@@ -835,7 +835,7 @@ def owner_of(noun) -> object | None:
     if event is not None and not _is_verb(event):
         return owner_of(event) or actor_word_before(event)
     if event is not None:
-        return _doer_of_passive(event) if _is_passive(event) else doer_of(event)
+        return _doer_of_passive(event) if is_passive(event) else doer_of(event)
     # "X opened fire in violation of…", "the offensive by the regime is in flagrant breach of…"
     # (the idiom is singular: "we have seen an increase in violations" names no one who breached)
     if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.lemma_.lower() in ("violation", "breach", "contravention") \
@@ -848,7 +848,7 @@ def owner_of(noun) -> object | None:
             if doer is not None:
                 return doer
         verb = _governing_verb(noun)
-        if verb is not None and _is_passive(verb):
+        if verb is not None and is_passive(verb):
             # "a soldier was killed in a regime attack, in violation of…"; with no doer told, an act made the subject
             # ("the shelling was carried out from the zone, in violation of…") is its doer's, told before
             done = subject_of(verb)
@@ -1177,7 +1177,7 @@ def _event_called(noun):
     return event if event is not None and (_is_verb(event) or event.lemma_.lower() in ACTION_NOUNS) else None
 
 
-def _is_passive(verb) -> bool:
+def is_passive(verb) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
@@ -1465,7 +1465,7 @@ def _doer_in_relative(act):
     nouns = [act, *(o for p in act.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj")]
     for clause in (c for noun in nouns for c in noun.children if c.dep_ == "relcl"):
         verb = next((c for c in clause.children if c.dep_ == "ccomp"), None) if clause.lemma_.lower() in CUES else clause
-        if verb is not None and _is_passive(verb) and doer_of(verb) is not None:
+        if verb is not None and is_passive(verb) and doer_of(verb) is not None:
             return _doer_of_passive(verb)
     return None
 
