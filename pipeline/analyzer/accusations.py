@@ -25,7 +25,7 @@ from pipeline.analyzer.obligations import (asked_to_stop, done_despite_a_truce, 
 from pipeline.analyzer.referents import (ACTION_NOUNS, ATTACK_NOUNS, BACKING, BREACH_NOUNS, CALLED_BREACHES, actor_of_phrase,
                                          actor_up_to_head, actor_word_before,
                                          agent_of, attacker_told_before, claimed_by, counted_incident, doer_of,
-                                         doer_of_these, held_responsible, named_or_mover, non_compliance, owner_of, participle_agent,
+                                         doer_of_these, held_responsible, is_passive, named_or_mover, non_compliance, owner_of, participle_agent,
                                          read_as_a_noun, relative_antecedent, reporting_verb_joined, resolve_actor,
                                          resolve_actors, sentence_before, sentential_which, so_called, subject_of)
 from pipeline.analyzer.sentences import sentence_of
@@ -209,18 +209,18 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                     continue  # "Islamic State militants, who are not party to the truce, attacked…": no truce of theirs
             elif lemma in ATTACK_VERBS and not negated(token) and struck_despite_a_truce(token):
                 # "Syrian government forces have continued to strike residential areas despite the arrangement"
-                accused_token, trigger = (agent_of(token) if _passive(token) else subject_of(token)), "attack"
+                accused_token, trigger = (agent_of(token) if is_passive(token) else subject_of(token)), "attack"
             elif lemma == "open" and any(c.lower_ == "fire" for c in token.children) and not negated(token):
                 accused_token, trigger = subject_of(token), "attack"
             elif lemma in ATTACK_VERBS and token.pos_ == "VERB" and not negated(token) \
                     and _breaches_told_before(told_before, context, statements):
                 # "…said there had been 'limited breaches' near Tafas. Government troops had fired mortars at rebel
                 # positions, he said": the attack the same speaker tells after breaches no one was named for
-                accused_token, trigger = (None if _passive(token) else subject_of(token)), "attack"
+                accused_token, trigger = (None if is_passive(token) else subject_of(token)), "attack"
             elif token.pos_ == "VERB" and (lemma in COMPLY or binds(token)) and (negated(token) or failing(token)):
                 # "the obligations had not been met by the Turkish side": a passive's agent is who did not keep them
                 # (an active "has not abided by its commitments", parsed with an agent, keeps its subject)
-                passive = _passive(token)
+                passive = is_passive(token)
                 agent = agent_of(token) if passive else None
                 # "the separation …, which Turkey undertook, has not been implemented"
                 # (a passive's subject is what was not kept or done, never who failed: "the heavy weapons had not been
@@ -901,11 +901,6 @@ def _no_commitment_broken(verb) -> bool:
     return verb.lemma_.lower() == "break" and any(
         (o.dep_ in ("dobj", "nsubjpass") and o.lemma_.lower() in things)
         or (o.dep_ in ("prep", "prt") and o.lower_ in lexicon()["broken_through"]) for o in verb.children)
-
-
-def _passive(verb) -> bool:
-    """The verb is passive: its subject is what was done, not who did it."""
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
 def _clause(verb):

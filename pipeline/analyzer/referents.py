@@ -1178,6 +1178,7 @@ def _event_called(noun):
 
 
 def is_passive(verb) -> bool:
+    """The verb is passive: its subject is what was done, not who did it."""
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
