@@ -16,7 +16,7 @@ from pipeline.analyzer.breaches import ATTACK_WORDS, breach_type
 from pipeline.analyzer.candidates import deal_named_before, lexicon, verb_lemma, words
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.reciprocal import reciprocal_accusations
-from pipeline.analyzer.names import BODY_NOUNS, unnamed_source_state
+from pipeline.analyzer.names import BODY_NOUNS, DOCUMENT_NOUNS, unnamed_source_state
 from pipeline.analyzer.modes import (ACCUSE, COMMITMENT_NOUNS, binds, denies_in_sentence, failing, held_back, holds_responsible,
                                     mode_of, negated, none_of, reporter_of, reporting_subject, speaks_apart,
                                     under_denial)
@@ -59,7 +59,7 @@ CONTEXT = re.compile(
     re.IGNORECASE)
 # Breaches of norms that are not ceasefire commitments: "a flagrant violation of Syria's sovereignty".
 # ("an attack on Syria's sovereignty": an attack on a norm as well)
-OTHER_NORMS = re.compile(r"(?:violations?|breach(?:es)?|violat\w+|(?:attacks?|assaults?)\s+on)[\"\u201d']?\s+(?:of\s+)?"
+OTHER_NORMS = re.compile(r"(?:violations?|breach(?:es)?|violat\w+|(?:attacks?|assaults?)\s+on|aggression\s+(?:against|on))[\"\u201d']?\s+(?:of\s+)?"
                          r"(?:(?!commitment|obligation|agreement|cease|truce|deal|memorandum|protocol|pledge)[^.;]){0,40}?"
                          r"(?:" + lexicon()["other_norms_re"].pattern + r")", re.IGNORECASE)
 
@@ -298,9 +298,9 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 if accuser is None and accuser_token.pos_ == "PRON":
                     speaker = index.last_speaker(accuser_token.idx)
                     accuser = speaker.actor if speaker else None
-                elif accuser is None and accuser_token.pos_ == "NOUN" and accuser_token.lower_ in BODY_NOUNS:
-                    # "The ministry described the shelling as a clear breach…": the body named before, as a cue's
-                    # subject is read
+                elif accuser is None and accuser_token.pos_ == "NOUN" and accuser_token.lower_ in BODY_NOUNS | DOCUMENT_NOUNS:
+                    # "The ministry described the shelling as a clear breach…", "The letters held the United States
+                    # responsible for…": the body named before, or who issued the text, as a cue's subject is read
                     speaker = resolve_subject(accuser_token, index)
                     accuser = speaker.actor if speaker else None
             framed = context is not None and _frames(statements[context], sent, token)
@@ -673,7 +673,12 @@ def _told_of_them(clause) -> bool:
     """A restrictive relative that tells what its noun's party has done or keeps doing ("fighting terrorists who have
     repeatedly violated the ceasefire", "the terrorists who violate that ceasefire on a daily basis"), not what any
     such party would be ("strikes any groups that violate the truce")."""
-    if clause.lemma_.lower() not in words("breach_verbs"):  # "groups that have been targeting civilians": an attack
+    if clause.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "parataxis" and c.lemma_.lower() in CUES
+                                                     for c in clause.children):
+        return True  # "militants who, it said, had attacked government positions in violation of…": a report of them
+    # ("the Turkish regime which has not fulfilled any of the obligations it undertook": a keeping denied, told of it)
+    unkept = clause.lemma_.lower() in words("comply_verbs") and negated(clause)
+    if clause.lemma_.lower() not in words("breach_verbs") and not unkept:  # "groups that have been targeting civilians"
         return False
     done = clause.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in clause.children) \
         or any(c.dep_ in ("advmod", "npadvmod", "prep") and " ".join(t.lower_ for t in c.subtree) in words("habitual_modifiers")

@@ -51,6 +51,7 @@ def fold_offsets(text: str) -> list[int] | None:
 
 
 GENERIC_GROUP = "armed_groups"  # the actor whose aliases are common nouns ("terrorists", "rebels")
+SYRIA = "syria"  # the state whose provinces the places list names
 # An alias followed by these is part of an agreement's name, not an actor.
 AGREEMENT_AFTER = re.compile(r"\s*(?:agreements?|deals?|accords?|protocol|memorandum|talks|format|process|summit|"
                              r"understandings?|arrangements?|ceasefire|truce)\b", re.IGNORECASE)
@@ -148,6 +149,11 @@ class Gazetteer:
         self._masthead = re.compile(r"\s+(?:" + "|".join(map(re.escape, sorted(self.masthead_words))) + r")\b") \
             if self.masthead_words else re.compile(r"(?!)")
         self._place_words = frozenset(fold(p) for group in (*self.places.values(), data.get("venues", ())) for p in group)
+        # "Homs Governor Talal al-Barazi", "the governor of Hama": who governs a Syrian province is the state's official
+        governing = "|".join(map(re.escape, data.get("provincial_roles", ())))
+        places = "|".join(re.escape(fold(p)) for p in (*self.places.get("syria", ()), *self.places.get("idlib", ())))
+        self._provincial_official = re.compile(rf"\b(?:{places})\s+(?:{governing})\b|\b(?:{governing})\s+of\s+(?:{places})\b",
+                                               re.IGNORECASE) if governing else re.compile(r"(?!)")
         self.referring_nouns = frozenset(noun for a in self.actors.values() for noun in a.nouns)
         self.backed_by = dict(data.get("backed_by", {}))
         self.proxy_nouns = frozenset(data.get("proxy_nouns", ()))
@@ -367,6 +373,8 @@ class Gazetteer:
             if adjective and self.actors[adjective].kind == "armed_group":
                 return adjective
             return mentions[0].actor
+        if adjective is None and self._provincial_official.search(fold(text)):
+            return SYRIA
         return adjective
 
     def qualified_state(self, text: str) -> str | None:
@@ -497,7 +505,9 @@ def _in_text(found: list[Mention], text: str, starts: list[int] | None) -> list[
 
 def _alternation(table: dict[str, str], flags: int) -> re.Pattern[str]:
     alternatives = sorted(table, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w-])", flags)
+    # (a name may carry the Arabic article its alias leaves off: "Al-Fath al-Mubin" for "Fath al-Mubin")
+    return re.compile(r"(?:(?<![\w-])|(?<=(?<![\w-])[Aa]l-)|(?<=(?<![\w-])[Ee]l-))(?:"
+                      + "|".join(re.escape(a) for a in alternatives) + r")(?![\w-])", flags)
 
 
 @lru_cache(maxsize=1)

@@ -48,9 +48,9 @@ def under_denial(token) -> bool:
             return False
         if _disowned(node):
             return True
-        if node.lemma_.lower() in CLAIM_NOUNS or (node.lemma_.lower() in SPEECH_NOUNS and claim_owner(node) is not None):
+        if node.lemma_.lower() in CLAIM_NOUNS or _owned_speech(node):
             # "rejected Ankara's claims that Russia…", "rejected statements by the opposition delegation, whose head
-            # accused…": that party's charge, reported
+            # accused…", "rejected opposition reports that Russian jets…": that party's charge, reported
             return False
         if node.head.lemma_.lower() in DENIALS:
             # ", a charge Damascus denies": the parser may hang the charge's clause on the denial; the denied
@@ -63,6 +63,14 @@ def under_denial(token) -> bool:
             return False
         node = node.head
     return False
+
+
+def _owned_speech(noun) -> bool:
+    """A party's own words or reports, the party named: "statements by the opposition delegation", "opposition reports"
+    ("reports of attacks" tell what is reported, not who reports it)."""
+    lemma = noun.lemma_.lower()
+    return (lemma in SPEECH_NOUNS and claim_owner(noun) is not None) or (
+        lemma in HEARSAY_NOUNS and claim_owner(noun, of_owner=False) is not None)
 
 
 def _disowned(noun) -> bool:

@@ -395,6 +395,10 @@ def pledged_before_undone(token) -> Reading | None:
     if token.pos_ not in ("VERB", "AUX") or not (_undone_as_told(token) or _contrary_next(token) or _still_there(token)):
         return None
     pledger = _pledger_before(token)
+    doer = subject_of(token)
+    if pledger is not None and _undone_as_told(token) and doer is not None and doer.pos_ in ("NOUN", "PROPN") \
+            and actor_of_phrase(doer):
+        return Reading(doer, "fail")  # "…had withdrawn as the agreements provided, while the militants had not done so"
     return Reading(pledger, "fail") if pledger is not None else None
 
 

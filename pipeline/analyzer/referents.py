@@ -23,7 +23,12 @@ ATTACKERS = REFERENT_WORDS["attackers"]
 OWNED = ATTACKERS | REFERENT_WORDS["owned"]
 DOERS = ACTION_NOUNS | ATTACKERS  # an appositive breach charges whoever did these
 CLAIM_NOUNS = REFERENT_WORDS["claim_nouns"]
+REPORT_NOUNS = lexicon()["rules"]["hearsay_nouns"]  # reports: a party's charge when the party is named
 DEAL_NOUNS = deal_nouns()
+# Deals, which no party is ("the Moscow protocol", "the Sochi agreement"); not what a party owes ("Turkey's
+# commitments"), writes, or votes ("the UN Security Council resolution" is the council's)
+NAMED_DEALS = DEAL_NOUNS - {"commitment", "commitments", "obligation", "obligations", "pledge", "pledges", "promise",
+                            "promises", "letter", "resolution", "spirit", "terms"}
 # Words before a state's name that make it a place: "in northeast Syria", "across Turkey".
 PLACE_BEFORE = re.compile(r"\b(?:in|into|across|inside|near|throughout|within|north|south|east|west|northern|southern|"
                           r"eastern|western|north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|"
@@ -631,8 +636,10 @@ def _subject_left_on_participle(verb):
     one; the participle's subject is the verb's (config rules tying_participles)."""
     if verb.dep_ not in ("ccomp", "conj") or not any(c.dep_ == "aux" for c in verb.children):
         return None
-    tied = next((s for s in verb.head.children if s.i < verb.i and s.dep_ == verb.dep_ and s.tag_ == "VBN"
-                 and (s.lower_ in TYING_PARTICIPLES or s.lemma_.lower() in LAUNCHING)
+    # (or the adjective: "the factions loyal to the occupation, in their turn, have not respected…")
+    tied = next((s for s in verb.head.children if s.i < verb.i and s.dep_ == verb.dep_ and (
+                 (s.tag_ == "VBN" and (s.lower_ in TYING_PARTICIPLES or s.lemma_.lower() in LAUNCHING))
+                 or (s.tag_ == "JJ" and s.lower_ in TYING_PARTICIPLES))
                  and not any(c.dep_ in ("aux", "auxpass") for c in s.children)), None)
     if tied is None:
         return None
@@ -1082,6 +1089,10 @@ def held_responsible(noun):
     if holder.dep_ in ("oprd", "ccomp", "xcomp") and holder.head.lemma_.lower() == "hold":
         return next((c for c in holder.head.children if c.dep_ == "dobj"), None) or next(
             (c for c in holder.children if c.dep_ == "nsubj"), None)
+    if holder.head.lemma_.lower() in lexicon()["rules"]["laying_verbs"]:
+        # "placed the responsibility for the escalation on Ankara": whom it is laid on, not who lays it
+        return next((o for t in holder.head.subtree if t.dep_ == "prep" and t.lower_ == "on" and t.i > holder.i
+                     for o in t.children if o.dep_ == "pobj"), None)
     if holder.dep_ == "nsubj" and holder.head.lemma_.lower() in ("lie", "rest"):
         # "the responsibility for the attack lies with the regime"
         return next((o for c in holder.head.children if c.dep_ == "prep" and c.lower_ == "with"
@@ -1275,7 +1286,10 @@ def sentential_which(pronoun):
     noun = clause.head
     acts = ACTION_NOUNS | ATTACK_NOUNS | frozenset(lexicon()["obligations"]["act_nouns"])
     # (a party is no breach: "Turkey keeps sending weapons to the militants, which is a violation…" is the sending)
-    if noun.lemma_.lower() in acts or noun.lower_ in acts or (actor_of_phrase(noun) and not _clause_calls_a_breach(clause)):
+    # (a city after a preposition is where, not who: "…shell residential areas of Damascus, which undermines the pause")
+    where = noun.dep_ == "pobj" and gazetteer().names_a_place(noun.text)
+    if noun.lemma_.lower() in acts or noun.lower_ in acts or (
+            actor_of_phrase(noun) and not where and not _clause_calls_a_breach(clause)):
         return None
     verb = _governing_verb(noun)
     doer = subject_of(verb) if verb is not None else None
@@ -1560,6 +1574,8 @@ def claimed_by(token):
             return None  # "…, saying instead that Ankara failed": the sayer's claim, not the accusation's
         if node.lemma_.lower() in CLAIM_NOUNS and node.pos_ == "NOUN":
             return claim_owner(node)
+        if node.lemma_.lower() in REPORT_NOUNS and node.pos_ == "NOUN" and claim_owner(node, of_owner=False) is not None:
+            return claim_owner(node, of_owner=False)  # "opposition reports that Russian jets…", "reports by the opposition that…"
     return None
 
 
@@ -1607,8 +1623,9 @@ def _free_relative_caller(noun):
     return caller if caller is not None and caller.pos_ != "PRON" else None
 
 
-def claim_owner(noun):
-    """Who makes the claim a noun names: "Turkish accusations", "Ankara's claims", "claims by the Russian ministry"."""
+def claim_owner(noun, of_owner: bool = True):
+    """Who makes the claim a noun names: "Turkish accusations", "Ankara's claims", "claims by the Russian ministry".
+    Without `of_owner`, "of" tells what is claimed, not who claims it ("reports of attacks on the opposition")."""
     for child in noun.children:
         if child.dep_ in ("poss", "amod", "compound") and gazetteer().resolve(child.text):
             return child
@@ -1616,10 +1633,14 @@ def claim_owner(noun):
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
-        if child.dep_ == "prep" and child.lower_ == "of":  # "the claims of the opposition delegation": a party's
+        if child.dep_ == "prep" and child.lower_ == "of" and of_owner:  # "the claims of the opposition delegation"
             party = next((c for c in child.children if c.dep_ == "pobj" and actor_of_phrase(c)), None)
             if party is not None:
                 return party
+        if child.dep_ == "acl" and child.tag_ == "VBN":  # "allegations circulated by terrorist groups": who spread them
+            spreader = next((o for a in child.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
+            if spreader is not None and actor_of_phrase(spreader):
+                return spreader
     return None
 
 
@@ -1691,6 +1712,8 @@ OTHER_GROUP_NOUNS = frozenset(("militia", "group", "faction", "force", "organiza
 def resolve_actor(token, exclude: set[str]) -> str | None:
     if token is None:
         return None
+    if token.lemma_.lower() in NAMED_DEALS and token.pos_ == "NOUN":
+        return None  # "the cease-fire established by the Moscow protocol": a deal, named after a city or not, is no party
     if token.dep_ == "conj" and any(c.dep_ == "amod" and c.lower_ == "other" for c in token.children) \
             and token.lemma_.lower() in OTHER_GROUP_NOUNS:
         return None  # "by the regime, Hezbollah and other militias": more of those named, no new party

@@ -59,11 +59,20 @@ def test_a_possessive_state_in_a_title_is_the_speakers_side():
     assert index.person("Khalid Ibrahim al-Bahri").actor == "other:qatar"
 
 
-def test_an_armed_groups_own_site_and_the_syrian_state_agency_speak_in_their_voice_but_a_wire_does_not():
+def test_an_armed_groups_own_site_speaks_in_its_voice_but_an_agency_or_a_wire_does_not():
     assert outlet_voice("SDF Press Centre") == "sdf"
     assert outlet_voice("Syrian National Coalition") == "armed_groups"
-    assert outlet_voice("SANA") == "syria"  # GUIDELINES: `syria` is the government and what SANA carries
+    # GUIDELINES: the army statements SANA carries are `syria`, its own narration is no one's accusation
+    assert outlet_voice("SANA") is None
     assert outlet_voice("Anadolu Agency") is None and outlet_voice("Reuters") is None
+
+
+def test_the_state_agencys_own_narration_charges_no_one_but_the_army_statement_it_carries_does():
+    narration = ("The Idlib de-escalation zone was established according to the outcome of the Astana meetings, but "
+                 "the terrorist organizations, backed by the Turkish regime, have continued their attacks on the safe areas.")
+    assert rule_pairs(narration, outlet="SANA") == set()
+    carried = "The General Command of the Army said the terrorist groups had violated the ceasefire in Hama."
+    assert ("syria", "armed_groups") in rule_pairs(carried, outlet="SANA")
 
 
 def test_an_armed_groups_release_charges_in_its_own_voice():
