@@ -17,12 +17,13 @@ from pipeline.analyzer.candidates import deal_named_before, lexicon, verb_lemma,
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.reciprocal import reciprocal_accusations
 from pipeline.analyzer.names import BODY_NOUNS, DOCUMENT_NOUNS, unnamed_source_state
-from pipeline.analyzer.modes import (ACCUSE, COMMITMENT_NOUNS, binds, denies_in_sentence, failing, held_back, holds_responsible,
+from pipeline.analyzer.modes import (ACCUSE, COMMITMENT_NOUNS, SPEECH_NOUNS, binds, denies_in_sentence, failing, held_back, holds_responsible,
                                     mode_of, negated, none_of, reporter_of, reporting_subject, speaks_apart,
                                     under_denial)
 from pipeline.analyzer.obligations import (asked_to_stop, done_despite_a_truce, ended, is_deal, lister_of, obligation_reading,
                                           of_a_deal, pledger_of, slowed, struck_despite_a_truce)
-from pipeline.analyzer.referents import (ACTION_NOUNS, ATTACK_NOUNS, BACKING, BREACH_NOUNS, CALLED_BREACHES, actor_of_phrase,
+from pipeline.analyzer.referents import (ACTION_NOUNS, ATTACK_NOUNS, BACKING, BREACH_NOUNS, CALLED_BREACHES, CLAIM_NOUNS,
+                                         actor_of_phrase,
                                          actor_up_to_head, actor_word_before,
                                          agent_of, attacker_told_before, claimed_by, counted_incident, doer_of,
                                          doer_of_these, held_responsible, is_passive, named_or_mover, non_compliance, owner_of, participle_agent,
@@ -155,6 +156,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 if objects and objects[0].tag_ in ("WDT", "WP") and token.dep_ == "relcl":
                     objects = [relative_antecedent(token)]  # "…to rein in Syrian forces, which they accuse of violating…"
                     accuser_token = _teller(accuser_token, sent)  # "they" are who speak, not the forces
+                if objects and objects[0].lemma_.lower() in CLAIM_NOUNS | SPEECH_NOUNS and lemma != "blame":
+                    continue  # "condemned the statements made by Cavusoglu, in which he claimed…": words, no breach
                 # "Turkey sent more troops. Damascus condemned the move as a violation…": whose move it was
                 accused_token = named_or_mover(objects[0]) if objects else None
                 # "blamed the escalation on terrorist groups": the blamed is after "on"

@@ -754,6 +754,19 @@ def _failer_of(noun):
     return party if done else None
 
 
+def _doer_after_of(noun):
+    """ "the attacks of the regime", "the attack of the Hay'at" (translated copy): a party, not a place, after "of" is
+    who acted (config referents of_doer_acts)."""
+    if noun.lower_ not in OF_DOER_ACTS:
+        return None
+    doer = next((o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for o in c.children if o.dep_ == "pobj"), None)
+    if doer is None or doer.lemma_.lower() in DEAL_NOUNS or gazetteer().names_a_place(doer.text):
+        return None
+    own = doer.pos_ == "PROPN" or gazetteer().resolve("the " + doer.text) is not None or doer.lemma_.lower() in ATTACKERS
+    return doer if own and actor_of_phrase(doer) else None
+
+
 def owner_of(noun) -> object | None:
     """Whose failure/violation: a possessive, or 'by X' / 'of X'."""
     for child in noun.children:
@@ -774,6 +787,9 @@ def owner_of(noun) -> object | None:
             if objects:
                 # "shelling from positions controlled by HTS": who holds the place it came from
                 return (_holder(objects[0]) if child.lower_ == "from" else None) or objects[0]
+    doer = _doer_after_of(noun)
+    if doer is not None:
+        return doer
     failer = _failer_of(noun)
     if failer is not None:
         return failer
@@ -947,6 +963,7 @@ PERPETRATE = REFERENT_WORDS["perpetrate"]  # verbs of doing an attack ("stag": s
 # config/accusation_lexicon.yaml: attacks, whose "of" is what they hit; offensives ("this aggression"), whose "of" is
 # their doer, count only as what is called a breach (doer_of_these), never as an act told before to pin a later one on
 ATTACK_NOUNS = words("attack_nouns")
+OF_DOER_ACTS = REFERENT_WORDS["of_doer_acts"]
 INCIDENT_NOUNS = words("incident_nouns")  # "26 shelling incidents"
 _BREACHY = BREACH_NOUNS | words("attack_verbs")  # what the words before a counted incident call it
 LISTENING = frozenset(attribution_config().get("listening_verbs", ()))  # tell, inform, brief, assure

@@ -535,6 +535,10 @@ def _of_the_listener(verb, speaker: Speaker) -> Speaker:
     listeners += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for d in c.children
                   if d.dep_ == "pobj" and d.lemma_.lower() in DOCUMENT_NOUNS for a in d.children if a.dep_ == "acl"
                   for b in a.children if b.dep_ == "agent" for o in b.children if o.dep_ == "pobj"]
+    # "the official news agency SANA quoted a military source as saying…": the medium that quotes it
+    quoting = verb if verb.lemma_.lower() in ("quote", "cite") else verb.head.head \
+        if verb.head.lower_ == "as" and verb.head.head.lemma_.lower() in ("quote", "cite") else None
+    listeners += [c for c in quoting.children if c.dep_ == "nsubj"] if quoting is not None else []
     for listener in listeners:
         end = listener.right_edge.i + 1
         # "told the state news agency SANA": the parser may leave the agency's name out of its noun
