@@ -8,7 +8,7 @@ from pipeline.analyzer.candidates import lexicon
 from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.names import attribution_config
 from pipeline.analyzer.referents import (ACTS_AND_BREACHES, CLAIM_NOUNS, actor_of_phrase, antecedent,
-                                         claim_owner, far_from, finite_above, subject_of)
+                                         claim_owner, far_from, finite_above, report_owner, subject_of)
 from pipeline.analyzer.sentences import sentence_of
 from pipeline.analyzer.speakers import Speaker, SpeakerIndex
 from pipeline.analyzer.statements import CUES, DENIALS, VIEW_NOUNS, _speaker_of, acts_in_reply, complains, relayed
@@ -68,9 +68,7 @@ def under_denial(token) -> bool:
 def _owned_speech(noun) -> bool:
     """A party's own words or reports, the party named: "statements by the opposition delegation", "opposition reports"
     ("reports of attacks" tell what is reported, not who reports it)."""
-    lemma = noun.lemma_.lower()
-    return (lemma in SPEECH_NOUNS and claim_owner(noun) is not None) or (
-        lemma in HEARSAY_NOUNS and claim_owner(noun, of_owner=False) is not None)
+    return (noun.lemma_.lower() in SPEECH_NOUNS and claim_owner(noun) is not None) or report_owner(noun) is not None
 
 
 def _disowned(noun) -> bool:

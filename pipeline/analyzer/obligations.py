@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 from pipeline.analyzer.candidates import lexicon, verb_lemma
-from pipeline.analyzer.modes import does_nothing, failing, negated, no_effort
-from pipeline.analyzer.names import attribution_config
+from pipeline.analyzer.modes import SPEECH_NOUNS, does_nothing, failing, negated, no_effort
 from pipeline.analyzer.referents import (ATTACK_NOUNS, BREACH_NOUNS, PERPETRATE, POINTING, actor_of_phrase, actor_up_to_head,
                                          actor_word_before, agent_of, attacker_told_before, doer_told_by_verb, far_from, is_passive,
                                          mover_told_before, owner_of, relative_antecedent, reporting_verb_joined,
@@ -367,7 +366,7 @@ def _reporting_over_that_clause(token):
     """The reporting verb over a "that" clause the parser hung on a noun ("said in comments carried by SANA that Ankara
     had pledged…": "pledged" an acl of "comments", or a relative of "remarks" with "that" its object)."""
     that = any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children) if token.dep_ == "acl" else \
-        token.dep_ == "relcl" and token.head.lower_ in attribution_config().get("speech_nouns", ()) and any(
+        token.dep_ == "relcl" and token.head.lower_ in SPEECH_NOUNS and any(
             c.lower_ == "that" and c.i < token.i for c in token.children)
     if not that:
         return None

@@ -25,10 +25,7 @@ DOERS = ACTION_NOUNS | ATTACKERS  # an appositive breach charges whoever did the
 CLAIM_NOUNS = REFERENT_WORDS["claim_nouns"]
 REPORT_NOUNS = lexicon()["rules"]["hearsay_nouns"]  # reports: a party's charge when the party is named
 DEAL_NOUNS = deal_nouns()
-# Deals, which no party is ("the Moscow protocol", "the Sochi agreement"); not what a party owes ("Turkey's
-# commitments"), writes, or votes ("the UN Security Council resolution" is the council's)
-NAMED_DEALS = DEAL_NOUNS - {"commitment", "commitments", "obligation", "obligations", "pledge", "pledges", "promise",
-                            "promises", "letter", "resolution", "spirit", "terms"}
+NAMED_DEALS = DEAL_NOUNS - REFERENT_WORDS["owned_deal_words"]  # deals, which no party is
 # Words before a state's name that make it a place: "in northeast Syria", "across Turkey".
 PLACE_BEFORE = re.compile(r"\b(?:in|into|across|inside|near|throughout|within|north|south|east|west|northern|southern|"
                           r"eastern|western|north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|"
@@ -1591,8 +1588,8 @@ def claimed_by(token):
             return None  # "…, saying instead that Ankara failed": the sayer's claim, not the accusation's
         if node.lemma_.lower() in CLAIM_NOUNS and node.pos_ == "NOUN":
             return claim_owner(node)
-        if node.lemma_.lower() in REPORT_NOUNS and node.pos_ == "NOUN" and claim_owner(node, of_owner=False) is not None:
-            return claim_owner(node, of_owner=False)  # "opposition reports that Russian jets…", "reports by the opposition that…"
+        if (reporter := report_owner(node)) is not None:
+            return reporter  # "opposition reports that Russian jets…", "reports by the opposition that…"
     return None
 
 
@@ -1638,6 +1635,14 @@ def _free_relative_caller(noun):
         outer = outer.head
         caller = subject_of(outer)
     return caller if caller is not None and caller.pos_ != "PRON" else None
+
+
+def report_owner(noun):
+    """Who a report is named as coming from ("opposition reports", "reports by the opposition"); None when no one is
+    ("reports of attacks" tell what is reported)."""
+    if noun.lemma_.lower() not in REPORT_NOUNS or noun.pos_ != "NOUN":
+        return None
+    return claim_owner(noun, of_owner=False)
 
 
 def claim_owner(noun, of_owner: bool = True):

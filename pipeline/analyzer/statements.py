@@ -473,16 +473,21 @@ def as_noted(token) -> bool:
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
 
+def _quoting_verb(token):
+    """The "quoted"/"cited" of "Sputnik quoted the ministry as saying…", whether the cue is the "saying" or the
+    "quoted" itself; None for any other verb."""
+    if token.lemma_.lower() in ("quote", "cite"):
+        return token if any(c.lower_ == "as" and any(g.lemma_.lower() in CUES for g in c.children)
+                            for c in token.children) else None
+    head = token.head if token.head.lower_ != "as" else token.head.head  # "quoted X as saying"
+    return head if token.lemma_.lower() in CUES and token.head != token and head.lemma_.lower() in ("quote", "cite") \
+        else None
+
+
 def _quoted(token):
     """ "quoting a military source as saying…", "Sputnik quoted the ministry as saying", "RIA cited Lavrov as telling
     reporters": the one quoted (it speaks), whether the cue is the "saying" or the "quoted" itself."""
-    if token.lemma_.lower() in ("quote", "cite"):
-        quoting = token if any(c.lower_ == "as" and any(g.lemma_.lower() in CUES for g in c.children)
-                               for c in token.children) else None
-    else:
-        head = token.head if token.head.lower_ != "as" else token.head.head  # "quoted X as saying"
-        quoting = head if token.lemma_.lower() in CUES and token.head != token \
-            and head.lemma_.lower() in ("quote", "cite") else None
+    quoting = _quoting_verb(token)
     if quoting is None:
         return None
     objects = [c for c in quoting.children if c.dep_ == "dobj"]
@@ -536,8 +541,7 @@ def _of_the_listener(verb, speaker: Speaker) -> Speaker:
                   if d.dep_ == "pobj" and d.lemma_.lower() in DOCUMENT_NOUNS for a in d.children if a.dep_ == "acl"
                   for b in a.children if b.dep_ == "agent" for o in b.children if o.dep_ == "pobj"]
     # "the official news agency SANA quoted a military source as saying…": the medium that quotes it
-    quoting = verb if verb.lemma_.lower() in ("quote", "cite") else verb.head.head \
-        if verb.head.lower_ == "as" and verb.head.head.lemma_.lower() in ("quote", "cite") else None
+    quoting = _quoting_verb(verb)
     listeners += [c for c in quoting.children if c.dep_ == "nsubj"] if quoting is not None else []
     for listener in listeners:
         end = listener.right_edge.i + 1
