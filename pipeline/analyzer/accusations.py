@@ -18,6 +18,7 @@ from pipeline.analyzer.gazetteer import gazetteer
 from pipeline.analyzer.reciprocal import reciprocal_accusations
 from pipeline.analyzer.names import BODY_NOUNS, DOCUMENT_NOUNS, unnamed_source_state
 from pipeline.analyzer.modes import (ACCUSE, COMMITMENT_NOUNS, SPEECH_NOUNS, binds, denies_in_sentence, failing, held_back, holds_responsible,
+                                    looked_at,
                                     mode_of, negated, none_of, reporter_of, reporting_subject, speaks_apart,
                                     under_denial)
 from pipeline.analyzer.obligations import (asked_to_stop, done_despite_a_truce, ended, is_deal, lister_of, obligation_reading,
@@ -60,6 +61,10 @@ CONTEXT = re.compile(
     re.IGNORECASE)
 # Breaches of norms that are not ceasefire commitments: "a flagrant violation of Syria's sovereignty".
 # ("an attack on Syria's sovereignty": an attack on a norm as well)
+# "called for an immediate ceasefire", "urging a new truce": a truce asked for, none in force (a new one, not "the")
+TRUCE_CALLED_FOR = re.compile(r"\b(?:call(?:s|ed|ing)?\s+for|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?)\s+[\"\u201c]?"
+                              r"(?:a|an)\s+(?:(?:immediate|new|nationwide|full|complete|lasting|permanent|urgent)\s+)*"
+                              r"(?:cease-?fire|truce)\b", re.IGNORECASE)
 OTHER_NORMS = re.compile(r"(?:violations?|breach(?:es)?|violat\w+|(?:attacks?|assaults?)\s+on|aggression\s+(?:against|on))[\"\u201d']?\s+(?:of\s+)?"
                          r"(?:(?!commitment|obligation|agreement|cease|truce|deal|memorandum|protocol|pledge)[^.;]){0,40}?"
                          r"(?:" + lexicon()["other_norms_re"].pattern + r")", re.IGNORECASE)
@@ -106,7 +111,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
         scope = statements[context].quote if context is not None and statements[context].kind == "direct" else sent.text
         paragraph = paragraph_of(index.text, sent.start_char)  # doc.text re-joins every token: use the index's copy
         question = asked(index.text, sent.start_char)  # a briefing's question is no release of its publisher
-        in_context = any(_names_truce(text) for text in (sent.text, scope, paragraph)) \
+        # (a quote inside the sentence is read with its sentence: 'called for "an immediate ceasefire"')
+        in_context = any(_names_truce(text) for text in (sent.text, paragraph, *((scope,) if scope not in sent.text else ()))) \
             or _goes_on_with_truce(previous, context, statements) or _truce_resolution(sent.text, index.text)
         # Wire copy gives a sentence a paragraph: a keeping left undone goes on from a truce told just before
         # ("…since the ceasefire collapsed. | Peskov said Turkey had failed to separate the opposition…").
@@ -120,6 +126,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 continue  # "kept attacking the town": an attack is a breach where a truce is in view
             if lemma in ATTACK_VERBS and _truce_left_open(sent, token):
                 continue  # "…had attacked…, without saying whether the attacks violated the truce"
+            if lemma in ATTACK_VERBS and _before_the_truce(token):
+                continue  # "…had targeted the neighbourhood, hours before the regime of calm took effect": no truce yet
             accuser_token = accused_token = reported_by = None
             trigger = None
             if (lemma in ACCUSE or holds_responsible(token)) and token.pos_ == "VERB" and (negated(token) or held_back(token)):
@@ -220,7 +228,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 # "…said there had been 'limited breaches' near Tafas. Government troops had fired mortars at rebel
                 # positions, he said": the attack the same speaker tells after breaches no one was named for
                 accused_token, trigger = (None if is_passive(token) else subject_of(token)), "attack"
-            elif token.pos_ == "VERB" and (lemma in COMPLY or binds(token)) and (negated(token) or failing(token)):
+            elif token.pos_ == "VERB" and (lemma in COMPLY or binds(token)) and (negated(token) or failing(token)) \
+                    and not _watching_from_above(token):
                 # "the obligations had not been met by the Turkish side": a passive's agent is who did not keep them
                 # (an active "has not abided by its commitments", parsed with an agent, keeps its subject)
                 passive = is_passive(token)
@@ -241,7 +250,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
             elif (lemma in BREACH_NOUNS or non_compliance(token) or counted_incident(token)
                   or (lemma in ATTACK_NOUNS and done_despite_a_truce(token))) \
                     and (token.pos_ == "NOUN" or (non_compliance(token) and token.dep_ in ("pobj", "nsubj", "dobj", "attr"))) \
-                    and not none_of(token) and not ended(token) and asked_to_stop(token) is None:
+                    and not none_of(token) and not ended(token) and asked_to_stop(token) is None and not _prevented(token):
                 accused_token, trigger = _whose_breach(token), lemma
             reading = obligation_reading(token) if accused_token is None else None
             if reading is not None:  # a keeping late, demanded, or pledged and not done
@@ -249,7 +258,7 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
             if trigger is None:
                 continue
             clause = _clause(token)
-            focus = _focus_of_cleft(clause) if accused_token is not None and accused_token.lower_ in ("who", "that") \
+            focus = _focus_of_cleft(clause) if accused_token is not None and accused_token.lower_ in ("who", "that", "whoever") \
                 else None
             if focus is not None:
                 accused_token = focus  # "It is the regime that has been violating the ceasefire"
@@ -384,7 +393,11 @@ def _held_to_a_duty(hold) -> bool:
     heads = [hold, *(r for r in hold.subtree if r.lower_ == "responsible")]
     duty = any(c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                for h in heads for c in h.children)
-    return duty and not any(c.dep_ == "prep" and c.lower_ == "for" for h in heads for c in h.children)
+    fors = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "for"]
+    # "held Russia responsible for using its influence to stop them": a task to come, told as a gerund
+    tasks = [g for f in fors for g in f.children if g.dep_ == "pcomp" and g.tag_ == "VBG"
+             and g.lemma_.lower() in RULE_WORDS["duty_gerunds"]]
+    return (duty and not fors) or (bool(tasks) and len(tasks) == len(fors))
 
 
 def _purposed(verb) -> bool:
@@ -693,6 +706,15 @@ def _told_of_them(clause) -> bool:
 def _focus_of_cleft(clause):
     """ "It is the regime that…", "it was the militants, not the Syrian army, who…": the party the cleft puts first
     (the parser may hang the clause on the denied one)."""
+    if clause.dep_ == "csubj" and clause.head.lemma_ == "be":
+        return next((c for c in clause.head.children if c.dep_ == "attr"), None)  # "Whoever is violating it is the regime"
+    looked = looked_at(clause)
+    if looked is not None:
+        # "When we look at who is violating the ceasefire, it is the regime", "…, we see that it is Hezbollah"
+        main = looked.head
+        cleft = main if main.lemma_ == "be" else next((c for c in main.children if c.dep_ == "ccomp" and c.lemma_ == "be"), None)
+        if cleft is not None and any(s.dep_ == "nsubj" and s.lower_ == "it" for s in cleft.children):
+            return next((c for c in cleft.children if c.dep_ == "attr"), None)
     if clause.dep_ == "ccomp":
         # "Moscow says it is Ankara that has failed…", parsed as two reported clauses: the "it is X" before this one
         cleft = next((c for c in clause.head.children if c.dep_ == "ccomp" and c.lemma_ == "be" and c.i < clause.i
@@ -733,8 +755,30 @@ def _focus_of_pseudo_cleft(head, clause):
 
 
 def _names_truce(text: str) -> bool:
-    """The text names a truce, a deal or a commitment (not only a norm that is none: "Syria's sovereignty")."""
-    return bool(CONTEXT.search(OTHER_NORMS.sub("", text)))
+    """The text names a truce, a deal or a commitment (not only a norm that is none: "Syria's sovereignty", nor a truce
+    only called for: "called for an immediate ceasefire" says there is none to breach)."""
+    return bool(CONTEXT.search(TRUCE_CALLED_FOR.sub("", OTHER_NORMS.sub("", text))))
+
+
+def _watching_from_above(verb) -> bool:
+    """ "Russian reconnaissance aircraft had not left the sky of the region": a sky is no place a deal has anyone leave."""
+    return verb.lemma_.lower() in RULE_WORDS["left_places"] and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in RULE_WORDS["skies"] for c in verb.children)
+
+
+def _prevented(act) -> bool:
+    """ "in order to prevent provocations by radical groups", "to avoid violations by the militants": an act to be
+    kept from happening has not happened."""
+    return act.dep_ == "dobj" and act.head.lemma_.lower() in RULE_WORDS["preventing_verbs"]
+
+
+def _before_the_truce(verb) -> bool:
+    """An attack told as done before its truce began ("…, hours before the regime of calm took effect", "before the
+    ceasefire"): no breach of a truce not yet in force."""
+    before = [c for c in verb.children if (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "before"
+                                                                        for m in c.children))
+              or (c.dep_ == "prep" and c.lower_ == "before")]
+    return any(_names_truce(" ".join(t.text for t in c.subtree)) for c in before)
 
 
 def _truce_left_open(sent, token) -> bool:

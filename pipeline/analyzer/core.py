@@ -21,12 +21,12 @@ from pipeline.models import Analysis, Relevance
 
 # Bumped with every change to what the rules read, so that stored articles are re-analysed under
 # ACCUSATION_DECISION=rules too (the learned version also carries the model's hash).
-RULES_VERSION = "rules-164"
+RULES_VERSION = "rules-165"
 # Which decision says what is an accusation: "learned" (candidates, features and the logistic
 # regression in config/models/accusations.json, see learned.py) or "rules" (accusations.py alone).
 ACCUSATION_DECISION = os.environ.get("ACCUSATION_DECISION", "learned").strip().lower() or "learned"
 # Stored articles are re-analysed when the rules or the model file change.
-ANALYZER_VERSION = RULES_VERSION + "+spk178+rel8" + (f"+lr-{model_version()}" if ACCUSATION_DECISION == "learned" else "")
+ANALYZER_VERSION = RULES_VERSION + "+spk179+rel8" + (f"+lr-{model_version()}" if ACCUSATION_DECISION == "learned" else "")
 MAX_CHARS = 60_000  # longer bodies are cut: live blogs and digests, not articles
 # "MOSCOW, June 11. /TASS/.", "MOSCOW. March 5 (Interfax) -", "BEIRUT (AP) —", "Damascus, SANA -", "ERBIL, Kurdistan
 # Region —", "BEIRUT, LEBANON (11:20 A.M.) –", places joined by slashes, "BEIRUT/ANKARA (Reuters) -", and AFP's
@@ -47,6 +47,7 @@ CAPS_DATELINE = re.compile(r"^\s*(?P<places>[A-Z]{4,}(?:\s*/\s*[A-Z]{4,})*)(?:,\
 
 
 HEADING_CHARS = 200  # a headline or byline line before a dateline is no longer than this
+HEADING_LINES = 6  # and there are at most this many of them (site name, section, headline, byline, agency, date)
 
 # "ANHA | AIN ISSA" on a line of its own: an agency slug, not a sentence
 SLUG_LINE = re.compile(r"^\s*[A-Z][A-Z0-9 .'&|/,\-]{1,60}\n")
@@ -115,10 +116,11 @@ def _dateline(text: str) -> tuple[int, int] | None:
 
 
 def _dateline_after_headings(text: str) -> tuple[int, int] | None:
-    """A dateline opening the second or third paragraph, after a headline and a byline kept in the body
-    ("Syria talks open in Kazakhstan…\n\nBy X and Y\n\nASTANA, Kazakhstan — Talks…"): only the dateline."""
+    """A dateline opening a paragraph after a headline, a byline and page lines kept in the body ("Syria talks open in
+    Kazakhstan…\n\nBy X and Y\n\nASTANA, Kazakhstan — Talks…", a site's name, section and "Filed on…" line before):
+    only the dateline."""
     start = 0
-    for _ in range(2):
+    for _ in range(HEADING_LINES):
         end = text.find("\n", start)
         if end < 0 or end - start > HEADING_CHARS or text[start:end].rstrip().endswith("."):
             return None  # a sentence of the story, not a heading

@@ -56,8 +56,10 @@ SYRIA = "syria"  # the state whose provinces the places list names
 AGREEMENT_AFTER = re.compile(r"\s*(?:agreements?|deals?|accords?|protocol|memorandum|talks|format|process|summit|"
                              r"understandings?|arrangements?|ceasefire|truce)\b", re.IGNORECASE)
 # "the Russian ambassador to Turkey", "Iran's envoy to the United Nations": the post's sender, not its host
+# ("the envoy of the Russian president for Syria": the post's own "of" names who sends it)
 DIPLOMATIC_POST = re.compile(r"^(.*?\b(?:embassy|embassies|consulate|mission|delegation|representation|ambassadors?|envoys?|"
-                             r"(?:permanent )?representatives?))\s+(?:in|to|at|for|on)\s+\S.*$", re.IGNORECASE | re.DOTALL)
+                             r"(?:permanent )?representatives?)(?:\s+of\s+(?:the\s+)?[A-Z][^,;()]{1,50}?)?)"
+                             r"\s+(?:in|to|at|for|on)\s+\S.*$", re.IGNORECASE | re.DOTALL)
 # A state's own body that shares another's name: "Turkey's National Security Council", "the Russian Security Council"
 LOCATIVE_BEFORE = re.compile(r"\b(?:in|inside|across|throughout|over|into)\s+(?:the\s+)?$", re.IGNORECASE)
 QUALIFIER_GAP = re.compile(r"(?:'s?|\u2019s?)?\s+(?:own\s+)?$")

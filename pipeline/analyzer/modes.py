@@ -212,16 +212,19 @@ def _commitment(noun) -> bool:
 
 
 def mode_of(token) -> str:
-    if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in token.children):
+    if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in token.children) \
+            and not _none_of_it(token):
         return "hypothetical"  # "reserves the right to respond to any attack by the regime": none has happened
     if _on_condition(token) or _charge_to_come(token):
         return "hypothetical"
     node = token
     for _ in range(6):
-        if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in node.children):
-            return "hypothetical"
+        if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in node.children) and looked_at(token) is None:
+            return "hypothetical"  # (not "if we look at who is violating the ceasefire, it is…": a question answered)
         if any(c.dep_ == "aux" and c.lower_ in MODALS for c in node.children):
             return "hypothetical"
+        if node.dep_ == "acl" and node.head.lemma_.lower() in ("event", "case") and node.head.head.lower_ == "in":
+            return "hypothetical"  # "…, in the event that the regime forces violate the ceasefire"
         subject = subject_of(node) if node.pos_ in ("VERB", "AUX") else None
         if subject is not None and any(c.dep_ == "aux" and c.lower_ in ("should", "were", "had") and c.i < subject.i
                                        for c in node.children):
@@ -244,6 +247,22 @@ def mode_of(token) -> str:
             break
         node = finite_above(node) or node.head  # "…would not allow the regime to violate… and accused Moscow"
     return "claim"
+
+
+def looked_at(clause):
+    """ "we look at who is violating the ceasefire": the verb of looking whose "at" holds the clause, else None."""
+    at = clause.head if clause.dep_ == "pcomp" else None
+    if at is None or at.lower_ != "at" or at.head.lemma_.lower() != "look" or at.head.dep_ != "advcl":
+        return None
+    return at.head if any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children) else None
+
+
+def _none_of_it(noun) -> bool:
+    """ "the lack of any steps", "has not taken any steps": "any" under a lack or a negated verb says none, not a
+    supposed one."""
+    head = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun.head
+    return head.lemma_.lower() in lexicon()["obligations"]["lack_nouns"] or (
+        noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX") and negated(head))
 
 
 def _act_endangers(verb) -> bool:
@@ -318,7 +337,7 @@ def reporter_of(token, index: SpeakerIndex):
         # A predicate the clause is joined to is no report of it: "HTS has rejected the Sochi agreement and refused to
         # withdraw…, Russian officials say" (the rejecting is another act of the same subject)
         if node != token and (node.lemma_.lower() in REPORTING_VERBS or complains(node)) and not joined \
-                and not acts_in_reply(node) and not _denies_the_charge(node):
+                and not acts_in_reply(node) and not _denies_the_charge(node) and not _an_act_shows(node):
             speaker = _speaker_of(node, index)
             # "Vershinin said Turkey had not…, RIA Novosti reported", the agency's verb parsed as holding the clause:
             # a medium relays; who it relays, further up, made the claim
@@ -338,6 +357,13 @@ def reporter_of(token, index: SpeakerIndex):
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
             return _speaker_of(t, index)
     return _in_their_view(sentence_of(token))
+
+
+def _an_act_shows(verb) -> bool:
+    """ "the terrorist attack … confirms that the Turkish regime has not fulfilled…": an act that confirms or shows is
+    evidence, not a speaker; who tells of it speaks."""
+    subject = subject_of(verb)
+    return subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() in ACTS_AND_BREACHES
 
 
 def speaks_apart(verb) -> bool:

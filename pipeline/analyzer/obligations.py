@@ -20,7 +20,8 @@ from pipeline.analyzer.candidates import lexicon, verb_lemma
 from pipeline.analyzer.modes import SPEECH_NOUNS, does_nothing, failing, negated, no_effort
 from pipeline.analyzer.referents import (ATTACK_NOUNS, BREACH_NOUNS, PERPETRATE, POINTING, actor_of_phrase, actor_up_to_head,
                                          actor_word_before, agent_of, attacker_told_before, doer_told_by_verb, far_from, is_passive,
-                                         mover_told_before, owner_of, relative_antecedent, reporting_verb_joined,
+                                         mover_told_before, on_the_part_of, owner_of, relative_antecedent,
+                                         reporting_verb_joined,
                                          sentence_before,
                                          sentential_which, subject_of)
 
@@ -755,6 +756,19 @@ def no_steps_taken(token) -> Reading | None:
     return Reading(doer, "fail") if steps is not None and doer is not None else None
 
 
+@reader("keeping_refused")
+def keeping_refused(token) -> Reading | None:
+    """ "terrorist groups refused the implementation of the terms of the settlement", "Ankara has obstructed the
+    fulfilment of its commitments": a keeping refused or blocked charges who refuses it."""
+    if not _keeping(token) or token.dep_ != "dobj" or _lemma(token.head) not in words()["refusing_verbs"] \
+            or negated(token.head):
+        return None
+    if not any(_deal(o) or _lemma(o) in words()["debt_nouns"] for o in _objects_after(token, ("of",))):
+        return None
+    doer = subject_of(token.head)
+    return Reading(doer, "fail") if doer is not None else None
+
+
 @reader("not_as_agreed")
 def not_as_agreed(token) -> Reading | None:
     """ "the terrorists had not left the area as required by the agreements": an act the deal called for, not done
@@ -1323,11 +1337,15 @@ def slow_keeping(token) -> Reading | None:
 
 
 def slowed(token):
-    """For an owed act told as done slowly ("slow to clear", "moving too slowly to set up"), the verb whose subject
-    is slow ("had been", "is moving"); else None."""
-    if token.pos_ != "VERB" or token.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+    """For an owed act told as done slowly ("slow to clear", "slow in separating", "moving too slowly to set up"), the
+    verb whose subject is slow ("had been", "is moving"); else None."""
+    infinitive = token.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    gerund = token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.lower_ == "in"  # "slow in separating"
+    if token.pos_ != "VERB" or not (infinitive or gerund):
         return None
-    holder, slow = token.head, words()["slow_words"]
+    holder, slow = (token.head.head if gerund else token.head), words()["slow_words"]
+    if gerund and holder.lemma_ == "be":  # "has been slow in separating", the "in" hung on the copula
+        holder = next((c for c in holder.children if c.dep_ == "acomp" and c.lower_ in slow), holder)
     slow_adjective = holder.lower_ in slow and holder.dep_ == "acomp"
     slow_adverb = holder.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in slow for c in holder.children)
     if not (slow_adjective or slow_adverb) or not _owed_task(token):
@@ -1407,15 +1425,47 @@ def more_to_do(token) -> Reading | None:
 
 @reader("no_progress")
 def no_progress(token) -> Reading | None:
-    """ "there has been no progress on Turkey's commitment to clear the M4", "no progress in the implementation of
-    Ankara's obligations": a party's debt with no progress made on it is unpaid; it charges whose debt it is."""
-    if _lemma(token) not in words()["progress_nouns"] or token.pos_ != "NOUN" \
-            or not (any(c.dep_ == "det" and c.lower_ == "no" for c in token.children) or negated(token.head)):
+    """ "there has been no progress on Turkey's commitment to clear the M4", "the lack of any steps on the part of Turkey
+    to fulfil its obligations", "Turkey's lack of progress in separating the opposition from the terrorists", "no real
+    movement by Ankara towards meeting its commitments": progress towards a keeping said to be missing charges whose
+    progress it is, or whose debt it was."""
+    if token.pos_ != "NOUN" or _lemma(token) not in words()["progress_nouns"]:
+        return None
+    of = token.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+    lack = of.head if of is not None and _lemma(of.head) in words()["lack_nouns"] else None
+    # made, shown or had: "has made no progress in…", "has not taken any steps to…", "there has been no movement towards…"
+    made = token.head if token.dep_ in ("dobj", "attr") and _lemma(token.head) in words()["progress_making_verbs"] else None
+    if lack is None and not negated(token.head) and not any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
         return None
     debts = [d for o in _objects_after(token, ("on", "in", "towards", "toward"))
              for d in (o, *_objects_after(o, ("of",))) if _lemma(d) in words()["debt_nouns"]]
     owner = next((c for d in debts for c in d.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
-    return Reading(owner, "fail") if owner is not None else None
+    if owner is not None:
+        return Reading(owner, "fail")  # whose debt it is
+    if not any(_towards_keeping(head) for head in (token, lack, made) if head is not None):
+        return None
+    doer = owner_of(token) or on_the_part_of(token)
+    if doer is None and lack is not None:
+        doer = owner_of(lack) or on_the_part_of(lack)
+    if doer is None and token.dep_ == "dobj":
+        doer = subject_of(token.head)  # "Ankara has made no progress in…", "has not taken any steps to…"
+    return Reading(doer, "fail") if doer is not None and actor_of_phrase(doer) else None
+
+
+def _towards_keeping(progress) -> bool:
+    """A progress noun's aim is a keeping: an infinitive or "in"/"towards" a keeping verb, noun or debt (hung on the
+    noun, or as the parser may, on the lack or the verb of making)."""
+    aims = words()["keep_verbs"] | words()["owed_acts"]
+    own = progress.subtree if progress.pos_ == "NOUN" else (t for c in progress.children if c.dep_ == "prep" for t in c.subtree)
+    for t in own:
+        if t.pos_ == "VERB" and _lemma(t) in aims and (
+                any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
+                or (t.tag_ == "VBG" and t.head.lower_ in ("in", "on", "towards", "toward", "to"))):
+            return True
+        if t.dep_ == "pobj" and t.head.lower_ in ("in", "on", "towards", "toward") \
+                and (_keeping(t) or _lemma(t) in words()["debt_nouns"]):
+            return True
+    return False
 
 
 @reader("still_where_bound_to_leave")

@@ -215,6 +215,14 @@ def resolve_actors(token, exclude: set[str]) -> list[str]:
         # "The Turkish army and its allies shelled Ain Issa. … said they had breached…": every conjunct
         others = [resolve_actor(c, exclude | {gazetteer().rollup(first)}) for c in subject.conjuncts]
         return [first, *dict.fromkeys(a for a in others if a)]
+    # "the regime and its Russian ally were carrying out… and their attacks amounted to…": the party named before and
+    # those joined to it
+    joined = next((t for t in sentence_of(token) if t.i < token.i and t.pos_ in ("NOUN", "PROPN") and t.conjuncts
+                   and actor_of_phrase(t) == first), None)
+    if joined is not None:
+        others = [resolve_actor(c, exclude | {gazetteer().rollup(first)}) for c in joined.conjuncts if c.i < token.i]
+        if any(others):
+            return [first, *dict.fromkeys(a for a in others if a)]
     text, mentions = _referents_before(token, exclude, sentences=1)
     for before, after in zip(mentions, mentions[1:]):
         if after.actor == first and re.fullmatch(r"\s*,?\s*(?:and|&)\s+(?:the\s+)?", text[before.end:after.start], re.I):
@@ -441,7 +449,9 @@ def doer_of(token):
     if subject is None and token.dep_ == "ccomp":
         # "Mousavi said the United States, by supporting…, was undermining…": the parser made the
         # clause's subject an object of "said".
-        subject = next((c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i), None)
+        # (not whom one tells: "had informed the Russian side that the continued targeting … constituted a violation")
+        subject = next((c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i), None) \
+            if token.head.lemma_.lower() not in attribution_config().get("listening_verbs", ()) else None
     return subject
 
 
@@ -462,6 +472,11 @@ def _aimed_by(verb):
         while not _is_verb(event) and event.head != event:  # "used civilians as a shield …, in what…": the verb
             event = event.head
         return subject_of(event) if _is_verb(event) else None
+    if calling is not None and calling.lemma_.lower() in lexicon()["obligations"]["calling_verbs"]:
+        # "described the actions of the militants as a provocation aimed at disrupting…": whose acts are so described
+        described = next((c for c in calling.children if c.dep_ == "dobj"), None)
+        if described is not None and (doer := _doer_named_with(described)) is not None:
+            return doer
     if act.dep_ == "dobj" and act.head.lemma_.lower() in PERPETRATE:
         return subject_of(act.head)
     return owner_of(act) or actor_word_before(act)
@@ -531,6 +546,14 @@ def subject_of(token):
                     and any(p.dep_ == "parataxis" and c.i < p.i < token.i for p in token.children)), None)
     if set_off is not None:
         return set_off
+    # "Russia and the Syrian government, James Jeffrey told reporters, had violated…": the parser makes the aside's verb
+    # the root and hangs the fronted subject on it
+    fronted = next((c for c in token.head.children if c.dep_ in ("npadvmod", "dep") and c.i < token.head.i
+                    and c.pos_ in ("PROPN", "NOUN") and c.right_edge.i + 1 < len(c.doc)
+                    and c.doc[c.right_edge.i + 1].text == ","), None) \
+        if token.dep_ == "ccomp" and token.head.lemma_.lower() in CUES and token.head.i < token.i else None
+    if fronted is not None:
+        return fronted
     # "radical groups seeking to sabotage the calm": a participle's doer is the noun it modifies
     if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN", "PRON") and token.tag_ == "VBG":
         if token.head.lemma_.lower() == "one" and token.head.dep_ == "attr":
@@ -777,6 +800,9 @@ def owner_of(noun) -> object | None:
     split = _owner_of_split_non(noun)
     if split is not None:
         return split
+    put_on = _put_on(noun)
+    if put_on is not None:
+        return put_on
     for child in noun.children:
         # "violations from the Turkish side" (not "the separation of the rebels from the terrorists")
         if child.dep_ == "prep" and (child.lower_ == "by" or (child.lower_ == "from" and noun.lemma_.lower() in BREACH_NOUNS)):
@@ -974,6 +1000,13 @@ def counted_incident(noun) -> bool:
         c.dep_ in ("amod", "compound") and (c.lemma_.lower() in _BREACHY or c.lower_ in _BREACHY) for c in noun.children)
 
 
+def on_the_part_of(noun):
+    """ "violations on the part of the militants", "steps on the part of Turkey": the party named so."""
+    return next((o for c in noun.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children
+                 if p.dep_ == "pobj" and p.lower_ == "part" for of in p.children if of.lower_ == "of"
+                 for o in of.children if o.dep_ == "pobj"), None)
+
+
 def _maker_of_breach(noun):
     """Who made the breaches a breach noun counts, told after it: "300 violations committed by rebel groups" (not
     "violations registered by the joint commission"), "violations on the part of the militants", "the violations were
@@ -982,9 +1015,7 @@ def _maker_of_breach(noun):
     agent = participle_agent(noun)
     if agent is not None:
         return agent
-    part = next((o for c in noun.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children
-                 if p.dep_ == "pobj" and p.lower_ == "part" for of in p.children if of.lower_ == "of"
-                 for o in of.children if o.dep_ == "pobj"), None)
+    part = on_the_part_of(noun)
     if part is not None:
         return part
     # "the violations were committed by X"; "18 of the violations were committed by X" (the share is the subject)
@@ -1048,6 +1079,15 @@ def _share_by(noun):
         if by is not None:
             return so_called(by) or by
     return _share_put_on(noun)
+
+
+def _put_on(act):
+    """ "the air strike, which it attributed to the forces of the regime": the party a relative puts an act on."""
+    if act.lemma_.lower() not in ACTS_AND_BREACHES:
+        return None
+    return next((o for r in act.children if r.dep_ == "relcl" and r.lemma_.lower() in ("attribute", "blame")
+                 for p in r.children if p.dep_ == "prep" and p.lower_ in ("to", "on")
+                 for o in p.children if o.dep_ == "pobj"), None)
 
 
 def _share_put_on(noun):

@@ -21,7 +21,7 @@ def test_every_frame_is_registered_by_name():
                                              "pledged_then_instead",
                                              "taken_on_and_undone", "undone_then_taken_on", "pledger_said_undone", "step_said_undone",
                                              "truce_exploited",
-                                             "no_steps_taken", "not_as_agreed", "against_the_deal", "harms_listed", "called_a_breach",
+                                             "no_steps_taken", "keeping_refused", "not_as_agreed", "against_the_deal", "harms_listed", "called_a_breach",
                                              "called_a_breach_in_order", "left_the_deal",
                                              "own_end_not_kept", "delivered_on_nothing", "attacks_not_stopped",
                                              "owed_not_done", "no_will_to_keep", "asked_to_stop", "kept_unlike", "left_unkept", "came_to_nothing",
