@@ -126,6 +126,8 @@ def extract_accusations(doc, statements: list[Statement], index: SpeakerIndex, a
                 continue  # "kept attacking the town": an attack is a breach where a truce is in view
             if lemma in ATTACK_VERBS and _truce_left_open(sent, token):
                 continue  # "…had attacked…, without saying whether the attacks violated the truce"
+            if _asked_and_left_open(token):
+                continue  # "He did not say whether Ankara considered the strike a violation…": no one says it is
             if lemma in ATTACK_VERBS and _before_the_truce(token):
                 continue  # "…had targeted the neighbourhood, hours before the regime of calm took effect": no truce yet
             accuser_token = accused_token = reported_by = None
@@ -644,6 +646,9 @@ def _whose_breach(breach):
     # not whose attack: "to stop regime attacks" is no charge of a breach)
     owner = _those_committing(breach) or owner_of(breach) or (
         actor_word_before(breach) if breach.lemma_.lower() in CALLED_BREACHES else None)
+    if owner is not None and owner.pos_ == "NOUN" and owner.lemma_.lower() in ACTION_NOUNS:
+        # 'the campaign of the regime and Russia "is a flagrant violation…"': the act's doer, with those joined to it
+        owner = owner_of(owner) or owner
     if owner is not None and not (owner.pos_ == "NOUN" and actor_of_phrase(owner) is None):
         return _offered_by(owner) or owner
     shown = _shown_by(breach)
@@ -770,6 +775,20 @@ def _prevented(act) -> bool:
     """ "in order to prevent provocations by radical groups", "to avoid violations by the militants": an act to be
     kept from happening has not happened."""
     return act.dep_ == "dobj" and act.head.lemma_.lower() in RULE_WORDS["preventing_verbs"]
+
+
+def _asked_and_left_open(token) -> bool:
+    """The token is in a "whether" clause that someone does not answer ("did not say whether…", "declined to say
+    whether…", "it was not clear whether…")."""
+    node = token
+    for _ in range(8):
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in node.children):
+            asker = node.head
+            return negated(asker) or negated(asker.head) or asker.head.lemma_.lower() in ("decline", "refuse")
+        if node.head == node:
+            return False
+        node = node.head
+    return False
 
 
 def _before_the_truce(verb) -> bool:
@@ -978,6 +997,8 @@ def _is_breach(charge) -> bool:
     if any(c.dep_ == "advcl" and c.lemma_.lower() in COMPLY and failing(c) and CONTEXT.search(c.doc[c.i: c.right_edge.i + 1].text)
            for c in charge.children):
         return True
+    if lemma in RULE_WORDS["committing_verbs"] and _done_to_breaches_told(charge):
+        return True  # "recorded nine violations…, accusing armed groups of carrying them out"
     if lemma in ("continue", "keep", "persist"):  # "of continuing to supply the groups"
         return any(_is_breach(c) for c in charge.children if c.dep_ in ("xcomp", "pcomp"))
     if any(c.dep_ == "ccomp" and any(w.lower_ == "what" for w in c.children)
@@ -996,6 +1017,20 @@ def _is_breach(charge) -> bool:
     # "of being slow to implement the agreement": slowness in an owed act (obligations.slow_keeping)
     slow = any(slowed(t) is not None for t in charge.subtree)
     return bool(tried or slow or CONTEXT.search(phrase) or ATTACK_WORDS.search(phrase))
+
+
+def _done_to_breaches_told(verb) -> bool:
+    """ "carrying them out", "committing these", "committing the violations": a verb of doing whose object points back
+    to breaches told before it in its sentence."""
+    done = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if done is None:
+        return False
+    if done.lemma_.lower() in BREACH_NOUNS:
+        return True
+    pointing = done.lower_ in ("them", "these", "those", "it", "this") or any(
+        c.dep_ == "det" and c.lower_ in ("these", "those", "such") for c in done.children)
+    return pointing and any(t.lemma_.lower() in BREACH_NOUNS and t.pos_ == "NOUN"
+                            for t in verb.doc[verb.sent.start: verb.i])
 
 
 def paragraph_of(text: str, position: int) -> str:

@@ -303,6 +303,10 @@ SPONSOR_BEFORE = re.compile(r"\b(?:" + "|".join(w.removesuffix("e") + "ed" for w
                             re.I)
 
 
+# "the militants, according to Damascus and Moscow, stepped up their attacks": who is cited speaks; "their" is not theirs
+CITED_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:\w+\s+(?:and|&)\s+)?(?:the\s+)?$", re.I)
+
+
 def _undertaker_of_the_main_clause(token):
     """ "our Turkish partners have not managed to separate the opposition from the terrorists, as they undertook to do":
     who undertook, in an "as" clause of what was to be done, is the subject of the main clause (not the last party
@@ -371,7 +375,7 @@ def _referents_before(token, exclude: set[str], sentences: int):
             continue
         if g.actors[mention.actor].kind == "state" and PLACE_BEFORE.search(before):
             continue
-        if DEAL_PARTIES_BEFORE.search(before) or SPONSOR_BEFORE.search(before):
+        if DEAL_PARTIES_BEFORE.search(before) or SPONSOR_BEFORE.search(before) or CITED_BEFORE.search(before):
             continue
         kept.append(mention)
     return text, kept

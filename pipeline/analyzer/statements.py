@@ -113,17 +113,6 @@ def _speaker_of(token, index: SpeakerIndex) -> Speaker | None:
     return speaker
 
 
-def _denier_just_before(participle):
-    """The subject of a relative of denial that ends just before a participle and its comma ("…, which the Turkish
-    officials reject, saying…"), else None."""
-    if participle.tag_ != "VBG" or participle.i < 2 or participle.doc[participle.i - 1].text != ",":
-        return None
-    relative = next((t for t in participle.doc[participle.sent.start: participle.i - 1]
-                     if t.dep_ == "relcl" and t.lemma_.lower() in DENIALS and t.right_edge.i == participle.i - 2), None)
-    subject = next((c for c in relative.children if c.dep_ == "nsubj"), None) if relative is not None else None
-    return subject if subject is not None and subject.pos_ in ("NOUN", "PROPN") else None
-
-
 def written_to_accusing(participle):
     """For "has written to the United Nations accusing the regime of…", the verb addressed to someone whose subject
     the participle of accusing, hung on the addressee, is the act of; else None."""
@@ -319,11 +308,6 @@ def _named_by(token, index: SpeakerIndex) -> Speaker | None:
             # "X issued a statement, two days after Moscow and Damascus announced an offensive, saying…": the parser
             # hangs the participle on the time clause; it speaks with the main clause
             head = head.head
-        denier = _denier_just_before(token)
-        if denier is not None:
-            # "Moscow accused Ankara of failing to…, which the Turkish officials reject, saying that…": who rejects it
-            # answers, whatever the parser hangs the participle on
-            return resolve_subject(denier, index)
         if relayed(head):
             # "The ministry sent a letter to the UN, state television reported, saying…": the parser hangs the
             # participle on the medium's verb; it speaks with the clause the medium reports
