@@ -26,7 +26,7 @@ RULES_VERSION = "rules-166"
 # regression in config/models/accusations.json, see learned.py) or "rules" (accusations.py alone).
 ACCUSATION_DECISION = os.environ.get("ACCUSATION_DECISION", "learned").strip().lower() or "learned"
 # Stored articles are re-analysed when the rules or the model file change.
-ANALYZER_VERSION = RULES_VERSION + "+spk180+rel8" + (f"+lr-{model_version()}" if ACCUSATION_DECISION == "learned" else "")
+ANALYZER_VERSION = RULES_VERSION + "+spk181+rel8" + (f"+lr-{model_version()}" if ACCUSATION_DECISION == "learned" else "")
 MAX_CHARS = 60_000  # longer bodies are cut: live blogs and digests, not articles
 # "MOSCOW, June 11. /TASS/.", "MOSCOW. March 5 (Interfax) -", "BEIRUT (AP) —", "Damascus, SANA -", "ERBIL, Kurdistan
 # Region —", "BEIRUT, LEBANON (11:20 A.M.) –", places joined by slashes, "BEIRUT/ANKARA (Reuters) -", and AFP's

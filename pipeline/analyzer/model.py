@@ -100,6 +100,10 @@ def _keep_title_abbreviations(nlp) -> None:
         if len(short) <= 4:
             word = short.capitalize() + "."
             nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+    # "The co-chair of the Kurdish Red Crescent, Hevi Mihemed, said": a hyphenated title is one token too
+    for title in attribution_config().get("hyphenated_titles", ()):
+        for word in (title, title.capitalize()):
+            nlp.tokenizer.add_special_case(word, [{ORTH: word}])
 
 
 @lru_cache(maxsize=1)

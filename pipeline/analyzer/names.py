@@ -16,6 +16,8 @@ ROLE_NOUNS = frozenset(
     "secretary leader director analyst expert colonel officer lieutenant major admiral governor mayor senator "
     "congressman congresswoman judge prosecutor chancellor pontiff".split()
 )
+ROLE_NOUNS |= frozenset(yaml.safe_load((CONFIG / "attribution.yaml").read_text(encoding="utf-8"))
+                        .get("hyphenated_titles", ()))  # "the co-chair of the council, X,"
 DOCUMENT_NOUNS = frozenset("statement statements letter letters bulletin communique communiqué release".split())
 BODY_NOUNS = frozenset("ministry agency army military department office government embassy committee council centre "
                        "center command headquarters observatory presidency directorate delegation".split())
