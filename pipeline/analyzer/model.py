@@ -91,9 +91,10 @@ def _delegates(doc):
             yield start, token.i
 
 
-def _keep_title_abbreviations(nlp) -> None:
+def _keep_titles_whole(nlp) -> None:
     """ "Brig. Gen. Ahmed Berri", "Lt. Col. …", "Capt. Jeff Davis": a title's abbreviation is one token, so its full
-    stop ends no sentence (the base tokenizer knows "Gen." and "Sen." but splits "Brig." and "Col.")."""
+    stop ends no sentence (the base tokenizer knows "Gen." and "Sen." but splits "Brig." and "Col."); so is a
+    hyphenated title ("co-chair"), which it would split at the hyphen."""
     from spacy.symbols import ORTH
 
     for short in attribution_config().get("title_abbreviations", {}):
@@ -120,7 +121,7 @@ def load_nlp():
             continue
     else:
         raise ModelMissing(f"install one of {', '.join(MODEL_NAMES)} (see requirements.lock)")
-    _keep_title_abbreviations(nlp)
+    _keep_titles_whole(nlp)
     if not Language.has_factory("paragraph_breaks"):
         Language.component("paragraph_breaks", func=paragraph_breaks)
     nlp.add_pipe("paragraph_breaks", before="parser")

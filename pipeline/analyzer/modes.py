@@ -223,7 +223,7 @@ def mode_of(token) -> str:
             return "hypothetical"  # (not "if we look at who is violating the ceasefire, it is…": a question answered)
         if any(c.dep_ == "aux" and c.lower_ in MODALS for c in node.children):
             return "hypothetical"
-        if node.dep_ == "acl" and node.head.lemma_.lower() in ("event", "case") and node.head.head.lower_ == "in":
+        if node.dep_ == "acl" and node.head.lemma_.lower() in RULE_WORDS["supposing_nouns"] and node.head.head.lower_ == "in":
             return "hypothetical"  # "…, in the event that the regime forces violate the ceasefire"
         subject = subject_of(node) if node.pos_ in ("VERB", "AUX") else None
         if subject is not None and any(c.dep_ == "aux" and c.lower_ in ("should", "were", "had") and c.i < subject.i

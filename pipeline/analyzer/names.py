@@ -10,14 +10,19 @@ import yaml
 from pipeline.analyzer.gazetteer import CONFIG, gazetteer
 from pipeline.analyzer.sentences import sentence_of
 
+@lru_cache(maxsize=1)
+def attribution_config() -> dict:
+    """Word lists for attribution rules, from config/attribution.yaml."""
+    return yaml.safe_load((CONFIG / "attribution.yaml").read_text(encoding="utf-8")) or {}
+
+
 ROLE_NOUNS = frozenset(
     "diplomat minister spokesman spokeswoman spokesperson official officials envoy president ambassador source "
     "sources commander general representative deputy chief head adviser advisor negotiator lawmaker premier "
     "secretary leader director analyst expert colonel officer lieutenant major admiral governor mayor senator "
     "congressman congresswoman judge prosecutor chancellor pontiff".split()
 )
-ROLE_NOUNS |= frozenset(yaml.safe_load((CONFIG / "attribution.yaml").read_text(encoding="utf-8"))
-                        .get("hyphenated_titles", ()))  # "the co-chair of the council, X,"
+ROLE_NOUNS |= frozenset(attribution_config().get("hyphenated_titles", ()))  # "the co-chair of the council, X,"
 DOCUMENT_NOUNS = frozenset("statement statements letter letters bulletin communique communiqué release".split())
 BODY_NOUNS = frozenset("ministry agency army military department office government embassy committee council centre "
                        "center command headquarters observatory presidency directorate delegation".split())
@@ -30,12 +35,6 @@ DWELLER_NOUNS = frozenset("resident native inhabitant villager townsman townswom
 PLACE_NOUNS = frozenset("capital city cities town towns village villages province provinces district districts region "
                         "area areas countryside suburb suburbs neighbourhood neighborhood governorate camp crossing "
                         "outskirts settlement settlements".split())
-
-
-@lru_cache(maxsize=1)
-def attribution_config() -> dict:
-    """Word lists for attribution rules, from config/attribution.yaml."""
-    return yaml.safe_load((CONFIG / "attribution.yaml").read_text(encoding="utf-8")) or {}
 
 
 def rank_only(span) -> bool:
