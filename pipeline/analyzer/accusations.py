@@ -23,7 +23,7 @@ from pipeline.analyzer.modes import (ACCUSE, COMMITMENT_NOUNS, SPEECH_NOUNS, bin
                                     under_denial)
 from pipeline.analyzer.obligations import (asked_to_stop, done_despite_a_truce, ended, is_deal, lister_of, obligation_reading,
                                           of_a_deal, pledger_of, slowed, struck_despite_a_truce)
-from pipeline.analyzer.referents import (ACTION_NOUNS, ATTACK_NOUNS, BACKING, BREACH_NOUNS, CALLED_BREACHES, CLAIM_NOUNS,
+from pipeline.analyzer.referents import (ACTION_NOUNS, ATTACK_NOUNS, BACKING, BREACH_NOUNS, CALLED_BREACHES, CLAIM_NOUNS, POINTING,
                                          actor_of_phrase,
                                          actor_up_to_head, actor_word_before,
                                          agent_of, attacker_told_before, claimed_by, counted_incident, doer_of,
@@ -767,7 +767,7 @@ def _names_truce(text: str) -> bool:
 
 def _watching_from_above(verb) -> bool:
     """ "Russian reconnaissance aircraft had not left the sky of the region": a sky is no place a deal has anyone leave."""
-    return verb.lemma_.lower() in RULE_WORDS["left_places"] and any(
+    return verb.lemma_.lower() in lexicon()["obligations"]["left_places"] and any(
         c.dep_ == "dobj" and c.lemma_.lower() in RULE_WORDS["skies"] for c in verb.children)
 
 
@@ -1027,8 +1027,8 @@ def _done_to_breaches_told(verb) -> bool:
         return False
     if done.lemma_.lower() in BREACH_NOUNS:
         return True
-    pointing = done.lower_ in ("them", "these", "those", "it", "this") or any(
-        c.dep_ == "det" and c.lower_ in ("these", "those", "such") for c in done.children)
+    pointing = done.lower_ in POINTING | {"them", "it"} or any(c.dep_ == "det" and c.lower_ in POINTING
+                                                                 for c in done.children)
     return pointing and any(t.lemma_.lower() in BREACH_NOUNS and t.pos_ == "NOUN"
                             for t in verb.doc[verb.sent.start: verb.i])
 

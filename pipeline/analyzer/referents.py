@@ -1085,13 +1085,21 @@ def _share_by(noun):
     return _share_put_on(noun)
 
 
+PUTTING_VERBS = frozenset(("attribute", "blame"))  # "attributed to", "blamed on": whom an act is put on
+
+
+def _put_to(verb):
+    """Whom "attributed … to" / "blamed … on" puts something on: the object after its "to" or "on", else None."""
+    return next((o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "on")
+                 for o in p.children if o.dep_ == "pobj"), None)
+
+
 def _put_on(act):
     """ "the air strike, which it attributed to the forces of the regime": the party a relative puts an act on."""
     if act.lemma_.lower() not in ACTS_AND_BREACHES:
         return None
-    return next((o for r in act.children if r.dep_ == "relcl" and r.lemma_.lower() in ("attribute", "blame")
-                 for p in r.children if p.dep_ == "prep" and p.lower_ in ("to", "on")
-                 for o in p.children if o.dep_ == "pobj"), None)
+    return next((party for r in act.children if r.dep_ == "relcl" and r.lemma_.lower() in PUTTING_VERBS
+                 if (party := _put_to(r)) is not None), None)
 
 
 def _share_put_on(noun):
@@ -1102,20 +1110,18 @@ def _share_put_on(noun):
     # "recorded 14 violations … and attributed all of them to armed opposition groups": a verb joined to the one that
     # counts them, whose object points back at them
     recorded = noun.head if noun.dep_ == "dobj" else None
-    for joined in (c for c in recorded.children if c.dep_ == "conj" and c.lemma_.lower() in ("attribute", "blame")) \
+    for joined in (c for c in recorded.children if c.dep_ == "conj" and c.lemma_.lower() in PUTTING_VERBS) \
             if recorded is not None else ():
         them = next((o for o in joined.children if o.dep_ == "dobj"), None)
         if them is not None and (them.lower_ in ("them", "these", "all", "most", "many") or _counted(them)) \
                 and (them.lower_ != "all" or any(t.lower_ == "them" for t in them.subtree)):
-            return next((o for p in joined.children if p.dep_ == "prep" and p.lower_ in ("to", "on")
-                         for o in p.children if o.dep_ == "pobj"), None)
+            return _put_to(joined)
     for share in noun.doc[noun.i + 1: noun.sent.end]:
-        clause = next((c for c in share.children if c.dep_ == "relcl" and c.lemma_.lower() in ("attribute", "blame")), None)
+        clause = next((c for c in share.children if c.dep_ == "relcl" and c.lemma_.lower() in PUTTING_VERBS), None)
         if clause is None or not _counted(share) or not any(
                 o.lower_ == "which" for p in share.children if p.lower_ == "of" for o in p.children):
             continue
-        return next((o for p in clause.children if p.dep_ == "prep" and p.lower_ in ("to", "on")
-                     for o in p.children if o.dep_ == "pobj"), None)
+        return _put_to(clause)
     return None
 
 
